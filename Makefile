@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LISTS := $(wildcard lists/*.xlsx)
+
+.PHONY: run install validate test lint bench template docs clean
+
+run: validate
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Validate every workbook in lists/ (exit 1 on errors).
+validate: $(STAMP)
+	$(BIN)/sanctions validate $(LISTS)
+
+## Lint, type-check and run the test suite.
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check sanctions tests bench
+	$(BIN)/ruff format --check sanctions tests bench
+	$(BIN)/mypy
+
+## Timing goals live here, not in the tests.
+bench: $(STAMP)
+	$(BIN)/python -m bench.validation
+
+## A fresh, empty editor's workbook generated from schemas/.
+template: $(STAMP)
+	$(BIN)/sanctions template template.xlsx
+
+## Regenerate the workbook reference (docs/workbook.md) from schemas/.
+docs: $(STAMP)
+	$(BIN)/sanctions docs --out docs/workbook.md
+
+clean:
+	rm -rf $(VENV) exports .pytest_cache .mypy_cache .ruff_cache bench/.cache

@@ -1,0 +1,3 @@
+from sanctions.cli import main
+
+main()

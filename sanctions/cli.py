@@ -1,0 +1,114 @@
+"""The ``sanctions`` command. Exit codes: 0 fine, 1 validation errors, 2 unreadable input or misuse."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sanctions import __version__
+from sanctions.findings import Finding, render_json, render_text, sort_findings, strict
+from sanctions.gate import UnreadableWorkbook
+from sanctions.spec import SpecError
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sanctions")
+def cli() -> None:
+    """Check and prepare lists of officials responsible for human-rights abuses."""
+
+
+@cli.command()
+@click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report for people (text) or for scripts (json).")
+@click.option("--strict", "strict_mode", is_flag=True, help="Count warnings as errors.")
+def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
+    """Check WORKBOOKS (default: every lists/*.xlsx) and report every problem by cell.
+
+    \b
+    Example:
+      sanctions validate lists/kazakhstan.xlsx
+      sanctions validate --format json lists/kazakhstan.xlsx > report.json
+    """
+    from sanctions.validate import validate as run
+
+    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
+    if not paths:
+        raise click.UsageError("no workbook given and none found in lists/")
+    findings: list[Finding] = []
+    unreadable = False
+    for path in paths:
+        try:
+            findings.extend(run(path).findings)
+        except UnreadableWorkbook as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            unreadable = True
+    if strict_mode:
+        findings = strict(findings)
+    findings = sort_findings(findings)
+    if fmt == "json":
+        click.echo(render_json(findings))
+    else:
+        click.echo(render_text(findings, len(paths)))
+    if unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    sys.exit(EXIT_ERRORS if any(f.severity == "error" for f in findings) else EXIT_OK)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def template(path: Path, force: bool) -> None:
+    """Write an empty editor's workbook to PATH, generated from schemas/.
+
+    \b
+    Example:
+      sanctions template lists/belarus.xlsx
+    """
+    from sanctions.template import write_template
+
+    if path.exists() and not force:
+        click.echo(f"error: {path} already exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    write_template(path)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+def docs(out: Path | None) -> None:
+    """Print the workbook reference (sheets, columns, vocabularies, finding codes) as Markdown.
+
+    \b
+    Example:
+      sanctions docs --out docs/workbook.md
+    """
+    from sanctions.atomic import write_text
+    from sanctions.docs import workbook_reference
+
+    text = workbook_reference()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_text(out, text)
+        click.echo(f"wrote {out}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_UNREADABLE)
+    except SpecError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)

@@ -1,0 +1,222 @@
+"""Rules that need more than one column or more than one sheet.
+
+They run on the cleaned tables after the per-sheet pass, so a reference is compared without the
+stray spaces or invisible characters already reported there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sanctions import dates
+from sanctions.codes import severity
+from sanctions.findings import Finding, cell_ref
+from sanctions.reader import Table
+from sanctions.spec import Layout
+from sanctions.values import split_multi
+
+REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "email")
+
+
+@dataclass
+class Sheets:
+    """The cleaned tables of one workbook, with what is needed to point at their cells."""
+
+    file: str
+    layout: Layout
+    tables: dict[str, Table]
+    frames: dict[str, pd.DataFrame]
+
+    def finding(self, code: str, sheet: str, column: str, row: int, value: object, message: str) -> Finding:
+        table = self.tables[sheet]
+        index = table.columns.get(column)
+        return Finding(
+            severity=severity(code),
+            code=code,
+            file=self.file,
+            sheet=table.sheet,
+            cell=cell_ref(index, row) if index is not None else None,
+            row=row,
+            column=column,
+            value=None if value is None or pd.isna(value) else str(value),
+            message=message,
+        )
+
+    def ids(self, sheet: str, column: str) -> set[str]:
+        return set(self.frames[sheet][column].dropna())
+
+
+def check_links(sheets: Sheets) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in (references, org_parents, date_order, persons_linked, relations, evidence_use, submitter):
+        findings.extend(rule(sheets))
+    return findings
+
+
+def references(sheets: Sheets) -> Iterator[Finding]:
+    for sheet in sheets.layout.sheets:
+        frame = sheets.frames[sheet.name]
+        for col in sheet.columns:
+            if col.references is None:
+                continue
+            target, target_col = col.references
+            known = sheets.ids(target, target_col)
+            entity = sheets.layout.sheet(target).entity
+            values = frame[col.name].dropna()
+            items = split_multi(values) if col.multi else values
+            bad = items[~items.isin(known)]
+            for row, item in bad.items():
+                yield sheets.finding(
+                    f"ref.unknown_{entity}", sheet.name, col.name, int(row), frame.at[row, col.name],
+                    f"{col.name} '{item}' is not a {target_col} on the {target} sheet",
+                )
+
+
+def org_parents(sheets: Sheets) -> Iterator[Finding]:
+    orgs = sheets.frames["organizations"][["org_id", "parent_org_id"]].dropna()
+    parent = dict(zip(orgs["org_id"], orgs["parent_org_id"], strict=True))
+    row_of = {oid: int(row) for row, oid in orgs["org_id"].items()}
+    reported: set[str] = set()
+    for oid in sorted(parent):
+        if parent[oid] == oid:
+            reported.add(oid)
+            yield sheets.finding(
+                "ref.self", "organizations", "parent_org_id", row_of[oid], oid,
+                f"parent_org_id '{oid}' is the organisation itself",
+            )
+            continue
+        path = [oid]
+        node = parent.get(oid)
+        while node is not None and node not in path and node in parent:
+            path.append(node)
+            node = parent.get(node)
+        if node == oid and oid not in reported:
+            loop = " → ".join([*path, oid])
+            for member in path:
+                reported.add(member)
+                yield sheets.finding(
+                    "ref.org_cycle", "organizations", "parent_org_id", row_of[member], parent[member],
+                    f"parent_org_id '{parent[member]}' makes a loop: {loop}",
+                )
+
+
+def date_order(sheets: Sheets) -> Iterator[Finding]:
+    for sheet in sheets.layout.sheets:
+        if sheet.date_order is None:
+            continue
+        start_col, end_col = sheet.date_order
+        frame = sheets.frames[sheet.name][[start_col, end_col]].dropna()
+        if frame.empty:
+            continue
+        start, end = frame[start_col], frame[end_col]
+        valid = dates.is_valid(start) & dates.is_valid(end)
+        start, end = start[valid], end[valid]
+        wrong = dates.latest(end) < dates.earliest(start)
+        for row in wrong[wrong].index:
+            yield sheets.finding(
+                "date.order", sheet.name, end_col, int(row), end[row],
+                f"{end_col} '{end[row]}' is before {start_col} '{start[row]}'",
+            )
+
+
+def persons_linked(sheets: Sheets) -> Iterator[Finding]:
+    persons = sheets.frames["persons"]
+    with_position = sheets.ids("positions", "person_id")
+    involved = sheets.ids("involvement", "person_id")
+    active = persons[persons["status"].fillna("") != "withdrawn"]
+    for row, pid in active["person_id"].dropna().items():
+        if pid not in with_position:
+            yield sheets.finding(
+                "person.no_position", "persons", "person_id", int(row), pid,
+                f"person '{pid}' has no row on the positions sheet",
+            )
+        if pid not in involved:
+            yield sheets.finding(
+                "person.no_involvement", "persons", "person_id", int(row), pid,
+                f"person '{pid}' has no row on the involvement sheet",
+            )
+    for column, code, what in (
+        ("birth_date", "person.no_birth_date", "a birth date"),
+        ("nationality", "person.no_nationality", "a nationality"),
+    ):
+        for row in active.index[active[column].isna() & active["person_id"].notna()]:
+            pid = active.at[row, "person_id"]
+            yield sheets.finding(
+                code, "persons", column, int(row), None,
+                f"person '{pid}' has no {column}: governments identify targets by {what}; add it if a source gives it",
+            )
+
+
+def relations(sheets: Sheets) -> Iterator[Finding]:
+    frame = sheets.frames["relations"]
+    lonely = frame["person_id"].notna() & frame["related_person_id"].isna() & frame["related_name"].isna()
+    for row in frame.index[lonely]:
+        yield sheets.finding(
+            "relation.no_target", "relations", "related_person_id", int(row), None,
+            "give either related_person_id or related_name",
+        )
+    same = frame["person_id"].notna() & (frame["person_id"] == frame["related_person_id"])
+    for row in frame.index[same.fillna(False).astype(bool)]:
+        yield sheets.finding(
+            "ref.self", "relations", "related_person_id", int(row), frame.at[row, "related_person_id"],
+            "related_person_id is the person themself",
+        )
+
+
+def _cited_by_person(sheets: Sheets) -> dict[str, set[str]]:
+    cited: dict[str, set[str]] = {}
+    for sheet in ("positions", "involvement", "relations"):
+        frame = sheets.frames[sheet][["person_id", "evidence_ids"]].dropna()
+        items = split_multi(frame["evidence_ids"])
+        owners = frame["person_id"]
+        for row, eid in items.items():
+            cited.setdefault(owners[row], set()).add(eid)
+    return cited
+
+
+def evidence_use(sheets: Sheets) -> Iterator[Finding]:
+    evidence = sheets.frames["evidence"]
+    cited: set[str] = set()
+    for sheet in sheets.layout.sheets:
+        if "evidence_ids" in sheet.column_index and sheet.name != "evidence":
+            cited |= set(split_multi(sheets.frames[sheet.name]["evidence_ids"].dropna()))
+    for row, eid in evidence["evidence_id"].dropna().items():
+        if eid not in cited:
+            yield sheets.finding(
+                "evidence.uncited", "evidence", "evidence_id", int(row), eid,
+                f"evidence '{eid}' is not cited by any row",
+            )
+    confidential = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"].dropna())
+    if not confidential:
+        return
+    persons = sheets.frames["persons"]
+    row_of = {pid: int(row) for row, pid in persons["person_id"].dropna().items()}
+    for pid, eids in sorted(_cited_by_person(sheets).items()):
+        if pid in row_of and eids and eids <= confidential:
+            yield sheets.finding(
+                "person.confidential_evidence_only", "persons", "person_id", row_of[pid], pid,
+                f"person '{pid}' rests only on confidential evidence ({', '.join(sorted(eids))}): "
+                "nothing public can support the listing",
+            )
+
+
+def submitter(sheets: Sheets) -> Iterator[Finding]:
+    frame = sheets.frames["submitter"]
+    given = set(frame.loc[frame["value"].notna(), "key"].dropna())
+    missing = [k for k in REQUIRED_SUBMITTER_KEYS if k not in given]
+    if missing:
+        table = sheets.tables["submitter"]
+        yield Finding(
+            severity=severity("submitter.missing"),
+            code="submitter.missing",
+            file=sheets.file,
+            sheet=table.sheet,
+            cell=None,
+            row=None,
+            column="key",
+            value=None,
+            message=f"the submitter sheet has no {', '.join(missing)}: the exports' cover letters need them",
+        )

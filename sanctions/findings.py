@@ -1,0 +1,96 @@
+"""One record per problem, and the two ways of showing them to an editor."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from typing import Literal
+
+from openpyxl.utils import get_column_letter
+
+Severity = Literal["error", "warning"]
+FIELDS = ("severity", "code", "file", "sheet", "cell", "row", "column", "value", "message")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem at one place in a workbook.
+
+    ``code`` is stable and dotted (``date.invalid``) so that scripts can rely on it; ``message``
+    is for people and may be reworded.
+    """
+
+    severity: Severity
+    code: str
+    file: str
+    sheet: str | None
+    cell: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    @property
+    def location(self) -> str:
+        if self.sheet is None:
+            return self.file
+        if self.cell is None:
+            return self.sheet
+        return f"{self.sheet}!{self.cell}"
+
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        col = self.cell.rstrip("0123456789") if self.cell else ""
+        return (self.file, self.sheet or "", self.row or 0, _column_number(col), self.code)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + (ord(ch) - 64)
+    return number
+
+
+def cell_ref(column_index: int, row: int) -> str:
+    """A1 reference from a 0-based column index and an Excel row number."""
+    return f"{get_column_letter(column_index + 1)}{row}"
+
+
+def strict(findings: Iterable[Finding]) -> list[Finding]:
+    """--strict: every warning counts as an error."""
+    return [replace(f, severity="error") for f in findings]
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def render_json(findings: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
+
+
+def summary_line(findings: list[Finding], workbooks: int) -> str:
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    noun = "workbook" if workbooks == 1 else "workbooks"
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {workbooks} {noun}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def render_text(findings: list[Finding], workbooks: int) -> str:
+    """Grouped by workbook and sheet, one line per finding, errors and warnings interleaved by cell."""
+    lines: list[str] = []
+    current: tuple[str, str | None] | None = None
+    for f in findings:
+        group = (f.file, f.sheet)
+        if group != current:
+            if current is None or current[0] != f.file:
+                lines.append(f"{f.file}")
+            lines.append(f"  {f.sheet or '(workbook)'}")
+            current = group
+        lines.append(f"    {f.location}: {f.message}  [{f.severity} {f.code}]")
+    lines.append(summary_line(findings, workbooks))
+    return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""Read a workbook into tables that remember where every value came from.
+
+Every value is kept as text, exactly as the editor typed it: nothing is coerced by pandas (an
+Excel serial number stays a number-looking string, "yes" stays "yes"). Each table's index is
+the Excel row number, and each column knows its letter, so any check can point at a cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+
+from sanctions.gate import UnreadableWorkbook, check_file
+from sanctions.xmlscan import SpecialCell, scan
+
+ROW_INDEX = "excel_row"
+
+
+@dataclass
+class Table:
+    """One sheet: values as text, index = Excel row, column name -> 0-based column index."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, int]
+    frame: pd.DataFrame
+    duplicate_columns: list[tuple[str, int]] = field(default_factory=list)
+    blank_header_columns: list[int] = field(default_factory=list)
+    hidden: bool = False
+    missing: bool = False
+
+
+@dataclass
+class Workbook:
+    path: Path
+    tables: dict[str, Table]
+    special_cells: dict[str, list[SpecialCell]]
+    sheet_order: list[str]
+
+
+def to_text(value: object) -> str | None:
+    """Turn a calamine cell into the text an editor sees, or None for an empty cell."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value != "" else None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def read_workbook(path: Path) -> Workbook:
+    check_file(path)
+    try:
+        special = scan(path)
+    except Exception as exc:  # a malformed part: report, never a traceback
+        raise UnreadableWorkbook(f"the workbook's structure is damaged ({_one_line(exc)})") from exc
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            hidden = {
+                m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
+            }
+            tables: dict[str, Table] = {}
+            for name in book.sheet_names:
+                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                tables[name] = _table(name, rows, name in hidden)
+            order = list(book.sheet_names)
+    except CalamineError as exc:
+        raise UnreadableWorkbook(f"the workbook could not be read safely ({_one_line(exc)})") from exc
+    except (ValueError, OSError, KeyError) as exc:
+        raise UnreadableWorkbook(f"the workbook could not be read ({_one_line(exc)})") from exc
+    return Workbook(path=path, tables=tables, special_cells=special, sheet_order=order)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__
+
+
+def _table(sheet: str, rows: list[list[object]], hidden: bool) -> Table:
+    header_at = next(
+        (i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None
+    )
+    if header_at is None:
+        empty = pd.DataFrame(index=pd.Index([], dtype="int64", name=ROW_INDEX))
+        return Table(sheet, 1, {}, empty, hidden=hidden)
+    header = [to_text(v) for v in rows[header_at]]
+    columns: dict[str, int] = {}
+    duplicates: list[tuple[str, int]] = []
+    blanks: list[int] = []
+    for j, title in enumerate(header):
+        if title is None:
+            blanks.append(j)
+            continue
+        key = " ".join(title.split()).lower()
+        if key in columns:
+            duplicates.append((key, j))
+        else:
+            columns[key] = j
+    body = rows[header_at + 1 :]
+    first_row = header_at + 2  # Excel rows are 1-based and the header takes one
+    data: dict[str, list[str | None]] = {}
+    width = len(header)
+    for name, j in columns.items():
+        data[name] = [_cell(row, j, width) for row in body]
+    index = pd.RangeIndex(first_row, first_row + len(body), name=ROW_INDEX)
+    frame = pd.DataFrame(data, index=index, dtype="str")
+    keep = frame.notna().any(axis=1)
+    if blanks:  # a value under a blank header still makes the row non-empty
+        extra = [any(_cell(row, j, width) is not None for j in blanks) for row in body]
+        keep = keep | pd.Series(extra, index=index)
+    frame = frame[keep]
+    frame.index = frame.index.astype("int64")
+    used_blanks = [j for j in blanks if any(_cell(row, j, width) is not None for row in body)]
+    return Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
+
+
+def _cell(row: list[object], j: int, width: int) -> str | None:
+    if j >= len(row):
+        return None
+    value = row[j]
+    if type(value) is str:
+        return value if value else None
+    return to_text(value)

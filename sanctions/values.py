@@ -1,0 +1,119 @@
+"""Vectorised checks on one column of text values. Each returns True where a value is fine.
+
+They run inside pandera (``sanctions.sheetcheck``) on Series whose nulls pandera has already
+dropped. Regular expressions use explicit code-point ranges so that they mean the same in
+Python's ``re`` and in Arrow's RE2, whichever pandas picks for the column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import pandas as pd
+from rigour.langs import iso_639_alpha3
+from rigour.territories import lookup_territory
+
+from sanctions import dates
+from sanctions.spec import MULTI_SEPARATOR
+
+Check = Callable[[pd.Series], pd.Series]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
+LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+OTHER_ALPHABETS = "\u0370-\u03ff\u0400-\u052f"  # Greek and Cyrillic: the homoglyph sources
+MIXED_SCRIPT_WORD = (
+    f"[{LATIN}][{LATIN}{OTHER_ALPHABETS}]*[{OTHER_ALPHABETS}]"
+    f"|[{OTHER_ALPHABETS}][{LATIN}{OTHER_ALPHABETS}]*[{LATIN}]"
+)
+NOT_LATIN = "[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]"
+INVISIBLE_CHARS = "\u00a0\u00ad\u180e\u2007\u200b-\u200f\u202a-\u202f\u2060-\u2064\ufeff"
+INVISIBLE = f"[{INVISIBLE_CHARS}]"
+BAD_WHITESPACE = "^[ \t\r\n]|[ \t\r\n]$|  "
+
+
+def split_multi(values: pd.Series) -> pd.Series:
+    """One entry per item of a ';'-separated cell, indexed by the cell's Excel row."""
+    items = values.str.split(MULTI_SEPARATOR).explode().str.strip()
+    return items[items.notna() & (items != "")]
+
+
+def per_item(check: Check) -> Check:
+    """Apply an item check to every item of a multi-valued cell: the cell is fine if all are."""
+
+    def run(values: pd.Series) -> pd.Series:
+        items = split_multi(values)
+        ok = check(items).groupby(level=0).all() if len(items) else pd.Series(dtype=bool)
+        return ok.reindex(values.index, fill_value=True).astype(bool)
+
+    return run
+
+
+def matches(pattern: str) -> Check:
+    def run(values: pd.Series) -> pd.Series:
+        return values.str.fullmatch(pattern).fillna(False).astype(bool)
+
+    return run
+
+
+def lacks(pattern: str) -> Check:
+    def run(values: pd.Series) -> pd.Series:
+        return ~values.str.contains(pattern, regex=True).fillna(False).astype(bool)
+
+    return run
+
+
+def in_vocabulary(allowed: set[str]) -> Check:
+    def run(values: pd.Series) -> pd.Series:
+        return values.isin(allowed)
+
+    return run
+
+
+def by_unique(test: Callable[[str], bool]) -> Check:
+    """Run a slow per-value test once per distinct value."""
+
+    def run(values: pd.Series) -> pd.Series:
+        verdicts = {v: test(v) for v in values.unique()}
+        return values.map(verdicts).astype(bool)
+
+    return run
+
+
+@lru_cache(maxsize=4096)
+def is_country(value: str) -> bool:
+    return lookup_territory(value) is not None
+
+
+@lru_cache(maxsize=1024)
+def is_language(value: str) -> bool:
+    return iso_639_alpha3(value.lower()) is not None
+
+
+def is_url(value: str) -> bool:
+    if any(ch.isspace() for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and ("." in host or host == "localhost")
+
+
+def valid_date(values: pd.Series) -> pd.Series:
+    return dates.is_valid(values)
+
+
+def not_future(values: pd.Series) -> pd.Series:
+    valid = dates.is_valid(values)
+    return ~valid | (dates.earliest(values) <= dates.today().isoformat())
+
+
+def plausible_birth(values: pd.Series) -> pd.Series:
+    """Born after 1900 and at least 14 years ago: anything else is almost surely a typo."""
+    valid = dates.is_valid(values)
+    years = values.str.slice(0, 4).where(valid, "1950").astype("int64")
+    return ~valid | years.between(1900, dates.today().year - 14)

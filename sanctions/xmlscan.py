@@ -1,0 +1,89 @@
+"""Find formula cells and error cells (``#REF!``, ``#N/A`` …) in a workbook's sheet XML.
+
+calamine returns the cached result of a formula and an empty string for an error cell, so
+neither is visible in its output. A byte-level scan of each sheet's XML finds both without a
+second, slow parse: formulas and errors are rare, so only their few matches are inspected.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\bt="e"')
+CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"([^>]*)>')
+ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+CELL_END = re.compile(rb"</(?:\w+:)?c>")
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+@dataclass(frozen=True)
+class SpecialCell:
+    column: str
+    row: int
+    error: str | None  # the error value, e.g. "#REF!", or None for a formula with a result
+    formula: bool
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Map each sheet name to its XML part inside the zip."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG_REL}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{NS_REL}id"), "")
+        if target.startswith("/"):
+            part = target.lstrip("/")
+        else:
+            part = posixpath.normpath(posixpath.join("xl", target))
+        parts[sheet.get("name", "")] = part
+    return parts
+
+
+def scan(path: Path) -> dict[str, list[SpecialCell]]:
+    """Formula and error cells per sheet name."""
+    found: dict[str, list[SpecialCell]] = {}
+    with zipfile.ZipFile(path) as archive:
+        for sheet, part in sheet_parts(archive).items():
+            try:
+                data = archive.read(part)
+            except KeyError:
+                continue
+            cells = _scan_part(data)
+            if cells:
+                found[sheet] = cells
+    return found
+
+
+def _scan_part(data: bytes) -> list[SpecialCell]:
+    cells: dict[tuple[str, int], SpecialCell] = {}
+    start = max(data.find(b"<sheetData"), 0)
+    end = data.rfind(b"</sheetData")
+    for match in FORMULA_OR_ERROR.finditer(data, start, end if end > 0 else len(data)):
+        window_start = max(start, match.start() - 4096)
+        heads = list(CELL_START.finditer(data, window_start, match.end()))
+        if not heads:
+            continue
+        head = heads[-1]
+        column, row = head.group(1).decode(), int(head.group(2))
+        if (column, row) in cells:
+            continue
+        close = CELL_END.search(data, head.end())
+        body = data[head.end() : close.start() if close else len(data)]
+        error = None
+        if b't="e"' in head.group(0):
+            value = ERROR_VALUE.search(body)
+            error = value.group(1).decode("utf-8", "replace") if value else "#ERROR"
+        has_formula = FORMULA.search(body) is not None
+        cells[(column, row)] = SpecialCell(column, row, error, has_formula)
+    return list(cells.values())
