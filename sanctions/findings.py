@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
-from openpyxl.utils import get_column_letter
-
 Severity = Literal["error", "warning"]
 FIELDS = ("severity", "code", "file", "sheet", "cell", "row", "column", "value", "message")
 
@@ -51,9 +49,19 @@ def _column_number(letters: str) -> int:
     return number
 
 
+def column_letter(column_index: int) -> str:
+    """Excel column letters for a 0-based index (0 -> A, 26 -> AA)."""
+    letters = ""
+    n = column_index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 def cell_ref(column_index: int, row: int) -> str:
     """A1 reference from a 0-based column index and an Excel row number."""
-    return f"{get_column_letter(column_index + 1)}{row}"
+    return f"{column_letter(column_index)}{row}"
 
 
 def strict(findings: Iterable[Finding]) -> list[Finding]:

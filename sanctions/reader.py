@@ -65,7 +65,12 @@ def to_text(value: object) -> str | None:
     return str(value)
 
 
-def read_workbook(path: Path) -> Workbook:
+HEADER_SEARCH_ROWS = 20
+
+
+def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Workbook:
+    """Read every sheet. ``expected`` maps a sheet name (lower case) to the column names that
+    identify its header row, so a title row above the header is not taken for it."""
     check_file(path)
     try:
         special = scan(path)
@@ -79,7 +84,8 @@ def read_workbook(path: Path) -> Workbook:
             tables: dict[str, Table] = {}
             for name in book.sheet_names:
                 rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                tables[name] = _table(name, rows, name in hidden)
+                known = (expected or {}).get(name.strip().lower(), set())
+                tables[name] = _table(name, rows, name in hidden, known)
             order = list(book.sheet_names)
     except CalamineError as exc:
         raise UnreadableWorkbook(f"the workbook could not be read safely ({_one_line(exc)})") from exc
@@ -93,10 +99,27 @@ def _one_line(exc: BaseException) -> str:
     return text[:200] or type(exc).__name__
 
 
-def _table(sheet: str, rows: list[list[object]], hidden: bool) -> Table:
-    header_at = next(
-        (i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None
-    )
+def _header_key(value: object) -> str | None:
+    text = to_text(value)
+    return " ".join(text.split()).lower() if text is not None else None
+
+
+def _find_header(rows: list[list[object]], known: set[str]) -> int | None:
+    """The first row naming a known column; failing that, the first non-empty row."""
+    first = None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {_header_key(v) for v in row} - {None}
+        if keys and first is None:
+            first = i
+        if keys & known:
+            return i
+    if first is None:
+        first = next((i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None)
+    return first
+
+
+def _table(sheet: str, rows: list[list[object]], hidden: bool, known: set[str]) -> Table:
+    header_at = _find_header(rows, known)
     if header_at is None:
         empty = pd.DataFrame(index=pd.Index([], dtype="int64", name=ROW_INDEX))
         return Table(sheet, 1, {}, empty, hidden=hidden)

@@ -74,14 +74,14 @@ def schemas(sheet: SheetSpec, layout: Layout, present: frozenset[str]) -> tuple[
     clean = pa.DataFrameSchema(
         {
             c.name: pa.Column(
-                "str", value_checks(c, layout), nullable=not c.required, required=False
+                None, value_checks(c, layout), nullable=not c.required, required=False
             )
             for c in cols
         },
         name=sheet.name,
     )
     raw = pa.DataFrameSchema(
-        {c.name: pa.Column("str", hygiene_checks(c), nullable=True, required=False) for c in cols},
+        {c.name: pa.Column(None, hygiene_checks(c), nullable=True, required=False) for c in cols},
         name=f"{sheet.name} (raw text)",
     )
     return clean, raw

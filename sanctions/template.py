@@ -70,8 +70,7 @@ def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, list_ranges: dict[s
         ws.column_dimensions[letter].width = max(14, min(40, len(col.name) + 6))
         if col.type in ("id", "date", "text", "name", "sha256"):
             # Text format stops Excel turning 1965-06 into a date or dropping leading zeros.
-            for row in range(2, ROWS + 2):
-                ws.cell(row, j).number_format = "@"
+            ws.column_dimensions[letter].number_format = "@"
         if col.vocabulary and not col.multi:
             rule = DataValidation(type="list", formula1=f"={list_ranges[col.vocabulary]}",
                                   allow_blank=not col.required, showErrorMessage=True,

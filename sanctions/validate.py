@@ -10,7 +10,7 @@ import pandas as pd
 from sanctions.codes import severity
 from sanctions.crosscheck import Sheets, check_links
 from sanctions.duplicates import near_duplicates
-from sanctions.findings import Finding, cell_ref, sort_findings
+from sanctions.findings import Finding, cell_ref, column_letter, sort_findings
 from sanctions.reader import ROW_INDEX, Table, Workbook, read_workbook
 from sanctions.sheetcheck import check_sheet, clean_text, show
 from sanctions.spec import Layout, SheetSpec, load_layout
@@ -36,7 +36,7 @@ def validate(path: Path, layout: Layout | None = None, display: str | None = Non
     """Raises UnreadableWorkbook when the file cannot be read at all."""
     layout = layout or load_layout()
     file = display or str(path)
-    book = read_workbook(path)
+    book = read_workbook(path, {s.name: set(s.column_index) for s in layout.sheets})
     findings: list[Finding] = []
     tables = _match_sheets(file, book, layout, findings)
     frames: dict[str, pd.DataFrame] = {}
@@ -112,7 +112,7 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
 
 def _special_cells(file: str, book: Workbook, table: Table, findings: list[Finding]) -> None:
     """Report formulas and error values; an error value counts as an empty cell from here on."""
-    letters = {cell_ref(j, 1)[:-1]: name for name, j in table.columns.items()}
+    letters = {column_letter(j): name for name, j in table.columns.items()}
     for cell in book.special_cells.get(table.sheet, []):
         column = letters.get(cell.column)
         if column is None:

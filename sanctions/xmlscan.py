@@ -71,7 +71,8 @@ def _scan_part(data: bytes) -> list[SpecialCell]:
     end = data.rfind(b"</sheetData")
     for match in FORMULA_OR_ERROR.finditer(data, start, end if end > 0 else len(data)):
         window_start = max(start, match.start() - 4096)
-        heads = list(CELL_START.finditer(data, window_start, match.end()))
+        tag_end = data.find(b">", match.start()) + 1
+        heads = list(CELL_START.finditer(data, window_start, max(tag_end, match.end())))
         if not heads:
             continue
         head = heads[-1]

@@ -1,0 +1,92 @@
+"""The sanctions command as an editor meets it: exit codes, report formats, --help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctions.findings import FIELDS
+from tests import workbooks
+from tests.conftest import REPO
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sanctions", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def broken(build) -> Path:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "1965-13-01"
+    rows["persons"][1]["summary"] = "Chief  of police."
+    return build(rows)
+
+
+def test_clean_workbook_exits_0(build):
+    proc = run("validate", str(build(workbooks.valid_rows())))
+    assert proc.returncode == 0
+    assert proc.stdout.strip().endswith("0 errors, 0 warnings in 1 workbook")
+
+
+def test_errors_exit_1_and_text_names_the_cell(broken):
+    proc = run("validate", str(broken))
+    assert proc.returncode == 1
+    assert "persons!I2: birth_date '1965-13-01' is not a valid date" in proc.stdout
+    assert "[error date.invalid]" in proc.stdout
+    assert "1 error, 1 warning in 1 workbook" in proc.stdout
+
+
+def test_json_has_exactly_the_documented_keys(broken):
+    proc = run("validate", "--format", "json", str(broken))
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert [tuple(item) for item in report] == [FIELDS, FIELDS]
+    first = report[0]
+    assert first == {
+        "severity": "error", "code": "date.invalid", "file": str(broken), "sheet": "persons",
+        "cell": "I2", "row": 2, "column": "birth_date", "value": "1965-13-01",
+        "message": first["message"],
+    }
+
+
+def test_strict_turns_warnings_into_errors(build):
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["summary"] = "Chief  of police."
+    path = build(rows)
+    assert run("validate", str(path)).returncode == 0
+    proc = run("validate", "--strict", "--format", "json", str(path))
+    assert proc.returncode == 1
+    assert {f["severity"] for f in json.loads(proc.stdout)} == {"error"}
+
+
+def test_default_is_every_workbook_in_lists(tmp_path, build):
+    (tmp_path / "lists").mkdir()
+    path = build(workbooks.valid_rows())
+    path.rename(tmp_path / "lists" / "one.xlsx")
+    proc = run("validate", cwd=tmp_path)
+    assert proc.returncode == 0 and "in 1 workbook" in proc.stdout
+
+
+def test_misuse_exits_2():
+    proc = run("validate", "--format", "yaml", "x.xlsx")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert run("no-such-command").returncode == 2
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["template"], ["docs"]])
+def test_help_on_every_command(command):
+    proc = run(*command, "--help")
+    assert proc.returncode == 0
+    assert "Usage:" in proc.stdout
+
+
+def test_docs_are_up_to_date():
+    """docs/workbook.md is generated from schemas/; `make docs` refreshes it."""
+    from sanctions.docs import workbook_reference
+
+    assert (REPO / "docs" / "workbook.md").read_text(encoding="utf-8") == workbook_reference()

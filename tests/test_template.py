@@ -1,0 +1,75 @@
+"""The editor's template is generated from schemas/ and agrees with the validator."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from openpyxl import load_workbook
+
+from sanctions.spec import load_layout
+from sanctions.template import LISTS_SHEET
+from sanctions.validate import validate
+from tests import workbooks
+
+
+def make_template(tmp_path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sanctions", "template", str(tmp_path / "t.xlsx"), *extra],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
+    assert make_template(tmp_path).returncode == 0
+    layout = load_layout()
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames == [s.name for s in layout.sheets] + [LISTS_SHEET]
+    assert book[LISTS_SHEET].sheet_state == "hidden"
+    for sheet in layout.sheets:
+        ws = book[sheet.name]
+        assert [c.value for c in ws[1]] == [c.name for c in sheet.columns]
+        assert ws.freeze_panes == "A2"
+        for col, header in zip(sheet.columns, ws[1], strict=True):
+            assert header.comment is not None and col.description in header.comment.text
+        dropdowns = {str(dv.sqref).split(":")[0][:-1] for dv in ws.data_validations.dataValidation}
+        enum_letters = {
+            ws.cell(1, j + 1).column_letter
+            for j, col in enumerate(sheet.columns) if col.vocabulary and not col.multi
+        }
+        assert dropdowns == enum_letters
+    persons = book["persons"]
+    birth = [c.name for c in layout.sheet("persons").columns].index("birth_date") + 1
+    assert persons.column_dimensions[persons.cell(1, birth).column_letter].number_format == "@"
+
+
+def test_the_empty_template_validates(tmp_path):
+    make_template(tmp_path)
+    found = validate(tmp_path / "t.xlsx").findings
+    assert [f.code for f in found] == ["submitter.missing"]
+
+
+def test_a_filled_template_validates(tmp_path):
+    make_template(tmp_path)
+    path = tmp_path / "t.xlsx"
+    book = load_workbook(path)
+    rows = workbooks.valid_rows()
+    for sheet, records in rows.items():
+        ws = book[sheet]
+        names = [c.value for c in ws[1]]
+        if sheet == "submitter":
+            for i in range(2, ws.max_row + 1):
+                ws.cell(i, 2, {r["key"]: r["value"] for r in records}.get(ws.cell(i, 1).value))
+            continue
+        for i, record in enumerate(records, start=2):
+            for j, name in enumerate(names, start=1):
+                ws.cell(i, j, record.get(name))
+    book.save(path)
+    assert validate(path).findings == []
+
+
+def test_template_refuses_to_overwrite_without_force(tmp_path):
+    (tmp_path / "t.xlsx").write_bytes(b"editor's work")
+    proc = make_template(tmp_path)
+    assert proc.returncode == 2 and "--force" in proc.stderr
+    assert (tmp_path / "t.xlsx").read_bytes() == b"editor's work"
+    assert make_template(tmp_path, "--force").returncode == 0
+    assert load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "persons"
