@@ -23,8 +23,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report for people (text) or for scripts (json).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people (text) or for scripts (json).",
+)
 @click.option("--strict", "strict_mode", is_flag=True, help="Count warnings as errors.")
 def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
     """Check WORKBOOKS (default: every lists/*.xlsx) and report every problem by cell.
@@ -79,7 +85,9 @@ def template(path: Path, force: bool) -> None:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Write to this file instead of stdout."
+)
 def docs(out: Path | None) -> None:
     """Print the workbook reference (sheets, columns, vocabularies, finding codes) as Markdown.
 

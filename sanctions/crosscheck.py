@@ -14,9 +14,9 @@ import pandas as pd
 from sanctions import dates
 from sanctions.codes import severity
 from sanctions.findings import Finding, cell_ref
-from sanctions.reader import Table
+from sanctions.reader import Table, row_number, text_or_none
 from sanctions.spec import Layout
-from sanctions.values import split_multi
+from sanctions.values import isin, split_multi
 
 REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "email")
 
@@ -30,7 +30,9 @@ class Sheets:
     tables: dict[str, Table]
     frames: dict[str, pd.DataFrame]
 
-    def finding(self, code: str, sheet: str, column: str, row: int, value: object, message: str) -> Finding:
+    def finding(
+        self, code: str, sheet: str, column: str, row: int, value: object, message: str
+    ) -> Finding:
         table = self.tables[sheet]
         index = table.columns.get(column)
         return Finding(
@@ -41,17 +43,26 @@ class Sheets:
             cell=cell_ref(index, row) if index is not None else None,
             row=row,
             column=column,
-            value=None if value is None or pd.isna(value) else str(value),
+            value=text_or_none(value),
             message=message,
         )
 
-    def ids(self, sheet: str, column: str) -> set[str]:
-        return set(self.frames[sheet][column].dropna())
+    def ids(self, sheet: str, column: str) -> pd.Series:
+        """The distinct values of one column, for vectorised ``isin`` tests."""
+        return pd.Series(self.frames[sheet][column].dropna().unique(), dtype="str")
 
 
 def check_links(sheets: Sheets) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in (references, org_parents, date_order, persons_linked, relations, evidence_use, submitter):
+    for rule in (
+        references,
+        org_parents,
+        date_order,
+        persons_linked,
+        relations,
+        evidence_use,
+        submitter,
+    ):
         findings.extend(rule(sheets))
     return findings
 
@@ -67,10 +78,14 @@ def references(sheets: Sheets) -> Iterator[Finding]:
             entity = sheets.layout.sheet(target).entity
             values = frame[col.name].dropna()
             items = split_multi(values) if col.multi else values
-            bad = items[~items.isin(known)]
+            bad = items[~isin(items, known)]
             for row, item in bad.items():
                 yield sheets.finding(
-                    f"ref.unknown_{entity}", sheet.name, col.name, int(row), frame.at[row, col.name],
+                    f"ref.unknown_{entity}",
+                    sheet.name,
+                    col.name,
+                    row_number(row),
+                    frame.at[row, col.name],
                     f"{col.name} '{item}' is not a {target_col} on the {target} sheet",
                 )
 
@@ -78,13 +93,17 @@ def references(sheets: Sheets) -> Iterator[Finding]:
 def org_parents(sheets: Sheets) -> Iterator[Finding]:
     orgs = sheets.frames["organizations"][["org_id", "parent_org_id"]].dropna()
     parent = dict(zip(orgs["org_id"], orgs["parent_org_id"], strict=True))
-    row_of = {oid: int(row) for row, oid in orgs["org_id"].items()}
+    row_of = {oid: row_number(row) for row, oid in orgs["org_id"].items()}
     reported: set[str] = set()
     for oid in sorted(parent):
         if parent[oid] == oid:
             reported.add(oid)
             yield sheets.finding(
-                "ref.self", "organizations", "parent_org_id", row_of[oid], oid,
+                "ref.self",
+                "organizations",
+                "parent_org_id",
+                row_of[oid],
+                oid,
                 f"parent_org_id '{oid}' is the organisation itself",
             )
             continue
@@ -98,7 +117,11 @@ def org_parents(sheets: Sheets) -> Iterator[Finding]:
             for member in path:
                 reported.add(member)
                 yield sheets.finding(
-                    "ref.org_cycle", "organizations", "parent_org_id", row_of[member], parent[member],
+                    "ref.org_cycle",
+                    "organizations",
+                    "parent_org_id",
+                    row_of[member],
+                    parent[member],
                     f"parent_org_id '{parent[member]}' makes a loop: {loop}",
                 )
 
@@ -117,90 +140,132 @@ def date_order(sheets: Sheets) -> Iterator[Finding]:
         wrong = dates.latest(end) < dates.earliest(start)
         for row in wrong[wrong].index:
             yield sheets.finding(
-                "date.order", sheet.name, end_col, int(row), end[row],
+                "date.order",
+                sheet.name,
+                end_col,
+                row_number(row),
+                end[row],
                 f"{end_col} '{end[row]}' is before {start_col} '{start[row]}'",
             )
 
 
 def persons_linked(sheets: Sheets) -> Iterator[Finding]:
     persons = sheets.frames["persons"]
-    with_position = sheets.ids("positions", "person_id")
-    involved = sheets.ids("involvement", "person_id")
     active = persons[persons["status"].fillna("") != "withdrawn"]
-    for row, pid in active["person_id"].dropna().items():
-        if pid not in with_position:
+    ids = active["person_id"].dropna()
+    for sheet, code in (
+        ("positions", "person.no_position"),
+        ("involvement", "person.no_involvement"),
+    ):
+        for row, pid in ids[~isin(ids, sheets.ids(sheet, "person_id"))].items():
             yield sheets.finding(
-                "person.no_position", "persons", "person_id", int(row), pid,
-                f"person '{pid}' has no row on the positions sheet",
-            )
-        if pid not in involved:
-            yield sheets.finding(
-                "person.no_involvement", "persons", "person_id", int(row), pid,
-                f"person '{pid}' has no row on the involvement sheet",
+                code,
+                "persons",
+                "person_id",
+                row_number(row),
+                pid,
+                f"person '{pid}' has no row on the {sheet} sheet",
             )
     for column, code, what in (
         ("birth_date", "person.no_birth_date", "a birth date"),
         ("nationality", "person.no_nationality", "a nationality"),
     ):
         for row in active.index[active[column].isna() & active["person_id"].notna()]:
-            pid = active.at[row, "person_id"]
+            pid = text_or_none(active.at[row, "person_id"])
             yield sheets.finding(
-                code, "persons", column, int(row), None,
+                code,
+                "persons",
+                column,
+                row_number(row),
+                None,
                 f"person '{pid}' has no {column}: governments identify targets by {what}; add it if a source gives it",
             )
 
 
 def relations(sheets: Sheets) -> Iterator[Finding]:
     frame = sheets.frames["relations"]
-    lonely = frame["person_id"].notna() & frame["related_person_id"].isna() & frame["related_name"].isna()
+    lonely = (
+        frame["person_id"].notna()
+        & frame["related_person_id"].isna()
+        & frame["related_name"].isna()
+    )
     for row in frame.index[lonely]:
         yield sheets.finding(
-            "relation.no_target", "relations", "related_person_id", int(row), None,
+            "relation.no_target",
+            "relations",
+            "related_person_id",
+            row_number(row),
+            None,
             "give either related_person_id or related_name",
         )
     same = frame["person_id"].notna() & (frame["person_id"] == frame["related_person_id"])
     for row in frame.index[same.fillna(False).astype(bool)]:
         yield sheets.finding(
-            "ref.self", "relations", "related_person_id", int(row), frame.at[row, "related_person_id"],
+            "ref.self",
+            "relations",
+            "related_person_id",
+            row_number(row),
+            frame.at[row, "related_person_id"],
             "related_person_id is the person themself",
         )
 
 
-def _cited_by_person(sheets: Sheets) -> dict[str, set[str]]:
-    cited: dict[str, set[str]] = {}
-    for sheet in ("positions", "involvement", "relations"):
-        frame = sheets.frames[sheet][["person_id", "evidence_ids"]].dropna()
-        items = split_multi(frame["evidence_ids"])
-        owners = frame["person_id"]
-        for row, eid in items.items():
-            cited.setdefault(owners[row], set()).add(eid)
-    return cited
+def _citations(sheets: Sheets, sheet: str) -> pd.Series:
+    """Every evidence_id a sheet cites, one per item, indexed by the citing row."""
+    return split_multi(sheets.frames[sheet]["evidence_ids"])
 
 
 def evidence_use(sheets: Sheets) -> Iterator[Finding]:
     evidence = sheets.frames["evidence"]
-    cited: set[str] = set()
-    for sheet in sheets.layout.sheets:
-        if "evidence_ids" in sheet.column_index and sheet.name != "evidence":
-            cited |= set(split_multi(sheets.frames[sheet.name]["evidence_ids"].dropna()))
-    for row, eid in evidence["evidence_id"].dropna().items():
-        if eid not in cited:
-            yield sheets.finding(
-                "evidence.uncited", "evidence", "evidence_id", int(row), eid,
-                f"evidence '{eid}' is not cited by any row",
-            )
-    confidential = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"].dropna())
-    if not confidential:
+    citing = [s.name for s in sheets.layout.sheets if "evidence_ids" in s.column_index]
+    cited = pd.concat([_citations(sheets, name) for name in citing])
+    ids = evidence["evidence_id"].dropna()
+    for row, eid in ids[~isin(ids, cited)].items():
+        yield sheets.finding(
+            "evidence.uncited",
+            "evidence",
+            "evidence_id",
+            row_number(row),
+            eid,
+            f"evidence '{eid}' is not cited by any row",
+        )
+    confidential = evidence.loc[
+        evidence["confidential"].fillna("") == "yes", "evidence_id"
+    ].dropna()
+    if confidential.empty:
         return
+    parts = []
+    for name in ("positions", "involvement", "relations"):
+        items = _citations(sheets, name)
+        owners = sheets.frames[name]["person_id"].reindex(items.index)
+        parts.append(
+            pd.DataFrame(
+                {"person_id": owners.to_numpy(), "secret": isin(items, confidential).to_numpy()}
+            )
+        )
+    cited_by = pd.concat(parts).dropna(subset=["person_id"])
+    only_secret = cited_by.groupby("person_id")["secret"].all()
     persons = sheets.frames["persons"]
-    row_of = {pid: int(row) for row, pid in persons["person_id"].dropna().items()}
-    for pid, eids in sorted(_cited_by_person(sheets).items()):
-        if pid in row_of and eids and eids <= confidential:
+    for row, pid in persons["person_id"].dropna().items():
+        if only_secret.get(pid, False):
+            eids = sorted(set(_citations_of(sheets, str(pid))))
             yield sheets.finding(
-                "person.confidential_evidence_only", "persons", "person_id", row_of[pid], pid,
-                f"person '{pid}' rests only on confidential evidence ({', '.join(sorted(eids))}): "
+                "person.confidential_evidence_only",
+                "persons",
+                "person_id",
+                row_number(row),
+                pid,
+                f"person '{pid}' rests only on confidential evidence ({', '.join(eids)}): "
                 "nothing public can support the listing",
             )
+
+
+def _citations_of(sheets: Sheets, pid: str) -> list[str]:
+    out: list[str] = []
+    for name in ("positions", "involvement", "relations"):
+        frame = sheets.frames[name]
+        out += [str(e) for e in split_multi(frame.loc[frame["person_id"] == pid, "evidence_ids"])]
+    return out
 
 
 def submitter(sheets: Sheets) -> Iterator[Finding]:

@@ -47,7 +47,12 @@ def workbook_reference(layout: Layout | None = None) -> str:
         "",
     ]
     for sheet in layout.sheets:
-        out += [f"## `{sheet.name}`" + (" (optional)" if sheet.optional else ""), "", sheet.description, ""]
+        out += [
+            f"## `{sheet.name}`" + (" (optional)" if sheet.optional else ""),
+            "",
+            sheet.description,
+            "",
+        ]
         if sheet.date_order:
             out += [f"`{sheet.date_order[1]}` may not be before `{sheet.date_order[0]}`.", ""]
         out += ["| column | kind | rules | description | example |", "|---|---|---|---|---|"]

@@ -2,17 +2,20 @@
 
 Two spellings of one name get the same key: ``Masimov``/``Massimov``, ``Nazarbaev``/
 ``Nazarbayev``, ``Kassym-Jomart``/``Kassym-Zhomart``, ``Iwanow``/``Ivanov``/``Ivanoff``, and a
-Cyrillic name and its Latin form. Keys are for finding candidates cheaply; they are not a score.
-Screening uses the same keys to widen the candidates that nomenklatura's blocker would miss.
+Cyrillic name and its Latin form. A key is the name's folded tokens in sorted order, so word
+order does not matter; a second key leaves out the patronymic. Keys find candidates cheaply;
+they are not a score. Screening uses the same keys to widen what nomenklatura's blocker finds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
-from rigour.names import tokenize_name
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rigour.text import ascii_text
 
 # Applied in order to each lower-case ASCII token.
@@ -20,7 +23,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
         (r"dzh", "zh"),
-        (r"^j|(?<=[-aeiou])j", "zh"),
+        (r"^j|(?<=[aeiou])j", "zh"),
         (r"kh", "h"),
         (r"q", "k"),
         (r"w", "v"),
@@ -37,24 +40,30 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|uli|kizi|ogli)$")
+_NOT_LETTERS = "[^a-z]+"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=500_000)
 def fold_token(token: str) -> str:
     for pattern, repl in _FOLDS:
         token = pattern.sub(repl, token)
     return token
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
+def latin(name: str) -> str:
+    """Lower-case ASCII form of a name in any script (ICU transliteration through rigour)."""
+    return name.lower() if name.isascii() else ascii_text(name).lower()
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of one name, in the order written."""
-    latin = ascii_text(name).lower()
-    return tuple(t for t in (fold_token(p) for p in tokenize_name(latin)) if len(t) > 1)
+    folded = (fold_token(t) for t in re.split(_NOT_LETTERS, latin(name)))
+    return tuple(t for t in folded if len(t) > 1)
 
 
 def name_keys(name: str) -> set[str]:
-    """Order-free keys of a name: all its tokens, and the tokens without a patronymic."""
+    """Order-free keys of one name: all its tokens, and the tokens without a patronymic."""
     tokens = name_tokens(name)
     if len(tokens) < 2:
         return set()
@@ -65,8 +74,52 @@ def name_keys(name: str) -> set[str]:
     return keys
 
 
-def person_keys(names: Iterable[str]) -> set[str]:
-    keys: set[str] = set()
-    for name in names:
-        keys |= name_keys(name)
-    return keys
+def key_table(names: pd.Series) -> pd.DataFrame:
+    """``name_keys`` for a whole column at once: one row per (index label, key).
+
+    The per-name work is done by Arrow; Python only folds each distinct token once and
+    transliterates the names that are not ASCII.
+    """
+    names = names.dropna()
+    if names.empty:
+        return pd.DataFrame({"label": [], "key": []})
+    texts = [latin(n) for n in names.tolist()]
+    lists = pc.split_pattern_regex(pa.array(texts, type=pa.large_string()), _NOT_LETTERS)
+    tokens = pc.list_flatten(lists)
+    owners = pc.list_parent_indices(lists).to_numpy()
+    distinct = pc.unique(tokens)
+    folded_distinct = [fold_token(t) for t in distinct.to_pylist()]
+    positions = pc.index_in(tokens, value_set=distinct)
+    folded = pa.array(folded_distinct, type=pa.large_string()).take(positions)
+    patronymic = pa.array([bool(_PATRONYMIC.search(t)) for t in folded_distinct]).take(positions)
+    table = pa.table({"owner": owners, "token": folded, "patronymic": patronymic})
+    table = table.filter(pc.greater(pc.utf8_length(table["token"]), 1))
+    table = table.sort_by([("owner", "ascending"), ("token", "ascending")])
+    full = _joined(table)
+    short = _joined(table.filter(pc.invert(table["patronymic"])))
+    both = full.merge(short, on="owner", how="left", suffixes=("", "_short"))
+    extra = both[(both["n_short"] >= 2) & (both["n_short"] < both["n"])]
+    keys = pd.concat(
+        [
+            both[both["n"] >= 2][["owner", "key"]],
+            extra[["owner", "key_short"]].rename(columns={"key_short": "key"}),
+        ]
+    )
+    labels = names.index.to_numpy()[keys["owner"].to_numpy()]
+    return pd.DataFrame({"label": labels, "key": keys["key"].to_numpy()})
+
+
+def _joined(table: pa.Table) -> pd.DataFrame:
+    """Per owner: its sorted tokens joined by spaces, and how many there are."""
+    owners = table["owner"].to_numpy()
+    if len(owners) == 0:
+        return pd.DataFrame(
+            {"owner": pd.Series(dtype="int64"), "key": [], "n": pd.Series(dtype="int64")}
+        )
+    distinct, starts, counts = np.unique(owners, return_index=True, return_counts=True)
+    offsets = pa.array(np.append(starts, len(owners)).astype("int32"))
+    lists = pa.ListArray.from_arrays(offsets, table["token"].combine_chunks().cast(pa.string()))
+    joined = pc.binary_join(lists, " ")
+    return pd.DataFrame(
+        {"owner": distinct, "key": joined.to_numpy(zero_copy_only=False), "n": counts}
+    )

@@ -8,10 +8,14 @@ the Excel row number, and each column knows its letter, so any check can point a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from sanctions.gate import UnreadableWorkbook, check_file
@@ -40,6 +44,18 @@ class Workbook:
     tables: dict[str, Table]
     special_cells: dict[str, list[SpecialCell]]
     sheet_order: list[str]
+
+
+def row_number(label: Hashable) -> int:
+    """A frame's index label as the Excel row number it is."""
+    return int(cast(int, label))
+
+
+def text_or_none(value: object) -> str | None:
+    """A frame cell as text, or None when it is empty (None, NaN or pandas' NA)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
 
 
 def to_text(value: object) -> str | None:
@@ -78,9 +94,7 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
         raise UnreadableWorkbook(f"the workbook's structure is damaged ({_one_line(exc)})") from exc
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
-            hidden = {
-                m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
-            }
+            hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
             tables: dict[str, Table] = {}
             for name in book.sheet_names:
                 rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -88,7 +102,9 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
                 tables[name] = _table(name, rows, name in hidden, known)
             order = list(book.sheet_names)
     except CalamineError as exc:
-        raise UnreadableWorkbook(f"the workbook could not be read safely ({_one_line(exc)})") from exc
+        raise UnreadableWorkbook(
+            f"the workbook could not be read safely ({_one_line(exc)})"
+        ) from exc
     except (ValueError, OSError, KeyError) as exc:
         raise UnreadableWorkbook(f"the workbook could not be read ({_one_line(exc)})") from exc
     return Workbook(path=path, tables=tables, special_cells=special, sheet_order=order)
@@ -104,7 +120,7 @@ def _header_key(value: object) -> str | None:
     return " ".join(text.split()).lower() if text is not None else None
 
 
-def _find_header(rows: list[list[object]], known: set[str]) -> int | None:
+def _find_header(rows: Sequence[Sequence[object]], known: set[str]) -> int | None:
     """The first row naming a known column; failing that, the first non-empty row."""
     first = None
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -114,11 +130,13 @@ def _find_header(rows: list[list[object]], known: set[str]) -> int | None:
         if keys & known:
             return i
     if first is None:
-        first = next((i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None)
+        first = next(
+            (i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None
+        )
     return first
 
 
-def _table(sheet: str, rows: list[list[object]], hidden: bool, known: set[str]) -> Table:
+def _table(sheet: str, rows: Sequence[Sequence[object]], hidden: bool, known: set[str]) -> Table:
     header_at = _find_header(rows, known)
     if header_at is None:
         empty = pd.DataFrame(index=pd.Index([], dtype="int64", name=ROW_INDEX))
@@ -138,26 +156,32 @@ def _table(sheet: str, rows: list[list[object]], hidden: bool, known: set[str]) 
             columns[key] = j
     body = rows[header_at + 1 :]
     first_row = header_at + 2  # Excel rows are 1-based and the header takes one
-    data: dict[str, list[str | None]] = {}
-    width = len(header)
-    for name, j in columns.items():
-        data[name] = [_cell(row, j, width) for row in body]
     index = pd.RangeIndex(first_row, first_row + len(body), name=ROW_INDEX)
-    frame = pd.DataFrame(data, index=index, dtype="str")
+    by_column = list(zip(*body, strict=False)) if body else []
+    data = {
+        name: _text_column(by_column[j] if j < len(by_column) else ())
+        for name, j in columns.items()
+    }
+    frame = pd.DataFrame(data, index=index)
     keep = frame.notna().any(axis=1)
-    if blanks:  # a value under a blank header still makes the row non-empty
-        extra = [any(_cell(row, j, width) is not None for j in blanks) for row in body]
-        keep = keep | pd.Series(extra, index=index)
+    used_blanks = []
+    for j in blanks:  # a value under a blank header still makes the row non-empty
+        present = pd.Series(_text_column(by_column[j]), index=index).notna()
+        if present.any():
+            used_blanks.append(j)
+            keep = keep | present
     frame = frame[keep]
     frame.index = frame.index.astype("int64")
-    used_blanks = [j for j in blanks if any(_cell(row, j, width) is not None for row in body)]
     return Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
 
 
-def _cell(row: list[object], j: int, width: int) -> str | None:
-    if j >= len(row):
-        return None
-    value = row[j]
-    if type(value) is str:
-        return value if value else None
-    return to_text(value)
+def _text_column(values: Sequence[object]) -> pd.api.extensions.ExtensionArray:
+    """One column of calamine values as Arrow-backed text ("" becomes missing)."""
+    try:  # the common case: only text and empty cells, converted by Arrow alone
+        array = pa.array(values, type=pa.large_string())
+        array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.large_string()), array)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        texts = [(v or None) if type(v) is str else to_text(v) for v in values]
+        array = pa.array(texts, type=pa.large_string())
+    text: pd.api.extensions.ExtensionArray = pd.array(array, dtype="str")
+    return text

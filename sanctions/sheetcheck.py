@@ -16,7 +16,7 @@ from pandera.errors import SchemaErrors
 from sanctions import values as v
 from sanctions.codes import CODES, severity
 from sanctions.findings import Finding, cell_ref
-from sanctions.reader import Table
+from sanctions.reader import Table, row_number, text_or_none
 from sanctions.spec import ColumnSpec, Layout, SheetSpec
 
 NAME_TYPES = {"name", "text"}
@@ -40,7 +40,7 @@ def value_checks(col: ColumnSpec, layout: Layout) -> list[pa.Check]:
     elif col.type == "language":
         item, code = v.by_unique(v.is_language), "language.unknown"
     elif col.type == "url":
-        item, code = v.by_unique(v.is_url), "url.invalid"
+        item, code = v.matches(v.URL_PATTERN), "url.invalid"
     elif col.type == "sha256":
         item, code = v.matches(v.SHA256_PATTERN), "sha256.invalid"
     elif col.type == "enum" and col.vocabulary:
@@ -69,7 +69,9 @@ def hygiene_checks(col: ColumnSpec) -> list[pa.Check]:
 
 
 @cache
-def schemas(sheet: SheetSpec, layout: Layout, present: frozenset[str]) -> tuple[pa.DataFrameSchema, pa.DataFrameSchema]:
+def schemas(
+    sheet: SheetSpec, layout: Layout, present: frozenset[str]
+) -> tuple[pa.DataFrameSchema, pa.DataFrameSchema]:
     cols = [c for c in sheet.columns if c.name in present]
     clean = pa.DataFrameSchema(
         {
@@ -87,19 +89,28 @@ def schemas(sheet: SheetSpec, layout: Layout, present: frozenset[str]) -> tuple[
     return clean, raw
 
 
+NEEDS_CLEANING = f"[{v.INVISIBLE_CHARS}\t]|  |^\\s|\\s$"
+
+
 def clean_text(raw: pd.DataFrame) -> pd.DataFrame:
     """What the rest of the pipeline sees: no invisible characters, single spaces, no padding."""
     out = {}
     for name in raw.columns:
         s = raw[name]
-        s = s.str.replace("[\u00a0\u2007\u202f]", " ", regex=True)
-        s = s.str.replace(v.INVISIBLE, "", regex=True)
-        s = s.str.replace("[ \t]+", " ", regex=True).str.strip()
-        out[name] = s.where(s != "", None)
+        dirty = s.str.contains(NEEDS_CLEANING, regex=True).fillna(False).astype(bool)
+        if dirty.any():  # rare: clean only the values that need it
+            fixed = s[dirty].str.replace("[\u00a0\u2007\u202f]", " ", regex=True)
+            fixed = fixed.str.replace(v.INVISIBLE, "", regex=True)
+            fixed = fixed.str.replace("[ \t]+", " ", regex=True).str.strip()
+            s = s.copy()
+            s[dirty] = fixed.where(fixed != "", None)
+        out[name] = s
     return pd.DataFrame(out, index=raw.index, dtype="str")
 
 
-def check_sheet(file: str, sheet: SheetSpec, layout: Layout, table: Table, clean: pd.DataFrame) -> list[Finding]:
+def check_sheet(
+    file: str, sheet: SheetSpec, layout: Layout, table: Table, clean: pd.DataFrame
+) -> list[Finding]:
     present = frozenset(c.name for c in sheet.columns if c.name in table.columns)
     clean_schema, raw_schema = schemas(sheet, layout, present)
     findings: list[Finding] = []
@@ -112,25 +123,31 @@ def check_sheet(file: str, sheet: SheetSpec, layout: Layout, table: Table, clean
 
 
 def _to_findings(
-    file: str, sheet: SheetSpec, layout: Layout, table: Table, frame: pd.DataFrame, cases: pd.DataFrame
+    file: str,
+    sheet: SheetSpec,
+    layout: Layout,
+    table: Table,
+    frame: pd.DataFrame,
+    cases: pd.DataFrame,
 ) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, int, str]] = set()
-    for case in cases.itertuples(index=False):
-        column, check, row = case.column, case.check, case.index
-        if row is None or pd.isna(row) or column not in table.columns:
+    for case in cases.to_dict("records"):
+        column, check, label = str(case["column"]), str(case["check"]), case["index"]
+        if text_or_none(label) is None or column not in table.columns:
             continue
-        code = "value.missing" if check == "not_nullable" else str(check)
+        code = "value.missing" if check == "not_nullable" else check
         if code not in CODES:
             # A check crashed or pandera added one of its own: a bug here, not the editor's.
-            raise RuntimeError(f"{table.sheet}.{column} row {row}: {check}: {case.failure_case}")
-        row = int(row)
+            raise RuntimeError(
+                f"{table.sheet}.{column} row {label}: {check}: {case['failure_case']}"
+            )
+        row = row_number(label)
         key = (column, row, code)
         if key in seen:
             continue
         seen.add(key)
-        value = frame.at[row, column]
-        value = None if pd.isna(value) else str(value)
+        value = text_or_none(frame.at[row, column])
         col = sheet.column(column)
         out.append(
             Finding(
@@ -163,13 +180,23 @@ def show(value: str | None) -> str:
 
 _INVISIBLE_SET = {
     chr(c)
-    for lo, hi in ((0x00A0, 0x00A0), (0x00AD, 0x00AD), (0x180E, 0x180E), (0x2007, 0x2007),
-                   (0x200B, 0x200F), (0x202A, 0x202F), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
+    for lo, hi in (
+        (0x00A0, 0x00A0),
+        (0x00AD, 0x00AD),
+        (0x180E, 0x180E),
+        (0x2007, 0x2007),
+        (0x200B, 0x200F),
+        (0x202A, 0x202F),
+        (0x2060, 0x2064),
+        (0xFEFF, 0xFEFF),
+    )
     for c in range(lo, hi + 1)
 }
 
 
-def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout, frame: pd.DataFrame, row: int) -> str:
+def describe(
+    code: str, col: ColumnSpec, value: str | None, layout: Layout, frame: pd.DataFrame, row: int
+) -> str:
     name, shown = col.name, show(value)
     if code == "value.missing":
         return f"{name} is required but empty"
@@ -206,5 +233,7 @@ def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout, fram
     if code == "text.mixed_script":
         return f"{name} {shown} mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)"
     if code == "name.not_latin":
-        return f"{name} {shown} is not in Latin script; put the original-script form in name_original"
+        return (
+            f"{name} {shown} is not in Latin script; put the original-script form in name_original"
+        )
     return f"{name} {shown}: {code}"

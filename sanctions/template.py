@@ -50,7 +50,9 @@ def build(layout: Layout) -> Workbook:
         lists.cell(1, j, vocab)
         for i, value in enumerate(values, start=2):
             lists.cell(i, j, value)
-        list_ranges[vocab] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+        list_ranges[vocab] = (
+            f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+        )
     for sheet in layout.sheets:
         _sheet(book, sheet, layout, list_ranges)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
@@ -72,10 +74,14 @@ def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, list_ranges: dict[s
             # Text format stops Excel turning 1965-06 into a date or dropping leading zeros.
             ws.column_dimensions[letter].number_format = "@"
         if col.vocabulary and not col.multi:
-            rule = DataValidation(type="list", formula1=f"={list_ranges[col.vocabulary]}",
-                                  allow_blank=not col.required, showErrorMessage=True,
-                                  errorTitle="Not in the list",
-                                  error=f"{col.name}: choose a value from the list")
+            rule = DataValidation(
+                type="list",
+                formula1=f"={list_ranges[col.vocabulary]}",
+                allow_blank=not col.required,
+                showErrorMessage=True,
+                errorTitle="Not in the list",
+                error=f"{col.name}: choose a value from the list",
+            )
             rule.add(f"{letter}2:{letter}{ROWS + 1}")
             ws.add_data_validation(rule)
     ws.freeze_panes = "A2"

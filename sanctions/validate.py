@@ -11,7 +11,7 @@ from sanctions.codes import severity
 from sanctions.crosscheck import Sheets, check_links
 from sanctions.duplicates import near_duplicates
 from sanctions.findings import Finding, cell_ref, column_letter, sort_findings
-from sanctions.reader import ROW_INDEX, Table, Workbook, read_workbook
+from sanctions.reader import ROW_INDEX, Table, Workbook, read_workbook, text_or_none
 from sanctions.sheetcheck import check_sheet, clean_text, show
 from sanctions.spec import Layout, SheetSpec, load_layout
 
@@ -35,8 +35,12 @@ class Result:
 def validate(path: Path, layout: Layout | None = None, display: str | None = None) -> Result:
     """Raises UnreadableWorkbook when the file cannot be read at all."""
     layout = layout or load_layout()
-    file = display or str(path)
     book = read_workbook(path, {s.name: set(s.column_index) for s in layout.sheets})
+    return check_workbook(book, layout, display or str(path))
+
+
+def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
+    """Every rule, on a workbook already read (by calamine here, by pandas in the benchmark)."""
     findings: list[Finding] = []
     tables = _match_sheets(file, book, layout, findings)
     frames: dict[str, pd.DataFrame] = {}
@@ -56,12 +60,23 @@ def validate(path: Path, layout: Layout | None = None, display: str | None = Non
     return Result(book, sort_findings(findings), frames, tables)
 
 
-def _finding(code: str, file: str, sheet: str | None, message: str, *, cell: str | None = None,
-             row: int | None = None, column: str | None = None, value: str | None = None) -> Finding:
+def _finding(
+    code: str,
+    file: str,
+    sheet: str | None,
+    message: str,
+    *,
+    cell: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+) -> Finding:
     return Finding(severity(code), code, file, sheet, cell, row, column, value, message)
 
 
-def _match_sheets(file: str, book: Workbook, layout: Layout, findings: list[Finding]) -> dict[str, Table]:
+def _match_sheets(
+    file: str, book: Workbook, layout: Layout, findings: list[Finding]
+) -> dict[str, Table]:
     """Find each known sheet (case and spaces do not matter) and report the rest."""
     by_key = {name.strip().lower(): name for name in book.sheet_order}
     tables: dict[str, Table] = {}
@@ -69,20 +84,38 @@ def _match_sheets(file: str, book: Workbook, layout: Layout, findings: list[Find
         actual = by_key.pop(sheet.name, None)
         if actual is None:
             if not sheet.optional:
-                findings.append(_finding("sheet.missing", file, sheet.name,
-                                         f"the workbook has no sheet named '{sheet.name}'"))
+                findings.append(
+                    _finding(
+                        "sheet.missing",
+                        file,
+                        sheet.name,
+                        f"the workbook has no sheet named '{sheet.name}'",
+                    )
+                )
             empty = pd.DataFrame(index=pd.Index([], dtype="int64", name=ROW_INDEX))
             tables[sheet.name] = Table(sheet.name, 1, {}, empty, missing=True)
             continue
         table = book.tables[actual]
         if table.hidden:
-            findings.append(_finding("sheet.hidden", file, actual,
-                                     f"sheet '{actual}' is hidden; it is validated all the same"))
+            findings.append(
+                _finding(
+                    "sheet.hidden",
+                    file,
+                    actual,
+                    f"sheet '{actual}' is hidden; it is validated all the same",
+                )
+            )
         tables[sheet.name] = table
     for key, actual in by_key.items():
         if not key.startswith(INTERNAL_SHEET_PREFIX):
-            findings.append(_finding("sheet.unknown", file, actual,
-                                     f"sheet '{actual}' is not part of the layout and is not read"))
+            findings.append(
+                _finding(
+                    "sheet.unknown",
+                    file,
+                    actual,
+                    f"sheet '{actual}' is not part of the layout and is not read",
+                )
+            )
     return tables
 
 
@@ -92,22 +125,54 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
     header = table.header_row
     for col in sheet.columns:
         if col.required and col.name not in table.columns:
-            findings.append(_finding("column.missing", file, table.sheet,
-                                     f"the header row (row {header}) has no column '{col.name}'",
-                                     row=header, column=col.name))
+            findings.append(
+                _finding(
+                    "column.missing",
+                    file,
+                    table.sheet,
+                    f"the header row (row {header}) has no column '{col.name}'",
+                    row=header,
+                    column=col.name,
+                )
+            )
     for name, j in table.columns.items():
         if name not in sheet.column_index:
-            findings.append(_finding("column.unknown", file, table.sheet,
-                                     f"column '{name}' is not part of the layout and is not read",
-                                     cell=cell_ref(j, header), row=header, column=name, value=name))
+            findings.append(
+                _finding(
+                    "column.unknown",
+                    file,
+                    table.sheet,
+                    f"column '{name}' is not part of the layout and is not read",
+                    cell=cell_ref(j, header),
+                    row=header,
+                    column=name,
+                    value=name,
+                )
+            )
     for name, j in table.duplicate_columns:
-        findings.append(_finding("column.duplicate", file, table.sheet,
-                                 f"column '{name}' appears twice in the header row; only the first is read",
-                                 cell=cell_ref(j, header), row=header, column=name, value=name))
+        findings.append(
+            _finding(
+                "column.duplicate",
+                file,
+                table.sheet,
+                f"column '{name}' appears twice in the header row; only the first is read",
+                cell=cell_ref(j, header),
+                row=header,
+                column=name,
+                value=name,
+            )
+        )
     for j in table.blank_header_columns:
-        findings.append(_finding("column.no_header", file, table.sheet,
-                                 "this column has values but no header; they are not read",
-                                 cell=cell_ref(j, header), row=header))
+        findings.append(
+            _finding(
+                "column.no_header",
+                file,
+                table.sheet,
+                "this column has values but no header; they are not read",
+                cell=cell_ref(j, header),
+                row=header,
+            )
+        )
 
 
 def _special_cells(file: str, book: Workbook, table: Table, findings: list[Finding]) -> None:
@@ -122,21 +187,42 @@ def _special_cells(file: str, book: Workbook, table: Table, findings: list[Findi
         if cell.error is not None:
             if present:
                 table.frame.at[cell.row, column] = None
-            findings.append(_finding("cell.error_value", file, table.sheet,
-                                     f"{column} holds the error value {cell.error}; fix the formula or type the value",
-                                     cell=ref, row=cell.row, column=column, value=cell.error))
+            findings.append(
+                _finding(
+                    "cell.error_value",
+                    file,
+                    table.sheet,
+                    f"{column} holds the error value {cell.error}; fix the formula or type the value",
+                    cell=ref,
+                    row=cell.row,
+                    column=column,
+                    value=cell.error,
+                )
+            )
         elif cell.formula and present:
-            value = table.frame.at[cell.row, column]
-            shown = show(None if pd.isna(value) else str(value))
-            findings.append(_finding("cell.formula", file, table.sheet,
-                                     f"{column} is a formula; its saved result {shown} is used",
-                                     cell=ref, row=cell.row, column=column,
-                                     value=None if pd.isna(value) else str(value)))
+            value = text_or_none(table.frame.at[cell.row, column])
+            shown = show(value)
+            findings.append(
+                _finding(
+                    "cell.formula",
+                    file,
+                    table.sheet,
+                    f"{column} is a formula; its saved result {shown} is used",
+                    cell=ref,
+                    row=cell.row,
+                    column=column,
+                    value=value,
+                )
+            )
 
 
 def _complete(sheet: SheetSpec, table: Table) -> None:
     """Give the frame every column of the spec, missing ones empty, and nothing else."""
     frame = table.frame
-    data = {c.name: frame[c.name] if c.name in frame else pd.Series(None, index=frame.index, dtype="str")
-            for c in sheet.columns}
+    data = {
+        c.name: frame[c.name]
+        if c.name in frame
+        else pd.Series(None, index=frame.index, dtype="str")
+        for c in sheet.columns
+    }
     table.frame = pd.DataFrame(data, index=frame.index, dtype="str")

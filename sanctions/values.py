@@ -7,11 +7,12 @@ Python's ``re`` and in Arrow's RE2, whichever pandas picks for the column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rigour.langs import iso_639_alpha3
 from rigour.territories import lookup_territory
 
@@ -22,6 +23,8 @@ Check = Callable[[pd.Series], pd.Series]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
+# http(s), a host with a dot (or localhost), an optional port, then anything but spaces.
+URL_PATTERN = r"^https?://(([^\s/?#:@.]+\.)+[^\s/?#:@.]+|localhost)(:[0-9]{1,5})?([/?#][^\s]*)?$"
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 OTHER_ALPHABETS = "\u0370-\u03ff\u0400-\u052f"  # Greek and Cyrillic: the homoglyph sources
 MIXED_SCRIPT_WORD = (
@@ -34,10 +37,26 @@ INVISIBLE = f"[{INVISIBLE_CHARS}]"
 BAD_WHITESPACE = "^[ \t\r\n]|[ \t\r\n]$|  "
 
 
+def _arrow(values: pd.Series | pd.Index | Iterable[str]) -> pa.Array:
+    if isinstance(values, pd.Series | pd.Index):
+        values = values.array
+    return pa.array(values, type=pa.large_string(), from_pandas=True)
+
+
+def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
+    """``values.isin(allowed)`` at Arrow speed (pandas' own loops over ``allowed`` in Python)."""
+    mask = pc.is_in(_arrow(values), value_set=_arrow(allowed), skip_nulls=True)
+    return pd.Series(mask.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
 def split_multi(values: pd.Series) -> pd.Series:
     """One entry per item of a ';'-separated cell, indexed by the cell's Excel row."""
-    items = values.str.split(MULTI_SEPARATOR).explode().str.strip()
-    return items[items.notna() & (items != "")]
+    present = values.dropna()
+    lists = pc.split_pattern(_arrow(present), MULTI_SEPARATOR)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    rows = present.index.take(pc.list_parent_indices(lists).to_numpy())
+    items = pd.Series(pd.array(flat, dtype="str"), index=rows)
+    return items[items != ""]
 
 
 def per_item(check: Check) -> Check:
@@ -66,8 +85,10 @@ def lacks(pattern: str) -> Check:
 
 
 def in_vocabulary(allowed: set[str]) -> Check:
+    vocabulary = sorted(allowed)
+
     def run(values: pd.Series) -> pd.Series:
-        return values.isin(allowed)
+        return isin(values, vocabulary)
 
     return run
 
@@ -90,17 +111,6 @@ def is_country(value: str) -> bool:
 @lru_cache(maxsize=1024)
 def is_language(value: str) -> bool:
     return iso_639_alpha3(value.lower()) is not None
-
-
-def is_url(value: str) -> bool:
-    if any(ch.isspace() for ch in value):
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    host = parts.hostname or ""
-    return parts.scheme in ("http", "https") and ("." in host or host == "localhost")
 
 
 def valid_date(values: pd.Series) -> pd.Series:

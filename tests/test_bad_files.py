@@ -19,7 +19,9 @@ def valid(tmp_path: Path, name: str = "good.xlsx") -> Path:
     return workbooks.write(tmp_path / name, workbooks.valid_rows())
 
 
-def rewrite(src: Path, dst: Path, replace: dict[str, bytes], add: dict[str, bytes] | None = None) -> Path:
+def rewrite(
+    src: Path, dst: Path, replace: dict[str, bytes], add: dict[str, bytes] | None = None
+) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             zout.writestr(info.filename, replace.get(info.filename, zin.read(info.filename)))
@@ -69,7 +71,9 @@ def entity_attack(tmp: Path) -> Path:
 
 
 def zip_bomb(tmp: Path) -> Path:
-    huge = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    huge = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    )
     huge += b" " * (64 * 2**20) + b"</sheetData></worksheet>"
     return rewrite(valid(tmp), tmp / "bomb.xlsx", {"xl/worksheets/sheet1.xml": huge})
 
@@ -101,7 +105,9 @@ def test_bad_file_exits_2_with_one_line(tmp_path, kind):
     path = make(tmp_path)
     proc = subprocess.run(
         [sys.executable, "-m", "sanctions", "validate", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -113,8 +119,19 @@ def test_bad_file_exits_2_with_one_line(tmp_path, kind):
 def test_one_bad_file_does_not_hide_the_others(tmp_path):
     good = valid(tmp_path)
     proc = subprocess.run(
-        [sys.executable, "-m", "sanctions", "validate", "--format", "json", str(empty(tmp_path)), str(good)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "sanctions",
+            "validate",
+            "--format",
+            "json",
+            str(empty(tmp_path)),
+            str(good),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert proc.stdout.strip() == "[]"
@@ -125,7 +142,12 @@ def test_gate_passes_a_real_workbook(tmp_path):
 
 
 def test_gate_rejects_external_links(tmp_path):
-    path = rewrite(valid(tmp_path), tmp_path / "links.xlsx", {}, {"xl/externalLinks/externalLink1.xml": b"<x/>"})
+    path = rewrite(
+        valid(tmp_path),
+        tmp_path / "links.xlsx",
+        {},
+        {"xl/externalLinks/externalLink1.xml": b"<x/>"},
+    )
     with pytest.raises(UnreadableWorkbook, match="external links"):
         check_file(path)
 

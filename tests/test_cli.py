@@ -15,8 +15,13 @@ from tests.conftest import REPO
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sanctions", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sanctions", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -48,8 +53,14 @@ def test_json_has_exactly_the_documented_keys(broken):
     assert [tuple(item) for item in report] == [FIELDS, FIELDS]
     first = report[0]
     assert first == {
-        "severity": "error", "code": "date.invalid", "file": str(broken), "sheet": "persons",
-        "cell": "I2", "row": 2, "column": "birth_date", "value": "1965-13-01",
+        "severity": "error",
+        "code": "date.invalid",
+        "file": str(broken),
+        "sheet": "persons",
+        "cell": "I2",
+        "row": 2,
+        "column": "birth_date",
+        "value": "1965-13-01",
         "message": first["message"],
     }
 

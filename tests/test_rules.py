@@ -25,48 +25,204 @@ def setter(sheet: str, index: int, column: str, value: Any) -> Mutation:
 CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
     ("date.invalid", setter("persons", 0, "birth_date", "1965-13-01"), "persons", "birth_date", 0),
     ("date.invalid", setter("persons", 1, "birth_date", "15.06.1965"), "persons", "birth_date", 1),
-    ("date.invalid", setter("positions", 0, "start_date", "2015-02-30"), "positions", "start_date", 0),
+    (
+        "date.invalid",
+        setter("positions", 0, "start_date", "2015-02-30"),
+        "positions",
+        "start_date",
+        0,
+    ),
     ("date.invalid", setter("persons", 0, "birth_date", 23744), "persons", "birth_date", 0),
-    ("date.implausible_birth", setter("persons", 0, "birth_date", "1850"), "persons", "birth_date", 0),
-    ("date.implausible_birth", setter("persons", 0, "birth_date", "2024-01-01"), "persons", "birth_date", 0),
+    (
+        "date.implausible_birth",
+        setter("persons", 0, "birth_date", "1850"),
+        "persons",
+        "birth_date",
+        0,
+    ),
+    (
+        "date.implausible_birth",
+        setter("persons", 0, "birth_date", "2024-01-01"),
+        "persons",
+        "birth_date",
+        0,
+    ),
     ("date.future", setter("incidents", 0, "date", "2999-01-01"), "incidents", "date", 0),
-    ("date.future", setter("evidence", 0, "published_date", "2999"), "evidence", "published_date", 0),
+    (
+        "date.future",
+        setter("evidence", 0, "published_date", "2999"),
+        "evidence",
+        "published_date",
+        0,
+    ),
     ("date.order", setter("positions", 0, "end_date", "2014-12"), "positions", "end_date", 0),
-    ("country.unknown", setter("persons", 0, "nationality", "kz; Narnia"), "persons", "nationality", 0),
-    ("country.unknown", setter("organizations", 1, "country", "Atlantis"), "organizations", "country", 1),
+    (
+        "country.unknown",
+        setter("persons", 0, "nationality", "kz; Narnia"),
+        "persons",
+        "nationality",
+        0,
+    ),
+    (
+        "country.unknown",
+        setter("organizations", 1, "country", "Atlantis"),
+        "organizations",
+        "country",
+        1,
+    ),
     ("url.invalid", setter("evidence", 0, "url", "ftp://example.org/x"), "evidence", "url", 0),
-    ("url.invalid", setter("evidence", 0, "archive_url", "https://exa mple.org"), "evidence", "archive_url", 0),
-    ("vocab.invalid", setter("incidents", 0, "violation_types", "killing; beating"), "incidents", "violation_types", 0),
+    (
+        "url.invalid",
+        setter("evidence", 0, "archive_url", "https://exa mple.org"),
+        "evidence",
+        "archive_url",
+        0,
+    ),
+    (
+        "vocab.invalid",
+        setter("incidents", 0, "violation_types", "killing; beating"),
+        "incidents",
+        "violation_types",
+        0,
+    ),
     ("vocab.invalid", setter("involvement", 1, "role", "boss"), "involvement", "role", 1),
-    ("vocab.invalid", setter("evidence", 1, "confidential", "maybe"), "evidence", "confidential", 1),
+    (
+        "vocab.invalid",
+        setter("evidence", 1, "confidential", "maybe"),
+        "evidence",
+        "confidential",
+        1,
+    ),
     ("sha256.invalid", setter("evidence", 0, "sha256", "abc123"), "evidence", "sha256", 0),
-    ("language.unknown", setter("evidence", 0, "language", "klingonese"), "evidence", "language", 0),
+    (
+        "language.unknown",
+        setter("evidence", 0, "language", "klingonese"),
+        "evidence",
+        "language",
+        0,
+    ),
     ("id.invalid", setter("organizations", 1, "org_id", "O 2"), "organizations", "org_id", 1),
     ("id.invisible", setter("persons", 1, "person_id", "P002\u200b"), "persons", "person_id", 1),
     ("id.duplicate", setter("persons", 1, "person_id", "P001"), "persons", "person_id", 1),
     ("value.missing", setter("organizations", 0, "type", None), "organizations", "type", 0),
     ("value.missing", setter("positions", 1, "evidence_ids", None), "positions", "evidence_ids", 1),
-    ("value.missing", setter("involvement", 0, "evidence_ids", "  "), "involvement", "evidence_ids", 0),
-    ("text.whitespace", setter("persons", 0, "summary", "Minister  of Examples."), "persons", "summary", 0),
+    (
+        "value.missing",
+        setter("involvement", 0, "evidence_ids", "  "),
+        "involvement",
+        "evidence_ids",
+        0,
+    ),
+    (
+        "text.whitespace",
+        setter("persons", 0, "summary", "Minister  of Examples."),
+        "persons",
+        "summary",
+        0,
+    ),
     ("text.whitespace", setter("persons", 0, "name", " Arman Testbayev"), "persons", "name", 0),
     ("text.invisible", setter("persons", 0, "name", "Arman\u00a0Testbayev"), "persons", "name", 0),
-    ("text.invisible", setter("incidents", 0, "title", "Detention\u200b of protesters"), "incidents", "title", 0),
-    ("text.mixed_script", setter("persons", 0, "name", "Arm\u0430n Testbayev"), "persons", "name", 0),
-    ("text.mixed_script", setter("persons", 1, "aliases", "Dana Fictiyev\u0430"), "persons", "aliases", 1),
+    (
+        "text.invisible",
+        setter("incidents", 0, "title", "Detention\u200b of protesters"),
+        "incidents",
+        "title",
+        0,
+    ),
+    (
+        "text.mixed_script",
+        setter("persons", 0, "name", "Arm\u0430n Testbayev"),
+        "persons",
+        "name",
+        0,
+    ),
+    (
+        "text.mixed_script",
+        setter("persons", 1, "aliases", "Dana Fictiyev\u0430"),
+        "persons",
+        "aliases",
+        1,
+    ),
     ("name.not_latin", setter("persons", 0, "name", "Арман Тестбаев"), "persons", "name", 0),
     ("ref.unknown_org", setter("positions", 0, "org_id", "O999"), "positions", "org_id", 0),
-    ("ref.unknown_person", setter("positions", 0, "person_id", "P999"), "positions", "person_id", 0),
-    ("ref.unknown_incident", setter("involvement", 0, "incident_id", "I999"), "involvement", "incident_id", 0),
-    ("ref.unknown_evidence", setter("positions", 1, "evidence_ids", "E001; E999"), "positions", "evidence_ids", 1),
-    ("ref.unknown_evidence", setter("incidents", 0, "evidence_ids", "E404"), "incidents", "evidence_ids", 0),
-    ("ref.unknown_org", setter("organizations", 1, "parent_org_id", "O404"), "organizations", "parent_org_id", 1),
-    ("ref.unknown_person", setter("relations", 0, "related_person_id", "P404"), "relations", "related_person_id", 0),
-    ("ref.self", setter("organizations", 0, "parent_org_id", "O001"), "organizations", "parent_org_id", 0),
-    ("ref.org_cycle", setter("organizations", 0, "parent_org_id", "O002"), "organizations", "parent_org_id", 0),
-    ("ref.org_cycle", setter("organizations", 0, "parent_org_id", "O002"), "organizations", "parent_org_id", 1),
-    ("relation.no_target", setter("relations", 0, "related_person_id", None), "relations", "related_person_id", 0),
+    (
+        "ref.unknown_person",
+        setter("positions", 0, "person_id", "P999"),
+        "positions",
+        "person_id",
+        0,
+    ),
+    (
+        "ref.unknown_incident",
+        setter("involvement", 0, "incident_id", "I999"),
+        "involvement",
+        "incident_id",
+        0,
+    ),
+    (
+        "ref.unknown_evidence",
+        setter("positions", 1, "evidence_ids", "E001; E999"),
+        "positions",
+        "evidence_ids",
+        1,
+    ),
+    (
+        "ref.unknown_evidence",
+        setter("incidents", 0, "evidence_ids", "E404"),
+        "incidents",
+        "evidence_ids",
+        0,
+    ),
+    (
+        "ref.unknown_org",
+        setter("organizations", 1, "parent_org_id", "O404"),
+        "organizations",
+        "parent_org_id",
+        1,
+    ),
+    (
+        "ref.unknown_person",
+        setter("relations", 0, "related_person_id", "P404"),
+        "relations",
+        "related_person_id",
+        0,
+    ),
+    (
+        "ref.self",
+        setter("organizations", 0, "parent_org_id", "O001"),
+        "organizations",
+        "parent_org_id",
+        0,
+    ),
+    (
+        "ref.org_cycle",
+        setter("organizations", 0, "parent_org_id", "O002"),
+        "organizations",
+        "parent_org_id",
+        0,
+    ),
+    (
+        "ref.org_cycle",
+        setter("organizations", 0, "parent_org_id", "O002"),
+        "organizations",
+        "parent_org_id",
+        1,
+    ),
+    (
+        "relation.no_target",
+        setter("relations", 0, "related_person_id", None),
+        "relations",
+        "related_person_id",
+        0,
+    ),
     ("person.no_birth_date", setter("persons", 1, "birth_date", None), "persons", "birth_date", 1),
-    ("person.no_nationality", setter("persons", 0, "nationality", None), "persons", "nationality", 0),
+    (
+        "person.no_nationality",
+        setter("persons", 0, "nationality", None),
+        "persons",
+        "nationality",
+        0,
+    ),
 ]
 
 
@@ -87,10 +243,21 @@ def test_rule_reports_code_at_cell(findings_of, code, mutate, sheet, column, ind
 def test_every_cell_rule_has_a_case():
     """A new code without a failing-workbook test fails here."""
     structural = {
-        "sheet.missing", "sheet.unknown", "sheet.hidden", "column.missing", "column.unknown",
-        "column.duplicate", "column.no_header", "cell.error_value", "cell.formula",
-        "person.no_position", "person.no_involvement", "person.confidential_evidence_only",
-        "person.near_duplicate", "evidence.uncited", "submitter.missing",
+        "sheet.missing",
+        "sheet.unknown",
+        "sheet.hidden",
+        "column.missing",
+        "column.unknown",
+        "column.duplicate",
+        "column.no_header",
+        "cell.error_value",
+        "cell.formula",
+        "person.no_position",
+        "person.no_involvement",
+        "person.confidential_evidence_only",
+        "person.near_duplicate",
+        "evidence.uncited",
+        "submitter.missing",
     }
     covered = {case[0] for case in CELL_CASES} | structural
     assert covered == set(CODES)
@@ -119,7 +286,9 @@ def test_uncited_evidence(findings_of):
     rows = workbooks.valid_rows()
     rows["evidence"].append({"evidence_id": "E003", "title": "Unused", "kind": "media"})
     found = [f for f in findings_of(rows) if f.code == "evidence.uncited"]
-    assert [(f.cell, f.value, f.severity) for f in found] == [(cell("evidence", "evidence_id", 2), "E003", "warning")]
+    assert [(f.cell, f.value, f.severity) for f in found] == [
+        (cell("evidence", "evidence_id", 2), "E003", "warning")
+    ]
 
 
 def test_person_resting_only_on_confidential_evidence(findings_of):
@@ -155,7 +324,9 @@ def test_near_duplicate_found_through_aliases_and_original_script(findings_of):
     rows = workbooks.valid_rows()
     rows["persons"][0].update(name="Karim Massimov", name_original="Масимов Карим")
     rows["persons"][1].update(name="K. Massimov", aliases="Karim Masimov", birth_date=None)
-    assert [f.cell for f in findings_of(rows) if f.code == "person.near_duplicate"] == [cell("persons", "name", 1)]
+    assert [f.cell for f in findings_of(rows) if f.code == "person.near_duplicate"] == [
+        cell("persons", "name", 1)
+    ]
 
 
 def test_different_birth_dates_are_different_people(findings_of):

@@ -116,7 +116,9 @@ def test_formula_and_error_cells(tmp_path):
     formula = [f for f in found if f.code == "cell.formula"]
     error = [f for f in found if f.code == "cell.error_value"]
     assert [(f.cell, f.severity) for f in formula] == [(cell("persons", "summary", 0), "warning")]
-    assert [(f.cell, f.value, f.severity) for f in error] == [(cell("persons", "birth_date", 1), "#REF!", "error")]
+    assert [(f.cell, f.value, f.severity) for f in error] == [
+        (cell("persons", "birth_date", 1), "#REF!", "error")
+    ]
 
 
 def test_values_are_not_coerced(tmp_path):
@@ -171,4 +173,11 @@ def test_empty_workbook_reports_every_required_sheet(tmp_path):
     book.save(path)
     found = validate(path).findings
     missing = sorted(f.sheet for f in found if f.code == "sheet.missing")
-    assert missing == ["evidence", "incidents", "involvement", "organizations", "persons", "positions"]
+    assert missing == [
+        "evidence",
+        "incidents",
+        "involvement",
+        "organizations",
+        "persons",
+        "positions",
+    ]

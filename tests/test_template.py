@@ -14,8 +14,12 @@ from tests import workbooks
 
 
 def make_template(tmp_path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sanctions", "template", str(tmp_path / "t.xlsx"), *extra],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sanctions", "template", str(tmp_path / "t.xlsx"), *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
@@ -33,7 +37,8 @@ def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
         dropdowns = {str(dv.sqref).split(":")[0][:-1] for dv in ws.data_validations.dataValidation}
         enum_letters = {
             ws.cell(1, j + 1).column_letter
-            for j, col in enumerate(sheet.columns) if col.vocabulary and not col.multi
+            for j, col in enumerate(sheet.columns)
+            if col.vocabulary and not col.multi
         }
         assert dropdowns == enum_letters
     persons = book["persons"]

@@ -1,0 +1,160 @@
+"""A large fictional workbook for the benchmark: invented names only, valid by construction."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import xlsxwriter
+
+from sanctions.spec import load_layout
+
+SYLLABLES = [
+    "ar",
+    "be",
+    "da",
+    "el",
+    "fi",
+    "go",
+    "ka",
+    "lo",
+    "ma",
+    "ne",
+    "or",
+    "pa",
+    "ru",
+    "sa",
+    "te",
+    "ul",
+    "va",
+    "ze",
+    "kh",
+    "zh",
+]
+SURNAME_ENDS = ["ov", "ev", "ova", "eva", "bayev", "uly", "in", "enko"]
+VIOLATIONS = ["killing", "torture", "ill_treatment", "arbitrary_detention", "unfair_trial"]
+ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
+
+
+def fictional_name(rng: random.Random) -> tuple[str, str]:
+    first = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    last = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    return first, last + rng.choice(SURNAME_ENDS)
+
+
+def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    layout = load_layout()
+    orgs, incidents = max(persons // 100, 2), max(persons // 20, 1)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+
+    def sheet(name: str, rows: Iterable[dict[str, str]]) -> None:
+        ws = book.add_worksheet(name)
+        columns = [c.name for c in layout.sheet(name).columns]
+        ws.write_row(0, 0, columns)
+        for i, row in enumerate(rows, start=1):
+            ws.write_row(i, 0, [row.get(c, "") for c in columns])
+
+    def person_rows() -> Iterator[dict[str, str]]:
+        for i in range(persons):
+            first, last = fictional_name(rng)
+            yield {
+                "person_id": f"P{i:06d}",
+                "name": f"{first} {last}",
+                "first_name": first,
+                "last_name": last,
+                "gender": rng.choice(["male", "female"]),
+                "birth_date": f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "nationality": "kz",
+                "status": "proposed",
+                "aliases": f"{last} {first}",
+                "summary": f"Fictional official number {i}.",
+            }
+
+    sheet("persons", person_rows())
+    sheet(
+        "organizations",
+        (
+            {
+                "org_id": f"O{i:05d}",
+                "name": f"Fictional Agency {i}",
+                "type": "police",
+                "country": "kz",
+                "parent_org_id": f"O{i // 10:05d}" if i >= 10 else "",
+            }
+            for i in range(orgs)
+        ),
+    )
+    sheet(
+        "positions",
+        (
+            {
+                "person_id": f"P{i % persons:06d}",
+                "org_id": f"O{rng.randrange(orgs):05d}",
+                "title": "Officer",
+                "start_date": f"{2000 + i % 10}-01",
+                "end_date": f"{2012 + i % 10}-06-30",
+                "evidence_ids": f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
+            }
+            for i in range(positions)
+        ),
+    )
+    sheet(
+        "incidents",
+        (
+            {
+                "incident_id": f"I{i:06d}",
+                "title": f"Fictional incident {i}",
+                "date": f"{2010 + i % 12}-05-01",
+                "country": "kz",
+                "violation_types": "; ".join(rng.sample(VIOLATIONS, 2)),
+                "summary": "A fictional incident for the benchmark.",
+                "victims": "Fictional Victim",
+                "evidence_ids": f"E{i % evidence:06d}",
+                "confidential": "no",
+            }
+            for i in range(incidents)
+        ),
+    )
+    sheet(
+        "involvement",
+        (
+            {
+                "person_id": f"P{i:06d}",
+                "incident_id": f"I{i % incidents:06d}",
+                "role": rng.choice(ROLES),
+                "description": "Took part in the fictional incident.",
+                "evidence_ids": f"E{(i * 3) % evidence:06d}",
+            }
+            for i in range(persons)
+        ),
+    )
+    sheet(
+        "evidence",
+        (
+            {
+                "evidence_id": f"E{i:06d}",
+                "title": f"Fictional report {i}",
+                "publisher": "Fictional Watch",
+                "published_date": "2021-01-15",
+                "kind": "ngo_report",
+                "url": f"https://example.org/r/{i}",
+                "sha256": f"{i:064x}",
+                "language": "en",
+                "confidential": "no",
+            }
+            for i in range(evidence)
+        ),
+    )
+    sheet(
+        "submitter",
+        iter(
+            [
+                {"key": "organisation", "value": "Fictional Rights Centre"},
+                {"key": "contact_person", "value": "Jane Doe"},
+                {"key": "email", "value": "jane@example.org"},
+            ]
+        ),
+    )
+    book.close()
