@@ -47,7 +47,8 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
     rng = random.Random(seed)
     layout = load_layout()
     orgs, incidents = max(persons // 100, 2), max(persons // 20, 1)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    # Shared strings, as Excel and LibreOffice write them (constant_memory would inline them).
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
 
     def sheet(name: str, rows: Iterable[dict[str, str]]) -> None:
         ws = book.add_worksheet(name)

@@ -29,10 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 GOAL_LARGE_S = 15.0
 GOAL_DEFAULT_S = 2.0
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 def peak_mb() -> float:
+    """This process's own peak resident memory (VmHWM; ru_maxrss can carry the parent's)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # used with fullmatch
 
 
 def is_valid(values: pd.Series) -> pd.Series:

@@ -18,36 +18,45 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rigour.text import ascii_text
 
-# Applied in order to each lower-case ASCII token.
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
-        (r"dzh", "zh"),
-        (r"^j|(?<=[aeiou])j", "zh"),
-        (r"kh", "h"),
-        (r"q", "k"),
-        (r"w", "v"),
-        (r"ph", "f"),
-        (r"x", "ks"),
-        (r"ye", "e"),
-        (r"yu", "iu"),
-        (r"ya", "ia"),
-        (r"y", "i"),
-        (r"off$", "ov"),
-        (r"eff$", "ev"),
-        (r"(.)\1+", r"\1"),
-        (r"ii$", "i"),
-    )
+# Applied in order to each lower-case ASCII token. Written so that RE2 (Arrow, for whole
+# columns) and Python's re (for one name) read them alike: no look-arounds, no back-references
+# in patterns; doubled letters are collapsed one letter at a time.
+FOLDS: tuple[tuple[str, str], ...] = (
+    ("dzh", "zh"),
+    ("^j", "zh"),
+    ("([aeiou])j", "\\1zh"),
+    ("kh", "h"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("x", "ks"),
+    ("ye", "e"),
+    ("yu", "iu"),
+    ("ya", "ia"),
+    ("y", "i"),
+    ("off\\z", "ov"),
+    ("eff\\z", "ev"),
+    *((f"{c}{c}+", c) for c in "abcdefghijklmnopqrstuvwxyz"),
+    ("ii\\z", "i"),
 )
-_PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|uli|kizi|ogli)$")
+_PY_FOLDS = tuple((re.compile(p.replace("\\z", "\\Z")), r) for p, r in FOLDS)
+_PATRONYMIC_RE2 = r"(ovich|evich|ovna|evna|uli|kizi|ogli)\z"
+_PATRONYMIC = re.compile(_PATRONYMIC_RE2.replace("\\z", "\\Z"))
 _NOT_LETTERS = "[^a-z]+"
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def fold_token(token: str) -> str:
-    for pattern, repl in _FOLDS:
+    for pattern, repl in _PY_FOLDS:
         token = pattern.sub(repl, token)
     return token
+
+
+def fold_tokens(tokens: pa.Array) -> pa.Array:
+    """``fold_token`` over a whole Arrow array of tokens, inside Arrow."""
+    for pattern, repl in FOLDS:
+        tokens = pc.replace_substring_regex(tokens, pattern=pattern, replacement=repl)
+    return tokens
 
 
 @lru_cache(maxsize=100_000)
@@ -88,10 +97,10 @@ def key_table(names: pd.Series) -> pd.DataFrame:
     tokens = pc.list_flatten(lists)
     owners = pc.list_parent_indices(lists).to_numpy()
     distinct = pc.unique(tokens)
-    folded_distinct = [fold_token(t) for t in distinct.to_pylist()]
     positions = pc.index_in(tokens, value_set=distinct)
-    folded = pa.array(folded_distinct, type=pa.large_string()).take(positions)
-    patronymic = pa.array([bool(_PATRONYMIC.search(t)) for t in folded_distinct]).take(positions)
+    folded_distinct = fold_tokens(distinct)
+    folded = folded_distinct.take(positions)
+    patronymic = pc.match_substring_regex(folded_distinct, _PATRONYMIC_RE2).take(positions)
     table = pa.table({"owner": owners, "token": folded, "patronymic": patronymic})
     table = table.filter(pc.greater(pc.utf8_length(table["token"]), 1))
     table = table.sort_by([("owner", "ascending"), ("token", "ascending")])

@@ -89,7 +89,7 @@ def schemas(
     return clean, raw
 
 
-NEEDS_CLEANING = f"[{v.INVISIBLE_CHARS}\t]|  |^\\s|\\s$"
+NEEDS_CLEANING = f"[{v.INVISIBLE_CHARS}\t]|  |^[ \r\n]|[ \r\n]\\Z"
 
 
 def clean_text(raw: pd.DataFrame) -> pd.DataFrame:
@@ -132,6 +132,7 @@ def _to_findings(
 ) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, int, str]] = set()
+    first_rows: dict[str, dict[str, int]] = {}
     for case in cases.to_dict("records"):
         column, check, label = str(case["column"]), str(case["check"]), case["index"]
         if text_or_none(label) is None or column not in table.columns:
@@ -149,6 +150,12 @@ def _to_findings(
         seen.add(key)
         value = text_or_none(frame.at[row, column])
         col = sheet.column(column)
+        message = describe(code, col, value, layout)
+        if code == "id.duplicate":
+            if column not in first_rows:
+                firsts = frame[column].dropna().drop_duplicates()
+                first_rows[column] = {str(v): row_number(r) for r, v in firsts.items()}
+            message += f" (first on row {first_rows[column].get(value or '', row)})"
         out.append(
             Finding(
                 severity=severity(code),
@@ -159,7 +166,7 @@ def _to_findings(
                 row=row,
                 column=column,
                 value=value,
-                message=describe(code, col, value, layout, frame, row),
+                message=message,
             )
         )
     return out
@@ -194,16 +201,12 @@ _INVISIBLE_SET = {
 }
 
 
-def describe(
-    code: str, col: ColumnSpec, value: str | None, layout: Layout, frame: pd.DataFrame, row: int
-) -> str:
+def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout) -> str:
     name, shown = col.name, show(value)
     if code == "value.missing":
         return f"{name} is required but empty"
     if code == "id.duplicate":
-        earlier = frame.index[(frame[name] == value) & (frame.index < row)]
-        where = f" (first on row {int(earlier[0])})" if len(earlier) else ""
-        return f"{name} {shown} is used on an earlier row too{where}"
+        return f"{name} {shown} is used on an earlier row too"
     if code == "id.invalid":
         return f"{name} {shown} is not a valid identifier: use letters, digits, '.', '_' or '-'"
     if code == "date.invalid":

@@ -96,7 +96,8 @@ def _scan_part(data: bytes) -> list[SpecialCell]:
 
 def _marker_positions(data: bytes, start: int, end: int) -> set[int]:
     found: set[int] = set()
-    for marker in MARKERS:
+    prefixed = data.find(b"<sheetData") != data.find(b"sheetData") - 1  # e.g. <x:sheetData>
+    for marker in MARKERS if prefixed else (MARKERS[0], MARKERS[2]):
         at = data.find(marker, start, end)
         while at >= 0:
             found.add(at)

@@ -361,3 +361,11 @@ def test_submitter_missing(findings_of):
     rows["submitter"] = [{"key": "organisation", "value": "Example Rights Centre"}]
     (hit,) = [f for f in findings_of(rows) if f.code == "submitter.missing"]
     assert hit.severity == "warning" and "contact_person" in hit.message and "email" in hit.message
+
+
+def test_duplicate_id_names_the_first_row(findings_of):
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["person_id"] = "P001"
+    (hit,) = [f for f in findings_of(rows) if f.code == "id.duplicate"]
+    assert hit.cell == cell("persons", "person_id", 1)
+    assert "first on row 2" in hit.message
