@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanctions.findings import Severity
+from sanctions.findings import Finding, Severity
 
 CODES: dict[str, tuple[Severity, str]] = {
     # The workbook's structure
@@ -63,3 +63,18 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 def severity(code: str) -> Severity:
     return CODES[code][0]
+
+
+def finding(
+    code: str,
+    file: str,
+    sheet: str | None,
+    message: str,
+    *,
+    cell: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+) -> Finding:
+    """A Finding whose severity is the one its code carries."""
+    return Finding(severity(code), code, file, sheet, cell, row, column, value, message)

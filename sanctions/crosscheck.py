@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sanctions import dates
-from sanctions.codes import severity
+from sanctions.codes import finding
 from sanctions.findings import Finding, cell_ref
 from sanctions.reader import Table, row_number, text_or_none
 from sanctions.spec import Layout
@@ -35,16 +35,16 @@ class Sheets:
     ) -> Finding:
         table = self.tables[sheet]
         index = table.columns.get(column)
-        return Finding(
-            severity=severity(code),
-            code=code,
-            file=self.file,
-            sheet=table.sheet,
-            cell=cell_ref(index, row) if index is not None else None,
+        cell = cell_ref(index, row) if index is not None else None
+        return finding(
+            code,
+            self.file,
+            table.sheet,
+            message,
+            cell=cell,
             row=row,
             column=column,
             value=text_or_none(value),
-            message=message,
         )
 
     def ids(self, sheet: str, column: str) -> pd.Series:
@@ -274,14 +274,10 @@ def submitter(sheets: Sheets) -> Iterator[Finding]:
     missing = [k for k in REQUIRED_SUBMITTER_KEYS if k not in given]
     if missing:
         table = sheets.tables["submitter"]
-        yield Finding(
-            severity=severity("submitter.missing"),
-            code="submitter.missing",
-            file=sheets.file,
-            sheet=table.sheet,
-            cell=None,
-            row=None,
+        yield finding(
+            "submitter.missing",
+            sheets.file,
+            table.sheet,
+            f"the submitter sheet has no {', '.join(missing)}: the exports' cover letters need them",
             column="key",
-            value=None,
-            message=f"the submitter sheet has no {', '.join(missing)}: the exports' cover letters need them",
         )

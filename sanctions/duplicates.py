@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sanctions.codes import severity
+from sanctions.codes import finding
 from sanctions.findings import Finding, cell_ref
 from sanctions.names import key_table
 from sanctions.reader import Table, text_or_none
@@ -58,17 +58,17 @@ def near_duplicates(file: str, table: Table, persons: pd.DataFrame) -> list[Find
             + (f" ({pid})" if pid else "")
             + ": keep one row and put the other spelling in aliases"
         )
+        cell = cell_ref(column, later) if column is not None else None
         findings.append(
-            Finding(
-                severity=severity("person.near_duplicate"),
-                code="person.near_duplicate",
-                file=file,
-                sheet=table.sheet,
-                cell=cell_ref(column, later) if column is not None else None,
+            finding(
+                "person.near_duplicate",
+                file,
+                table.sheet,
+                message,
+                cell=cell,
                 row=later,
                 column="name",
                 value=name2,
-                message=message,
             )
         )
     return findings

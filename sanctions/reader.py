@@ -92,6 +92,13 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
         special = scan(path)
     except Exception as exc:  # a malformed part: report, never a traceback
         raise UnreadableWorkbook(f"the workbook's structure is damaged ({_one_line(exc)})") from exc
+    tables, order = _read_sheets(path, expected)
+    return Workbook(path=path, tables=tables, special_cells=special, sheet_order=order)
+
+
+def _read_sheets(
+    path: Path, expected: dict[str, set[str]] | None
+) -> tuple[dict[str, Table], list[str]]:
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
             hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
@@ -101,13 +108,13 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
                 known = (expected or {}).get(name.strip().lower(), set())
                 tables[name] = _table(name, rows, name in hidden, known)
             order = list(book.sheet_names)
+            return tables, order
     except CalamineError as exc:
         raise UnreadableWorkbook(
             f"the workbook could not be read safely ({_one_line(exc)})"
         ) from exc
     except (ValueError, OSError, KeyError) as exc:
         raise UnreadableWorkbook(f"the workbook could not be read ({_one_line(exc)})") from exc
-    return Workbook(path=path, tables=tables, special_cells=special, sheet_order=order)
 
 
 def _one_line(exc: BaseException) -> str:

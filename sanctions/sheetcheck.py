@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from sanctions import values as v
-from sanctions.codes import CODES, severity
+from sanctions.codes import CODES, finding
 from sanctions.findings import Finding, cell_ref
 from sanctions.reader import Table, row_number, text_or_none
 from sanctions.spec import ColumnSpec, Layout, SheetSpec
@@ -156,17 +156,10 @@ def _to_findings(
                 firsts = frame[column].dropna().drop_duplicates()
                 first_rows[column] = {str(v): row_number(r) for r, v in firsts.items()}
             message += f" (first on row {first_rows[column].get(value or '', row)})"
+        cell = cell_ref(table.columns[column], row)
         out.append(
-            Finding(
-                severity=severity(code),
-                code=code,
-                file=file,
-                sheet=table.sheet,
-                cell=cell_ref(table.columns[column], row),
-                row=row,
-                column=column,
-                value=value,
-                message=message,
+            finding(
+                code, file, table.sheet, message, cell=cell, row=row, column=column, value=value
             )
         )
     return out

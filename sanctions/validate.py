@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sanctions.codes import severity
+from sanctions.codes import finding
 from sanctions.crosscheck import Sheets, check_links
 from sanctions.duplicates import near_duplicates
 from sanctions.findings import Finding, cell_ref, column_letter, sort_findings
@@ -60,20 +60,6 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
     return Result(book, sort_findings(findings), frames, tables)
 
 
-def _finding(
-    code: str,
-    file: str,
-    sheet: str | None,
-    message: str,
-    *,
-    cell: str | None = None,
-    row: int | None = None,
-    column: str | None = None,
-    value: str | None = None,
-) -> Finding:
-    return Finding(severity(code), code, file, sheet, cell, row, column, value, message)
-
-
 def _match_sheets(
     file: str, book: Workbook, layout: Layout, findings: list[Finding]
 ) -> dict[str, Table]:
@@ -85,7 +71,7 @@ def _match_sheets(
         if actual is None:
             if not sheet.optional:
                 findings.append(
-                    _finding(
+                    finding(
                         "sheet.missing",
                         file,
                         sheet.name,
@@ -98,7 +84,7 @@ def _match_sheets(
         table = book.tables[actual]
         if table.hidden:
             findings.append(
-                _finding(
+                finding(
                     "sheet.hidden",
                     file,
                     actual,
@@ -109,7 +95,7 @@ def _match_sheets(
     for key, actual in by_key.items():
         if not key.startswith(INTERNAL_SHEET_PREFIX):
             findings.append(
-                _finding(
+                finding(
                     "sheet.unknown",
                     file,
                     actual,
@@ -126,7 +112,7 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
     for col in sheet.columns:
         if col.required and col.name not in table.columns:
             findings.append(
-                _finding(
+                finding(
                     "column.missing",
                     file,
                     table.sheet,
@@ -138,7 +124,7 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
     for name, j in table.columns.items():
         if name not in sheet.column_index:
             findings.append(
-                _finding(
+                finding(
                     "column.unknown",
                     file,
                     table.sheet,
@@ -151,7 +137,7 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
             )
     for name, j in table.duplicate_columns:
         findings.append(
-            _finding(
+            finding(
                 "column.duplicate",
                 file,
                 table.sheet,
@@ -164,7 +150,7 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
         )
     for j in table.blank_header_columns:
         findings.append(
-            _finding(
+            finding(
                 "column.no_header",
                 file,
                 table.sheet,
@@ -188,7 +174,7 @@ def _special_cells(file: str, book: Workbook, table: Table, findings: list[Findi
             if present:
                 table.frame.at[cell.row, column] = None
             findings.append(
-                _finding(
+                finding(
                     "cell.error_value",
                     file,
                     table.sheet,
@@ -203,7 +189,7 @@ def _special_cells(file: str, book: Workbook, table: Table, findings: list[Findi
             value = text_or_none(table.frame.at[cell.row, column])
             shown = show(value)
             findings.append(
-                _finding(
+                finding(
                     "cell.formula",
                     file,
                     table.sheet,
