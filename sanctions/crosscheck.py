@@ -178,7 +178,7 @@ def persons_linked(sheets: Sheets) -> Iterator[Finding]:
                 column,
                 row_number(row),
                 None,
-                f"person '{pid}' has no {column}: governments identify targets by {what}; add it if a source gives it",
+                f"person '{pid}' has no {column}; add {what} if a source gives one",
             )
 
 

@@ -194,42 +194,33 @@ _INVISIBLE_SET = {
 }
 
 
+# The sentence each per-cell code prints; {column} and {value} are filled in.
+MESSAGES = {
+    "value.missing": "{column} is required but empty",
+    "id.duplicate": "{column} {value} is used on an earlier row too",
+    "id.invalid": "{column} {value} is not a valid identifier: use letters, digits, '.', '_' or '-'",
+    "id.invisible": "{column} {value} contains an invisible character",
+    "date.invalid": "{column} {value} is not a valid date; write 1965, 1965-06 or 1965-06-15{hint}",
+    "date.future": "{column} {value} is in the future",
+    "date.implausible_birth": "{column} {value} is not a plausible birth date",
+    "country.unknown": "{column} {value} is not a country code or name (e.g. kz or Kazakhstan)",
+    "language.unknown": "{column} {value} is not an ISO 639 language code (e.g. en, ru, kk)",
+    "url.invalid": "{column} {value} is not a valid http(s) address",
+    "sha256.invalid": "{column} {value} is not a SHA-256 hash (64 hexadecimal characters)",
+    "vocab.invalid": "{column} {value} is not allowed; choose from: {allowed}",
+    "text.whitespace": "{column} {value} has leading, trailing or doubled spaces",
+    "text.invisible": "{column} {value} contains an invisible character",
+    "text.mixed_script": "{column} {value} mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)",
+    "name.not_latin": "{column} {value} is not in Latin script; put the original-script form in name_original",
+}
+SERIAL_HINT = " (it looks like an Excel serial number: format the cell as text or date)"
+
+
 def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout) -> str:
-    name, shown = col.name, show(value)
-    if code == "value.missing":
-        return f"{name} is required but empty"
-    if code == "id.duplicate":
-        return f"{name} {shown} is used on an earlier row too"
-    if code == "id.invalid":
-        return f"{name} {shown} is not a valid identifier: use letters, digits, '.', '_' or '-'"
-    if code == "date.invalid":
-        hint = ""
-        if value is not None and value.isdigit() and len(value) == 5:
-            hint = " (it looks like an Excel serial number: format the cell as text or date)"
-        return f"{name} {shown} is not a valid date; write 1965, 1965-06 or 1965-06-15{hint}"
-    if code == "date.future":
-        return f"{name} {shown} is in the future"
-    if code == "date.implausible_birth":
-        return f"{name} {shown} is not a plausible birth date"
-    if code == "country.unknown":
-        return f"{name} {shown} is not a country code or name (e.g. kz or Kazakhstan)"
-    if code == "language.unknown":
-        return f"{name} {shown} is not an ISO 639 language code (e.g. en, ru, kk)"
-    if code == "url.invalid":
-        return f"{name} {shown} is not a valid http(s) address"
-    if code == "sha256.invalid":
-        return f"{name} {shown} is not a SHA-256 hash (64 hexadecimal characters)"
-    if code == "vocab.invalid":
-        allowed = ", ".join(layout.vocabularies.get(col.vocabulary or "", {}))
-        return f"{name} {shown} is not allowed; choose from: {allowed}"
-    if code == "text.whitespace":
-        return f"{name} {shown} has leading, trailing or doubled spaces"
-    if code in ("text.invisible", "id.invisible"):
-        return f"{name} {shown} contains an invisible character"
-    if code == "text.mixed_script":
-        return f"{name} {shown} mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)"
-    if code == "name.not_latin":
-        return (
-            f"{name} {shown} is not in Latin script; put the original-script form in name_original"
-        )
-    return f"{name} {shown}: {code}"
+    serial = value is not None and value.isdigit() and len(value) == 5
+    return MESSAGES[code].format(
+        column=col.name,
+        value=show(value),
+        allowed=", ".join(layout.vocabularies.get(col.vocabulary or "", {})),
+        hint=SERIAL_HINT if serial else "",
+    )

@@ -109,6 +109,19 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
     if table.missing:
         return
     header = table.header_row
+
+    def at_header(code: str, j: int, message: str, name: str | None = None) -> Finding:
+        return finding(
+            code,
+            file,
+            table.sheet,
+            message,
+            cell=cell_ref(j, header),
+            row=header,
+            column=name,
+            value=name,
+        )
+
     for col in sheet.columns:
         if col.required and col.name not in table.columns:
             findings.append(
@@ -121,44 +134,26 @@ def _structure(file: str, sheet: SheetSpec, table: Table, findings: list[Finding
                     column=col.name,
                 )
             )
-    for name, j in table.columns.items():
-        if name not in sheet.column_index:
-            findings.append(
-                finding(
-                    "column.unknown",
-                    file,
-                    table.sheet,
-                    f"column '{name}' is not part of the layout and is not read",
-                    cell=cell_ref(j, header),
-                    row=header,
-                    column=name,
-                    value=name,
-                )
-            )
-    for name, j in table.duplicate_columns:
-        findings.append(
-            finding(
-                "column.duplicate",
-                file,
-                table.sheet,
-                f"column '{name}' appears twice in the header row; only the first is read",
-                cell=cell_ref(j, header),
-                row=header,
-                column=name,
-                value=name,
-            )
+    findings.extend(
+        at_header(
+            "column.unknown", j, f"column '{name}' is not part of the layout and is not read", name
         )
-    for j in table.blank_header_columns:
-        findings.append(
-            finding(
-                "column.no_header",
-                file,
-                table.sheet,
-                "this column has values but no header; they are not read",
-                cell=cell_ref(j, header),
-                row=header,
-            )
+        for name, j in table.columns.items()
+        if name not in sheet.column_index
+    )
+    findings.extend(
+        at_header(
+            "column.duplicate",
+            j,
+            f"column '{name}' appears twice in the header row; only the first is read",
+            name,
         )
+        for name, j in table.duplicate_columns
+    )
+    findings.extend(
+        at_header("column.no_header", j, "this column has values but no header; they are not read")
+        for j in table.blank_header_columns
+    )
 
 
 def _special_cells(file: str, book: Workbook, table: Table, findings: list[Finding]) -> None:

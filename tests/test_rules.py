@@ -369,3 +369,9 @@ def test_duplicate_id_names_the_first_row(findings_of):
     (hit,) = [f for f in findings_of(rows) if f.code == "id.duplicate"]
     assert hit.cell == cell("persons", "person_id", 1)
     assert "first on row 2" in hit.message
+
+
+def test_every_cell_message_belongs_to_a_code():
+    from sanctions.sheetcheck import MESSAGES
+
+    assert set(MESSAGES) <= set(CODES)
