@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LISTS := $(wildcard lists/*.xlsx)
 
-.PHONY: run install validate test lint bench template docs clean
+.PHONY: run install validate export test lint bench template docs clean
 
-run: validate
+run: validate export
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ install: $(STAMP)
 ## Validate every workbook in lists/ (exit 1 on errors).
 validate: $(STAMP)
 	$(BIN)/sanctions validate $(LISTS)
+
+## Convert every valid workbook in lists/ to exports/<list>/.
+export: $(STAMP)
+	$(BIN)/sanctions export $(LISTS)
 
 ## Lint, type-check and run the test suite.
 test: $(STAMP) lint

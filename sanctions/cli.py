@@ -66,6 +66,50 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
 
 
 @cli.command()
+@click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder to write into; each list gets a sub-folder named after its workbook.",
+)
+def export(workbooks: tuple[Path, ...], out: Path) -> None:
+    """Convert WORKBOOKS (default: every lists/*.xlsx) to FollowTheMoney entities.
+
+    A workbook with validation errors is refused: its report is printed and nothing is written.
+
+    \b
+    Example:
+      sanctions export lists/kazakhstan.xlsx --out exports
+    """
+    from sanctions.export import Refused
+    from sanctions.export import export as run
+    from sanctions.model import ModelError
+
+    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
+    if not paths:
+        raise click.UsageError("no workbook given and none found in lists/")
+    status = EXIT_OK
+    for path in paths:
+        try:
+            target = run(path, out)
+        except UnreadableWorkbook as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            status = EXIT_UNREADABLE
+        except Refused as refused:
+            click.echo(render_text(refused.result.errors, 1))
+            click.echo(f"error: {path}: not exported: fix the errors above first", err=True)
+            status = max(status, EXIT_ERRORS)
+        except ModelError as exc:
+            click.echo(f"error: {path}: conversion failed, please report this: {exc}", err=True)
+            status = max(status, EXIT_ERRORS)
+        else:
+            click.echo(f"{path}: wrote {target}")
+    sys.exit(status)
+
+
+@cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def template(path: Path, force: bool) -> None:

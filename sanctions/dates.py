@@ -38,3 +38,8 @@ def latest(values: pd.Series) -> pd.Series:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def last_day(value: str) -> str:
+    """The last day a valid partial date can mean, as sortable ISO text."""
+    return value + {4: "-12-31", 7: "-31"}.get(len(value), "")

@@ -1,0 +1,27 @@
+"""FtM JSON Lines, written the same way every time: sorted by ID, keys sorted, one per line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import orjson
+from followthemoney import EntityProxy
+
+
+def record(entity: EntityProxy, dataset: str) -> dict[str, object]:
+    """The entity as OpenSanctions publishes it (the form ``ftm validate`` writes back)."""
+    data = entity.to_dict()
+    data["datasets"] = [dataset]
+    data["referents"] = []
+    return data
+
+
+def dumps(entities: Iterable[EntityProxy], dataset: str) -> bytes:
+    ordered = sorted(entities, key=lambda e: e.id or "")
+    options = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    return b"".join(orjson.dumps(record(e, dataset), option=options) for e in ordered)
+
+
+def write(path: Path, entities: Iterable[EntityProxy], dataset: str) -> None:
+    path.write_bytes(dumps(entities, dataset))

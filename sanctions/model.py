@@ -1,0 +1,417 @@
+"""Turn a validated workbook into FollowTheMoney entities whose claims cite their evidence.
+
+One row becomes one entity (or an entity and its edge), in the way OpenSanctions models officials:
+persons -> Person; organizations -> PublicBody or Organization; positions -> Position plus
+Occupancy; incidents -> Event; involvement -> UnknownLink (person -> event, with role);
+evidence -> Document; relations -> Family or Associate. Every entity made from a row that cites
+evidence carries ``proof`` for each Document, and a Documentation edge (role "evidence") links
+each Document to what it supports.
+
+IDs follow the zavod convention: ``<prefix>-<sha1>`` over a fixed kind word and the sheet's own
+stable IDs, never over names or birth dates. FtM drops values it cannot clean without a word, so
+every value added here is checked, and any loss, missing required property or dangling
+reference stops the conversion with the cell it came from.
+
+A proposal is not a designation: no person gets the ``sanction`` topic here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from followthemoney import EntityProxy, model
+from followthemoney.types import registry
+from followthemoney.util import make_entity_id
+
+from sanctions import dates
+from sanctions.findings import cell_ref
+from sanctions.spec import MULTI_SEPARATOR, schemas_dir
+from sanctions.validate import Result
+
+STATE_BODY_TYPES = {
+    "head_of_state",
+    "government",
+    "ministry",
+    "security_service",
+    "police",
+    "prosecutor",
+    "court",
+    "detention_facility",
+    "local_government",
+    "legislature",
+    "military",
+    "investigative_body",
+}
+FAMILY_RELATIONSHIPS = {
+    "spouse",
+    "parent",
+    "child",
+    "sibling",
+    "nephew_niece",
+    "uncle_aunt",
+    "grandchild",
+    "grandparent",
+    "in_law",
+    "other_family",
+}
+
+
+class ModelError(Exception):
+    """The workbook passed validation but could not be converted faithfully: a bug to report."""
+
+
+@cache
+def org_topics() -> dict[str, dict[str, list[str]]]:
+    with open(schemas_dir() / "topics.yaml", encoding="utf-8") as fh:
+        data: dict[str, dict[str, list[str]]] = yaml.safe_load(fh)
+    return data
+
+
+def dataset_prefix(workbook: Path) -> str:
+    """The ID prefix of a list: its workbook's file name as a slug (lists/kazakhstan.xlsx -> kazakhstan)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", workbook.stem.lower()).strip("-")
+    return slug or "list"
+
+
+def items(value: object) -> list[str]:
+    """The ';'-separated items of a cleaned cell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
+
+
+@dataclass
+class Loss:
+    origin: str
+    prop: str
+    value: str
+
+
+@dataclass
+class Graph:
+    """The entities of one list, keyed by ID, with what was lost on the way (nothing, normally)."""
+
+    prefix: str
+    entities: dict[str, EntityProxy] = field(default_factory=dict)
+    losses: list[Loss] = field(default_factory=list)
+
+    def make(self, schema: str, kind: str, *parts: object) -> EntityProxy:
+        entity = model.make_entity(schema)
+        key = make_entity_id(kind, *(str(p) for p in parts), key_prefix=self.prefix)
+        entity.id = f"{self.prefix}-{key}"
+        return entity
+
+    def put(self, entity: EntityProxy, prop: str, values: object, origin: str) -> None:
+        """Add values, recording each one FtM would have dropped."""
+        if values is None:
+            return
+        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else [values]
+        prop_type = entity.schema.properties[prop].type
+        for value in many:
+            if value is None or value == "":
+                continue
+            if isinstance(value, EntityProxy):
+                value = value.id
+            if prop_type.clean(str(value), proxy=entity) is None:
+                self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", str(value)))
+                continue
+            entity.add(prop, str(value))
+
+    def emit(self, entity: EntityProxy) -> EntityProxy:
+        assert entity.id is not None
+        existing = self.entities.get(entity.id)
+        if existing is not None:
+            existing.merge(entity)
+            return existing
+        self.entities[entity.id] = entity
+        return entity
+
+    def sorted(self) -> list[EntityProxy]:
+        return [self.entities[key] for key in sorted(self.entities)]
+
+
+def build(result: Result, prefix: str, *, public: bool = False) -> Graph:
+    """All entities of a validated workbook. ``public`` leaves out everything confidential."""
+    if result.errors:
+        raise ModelError("the workbook has validation errors; run `sanctions validate`")
+    graph = Graph(prefix)
+    Converter(result, graph, public).run()
+    check(graph)
+    return graph
+
+
+class Converter:
+    def __init__(self, result: Result, graph: Graph, public: bool) -> None:
+        self.frames = result.frames
+        self.tables = result.tables
+        self.graph = graph
+        self.public = public
+        self.documents: dict[str, EntityProxy] = {}
+        self.persons: dict[str, EntityProxy] = {}
+        self.orgs: dict[str, EntityProxy] = {}
+        self.org_types: dict[str, str] = {}
+        self.events: dict[str, EntityProxy] = {}
+        self.supported: set[str] = set()  # persons with at least one post or involvement emitted
+
+    def origin(self, sheet: str, row: int, column: str) -> str:
+        index = self.tables[sheet].columns.get(column)
+        where = cell_ref(index, row) if index is not None else f"row {row}"
+        return f"{self.tables[sheet].sheet}!{where}"
+
+    def rows(self, sheet: str) -> Iterable[tuple[int, dict[str, Any]]]:
+        frame = self.frames[sheet]
+        for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+            yield int(row), {str(k): (None if pd.isna(v) else v) for k, v in record.items()}
+
+    def run(self) -> None:
+        self.evidence()
+        self.organizations()
+        self.people()
+        self.incidents()
+        self.positions()
+        self.involvement()
+        self.relations()
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def evidence(self) -> None:
+        for row, rec in self.rows("evidence"):
+            if self.public and rec.get("confidential") == "yes":
+                continue
+            eid = rec["evidence_id"]
+            doc = self.graph.make("Document", "doc", eid)
+            put = self.putter(doc, "evidence", row)
+            put("title", rec.get("title"), "title")
+            put("publisher", rec.get("publisher"), "publisher")
+            put("publishedAt", rec.get("published_date"), "published_date")
+            put("sourceUrl", [rec.get("url"), rec.get("archive_url")], "url")
+            put("contentHash", rec.get("sha256"), "sha256")
+            put("language", rec.get("language"), "language")
+            # FtM requires a file name; without a local copy, name the document by its ID.
+            put("fileName", rec.get("file") or _url_file(rec.get("url")) or eid, "file")
+            self.documents[eid] = self.graph.emit(doc)
+
+    def cite(self, entity: EntityProxy, evidence_ids: object, summary: str | None = None) -> bool:
+        """Add proof and Documentation edges; False when nothing citable is left (public output)."""
+        cited = [eid for eid in items(evidence_ids) if eid in self.documents]
+        for eid in cited:
+            doc = self.documents[eid]
+            entity.add("proof", doc.id)
+            link = self.graph.make("Documentation", "documentation", doc.id, entity.id)
+            link.add("document", doc.id)
+            link.add("entity", entity.id)
+            link.add("role", "evidence")
+            if summary:
+                link.add("summary", summary)
+            self.graph.emit(link)
+        return bool(cited)
+
+    def putter(self, entity: EntityProxy, sheet: str, row: int) -> Any:
+        def put(prop: str, value: object, column: str) -> None:
+            self.graph.put(entity, prop, value, self.origin(sheet, row, column))
+
+        return put
+
+    # -- bodies and people ------------------------------------------------------------------
+
+    def organizations(self) -> None:
+        for row, rec in self.rows("organizations"):
+            oid, otype = rec["org_id"], rec.get("type") or "other"
+            schema = "PublicBody" if otype in STATE_BODY_TYPES else "Organization"
+            org = self.graph.make(schema, "org", oid)
+            put = self.putter(org, "organizations", row)
+            put("name", rec.get("name"), "name")
+            put("alias", items(rec.get("name_original")), "name_original")
+            put("country", rec.get("country"), "country")
+            self.orgs[oid] = org
+            self.org_types[oid] = otype
+        for _, rec in self.rows("organizations"):
+            parent = rec.get("parent_org_id")
+            if parent in self.orgs:
+                self.orgs[rec["org_id"]].add("parent", self.orgs[parent].id)
+        for org in self.orgs.values():
+            self.graph.emit(org)
+
+    def people(self) -> None:
+        for row, rec in self.rows("persons"):
+            if rec.get("status") == "withdrawn":
+                continue
+            person = self.graph.make("Person", "person", rec["person_id"])
+            put = self.putter(person, "persons", row)
+            put("name", rec.get("name"), "name")
+            put("alias", items(rec.get("aliases")), "aliases")
+            put("alias", items(rec.get("name_original")), "name_original")
+            put("firstName", rec.get("first_name"), "first_name")
+            put("fatherName", rec.get("patronymic"), "patronymic")
+            put("lastName", rec.get("last_name"), "last_name")
+            put("gender", rec.get("gender"), "gender")
+            put("birthDate", rec.get("birth_date"), "birth_date")
+            put("birthPlace", rec.get("birth_place"), "birth_place")
+            put("nationality", items(rec.get("nationality")), "nationality")
+            put("idNumber", items(rec.get("id_numbers")), "id_numbers")
+            put("summary", rec.get("summary"), "summary")
+            self.persons[rec["person_id"]] = person
+
+    # -- posts --------------------------------------------------------------------------------
+
+    def positions(self) -> None:
+        topics = org_topics()
+        today = dates.today().isoformat()
+        for row, rec in self.rows("positions"):
+            person = self.persons.get(rec["person_id"])
+            org = self.orgs.get(rec["org_id"])
+            if person is None or org is None:
+                continue
+            otype = self.org_types[rec["org_id"]]
+            post = self.graph.make("Position", "position", rec["org_id"], rec["title"])
+            put = self.putter(post, "positions", row)
+            put("name", f"{rec['title']}, {org.first('name')}", "title")
+            put("organization", org.id, "org_id")
+            put("country", org.get("country"), "org_id")
+            put("topics", topics[otype]["position"], "org_id")
+            occupancy = self.graph.make(
+                "Occupancy",
+                "occupancy",
+                rec["person_id"],
+                rec["org_id"],
+                rec["title"],
+                rec.get("start_date") or "",
+                rec.get("end_date") or "",
+            )
+            if not self.cite(occupancy, rec.get("evidence_ids")):
+                continue  # public output: the post rests only on confidential evidence
+            put = self.putter(occupancy, "positions", row)
+            put("holder", person.id, "person_id")
+            put("post", post.id, "org_id")
+            put("startDate", rec.get("start_date"), "start_date")
+            put("endDate", rec.get("end_date"), "end_date")
+            end = rec.get("end_date")
+            if end is not None:
+                put("status", "ended" if dates.last_day(end) < today else "current", "end_date")
+            elif rec.get("start_date") is not None:
+                put("status", "current", "start_date")
+            self.graph.put(
+                person, "topics", topics[otype]["person"], self.origin("positions", row, "org_id")
+            )
+            self.supported.add(rec["person_id"])
+            self.graph.emit(post)
+            self.graph.emit(occupancy)
+
+    # -- incidents ------------------------------------------------------------------------------
+
+    def incidents(self) -> None:
+        for row, rec in self.rows("incidents"):
+            if self.public and rec.get("confidential") == "yes":
+                continue
+            event = self.graph.make("Event", "event", rec["incident_id"])
+            if not self.cite(event, rec.get("evidence_ids")):
+                continue
+            put = self.putter(event, "incidents", row)
+            put("name", rec.get("title"), "title")
+            put("startDate", rec.get("date"), "date")
+            put("endDate", rec.get("end_date"), "end_date")
+            put("location", items(rec.get("place")), "place")
+            put("country", rec.get("country"), "country")
+            put("summary", rec.get("summary"), "summary")
+            put("keywords", items(rec.get("violation_types")), "violation_types")
+            if not (self.public and rec.get("victims_confidential") == "yes"):
+                put("namesMentioned", items(rec.get("victims")), "victims")
+            self.events[rec["incident_id"]] = event
+
+    def involvement(self) -> None:
+        for row, rec in self.rows("involvement"):
+            person = self.persons.get(rec["person_id"])
+            event = self.events.get(rec["incident_id"])
+            if person is None or event is None:
+                continue
+            link = self.graph.make(
+                "UnknownLink", "involvement", rec["person_id"], rec["incident_id"], rec["role"]
+            )
+            if not self.cite(link, rec.get("evidence_ids"), rec.get("description")):
+                continue
+            put = self.putter(link, "involvement", row)
+            put("subject", person.id, "person_id")
+            put("object", event.id, "incident_id")
+            put("role", rec.get("role"), "role")
+            put("description", rec.get("description"), "description")
+            event.add("involved", person.id)
+            self.supported.add(rec["person_id"])
+            self.graph.emit(link)
+        for event in self.events.values():
+            self.graph.emit(event)
+        for pid, person in self.persons.items():
+            if pid in self.supported or not self.public:
+                self.graph.emit(person)
+
+    def relations(self) -> None:
+        for row, rec in self.rows("relations"):
+            person = self.persons.get(rec["person_id"])
+            if person is None or person.id not in self.graph.entities:
+                continue
+            related = self.persons.get(rec.get("related_person_id") or "")
+            if related is not None and related.id not in self.graph.entities:
+                continue
+            if related is None and rec.get("related_name"):
+                related = self.graph.make(
+                    "Person", "relative", rec["person_id"], rec["related_name"]
+                )
+                self.graph.put(
+                    related,
+                    "name",
+                    rec["related_name"],
+                    self.origin("relations", row, "related_name"),
+                )
+                related.add("topics", "role.rca")
+            if related is None:
+                continue
+            family = rec.get("relationship") in FAMILY_RELATIONSHIPS
+            edge = self.graph.make(
+                "Family" if family else "Associate",
+                "relation",
+                rec["person_id"],
+                related.id,
+                rec.get("relationship"),
+            )
+            if not self.cite(edge, rec.get("evidence_ids")):
+                continue
+            put = self.putter(edge, "relations", row)
+            put("person", person.id, "person_id")
+            put("relative" if family else "associate", related.id, "related_person_id")
+            put("relationship", rec.get("relationship"), "relationship")
+            self.graph.emit(related)
+            self.graph.emit(edge)
+
+
+def _url_file(url: object) -> str | None:
+    if not isinstance(url, str):
+        return None
+    tail = url.rstrip("/").rsplit("/", 1)[-1]
+    return tail if tail and "." in tail and "/" in url.split("://", 1)[-1] else None
+
+
+def check(graph: Graph) -> None:
+    """Fail loudly on anything FtM would let pass silently."""
+    problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
+    for entity in graph.sorted():
+        missing = sorted(p for p in entity.schema.required if not entity.get(p))
+        if missing:
+            problems.append(f"{entity.schema.name} {entity.id}: no {', '.join(missing)}")
+        for prop in entity.iterprops():
+            if prop.type == registry.entity:
+                for ref in entity.get(prop):
+                    if ref not in graph.entities:
+                        problems.append(
+                            f"{entity.schema.name} {entity.id}: {prop.name} -> unknown {ref}"
+                        )
+    if problems:
+        raise ModelError(
+            "; ".join(problems[:20])
+            + (f" (+{len(problems) - 20} more)" if len(problems) > 20 else "")
+        )

@@ -1,0 +1,213 @@
+"""Workbook -> FtM entities: faithful, cited, deterministic, and nothing confidential when public."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from followthemoney import model
+
+from sanctions.ftmio import dumps
+from sanctions.model import Graph, ModelError, build, check
+from sanctions.validate import validate
+from tests import workbooks
+from tests.conftest import REPO
+
+CANARY = "CANARY-7f3a"
+
+
+def graph_of(build_book, rows, public=False):
+    return build(validate(build_book(rows)), "test", public=public)
+
+
+def by_schema(graph, schema):
+    return [e for e in graph.sorted() if e.schema.name == schema]
+
+
+def test_every_row_becomes_its_entities(build):
+    graph = graph_of(build, workbooks.valid_rows())
+    counts = {
+        s: len(by_schema(graph, s))
+        for s in (
+            "Person",
+            "PublicBody",
+            "Position",
+            "Occupancy",
+            "Event",
+            "UnknownLink",
+            "Document",
+            "Associate",
+        )
+    }
+    assert counts == {
+        "Person": 2,
+        "PublicBody": 2,
+        "Position": 2,
+        "Occupancy": 2,
+        "Event": 1,
+        "UnknownLink": 2,
+        "Document": 2,
+        "Associate": 1,
+    }
+    arman = next(p for p in by_schema(graph, "Person") if p.first("name") == "Arman Testbayev")
+    assert arman.get("birthDate") == ["1970-05-01"] and arman.get("nationality") == ["kz"]
+    assert "role.pep" in arman.get("topics") and "sanction" not in arman.get("topics")
+    dana = next(p for p in by_schema(graph, "Person") if p.first("name") == "Dana Fictiyeva")
+    assert dana.get("nationality") == ["kz"] and "gov.security" in dana.get("topics")
+
+
+def test_claims_carry_proof_and_documentation(build):
+    graph = graph_of(build, workbooks.valid_rows())
+    docs = {d.id for d in by_schema(graph, "Document")}
+    for schema in ("Occupancy", "UnknownLink", "Event", "Associate"):
+        for entity in by_schema(graph, schema):
+            assert entity.get("proof") and set(entity.get("proof")) <= docs, entity.to_dict()
+    links = {(d.first("document"), d.first("entity")) for d in by_schema(graph, "Documentation")}
+    for entity in graph.sorted():
+        for doc in entity.get("proof"):
+            assert (doc, entity.id) in links
+    assert {d.first("role") for d in by_schema(graph, "Documentation")} == {"evidence"}
+
+
+def test_positions_name_role_and_body_with_status(build):
+    graph = graph_of(build, workbooks.valid_rows())
+    names = sorted(p.first("name") for p in by_schema(graph, "Position"))
+    assert names == ["Chief, Example City Police", "Minister, Ministry of Examples"]
+    status = sorted(o.first("status") for o in by_schema(graph, "Occupancy"))
+    assert status == ["current", "ended"]
+
+
+def test_ids_come_from_sheet_ids_not_names(build):
+    rows = workbooks.valid_rows()
+    first = {p.first("name"): p.id for p in by_schema(graph_of(build, rows), "Person")}
+    rows["persons"].reverse()
+    rows["persons"][0]["name"] = "Dana Fictiyeva-Renamed"
+    second = graph_of(build, rows)
+    person = next(
+        p for p in by_schema(second, "Person") if p.first("name") == "Dana Fictiyeva-Renamed"
+    )
+    assert person.id == first["Dana Fictiyeva"]
+    assert all(e.id.startswith("test-") for e in second.sorted())
+
+
+def test_output_is_deterministic(build):
+    rows = workbooks.valid_rows()
+    assert dumps(graph_of(build, rows).sorted(), "t") == dumps(graph_of(build, rows).sorted(), "t")
+
+
+def test_dropped_values_fail_loudly():
+    graph = Graph("t")
+    person = graph.make("Person", "person", "P1")
+    graph.put(person, "name", "Someone", "persons!B2")
+    graph.put(person, "birthDate", "12.03.1975", "persons!I2")
+    graph.emit(person)
+    with pytest.raises(ModelError, match=r"persons!I2: Person:birthDate dropped '12.03.1975'"):
+        check(graph)
+
+
+def test_dangling_reference_and_missing_required_fail():
+    graph = Graph("t")
+    occupancy = graph.make("Occupancy", "occupancy", "x")
+    occupancy.add("holder", "t-nowhere")
+    graph.emit(occupancy)
+    with pytest.raises(ModelError) as raised:
+        check(graph)
+    assert "holder -> unknown t-nowhere" in str(raised.value) and "no post" in str(raised.value)
+
+
+def test_a_workbook_with_errors_is_not_converted(build):
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "1965-13-01"
+    with pytest.raises(ModelError):
+        graph_of(build, rows)
+
+
+def confidential_rows():
+    rows = workbooks.valid_rows()
+    rows["incidents"][0]["victims"] = f"Victim {CANARY}"
+    rows["incidents"].append(
+        {
+            "incident_id": "I002",
+            "title": f"Secret {CANARY}",
+            "date": "2021",
+            "country": "kz",
+            "violation_types": "torture",
+            "summary": f"Witness {CANARY}",
+            "evidence_ids": "E003",
+            "confidential": "yes",
+        }
+    )
+    rows["evidence"].append(
+        {
+            "evidence_id": "E003",
+            "title": f"Statement {CANARY}",
+            "kind": "testimony",
+            "confidential": "yes",
+        }
+    )
+    rows["involvement"].append(
+        {
+            "person_id": "P002",
+            "incident_id": "I002",
+            "role": "perpetrated",
+            "description": f"Beat {CANARY}",
+            "evidence_ids": "E003",
+        }
+    )
+    return rows
+
+
+def test_public_graph_has_nothing_confidential(build):
+    rows = confidential_rows()
+    full = dumps(graph_of(build, rows).sorted(), "t").decode()
+    public = dumps(graph_of(build, rows, public=True).sorted(), "t").decode()
+    assert CANARY in full
+    assert CANARY not in public
+    assert "Detention of protesters in Example City" in public
+
+
+def test_public_graph_drops_people_resting_only_on_confidential_evidence(build):
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"
+    rows["positions"][1]["evidence_ids"] = "E002"
+    rows["relations"] = []
+    public = graph_of(build, rows, public=True)
+    assert [p.first("name") for p in by_schema(public, "Person")] == ["Arman Testbayev"]
+    assert all(e.id is not None for e in public.sorted())
+    check(public)
+
+
+def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sanctions",
+            "export",
+            "lists/kazakhstan.xlsx",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    path = tmp_path / "kazakhstan" / "entities.ftm.json"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(line)["id"] for line in lines]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    ftm = Path(sys.executable).parent / "ftm"
+    out = tmp_path / "validated.json"
+    subprocess.run([str(ftm), "validate", "-i", str(path), "-o", str(out)], check=True, timeout=300)
+    again = out.read_text(encoding="utf-8").splitlines()
+    assert sorted(map(json.loads, lines), key=lambda e: e["id"]) == sorted(
+        map(json.loads, again), key=lambda e: e["id"]
+    )
+    people = [json.loads(line) for line in lines if json.loads(line)["schema"] == "Person"]
+    massimov = next(p for p in people if p["properties"]["name"] == ["Karim Massimov"])
+    assert model.get_proxy(massimov).get("birthDate") == ["1965"]
