@@ -74,26 +74,35 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
     show_default=True,
     help="Folder to write into; each list gets a sub-folder named after its workbook.",
 )
-def export(workbooks: tuple[Path, ...], out: Path) -> None:
-    """Convert WORKBOOKS (default: every lists/*.xlsx) to FollowTheMoney entities.
+@click.option("--only", help="Only these governments, e.g. us,gb (default: all eight).")
+def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
+    """Build the entities, one submission package per government and the public list.
 
+    For WORKBOOKS (default: every lists/*.xlsx). Governments: us, gb, eu, ca, ee, lv, lt, au.
     A workbook with validation errors is refused: its report is printed and nothing is written.
 
     \b
     Example:
-      sanctions export lists/kazakhstan.xlsx --out exports
+      sanctions export lists/kazakhstan.xlsx --out exports --only us,gb
     """
     from sanctions.export import Refused
     from sanctions.export import export as run
+    from sanctions.jurisdictions import ORDER
     from sanctions.model import ModelError
 
+    codes = [c.strip().lower() for c in only.split(",") if c.strip()] if only else None
+    unknown = sorted(set(codes or []) - set(ORDER))
+    if unknown:
+        raise click.UsageError(
+            f"unknown government {', '.join(unknown)}; choose from {', '.join(ORDER)}"
+        )
     paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
     if not paths:
         raise click.UsageError("no workbook given and none found in lists/")
     status = EXIT_OK
     for path in paths:
         try:
-            target = run(path, out)
+            target = run(path, out, codes)
         except UnreadableWorkbook as exc:
             click.echo(f"error: {path}: {exc}", err=True)
             status = EXIT_UNREADABLE

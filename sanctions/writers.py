@@ -1,0 +1,101 @@
+"""Tables and archives written byte-for-byte the same every time, and safe to open in Excel.
+
+A text that starts with = + - @ tab or carriage return is written as text, never as a formula
+(OWASP's CSV-injection advice, applied to .xlsx too). Zip-based files (.xlsx, .docx, .zip) get
+fixed timestamps and a fixed member order, so the same workbook gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_DATETIME = dt.datetime(2000, 1, 1)
+
+
+def risky(value: str) -> bool:
+    return value.startswith(FORMULA_STARTS)
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([("'" + v) if risky(v := row.get(c, "")) else v for c in columns])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def write_xlsx(
+    path: Path, sheets: dict[str, tuple[Sequence[str], Sequence[dict[str, str]]]]
+) -> None:
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = "sanctions"
+    book.properties.created = FIXED_DATETIME
+    book.properties.modified = FIXED_DATETIME
+    for title, (columns, rows) in sheets.items():
+        ws = book.create_sheet(title[:31])
+        ws.append(list(columns))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            ws.append([row.get(c, "") for c in columns])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and risky(cell.value):
+                    cell.data_type = "s"  # text, not a formula
+                    cell.quotePrefix = True
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "A2"
+        for j, column in enumerate(columns, start=1):
+            ws.column_dimensions[ws.cell(1, j).column_letter].width = min(
+                60, max(12, len(column) + 4)
+            )
+    book.save(path)
+    normalise_zip(path)
+
+
+CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def normalise_zip(path: Path) -> None:
+    """Rewrite a zip with fixed timestamps (the members' and the document properties'), in name order."""
+    with zipfile.ZipFile(path) as source:
+        members = sorted((info.filename, source.read(info)) for info in source.infolist())
+    members = [
+        (
+            name,
+            CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            if name == "docProps/core.xml"
+            else data,
+        )
+        for name, data in members
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+
+
+def write_zip(path: Path, folder: Path, prefix: str) -> None:
+    """Every file under folder, stored under prefix/, deterministically."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(
+                f"{prefix}/{file.relative_to(folder).as_posix()}", date_time=FIXED_TIME
+            )
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, file.read_bytes())
