@@ -21,7 +21,7 @@ from followthemoney import EntityProxy
 from followthemoney.types import registry
 
 from sanctions import __version__, ftmio
-from sanctions.jurisdictions import Jurisdiction, Scope, scope
+from sanctions.jurisdictions import ORDER, Jurisdiction, Scope, scope
 from sanctions.model import Graph
 from sanctions.spec import schemas_dir
 from sanctions.tables import FORMATS, Row, nationalities
@@ -184,7 +184,7 @@ def _refs(entity: EntityProxy) -> list[str]:
 
 
 def _target_context(
-    target: Target, found: Scope, number: int, evidence: dict[str, Evidence]
+    target: Target, found: Scope, number: int, evidence: dict[str, Evidence], code: str
 ) -> dict[str, Any]:
     return {
         "number": number,
@@ -217,7 +217,7 @@ def _target_context(
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
-        "ties": None,
+        "ties": "; ".join(target.ties_to(code, ORDER)) or None,
     }
 
 
@@ -239,7 +239,7 @@ def _render_submission(
             "allies_note": jurisdiction.allies_note,
             "submitter": inputs.submitter,
             "targets": [
-                _target_context(t, s, n, inputs.evidence)
+                _target_context(t, s, n, inputs.evidence, jurisdiction.code)
                 for n, (t, s) in enumerate(inside, start=1)
             ],
             "out_of_scope": [
@@ -266,7 +266,7 @@ def _notes(
     lines = [
         f"{jurisdiction.name}: notes for the submitter",
         "",
-        f"{len(inside)} targets are in scope; {len(outside)} are not.",
+        f"Targets in scope: {len(inside)}. Not covered by this government's criteria: {len(outside)}.",
         "",
     ]
     if outside:

@@ -33,33 +33,28 @@ def dob_ofac(date: str | None) -> str:
     return " ".join(str(x) for x in (day, MONTHS[month - 1] if month else None, year) if x)
 
 
-def dob_dotted(date: str | None) -> str:
-    """The EU's 27.1.1964 (or the year alone)."""
+def _full_or_year(date: str | None, full: Callable[[int, int, int], str]) -> str:
+    """A full date in the given form, or only the year when the day is not known."""
     p = _parts(date)
     if p is None:
         return ""
     year, month, day = p
-    return f"{day}.{month}.{year}" if day and month else str(year)
+    return full(year, month, day) if day and month else str(year)
+
+
+def dob_dotted(date: str | None) -> str:
+    """The EU's 27.1.1964 (or the year alone)."""
+    return _full_or_year(date, lambda y, m, d: f"{d}.{m}.{y}")
 
 
 def dob_slashed(date: str | None) -> str:
     """dd/mm/yyyy as the UK and Australian lists print it (or the year alone)."""
-    p = _parts(date)
-    if p is None:
-        return ""
-    year, month, day = p
-    return f"{day:02d}/{month:02d}/{year}" if day and month else str(year)
+    return _full_or_year(date, lambda y, m, d: f"{d:02d}/{m:02d}/{y}")
 
 
 def dob_long(date: str | None) -> str:
-    """Canada's schedule: May 23, 1971."""
-    p = _parts(date)
-    if p is None:
-        return ""
-    year, month, day = p
-    if day and month:
-        return dt.date(year, month, day).strftime("%B %-d, %Y")
-    return str(year)
+    """Canada's schedule: May 23, 1971 (or the year alone)."""
+    return _full_or_year(date, lambda y, m, d: dt.date(y, m, d).strftime("%B %-d, %Y"))
 
 
 def nationalities(target: Target) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,9 +79,22 @@ class Target:
     summary: str | None
     exculpatory: str | None
     jurisdictions: set[str] | None  # None: every government
+    ties: list[str] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     acts: list[Act] = field(default_factory=list)
     relations: list[tuple[str, str]] = field(default_factory=list)
+
+    def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
+        """The ties to show one government: items marked with its code, and unmarked items."""
+        out = []
+        for tie in self.ties:
+            prefix, sep, rest = tie.partition(":")
+            if sep and prefix.strip().lower() in codes:
+                if prefix.strip().lower() == code:
+                    out.append(rest.strip())
+            else:
+                out.append(tie)
+        return out
 
     @property
     def surname(self) -> str:
@@ -172,6 +186,7 @@ def load_targets(result: Result, status: str = "proposed") -> list[Target]:
             summary=rec.get("summary"),
             exculpatory=rec.get("exculpatory"),
             jurisdictions=set(restrict) if restrict else None,
+            ties=items(rec.get("ties")),
         )
     for rec in _records(frames["positions"]):
         target = targets.get(rec["person_id"])

@@ -338,3 +338,18 @@ def test_canary_never_reaches_a_public_file(tmp_path):
     # the canary is in the workbook and reaches the (non-public) submission, marked confidential
     assert CANARY in texts_in(folder / "testland-us" / "submission.docx")
     assert "CONFIDENTIAL" in texts_in(folder / "testland-us" / "submission.docx")
+
+
+def test_ties_go_to_the_right_package(tmp_path):
+    rows = rows_with_detail()
+    rows["persons"][0]["ties"] = (
+        "gb: owns a flat in London; us: son studies in Boston; travels to Europe often"
+    )
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    folder = export(book, tmp_path / "out", only=["us", "gb"])
+    gb = "\n".join(p.text for p in Document(folder / "testland-gb" / "submission.docx").paragraphs)
+    us = "\n".join(p.text for p in Document(folder / "testland-us" / "submission.docx").paragraphs)
+    assert "owns a flat in London" in gb and "son studies in Boston" not in gb
+    assert "son studies in Boston" in us and "owns a flat in London" not in us
+    assert "travels to Europe often" in gb and "travels to Europe often" in us
+    assert "London" not in (folder / "public" / "index.html").read_text(encoding="utf-8")
