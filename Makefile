@@ -36,7 +36,7 @@ lint: $(STAMP)
 
 ## Timing goals live here, not in the tests.
 bench: $(STAMP)
-	$(BIN)/python -m bench.validation
+	$(BIN)/python -m bench.validation; v=$$?; $(BIN)/python -m bench.exports; e=$$?; exit $$((v || e))
 
 ## A fresh, empty editor's workbook generated from schemas/.
 template: $(STAMP)

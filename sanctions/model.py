@@ -18,17 +18,16 @@ A proposal is not a designation: no person gets the ``sanction`` topic here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from hashlib import sha1
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import pandas as pd
 import yaml
-from followthemoney import EntityProxy, model
+from followthemoney import EntityProxy, Schema, model
 from followthemoney.types import registry
-from followthemoney.util import make_entity_id
 
 from sanctions import dates
 from sanctions.findings import cell_ref
@@ -94,6 +93,24 @@ class Loss:
     value: str
 
 
+Where = tuple[str, int, str]  # sheet, Excel row, column: turned into "sheet!C7" only when needed
+
+
+@lru_cache(maxsize=500_000)
+def clean_value(type_name: str, value: str) -> str | None:
+    """FtM's cleaning of one value, once per distinct value: lists repeat countries and dates."""
+    return registry[type_name].clean(value)
+
+
+def entity_key(prefix: str, *parts: str) -> str:
+    """``make_entity_id(*parts, key_prefix=prefix)`` for clean text, without its per-part
+    sanitising (which costs more than the hash): the digests are the same."""
+    digest = sha1(prefix.encode("utf-8"))
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()
+
+
 @dataclass
 class Graph:
     """The entities of one list, keyed by ID, with what was lost on the way (nothing, normally)."""
@@ -101,32 +118,57 @@ class Graph:
     prefix: str
     entities: dict[str, EntityProxy] = field(default_factory=dict)
     losses: list[Loss] = field(default_factory=list)
+    describe: Callable[[Where], str] = field(default=lambda where: f"{where[0]} row {where[1]}")
 
     def make(self, schema: str, kind: str, *parts: object) -> EntityProxy:
         entity = model.make_entity(schema)
-        key = make_entity_id(kind, *(str(p) for p in parts), key_prefix=self.prefix)
-        entity.id = f"{self.prefix}-{key}"
+        entity.id = self.id_of(kind, *parts)
         return entity
 
-    def put(self, entity: EntityProxy, prop: str, values: object, origin: str) -> None:
-        """Add values, recording each one FtM would have dropped."""
-        if values is None:
+    def id_of(self, kind: str, *parts: object) -> str:
+        return f"{self.prefix}-{entity_key(self.prefix, kind, *(str(p) for p in parts))}"
+
+    def put(self, entity: EntityProxy, prop: str, values: object, where: Where | str) -> None:
+        """Add values, recording each one FtM would have dropped (unclean, or over a size limit)."""
+        if values is None or values == "":
             return
-        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else [values]
-        prop_type = entity.schema.properties[prop].type
+        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else (values,)
+        prop_obj = entity.schema.properties[prop]
+        is_entity = prop_obj.type == registry.entity
         for value in many:
             if value is None or value == "":
                 continue
-            if isinstance(value, EntityProxy):
-                value = value.id
-            if prop_type.clean(str(value), proxy=entity) is None:
-                self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", str(value)))
-                continue
-            entity.add(prop, str(value))
+            text = str(value.id if isinstance(value, EntityProxy) else value)
+            cleaned = text if is_entity else clean_value(prop_obj.type.name, text)
+            if cleaned is None or entity.unsafe_add(prop_obj, cleaned, cleaned=True) is None:
+                origin = where if isinstance(where, str) else self.describe(where)
+                self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", text))
+
+    def documentation(self, document: str, entity: str, summary: str | None) -> EntityProxy:
+        """The Documentation edge (role "evidence") between a document and what it supports.
+
+        Built in one step: there are as many of these as citations, and every value but the
+        summary is an ID made here.
+        """
+        properties = {"document": [document], "entity": [entity], "role": ["evidence"]}
+        if summary:
+            cleaned = clean_value("text", summary)
+            if cleaned is None:
+                self.losses.append(Loss("involvement", "Documentation:summary", summary))
+            else:
+                properties["summary"] = [cleaned]
+        data = {
+            "id": self.id_of("documentation", document, entity),
+            "schema": "Documentation",
+            "properties": properties,
+        }
+        return model.get_proxy(data, cleaned=True)
 
     def emit(self, entity: EntityProxy) -> EntityProxy:
         assert entity.id is not None
         existing = self.entities.get(entity.id)
+        if existing is entity:
+            return entity
         if existing is not None:
             existing.merge(entity)
             return existing
@@ -159,16 +201,24 @@ class Converter:
         self.org_types: dict[str, str] = {}
         self.events: dict[str, EntityProxy] = {}
         self.supported: set[str] = set()  # persons with at least one post or involvement emitted
+        self.posts: dict[str, EntityProxy] = {}
+        graph.describe = self.describe
 
-    def origin(self, sheet: str, row: int, column: str) -> str:
+    def origin(self, sheet: str, row: int, column: str) -> Where:
+        return (sheet, row, column)
+
+    def describe(self, where: Where) -> str:
+        sheet, row, column = where
         index = self.tables[sheet].columns.get(column)
-        where = cell_ref(index, row) if index is not None else f"row {row}"
-        return f"{self.tables[sheet].sheet}!{where}"
+        cell = cell_ref(index, row) if index is not None else f"row {row}"
+        return f"{self.tables[sheet].sheet}!{cell}"
 
     def rows(self, sheet: str) -> Iterable[tuple[int, dict[str, Any]]]:
         frame = self.frames[sheet]
-        for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
-            yield int(row), {str(k): (None if pd.isna(v) else v) for k, v in record.items()}
+        columns = [str(c) for c in frame.columns]
+        values = frame.to_numpy(dtype=object, na_value=cast(Any, None))  # stubs disallow None
+        for row, record in zip(frame.index.tolist(), values.tolist(), strict=True):
+            yield row, dict(zip(columns, record, strict=True))
 
     def run(self) -> None:
         self.evidence()
@@ -202,15 +252,9 @@ class Converter:
         """Add proof and Documentation edges; False when nothing citable is left (public output)."""
         cited = [eid for eid in items(evidence_ids) if eid in self.documents]
         for eid in cited:
-            doc = self.documents[eid]
-            entity.add("proof", doc.id)
-            link = self.graph.make("Documentation", "documentation", doc.id, entity.id)
-            link.add("document", doc.id)
-            link.add("entity", entity.id)
-            link.add("role", "evidence")
-            if summary:
-                link.add("summary", summary)
-            self.graph.emit(link)
+            doc_id = self.documents[eid].id
+            self.graph.put(entity, "proof", doc_id, "proof")
+            self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", summary))
         return bool(cited)
 
     def putter(self, entity: EntityProxy, sheet: str, row: int) -> Any:
@@ -270,12 +314,16 @@ class Converter:
             if person is None or org is None:
                 continue
             otype = self.org_types[rec["org_id"]]
-            post = self.graph.make("Position", "position", rec["org_id"], rec["title"])
-            put = self.putter(post, "positions", row)
-            put("name", f"{rec['title']}, {org.first('name')}", "title")
-            put("organization", org.id, "org_id")
-            put("country", org.get("country"), "org_id")
-            put("topics", topics[otype]["position"], "org_id")
+            post_id = self.graph.id_of("position", rec["org_id"], rec["title"])
+            post = self.graph.entities.get(post_id) or self.posts.get(post_id)
+            if post is None:  # one Position per body and title, shared by its holders
+                post = self.graph.make("Position", "position", rec["org_id"], rec["title"])
+                put = self.putter(post, "positions", row)
+                put("name", f"{rec['title']}, {org.first('name')}", "title")
+                put("organization", org.id, "org_id")
+                put("country", org.get("country"), "org_id")
+                put("topics", topics[otype]["position"], "org_id")
+                self.posts[post_id] = post
             occupancy = self.graph.make(
                 "Occupancy",
                 "occupancy",
@@ -396,6 +444,15 @@ def _url_file(url: object) -> str | None:
     return tail if tail and "." in tail and "/" in url.split("://", 1)[-1] else None
 
 
+@cache
+def _entity_props(schema: Schema) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, prop in schema.properties.items()
+        if prop.type == registry.entity and not prop.stub
+    )
+
+
 def check(graph: Graph) -> None:
     """Fail loudly on anything FtM would let pass silently."""
     problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
@@ -403,15 +460,10 @@ def check(graph: Graph) -> None:
         missing = sorted(p for p in entity.schema.required if not entity.get(p))
         if missing:
             problems.append(f"{entity.schema.name} {entity.id}: no {', '.join(missing)}")
-        for prop in entity.iterprops():
-            if prop.type == registry.entity:
-                for ref in entity.get(prop):
-                    if ref not in graph.entities:
-                        problems.append(
-                            f"{entity.schema.name} {entity.id}: {prop.name} -> unknown {ref}"
-                        )
+        for name in _entity_props(entity.schema):
+            for ref in entity.get(name):
+                if ref not in graph.entities:
+                    problems.append(f"{entity.schema.name} {entity.id}: {name} -> unknown {ref}")
     if problems:
-        raise ModelError(
-            "; ".join(problems[:20])
-            + (f" (+{len(problems) - 20} more)" if len(problems) > 20 else "")
-        )
+        more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
+        raise ModelError("; ".join(problems[:20]) + more)

@@ -14,9 +14,12 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -39,30 +42,36 @@ def write_csv(path: Path, columns: Sequence[str], rows: Sequence[dict[str, str]]
 def write_xlsx(
     path: Path, sheets: dict[str, tuple[Sequence[str], Sequence[dict[str, str]]]]
 ) -> None:
-    book = Workbook()
-    book.remove(book.active)
+    """One sheet per entry, bold frozen header; write-only mode, so large tables stay fast."""
+    book = Workbook(write_only=True)
     book.properties.creator = "sanctions"
     book.properties.created = FIXED_DATETIME
     book.properties.modified = FIXED_DATETIME
     for title, (columns, rows) in sheets.items():
         ws = book.create_sheet(title[:31])
-        ws.append(list(columns))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append([row.get(c, "") for c in columns])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and risky(cell.value):
-                    cell.data_type = "s"  # text, not a formula
-                    cell.quotePrefix = True
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
         for j, column in enumerate(columns, start=1):
-            ws.column_dimensions[ws.cell(1, j).column_letter].width = min(
-                60, max(12, len(column) + 4)
-            )
+            ws.column_dimensions[get_column_letter(j)].width = min(60, max(12, len(column) + 4))
+        ws.append([_bold(ws, c) for c in columns])
+        for row in rows:
+            ws.append([_text(ws, row.get(c, "")) for c in columns])
     book.save(path)
     normalise_zip(path)
+
+
+def _bold(ws: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _text(ws: Any, value: str) -> str | WriteOnlyCell:
+    if not risky(value):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # text, not a formula
+    cell.quotePrefix = True
+    return cell
 
 
 CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")

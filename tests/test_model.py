@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 from followthemoney import model
+from followthemoney.util import stringify
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanctions.ftmio import dumps
 from sanctions.model import Graph, ModelError, build, check
@@ -211,3 +214,20 @@ def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
     people = [json.loads(line) for line in lines if json.loads(line)["schema"] == "Person"]
     massimov = next(p for p in people if p["properties"]["name"] == ["Karim Massimov"])
     assert model.get_proxy(massimov).get("birthDate") == ["1965"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(min_size=1, max_size=10),
+    st.lists(st.text(max_size=12).map(str.strip).filter(bool), min_size=1, max_size=5),
+)
+def test_entity_key_is_make_entity_id(prefix, parts):
+    from followthemoney.util import make_entity_id
+
+    from sanctions.model import entity_key
+
+    clean = [p for p in parts if stringify(p) == p]
+    if clean:
+        assert entity_key(prefix.strip() or "x", *clean) == make_entity_id(
+            *clean, key_prefix=prefix.strip() or "x"
+        )

@@ -1,0 +1,189 @@
+"""`make bench` (exports): packages for 1,000 targets, and FtM conversion beside `ftm map`.
+
+* All eight packages and the public list for a fictional list of 1,000 targets, in a fresh
+  process: time and peak memory. Goal: 30 s or less.
+* Conversion throughput: the same fictional tables (BENCH_CONVERT persons, default 20,000)
+  converted by `sanctions.model.build` and by `ftm map` from equivalent CSV files and a YAML
+  mapping, in distinct entities per second (`ftm map` writes a fragment per reference, which
+  `ftm aggregate` would merge; only distinct IDs are counted). `ftm map`'s start-up (`ftm --help`)
+  is subtracted so that both are compared on the work itself. Goal: at least 3 times the
+  throughput of `ftm map`.
+
+Exits 1 if a goal is missed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.fictional import write_workbook
+from bench.validation import CACHE, ROOT, peak_mb, timed
+
+GOAL_PACKAGES_S = 30.0
+GOAL_RATIO = 3.0
+
+MAPPING = """
+bench:
+  queries:
+    - csv_url: {dir}/persons.csv
+      entities:
+        person:
+          schema: Person
+          keys: [person_id]
+          key_literal: person
+          properties:
+            name: {{column: name}}
+            alias: {{column: aliases}}
+            firstName: {{column: first_name}}
+            lastName: {{column: last_name}}
+            gender: {{column: gender}}
+            birthDate: {{column: birth_date}}
+            nationality: {{column: nationality}}
+            summary: {{column: summary}}
+    - csv_url: {dir}/organizations.csv
+      entities:
+        org:
+          schema: PublicBody
+          keys: [org_id]
+          key_literal: org
+          properties:
+            name: {{column: name}}
+            country: {{column: country}}
+    - csv_url: {dir}/positions.csv
+      entities:
+        holder:
+          schema: Person
+          keys: [person_id]
+          key_literal: person
+        body:
+          schema: PublicBody
+          keys: [org_id]
+          key_literal: org
+        post:
+          schema: Position
+          keys: [org_id, title]
+          key_literal: position
+          properties:
+            name: {{column: title}}
+            organization: {{entity: body}}
+        occupancy:
+          schema: Occupancy
+          keys: [person_id, org_id, title, start_date, end_date]
+          key_literal: occupancy
+          properties:
+            holder: {{entity: holder}}
+            post: {{entity: post}}
+            startDate: {{column: start_date}}
+            endDate: {{column: end_date}}
+    - csv_url: {dir}/evidence.csv
+      entities:
+        document:
+          schema: Document
+          keys: [evidence_id]
+          key_literal: doc
+          properties:
+            title: {{column: title}}
+            publisher: {{column: publisher}}
+            publishedAt: {{column: published_date}}
+            sourceUrl: {{column: url}}
+            contentHash: {{column: sha256}}
+            fileName: {{column: evidence_id}}
+            language: {{column: language}}
+"""
+
+
+def fictional(persons: int) -> Path:
+    path = CACHE / f"fictional-{persons}-v2.xlsx"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.xlsx")
+        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1))
+        tmp.replace(path)
+    return path
+
+
+def child_packages(workbook: Path, out: Path) -> None:
+    from sanctions.export import export
+
+    folder = export(workbook, out)
+    print(
+        json.dumps(
+            {"peak_mb": peak_mb(), "files": sum(1 for p in folder.rglob("*") if p.is_file())}
+        )
+    )
+
+
+def convert(workbook: Path) -> tuple[float, int, float, int]:
+    """(our seconds, our entities, ftm map seconds net of start-up, ftm map entities)."""
+    from sanctions.model import build
+    from sanctions.validate import validate
+
+    result = validate(workbook)
+    start = time.perf_counter()
+    graph = build(result, "bench")
+    ours = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for sheet in ("persons", "organizations", "positions", "evidence"):
+            frame = result.frames[sheet].fillna("")
+            with open(folder / f"{sheet}.csv", "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(frame.columns)
+                writer.writerows(frame.itertuples(index=False))
+        (folder / "mapping.yml").write_text(MAPPING.format(dir=folder), encoding="utf-8")
+        ftm = str(Path(sys.executable).parent / "ftm")
+        startup = min(timed([ftm, "--help"])[0] for _ in range(3))
+        begin = time.perf_counter()
+        with open(folder / "out.json", "wb") as out:
+            subprocess.run(
+                [ftm, "map", "--no-sign", str(folder / "mapping.yml")],
+                stdout=out,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+        theirs = time.perf_counter() - begin - startup
+        with open(folder / "out.json", encoding="utf-8") as fh:
+            # ftm map emits fragments (a stub per reference); count the entities they aggregate to
+            mapped = len({json.loads(line)["id"] for line in fh})
+    return ours, len(graph.entities), theirs, mapped
+
+
+def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "packages":
+        child_packages(Path(sys.argv[2]), Path(sys.argv[3]))
+        return 0
+    small = fictional(1000)
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds, info = timed([sys.executable, "-m", "bench.exports", "packages", str(small), tmp])
+    print(
+        f"export, 1,000 fictional targets, all eight packages + public list: {seconds:6.2f} s  "
+        f"peak {info['peak_mb']:.0f} MB  ({info['files']:.0f} files)"
+    )
+    persons = int(os.environ.get("BENCH_CONVERT", "20000"))
+    ours, ours_n, theirs, theirs_n = convert(fictional(persons))
+    ours_rate, theirs_rate = ours_n / ours, theirs_n / theirs
+    print(
+        f"conversion, {persons:,} fictional persons: sanctions {ours_n:,} entities in {ours:.2f} s "
+        f"({ours_rate:,.0f}/s); ftm map {theirs_n:,} entities in {theirs:.2f} s net of start-up "
+        f"({theirs_rate:,.0f}/s)"
+    )
+    ratio = ours_rate / theirs_rate
+    print(f"ratio: sanctions converts {ratio:.1f}x as many entities per second as ftm map")
+    ok_packages, ok_ratio = seconds <= GOAL_PACKAGES_S, ratio >= GOAL_RATIO
+    print(
+        f"goal: 1,000 targets in {GOAL_PACKAGES_S:.0f} s or less: {'met' if ok_packages else 'MISSED'}"
+    )
+    print(f"goal: conversion at least {GOAL_RATIO:.0f}x ftm map: {'met' if ok_ratio else 'MISSED'}")
+    return 0 if ok_packages and ok_ratio else 1
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())
