@@ -71,17 +71,42 @@ def reasons(target: Target, scope: Scope) -> str:
     return " ".join(s for s in sentences if s)
 
 
+# How each list labels a target's identifying details, in the order it prints them.
+OFAC_LABELS = {
+    "dob": "DOB {}",
+    "pob": "POB {}",
+    "nationality": "nationality {}",
+    "gender": "Gender {}",
+    "id": "National ID No. {}",
+}
+EU_LABELS = {
+    "dob": "DOB: {}",
+    "pob": "POB: {}",
+    "nationality": "Nationality: {}",
+    "gender": "Gender: {}",
+    "position": "Position: {}",
+    "id": "ID number: {}",
+}
+
+
+def identifiers(
+    target: Target, labels: dict[str, str], dob: Callable[[str | None], str]
+) -> list[str]:
+    """The target's identifying details that the list prints, with its labels."""
+    gender = target.gender.capitalize() if target.gender in ("male", "female") else None
+    known = {
+        "dob": dob(target.birth_date),
+        "pob": target.birth_place,
+        "nationality": nationalities(target),
+        "gender": gender,
+        "position": target.position,
+    }
+    out = [labels[k].format(v) for k, v in known.items() if k in labels and v]
+    return out + [labels["id"].format(n) for n in target.id_numbers]
+
+
 def ofac_sdn(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: int) -> list[Row]:
-    details = []
-    if target.birth_date:
-        details.append(f"DOB {dob_ofac(target.birth_date)}")
-    if target.birth_place:
-        details.append(f"POB {target.birth_place}")
-    if target.nationality:
-        details.append(f"nationality {nationalities(target)}")
-    if target.gender in ("male", "female"):
-        details.append(f"Gender {target.gender.capitalize()}")
-    details += [f"National ID No. {n}" for n in target.id_numbers]
+    details = identifiers(target, OFAC_LABELS, dob_ofac)
     program = scope.regime.program if scope.regime else ""
     head = f"{target.surname.upper()}, {target.given}"
     if target.aliases:
@@ -134,18 +159,7 @@ def uk_list(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: in
 
 
 def eu_annex(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: int) -> list[Row]:
-    info = []
-    if target.birth_date:
-        info.append(f"DOB: {dob_dotted(target.birth_date)}")
-    if target.birth_place:
-        info.append(f"POB: {target.birth_place}")
-    if target.nationality:
-        info.append(f"Nationality: {nationalities(target)}")
-    if target.gender:
-        info.append(f"Gender: {target.gender}")
-    if target.position:
-        info.append(f"Position: {target.position}")
-    info += [f"ID number: {n}" for n in target.id_numbers]
+    info = identifiers(target, EU_LABELS, dob_dotted)
     latin = f"{target.given} {target.surname.upper()}"
     if target.aliases:
         latin += f" (a.k.a. {'; '.join(target.aliases)})"
