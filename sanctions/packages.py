@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -121,21 +121,11 @@ EVIDENCE_COLUMNS = (
 )
 
 
-def _evidence_row(e: Evidence) -> Row:
-    return {
-        "number": str(e.number),
-        "evidence_id": e.id,
-        "title": e.title,
-        "publisher": e.publisher or "",
-        "published": e.published or "",
-        "kind": e.kind,
-        "url": e.url or "",
-        "archive_url": e.archive_url or "",
-        "file": e.file or "",
-        "sha256": e.sha256 or "",
-        "language": e.language or "",
-        "confidential": "yes" if e.confidential else "no",
-    }
+def _evidence_row(evidence: Evidence) -> Row:
+    values = asdict(evidence)
+    values["evidence_id"] = values.pop("id")
+    values["confidential"] = "yes" if evidence.confidential else "no"
+    return {k: "" if v is None else str(v) for k, v in values.items()}
 
 
 def _cited_evidence(
@@ -146,7 +136,7 @@ def _cited_evidence(
 
 
 def _person_id(inputs: Inputs, target: Target) -> str:
-    return inputs.graph.make("Person", "person", target.person_id).id or ""
+    return inputs.graph.id_of("person", target.person_id)
 
 
 def subset(graph: Graph, person_ids: Sequence[str]) -> list[EntityProxy]:
