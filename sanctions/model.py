@@ -34,6 +34,7 @@ from sanctions.findings import cell_ref
 from sanctions.spec import MULTI_SEPARATOR, schemas_dir
 from sanctions.validate import Result
 
+DOCUMENTATION = model["Documentation"]
 STATE_BODY_TYPES = {
     "head_of_state",
     "government",
@@ -128,6 +129,10 @@ class Graph:
     def id_of(self, kind: str, *parts: object) -> str:
         return f"{self.prefix}-{entity_key(self.prefix, kind, *(str(p) for p in parts))}"
 
+    def link(self, entity: EntityProxy, prop: str, target_id: str) -> None:
+        """Add a reference to an entity made here: its ID needs no cleaning."""
+        entity.unsafe_add(entity.schema.properties[prop], target_id, cleaned=True)
+
     def put(self, entity: EntityProxy, prop: str, values: object, where: Where | str) -> None:
         """Add values, recording each one FtM would have dropped (unclean, or over a size limit)."""
         if values is None or values == "":
@@ -157,12 +162,8 @@ class Graph:
                 self.losses.append(Loss("involvement", "Documentation:summary", summary))
             else:
                 properties["summary"] = [cleaned]
-        data = {
-            "id": self.id_of("documentation", document, entity),
-            "schema": "Documentation",
-            "properties": properties,
-        }
-        return model.get_proxy(data, cleaned=True)
+        data = {"id": self.id_of("documentation", document, entity), "properties": properties}
+        return EntityProxy(DOCUMENTATION, data, cleaned=True)
 
     def emit(self, entity: EntityProxy) -> EntityProxy:
         assert entity.id is not None
@@ -253,7 +254,7 @@ class Converter:
         cited = [eid for eid in items(evidence_ids) if eid in self.documents]
         for eid in cited:
             doc_id = self.documents[eid].id
-            self.graph.put(entity, "proof", doc_id, "proof")
+            self.graph.link(entity, "proof", doc_id or "")
             self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", summary))
         return bool(cited)
 
@@ -336,8 +337,8 @@ class Converter:
             if not self.cite(occupancy, rec.get("evidence_ids")):
                 continue  # public output: the post rests only on confidential evidence
             put = self.putter(occupancy, "positions", row)
-            put("holder", person.id, "person_id")
-            put("post", post.id, "org_id")
+            self.graph.link(occupancy, "holder", person.id or "")
+            self.graph.link(occupancy, "post", post.id or "")
             put("startDate", rec.get("start_date"), "start_date")
             put("endDate", rec.get("end_date"), "end_date")
             end = rec.get("end_date")
@@ -385,11 +386,11 @@ class Converter:
             if not self.cite(link, rec.get("evidence_ids"), rec.get("description")):
                 continue
             put = self.putter(link, "involvement", row)
-            put("subject", person.id, "person_id")
-            put("object", event.id, "incident_id")
+            self.graph.link(link, "subject", person.id or "")
+            self.graph.link(link, "object", event.id or "")
             put("role", rec.get("role"), "role")
             put("description", rec.get("description"), "description")
-            event.add("involved", person.id)
+            self.graph.link(event, "involved", person.id or "")
             self.supported.add(rec["person_id"])
             self.graph.emit(link)
         for event in self.events.values():
