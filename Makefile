@@ -36,7 +36,10 @@ lint: $(STAMP)
 
 ## Timing goals live here, not in the tests.
 bench: $(STAMP)
-	$(BIN)/python -m bench.validation; v=$$?; $(BIN)/python -m bench.exports; e=$$?; exit $$((v || e))
+	$(BIN)/python -m bench.validation; v=$$?; \
+	$(BIN)/python -m bench.exports; e=$$?; \
+	$(BIN)/python -m bench.screening; s=$$?; \
+	exit $$((v || e || s))
 
 ## A fresh, empty editor's workbook generated from schemas/.
 template: $(STAMP)

@@ -29,6 +29,11 @@ def write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
 def write_with(target: Path, writer: Callable[[Path], None]) -> None:
     with atomic_path(target) as tmp:
         writer(tmp)

@@ -114,7 +114,79 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
             click.echo(f"error: {path}: conversion failed, please report this: {exc}", err=True)
             status = max(status, EXIT_ERRORS)
         else:
-            click.echo(f"{path}: wrote {target}")
+            for warning in target.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            click.echo(f"{path}: wrote {target.folder}")
+    sys.exit(status)
+
+
+@cli.command()
+@click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--against",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="SOURCE",
+    help="FtM entities file (JSON lines, plain or .gz) or https URL; repeat for several.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.7,
+    show_default=True,
+    help="Lowest logic-v2 score reported as a match.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people (text) or for scripts (json).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Exports folder: writes <out>/<list>/screening.json and gap-matrix.xlsx.",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path),
+    help="Folder for downloaded sources (default: ~/.cache/sanctions or $SANCTIONS_CACHE).",
+)
+def screen(
+    workbooks: tuple[Path, ...],
+    sources: tuple[str, ...],
+    threshold: float,
+    fmt: str,
+    out: Path,
+    cache: Path | None,
+) -> None:
+    """Find which persons of WORKBOOKS are already sanctioned, and by whom.
+
+    Scores every person who is not withdrawn against the reference data with nomenklatura's
+    logic-v2, reports matches with the sanctions that name them, and prints the gap matrix
+    (person x government: designated, proposed in this workbook, or neither). The next
+    `sanctions export` cites these designations in each package.
+
+    \b
+    Example:
+      sanctions screen lists/kazakhstan.xlsx --against sanctions.ftm.json
+      sanctions screen --against https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json
+    """
+    from sanctions.screening_run import ScreenError, run_screen
+
+    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
+    if not paths:
+        raise click.UsageError("no workbook given and none found in lists/")
+    try:
+        status = run_screen(paths, list(sources), threshold, fmt, out, cache)
+    except ScreenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     sys.exit(status)
 
 

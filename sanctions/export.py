@@ -2,13 +2,17 @@
 
     entities.ftm.json        every entity of the list (FtM JSON lines, sorted by ID)
     <list>-<code>/           one submission package per government, and <list>-<code>.zip
-    public/                  the publishable list (index.html, list.xlsx)
+    public/                  the publishable list (index.html, list.xlsx, and gap-matrix.xlsx
+                             when the list has been screened)
+    screening.json           written by `sanctions screen`, kept here and cited by packages
+    gap-matrix.xlsx          likewise: every screened person, not just the public ones
 
 All of it is built in a staging folder that replaces exports/<list>/ only when complete.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +20,18 @@ from pathlib import Path
 from sanctions import ftmio
 from sanctions import jurisdictions as known
 from sanctions.atomic import atomic_dir
+from sanctions.gaps import GAPS_FILE, gap_matrix, proposed_by, rows, write_matrix_xlsx
 from sanctions.model import build, dataset_prefix
 from sanctions.packages import Inputs, build_package
 from sanctions.public import public_targets, write_public
+from sanctions.screen import SCREENING_FILE, file_sha256, load_screening
 from sanctions.spec import load_layout
 from sanctions.targets import load_evidence, load_targets
 from sanctions.validate import Result, validate
 
 ENTITIES_FILE = "entities.ftm.json"
+# Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
+KEPT_FILES = (SCREENING_FILE, GAPS_FILE)
 
 
 @dataclass
@@ -44,22 +52,43 @@ def submitter_of(result: Result) -> dict[str, str]:
     return {key: given.get(key, "") for key in load_layout().vocabularies["submitter_key"]}
 
 
-def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Path:
+@dataclass
+class Exported:
+    folder: Path
+    warnings: list[str]
+
+
+def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Exported:
     result = validate(workbook)
     if result.errors:
         raise Refused(result)
     prefix = dataset_prefix(workbook)
     graph = build(result, prefix)
+    target = out / prefix
+    screening = load_screening(target)
+    warnings = []
+    if screening is not None and screening.workbook_sha256 != file_sha256(workbook):
+        warnings.append(
+            f"{target / SCREENING_FILE} was made from an earlier version of {workbook.name}; "
+            "run `sanctions screen` again to bring it up to date"
+        )
+    targets = load_targets(result)
     inputs = Inputs(
-        prefix, workbook, load_targets(result), load_evidence(result), submitter_of(result), graph
+        prefix, workbook, targets, load_evidence(result), submitter_of(result), graph, screening
     )
     codes = [c for c in known.ORDER if only is None or c in only]
-    target = out / prefix
     with atomic_dir(target) as staging:
+        for kept in KEPT_FILES:
+            if (target / kept).exists():
+                shutil.copy2(target / kept, staging / kept)
         ftmio.write(staging / ENTITIES_FILE, graph.entities.values(), prefix)
         for code in codes:
             build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
         entries = public_targets(result, inputs.targets, inputs.evidence)
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
         write_public(staging / "public", title, inputs.submitter, entries)
-    return target
+        if screening is not None:
+            matrix = gap_matrix(screening, proposed_by(targets))
+            public = [e["anchor"] for e in entries]
+            write_matrix_xlsx(staging / "public" / GAPS_FILE, rows(screening, matrix, public))
+    return Exported(target, warnings)

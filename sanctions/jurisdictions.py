@@ -7,6 +7,7 @@ claims a regime covers conduct it does not cover.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,8 @@ class Jurisdiction:
     regimes: tuple[Regime, ...]
     allies_note: str
     check_before_filing: tuple[str, ...]
+    designation_countries: frozenset[str] = frozenset()
+    designation_datasets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ def load() -> dict[str, Jurisdiction]:
             regimes=regimes,
             allies_note=raw.get("allies_note", ""),
             check_before_filing=tuple(raw.get("check_before_filing", [])),
+            designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
+            designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),
         )
     return found
 
@@ -110,3 +115,16 @@ def scope(jurisdiction: Jurisdiction, violation_types: set[str]) -> Scope:
             covered = frozenset().union(*(c.violation_types for c in criteria)) & violation_types
             return Scope(regime, criteria, frozenset(covered), frozenset(violation_types - covered))
     return Scope(None, (), frozenset(), frozenset(violation_types))
+
+
+def designated_by(countries: Iterable[str], datasets: Iterable[str]) -> str | None:
+    """The government whose own listing a Sanction entity is, if it is one of ours."""
+    countries = set(countries)
+    for code, jurisdiction in load().items():
+        if countries & jurisdiction.designation_countries:
+            return code
+    if not countries:
+        for code, jurisdiction in load().items():
+            if set(datasets) & jurisdiction.designation_datasets:
+                return code
+    return None

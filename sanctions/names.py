@@ -22,9 +22,8 @@ from rigour.text import ascii_text
 # columns) and Python's re (for one name) read them alike: no look-arounds, no back-references
 # in patterns; doubled letters are collapsed one letter at a time.
 FOLDS: tuple[tuple[str, str], ...] = (
+    ("j", "zh"),
     ("dzh", "zh"),
-    ("^j", "zh"),
-    ("([aeiou])j", "\\1zh"),
     ("kh", "h"),
     ("q", "k"),
     ("w", "v"),
@@ -40,8 +39,8 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("ii\\z", "i"),
 )
 _PY_FOLDS = tuple((re.compile(p.replace("\\z", "\\Z")), r) for p, r in FOLDS)
-_PATRONYMIC_RE2 = r"(ovich|evich|ovna|evna|uli|kizi|ogli)\z"
-_PATRONYMIC = re.compile(_PATRONYMIC_RE2.replace("\\z", "\\Z"))
+PATRONYMIC_RE2 = r"(ovich|evich|ovna|evna|uli|kizi|ogli)\z"
+PATRONYMIC = re.compile(PATRONYMIC_RE2.replace("\\z", "\\Z"))
 _NOT_LETTERS = "[^a-z]+"
 
 
@@ -65,10 +64,17 @@ def latin(name: str) -> str:
     return name.lower() if name.isascii() else ascii_text(name).lower()
 
 
-def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded tokens of one name, in the order written."""
-    folded = (fold_token(t) for t in re.split(_NOT_LETTERS, latin(name)))
-    return tuple(t for t in folded if len(t) > 1)
+def name_parts(name: str) -> list[tuple[str, str]]:
+    """(ASCII, folded) for each part of one name, in the order written. The ASCII form keeps
+    the letter a part starts with: ``Khan`` folds to ``han`` but is still ``K.``"""
+    parts = (t for t in re.split(_NOT_LETTERS, latin(name)) if t)
+    return [(t, fold_token(t)) for t in parts]
+
+
+def name_tokens(name: str, initials: bool = False) -> tuple[str, ...]:
+    """Folded tokens of one name, in the order written; initials are left out unless asked."""
+    folded = (f for _, f in name_parts(name))
+    return tuple(t for t in folded if len(t) > 1 or (initials and len(t) == 1))
 
 
 def name_keys(name: str) -> set[str]:
@@ -77,7 +83,7 @@ def name_keys(name: str) -> set[str]:
     if len(tokens) < 2:
         return set()
     keys = {" ".join(sorted(tokens))}
-    short = [t for t in tokens if not _PATRONYMIC.search(t)]
+    short = [t for t in tokens if not PATRONYMIC.search(t)]
     if 2 <= len(short) < len(tokens):
         keys.add(" ".join(sorted(short)))
     return keys
@@ -100,7 +106,7 @@ def key_table(names: pd.Series) -> pd.DataFrame:
     positions = pc.index_in(tokens, value_set=distinct)
     folded_distinct = fold_tokens(distinct)
     folded = folded_distinct.take(positions)
-    patronymic = pc.match_substring_regex(folded_distinct, _PATRONYMIC_RE2).take(positions)
+    patronymic = pc.match_substring_regex(folded_distinct, PATRONYMIC_RE2).take(positions)
     table = pa.table({"owner": owners, "token": folded, "patronymic": patronymic})
     table = table.filter(pc.greater(pc.utf8_length(table["token"]), 1))
     table = table.sort_by([("owner", "ascending"), ("token", "ascending")])

@@ -22,7 +22,9 @@ from followthemoney.types import registry
 
 from sanctions import __version__, ftmio
 from sanctions.jurisdictions import ORDER, Jurisdiction, Scope, scope
+from sanctions.jurisdictions import load as known_jurisdictions
 from sanctions.model import Graph
+from sanctions.screen import Screening
 from sanctions.spec import schemas_dir
 from sanctions.tables import FORMATS, Row, nationalities
 from sanctions.targets import Evidence, Target
@@ -41,6 +43,7 @@ class Inputs:
     evidence: dict[str, Evidence]
     submitter: dict[str, str]
     graph: Graph
+    screening: Screening | None = None
 
 
 def template_path() -> Path:
@@ -86,7 +89,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
     entities = subset(inputs.graph, [_person_id(inputs, t) for t, _ in inside])
     ftmio.write(folder / "entities.ftm.json", entities, inputs.prefix)
     _render_submission(folder / "submission.docx", inputs, jurisdiction, inside, outside, cited)
-    (folder / "notes.txt").write_text(_notes(jurisdiction, inside, outside), encoding="utf-8")
+    notes = _notes(jurisdiction, inside, outside) + _designation_notes(inputs, jurisdiction, inside)
+    (folder / "notes.txt").write_text(notes, encoding="utf-8")
     _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
@@ -229,9 +233,16 @@ def _render_submission(
             "allies_note": jurisdiction.allies_note,
             "submitter": inputs.submitter,
             "targets": [
-                _target_context(t, s, n, inputs.evidence, jurisdiction.code)
+                {
+                    **_target_context(t, s, n, inputs.evidence, jurisdiction.code),
+                    "designations": designations_elsewhere(inputs.screening, t, jurisdiction),
+                    "designations_note": _screening_note(
+                        inputs.screening, designations_elsewhere(inputs.screening, t, jurisdiction)
+                    ),
+                }
                 for n, (t, s) in enumerate(inside, start=1)
             ],
+            "allied": _allied(inputs.screening, inside, jurisdiction),
             "out_of_scope": [
                 {
                     "name": t.name,
@@ -304,3 +315,89 @@ def _manifest(
     (folder / "manifest.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+
+
+def designations_elsewhere(
+    screening: Screening | None, target: Target, jurisdiction: Jurisdiction
+) -> list[dict[str, str]]:
+    """A target's active listings by governments other than the one this package goes to."""
+    if screening is None:
+        return []
+    governments = known_jurisdictions()
+    out = []
+    for person in screening.persons:
+        if person.person_id != target.person_id:
+            continue
+        for match in person.matches:
+            for d in match.designations:
+                if not d.active or d.jurisdiction == jurisdiction.code:
+                    continue
+                government = governments[d.jurisdiction].name if d.jurisdiction else d.authority
+                out.append(
+                    {
+                        "government": government or "authority not stated",
+                        "program": d.program,
+                        "date": d.listing_date,
+                        "authority": d.authority,
+                        "ref_id": match.ref_id,
+                        "matched_name": match.matched_name,
+                        "score": f"{match.score:.2f}",
+                    }
+                )
+    return out
+
+
+def _sources(screening: Screening) -> str:
+    return ", ".join(Path(s["source"]).name or s["source"] for s in screening.sources)
+
+
+def _screening_note(screening: Screening | None, found: list[dict[str, str]]) -> str:
+    if screening is None:
+        return "Not screened against existing sanctions lists for this package."
+    if not found:
+        return (
+            f"None found: screened against {_sources(screening)} "
+            f"(match threshold {screening.threshold:.2f})."
+        )
+    return (
+        f"Found by screening against {_sources(screening)}; each match should be confirmed "
+        "against the official list before filing."
+    )
+
+
+def _allied(
+    screening: Screening | None, inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdiction
+) -> str:
+    """Targets already listed by another of our governments, for the summary (the UK urgent
+    procedure and Lithuania's entry bans rest on allies' designations)."""
+    parts = []
+    for target, _ in inside:
+        found = [
+            d
+            for d in designations_elsewhere(screening, target, jurisdiction)
+            if d["government"] in {j.name for j in known_jurisdictions().values()}
+        ]
+        if found:
+            listed = ", ".join(
+                sorted({f"{d['government']}{' ' + d['date'] if d['date'] else ''}" for d in found})
+            )
+            parts.append(f"{target.name} ({listed})")
+    return "; ".join(parts)
+
+
+def _designation_notes(
+    inputs: Inputs, jurisdiction: Jurisdiction, inside: Sequence[tuple[Target, Scope]]
+) -> str:
+    if inputs.screening is None:
+        return "\nNot screened: run `sanctions screen` to cite existing designations.\n"
+    lines = ["", f"Existing designations (screened against {_sources(inputs.screening)}):"]
+    for target, _ in inside:
+        for d in designations_elsewhere(inputs.screening, target, jurisdiction):
+            when = f", listed {d['date']}" if d["date"] else ""
+            lines.append(
+                f"- {target.name}: {d['government']}, {d['program'] or 'program not stated'}{when}"
+                f" (record {d['ref_id']}, score {d['score']}): confirm before filing"
+            )
+    if len(lines) == 2:
+        lines.append("- none found")
+    return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from sanctions.export import export
+from sanctions.export import export as run_export
 from sanctions.jurisdictions import ORDER
 from sanctions.writers import write_csv, write_xlsx
 from tests import workbooks
@@ -68,6 +68,10 @@ EXPECTED_COLUMNS = {
         "Reason",
     },
 }
+
+
+def export(workbook: Path, out: Path, only: list[str] | None = None) -> Path:
+    return run_export(workbook, out, only).folder
 
 
 def rows_with_detail():

@@ -1,0 +1,365 @@
+"""`make bench`: screening 1,000 targets against 1,000,000 reference entities.
+
+Generates once (cached in bench/.cache) a fictional workbook of 1,000 targets and a fictional
+FtM entities file of 1,000,000 entities: background people and organisations, Sanction
+entities, and for half of the targets a planted record in one of eight spellings (reordered
+and upper-cased, -ov/-ow, -ov/-off, Russian Cyrillic, Kazakh Cyrillic, patronymic added,
+initials, kh/h), each beside two decoys that must not match (the same name with another
+birth year; another name with the same birth date). Then, each in its own process:
+
+* `sanctions screen` on the CLI: total time including start-up and loading, peak memory,
+  recall and precision on the planted records;
+* nomenklatura's own DuckDB blocking index plus logic-v2 on the same data and queries, the
+  way its documentation and yente do it.
+
+Goals: 60 s or less, 4 GB or less, recall and precision of at least 95%. Exits 1 if missed.
+Sizes can be scaled down with BENCH_REFERENCE and BENCH_TARGETS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+from bench.fictional import write_workbook
+from bench.validation import peak_mb
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+REFERENCE = int(os.environ.get("BENCH_REFERENCE", "1000000"))
+TARGETS = int(os.environ.get("BENCH_TARGETS", "1000"))
+GOAL_S, GOAL_MB, GOAL_RECALL, GOAL_PRECISION = 60.0, 4096.0, 0.95, 0.95
+GENERATOR_VERSION = 1
+
+# Background names: a different alphabet of syllables from the targets', so that a background
+# person shares parts with a target but is never the same name by accident.
+GIVEN = [
+    "Aibek", "Baurzhan", "Daniyar", "Yerbol", "Galym", "Kairat", "Marat", "Nurlan", "Olzhas",
+    "Ruslan", "Serik", "Timur", "Ulan", "Zhandos", "Aigul", "Dinara", "Gulnara", "Madina",
+    "Saule", "Zhanar", "Askar", "Bolat", "Dauren", "Yerlan", "Kanat", "Murat", "Rustem",
+    "Samat", "Talgat", "Azamat",
+]  # fmt: skip
+STEMS = [
+    "Abil", "Bekmur", "Dosym", "Yesen", "Zhaksyl", "Ibrai", "Kassym", "Mukan", "Nurpeis",
+    "Omar", "Sadyk", "Tokhtar", "Umbet", "Shaimer", "Zhunus", "Akhmet", "Baimukh", "Kuanysh",
+    "Seitkal", "Yergali",
+]  # fmt: skip
+ENDS = ["ov", "ev", "ova", "eva", "uly", "in", "bekov", "baev"]
+BG_SYLLABLES = ["bo", "ti", "mu", "sy", "du", "ki", "po", "le", "ny", "gu", "ro", "ha"]
+VARIANTS = ("upper", "ow", "off", "cyrillic", "kazakh", "patronymic", "initials", "kh")
+LISTS = [
+    ("gb", "gb_fcdo_sanctions", "Global Human Rights"),
+    ("us", "us_ofac_sdn", "GLOMAG"),
+    ("eu", "eu_fsf", "EU Global Human Rights Sanctions Regime"),
+    ("ca", "ca_dfatd_sema_sanctions", "Justice for Victims of Corrupt Foreign Officials Act"),
+]
+
+LATIN_TO_RUSSIAN = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("k", "к"), ("l", "л"),
+    ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
+    ("u", "у"), ("f", "ф"), ("h", "х"), ("j", "дж"),
+]  # fmt: skip
+RUSSIAN_TO_KAZAKH = str.maketrans({"к": "қ", "у": "ұ", "г": "ғ", "х": "һ"})
+
+
+def cyrillic(name: str) -> str:
+    out = []
+    for word in name.split():
+        w, res = word.lower(), ""
+        while w:
+            for latin, cyr in LATIN_TO_RUSSIAN:
+                if w.startswith(latin):
+                    res, w = res + cyr, w[len(latin) :]
+                    break
+            else:
+                res, w = res + w[0], w[1:]
+        out.append(res.capitalize())
+    return " ".join(out)
+
+
+def spelled(first: str, last: str, kind: str) -> tuple[str, bool]:
+    """(the reference's spelling of a target's name, whether the birth date must be full)."""
+    if kind == "upper":
+        return f"{last.upper()} {first}", False
+    if kind == "ow":
+        for a, b in (("ova", "owa"), ("eva", "ewa"), ("ov", "ow"), ("ev", "ew"), ("in", "yn")):
+            if last.endswith(a):
+                return f"{first} {last[: -len(a)] + b}", False
+        return f"{first} {last.replace('v', 'w')}", False
+    if kind == "off":
+        for a, b in (("ov", "off"), ("ev", "eff"), ("ova", "ova")):
+            if last.endswith(a):
+                return f"{first} {last[: -len(a)] + b}", False
+        return f"{first} {last + last[-1]}", False
+    if kind == "cyrillic":
+        return cyrillic(f"{last} {first}"), False
+    if kind == "kazakh":
+        return cyrillic(f"{last} {first}").translate(RUSSIAN_TO_KAZAKH), False
+    if kind == "patronymic":
+        return f"{first} {GIVEN[len(first) % len(GIVEN)]}ovich {last}", False
+    if kind == "initials":
+        return f"{first[0]}. {last}", True
+    return f"{first.replace('kh', 'h').replace('zh', 'j')} {last.replace('kh', 'h')}", False
+
+
+def background_name(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        last = rng.choice(STEMS) + rng.choice(ENDS)
+    else:
+        last = "".join(rng.choice(BG_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        last += rng.choice(ENDS)
+    return f"{rng.choice(GIVEN)} {last}"
+
+
+def other_year(date: str, rng: random.Random) -> str:
+    year = int(date[:4]) + rng.choice([-1, 1]) * rng.randint(4, 15)
+    return f"{year}{date[4:]}"
+
+
+def generate(workbook: Path, reference: Path, truth: Path) -> None:
+    from sanctions.validate import validate
+
+    write_workbook(workbook, persons=TARGETS, positions=TARGETS, evidence=max(TARGETS // 2, 1))
+    persons = validate(workbook).frames["persons"]
+    targets = [
+        (str(r["person_id"]), str(r["first_name"]), str(r["last_name"]), str(r["birth_date"]))
+        for r in persons.to_dict("records")
+    ]
+    rng = random.Random(20261122)
+    lines: list[bytes] = []
+    pairs: list[list[str]] = []
+    kinds: dict[str, str] = {}
+
+    def emit(entity: dict[str, object]) -> None:
+        lines.append(orjson.dumps(entity))
+
+    def person(eid: str, name: str, birth: str | None, dataset: str) -> None:
+        props: dict[str, list[str]] = {"name": [name], "nationality": ["kz"]}
+        if birth:
+            props["birthDate"] = [birth]
+        emit({"id": eid, "schema": "Person", "datasets": [dataset], "properties": props})
+
+    def sanction(eid: str, listed: int) -> None:
+        country, dataset, program = LISTS[listed % len(LISTS)]
+        emit(
+            {
+                "id": f"{eid}-sanction",
+                "schema": "Sanction",
+                "datasets": [dataset],
+                "properties": {
+                    "entity": [eid],
+                    "program": [program],
+                    "country": [country],
+                    "authority": [f"Fictional {country.upper()} authority"],
+                    "listingDate": [f"{2012 + listed % 12}-0{1 + listed % 9}-15"],
+                },
+            }
+        )
+
+    for i, (pid, first, last, birth) in enumerate(targets):
+        if i % 2 == 0:
+            kind = VARIANTS[(i // 2) % len(VARIANTS)]
+            name, _ = spelled(first, last, kind)
+            eid = f"planted-{pid}"
+            dataset = LISTS[i % len(LISTS)][1]
+            person(eid, name, birth, dataset)
+            sanction(eid, i)
+            pairs.append([pid, eid])
+            kinds[eid] = kind
+        # Decoys: a namesake born years apart, and a stranger born the same day.
+        person(f"namesake-{pid}", f"{first} {last}", other_year(birth, rng), "decoys")
+        person(f"sameday-{pid}", background_name(rng), birth, "decoys")
+    n = 0
+    while len(lines) < REFERENCE:
+        eid = f"bg-{n:07d}"
+        if n % 10 == 9:
+            emit(
+                {
+                    "id": eid,
+                    "schema": "Organization",
+                    "datasets": ["background"],
+                    "properties": {"name": [f"{rng.choice(STEMS)} {rng.choice(['LLP', 'JSC'])}"]},
+                }
+            )
+        else:
+            born: str | None = None
+            if rng.random() < 0.7:
+                born = (
+                    f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                )
+            person(eid, background_name(rng), born, "background")
+            if n % 20 == 0 and len(lines) < REFERENCE:
+                sanction(eid, n)
+        n += 1
+    rng.shuffle(lines)
+    reference.write_bytes(b"\n".join(lines[:REFERENCE]) + b"\n")
+    truth.write_text(json.dumps({"pairs": pairs, "kinds": kinds}), encoding="utf-8")
+
+
+def data() -> tuple[Path, Path, Path]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    stem = f"screen-v{GENERATOR_VERSION}-{TARGETS}-{REFERENCE}"
+    workbook = CACHE / f"{stem}.xlsx"
+    reference = CACHE / f"{stem}.ftm.json"
+    truth = CACHE / f"{stem}.truth.json"
+    if not truth.exists():
+        print(f"generating {REFERENCE:,} fictional reference entities (once) ...", flush=True)
+        generate(workbook, reference, truth)
+    return workbook, reference, truth
+
+
+def evaluate(found: set[tuple[str, str]], truth: Path) -> dict[str, float]:
+    expected = {(a, b) for a, b in json.loads(truth.read_text())["pairs"]}
+    hits = len(found & expected)
+    return {
+        "recall": hits / len(expected) if expected else 1.0,
+        "precision": hits / len(found) if found else 1.0,
+        "matches": float(len(found)),
+    }
+
+
+def run_ours(workbook: Path, reference: Path, truth: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys, resource; from sanctions.cli import main; "
+                "from bench.screening import report_peak; report_peak(main)",
+                "screen",
+                str(workbook),
+                "--against",
+                str(reference),
+                "--format",
+                "json",
+                "--out",
+                out,
+            ],
+            capture_output=True,
+            cwd=ROOT,
+        )
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.exit(f"sanctions screen failed:\n{proc.stderr.decode()[-3000:]}")
+        result = orjson.loads(proc.stdout)
+        peak = float(proc.stderr.decode().strip().splitlines()[-1].split("=")[1])
+    found = {(p["person_id"], m["ref_id"]) for p in result["persons"] for m in p["matches"]}
+    return {"seconds": seconds, "peak_mb": peak, **evaluate(found, truth)}
+
+
+def report_peak(main: object) -> None:
+    """Run the CLI, then print this process's peak memory to stderr."""
+    try:
+        main()  # type: ignore[operator]
+    except SystemExit as exc:
+        print(f"peak_mb={peak_mb():.0f}", file=sys.stderr)
+        raise exc
+    print(f"peak_mb={peak_mb():.0f}", file=sys.stderr)
+
+
+def nomenklatura_child(workbook: Path, reference: Path, truth: Path) -> None:
+    """nomenklatura's documented path: a store, its DuckDB index, logic-v2 on the candidates."""
+    from followthemoney import Dataset, StatementEntity
+    from nomenklatura.blocker.index import Index
+    from nomenklatura.matching import LogicV2
+    from nomenklatura.resolver.linker import Linker
+    from nomenklatura.store import load_entity_file_store
+
+    from sanctions.screen import queries_of
+    from sanctions.validate import validate
+
+    start = time.perf_counter()
+    queries = queries_of(validate(workbook))
+    store = load_entity_file_store(reference, Linker({}))  # type: ignore[arg-type]
+    view = store.default_view()
+    dataset = Dataset.make({"name": "bench_queries", "title": "Queries"})
+    entities = {}
+    for q in queries:
+        e = StatementEntity(dataset, {"schema": "Person", "id": f"query-{q.person_id}"})
+        for name in q.names:
+            e.add("name", name)
+        if q.birth_date:
+            e.add("birthDate", q.birth_date)
+        e.add("nationality", q.countries)
+        entities[e.id] = (q.person_id, e)
+    found: set[tuple[str, str]] = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Index(view, Path(tmp), options={"max_candidates": 75})
+        index.build()
+        config = LogicV2.default_config()
+        for ident, cands in index.match_entities([e for _, e in entities.values()]):
+            person_id, query = entities[ident.id]
+            for cid, _score in cands:
+                cand = view.get_entity(cid.id)
+                if cand is None or not query.schema.can_match(cand.schema):
+                    continue
+                if LogicV2.compare(query, cand, config).score >= 0.7:
+                    found.add((person_id, cid.id))
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), **evaluate(found, truth)}))
+
+
+def run_nomenklatura(workbook: Path, reference: Path, truth: Path) -> dict[str, float]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from bench.screening import nomenklatura_child;"
+            " nomenklatura_child(*map(Path, sys.argv[1:]))",
+            str(workbook),
+            str(reference),
+            str(truth),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        sys.exit(f"nomenklatura run failed:\n{proc.stderr.decode()[-3000:]}")
+    result: dict[str, float] = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    result["seconds"] = time.perf_counter() - start
+    return result
+
+
+def main() -> int:
+    workbook, reference, truth = data()
+    print(f"screening {TARGETS:,} targets against {REFERENCE:,} entities", flush=True)
+    ours = run_ours(workbook, reference, truth)
+    print(
+        f"  sanctions screen:         {ours['seconds']:6.1f} s, peak {ours['peak_mb']:,.0f} MB, "
+        f"recall {ours['recall']:.1%}, precision {ours['precision']:.1%}",
+        flush=True,
+    )
+    theirs = run_nomenklatura(workbook, reference, truth)
+    print(
+        f"  nomenklatura index+v2:    {theirs['seconds']:6.1f} s, peak {theirs['peak_mb']:,.0f} MB, "
+        f"recall {theirs['recall']:.1%}, precision {theirs['precision']:.1%}"
+    )
+    print(f"  ratio: nomenklatura takes {theirs['seconds'] / ours['seconds']:.1f}x as long")
+    missed = []
+    if ours["seconds"] > GOAL_S:
+        missed.append(f"time {ours['seconds']:.1f} s > {GOAL_S:.0f} s")
+    if ours["peak_mb"] > GOAL_MB:
+        missed.append(f"memory {ours['peak_mb']:.0f} MB > {GOAL_MB:.0f} MB")
+    if ours["recall"] < GOAL_RECALL:
+        missed.append(f"recall {ours['recall']:.1%} < {GOAL_RECALL:.0%}")
+    if ours["precision"] < GOAL_PRECISION:
+        missed.append(f"precision {ours['precision']:.1%} < {GOAL_PRECISION:.0%}")
+    for line in missed:
+        print(f"GOAL MISSED: {line}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
