@@ -15,6 +15,16 @@ from sanctions.spec import SpecError
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people (text) or for scripts (json).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sanctions")
 def cli() -> None:
@@ -23,14 +33,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people (text) or for scripts (json).",
-)
+@format_option
 @click.option("--strict", "strict_mode", is_flag=True, help="Count warnings as errors.")
 def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
     """Check WORKBOOKS (default: every lists/*.xlsx) and report every problem by cell.
@@ -137,14 +140,7 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     show_default=True,
     help="Lowest logic-v2 score reported as a match.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people (text) or for scripts (json).",
-)
+@format_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path),

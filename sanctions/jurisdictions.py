@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from sanctions.spec import schemas_dir
+from sanctions.spec import read_yaml, schemas_dir
 
 ORDER = ("us", "gb", "eu", "ca", "ee", "lv", "lt", "au")
 
@@ -74,8 +72,7 @@ def folder() -> Path:
 def load() -> dict[str, Jurisdiction]:
     found: dict[str, Jurisdiction] = {}
     for code in ORDER:
-        with open(folder() / f"{code}.yaml", encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+        raw = read_yaml(folder() / f"{code}.yaml")
         regimes = tuple(
             Regime(
                 id=r["id"],

@@ -25,13 +25,12 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
 from followthemoney import EntityProxy, Schema, model
 from followthemoney.types import registry
 
 from sanctions import dates
 from sanctions.findings import cell_ref
-from sanctions.spec import MULTI_SEPARATOR, schemas_dir
+from sanctions.spec import MULTI_SEPARATOR, read_yaml, schemas_dir
 from sanctions.validate import Result
 
 DOCUMENTATION = model["Documentation"]
@@ -69,8 +68,7 @@ class ModelError(Exception):
 
 @cache
 def org_topics() -> dict[str, dict[str, list[str]]]:
-    with open(schemas_dir() / "topics.yaml", encoding="utf-8") as fh:
-        data: dict[str, dict[str, list[str]]] = yaml.safe_load(fh)
+    data: dict[str, dict[str, list[str]]] = read_yaml(schemas_dir() / "topics.yaml")
     return data
 
 

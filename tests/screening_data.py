@@ -15,26 +15,7 @@ import orjson
 from tests import workbooks
 
 PERSONS: list[dict[str, str]] = [
-    {
-        "person_id": "P001",
-        "name": "Arman Testbayev",
-        "first_name": "Arman",
-        "last_name": "Testbayev",
-        "gender": "male",
-        "birth_date": "1970-05-01",
-        "nationality": "kz",
-        "status": "proposed",
-    },
-    {
-        "person_id": "P002",
-        "name": "Dana Fictiyeva",
-        "first_name": "Dana",
-        "last_name": "Fictiyeva",
-        "gender": "female",
-        "birth_date": "1981",
-        "nationality": "kz",
-        "status": "proposed",
-    },
+    *(dict(p, nationality="kz") for p in workbooks.VALID["persons"]),
     {
         "person_id": "P003",
         "name": "Bolat Zhaksylykov",
@@ -176,10 +157,7 @@ def write_reference(path: Path, entities: list[dict[str, Any]] | None = None) ->
 
 def write_workbook(path: Path) -> Path:
     rows = workbooks.valid_rows()
-    rows["persons"] = [
-        {**p, "summary": "Fictional official."} if p["status"] == "proposed" else dict(p)
-        for p in PERSONS
-    ]
+    rows["persons"] = [dict(p) for p in PERSONS]
     for person in PERSONS[2:]:
         pid = person["person_id"]
         rows["positions"].append(
