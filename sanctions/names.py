@@ -64,6 +64,17 @@ def latin(name: str) -> str:
     return name.lower() if name.isascii() else ascii_text(name).lower()
 
 
+def latin_array(names: list[str]) -> pa.Array:
+    """``latin`` over many names: Arrow lower-cases the ASCII ones, ICU sees only the rest."""
+    array = pa.array(names, type=pa.large_string())
+    lower = pc.utf8_lower(array)
+    other = pc.invert(pc.string_is_ascii(array))
+    if not pc.any(other).as_py():
+        return lower
+    replaced = [latin(names[i]) for i in pc.indices_nonzero(other).to_pylist()]
+    return pc.replace_with_mask(lower, other, pa.array(replaced, type=pa.large_string()))
+
+
 def name_parts(name: str) -> list[tuple[str, str]]:
     """(ASCII, folded) for each part of one name, in the order written. The ASCII form keeps
     the letter a part starts with: ``Khan`` folds to ``han`` but is still ``K.``"""
@@ -98,8 +109,7 @@ def key_table(names: pd.Series) -> pd.DataFrame:
     names = names.dropna()
     if names.empty:
         return pd.DataFrame({"label": [], "key": []})
-    texts = [latin(n) for n in names.tolist()]
-    lists = pc.split_pattern_regex(pa.array(texts, type=pa.large_string()), _NOT_LETTERS)
+    lists = pc.split_pattern_regex(latin_array(names.tolist()), _NOT_LETTERS)
     tokens = pc.list_flatten(lists)
     owners = pc.list_parent_indices(lists).to_numpy()
     distinct = pc.unique(tokens)

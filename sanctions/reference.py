@@ -106,6 +106,8 @@ def _is_gzip(path: Path) -> bool:
 
 def read_file(path: Path) -> Reference:
     """Read one entities file (JSON lines, plain or gzip)."""
+    if path.stat().st_size == 0:
+        raise ReferenceError(f"{path}: the file is empty")
     person_schemata = pa.array(matchable_schemata())
     people: list[pa.Table] = []
     sanctions: list[pa.Table] = []

@@ -178,6 +178,29 @@ def test_a_file_that_is_not_ftm_is_reported_by_name(tmp_path: Path) -> None:
         read_file(bad)
 
 
+def test_reference_ignores_what_it_does_not_need(tmp_path: Path) -> None:
+    """OpenSanctions' files carry first_seen, referents, target and many more properties."""
+    path = tmp_path / "extra.ftm.json"
+    path.write_text(
+        '{"id": "a", "schema": "Person", "first_seen": "2020-01-01T00:00:00", "target": true,'
+        ' "properties": {"name": ["Ivan Fictov"], "position": ["Boss"], "birthDate": ["1970"]}}'
+        "\r\n\r\n"
+        '{"id": "b", "schema": "Vessel", "properties": {"name": ["Ivan Fictov"]}}\n',
+        encoding="utf-8",
+    )
+    people = read_file(path).people.to_pylist()
+    assert [(p["id"], p["name"], p["birthDate"]) for p in people] == [
+        ("a", ["Ivan Fictov"], ["1970"])
+    ]
+
+
+def test_an_empty_reference_file_is_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ftm.json"
+    empty.write_bytes(b"")
+    with pytest.raises(ReferenceError, match="empty"):
+        read_file(empty)
+
+
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sanctions", *args], capture_output=True, text=True, cwd=cwd
