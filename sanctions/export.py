@@ -86,9 +86,11 @@ def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Expo
             build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
         entries = public_targets(result, inputs.targets, inputs.evidence)
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
-        write_public(staging / "public", title, inputs.submitter, entries)
+        gaps = None
         if screening is not None:
             matrix = gap_matrix(screening, proposed_by(targets))
-            public = [e["anchor"] for e in entries]
-            write_matrix_xlsx(staging / "public" / GAPS_FILE, rows(screening, matrix, public))
+            gaps = rows(screening, matrix, [e["anchor"] for e in entries])
+        write_public(staging / "public", title, inputs.submitter, entries, gaps)
+        if gaps is not None:
+            write_matrix_xlsx(staging / "public" / GAPS_FILE, gaps)
     return Exported(target, warnings)

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sanctions.jurisdictions import load as load_jurisdictions
 from sanctions.spec import schemas_dir
 from sanctions.targets import Evidence, Target
 from sanctions.validate import Result
@@ -65,15 +66,23 @@ def public_targets(
 
 
 def write_public(
-    folder: Path, title: str, submitter: dict[str, str], entries: list[dict[str, Any]]
+    folder: Path,
+    title: str,
+    submitter: dict[str, str],
+    entries: list[dict[str, Any]],
+    gaps: list[dict[str, str]] | None = None,
 ) -> None:
+    """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening."""
     folder.mkdir(parents=True)
     env = Environment(
         loader=FileSystemLoader(schemas_dir().parent / "templates"),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
-    html = env.get_template("public.html").render(title=title, targets=entries, submitter=submitter)
+    governments = [(code, j.name) for code, j in load_jurisdictions().items()]
+    html = env.get_template("public.html").render(
+        title=title, targets=entries, submitter=submitter, gaps=gaps, governments=governments
+    )
     (folder / "index.html").write_text(html, encoding="utf-8")
     rows = [
         {

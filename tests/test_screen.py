@@ -313,6 +313,9 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     sheet = load_workbook(folder / "public" / "gap-matrix.xlsx").active
     people = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert people == ["P001", "P002"]  # the research-stage persons stay private
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    assert "Sanctions status by government" in page and "designated: GLOMAG" in page
+    assert "Bolat Zhaksylykov" not in page
 
 
 def test_export_warns_when_the_screening_is_older_than_the_workbook(
