@@ -20,6 +20,9 @@ from sanctions.writers import write_xlsx
 
 DESIGNATED, PROPOSED, NONE = "designated", "proposed", "none"
 GAPS_FILE = "gap-matrix.xlsx"
+# Below this score, the public gap matrix says a designation is unconfirmed.
+PUBLIC_MIN_SCORE = 0.95
+UNCONFIRMED = "possible designation, not confirmed"
 
 
 @dataclass(frozen=True)
@@ -115,15 +118,21 @@ COLUMNS = ("person_id", "name", "status", *ORDER)
 
 
 def rows(
-    screening: Screening, matrix: Matrix, persons: Sequence[str] | None = None
+    screening: Screening, matrix: Matrix, public: Sequence[str] | None = None
 ) -> list[dict[str, str]]:
-    keep = set(persons) if persons is not None else None
+    """One row per person. Given ``public`` (the persons on the public list), only those, and
+    a designation found by a fuzzy match reads as unconfirmed: a public page must not state
+    that a named person is sanctioned on the strength of a spelling guess."""
+    keep = set(public) if public is not None else None
     out = []
     for person in screening.persons:
         if keep is not None and person.person_id not in keep:
             continue
         row = {"person_id": person.person_id, "name": person.name, "status": person.status}
-        row.update({code: matrix[person.person_id][code].long for code in ORDER})
+        for code in ORDER:
+            cell = matrix[person.person_id][code]
+            unsure = cell.status == DESIGNATED and (cell.score or 0.0) < PUBLIC_MIN_SCORE
+            row[code] = UNCONFIRMED if keep is not None and unsure else cell.long
         out.append(row)
     return out
 

@@ -316,6 +316,12 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     page = (folder / "public" / "index.html").read_text(encoding="utf-8")
     assert "Sanctions status by government" in page and "designated: GLOMAG" in page
     assert "Bolat Zhaksylykov" not in page
+    # Dana Fictiyeva's records match at 0.92 (Cyrillic spelling): not stated as fact in public.
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "P002")
+    assert row[3] == row[4] == "possible designation, not confirmed"
+    private = load_workbook(folder / "gap-matrix.xlsx").active
+    row = next(r for r in private.iter_rows(min_row=2, values_only=True) if r[0] == "P002")
+    assert row[3].startswith("designated: GLOMAG")
 
 
 def test_export_warns_when_the_screening_is_older_than_the_workbook(
