@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -13,6 +15,7 @@ from sanctions.gate import UnreadableWorkbook
 from sanctions.spec import SpecError
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 format_option = click.option(
@@ -23,6 +26,17 @@ format_option = click.option(
     show_default=True,
     help="Report for people (text) or for scripts (json).",
 )
+
+
+def exports_option(help: str) -> Callable[[F], F]:
+    """``--out``: the exports folder that export writes and screen writes beside."""
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path),
+        default=Path("exports"),
+        show_default=True,
+        help=help,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,13 +84,7 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
 
 @cli.command()
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("exports"),
-    show_default=True,
-    help="Folder to write into; each list gets a sub-folder named after its workbook.",
-)
+@exports_option("Folder to write into; each list gets a sub-folder named after its workbook.")
 @click.option("--only", help="Only these governments, e.g. us,gb (default: all eight).")
 def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     """Build the entities, one submission package per government and the public list.
@@ -141,13 +149,7 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     help="Lowest logic-v2 score reported as a match.",
 )
 @format_option
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("exports"),
-    show_default=True,
-    help="Exports folder: writes <out>/<list>/screening.json and gap-matrix.xlsx.",
-)
+@exports_option("Exports folder: writes <out>/<list>/screening.json and gap-matrix.xlsx.")
 @click.option(
     "--cache",
     type=click.Path(path_type=Path),

@@ -235,12 +235,11 @@ def _render_submission(
             "targets": [
                 {
                     **_target_context(t, s, n, inputs.evidence, jurisdiction.code),
-                    "designations": designations_elsewhere(inputs.screening, t, jurisdiction),
-                    "designations_note": _screening_note(
-                        inputs.screening, designations_elsewhere(inputs.screening, t, jurisdiction)
-                    ),
+                    "designations": found,
+                    "designations_note": _screening_note(inputs.screening, found),
                 }
                 for n, (t, s) in enumerate(inside, start=1)
+                for found in [designations_elsewhere(inputs.screening, t, jurisdiction)]
             ],
             "allied": _allied(inputs.screening, inside, jurisdiction),
             "out_of_scope": [
@@ -335,6 +334,7 @@ def designations_elsewhere(
                 government = governments[d.jurisdiction].name if d.jurisdiction else d.authority
                 out.append(
                     {
+                        "code": d.jurisdiction or "",
                         "government": government or "authority not stated",
                         "program": d.program,
                         "date": d.listing_date,
@@ -372,11 +372,7 @@ def _allied(
     procedure and Lithuania's entry bans rest on allies' designations)."""
     parts = []
     for target, _ in inside:
-        found = [
-            d
-            for d in designations_elsewhere(screening, target, jurisdiction)
-            if d["government"] in {j.name for j in known_jurisdictions().values()}
-        ]
+        found = [d for d in designations_elsewhere(screening, target, jurisdiction) if d["code"]]
         if found:
             listed = ", ".join(
                 sorted({f"{d['government']}{' ' + d['date'] if d['date'] else ''}" for d in found})
