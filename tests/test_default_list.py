@@ -74,6 +74,7 @@ def test_every_fact_row_cites_evidence(kz):
 def test_seed_files_match_their_recorded_hashes(kz):
     evidence = kz.frames["evidence"].dropna(subset=["file"])
     assert len(evidence) == 5
+    assert SEEDS.is_dir(), f"the seed documents are expected beside the project, in {SEEDS}"
     for name, digest in zip(evidence["file"], evidence["sha256"], strict=True):
         assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, name
 
