@@ -3,7 +3,7 @@
 * All eight packages and the public list for a fictional list of 1,000 targets, in a fresh
   process: time and peak memory. Goal: 30 s or less.
 * Conversion throughput: the same fictional tables (BENCH_CONVERT persons, default 20,000)
-  converted by `sanctions.model.build` and by `ftm map` from equivalent CSV files and a YAML
+  converted by `sanctions.model.convert.build` and by `ftm map` from equivalent CSV files and a YAML
   mapping, in distinct entities per second (`ftm map` writes a fragment per reference, which
   `ftm aggregate` would merge; only distinct IDs are counted). `ftm map`'s start-up (`ftm --help`)
   is subtracted so that both are compared on the work itself. Goal: at least 3 times the
@@ -110,7 +110,7 @@ def fictional(persons: int) -> Path:
 
 
 def child_packages(workbook: Path, out: Path) -> None:
-    from sanctions.export import export
+    from sanctions.submit.export import export
 
     folder = export(workbook, out).folder
     print(
@@ -122,8 +122,8 @@ def child_packages(workbook: Path, out: Path) -> None:
 
 def convert(workbook: Path) -> tuple[float, int, float, int]:
     """(our seconds, our entities, ftm map seconds net of start-up, ftm map entities)."""
-    from sanctions.model import build
-    from sanctions.validate import validate
+    from sanctions.check.validate import validate
+    from sanctions.model.convert import build
 
     result = validate(workbook)
     start = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from sanctions.spec import load_layout
+from sanctions.workbook.layout import load_layout
 
 SYLLABLES = [
     "ar",

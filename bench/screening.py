@@ -127,7 +127,7 @@ def other_year(date: str, rng: random.Random) -> str:
 
 
 def generate(workbook: Path, reference: Path, truth: Path) -> None:
-    from sanctions.validate import validate
+    from sanctions.check.validate import validate
 
     write_workbook(workbook, persons=TARGETS, positions=TARGETS, evidence=max(TARGETS // 2, 1))
     persons = validate(workbook).frames["persons"]
@@ -276,8 +276,8 @@ def nomenklatura_child(workbook: Path, reference: Path, truth: Path) -> None:
     from nomenklatura.resolver.linker import Linker
     from nomenklatura.store import load_entity_file_store
 
-    from sanctions.screen import queries_of
-    from sanctions.validate import validate
+    from sanctions.check.validate import validate
+    from sanctions.screen.matching import queries_of
 
     start = time.perf_counter()
     queries = queries_of(validate(workbook))

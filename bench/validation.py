@@ -44,13 +44,13 @@ def peak_mb() -> float:
 
 def child(mode: str, path: Path) -> None:
     """Runs in its own process so that its peak memory is its own."""
-    from sanctions.spec import load_layout
-    from sanctions.validate import check_workbook, validate
+    from sanctions.check.validate import check_workbook, validate
+    from sanctions.workbook.layout import load_layout
 
     if mode == "sanctions":
         result = validate(path)
     else:
-        from sanctions.reader import ROW_INDEX, Table, Workbook
+        from sanctions.workbook.reader import ROW_INDEX, Table, Workbook
 
         layout = load_layout()
         frames = pd.read_excel(path, sheet_name=None, engine="openpyxl", dtype=str)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+import orjson
 
 from sanctions import __version__
-from sanctions.findings import Finding, render_json, render_text, sort_findings, strict
-from sanctions.gate import UnreadableWorkbook
-from sanctions.spec import SpecError
+from sanctions.check.findings import Finding, render_json, render_text, sort_findings, strict
+from sanctions.workbook.gate import UnreadableWorkbook
+from sanctions.workbook.layout import SpecError
+
+if TYPE_CHECKING:
+    from sanctions.screen.reference import Reference
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,7 +61,7 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
       sanctions validate lists/kazakhstan.xlsx
       sanctions validate --format json lists/kazakhstan.xlsx > report.json
     """
-    from sanctions.validate import validate as run
+    from sanctions.check.validate import validate as run
 
     paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
     if not paths:
@@ -96,10 +100,10 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     Example:
       sanctions export lists/kazakhstan.xlsx --out exports --only us,gb
     """
-    from sanctions.export import Refused
-    from sanctions.export import export as run
-    from sanctions.jurisdictions import ORDER
-    from sanctions.model import ModelError
+    from sanctions.governments.jurisdictions import ORDER
+    from sanctions.model.graph import ModelError
+    from sanctions.submit.export import Refused
+    from sanctions.submit.export import export as run
 
     codes = [c.strip().lower() for c in only.split(",") if c.strip()] if only else None
     unknown = sorted(set(codes or []) - set(ORDER))
@@ -175,17 +179,82 @@ def screen(
       sanctions screen lists/kazakhstan.xlsx --against sanctions.ftm.json
       sanctions screen --against https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json
     """
-    from sanctions.screening_run import ScreenError, run_screen
+    from sanctions.screen.run import ScreenError, load_sources
 
     paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
     if not paths:
         raise click.UsageError("no workbook given and none found in lists/")
     try:
-        status = run_screen(paths, list(sources), threshold, fmt, out, cache)
+        reference, provenance = load_sources(list(sources), cache, _progress, _warn)
     except ScreenError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    sys.exit(status)
+    sys.exit(_screen_lists(paths, reference, provenance, threshold, fmt, out))
+
+
+def _screen_lists(
+    paths: list[Path],
+    reference: Reference,
+    provenance: list[dict[str, str]],
+    threshold: float,
+    fmt: str,
+    out: Path,
+) -> int:
+    """Screen each workbook, reporting as it goes; the exit status of the worst one."""
+    from sanctions.check.validate import validate as run
+    from sanctions.screen.report import render
+    from sanctions.screen.run import screen_list
+
+    status = EXIT_OK
+    records: list[bytes] = []
+    for path in paths:
+        try:
+            result = run(path)
+        except UnreadableWorkbook as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            status = EXIT_UNREADABLE
+            continue
+        if result.errors:
+            click.echo(render_text(result.errors, 1), err=True)
+            click.echo(f"error: {path}: not screened: fix the errors above first", err=True)
+            status = max(status, EXIT_ERRORS)
+            continue
+        done = screen_list(result, path, reference, threshold, provenance, out)
+        click.echo(f"wrote {' and '.join(str(p) for p in done.written)}", err=True)
+        if fmt == "json":
+            records.append(done.record)
+        else:
+            click.echo(render(path, done.screening, done.matrix, reference))
+    if fmt == "json" and records:
+        if len(records) == 1:
+            sys.stdout.buffer.write(records[0])
+        else:
+            merged = [orjson.loads(r) for r in records]
+            sys.stdout.buffer.write(orjson.dumps(merged, option=orjson.OPT_INDENT_2) + b"\n")
+    return status
+
+
+def _progress(url: str) -> tuple[Callable[[int | None], Callable[[int], None]], Callable[[], None]]:
+    """A progress bar on standard error for one download (a line when the size is not given)."""
+    bars = []
+
+    def start(total: int | None) -> Callable[[int], None]:
+        if total is None:
+            click.echo(f"downloading {url} (size not given) ...", err=True)
+            return lambda n: None
+        bar = click.progressbar(length=total, label=f"downloading {url}", file=sys.stderr)
+        bars.append(bar)
+        return bar.update
+
+    def finish() -> None:
+        for bar in bars:
+            bar.render_finish()
+
+    return start, finish
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 @cli.command()
@@ -198,7 +267,7 @@ def template(path: Path, force: bool) -> None:
     Example:
       sanctions template lists/belarus.xlsx
     """
-    from sanctions.template import write_template
+    from sanctions.workbook.template import write_template
 
     if path.exists() and not force:
         click.echo(f"error: {path} already exists; use --force to overwrite it", err=True)
@@ -218,8 +287,8 @@ def docs(out: Path | None) -> None:
     Example:
       sanctions docs --out docs/workbook.md
     """
-    from sanctions.atomic import write_text
-    from sanctions.docs import workbook_reference
+    from sanctions.check.docs import workbook_reference
+    from sanctions.common.files import write_text
 
     text = workbook_reference()
     if out is None:

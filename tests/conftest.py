@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.findings import Finding
-from sanctions.validate import validate
+from sanctions.check.findings import Finding
+from sanctions.check.validate import validate
 from tests import workbooks
 
 REPO = Path(__file__).resolve().parent.parent

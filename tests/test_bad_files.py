@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from sanctions.gate import UnreadableWorkbook, check_file
+from sanctions.workbook.gate import UnreadableWorkbook, check_file
 from tests import workbooks
 
 

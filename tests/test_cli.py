@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.findings import FIELDS
+from sanctions.check.findings import FIELDS
 from tests import workbooks
 from tests.conftest import REPO
 
@@ -98,6 +98,6 @@ def test_help_on_every_command(command):
 
 def test_docs_are_up_to_date():
     """docs/workbook.md is generated from schemas/; `make docs` refreshes it."""
-    from sanctions.docs import workbook_reference
+    from sanctions.check.docs import workbook_reference
 
     assert (REPO / "docs" / "workbook.md").read_text(encoding="utf-8") == workbook_reference()

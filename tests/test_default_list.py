@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from sanctions.validate import validate
-from sanctions.values import split_multi
+from sanctions.check.validate import validate
+from sanctions.check.values import split_multi
 from tests.conftest import REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.download import DownloadError, check_url, fetch
+from sanctions.screen.download import DownloadError, check_url, fetch
 
 
 @dataclass

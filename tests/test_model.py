@@ -13,9 +13,10 @@ from followthemoney.util import stringify
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions.ftmio import dumps
-from sanctions.model import Graph, ModelError, build, check
-from sanctions.validate import validate
+from sanctions.check.validate import validate
+from sanctions.model.convert import build
+from sanctions.model.ftmio import dumps
+from sanctions.model.graph import Graph, ModelError, check
 from tests import workbooks
 from tests.conftest import REPO
 
@@ -224,7 +225,7 @@ def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
 def test_entity_key_is_make_entity_id(prefix, parts):
     from followthemoney.util import make_entity_id
 
-    from sanctions.model import entity_key
+    from sanctions.model.graph import entity_key
 
     clean = [p for p in parts if stringify(p) == p]
     if clean:

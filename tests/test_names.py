@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions.names import fold_token, fold_tokens, key_table, name_keys
+from sanctions.common.names import fold_token, fold_tokens, key_table, name_keys
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from sanctions.export import export as run_export
-from sanctions.jurisdictions import ORDER
-from sanctions.writers import write_csv, write_xlsx
+from sanctions.common.writers import write_csv, write_xlsx
+from sanctions.governments.jurisdictions import ORDER
+from sanctions.submit.export import export as run_export
 from tests import workbooks
 
 CANARY = "CANARY-7f3a"

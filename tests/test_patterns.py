@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sanctions import dates, sheetcheck, values
+from sanctions.check import sheet_rules, values
+from sanctions.common import dates
 
 PATTERNS = {
     "id": values.ID_PATTERN,
@@ -16,7 +17,7 @@ PATTERNS = {
     "invisible": values.INVISIBLE,
     "whitespace": values.BAD_WHITESPACE,
     "partial date": dates.PARTIAL_DATE,
-    "needs cleaning": sheetcheck.NEEDS_CLEANING,
+    "needs cleaning": sheet_rules.NEEDS_CLEANING,
 }
 
 

@@ -10,9 +10,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sanctions import dates, values
-from sanctions.spec import load_layout
-from sanctions.validate import validate
+from sanctions.check import values
+from sanctions.check.validate import validate
+from sanctions.common import dates
+from sanctions.workbook.layout import load_layout
 from tests import workbooks
 
 # What a cell can hold once Excel has saved it (openpyxl refuses control characters).

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sanctions.codes import CODES
+from sanctions.check.codes import CODES
 from tests import workbooks
 from tests.workbooks import Rows, cell
 
@@ -372,6 +372,6 @@ def test_duplicate_id_names_the_first_row(findings_of):
 
 
 def test_every_cell_message_belongs_to_a_code():
-    from sanctions.sheetcheck import MESSAGES
+    from sanctions.check.sheet_rules import MESSAGES
 
     assert set(MESSAGES) <= set(CODES)

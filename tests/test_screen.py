@@ -12,12 +12,13 @@ import orjson
 import pytest
 from openpyxl import load_workbook
 
-from sanctions.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix, proposed_by
-from sanctions.reference import ReferenceError, read_file, read_files
-from sanctions.scoring import Scorer
-from sanctions.screen import Screening, screen
-from sanctions.targets import load_targets
-from sanctions.validate import validate
+from sanctions.check.validate import validate
+from sanctions.governments.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix, proposed_by
+from sanctions.governments.screening import Screening
+from sanctions.model.targets import load_targets
+from sanctions.screen.matching import screen
+from sanctions.screen.reference import ReferenceError, read_file, read_files
+from sanctions.screen.scoring import Scorer
 from tests import screening_data as data
 
 

@@ -7,7 +7,7 @@ import hashlib
 
 from openpyxl import Workbook, load_workbook
 
-from sanctions.validate import validate
+from sanctions.check.validate import validate
 from tests import workbooks
 from tests.workbooks import cell, headers
 

@@ -7,9 +7,9 @@ import sys
 
 from openpyxl import load_workbook
 
-from sanctions.spec import load_layout
-from sanctions.template import LISTS_SHEET
-from sanctions.validate import validate
+from sanctions.check.validate import validate
+from sanctions.workbook.layout import load_layout
+from sanctions.workbook.template import LISTS_SHEET
 from tests import workbooks
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from sanctions.findings import column_letter
-from sanctions.spec import load_layout
+from sanctions.check.findings import column_letter
+from sanctions.workbook.layout import load_layout
 
 Rows = dict[str, list[dict[str, Any]]]
 

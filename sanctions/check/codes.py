@@ -1,0 +1,80 @@
+"""Every finding code, its severity and what it means. docs/workbook.md lists them from here."""
+
+from __future__ import annotations
+
+from sanctions.check.findings import Finding, Severity
+
+CODES: dict[str, tuple[Severity, str]] = {
+    # The workbook's structure
+    "sheet.missing": ("error", "A sheet the layout requires is not in the workbook."),
+    "sheet.unknown": ("warning", "A sheet the layout does not know; it is not read."),
+    "sheet.hidden": ("warning", "A known sheet is hidden; it is still validated."),
+    "column.missing": ("error", "A required column is missing from a sheet's header row."),
+    "column.unknown": ("warning", "A column the layout does not know; it is not read."),
+    "column.duplicate": ("error", "Two columns in one sheet have the same header."),
+    "column.no_header": ("warning", "A column holds values but has no header."),
+    # Cells
+    "cell.error_value": ("error", "A formula error value such as #REF! or #N/A."),
+    "cell.formula": ("warning", "A formula; the result Excel last saved is used."),
+    "value.missing": ("error", "A required cell is empty."),
+    "id.invalid": ("error", "An identifier with characters other than letters, digits, . _ -"),
+    "id.invisible": ("error", "An identifier containing an invisible character."),
+    "id.duplicate": ("error", "An identifier used on more than one row."),
+    "date.invalid": ("error", "Not a date in the form 1965, 1965-06 or 1965-06-15."),
+    "date.future": ("error", "A date in the future where only past dates make sense."),
+    "date.implausible_birth": ("error", "A birth date before 1900 or less than 14 years ago."),
+    "date.order": ("error", "An end date before its start date."),
+    "country.unknown": ("error", "Not an ISO 3166 country code or a country name."),
+    "language.unknown": ("error", "Not an ISO 639 language code."),
+    "url.invalid": ("error", "Not a well-formed http:// or https:// address."),
+    "vocab.invalid": ("error", "Not one of the values allowed in this column."),
+    "sha256.invalid": ("error", "Not a SHA-256 hash (64 hexadecimal characters)."),
+    "text.whitespace": ("warning", "Leading, trailing or doubled spaces."),
+    "text.invisible": ("warning", "An invisible character (zero-width or non-breaking space)."),
+    "text.mixed_script": (
+        "error",
+        "A word mixing Latin with Cyrillic or Greek letters, usually a look-alike letter.",
+    ),
+    "name.not_latin": ("warning", "A name column that should be in Latin script is not."),
+    # Links between sheets
+    "ref.unknown_person": ("error", "A person_id that is not on the persons sheet."),
+    "ref.unknown_org": ("error", "An org_id that is not on the organizations sheet."),
+    "ref.unknown_incident": ("error", "An incident_id that is not on the incidents sheet."),
+    "ref.unknown_evidence": ("error", "An evidence_id that is not on the evidence sheet."),
+    "ref.org_cycle": ("error", "Organisations whose parents form a loop."),
+    "ref.self": ("error", "A row that points at itself (an organisation its own parent)."),
+    "person.no_position": ("error", "A person with no row on the positions sheet."),
+    "person.no_involvement": ("error", "A person with no row on the involvement sheet."),
+    "person.no_birth_date": ("warning", "A person without a birth date."),
+    "person.no_nationality": ("warning", "A person without a nationality."),
+    "person.confidential_evidence_only": (
+        "warning",
+        "Every evidence item cited for this person is confidential, so nothing public supports it.",
+    ),
+    "person.near_duplicate": (
+        "warning",
+        "Two persons whose names are probably spellings of one name.",
+    ),
+    "relation.no_target": ("error", "A relation with neither related_person_id nor related_name."),
+    "evidence.uncited": ("warning", "An evidence item no row cites."),
+    "submitter.missing": ("warning", "A key the exports need is missing from the submitter sheet."),
+}
+
+
+def severity(code: str) -> Severity:
+    return CODES[code][0]
+
+
+def finding(
+    code: str,
+    file: str,
+    sheet: str | None,
+    message: str,
+    *,
+    cell: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+) -> Finding:
+    """A Finding whose severity is the one its code carries."""
+    return Finding(severity(code), code, file, sheet, cell, row, column, value, message)

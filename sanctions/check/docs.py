@@ -1,0 +1,72 @@
+"""docs/workbook.md, generated from schemas/ and the finding codes, so it cannot drift."""
+
+from __future__ import annotations
+
+from sanctions.check.codes import CODES
+from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
+
+
+def _kind(col: ColumnSpec) -> str:
+    kind = f"{col.vocabulary} (list)" if col.vocabulary else col.type
+    if col.multi:
+        kind += ", several ;-separated"
+    return kind
+
+
+def _rules(col: ColumnSpec) -> str:
+    rules = []
+    if col.required:
+        rules.append("required")
+    if col.unique:
+        rules.append("unique")
+    if col.references:
+        rules.append(f"→ {col.references[0]}.{col.references[1]}")
+    if col.latin:
+        rules.append("Latin script")
+    if col.not_future:
+        rules.append("not in the future")
+    if col.birth:
+        rules.append("plausible birth date")
+    return ", ".join(rules)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def workbook_reference(layout: Layout | None = None) -> str:
+    layout = layout or load_layout()
+    out = [
+        "# Workbook reference",
+        "",
+        "Generated from `schemas/` by `sanctions docs`; do not edit by hand (`make docs` rewrites it).",
+        "",
+        "Dates are ISO partial dates written as text (`1965`, `1965-06`, `1965-06-15`) or real Excel",
+        "date cells. Cells that take several values separate them with `;`. Sheets whose names start",
+        "with `_` are ignored.",
+        "",
+    ]
+    for sheet in layout.sheets:
+        out += [
+            f"## `{sheet.name}`" + (" (optional)" if sheet.optional else ""),
+            "",
+            sheet.description,
+            "",
+        ]
+        if sheet.date_order:
+            out += [f"`{sheet.date_order[1]}` may not be before `{sheet.date_order[0]}`.", ""]
+        out += ["| column | kind | rules | description | example |", "|---|---|---|---|---|"]
+        for col in sheet.columns:
+            out.append(
+                f"| `{col.name}` | {_kind(col)} | {_rules(col)} | {_cell(col.description)} | {_cell(col.example)} |"
+            )
+        out.append("")
+    out += ["## Vocabularies", ""]
+    for name, values in layout.vocabularies.items():
+        out += [f"### `{name}`", "", "| value | meaning |", "|---|---|"]
+        out += [f"| `{v}` | {_cell(d)} |" for v, d in values.items()]
+        out.append("")
+    out += ["## Finding codes", "", "| code | severity | meaning |", "|---|---|---|"]
+    out += [f"| `{code}` | {sev} | {_cell(text)} |" for code, (sev, text) in CODES.items()]
+    out.append("")
+    return "\n".join(out)

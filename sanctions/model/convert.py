@@ -1,0 +1,395 @@
+"""Turn a validated workbook into FollowTheMoney entities whose claims cite their evidence.
+
+One row becomes one entity (or an entity and its edge), in the way OpenSanctions models officials:
+persons -> Person; organizations -> PublicBody or Organization; positions -> Position plus
+Occupancy; incidents -> Event; involvement -> UnknownLink (person -> event, with role);
+evidence -> Document; relations -> Family or Associate. Every entity made from a row that cites
+evidence carries ``proof`` for each Document, and a Documentation edge (role "evidence") links
+each Document to what it supports.
+
+With ``public``, everything confidential is left out: confidential documents and incidents,
+victims marked confidential, rows that cite nothing else, and persons left with no post or act.
+
+A proposal is not a designation: no person gets the ``sanction`` topic here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from followthemoney import EntityProxy
+
+from sanctions.check.findings import cell_ref
+from sanctions.check.validate import Result
+from sanctions.common import dates
+from sanctions.common.data import read_yaml, schemas_dir
+from sanctions.model.graph import Graph, ModelError, Where, check
+from sanctions.model.rows import (
+    EvidenceRow,
+    IncidentRow,
+    OrganizationRow,
+    PersonRow,
+    PositionRow,
+    RelationRow,
+    Rows,
+    items,
+)
+from sanctions.workbook.reader import Table
+
+STATE_BODY_TYPES = {
+    "head_of_state",
+    "government",
+    "ministry",
+    "security_service",
+    "police",
+    "prosecutor",
+    "court",
+    "detention_facility",
+    "local_government",
+    "legislature",
+    "military",
+    "investigative_body",
+}
+FAMILY_RELATIONSHIPS = {
+    "spouse",
+    "parent",
+    "child",
+    "sibling",
+    "nephew_niece",
+    "uncle_aunt",
+    "grandchild",
+    "grandparent",
+    "in_law",
+    "other_family",
+}
+
+
+# Cells that map straight onto one FtM property: (column, property), sheet by sheet. Values of
+# one property are added in this order (a person's aliases before their original-script names).
+PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
+    "evidence": (
+        ("title", "title"),
+        ("publisher", "publisher"),
+        ("published_date", "publishedAt"),
+        ("sha256", "contentHash"),
+        ("language", "language"),
+    ),
+    "organizations": (("name", "name"), ("name_original", "alias"), ("country", "country")),
+    "persons": (
+        ("name", "name"),
+        ("aliases", "alias"),
+        ("name_original", "alias"),
+        ("first_name", "firstName"),
+        ("patronymic", "fatherName"),
+        ("last_name", "lastName"),
+        ("gender", "gender"),
+        ("birth_date", "birthDate"),
+        ("birth_place", "birthPlace"),
+        ("nationality", "nationality"),
+        ("id_numbers", "idNumber"),
+        ("summary", "summary"),
+    ),
+    "incidents": (
+        ("title", "name"),
+        ("date", "startDate"),
+        ("end_date", "endDate"),
+        ("country", "country"),
+        ("summary", "summary"),
+        ("violation_types", "keywords"),
+    ),
+    "positions": (("start_date", "startDate"), ("end_date", "endDate")),
+    "involvement": (("role", "role"), ("description", "description")),
+}
+
+
+@cache
+def org_topics() -> dict[str, dict[str, list[str]]]:
+    """The topics a post at each kind of body gives the post and its holder (schemas/topics.yaml)."""
+    data: dict[str, dict[str, list[str]]] = read_yaml(schemas_dir() / "topics.yaml")
+    return data
+
+
+def build(result: Result, prefix: str, *, public: bool = False, rows: Rows | None = None) -> Graph:
+    """All entities of a validated workbook. ``public`` leaves out everything confidential;
+    ``rows``: the workbook's rows, if already read."""
+    if result.errors:
+        raise ModelError("the workbook has validation errors; run `sanctions validate`")
+    graph = Graph(prefix, describe=CellNames(result.tables))
+    Converter(rows or Rows.of(result), graph, public).run()
+    check(graph)
+    return graph
+
+
+class CellNames:
+    """Turns a (sheet, row, column) origin into the cell an editor can find: ``persons!I7``."""
+
+    def __init__(self, tables: dict[str, Table]) -> None:
+        self.tables = tables
+
+    def __call__(self, where: Where) -> str:
+        sheet, row, column = where
+        index = self.tables[sheet].columns.get(column)
+        cell = cell_ref(index, row) if index is not None else f"row {row}"
+        return f"{self.tables[sheet].sheet}!{cell}"
+
+
+class Converter:
+    """One pass over the rows, sheet by sheet, in the order their references need."""
+
+    def __init__(self, rows: Rows, graph: Graph, public: bool) -> None:
+        self.rows = rows
+        self.graph = graph
+        self.public = public
+        self.documents: dict[str, EntityProxy] = {}
+        self.persons: dict[str, EntityProxy] = {}
+        self.orgs: dict[str, EntityProxy] = {}
+        self.org_types: dict[str, str] = {}
+        self.events: dict[str, EntityProxy] = {}
+        self.supported: set[str] = set()  # persons with at least one post or involvement emitted
+        self.posts: dict[str, EntityProxy] = {}
+
+    def run(self) -> None:
+        self.evidence()
+        self.organizations()
+        self.people()
+        self.incidents()
+        self.positions()
+        self.involvement()
+        self.emit_events_and_people()
+        self.relations()
+
+    def put(
+        self, entity: EntityProxy, prop: str, value: object, sheet: str, row: int, column: str
+    ) -> None:
+        self.graph.put(entity, prop, value, (sheet, row, column))
+
+    def fill(self, entity: EntityProxy, sheet: str, rec: Any) -> None:
+        """Every property of ``PROPERTIES[sheet]`` from the row's cells."""
+        for column, prop in PROPERTIES[sheet]:
+            self.put(entity, prop, getattr(rec, column), sheet, rec.row, column)
+
+    def cite(
+        self, entity: EntityProxy, evidence_ids: list[str], summary: str | None = None
+    ) -> bool:
+        """Add proof and Documentation edges; False when nothing citable is left (public output)."""
+        cited = [eid for eid in evidence_ids if eid in self.documents]
+        for eid in cited:
+            doc_id = self.documents[eid].id
+            self.graph.link(entity, "proof", doc_id or "")
+            self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", summary))
+        return bool(cited)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def evidence(self) -> None:
+        for rec in self.rows.evidence:
+            if self.public and rec.confidential:
+                continue
+            self.documents[rec.evidence_id] = self.graph.emit(self.document(rec))
+
+    def document(self, rec: EvidenceRow) -> EntityProxy:
+        doc = self.graph.make("Document", "doc", rec.evidence_id)
+        self.fill(doc, "evidence", rec)
+        self.put(doc, "sourceUrl", [rec.url, rec.archive_url], "evidence", rec.row, "url")
+        # FtM requires a file name; without a local copy, name the document by its ID.
+        name = rec.file or _url_file(rec.url) or rec.evidence_id
+        self.put(doc, "fileName", name, "evidence", rec.row, "file")
+        return doc
+
+    # -- bodies and people ------------------------------------------------------------------
+
+    def organizations(self) -> None:
+        for rec in self.rows.organizations:
+            self.orgs[rec.org_id] = self.organization(rec)
+            self.org_types[rec.org_id] = rec.type or "other"
+        for rec in self.rows.organizations:
+            parent = rec.parent_org_id
+            if parent in self.orgs:
+                self.orgs[rec.org_id].add("parent", self.orgs[parent].id)
+        for org in self.orgs.values():
+            self.graph.emit(org)
+
+    def organization(self, rec: OrganizationRow) -> EntityProxy:
+        schema = "PublicBody" if (rec.type or "other") in STATE_BODY_TYPES else "Organization"
+        org = self.graph.make(schema, "org", rec.org_id)
+        self.fill(org, "organizations", rec)
+        return org
+
+    def people(self) -> None:
+        for rec in self.rows.persons:
+            if rec.status != "withdrawn":
+                self.persons[rec.person_id] = self.person(rec)
+
+    def person(self, rec: PersonRow) -> EntityProxy:
+        person = self.graph.make("Person", "person", rec.person_id)
+        self.fill(person, "persons", rec)
+        return person
+
+    # -- posts --------------------------------------------------------------------------------
+
+    def positions(self) -> None:
+        today = dates.today().isoformat()
+        for rec in self.rows.positions:
+            person = self.persons.get(rec.person_id)
+            org = self.orgs.get(rec.org_id)
+            if person is None or org is None:
+                continue
+            post = self.post(rec, org)
+            occupancy = self.graph.make(
+                "Occupancy",
+                "occupancy",
+                rec.person_id,
+                rec.org_id,
+                rec.title,
+                rec.start_date or "",
+                rec.end_date or "",
+            )
+            if not self.cite(occupancy, rec.evidence_ids):
+                continue  # public output: the post rests only on confidential evidence
+            self.occupy(occupancy, rec, person, post, today)
+            topics = org_topics()[self.org_types[rec.org_id]]["person"]
+            self.put(person, "topics", topics, "positions", rec.row, "org_id")
+            self.supported.add(rec.person_id)
+            self.graph.emit(post)
+            self.graph.emit(occupancy)
+
+    def post(self, rec: PositionRow, org: EntityProxy) -> EntityProxy:
+        """One Position per body and title, shared by its holders."""
+        post_id = self.graph.id_of("position", rec.org_id, rec.title)
+        post = self.graph.entities.get(post_id) or self.posts.get(post_id)
+        if post is not None:
+            return post
+        post = self.graph.make("Position", "position", rec.org_id, rec.title)
+
+        def put(prop: str, value: object, column: str) -> None:
+            self.put(post, prop, value, "positions", rec.row, column)
+
+        put("name", f"{rec.title}, {org.first('name')}", "title")
+        put("organization", org.id, "org_id")
+        put("country", org.get("country"), "org_id")
+        put("topics", org_topics()[self.org_types[rec.org_id]]["position"], "org_id")
+        self.posts[post_id] = post
+        return post
+
+    def occupy(
+        self,
+        occupancy: EntityProxy,
+        rec: PositionRow,
+        person: EntityProxy,
+        post: EntityProxy,
+        today: str,
+    ) -> None:
+        """Holder, post, dates, and whether the post is still held."""
+
+        def put(prop: str, value: object, column: str) -> None:
+            self.put(occupancy, prop, value, "positions", rec.row, column)
+
+        self.graph.link(occupancy, "holder", person.id or "")
+        self.graph.link(occupancy, "post", post.id or "")
+        self.fill(occupancy, "positions", rec)
+        if rec.end_date is not None:
+            ended = dates.last_day(rec.end_date) < today
+            put("status", "ended" if ended else "current", "end_date")
+        elif rec.start_date is not None:
+            put("status", "current", "start_date")
+
+    # -- incidents ------------------------------------------------------------------------------
+
+    def incidents(self) -> None:
+        for rec in self.rows.incidents:
+            if self.public and rec.confidential:
+                continue
+            event = self.incident(rec)
+            if event is not None:
+                self.events[rec.incident_id] = event
+
+    def incident(self, rec: IncidentRow) -> EntityProxy | None:
+        """The Event, or None when nothing citable supports it (public output)."""
+        event = self.graph.make("Event", "event", rec.incident_id)
+        if not self.cite(event, rec.evidence_ids):
+            return None
+
+        def put(prop: str, value: object, column: str) -> None:
+            self.put(event, prop, value, "incidents", rec.row, column)
+
+        self.fill(event, "incidents", rec)
+        put("location", items(rec.place), "place")
+        if not (self.public and rec.victims_confidential):
+            put("namesMentioned", rec.victims, "victims")
+        return event
+
+    def involvement(self) -> None:
+        for rec in self.rows.involvement:
+            person = self.persons.get(rec.person_id)
+            event = self.events.get(rec.incident_id)
+            if person is None or event is None:
+                continue
+            link = self.graph.make(
+                "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role
+            )
+            if not self.cite(link, rec.evidence_ids, rec.description):
+                continue
+            self.graph.link(link, "subject", person.id or "")
+            self.graph.link(link, "object", event.id or "")
+            self.fill(link, "involvement", rec)
+            self.graph.link(event, "involved", person.id or "")
+            self.supported.add(rec.person_id)
+            self.graph.emit(link)
+
+    def emit_events_and_people(self) -> None:
+        """Events once every involvement has named its people; in public output, a person only
+        if some post or act of theirs is left to show."""
+        for event in self.events.values():
+            self.graph.emit(event)
+        for pid, person in self.persons.items():
+            if pid in self.supported or not self.public:
+                self.graph.emit(person)
+
+    def relations(self) -> None:
+        for rec in self.rows.relations:
+            person = self.persons.get(rec.person_id)
+            if person is None or person.id not in self.graph.entities:
+                continue
+            related = self.persons.get(rec.related_person_id or "")
+            if related is not None and related.id not in self.graph.entities:
+                continue
+            if related is None and rec.related_name:
+                related = self.relative(rec)
+            if related is not None:
+                self.relation(rec, person, related)
+
+    def relative(self, rec: RelationRow) -> EntityProxy:
+        """A relative or associate who is not on the persons sheet, known by name alone."""
+        related = self.graph.make("Person", "relative", rec.person_id, rec.related_name)
+        self.put(related, "name", rec.related_name, "relations", rec.row, "related_name")
+        related.add("topics", "role.rca")
+        return related
+
+    def relation(self, rec: RelationRow, person: EntityProxy, related: EntityProxy) -> None:
+        family = rec.relationship in FAMILY_RELATIONSHIPS
+        edge = self.graph.make(
+            "Family" if family else "Associate",
+            "relation",
+            rec.person_id,
+            related.id,
+            rec.relationship,
+        )
+        if not self.cite(edge, rec.evidence_ids):
+            return
+
+        def put(prop: str, value: object, column: str) -> None:
+            self.put(edge, prop, value, "relations", rec.row, column)
+
+        put("person", person.id, "person_id")
+        put("relative" if family else "associate", related.id, "related_person_id")
+        put("relationship", rec.relationship, "relationship")
+        self.graph.emit(related)
+        self.graph.emit(edge)
+
+
+def _url_file(url: str | None) -> str | None:
+    if not isinstance(url, str):
+        return None
+    tail = url.rstrip("/").rsplit("/", 1)[-1]
+    return tail if tail and "." in tail and "/" in url.split("://", 1)[-1] else None

@@ -1,0 +1,150 @@
+"""The entities of one list, with stable IDs, and the checks that nothing was lost making them.
+
+IDs follow the zavod convention: ``<prefix>-<sha1>`` over a fixed kind word and the sheet's own
+stable IDs, never over names or birth dates. FtM drops values it cannot clean without a word, so
+every value added through ``Graph.put`` is checked, and ``check`` stops the conversion on any
+loss, missing required property or dangling reference, naming the cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from hashlib import sha1
+from pathlib import Path
+from typing import Any
+
+from followthemoney import EntityProxy, Schema, model
+from followthemoney.types import registry
+
+DOCUMENTATION = model["Documentation"]
+
+
+class ModelError(Exception):
+    """The workbook passed validation but could not be converted faithfully: a bug to report."""
+
+
+def dataset_prefix(workbook: Path) -> str:
+    """The ID prefix of a list: its workbook's file name as a slug (lists/kazakhstan.xlsx -> kazakhstan)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", workbook.stem.lower()).strip("-")
+    return slug or "list"
+
+
+@dataclass
+class Loss:
+    origin: str
+    prop: str
+    value: str
+
+
+Where = tuple[str, int, str]  # sheet, Excel row, column: turned into "sheet!C7" only when needed
+
+
+@lru_cache(maxsize=500_000)
+def clean_value(type_name: str, value: str) -> str | None:
+    """FtM's cleaning of one value, once per distinct value: lists repeat countries and dates."""
+    return registry[type_name].clean(value)
+
+
+def entity_key(prefix: str, *parts: str) -> str:
+    """``make_entity_id(*parts, key_prefix=prefix)`` for clean text, without its per-part
+    sanitising (which costs more than the hash): the digests are the same."""
+    digest = sha1(prefix.encode("utf-8"))
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+@dataclass
+class Graph:
+    """The entities of one list, keyed by ID, with what was lost on the way (nothing, normally)."""
+
+    prefix: str
+    entities: dict[str, EntityProxy] = field(default_factory=dict)
+    losses: list[Loss] = field(default_factory=list)
+    describe: Callable[[Where], str] = field(default=lambda where: f"{where[0]} row {where[1]}")
+
+    def make(self, schema: str, kind: str, *parts: object) -> EntityProxy:
+        entity = model.make_entity(schema)
+        entity.id = self.id_of(kind, *parts)
+        return entity
+
+    def id_of(self, kind: str, *parts: object) -> str:
+        return f"{self.prefix}-{entity_key(self.prefix, kind, *(str(p) for p in parts))}"
+
+    def link(self, entity: EntityProxy, prop: str, target_id: str) -> None:
+        """Add a reference to an entity made here: its ID needs no cleaning."""
+        entity.unsafe_add(entity.schema.properties[prop], target_id, cleaned=True)
+
+    def put(self, entity: EntityProxy, prop: str, values: object, where: Where | str) -> None:
+        """Add values, recording each one FtM would have dropped (unclean, or over a size limit)."""
+        if values is None or values == "":
+            return
+        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else (values,)
+        prop_obj = entity.schema.properties[prop]
+        is_entity = prop_obj.type == registry.entity
+        for value in many:
+            if value is None or value == "":
+                continue
+            text = str(value.id if isinstance(value, EntityProxy) else value)
+            cleaned = text if is_entity else clean_value(prop_obj.type.name, text)
+            if cleaned is None or entity.unsafe_add(prop_obj, cleaned, cleaned=True) is None:
+                origin = where if isinstance(where, str) else self.describe(where)
+                self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", text))
+
+    def documentation(self, document: str, entity: str, summary: str | None) -> EntityProxy:
+        """The Documentation edge (role "evidence") between a document and what it supports.
+
+        Built in one step: there are as many of these as citations, and every value but the
+        summary is an ID made here.
+        """
+        properties = {"document": [document], "entity": [entity], "role": ["evidence"]}
+        if summary:
+            cleaned = clean_value("text", summary)
+            if cleaned is None:
+                self.losses.append(Loss("involvement", "Documentation:summary", summary))
+            else:
+                properties["summary"] = [cleaned]
+        data = {"id": self.id_of("documentation", document, entity), "properties": properties}
+        return EntityProxy(DOCUMENTATION, data, cleaned=True)
+
+    def emit(self, entity: EntityProxy) -> EntityProxy:
+        assert entity.id is not None
+        existing = self.entities.get(entity.id)
+        if existing is entity:
+            return entity
+        if existing is not None:
+            existing.merge(entity)
+            return existing
+        self.entities[entity.id] = entity
+        return entity
+
+    def sorted(self) -> list[EntityProxy]:
+        return [self.entities[key] for key in sorted(self.entities)]
+
+
+@cache
+def _entity_props(schema: Schema) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, prop in schema.properties.items()
+        if prop.type == registry.entity and not prop.stub
+    )
+
+
+def check(graph: Graph) -> None:
+    """Fail loudly on anything FtM would let pass silently."""
+    problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
+    for entity in graph.sorted():
+        missing = sorted(p for p in entity.schema.required if not entity.get(p))
+        if missing:
+            problems.append(f"{entity.schema.name} {entity.id}: no {', '.join(missing)}")
+        for name in _entity_props(entity.schema):
+            for ref in entity.get(name):
+                if ref not in graph.entities:
+                    problems.append(f"{entity.schema.name} {entity.id}: {name} -> unknown {ref}")
+    if problems:
+        more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
+        raise ModelError("; ".join(problems[:20]) + more)

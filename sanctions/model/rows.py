@@ -1,0 +1,205 @@
+"""A validated workbook's rows as typed records: the one reading of its cells that every later
+step shares.
+
+The FtM entities, the per-target view that documents print and the screening queries all read
+the same columns. They read them here, once and alike: a ``;``-separated cell is a list, a
+yes/no cell a bool, an empty cell ``None``. Which column is which comes from the layout
+(``schemas/``), so a column added there needs only a field here. Each record keeps its Excel
+row, so the converter can still name the cell a value came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar, cast
+
+import pandas as pd
+
+from sanctions.check.validate import Result
+from sanctions.workbook.layout import MULTI_SEPARATOR, ColumnSpec, Layout, load_layout
+
+YES_NO = "yes_no"
+
+
+def items(value: object) -> list[str]:
+    """The ';'-separated items of a cleaned cell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
+
+
+@dataclass(slots=True)
+class PersonRow:
+    row: int
+    person_id: str
+    name: str
+    name_original: list[str]
+    first_name: str | None
+    patronymic: str | None
+    last_name: str | None
+    aliases: list[str]
+    gender: str | None
+    birth_date: str | None
+    birth_place: str | None
+    nationality: list[str]
+    id_numbers: list[str]
+    summary: str | None
+    status: str
+    jurisdictions: list[str]
+    ties: list[str]
+    exculpatory: str | None
+
+
+@dataclass(slots=True)
+class OrganizationRow:
+    row: int
+    org_id: str
+    name: str
+    name_original: list[str]
+    type: str
+    country: str
+    parent_org_id: str | None
+
+
+@dataclass(slots=True)
+class PositionRow:
+    row: int
+    person_id: str
+    org_id: str
+    title: str
+    start_date: str | None
+    end_date: str | None
+    evidence_ids: list[str]
+
+
+@dataclass(slots=True)
+class IncidentRow:
+    row: int
+    incident_id: str
+    title: str
+    date: str
+    end_date: str | None
+    place: str | None
+    country: str
+    violation_types: list[str]
+    summary: str
+    victims: list[str]
+    victims_confidential: bool
+    evidence_ids: list[str]
+    confidential: bool
+
+
+@dataclass(slots=True)
+class InvolvementRow:
+    row: int
+    person_id: str
+    incident_id: str
+    role: str
+    description: str
+    evidence_ids: list[str]
+
+
+@dataclass(slots=True)
+class EvidenceRow:
+    row: int
+    evidence_id: str
+    title: str
+    publisher: str | None
+    published_date: str | None
+    kind: str
+    url: str | None
+    archive_url: str | None
+    file: str | None
+    sha256: str | None
+    language: str | None
+    confidential: bool
+
+
+@dataclass(slots=True)
+class RelationRow:
+    row: int
+    person_id: str
+    related_person_id: str | None
+    related_name: str | None
+    relationship: str
+    evidence_ids: list[str]
+
+
+@dataclass
+class Rows:
+    """Every sheet of one workbook, in workbook order."""
+
+    persons: list[PersonRow]
+    organizations: list[OrganizationRow]
+    positions: list[PositionRow]
+    incidents: list[IncidentRow]
+    involvement: list[InvolvementRow]
+    evidence: list[EvidenceRow]
+    relations: list[RelationRow]
+    submitter: dict[str, str] = field(default_factory=dict)  # the keys that have a value
+
+    @classmethod
+    def of(cls, source: Result | Rows) -> Rows:
+        """The rows of a validated workbook (read now), or rows already read."""
+        return source if isinstance(source, Rows) else read_rows(source)
+
+
+# The record type of each sheet; its fields (but ``row``) are the sheet's columns.
+RECORDS: dict[str, type] = {
+    "persons": PersonRow,
+    "organizations": OrganizationRow,
+    "positions": PositionRow,
+    "incidents": IncidentRow,
+    "involvement": InvolvementRow,
+    "evidence": EvidenceRow,
+    "relations": RelationRow,
+}
+R = TypeVar("R")
+
+
+def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
+    if col.multi:
+        return items
+    if col.vocabulary == YES_NO:
+        return lambda value: value == "yes"
+    return None
+
+
+def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout) -> list[R]:
+    """One record per row of a cleaned frame, column by column."""
+    spec = layout.sheet(sheet)
+    names = [f.name for f in fields(cast(Any, record)) if f.name != "row"]
+    columns: list[list[Any]] = []
+    for name in names:
+        values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
+        convert = _converter(spec.column(name))
+        columns.append([convert(v) for v in values] if convert is not None else values)
+    rows = zip(frame.index.tolist(), *columns, strict=True)
+    make = cast(Callable[..., R], record)
+    return [make(row, *values) for row, *values in rows]
+
+
+def read_rows(result: Result, layout: Layout | None = None) -> Rows:
+    layout = layout or load_layout()
+    frames = result.frames
+
+    def sheet(name: str, record: type[R]) -> list[R]:
+        return read_sheet(frames[name], record, name, layout)
+
+    submitter = frames["submitter"].dropna(subset=["key"])
+    given = {
+        str(k): str(v)
+        for k, v in zip(submitter["key"], submitter["value"], strict=True)
+        if isinstance(v, str)
+    }
+    return Rows(
+        persons=sheet("persons", PersonRow),
+        organizations=sheet("organizations", OrganizationRow),
+        positions=sheet("positions", PositionRow),
+        incidents=sheet("incidents", IncidentRow),
+        involvement=sheet("involvement", InvolvementRow),
+        evidence=sheet("evidence", EvidenceRow),
+        relations=sheet("relations", RelationRow),
+        submitter=given,
+    )

@@ -1,0 +1,190 @@
+"""What a submission says about each target: the per-target view that documents print.
+
+Derived from the same typed rows (``rows.py``) as the FtM entities, so a document and the
+entities never read a cell differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from rigour.territories import get_territory
+
+from sanctions.check.validate import Result
+from sanctions.model.rows import EvidenceRow, PersonRow, Rows
+
+
+@dataclass(slots=True)
+class Evidence(EvidenceRow):
+    """An evidence item as documents cite it: ``[number]``, numbered in workbook order."""
+
+    number: int
+
+    @property
+    def id(self) -> str:
+        return self.evidence_id
+
+    @property
+    def published(self) -> str | None:
+        return self.published_date
+
+
+@dataclass
+class Post:
+    title: str
+    org: str
+    start: str | None
+    end: str | None
+    evidence: list[str]
+
+    @property
+    def dates(self) -> str:
+        if self.start and self.end:
+            return f"{self.start} to {self.end}"
+        if self.start:
+            return f"from {self.start}"
+        if self.end:
+            return f"until {self.end}"
+        return "dates not stated"
+
+
+@dataclass
+class Act:
+    incident_id: str
+    incident: str
+    date: str
+    end_date: str | None
+    place: str | None
+    role: str
+    description: str
+    violation_types: list[str]
+    evidence: list[str]
+    confidential: bool
+
+
+@dataclass(slots=True)
+class Target(PersonRow):
+    """A person row with their posts, acts and relations. ``jurisdictions`` empty: every
+    government."""
+
+    posts: list[Post] = field(default_factory=list)
+    acts: list[Act] = field(default_factory=list)
+    relations: list[tuple[str, str]] = field(default_factory=list)
+
+    def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
+        """The ties to show one government: items marked with its code, and unmarked items."""
+        out = []
+        for tie in self.ties:
+            prefix, sep, rest = tie.partition(":")
+            if sep and prefix.strip().lower() in codes:
+                if prefix.strip().lower() == code:
+                    out.append(rest.strip())
+            else:
+                out.append(tie)
+        return out
+
+    @property
+    def surname(self) -> str:
+        return self.last_name or self.name.split()[-1]
+
+    @property
+    def given(self) -> str:
+        if self.first_name:
+            return " ".join(p for p in (self.first_name, self.patronymic) if p)
+        return " ".join(self.name.split()[:-1])
+
+    @property
+    def violation_types(self) -> set[str]:
+        return {v for act in self.acts for v in act.violation_types}
+
+    @property
+    def position(self) -> str:
+        """The latest post, as lists print a position."""
+        if not self.posts:
+            return ""
+        post = sorted(self.posts, key=lambda p: (p.end or "9999", p.start or ""))[-1]
+        prefix = "former " if post.end else ""
+        return f"{prefix}{post.title}, {post.org}"
+
+    @property
+    def evidence(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for group in [p.evidence for p in self.posts] + [a.evidence for a in self.acts]:
+            seen.update(dict.fromkeys(group))
+        return list(seen)
+
+
+def country_name(code: str) -> str:
+    territory = get_territory(code)
+    return territory.name if territory is not None else code
+
+
+def _values(record: Any) -> dict[str, Any]:
+    """A record's fields, lists copied so that a view never changes the rows it came from."""
+    return {
+        f.name: list(value) if isinstance(value := getattr(record, f.name), list) else value
+        for f in fields(record)
+    }
+
+
+def blank_target(name: str) -> Target:
+    """A target with a name and nothing else known (the header row of an empty list)."""
+    values: dict[str, Any] = {
+        f.name: [] if f.type == "list[str]" else None for f in fields(PersonRow)
+    }
+    return Target(**{**values, "row": 0, "person_id": "", "name": name})
+
+
+def load_evidence(source: Result | Rows) -> dict[str, Evidence]:
+    """Every evidence item, numbered in workbook order as documents cite it."""
+    return {
+        rec.evidence_id: Evidence(**_values(rec), number=i)
+        for i, rec in enumerate(Rows.of(source).evidence, start=1)
+    }
+
+
+def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target]:
+    """Persons with the given status, in workbook order, with their posts, acts and ties."""
+    rows = Rows.of(source)
+    orgs = {r.org_id: r.name for r in rows.organizations}
+    incidents = {r.incident_id: r for r in rows.incidents}
+    names = {r.person_id: r.name for r in rows.persons}
+    targets: dict[str, Target] = {}
+    for rec in rows.persons:
+        if rec.status != status:
+            continue
+        targets[rec.person_id] = Target(**_values(rec))
+    for post in rows.positions:
+        target = targets.get(post.person_id)
+        if target is not None:
+            org = orgs.get(post.org_id, post.org_id)
+            target.posts.append(
+                Post(post.title, org, post.start_date, post.end_date, list(post.evidence_ids))
+            )
+    for part in rows.involvement:
+        target = targets.get(part.person_id)
+        incident = incidents.get(part.incident_id)
+        if target is None or incident is None:
+            continue
+        target.acts.append(
+            Act(
+                incident_id=part.incident_id,
+                incident=incident.title,
+                date=incident.date,
+                end_date=incident.end_date,
+                place=incident.place,
+                role=part.role,
+                description=part.description,
+                violation_types=list(incident.violation_types),
+                evidence=list(part.evidence_ids),
+                confidential=incident.confidential,
+            )
+        )
+    for relation in rows.relations:
+        target = targets.get(relation.person_id)
+        if target is not None:
+            other = names.get(relation.related_person_id or "") or relation.related_name or ""
+            target.relations.append((relation.relationship, other))
+    return list(targets.values())

@@ -1,0 +1,232 @@
+"""Matching: which persons of a list are already on someone's sanctions list.
+
+For each person who is not withdrawn, candidates come from ``candidates.py`` (folded name-part
+pairs, with a birth-year bonus), are scored by logic-v2 through ``scoring.py``, and those at
+or above the threshold are reported with the Sanction entities that name them. The result is
+the plain record of ``governments/screening.py``, which the gap matrix, the packages and the
+JSON file are made from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sanctions.check.validate import Result
+from sanctions.common.files import file_sha256
+from sanctions.governments.jurisdictions import designated_by
+from sanctions.governments.screening import Designation, Match, Screened, Screening
+from sanctions.model.graph import dataset_prefix
+from sanctions.model.rows import Rows
+from sanctions.screen.candidates import candidates, tokenize
+from sanctions.screen.reference import NAME_PROPS, PERSON_PROPS, Reference
+from sanctions.screen.variants import query_names
+
+if TYPE_CHECKING:
+    from sanctions.screen.scoring import Score
+
+DEFAULT_THRESHOLD = 0.7
+# Candidates scored per person (yente scores 10 by default; spelling variants need a few more).
+CANDIDATES = 15
+BIRTH_YEAR_BONUS = 3.0
+INACTIVE = {"inactive", "ended", "expired", "revoked", "delisted", "lifted", "removed"}
+
+
+@dataclass
+class Query:
+    person_id: str
+    name: str
+    status: str
+    names: list[str]
+    birth_date: str | None
+    countries: list[str]
+    gender: str | None
+
+
+def queries_of(source: Result | Rows) -> list[Query]:
+    """Every person who is not withdrawn, in workbook order."""
+    out = []
+    for person in Rows.of(source).persons:
+        if person.person_id is None or person.name is None or person.status == "withdrawn":
+            continue
+        names = [person.name, *person.aliases, *person.name_original]
+        gender = person.gender
+        out.append(
+            Query(
+                person_id=person.person_id,
+                name=person.name,
+                status=person.status or "",
+                names=list(dict.fromkeys(names)),
+                birth_date=person.birth_date,
+                countries=[c.lower() for c in person.nationality],
+                gender=gender if gender in ("male", "female", "other") else None,
+            )
+        )
+    return out
+
+
+def _names(people: pa.Table) -> tuple[np.ndarray, pa.Array]:
+    """(owner row, name) for every name of every reference entity."""
+    owners, names = [], []
+    for prop in NAME_PROPS:
+        column = (
+            people[prop].combine_chunks() if people.num_rows else pa.array([], people[prop].type)
+        )
+        flat = pc.list_flatten(column)
+        owners.append(pc.list_parent_indices(column).to_numpy())
+        names.append(flat)
+    return np.concatenate(owners), pa.concat_arrays([n.cast(pa.string()) for n in names])
+
+
+def _years(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    first = pc.list_element(values, 0) if len(values) else pa.array([], pa.string())
+    return np.asarray(
+        pc.fill_null(pc.utf8_slice_codeunits(first, 0, 4), "").to_pylist(), dtype=object
+    )
+
+
+def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
+    """(query index, reference row) pairs worth scoring, best first per query."""
+    spellings = [query_names(q.names) for q in queries]
+    q_owner = np.asarray([i for i, names in enumerate(spellings) for _ in names], np.int64)
+    q_tokens = tokenize(q_owner, pa.array([n for names in spellings for n in names], pa.string()))
+    r_tokens = tokenize(*_names(people))
+    if people.num_rows == 0:
+        return candidates(q_tokens, r_tokens, CANDIDATES)
+    q_years = np.asarray([(q.birth_date or "")[:4] for q in queries], dtype=object)
+    r_years = _years(people["birthDate"].combine_chunks())
+
+    def bonus(q: np.ndarray, r: np.ndarray) -> np.ndarray:
+        qy, ry = q_years[q], r_years[r]
+        return np.where((qy != "") & (qy == ry), BIRTH_YEAR_BONUS, 0.0)
+
+    return candidates(q_tokens, r_tokens, CANDIDATES, bonus)
+
+
+def _match(rec: dict[str, Any], scored: Score, designations: list[Designation]) -> Match:
+    countries = {c for p in ("nationality", "citizenship", "country") for c in rec[p] or []}
+    return Match(
+        ref_id=rec["id"],
+        score=scored.score,
+        matched_name=scored.name,
+        caption=(rec["name"] or [scored.name])[0],
+        schema=rec["schema"],
+        datasets=sorted(rec["datasets"] or []),
+        birth_dates=sorted(rec["birthDate"] or []),
+        countries=sorted(countries),
+        designations=designations,
+        explanation=scored.explanation,
+    )
+
+
+Hit = tuple[dict[str, Any], "Score"]  # a reference record and its score
+
+
+def screen(
+    result: Result,
+    workbook: Path,
+    reference: Reference,
+    threshold: float = DEFAULT_THRESHOLD,
+    sources: list[dict[str, str]] | None = None,
+) -> Screening:
+    """Score every person who is not withdrawn against the reference data."""
+    queries = queries_of(result)
+    found = _score(queries, reference.people, threshold)
+    matched_ids = sorted({rec["id"] for hits in found.values() for rec, _ in hits})
+    designations = designations_of(reference.sanctions, matched_ids)
+    screened = []
+    for i, q in enumerate(queries):
+        matches = [_match(rec, sc, designations.get(rec["id"], [])) for rec, sc in found.get(i, [])]
+        matches.sort(key=lambda m: (-m.score, m.ref_id))
+        screened.append(Screened(q.person_id, q.name, q.status, q.birth_date or "", matches))
+    return Screening(
+        list_name=dataset_prefix(workbook),
+        workbook_sha256=file_sha256(workbook),
+        threshold=threshold,
+        sources=sources or [{"source": s} for s in reference.sources],
+        persons=screened,
+    )
+
+
+def _score(queries: list[Query], people: pa.Table, threshold: float) -> dict[int, list[Hit]]:
+    """For each query (by index), the candidates scoring at or above the threshold."""
+    from sanctions.screen.scoring import Scorer
+
+    pairs = _candidates(queries, people)
+    scorer = Scorer()
+    query_entities = [
+        scorer.query(
+            q.person_id,
+            q.names,
+            {
+                "birthDate": [q.birth_date] if q.birth_date else [],
+                "nationality": q.countries,
+                "gender": [q.gender] if q.gender else [],
+            },
+        )
+        for q in queries
+    ]
+    rows = sorted(set(pairs["ref"].tolist()))
+    records = people.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
+    by_row = dict(zip(rows, records, strict=True))
+    ref_entities = {
+        row: scorer.reference(str(row), rec["schema"], {p: rec[p] or [] for p in PERSON_PROPS})
+        for row, rec in by_row.items()
+    }
+    found: dict[int, list[Hit]] = {}
+    for qi, ri in zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True):
+        query, candidate = query_entities[qi], ref_entities[ri]
+        if not query.schema.can_match(candidate.schema):
+            continue
+        scored = scorer.score(query, candidate)
+        if scored.score >= threshold:
+            found.setdefault(qi, []).append((by_row[ri], scored))
+    return found
+
+
+def designations_of(sanctions: pa.Table, entity_ids: list[str]) -> dict[str, list[Designation]]:
+    """The Sanction entities naming each of these entities, oldest listing first."""
+    if not entity_ids or sanctions.num_rows == 0:
+        return {}
+    entity = sanctions["entity"].combine_chunks()
+    flat = pc.list_flatten(entity)
+    parents = pc.list_parent_indices(entity)
+    hit = pc.is_in(flat, value_set=pa.array(entity_ids, pa.string()))
+    rows = pc.filter(parents, hit).to_pylist()
+    targets = pc.filter(flat, hit).to_pylist()
+    records = sanctions.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
+    out: dict[str, list[Designation]] = {}
+    for target, rec in zip(targets, records, strict=True):
+        out.setdefault(target, []).append(_designation(rec))
+    for found in out.values():
+        found.sort(key=lambda d: (d.listing_date or "9999", d.jurisdiction or "~", d.sanction_id))
+    return out
+
+
+def _first(values: list[str] | None) -> str:
+    return sorted(values)[0] if values else ""
+
+
+def _designation(rec: dict[str, Any]) -> Designation:
+    status = {s.lower() for s in rec["status"] or []}
+    end = _first(rec["endDate"])
+    active = not (status & INACTIVE) and not (end and "active" not in status)
+    return Designation(
+        sanction_id=rec["id"],
+        jurisdiction=designated_by(
+            [c.lower() for c in rec["country"] or []], rec["datasets"] or []
+        ),
+        authority=_first(rec["authority"]),
+        program=_first(rec["program"]),
+        program_id=_first(rec["programId"]),
+        listing_date=_first(rec["listingDate"]) or _first(rec["startDate"]),
+        end_date=end,
+        active=active,
+        source_url=_first(rec["sourceUrl"]),
+    )

@@ -1,0 +1,44 @@
+"""The screening report for people: each match with the sanctions that name it, then the gap
+matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sanctions.governments.gaps import Matrix
+from sanctions.governments.gaps import render_text as render_matrix
+from sanctions.governments.jurisdictions import load as jurisdictions
+from sanctions.governments.screening import Screening
+from sanctions.screen.reference import Reference
+
+
+def render(path: Path, screening: Screening, matrix: Matrix, reference: Reference) -> str:
+    governments = jurisdictions()
+    hit = [p for p in screening.persons if p.matches]
+    names = ", ".join(Path(s["source"]).name for s in screening.sources)
+    lines = [
+        f"{path}: {len(screening.persons)} persons screened against {names} "
+        f"({len(reference):,} people and entities, {reference.sanctions.num_rows:,} sanctions); "
+        f"{len(hit)} with matches at or above {screening.threshold:.2f}",
+        "",
+    ]
+    for person in hit:
+        lines.append(f"{person.person_id}  {person.name}")
+        for match in person.matches:
+            datasets = ", ".join(match.datasets) or "no dataset named"
+            lines.append(f"  {match.score:.2f}  {match.matched_name}  ({match.ref_id}; {datasets})")
+            for d in match.designations:
+                who = governments[d.jurisdiction].name if d.jurisdiction else d.authority
+                when = f", listed {d.listing_date}" if d.listing_date else ""
+                ended = "" if d.active else f" [ended {d.end_date}]".replace(" ]", "]")
+                authority = f" ({d.authority})" if d.authority and d.jurisdiction else ""
+                lines.append(
+                    f"        {who or 'authority not stated'}: "
+                    f"{d.program or 'program not stated'}{when}{authority}{ended}"
+                )
+            if not match.designations:
+                lines.append("        no Sanction entity names this record")
+        lines.append("")
+    lines.append("Gap matrix")
+    lines.append(render_matrix(screening, matrix))
+    return "\n".join(lines)

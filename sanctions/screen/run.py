@@ -1,0 +1,98 @@
+"""Screen lists end to end: fetch the sources, screen each validated workbook, write the files.
+
+Writes ``<out>/<list>/screening.json`` (matches and gap matrix) and ``gap-matrix.xlsx`` beside
+the list's exports, each atomically, so that the next `sanctions export` can cite them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from sanctions.check.validate import Result
+from sanctions.common.files import file_sha256, write_bytes, write_with
+from sanctions.governments.gaps import (
+    GAPS_FILE,
+    Matrix,
+    gap_matrix,
+    proposed_by,
+    rows,
+    to_data,
+    write_matrix_xlsx,
+)
+from sanctions.governments.screening import SCREENING_FILE, Screening, to_json
+from sanctions.model.targets import load_targets
+from sanctions.screen.download import DownloadError, Progress, fetch, is_url
+from sanctions.screen.matching import screen
+from sanctions.screen.reference import Reference, ReferenceError, read_files
+
+# For one URL: the download's progress callback, and what to call when it has finished.
+ProgressFor = Callable[[str], tuple[Progress, Callable[[], None]]]
+
+
+class ScreenError(Exception):
+    """A source could not be fetched or read."""
+
+
+def load_sources(
+    sources: list[str],
+    cache: Path | None,
+    progress: ProgressFor | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[Reference, list[dict[str, str]]]:
+    """The reference data of every source (file or URL), and where each came from."""
+    paths: list[Path] = []
+    provenance: list[dict[str, str]] = []
+    for source in sources:
+        if is_url(source):
+            start, finish = progress(source) if progress else (None, None)
+            try:
+                fetched = fetch(source, cache, start)
+            except DownloadError as exc:
+                raise ScreenError(str(exc)) from exc
+            finally:
+                if finish is not None:
+                    finish()
+            if fetched.warning and warn is not None:
+                warn(fetched.warning)
+            path = fetched.path
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise ScreenError(f"{source}: no such file")
+        paths.append(path)
+        provenance.append({"source": source, "sha256": file_sha256(path)})
+    try:
+        return read_files(paths), provenance
+    except ReferenceError as exc:
+        raise ScreenError(str(exc)) from exc
+
+
+@dataclass
+class ScreenedList:
+    """One list's screening, its gap matrix, and the files written for it."""
+
+    screening: Screening
+    matrix: Matrix
+    record: bytes  # screening.json as written
+    written: tuple[Path, Path]  # screening.json and gap-matrix.xlsx
+
+
+def screen_list(
+    result: Result,
+    workbook: Path,
+    reference: Reference,
+    threshold: float,
+    provenance: list[dict[str, str]],
+    out: Path,
+) -> ScreenedList:
+    """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
+    screening = screen(result, workbook, reference, threshold, provenance)
+    matrix = gap_matrix(screening, proposed_by(load_targets(result)))
+    folder = out / screening.list_name
+    record = to_json(screening, to_data(matrix))
+    write_bytes(folder / SCREENING_FILE, record)
+    write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
+    return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

@@ -1,0 +1,80 @@
+"""What a package says about existing designations, from the screening record.
+
+A package never cites the designations of the government it goes to: it asks that government
+to act, and cites what its allies have done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sanctions.governments.jurisdictions import Jurisdiction, Scope
+from sanctions.governments.jurisdictions import load as known_jurisdictions
+from sanctions.governments.screening import Screening
+from sanctions.model.targets import Target
+
+
+def designations_elsewhere(
+    screening: Screening | None, target: Target, jurisdiction: Jurisdiction
+) -> list[dict[str, str]]:
+    """A target's active listings by governments other than the one this package goes to."""
+    if screening is None:
+        return []
+    governments = known_jurisdictions()
+    out = []
+    for person in screening.persons:
+        if person.person_id != target.person_id:
+            continue
+        for match in person.matches:
+            for d in match.designations:
+                if not d.active or d.jurisdiction == jurisdiction.code:
+                    continue
+                government = governments[d.jurisdiction].name if d.jurisdiction else d.authority
+                out.append(
+                    {
+                        "code": d.jurisdiction or "",
+                        "government": government or "authority not stated",
+                        "program": d.program,
+                        "date": d.listing_date,
+                        "authority": d.authority,
+                        "ref_id": match.ref_id,
+                        "matched_name": match.matched_name,
+                        "score": f"{match.score:.2f}",
+                    }
+                )
+    return out
+
+
+def sources_label(screening: Screening) -> str:
+    return ", ".join(Path(s["source"]).name or s["source"] for s in screening.sources)
+
+
+def screening_note(screening: Screening | None, found: list[dict[str, str]]) -> str:
+    if screening is None:
+        return "Not screened against existing sanctions lists for this package."
+    if not found:
+        return (
+            f"None found: screened against {sources_label(screening)} "
+            f"(match threshold {screening.threshold:.2f})."
+        )
+    return (
+        f"Found by screening against {sources_label(screening)}; each match should be confirmed "
+        "against the official list before filing."
+    )
+
+
+def allied(
+    screening: Screening | None, inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdiction
+) -> str:
+    """Targets already listed by another of our governments, for the summary (the UK urgent
+    procedure and Lithuania's entry bans rest on allies' designations)."""
+    parts = []
+    for target, _ in inside:
+        found = [d for d in designations_elsewhere(screening, target, jurisdiction) if d["code"]]
+        if found:
+            listed = ", ".join(
+                sorted({f"{d['government']}{' ' + d['date'] if d['date'] else ''}" for d in found})
+            )
+            parts.append(f"{target.name} ({listed})")
+    return "; ".join(parts)

@@ -1,0 +1,93 @@
+"""`sanctions export`: everything built from one validated workbook, in exports/<list>/.
+
+    entities.ftm.json        every entity of the list (FtM JSON lines, sorted by ID)
+    <list>-<code>/           one submission package per government, and <list>-<code>.zip
+    public/                  the publishable list (index.html, list.xlsx, and gap-matrix.xlsx
+                             when the list has been screened)
+    screening.json           written by `sanctions screen`, kept here and cited by packages
+    gap-matrix.xlsx          likewise: every screened person, not just the public ones
+
+All of it is built in a staging folder that replaces exports/<list>/ only when complete.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sanctions.check.validate import Result, validate
+from sanctions.common.files import atomic_dir, file_sha256
+from sanctions.governments import jurisdictions as known
+from sanctions.governments.gaps import GAPS_FILE, gap_matrix, proposed_by, rows, write_matrix_xlsx
+from sanctions.governments.screening import SCREENING_FILE, load_screening
+from sanctions.model import ftmio
+from sanctions.model.convert import build
+from sanctions.model.graph import dataset_prefix
+from sanctions.model.rows import Rows
+from sanctions.model.targets import load_evidence, load_targets
+from sanctions.submit.package import Inputs, build_package
+from sanctions.submit.public import public_targets, write_public
+from sanctions.workbook.layout import load_layout
+
+ENTITIES_FILE = "entities.ftm.json"
+# Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
+KEPT_FILES = (SCREENING_FILE, GAPS_FILE)
+
+
+@dataclass
+class Refused(Exception):
+    """The workbook has validation errors; nothing was written."""
+
+    result: Result
+
+
+def submitter_of(rows: Rows) -> dict[str, str]:
+    """Every submitter key, empty where the sheet gives no value."""
+    keys = load_layout().vocabularies["submitter_key"]
+    return {key: rows.submitter.get(key, "") for key in keys}
+
+
+@dataclass
+class Exported:
+    folder: Path
+    warnings: list[str]
+
+
+def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Exported:
+    result = validate(workbook)
+    if result.errors:
+        raise Refused(result)
+    prefix = dataset_prefix(workbook)
+    table_rows = Rows.of(result)
+    graph = build(result, prefix, rows=table_rows)
+    target = out / prefix
+    screening = load_screening(target)
+    warnings = []
+    if screening is not None and screening.workbook_sha256 != file_sha256(workbook):
+        warnings.append(
+            f"{target / SCREENING_FILE} was made from an earlier version of {workbook.name}; "
+            "run `sanctions screen` again to bring it up to date"
+        )
+    targets = load_targets(table_rows)
+    evidence = load_evidence(table_rows)
+    inputs = Inputs(prefix, workbook, targets, evidence, submitter_of(table_rows), graph, screening)
+    codes = [c for c in known.ORDER if only is None or c in only]
+    with atomic_dir(target) as staging:
+        for kept in KEPT_FILES:
+            if (target / kept).exists():
+                shutil.copy2(target / kept, staging / kept)
+        ftmio.write(staging / ENTITIES_FILE, graph.entities.values(), prefix)
+        for code in codes:
+            build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
+        entries = public_targets(table_rows, inputs.targets, inputs.evidence)
+        title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
+        gaps = None
+        if screening is not None:
+            matrix = gap_matrix(screening, proposed_by(targets))
+            gaps = rows(screening, matrix, [e["anchor"] for e in entries])
+        write_public(staging / "public", title, inputs.submitter, entries, gaps)
+        if gaps is not None:
+            write_matrix_xlsx(staging / "public" / GAPS_FILE, gaps)
+    return Exported(target, warnings)

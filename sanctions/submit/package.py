@@ -1,0 +1,154 @@
+"""One submission package per government, built from a validated workbook.
+
+A package folder holds the Word submission (from templates/submission.docx), the target table in
+that government's list format (.xlsx and .csv), the evidence index, the package's subset of FtM
+entities, notes for the submitter, and a manifest of it all; the folder is also zipped.
+Packages go to governments, not to the public: confidential evidence is included and marked so,
+and listed on the submission's confidentiality page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sanctions import __version__
+from sanctions.common.files import file_sha256
+from sanctions.common.writers import write_csv, write_xlsx, write_zip
+from sanctions.governments.jurisdictions import Jurisdiction, Scope, in_package
+from sanctions.governments.screening import Screening
+from sanctions.model import ftmio
+from sanctions.model.graph import Graph
+from sanctions.model.subset import subset
+from sanctions.model.targets import Evidence, Target, blank_target
+from sanctions.submit.document import render_submission
+from sanctions.submit.formats import FORMATS, Row
+from sanctions.submit.notes import notes_text
+
+
+@dataclass
+class Inputs:
+    """What every package of one list is built from."""
+
+    prefix: str
+    workbook: Path
+    targets: list[Target]
+    evidence: dict[str, Evidence]
+    submitter: dict[str, str]
+    graph: Graph
+    screening: Screening | None = None
+
+
+def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Path:
+    """Write one government's package into ``folder`` and zip it beside; the zip's path."""
+    folder.mkdir(parents=True)
+    inside, outside = in_package(inputs.targets, jurisdiction)
+    rows: list[Row] = []
+    for number, (target, found) in enumerate(inside, start=1):
+        rows += FORMATS[jurisdiction.list_format](target, found, jurisdiction, number)
+    columns = list(rows[0]) if rows else header(jurisdiction)
+    stem = f"{inputs.prefix}-{jurisdiction.code}"
+    write_xlsx(folder / f"{stem}-targets.xlsx", {"targets": (columns, rows)})
+    write_csv(folder / f"{stem}-targets.csv", columns, rows)
+    cited = _cited_evidence(inside, inputs.evidence)
+    evidence_rows = [_evidence_row(e) for e in cited]
+    write_csv(folder / "evidence.csv", EVIDENCE_COLUMNS, evidence_rows)
+    entities = subset(inputs.graph, [_person_id(inputs, t) for t, _ in inside])
+    ftmio.write(folder / "entities.ftm.json", entities, inputs.prefix)
+    render_submission(
+        folder / "submission.docx",
+        jurisdiction,
+        inside,
+        outside,
+        cited,
+        inputs.evidence,
+        inputs.submitter,
+        inputs.screening,
+    )
+    notes = notes_text(jurisdiction, inside, outside, inputs.screening)
+    (folder / "notes.txt").write_text(notes, encoding="utf-8")
+    _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
+    archive = folder.parent / f"{stem}.zip"
+    write_zip(archive, folder, stem)
+    return archive
+
+
+def header(jurisdiction: Jurisdiction) -> list[str]:
+    """The columns of a list format, for a table with no rows."""
+    blank = blank_target("Given Surname")
+    return list(
+        FORMATS[jurisdiction.list_format](
+            blank, Scope(None, (), frozenset(), frozenset()), jurisdiction, 1
+        )[0]
+    )
+
+
+EVIDENCE_COLUMNS = (
+    "number",
+    "evidence_id",
+    "title",
+    "publisher",
+    "published",
+    "kind",
+    "url",
+    "archive_url",
+    "file",
+    "sha256",
+    "language",
+    "confidential",
+)
+
+
+def _evidence_row(evidence: Evidence) -> Row:
+    values = {column: getattr(evidence, column) for column in EVIDENCE_COLUMNS}
+    values["confidential"] = "yes" if evidence.confidential else "no"
+    return {k: "" if v is None else str(v) for k, v in values.items()}
+
+
+def _cited_evidence(
+    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence]
+) -> list[Evidence]:
+    ids = {eid for target, _ in inside for eid in target.evidence}
+    return sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
+
+
+def _person_id(inputs: Inputs, target: Target) -> str:
+    return inputs.graph.id_of("person", target.person_id)
+
+
+def _manifest(
+    folder: Path,
+    inputs: Inputs,
+    jurisdiction: Jurisdiction,
+    targets: int,
+    outside: int,
+    evidence: int,
+    entities: int,
+) -> None:
+    files = [
+        {
+            "path": p.relative_to(folder).as_posix(),
+            "sha256": file_sha256(p),
+            "size": p.stat().st_size,
+        }
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    ]
+    manifest = {
+        "list": inputs.prefix,
+        "jurisdiction": jurisdiction.code,
+        "tool": f"sanctions {__version__}",
+        "source": {"file": inputs.workbook.name, "sha256": file_sha256(inputs.workbook)},
+        "counts": {
+            "targets": targets,
+            "out_of_scope": outside,
+            "evidence": evidence,
+            "entities": entities,
+        },
+        "files": files,
+    }
+    (folder / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )

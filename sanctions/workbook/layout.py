@@ -1,0 +1,150 @@
+"""The workbook layout, read from the YAML files in ``schemas/``.
+
+The validator, the editor's template and ``docs/workbook.md`` are all generated from these
+specs, so that they cannot disagree with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sanctions.common.data import read_yaml, schemas_dir
+
+COLUMN_TYPES = {"id", "text", "name", "date", "country", "url", "enum", "sha256", "language"}
+MULTI_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    type: str
+    description: str = ""
+    example: str = ""
+    required: bool = False
+    unique: bool = False
+    multi: bool = False
+    vocabulary: str | None = None
+    references: tuple[str, str] | None = None
+    latin: bool = False
+    birth: bool = False
+    not_future: bool = False
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    entity: str
+    description: str
+    columns: tuple[ColumnSpec, ...]
+    optional: bool = False
+    date_order: tuple[str, str] | None = None
+    column_index: dict[str, ColumnSpec] = field(default_factory=dict, compare=False)
+
+    @property
+    def key(self) -> ColumnSpec | None:
+        """The sheet's own identifier column: the first unique id column."""
+        for col in self.columns:
+            if col.type == "id" and col.unique:
+                return col
+        return None
+
+    def column(self, name: str) -> ColumnSpec:
+        return self.column_index[name]
+
+
+@dataclass(frozen=True, eq=False)
+class Layout:
+    """The whole layout. Compared and hashed by identity: there is one per schemas/ folder."""
+
+    sheets: tuple[SheetSpec, ...]
+    vocabularies: dict[str, dict[str, str]]
+
+    def sheet(self, name: str) -> SheetSpec:
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise KeyError(name)
+
+
+class SpecError(Exception):
+    """A file in schemas/ is malformed: a developer's mistake, reported at load time."""
+
+
+def _column(sheet: str, raw: dict[str, Any], vocabularies: dict[str, dict[str, str]]) -> ColumnSpec:
+    name = raw.get("name")
+    ctype = raw.get("type")
+    if not isinstance(name, str) or ctype not in COLUMN_TYPES:
+        raise SpecError(f"schemas/{sheet}.yaml: column {name!r} has an unknown type {ctype!r}")
+    vocab = raw.get("vocabulary")
+    if ctype == "enum" and vocab not in vocabularies:
+        raise SpecError(f"schemas/{sheet}.yaml: column {name!r} names unknown vocabulary {vocab!r}")
+    ref = raw.get("references")
+    references = None
+    if ref is not None:
+        target_sheet, _, target_col = str(ref).partition(".")
+        references = (target_sheet, target_col)
+    return ColumnSpec(
+        name=name,
+        type=ctype,
+        description=str(raw.get("description", "")).strip(),
+        example=str(raw.get("example", "")),
+        required=bool(raw.get("required", False)),
+        unique=bool(raw.get("unique", False)),
+        multi=bool(raw.get("multi", False)),
+        vocabulary=vocab,
+        references=references,
+        latin=bool(raw.get("latin", False)),
+        birth=bool(raw.get("birth", False)),
+        not_future=bool(raw.get("not_future", False)),
+    )
+
+
+# The order in which sheets appear in the template and the docs.
+SHEET_ORDER = (
+    "persons",
+    "organizations",
+    "positions",
+    "incidents",
+    "involvement",
+    "evidence",
+    "relations",
+    "submitter",
+)
+
+
+@cache
+def load_layout(directory: Path | None = None) -> Layout:
+    folder = directory or schemas_dir()
+    vocab_raw = read_yaml(folder / "vocabularies.yaml")
+    vocabularies = {k: {str(v): str(d) for v, d in vals.items()} for k, vals in vocab_raw.items()}
+    sheets: list[SheetSpec] = []
+    for name in SHEET_ORDER:
+        raw = read_yaml(folder / f"{name}.yaml")
+        columns = tuple(_column(name, c, vocabularies) for c in raw["columns"])
+        order = raw.get("date_order")
+        sheets.append(
+            SheetSpec(
+                name=raw["sheet"],
+                entity=raw["entity"],
+                description=str(raw.get("description", "")).strip(),
+                columns=columns,
+                optional=bool(raw.get("optional", False)),
+                date_order=(order[0], order[1]) if order else None,
+                column_index={c.name: c for c in columns},
+            )
+        )
+    layout = Layout(sheets=tuple(sheets), vocabularies=vocabularies)
+    for sheet in layout.sheets:
+        for col in sheet.columns:
+            if col.references is not None:
+                target, target_col = col.references
+                try:
+                    layout.sheet(target).column(target_col)
+                except KeyError as exc:
+                    raise SpecError(
+                        f"schemas/{sheet.name}.yaml: {col.name} references unknown {target}.{target_col}"
+                    ) from exc
+    return layout

@@ -1,0 +1,45 @@
+"""The one reading of a workbook's cells that entities, documents and screening share."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from sanctions.check.validate import validate
+from sanctions.model.rows import RECORDS, read_rows
+from sanctions.workbook.layout import load_layout
+from tests import workbooks
+
+
+@pytest.mark.parametrize("sheet", sorted(RECORDS))
+def test_each_record_has_exactly_the_sheets_columns(sheet: str) -> None:
+    spec = load_layout().sheet(sheet)
+    types = {f.name: f.type for f in fields(RECORDS[sheet]) if f.name != "row"}
+    assert set(types) == set(spec.column_index)
+    for col in spec.columns:
+        if col.multi:
+            assert types[col.name] == "list[str]", col.name
+        elif col.vocabulary == "yes_no":
+            assert types[col.name] == "bool", col.name
+        elif col.required:
+            assert types[col.name] == "str", col.name
+        else:
+            assert types[col.name] == "str | None", col.name
+
+
+def test_cells_are_read_once_as_lists_flags_and_empties(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["aliases"] = "Arman Testbaev;  A. Testbayev ;"
+    rows["submitter"] = [{"key": "organisation", "value": "Example Watch"}, {"key": "email"}]
+    read = read_rows(validate(build(rows)))
+    first, second = read.persons
+    assert first.row == 2 and second.row == 3  # the Excel row, below the header
+    assert first.aliases == ["Arman Testbaev", "A. Testbayev"]
+    assert second.aliases == [] and second.patronymic is None
+    assert read.positions[1].evidence_ids == ["E001", "E002"]
+    incident = read.incidents[0]
+    assert incident.victims == ["Victim One", "Victim Two"]
+    assert incident.victims_confidential is True and incident.confidential is False
+    assert incident.violation_types == ["arbitrary_detention", "ill_treatment"]
+    assert read.submitter == {"organisation": "Example Watch"}
