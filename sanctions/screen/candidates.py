@@ -1,7 +1,7 @@
 """Candidate generation: which reference entities are worth scoring for each query.
 
 nomenklatura's blocker matches exact name parts, so ``Iwanow`` never meets ``Ivanov`` unless
-another token happens to overlap. Here every name part is folded first (``names.py``: the
+another token happens to overlap. Here every name part is folded first (``common/names.py``: the
 validator's spellings), and a candidate must share a *pair* of parts with the query: two
 full parts (``ivan`` + ``ivanov``), or one full part and the initial of another (``ivanov`` +
 ``i.``, which is how ``I. I. Ivanov`` is found). A pair is far more selective than a single

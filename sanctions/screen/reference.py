@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.json as pj
 from followthemoney import model
 
-# What the scorer (logic-v2) reads of a candidate, and what blocking reads of its names.
+# What the scorer (logic-v2) reads of a candidate, and what candidate search reads of its names.
 PERSON_PROPS = (
     "name",
     "alias",

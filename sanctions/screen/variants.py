@@ -5,7 +5,7 @@ enough for how Kazakh names reach English-language lists. ``Тоқаев`` trans
 ``Toqaev`` while lists print ``Tokayev`` (0.60 against 0.88 with the Russian form); ``Iwanow``
 against ``Ivanov`` scores 0.64; a patronymic on one side only costs about 0.3. Adding these
 spellings as extra names lets the scorer find the pair it would have scored 1.0 had the two
-lists spelled the name alike. They are built from ``names.py``, the same folds that the
+lists spelled the name alike. They are built from ``common/names.py``, the same folds that the
 validator's near-duplicate check uses.
 """
 
