@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import orjson
 
 from sanctions import __version__
 from sanctions.check.findings import Finding, render_json, render_text, sort_findings, strict
+from sanctions.common.outputs import OutputError
 from sanctions.workbook.gate import UnreadableWorkbook
 from sanctions.workbook.layout import SpecError
 
@@ -63,9 +65,7 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
     """
     from sanctions.check.validate import validate as run
 
-    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
-    if not paths:
-        raise click.UsageError("no workbook given and none found in lists/")
+    paths = _workbooks(workbooks)
     findings: list[Finding] = []
     unreadable = False
     for path in paths:
@@ -111,15 +111,15 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
         raise click.UsageError(
             f"unknown government {', '.join(unknown)}; choose from {', '.join(ORDER)}"
         )
-    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
-    if not paths:
-        raise click.UsageError("no workbook given and none found in lists/")
-    status = EXIT_OK
+    paths, status = _one_folder_each(_workbooks(workbooks))
     for path in paths:
         try:
             target = run(path, out, codes)
         except UnreadableWorkbook as exc:
             click.echo(f"error: {path}: {exc}", err=True)
+            status = EXIT_UNREADABLE
+        except (OutputError, OSError) as exc:
+            click.echo(f"error: {path}: not exported: {_os_message(exc)}", err=True)
             status = EXIT_UNREADABLE
         except Refused as refused:
             click.echo(render_text(refused.result.errors, 1))
@@ -159,6 +159,21 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     type=click.Path(path_type=Path),
     help="Folder for downloaded sources (default: ~/.cache/sanctions or $SANCTIONS_CACHE).",
 )
+@click.option(
+    "--max-size",
+    default="8GB",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest source accepted, downloaded and decompressed (e.g. 500MB, 20GB).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(1, None),
+    default=1800,
+    show_default=True,
+    metavar="SECONDS",
+    help="Longest a download may take as a whole.",
+)
 def screen(
     workbooks: tuple[Path, ...],
     sources: tuple[str, ...],
@@ -166,6 +181,8 @@ def screen(
     fmt: str,
     out: Path,
     cache: Path | None,
+    max_size: str,
+    timeout: float,
 ) -> None:
     """Find which persons of WORKBOOKS are already sanctioned, and by whom.
 
@@ -179,17 +196,19 @@ def screen(
       sanctions screen lists/kazakhstan.xlsx --against sanctions.ftm.json
       sanctions screen --against https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json
     """
+    from sanctions.screen.download import Limits
     from sanctions.screen.run import ScreenError, load_sources
 
-    paths = list(workbooks) or sorted(Path("lists").glob("*.xlsx"))
-    if not paths:
-        raise click.UsageError("no workbook given and none found in lists/")
+    limits = Limits(parse_size(max_size), timeout)
+    paths, status = _one_folder_each(_workbooks(workbooks))
     try:
-        reference, provenance = load_sources(list(sources), cache, _progress, _warn)
+        reference, provenance = load_sources(
+            list(sources), cache, _progress, _warn, limits, _waiting
+        )
     except ScreenError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    sys.exit(_screen_lists(paths, reference, provenance, threshold, fmt, out))
+    sys.exit(max(status, _screen_lists(paths, reference, provenance, threshold, fmt, out)))
 
 
 def _screen_lists(
@@ -219,7 +238,12 @@ def _screen_lists(
             click.echo(f"error: {path}: not screened: fix the errors above first", err=True)
             status = max(status, EXIT_ERRORS)
             continue
-        done = screen_list(result, path, reference, threshold, provenance, out)
+        try:
+            done = screen_list(result, path, reference, threshold, provenance, out)
+        except (OutputError, OSError) as exc:
+            click.echo(f"error: {path}: not screened: {_os_message(exc)}", err=True)
+            status = EXIT_UNREADABLE
+            continue
         click.echo(f"wrote {' and '.join(str(p) for p in done.written)}", err=True)
         if fmt == "json":
             records.append(done.record)
@@ -232,6 +256,41 @@ def _screen_lists(
             merged = [orjson.loads(r) for r in records]
             sys.stdout.buffer.write(orjson.dumps(merged, option=orjson.OPT_INDENT_2) + b"\n")
     return status
+
+
+def _workbooks(given: tuple[Path, ...]) -> list[Path]:
+    """The workbooks named, or every lists/*.xlsx; Office lock files are skipped with a note."""
+    from sanctions.workbook.discover import find_workbooks
+
+    paths, locks = find_workbooks(given)
+    for lock in locks:
+        click.echo(f"note: skipped {lock}: an Office lock file, not a workbook", err=True)
+    if not paths:
+        raise click.UsageError("no workbook given and none found in lists/")
+    return paths
+
+
+def _one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
+    """Refuse workbooks whose lists would share an output folder; the rest go on."""
+    from sanctions.governments.list_folder import shared_folders
+
+    clashes = shared_folders(paths)
+    for name, clashing in clashes.items():
+        names = " and ".join(str(p) for p in clashing)
+        click.echo(
+            f"error: {names} would all write the list folder '{name}'; rename one of them",
+            err=True,
+        )
+    refused = {p for clashing in clashes.values() for p in clashing}
+    return [p for p in paths if p not in refused], EXIT_UNREADABLE if refused else EXIT_OK
+
+
+def _os_message(exc: Exception) -> str:
+    """One line for a file-system error: the path and the reason, without a traceback."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else ""
+        return f"{where}: {exc.strerror}" if where else exc.strerror
+    return str(exc)
 
 
 def _progress(url: str) -> tuple[Callable[[int | None], Callable[[int], None]], Callable[[], None]]:
@@ -251,6 +310,25 @@ def _progress(url: str) -> tuple[Callable[[int | None], Callable[[int], None]], 
             bar.render_finish()
 
     return start, finish
+
+
+def _waiting(message: str) -> None:
+    """Say what the run waits for, on a terminal only (a log wants no chatter)."""
+    if sys.stderr.isatty():
+        click.echo(message, err=True)
+
+
+SIZE_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12}
+
+
+def parse_size(text: str) -> int:
+    """``500MB`` -> 500,000,000; a bad size is a usage error."""
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?b?)\s*", text.lower())
+    if match is None or match.group(2) not in SIZE_UNITS:
+        raise click.BadParameter(
+            f"{text!r} is not a size such as 500MB or 20GB", param_hint="--max-size"
+        )
+    return int(float(match.group(1)) * SIZE_UNITS[match.group(2)])
 
 
 def _warn(message: str) -> None:
@@ -311,4 +389,7 @@ def main() -> None:
         sys.exit(EXIT_UNREADABLE)
     except SpecError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except (OutputError, OSError) as exc:
+        click.echo(f"error: {_os_message(exc)}", err=True)
         sys.exit(EXIT_UNREADABLE)

@@ -170,7 +170,10 @@ def test_public_graph_has_nothing_confidential(build):
     public = dumps(graph_of(build, rows, public=True).sorted(), "t").decode()
     assert CANARY in full
     assert CANARY not in public
-    assert "Detention of protesters in Example City" in public
+    # I001's victims are confidential, and a title may name them: the public event is untitled
+    assert "Detention of protesters in Example City" in full
+    assert "Detention of protesters" not in public
+    assert "Incident on 2020-03-01 (arbitrary detention, ill treatment)" in public
 
 
 def test_public_graph_drops_people_resting_only_on_confidential_evidence(build):

@@ -135,6 +135,7 @@ def test_every_package_has_its_files(built):
         assert names == sorted(
             [
                 "entities.ftm.json",
+                "entities-confidential.ftm.json",  # the fixture has confidential victims
                 "evidence.csv",
                 "manifest.json",
                 "notes.txt",

@@ -16,6 +16,7 @@ PATTERNS = {
     "not latin": values.NOT_LATIN,
     "invisible": values.INVISIBLE,
     "whitespace": values.BAD_WHITESPACE,
+    "control": values.CONTROL,
     "partial date": dates.PARTIAL_DATE,
     "needs cleaning": sheet_rules.NEEDS_CLEANING,
 }

@@ -71,6 +71,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         1,
     ),
     ("url.invalid", setter("evidence", 0, "url", "ftp://example.org/x"), "evidence", "url", 0),
+    # How Excel stores a control character pasted into a cell: calamine reads it back as one.
+    (
+        "text.control",
+        setter("persons", 0, "summary", "Minister_x0001_ of Examples."),
+        "persons",
+        "summary",
+        0,
+    ),
     (
         "url.invalid",
         setter("evidence", 0, "archive_url", "https://exa mple.org"),
@@ -246,6 +254,9 @@ def test_every_cell_rule_has_a_case():
         "sheet.missing",
         "sheet.unknown",
         "sheet.hidden",
+        "sheet.duplicate",
+        "row.hidden",
+        "column.hidden",
         "column.missing",
         "column.unknown",
         "column.duplicate",

@@ -9,6 +9,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "sheet.missing": ("error", "A sheet the layout requires is not in the workbook."),
     "sheet.unknown": ("warning", "A sheet the layout does not know; it is not read."),
     "sheet.hidden": ("warning", "A known sheet is hidden; it is still validated."),
+    "sheet.duplicate": (
+        "error",
+        "Two sheets whose names differ only in case or spaces; which one holds the list is unclear.",
+    ),
+    "row.hidden": ("warning", "A hidden row with values; it is validated and exported."),
+    "column.hidden": ("warning", "A hidden column with a header; it is validated and exported."),
     "column.missing": ("error", "A required column is missing from a sheet's header row."),
     "column.unknown": ("warning", "A column the layout does not know; it is not read."),
     "column.duplicate": ("error", "Two columns in one sheet have the same header."),
@@ -31,6 +37,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "sha256.invalid": ("error", "Not a SHA-256 hash (64 hexadecimal characters)."),
     "text.whitespace": ("warning", "Leading, trailing or doubled spaces."),
     "text.invisible": ("warning", "An invisible character (zero-width or non-breaking space)."),
+    "text.control": (
+        "error",
+        "A control character (Excel writes a pasted one as _x0001_); no workbook can hold it.",
+    ),
     "text.mixed_script": (
         "error",
         "A word mixing Latin with Cyrillic or Greek letters, usually a look-alike letter.",

@@ -56,7 +56,10 @@ def value_checks(col: ColumnSpec, layout: Layout) -> list[pa.Check]:
 
 def hygiene_checks(col: ColumnSpec) -> list[pa.Check]:
     """Checks on the raw text, before cleaning."""
-    checks = [pa.Check(v.lacks(v.BAD_WHITESPACE), error="text.whitespace")]
+    checks = [
+        pa.Check(v.lacks(v.BAD_WHITESPACE), error="text.whitespace"),
+        pa.Check(v.lacks(v.CONTROL), error="text.control"),
+    ]
     if col.type == "id":
         checks.append(pa.Check(v.lacks(v.INVISIBLE), error="id.invisible"))
     else:
@@ -210,6 +213,7 @@ MESSAGES = {
     "vocab.invalid": "{column} {value} is not allowed; choose from: {allowed}",
     "text.whitespace": "{column} {value} has leading, trailing or doubled spaces",
     "text.invisible": "{column} {value} contains an invisible character",
+    "text.control": "{column} {value} contains a control character (pasted from another program?); retype the text",
     "text.mixed_script": "{column} {value} mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)",
     "name.not_latin": "{column} {value} is not in Latin script; put the original-script form in name_original",
 }

@@ -48,6 +48,7 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
         table = tables[sheet.name]
         _structure(file, sheet, table, findings)
         _special_cells(file, book, table, findings)
+        _hidden_parts(file, book, table, findings)
         _complete(sheet, table)
         clean = clean_text(table.frame)
         for col in sheet.columns:
@@ -64,7 +65,20 @@ def _match_sheets(
     file: str, book: Workbook, layout: Layout, findings: list[Finding]
 ) -> dict[str, Table]:
     """Find each known sheet (case and spaces do not matter) and report the rest."""
-    by_key = {name.strip().lower(): name for name in book.sheet_order}
+    by_key: dict[str, str] = {}
+    for name in book.sheet_order:
+        key = name.strip().lower()
+        first = by_key.setdefault(key, name)
+        if first != name:
+            findings.append(
+                finding(
+                    "sheet.duplicate",
+                    file,
+                    name,
+                    f"sheets '{first}' and '{name}' have the same name but for case or spaces; "
+                    f"keep one (only '{first}' is read)",
+                )
+            )
     tables: dict[str, Table] = {}
     for sheet in layout.sheets:
         actual = by_key.pop(sheet.name, None)
@@ -193,6 +207,37 @@ def _special_cells(file: str, book: Workbook, table: Table, findings: list[Findi
                     row=cell.row,
                     column=column,
                     value=value,
+                )
+            )
+
+
+def _hidden_parts(file: str, book: Workbook, table: Table, findings: list[Finding]) -> None:
+    """Hidden rows that hold values, and hidden columns of the layout: read all the same."""
+    hidden = book.hidden.get(table.sheet)
+    if hidden is None or table.missing:
+        return
+    for row in sorted(hidden.rows & set(table.frame.index.tolist())):
+        findings.append(
+            finding(
+                "row.hidden",
+                file,
+                table.sheet,
+                f"row {row} is hidden; it is validated and exported all the same",
+                cell=f"A{row}",
+                row=row,
+            )
+        )
+    for name, j in table.columns.items():
+        if j + 1 in hidden.columns:
+            findings.append(
+                finding(
+                    "column.hidden",
+                    file,
+                    table.sheet,
+                    f"column '{name}' is hidden; it is validated and exported all the same",
+                    cell=cell_ref(j, table.header_row),
+                    row=table.header_row,
+                    column=name,
                 )
             )
 

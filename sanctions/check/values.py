@@ -38,6 +38,9 @@ NOT_LATIN = "[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]"
 INVISIBLE_CHARS = "\u00a0\u00ad\u180e\u2007\u200b-\u200f\u202a-\u202f\u2060-\u2064\ufeff"
 INVISIBLE = f"[{INVISIBLE_CHARS}]"
 BAD_WHITESPACE = "^[ \t\r\n]|[ \t\r\n]\\Z|  "
+# Control characters other than tab and line breaks: Excel stores a pasted one as _x0001_, and
+# no .xlsx writer may write it back (openpyxl refuses the whole file).
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 
 def _arrow(values: pd.Series | pd.Index | Iterable[str]) -> pa.Array:

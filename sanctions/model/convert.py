@@ -148,6 +148,7 @@ class Converter:
         self.events: dict[str, EntityProxy] = {}
         self.supported: set[str] = set()  # persons with at least one post or involvement emitted
         self.posts: dict[str, EntityProxy] = {}
+        self.hidden_victims: set[str] = set()  # incidents told without names (public output)
 
     def run(self) -> None:
         self.evidence()
@@ -164,10 +165,13 @@ class Converter:
     ) -> None:
         self.graph.put(entity, prop, value, (sheet, row, column))
 
-    def fill(self, entity: EntityProxy, sheet: str, rec: Any) -> None:
-        """Every property of ``PROPERTIES[sheet]`` from the row's cells."""
+    def fill(
+        self, entity: EntityProxy, sheet: str, rec: Any, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Every property of ``PROPERTIES[sheet]`` from the row's cells, but ``skip``'s columns."""
         for column, prop in PROPERTIES[sheet]:
-            self.put(entity, prop, getattr(rec, column), sheet, rec.row, column)
+            if column not in skip:
+                self.put(entity, prop, getattr(rec, column), sheet, rec.row, column)
 
     def cite(
         self, entity: EntityProxy, evidence_ids: list[str], summary: str | None = None
@@ -313,10 +317,17 @@ class Converter:
         def put(prop: str, value: object, column: str) -> None:
             self.put(event, prop, value, "incidents", rec.row, column)
 
-        self.fill(event, "incidents", rec)
-        put("location", items(rec.place), "place")
-        if not (self.public and rec.victims_confidential):
+        location = items(rec.place)
+        if self.public and rec.victims_confidential:
+            # The title, summary and victims may name whom the editor marked confidential.
+            self.fill(event, "incidents", rec, frozenset({"title", "summary"}))
+            kinds = ", ".join(v.replace("_", " ") for v in rec.violation_types)
+            put("name", f"Incident on {rec.date} ({kinds})", "title")
+            self.hidden_victims.add(rec.incident_id)
+        else:
+            self.fill(event, "incidents", rec)
             put("namesMentioned", rec.victims, "victims")
+        put("location", location, "place")
         return event
 
     def involvement(self) -> None:
@@ -328,11 +339,13 @@ class Converter:
             link = self.graph.make(
                 "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role
             )
-            if not self.cite(link, rec.evidence_ids, rec.description):
+            # A description of an act on victims whose names are withheld may name them.
+            secret = rec.incident_id in self.hidden_victims
+            if not self.cite(link, rec.evidence_ids, None if secret else rec.description):
                 continue
             self.graph.link(link, "subject", person.id or "")
             self.graph.link(link, "object", event.id or "")
-            self.fill(link, "involvement", rec)
+            self.fill(link, "involvement", rec, frozenset({"description"} if secret else ()))
             self.graph.link(event, "involved", person.id or "")
             self.supported.add(rec.person_id)
             self.graph.emit(link)

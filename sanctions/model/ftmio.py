@@ -25,3 +25,23 @@ def dumps(entities: Iterable[EntityProxy], dataset: str) -> bytes:
 
 def write(path: Path, entities: Iterable[EntityProxy], dataset: str) -> None:
     path.write_bytes(dumps(entities, dataset))
+
+
+ENTITIES_FILE = "entities.ftm.json"
+# Everything, confidential material included; written only when there is some.
+CONFIDENTIAL_ENTITIES_FILE = "entities-confidential.ftm.json"
+
+
+def write_split(
+    folder: Path,
+    everything: Iterable[EntityProxy],
+    publishable: Iterable[EntityProxy],
+    dataset: str,
+) -> None:
+    """``entities.ftm.json`` without anything confidential and, when the two differ,
+    ``entities-confidential.ftm.json`` with everything: the file name says what it holds."""
+    public = dumps(publishable, dataset)
+    (folder / ENTITIES_FILE).write_bytes(public)
+    full = dumps(everything, dataset)
+    if full != public:
+        (folder / CONFIDENTIAL_ENTITIES_FILE).write_bytes(full)

@@ -9,6 +9,7 @@ loss, missing required property or dangling reference, naming the cell it came f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -18,6 +19,7 @@ from typing import Any
 
 from followthemoney import EntityProxy, Schema, model
 from followthemoney.types import registry
+from rigour.text import ascii_text
 
 DOCUMENTATION = model["Documentation"]
 
@@ -27,9 +29,19 @@ class ModelError(Exception):
 
 
 def dataset_prefix(workbook: Path) -> str:
-    """The ID prefix of a list: its workbook's file name as a slug (lists/kazakhstan.xlsx -> kazakhstan)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", workbook.stem.lower()).strip("-")
-    return slug or "list"
+    """The name of a list, which prefixes its entity IDs and names its output folder.
+
+    A workbook named in lower-case Latin letters, digits, ``-`` and ``_`` keeps its name
+    (``lists/kazakhstan.xlsx`` -> ``kazakhstan``). Any other name is transliterated and
+    lower-cased, then followed by a short hash of the exact name, so that ``Kaz.xlsx`` and
+    ``kaz.xlsx``, or ``Қазақстан.xlsx`` and ``Qazaqstan.xlsx``, never share a folder or IDs
+    (``Қазақстан.xlsx`` -> ``qazaqstan-1eb851``).
+    """
+    name = unicodedata.normalize("NFC", workbook.stem)
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text(name).lower()).strip("-_") or "list"
+    if slug == name:
+        return slug
+    return f"{slug}-{sha1(name.encode('utf-8')).hexdigest()[:6]}"
 
 
 @dataclass

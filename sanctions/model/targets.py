@@ -38,6 +38,7 @@ class Post:
     start: str | None
     end: str | None
     evidence: list[str]
+    publishable: bool = True  # some of its evidence is not confidential
 
     @property
     def dates(self) -> str:
@@ -61,7 +62,20 @@ class Act:
     description: str
     violation_types: list[str]
     evidence: list[str]
-    confidential: bool
+    confidential: bool  # the incident is
+    victims: list[str] = field(default_factory=list)
+    victims_confidential: bool = False
+    publishable: bool = True  # the incident is not confidential and some evidence is not
+
+    @property
+    def public_line(self) -> str:
+        """The act as a text that may be published tells it: without the incident's title and
+        the description when the victims are confidential, since either may name them."""
+        if self.victims_confidential:
+            kinds = ", ".join(v.replace("_", " ") for v in self.violation_types)
+            role = self.role.replace("_", " ").capitalize()
+            return f"{role} in an incident on {self.date} ({kinds})."
+        return f"{self.incident} ({self.date}): {self.description}"
 
 
 @dataclass(slots=True)
@@ -101,10 +115,12 @@ class Target(PersonRow):
 
     @property
     def position(self) -> str:
-        """The latest post, as lists print a position."""
-        if not self.posts:
+        """The latest post, as lists print a position; lists are published, so a post that
+        rests only on confidential evidence is not used."""
+        posts = [p for p in self.posts if p.publishable]
+        if not posts:
             return ""
-        post = sorted(self.posts, key=lambda p: (p.end or "9999", p.start or ""))[-1]
+        post = sorted(posts, key=lambda p: (p.end or "9999", p.start or ""))[-1]
         prefix = "former " if post.end else ""
         return f"{prefix}{post.title}, {post.org}"
 
@@ -156,12 +172,18 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
         if rec.status != status:
             continue
         targets[rec.person_id] = Target(**_values(rec))
+    secret = {e.evidence_id for e in rows.evidence if e.confidential}
+
+    def publishable(evidence: list[str]) -> bool:
+        return any(eid not in secret for eid in evidence)
+
     for post in rows.positions:
         target = targets.get(post.person_id)
         if target is not None:
             org = orgs.get(post.org_id, post.org_id)
+            ids = list(post.evidence_ids)
             target.posts.append(
-                Post(post.title, org, post.start_date, post.end_date, list(post.evidence_ids))
+                Post(post.title, org, post.start_date, post.end_date, ids, publishable(ids))
             )
     for part in rows.involvement:
         target = targets.get(part.person_id)
@@ -180,6 +202,9 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
                 violation_types=list(incident.violation_types),
                 evidence=list(part.evidence_ids),
                 confidential=incident.confidential,
+                victims=list(incident.victims),
+                victims_confidential=incident.victims_confidential,
+                publishable=not incident.confidential and publishable(part.evidence_ids),
             )
         )
     for relation in rows.relations:

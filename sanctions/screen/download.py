@@ -1,9 +1,16 @@
 """Fetch reference data over HTTPS into a local cache, and never lose a good copy.
 
 A second run sends the cached ``ETag`` / ``Last-Modified`` back, so an unchanged file costs
-one small request. A download is written beside the cache entry and only renamed over it once
-it is complete (length checked, gzip stream read to the end); if the network fails, the last
-good copy is used, with a warning, rather than none.
+one small request. A download is written beside the cache entry and renamed over it only once
+it is complete (length checked where the server gives it), reads as FtM entities to its last
+line (an HTML page from a captive portal, a body cut short or a damaged gzip stream does not),
+and stays under the size cap; its SHA-256 is recorded beside it. Otherwise the last good copy
+is used, with a warning, rather than none.
+
+Addresses are checked with the parser that makes the connection (urllib3's, as requests uses
+it), at every redirect: ``https://``, or plain ``http://`` to this machine only. A download has
+a time limit as a whole, besides the limit on each read, so a server that trickles a byte at a
+time cannot hang the run.
 """
 
 from __future__ import annotations
@@ -13,27 +20,38 @@ import hashlib
 import ipaddress
 import json
 import os
+import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
+import orjson
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 from urllib3.util.retry import Retry
 
-from sanctions.common.files import atomic_path, write_text
+from sanctions.common.files import atomic_path, file_sha256, write_text
 
-TIMEOUT = (10, 60)  # connect, read (seconds)
+TIMEOUT = (10, 30)  # connect, and each read (seconds)
+TOTAL_SECONDS = 1800  # the whole download
+MAX_BYTES = 8 * 10**9  # the download, and the file once decompressed (--max-size 8GB)
+MAX_REDIRECTS = 5
 RETRIES = Retry(
     total=3,
+    read=0,  # a server that did not answer within the read timeout gets no second wait
     backoff_factor=0.5,
     status_forcelist=(429, 500, 502, 503, 504),
     allowed_methods=("GET",),
     raise_on_status=False,
+    redirect=False,
 )
 CHUNK = 1 << 20
+TAIL = 8 << 20  # enough to hold the last line of an entities file
 
 
 class DownloadError(Exception):
@@ -48,6 +66,14 @@ class Fetched:
     warning: str | None = None
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much a download may take: bytes (downloaded, and decompressed) and seconds."""
+
+    max_bytes: int = MAX_BYTES
+    seconds: float = TOTAL_SECONDS
+
+
 def cache_dir() -> Path:
     if "SANCTIONS_CACHE" in os.environ:
         return Path(os.environ["SANCTIONS_CACHE"])
@@ -59,19 +85,33 @@ def is_url(source: str) -> bool:
     return source.startswith(("https://", "http://"))
 
 
-def check_url(url: str) -> None:
-    """HTTPS only; plain HTTP is accepted for this machine alone (tests, a local mirror)."""
-    parsed = urlparse(url)
-    if parsed.scheme == "https" and parsed.hostname:
-        return
-    if parsed.scheme == "http" and parsed.hostname:
-        host = parsed.hostname
-        try:
-            if host == "localhost" or ipaddress.ip_address(host).is_loopback:
-                return
-        except ValueError:
-            pass
-    raise DownloadError(f"{url}: only https:// addresses are accepted")
+def check_url(url: str) -> str:
+    """The address as requests will send it, if it is https:// or http:// to this machine.
+
+    The host is read from the prepared request with urllib3's parser, which is what opens the
+    connection: ``http://evil.example\\@127.0.0.1/`` goes to evil.example, whatever
+    ``urllib.parse`` says.
+    """
+    try:
+        prepared = requests.Request("GET", url).prepare().url or ""
+        parsed = parse_url(prepared)
+    except (requests.RequestException, LocationParseError, ValueError) as exc:
+        raise DownloadError(f"{url}: not a valid address ({exc})") from exc
+    host = (parsed.host or "").strip("[]")
+    if parsed.scheme == "https" and host:
+        return prepared
+    if parsed.scheme == "http" and _is_loopback(host):
+        return prepared
+    raise DownloadError(f"{url}: only https:// addresses are accepted (http:// for this machine)")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _entry(url: str, folder: Path) -> tuple[Path, Path]:
@@ -85,82 +125,175 @@ def session() -> requests.Session:
     s.mount("https://", HTTPAdapter(max_retries=RETRIES))
     s.mount("http://", HTTPAdapter(max_retries=RETRIES))
     s.headers["User-Agent"] = "sanctions-screen"
+    s.headers["Accept-Encoding"] = "identity"  # the bytes as published, so lengths compare
     return s
 
 
 Progress = Callable[[int | None], Callable[[int], None]]
 
 
-def fetch(url: str, folder: Path | None = None, progress: Progress | None = None) -> Fetched:
-    """The cached file for ``url``, refreshed if the server has a newer one."""
+def fetch(
+    url: str,
+    folder: Path | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    waiting: Callable[[str], None] | None = None,
+) -> Fetched:
+    """The cached file for ``url``, refreshed if the server has a newer one.
+
+    ``waiting`` is told, before each request, whom the run is waiting for.
+    """
     check_url(url)
+    limits = limits or Limits()
     folder = folder or cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     data, meta_path = _entry(url, folder)
-    meta: dict[str, str] = {}
-    if data.exists() and meta_path.exists():
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta = _meta(data, meta_path)
     headers = {}
     if meta.get("etag"):
         headers["If-None-Match"] = meta["etag"]
     if meta.get("last_modified"):
         headers["If-Modified-Since"] = meta["last_modified"]
+    deadline = time.monotonic() + limits.seconds
     try:
-        with session().get(url, headers=headers, timeout=TIMEOUT, stream=True) as response:
-            if response.status_code == 304 and data.exists():
+        with _get(url, headers, deadline, waiting) as response:
+            if response.status_code == 304 and meta:
                 return Fetched(data, url, fresh=False)
             if response.status_code != 200:
                 raise DownloadError(f"{url}: the server answered {response.status_code}")
             expected = response.headers.get("Content-Length")
             total = int(expected) if expected and expected.isdigit() else None
+            if total is not None and total > limits.max_bytes:
+                raise DownloadError(f"{url}: {total:,} bytes is more than {_cap(limits)}")
             with atomic_path(data) as tmp:
-                written = _save(response, tmp, total, progress)
+                digest, written = _save(response, tmp, total, progress, limits, deadline, url)
                 if total is not None and written != total:
                     raise DownloadError(f"{url}: got {written} of {total} bytes")
-                _check_gzip(tmp, url)
-            write_text(
-                meta_path,
-                json.dumps(
-                    {
-                        "url": url,
-                        "etag": response.headers.get("ETag", ""),
-                        "last_modified": response.headers.get("Last-Modified", ""),
-                    },
-                    sort_keys=True,
-                ),
-            )
+                check_entities_file(tmp, url, limits.max_bytes)
+            record = {
+                "url": url,
+                "etag": response.headers.get("ETag", ""),
+                "last_modified": response.headers.get("Last-Modified", ""),
+                "sha256": digest,
+            }
+            write_text(meta_path, json.dumps(record, sort_keys=True))
             return Fetched(data, url, fresh=True)
-    except (requests.RequestException, DownloadError) as exc:
+    except (requests.RequestException, urllib3.exceptions.HTTPError, DownloadError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if data.exists():
+        if meta:
             return Fetched(data, url, fresh=False, warning=f"{reason}; using the cached copy")
         if isinstance(exc, DownloadError):
             raise
         raise DownloadError(f"{url}: download failed: {reason}") from exc
 
 
+def _meta(data: Path, meta_path: Path) -> dict[str, str]:
+    """The cached copy's record, if the copy is there and still has the recorded hash."""
+    if not (data.exists() and meta_path.exists()):
+        return {}
+    try:
+        meta: dict[str, str] = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if meta.get("sha256") and meta["sha256"] != file_sha256(data):
+        return {}  # changed or damaged since it was downloaded: not a good copy
+    return meta
+
+
+def _get(
+    url: str, headers: dict[str, str], deadline: float, waiting: Callable[[str], None] | None
+) -> requests.Response:
+    """The response at the end of the redirects, each hop's address checked first."""
+    http = session()
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        prepared = check_url(current)
+        if time.monotonic() > deadline:
+            raise DownloadError(f"{url}: no answer within the time limit")
+        if waiting is not None:
+            waiting(f"waiting for {parse_url(prepared).host} ...")
+        response = http.get(
+            prepared, headers=headers, timeout=TIMEOUT, stream=True, allow_redirects=False
+        )
+        if not response.is_redirect:
+            return response
+        location = response.headers.get("Location", "")
+        response.close()
+        current = urljoin(prepared, location)
+    raise DownloadError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _chunks(response: requests.Response, deadline: float, url: str) -> Iterator[bytes]:
+    """The body as it arrives; ``read1`` returns whatever came, so the clock is checked
+    however slowly the server sends."""
+    while True:
+        chunk = response.raw.read1(CHUNK)
+        if not chunk:
+            return
+        yield chunk
+        if time.monotonic() > deadline:
+            raise DownloadError(f"{url}: the download did not finish within the time limit")
+
+
 def _save(
-    response: requests.Response, tmp: Path, total: int | None, progress: Progress | None
-) -> int:
+    response: requests.Response,
+    tmp: Path,
+    total: int | None,
+    progress: Progress | None,
+    limits: Limits,
+    deadline: float,
+    url: str,
+) -> tuple[str, int]:
+    """Write the body; its SHA-256 and length."""
     advance = progress(total) if progress is not None else None
+    digest = hashlib.sha256()
     written = 0
     with open(tmp, "wb") as fh:
-        for chunk in response.iter_content(CHUNK):
+        for chunk in _chunks(response, deadline, url):
             fh.write(chunk)
+            digest.update(chunk)
             written += len(chunk)
+            if written > limits.max_bytes:
+                raise DownloadError(f"{url}: the download is larger than {_cap(limits)}")
             if advance is not None:
                 advance(len(chunk))
-    return written
+    return digest.hexdigest(), written
 
 
-def _check_gzip(path: Path, url: str) -> None:
-    """A gzip file must decompress to its end: a cut-off stream is a broken download."""
+def _cap(limits: Limits) -> str:
+    return f"the {limits.max_bytes:,}-byte limit (--max-size)"
+
+
+def check_entities_file(path: Path, url: str, max_bytes: int) -> None:
+    """The file reads as FtM entity lines from its first line to its last, within the cap: a
+    captive portal's HTML page, a body cut short or a damaged gzip stream does not."""
     with open(path, "rb") as fh:
-        if fh.read(2) != b"\x1f\x8b":
-            return
+        packed = fh.read(2) == b"\x1f\x8b"
+    opener = gzip.open if packed else open
+    size, first, last = 0, b"", b""
     try:
-        with gzip.open(path, "rb") as fh:
-            while fh.read(CHUNK):
-                pass
+        with opener(path, "rb") as fh:
+            while chunk := fh.read(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise DownloadError(f"{url}: decompresses to more than {max_bytes:,} bytes")
+                if not first:
+                    first = chunk.split(b"\n", 1)[0]
+                last = (last + chunk)[-TAIL:]
     except (OSError, EOFError, zlib.error) as exc:
         raise DownloadError(f"{url}: the gzip file is incomplete or damaged ({exc})") from exc
+    lines = [line for line in last.split(b"\n") if line.strip()]
+    for line, where in ((first, "first"), (lines[-1] if lines else b"", "last")):
+        if not _is_entity(line):
+            raise DownloadError(
+                f"{url}: not FtM entities: the {where} line is not a JSON entity "
+                "(a login page, or a download cut short?)"
+            )
+
+
+def _is_entity(line: bytes) -> bool:
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(data, dict) and "id" in data and "schema" in data

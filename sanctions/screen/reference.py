@@ -18,6 +18,8 @@ import pyarrow.compute as pc
 import pyarrow.json as pj
 from followthemoney import model
 
+from sanctions.screen.download import MAX_BYTES
+
 # What the scorer (logic-v2) reads of a candidate, and what candidate search reads of its names.
 PERSON_PROPS = (
     "name",
@@ -104,16 +106,48 @@ def _is_gzip(path: Path) -> bool:
         return fh.read(2) == b"\x1f\x8b"
 
 
-def read_file(path: Path) -> Reference:
-    """Read one entities file (JSON lines, plain or gzip)."""
-    if path.stat().st_size == 0:
+class Capped:
+    """A decompressed stream that stops with an error past ``limit`` bytes, so that a small
+    gzip file that inflates to gigabytes (a "zip bomb") is refused early."""
+
+    def __init__(self, stream: pa.NativeFile, limit: int, path: Path) -> None:
+        self.stream, self.limit, self.path, self.seen = stream, limit, path, 0
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.stream.read(size if size >= 0 else None)
+        self.seen += len(data)
+        if self.seen > self.limit:
+            raise ReferenceError(too_large(self.path, self.limit))
+        return data
+
+    def close(self) -> None:
+        self.closed = True
+        self.stream.close()
+
+
+def too_large(path: Path, limit: int) -> str:
+    return (
+        f"{path}: holds more than {limit:,} bytes of entities, the limit (--max-size); "
+        "raise it if the file is genuine"
+    )
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
+    """Read one entities file (JSON lines, plain or gzip), of at most ``max_bytes`` once
+    decompressed."""
+    size = path.stat().st_size
+    if size == 0:
         raise ReferenceError(f"{path}: the file is empty")
+    if size > max_bytes:
+        raise ReferenceError(too_large(path, max_bytes))
     person_schemata = pa.array(matchable_schemata())
     people: list[pa.Table] = []
     sanctions: list[pa.Table] = []
     compression = "gzip" if _is_gzip(path) else None
     try:
-        with pa.input_stream(str(path), compression=compression) as stream:
+        with pa.input_stream(str(path), compression=compression) as raw:
+            stream = pa.PythonFile(Capped(raw, max_bytes, path), mode="r")
             reader = pj.open_json(
                 stream,
                 read_options=pj.ReadOptions(block_size=BLOCK_SIZE),
@@ -153,10 +187,10 @@ def _concat(tables: list[pa.Table], props: tuple[str, ...]) -> pa.Table:
     return table.filter(pc.is_valid(table["id"]))
 
 
-def read_files(paths: list[Path]) -> Reference:
+def read_files(paths: list[Path], max_bytes: int = MAX_BYTES) -> Reference:
     """Several files as one reference: OpenSanctions' collections overlap, so an entity ID
     seen twice keeps its first row."""
-    parts = [read_file(p) for p in paths]
+    parts = [read_file(p, max_bytes) for p in paths]
     people = pa.concat_tables([p.people for p in parts]) if parts else _empty(PERSON_PROPS)
     sanctions = pa.concat_tables([p.sanctions for p in parts]) if parts else _empty(SANCTION_PROPS)
     if len(parts) > 1:

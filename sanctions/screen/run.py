@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sanctions.check.validate import Result
 from sanctions.common.files import file_sha256, write_bytes, write_with
+from sanctions.common.outputs import claim
 from sanctions.governments.gaps import (
     GAPS_FILE,
     Matrix,
@@ -22,9 +23,10 @@ from sanctions.governments.gaps import (
     to_data,
     write_matrix_xlsx,
 )
+from sanctions.governments.list_folder import list_folder, recognise
 from sanctions.governments.screening import SCREENING_FILE, Screening, to_json
 from sanctions.model.targets import load_targets
-from sanctions.screen.download import DownloadError, Progress, fetch, is_url
+from sanctions.screen.download import DownloadError, Limits, Progress, fetch, is_url
 from sanctions.screen.matching import screen
 from sanctions.screen.reference import Reference, ReferenceError, read_files
 
@@ -41,15 +43,18 @@ def load_sources(
     cache: Path | None,
     progress: ProgressFor | None = None,
     warn: Callable[[str], None] | None = None,
+    limits: Limits | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> tuple[Reference, list[dict[str, str]]]:
     """The reference data of every source (file or URL), and where each came from."""
+    limits = limits or Limits()
     paths: list[Path] = []
     provenance: list[dict[str, str]] = []
     for source in sources:
         if is_url(source):
             start, finish = progress(source) if progress else (None, None)
             try:
-                fetched = fetch(source, cache, start)
+                fetched = fetch(source, cache, start, limits, waiting)
             except DownloadError as exc:
                 raise ScreenError(str(exc)) from exc
             finally:
@@ -65,7 +70,7 @@ def load_sources(
         paths.append(path)
         provenance.append({"source": source, "sha256": file_sha256(path)})
     try:
-        return read_files(paths), provenance
+        return read_files(paths, limits.max_bytes), provenance
     except ReferenceError as exc:
         raise ScreenError(str(exc)) from exc
 
@@ -91,7 +96,7 @@ def screen_list(
     """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
     screening = screen(result, workbook, reference, threshold, provenance)
     matrix = gap_matrix(screening, proposed_by(load_targets(result)))
-    folder = out / screening.list_name
+    folder = claim(list_folder(workbook, out), recognise(screening.list_name))
     record = to_json(screening, to_data(matrix))
     write_bytes(folder / SCREENING_FILE, record)
     write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))

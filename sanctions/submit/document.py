@@ -58,6 +58,8 @@ def _target_context(
                 "role": a.role.replace("_", " "),
                 "description": a.description,
                 "cites": cites(a.evidence, evidence),
+                "confidential": not a.publishable,
+                "victims_confidential": a.victims_confidential,
             }
             for a in target.acts
         ],
@@ -107,9 +109,33 @@ def render_submission(
                 for t, _ in outside
             ],
             "evidence": cited,
-            "confidential": "; ".join(f"[{e.number}] {e.title}" for e in cited if e.confidential),
+            "confidential": confidential_items(inside, cited),
         },
         autoescape=True,
     )
     document.save(str(path))
     normalise_zip(path)
+
+
+def confidential_items(
+    inside: Sequence[tuple[Target, Scope]], cited: Sequence[Evidence]
+) -> list[str]:
+    """The confidentiality page: every confidential incident, victim and evidence item."""
+    lines: dict[str, None] = {}
+    for target, _ in inside:
+        for act in target.acts:
+            if act.confidential:
+                lines[f"Incident: {act.incident} ({act.date})"] = None
+            elif not act.publishable:
+                lines[f"Conduct resting on confidential evidence: {act.incident} ({act.date})"] = (
+                    None
+                )
+            if act.victims_confidential:
+                names = "; ".join(act.victims) or "not named in this submission"
+                lines[f"Victims of {act.incident} ({act.date}), not to be identified: {names}"] = (
+                    None
+                )
+    for e in cited:
+        if e.confidential:
+            lines[f"Evidence [{e.number}] {e.title}"] = None
+    return list(lines)

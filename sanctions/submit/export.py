@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sanctions.check.validate import Result, validate
-from sanctions.common.files import atomic_dir, file_sha256
+from sanctions.common.files import file_sha256
+from sanctions.common.outputs import replace_dir
 from sanctions.governments import jurisdictions as known
 from sanctions.governments.gaps import GAPS_FILE, gap_matrix, proposed_by, rows, write_matrix_xlsx
+from sanctions.governments.list_folder import PUBLIC_FOLDER, list_folder, recognise
 from sanctions.governments.screening import SCREENING_FILE, load_screening
 from sanctions.model import ftmio
 from sanctions.model.convert import build
@@ -31,7 +33,6 @@ from sanctions.submit.package import Inputs, build_package
 from sanctions.submit.public import public_targets, write_public
 from sanctions.workbook.layout import load_layout
 
-ENTITIES_FILE = "entities.ftm.json"
 # Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
 KEPT_FILES = (SCREENING_FILE, GAPS_FILE)
 
@@ -60,9 +61,10 @@ def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Expo
     if result.errors:
         raise Refused(result)
     prefix = dataset_prefix(workbook)
+    target = list_folder(workbook, out)
     table_rows = Rows.of(result)
     graph = build(result, prefix, rows=table_rows)
-    target = out / prefix
+    public_graph = build(result, prefix, public=True, rows=table_rows)
     screening = load_screening(target)
     warnings = []
     if screening is not None and screening.workbook_sha256 != file_sha256(workbook):
@@ -72,22 +74,32 @@ def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Expo
         )
     targets = load_targets(table_rows)
     evidence = load_evidence(table_rows)
-    inputs = Inputs(prefix, workbook, targets, evidence, submitter_of(table_rows), graph, screening)
+    inputs = Inputs(
+        prefix,
+        workbook,
+        targets,
+        evidence,
+        submitter_of(table_rows),
+        graph,
+        public_graph,
+        screening,
+    )
     codes = [c for c in known.ORDER if only is None or c in only]
-    with atomic_dir(target) as staging:
+    with replace_dir(target, recognise(prefix)) as staging:
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
-        ftmio.write(staging / ENTITIES_FILE, graph.entities.values(), prefix)
+        everything, publishable = graph.entities.values(), public_graph.entities.values()
+        ftmio.write_split(staging, everything, publishable, prefix)
         for code in codes:
             build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
-        entries = public_targets(table_rows, inputs.targets, inputs.evidence)
+        entries = public_targets(inputs.targets, inputs.evidence)
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
         gaps = None
         if screening is not None:
             matrix = gap_matrix(screening, proposed_by(targets))
             gaps = rows(screening, matrix, [e["anchor"] for e in entries])
-        write_public(staging / "public", title, inputs.submitter, entries, gaps)
+        write_public(staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps)
         if gaps is not None:
-            write_matrix_xlsx(staging / "public" / GAPS_FILE, gaps)
+            write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
     return Exported(target, warnings)

@@ -62,12 +62,21 @@ def nationalities(target: Target) -> str:
 
 
 def reasons(target: Target, scope: Scope) -> str:
-    """A short third-person statement of what the target did, as lists print their reasons."""
-    sentences = [f"{target.name}: {p.title}, {p.org} ({p.dates})." for p in target.posts]
+    """A short third-person statement of what the target did, as lists print their reasons.
+
+    Governments publish these texts (the UK's statement of reasons, the EU's reasons for
+    listing), so nothing confidential goes in: no post or act that rests only on confidential
+    evidence, no confidential incident, and no incident title or description that may name a
+    victim whose identity is confidential.
+    """
+    sentences = [
+        f"{target.name}: {p.title}, {p.org} ({p.dates})." for p in target.posts if p.publishable
+    ]
     for act in target.acts:
         if act.violation_types and not set(act.violation_types) & scope.covered:
             continue
-        sentences.append(f"{act.incident} ({act.date}): {act.description}")
+        if act.publishable:
+            sentences.append(act.public_line)
     return " ".join(s for s in sentences if s)
 
 

@@ -38,6 +38,7 @@ class Inputs:
     evidence: dict[str, Evidence]
     submitter: dict[str, str]
     graph: Graph
+    public_graph: Graph  # the same without anything confidential
     screening: Screening | None = None
 
 
@@ -55,8 +56,10 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
     cited = _cited_evidence(inside, inputs.evidence)
     evidence_rows = [_evidence_row(e) for e in cited]
     write_csv(folder / "evidence.csv", EVIDENCE_COLUMNS, evidence_rows)
-    entities = subset(inputs.graph, [_person_id(inputs, t) for t, _ in inside])
-    ftmio.write(folder / "entities.ftm.json", entities, inputs.prefix)
+    people = [_person_id(inputs, t) for t, _ in inside]
+    entities = subset(inputs.graph, people)
+    publishable = subset(inputs.public_graph, people)
+    ftmio.write_split(folder, entities, publishable, inputs.prefix)
     render_submission(
         folder / "submission.docx",
         jurisdiction,

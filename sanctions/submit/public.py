@@ -15,16 +15,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import write_xlsx
 from sanctions.governments.jurisdictions import load as load_jurisdictions
-from sanctions.model.rows import Rows
 from sanctions.model.targets import Evidence, Target
 
 COLUMNS = ("Name", "Also written", "Posts", "Summary of conduct", "Public sources")
 
 
-def public_targets(
-    rows: Rows, targets: list[Target], evidence: dict[str, Evidence]
-) -> list[dict[str, Any]]:
-    secret_victims = {r.incident_id for r in rows.incidents if r.victims_confidential}
+def public_targets(targets: list[Target], evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
     out = []
     for target in targets:
         posts, conduct, sources = [], [], []
@@ -37,13 +33,7 @@ def public_targets(
             public = [e for e in act.evidence if e in evidence and not evidence[e].confidential]
             if act.confidential or not public:
                 continue
-            if act.incident_id in secret_victims:
-                kinds = ", ".join(v.replace("_", " ") for v in act.violation_types)
-                conduct.append(
-                    f"{act.role.replace('_', ' ').capitalize()} in an incident on {act.date} ({kinds})."
-                )
-            else:
-                conduct.append(f"{act.incident} ({act.date}): {act.description}")
+            conduct.append(act.public_line)
             sources += public
         if not (posts or conduct):
             continue

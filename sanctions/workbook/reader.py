@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from sanctions.workbook.gate import UnreadableWorkbook, check_file
-from sanctions.workbook.xmlscan import SpecialCell, scan
+from sanctions.workbook.xmlscan import Hidden, SpecialCell, scan
 
 ROW_INDEX = "excel_row"
 
@@ -44,6 +44,7 @@ class Workbook:
     tables: dict[str, Table]
     special_cells: dict[str, list[SpecialCell]]
     sheet_order: list[str]
+    hidden: dict[str, Hidden] = field(default_factory=dict)  # hidden rows and columns
 
 
 def row_number(label: Hashable) -> int:
@@ -89,11 +90,11 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
     identify its header row, so a title row above the header is not taken for it."""
     check_file(path)
     try:
-        special = scan(path)
+        special, hidden = scan(path)
     except Exception as exc:  # a malformed part: report, never a traceback
         raise UnreadableWorkbook(f"the workbook's structure is damaged ({_one_line(exc)})") from exc
     tables, order = _read_sheets(path, expected)
-    return Workbook(path=path, tables=tables, special_cells=special, sheet_order=order)
+    return Workbook(path, tables, special, order, hidden)
 
 
 def _read_sheets(

@@ -1,4 +1,5 @@
-"""Find formula cells and error cells (``#REF!``, ``#N/A`` …) in a workbook's sheet XML.
+"""Find formula cells, error cells (``#REF!``, ``#N/A`` …) and hidden rows and columns in a
+workbook's sheet XML.
 
 calamine returns the cached result of a formula and an empty string for an error cell, so
 neither is visible in its output. A byte-level scan of each sheet's XML finds both without a
@@ -28,6 +29,19 @@ CELL_END = re.compile(rb"</(?:\w+:)?c>")
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
+HIDDEN_MARKERS = (b'hidden="1"', b'hidden="true"')
+TAG = re.compile(rb"<(?:\w+:)?(row|col)\s[^>]*>")
+ATTRIBUTE = re.compile(rb'\b(r|min|max)="(\d+)"')
+
+
+@dataclass
+class Hidden:
+    """A sheet's hidden rows (Excel numbers) and columns (1-based numbers)."""
+
+    rows: set[int]
+    columns: set[int]
+
+
 @dataclass(frozen=True)
 class SpecialCell:
     column: str
@@ -52,9 +66,10 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def scan(path: Path) -> dict[str, list[SpecialCell]]:
-    """Formula and error cells per sheet name."""
+def scan(path: Path) -> tuple[dict[str, list[SpecialCell]], dict[str, Hidden]]:
+    """Formula and error cells, and hidden rows and columns, per sheet name."""
     found: dict[str, list[SpecialCell]] = {}
+    hidden: dict[str, Hidden] = {}
     with zipfile.ZipFile(path) as archive:
         for sheet, part in sheet_parts(archive).items():
             try:
@@ -64,7 +79,29 @@ def scan(path: Path) -> dict[str, list[SpecialCell]]:
             cells = _scan_part(data)
             if cells:
                 found[sheet] = cells
-    return found
+            parts = _hidden(data)
+            if parts.rows or parts.columns:
+                hidden[sheet] = parts
+    return found, hidden
+
+
+def _hidden(data: bytes) -> Hidden:
+    """Rows and columns marked hidden; found by ``bytes.find``, as they are rare."""
+    out = Hidden(set(), set())
+    for marker in HIDDEN_MARKERS:
+        at = data.find(marker)
+        while at >= 0:
+            start = data.rfind(b"<", 0, at)
+            tag = TAG.match(data, start) if start >= 0 else None
+            if tag is not None and tag.end() > at:
+                numbers = {k.decode(): int(v) for k, v in ATTRIBUTE.findall(tag.group(0))}
+                if tag.group(1) == b"row" and "r" in numbers:
+                    out.rows.add(numbers["r"])
+                elif tag.group(1) == b"col" and "min" in numbers:
+                    low = numbers["min"]
+                    out.columns.update(range(low, min(numbers.get("max", low), 16384) + 1))
+            at = data.find(marker, at + 1)
+    return out
 
 
 def _scan_part(data: bytes) -> list[SpecialCell]:

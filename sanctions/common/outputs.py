@@ -1,0 +1,156 @@
+"""Output folders the tool owns, replaced whole, and nothing else touched.
+
+A folder the tool writes (``exports/<list>/``) carries a marker file. The tool replaces or
+writes into a folder only if it carries the marker (or, written before markers existed, holds
+nothing but names the tool writes); anything else at that path is refused, never moved aside.
+
+A new export is built in a hidden staging folder beside the old one and swapped in with one
+``renameat2(RENAME_EXCHANGE)`` call on Linux, so that at every instant the path holds either
+the complete old export or the complete new one. Elsewhere two renames are used, and a run
+killed between them is repaired by the next run, which also removes the staging folders that
+killed runs left behind (they may hold confidential material).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+MARKER = ".sanctions-output"
+MARKER_TEXT = "Written by the sanctions tool, which replaces this folder on every run.\n"
+STAGING, OLD = ".tmp", ".old"
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+# Recognises a folder written before markers existed: True if it holds only names the tool writes.
+Recognise = Callable[[Path], bool]
+
+
+class OutputError(Exception):
+    """An output path the tool will not write to; the message names the path and says why."""
+
+
+def is_owned(folder: Path, recognise: Recognise | None = None) -> bool:
+    if (folder / MARKER).is_file():
+        return True
+    return recognise is not None and recognise(folder)
+
+
+def check_target(target: Path, recognise: Recognise | None = None) -> None:
+    """Refuse a path that holds something the tool did not write."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir():
+        raise OutputError(
+            f"{target} exists and is not a folder written by sanctions; "
+            "move it away or choose another --out"
+        )
+    if not is_owned(target, recognise):
+        raise OutputError(
+            f"{target} is a folder that sanctions did not write (no {MARKER} file in it); "
+            "move it away or choose another --out"
+        )
+
+
+def claim(folder: Path, recognise: Recognise | None = None) -> Path:
+    """The folder, created and marked if new; refused if something else is there."""
+    check_target(folder, recognise)
+    folder.mkdir(parents=True, exist_ok=True)
+    mark(folder)
+    return folder
+
+
+def mark(folder: Path) -> None:
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def leftovers(target: Path) -> list[Path]:
+    """Staging and old folders of ``target`` that killed runs left behind (marked ones only)."""
+    found = []
+    for suffix in (STAGING, OLD):
+        for path in target.parent.glob(f".{target.name}.*{suffix}"):
+            if path.is_dir() and not path.is_symlink() and (path / MARKER).is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def recover(target: Path) -> None:
+    """Put back an old export that a run killed between two renames left aside; remove the
+    rest of what killed runs left."""
+    for path in leftovers(target):
+        if path.name.endswith(OLD) and not target.exists():
+            os.rename(path, target)
+        else:
+            shutil.rmtree(path)
+
+
+@contextmanager
+def replace_dir(target: Path, recognise: Recognise | None = None) -> Iterator[Path]:
+    """A fresh marked folder beside ``target``; it replaces ``target`` if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    check_target(target, recognise)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=STAGING, dir=target.parent))
+    try:
+        mark(staging)
+        yield staging
+        if target.exists():
+            mark(target)  # an export from before markers: so that a killed swap can be repaired
+            swap(staging, target)
+        else:
+            os.rename(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target``; the old content ends up at ``new``'s path, to be removed."""
+    if exchange(new, target):
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=OLD, dir=target.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    os.rename(new, target)
+    os.rename(old, new)
+
+
+@cache
+def _renameat2() -> Callable[..., int] | None:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    function = getattr(ctypes.CDLL(name, use_errno=True), "renameat2", None)
+    if function is None:
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux); False where the system cannot."""
+    function = _renameat2()
+    if function is None:
+        return False
+    done = function(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))

@@ -1,0 +1,62 @@
+"""A list's output folder, ``<out>/<list>/``, which export builds and screen writes into.
+
+Both steps write there, so both ask here where it is and which names in it are theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sanctions.common.outputs import OutputError, Recognise
+from sanctions.governments import jurisdictions as known
+from sanctions.governments.gaps import GAPS_FILE
+from sanctions.governments.screening import SCREENING_FILE
+from sanctions.model import ftmio
+from sanctions.model.graph import dataset_prefix
+
+PUBLIC_FOLDER = "public"
+
+
+def written_names(prefix: str) -> set[str]:
+    """Every name export and screen write in a list's folder."""
+    packages = {f"{prefix}-{code}{zip}" for code in known.ORDER for zip in ("", ".zip")}
+    return {
+        ftmio.ENTITIES_FILE,
+        ftmio.CONFIDENTIAL_ENTITIES_FILE,
+        PUBLIC_FOLDER,
+        SCREENING_FILE,
+        GAPS_FILE,
+        *packages,
+    }
+
+
+def recognise(prefix: str) -> Recognise:
+    """A list folder written before output folders carried a marker: only names we write."""
+
+    def ours(folder: Path) -> bool:
+        names = {p.name for p in folder.iterdir()}
+        return bool(names) and names <= written_names(prefix)
+
+    return ours
+
+
+def list_folder(workbook: Path, out: Path) -> Path:
+    """``<out>/<list>``, refused where it would overwrite the editor's files."""
+    target = out / dataset_prefix(workbook)
+    book = workbook.resolve()
+    if out.resolve() == book.parent:
+        raise OutputError(
+            f"{out}: this is the folder of {workbook.name}; write exports to a folder of their own"
+        )
+    if target.resolve() == book or target.resolve() in book.parents:
+        raise OutputError(f"{target}: this would overwrite {workbook}; choose another --out")
+    return target
+
+
+def shared_folders(workbooks: Sequence[Path]) -> dict[str, list[Path]]:
+    """The folder names that more than one of these workbooks would write to."""
+    by_name: dict[str, list[Path]] = {}
+    for workbook in workbooks:
+        by_name.setdefault(dataset_prefix(workbook), []).append(workbook)
+    return {name: paths for name, paths in by_name.items() if len(paths) > 1}
