@@ -193,3 +193,13 @@ def test_a_decompression_bomb_is_refused_early(tmp_path: Path) -> None:
     with pytest.raises(ReferenceError, match="--max-size"):
         read_file(bomb, max_bytes=1_000_000)
     assert len(read_file(bomb)) == 200_000
+
+
+def test_control_characters_from_reference_data_never_break_a_file(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from sanctions.common.writers import printable, write_xlsx
+
+    write_xlsx(tmp_path / "t.xlsx", {"t": (["program"], [{"program": "Global\x07 Magnitsky"}])})
+    assert load_workbook(tmp_path / "t.xlsx").active["A2"].value == "Global Magnitsky"
+    assert printable("a\x00b\x1fc\td") == "abc\td"

@@ -68,6 +68,11 @@ def test_the_submission_marks_confidential_conduct_and_lists_it(leaky: Path) -> 
             p.startswith("Victims of Detention of protesters") and f"Victim {CANARY}" in p
             for p in page
         )
+        assert any(p.startswith(f"CONFIDENTIAL. Secret post {CANARY}") for p in paragraphs)
+        assert any(
+            p.startswith(f"Post resting on confidential evidence: Secret post {CANARY}")
+            for p in page
+        )
         if secret:
             assert any(p.startswith(f"Incident: Secret {CANARY}") for p in page), code
             assert any(p.startswith("Evidence [") and f"Statement {CANARY}" in p for p in page)

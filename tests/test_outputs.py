@@ -236,3 +236,25 @@ def test_screen_with_an_unwritable_out_is_one_line(tmp_path: Path) -> None:
                      "--out", "/proc/sanctions-exports")  # fmt: skip
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "/proc/sanctions-exports" in proc.stderr and "not screened" in proc.stderr
+
+
+def test_nothing_is_written_inside_lists(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    workbooks.write(tmp_path / "lists" / "kaz.xlsx", workbooks.valid_rows())
+    proc = sanctions("export", "lists/kaz.xlsx", "--out", "lists/exports", cwd=tmp_path)
+    assert proc.returncode == 2 and "editors' folder" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "lists").iterdir()) == ["kaz.xlsx"]
+
+
+def test_the_two_rename_swap_where_the_system_cannot_exchange(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sanctions.common import outputs
+
+    monkeypatch.setattr(outputs, "exchange", lambda a, b: False)
+    target = tmp_path / "list"
+    for version in ("old", "new"):
+        with outputs.replace_dir(target) as staging:
+            (staging / "version.txt").write_text(version, encoding="utf-8")
+    assert (target / "version.txt").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["list"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -65,7 +66,15 @@ def _bold(ws: Any, value: str) -> WriteOnlyCell:
     return cell
 
 
+def printable(value: str) -> str:
+    """The text without control characters, which no .xlsx or .docx may hold. The workbook's
+    own cells never have them (the validator refuses them); text from reference data may."""
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return cleaned
+
+
 def _text(ws: Any, value: str) -> str | WriteOnlyCell:
+    value = printable(value)
     if not risky(value):
         return value
     cell = WriteOnlyCell(ws, value=value)

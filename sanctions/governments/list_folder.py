@@ -16,6 +16,7 @@ from sanctions.model import ftmio
 from sanctions.model.graph import dataset_prefix
 
 PUBLIC_FOLDER = "public"
+EDITORS_FOLDER = Path("lists")  # where the workbooks live; nothing is ever written inside it
 
 
 def written_names(prefix: str) -> set[str]:
@@ -51,6 +52,9 @@ def list_folder(workbook: Path, out: Path) -> Path:
         )
     if target.resolve() == book or target.resolve() in book.parents:
         raise OutputError(f"{target}: this would overwrite {workbook}; choose another --out")
+    editors = EDITORS_FOLDER.resolve()
+    if editors.is_dir() and editors in (out.resolve(), *out.resolve().parents):
+        raise OutputError(f"{out}: this is inside {EDITORS_FOLDER}/, the editors' folder")
     return target
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from sanctions.common.writers import printable
 from sanctions.governments.jurisdictions import Jurisdiction, Scope
 from sanctions.governments.jurisdictions import load as known_jurisdictions
 from sanctions.governments.screening import Screening
@@ -31,18 +32,18 @@ def designations_elsewhere(
                 if not d.active or d.jurisdiction == jurisdiction.code:
                     continue
                 government = governments[d.jurisdiction].name if d.jurisdiction else d.authority
-                out.append(
-                    {
-                        "code": d.jurisdiction or "",
-                        "government": government or "authority not stated",
-                        "program": d.program,
-                        "date": d.listing_date,
-                        "authority": d.authority,
-                        "ref_id": match.ref_id,
-                        "matched_name": match.matched_name,
-                        "score": f"{match.score:.2f}",
-                    }
-                )
+                found = {
+                    "code": d.jurisdiction or "",
+                    "government": government or "authority not stated",
+                    "program": d.program,
+                    "date": d.listing_date,
+                    "authority": d.authority,
+                    "ref_id": match.ref_id,
+                    "matched_name": match.matched_name,
+                    "score": f"{match.score:.2f}",
+                }
+                # Text from reference data: no control character may reach a document.
+                out.append({k: printable(v) for k, v in found.items()})
     return out
 
 

@@ -47,7 +47,13 @@ def _target_context(
         "gender": target.gender,
         "id_numbers": "; ".join(target.id_numbers),
         "posts": [
-            {"title": p.title, "org": p.org, "dates": p.dates, "cites": cites(p.evidence, evidence)}
+            {
+                "title": p.title,
+                "org": p.org,
+                "dates": p.dates,
+                "cites": cites(p.evidence, evidence),
+                "confidential": not p.publishable,
+            }
             for p in target.posts
         ],
         "acts": [
@@ -123,6 +129,9 @@ def confidential_items(
     """The confidentiality page: every confidential incident, victim and evidence item."""
     lines: dict[str, None] = {}
     for target, _ in inside:
+        for post in target.posts:
+            if not post.publishable:
+                lines[f"Post resting on confidential evidence: {post.title}, {post.org}"] = None
         for act in target.acts:
             if act.confidential:
                 lines[f"Incident: {act.incident} ({act.date})"] = None
