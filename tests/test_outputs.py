@@ -102,8 +102,10 @@ def test_leftovers_of_killed_runs_are_cleaned_and_an_old_export_restored(
     (staging / "entities.ftm.json").write_text("half", encoding="utf-8")
     # a run killed between the two renames of a swap: only the old export, moved aside
     target.rename(out / f".{target.name}.def456.old")
-    foreign = out / f".{target.name}.mine.tmp"  # not ours: no marker
+    foreign = out / f".{target.name}.mine.tmp"  # not ours: no marker, and not empty
     foreign.mkdir()
+    (foreign / "draft.txt").write_text("mine", encoding="utf-8")
+    (out / f".{target.name}.k1ll3d.tmp").mkdir()  # killed before it was marked: empty
     assert sanctions("export", str(book), "--out", str(out)).returncode == 0
     assert tree(target) == expected
     assert hidden(out) == [foreign.name]

@@ -73,11 +73,14 @@ def mark(folder: Path) -> None:
 
 
 def leftovers(target: Path) -> list[Path]:
-    """Staging and old folders of ``target`` that killed runs left behind (marked ones only)."""
+    """Staging and old folders of ``target`` that killed runs left behind (marked or empty)."""
     found = []
     for suffix in (STAGING, OLD):
         for path in target.parent.glob(f".{target.name}.*{suffix}"):
-            if path.is_dir() and not path.is_symlink() and (path / MARKER).is_file():
+            if not path.is_dir() or path.is_symlink():
+                continue
+            # marked, or empty: killed between creating the folder and marking it
+            if (path / MARKER).is_file() or not any(path.iterdir()):
                 found.append(path)
     return sorted(found)
 
@@ -89,7 +92,21 @@ def recover(target: Path) -> None:
         if path.name.endswith(OLD) and not target.exists():
             os.rename(path, target)
         else:
-            shutil.rmtree(path)
+            remove(path)
+
+
+def remove(folder: Path) -> None:
+    """Delete a marked folder, its marker last, so that a run killed half-way through still
+    leaves a folder the next run recognises as its own to finish deleting."""
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    (folder / MARKER).unlink(missing_ok=True)
+    folder.rmdir()
 
 
 @contextmanager
@@ -109,7 +126,7 @@ def replace_dir(target: Path, recognise: Recognise | None = None) -> Iterator[Pa
             os.rename(staging, target)
     finally:
         if staging.exists():
-            shutil.rmtree(staging)
+            remove(staging)
 
 
 def swap(new: Path, target: Path) -> None:
