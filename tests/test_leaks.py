@@ -5,8 +5,6 @@ problems that used to pass silently (twin sheets, hidden rows and columns, contr
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from openpyxl import load_workbook
 from sanctions.check.validate import validate
 from sanctions.governments.jurisdictions import ORDER
 from tests import workbooks
-from tests.conftest import REPO
+from tests.conftest import run_cli
 from tests.test_packages import CANARY, confidential_workbook, export
 
 # The columns of each list format that hold a text the government publishes.
@@ -120,9 +118,6 @@ def test_a_control_character_is_refused_not_a_crash(build, tmp_path: Path) -> No
     rows = workbooks.valid_rows()
     rows["incidents"][0]["summary"] = "Police detained_x0007_ peaceful protesters."
     book = build(rows)
-    proc = subprocess.run(
-        [sys.executable, "-m", "sanctions", "export", str(book), "--out", str(tmp_path / "out")],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "text.control" in proc.stdout and "incidents!H2" in proc.stdout

@@ -18,18 +18,9 @@ import pytest
 from sanctions.common.outputs import MARKER
 from sanctions.model.graph import dataset_prefix
 from tests import workbooks
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
-
-def sanctions(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sanctions", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+sanctions = run_cli
 
 
 def tree(folder: Path) -> dict[str, str]:
