@@ -293,7 +293,9 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     book, reference, _ = labelled
     out = tmp_path / "exports"
     assert run("export", str(book), "--out", str(out)).returncode == 0
-    assert "Not screened" in docx_text(out / "book" / "book-gb" / "submission.docx")
+    unscreened = docx_text(out / "book" / "book-gb" / "submission.docx")
+    assert "Not screened" in unscreened
+    assert "urgent procedure" not in unscreened  # no ally's designation was found
     assert not (out / "book" / "public" / "gap-matrix.xlsx").exists()
 
     assert run("screen", str(book), "--against", str(reference), "--out", str(out)).returncode == 0
@@ -304,11 +306,12 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     assert (folder / "screening.json").exists() and (folder / "gap-matrix.xlsx").exists()
     gb = docx_text(folder / "book-gb" / "submission.docx")
     assert "Existing designations by other governments" in gb
-    assert "United States: GLOMAG, listed 2010-03-15" in gb
+    assert "United States: GLOMAG, listed 2016-03-15" in gb  # Dana Fictiyeva, matched at 0.92
     assert "United Kingdom: Global Human Rights" not in gb  # not cited to the UK itself
     assert "Already designated by other governments" in gb
+    assert "urgent procedure" in gb  # the United States' designation was found
     notes = (folder / "book-gb" / "notes.txt").read_text(encoding="utf-8")
-    assert "Arman Testbayev: United States, GLOMAG, listed 2010-03-15" in notes
+    assert "Dana Fictiyeva: United States, GLOMAG, listed 2016-03-15" in notes
     us = docx_text(folder / "book-us" / "submission.docx")
     assert "United Kingdom: Global Human Rights" in us
     sheet = load_workbook(folder / "public" / "gap-matrix.xlsx").active
@@ -323,6 +326,35 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     private = load_workbook(folder / "gap-matrix.xlsx").active
     row = next(r for r in private.iter_rows(min_row=2, values_only=True) if r[0] == "P002")
     assert row[3].startswith("designated: GLOMAG")
+
+
+def test_a_target_designated_by_the_receiving_government_is_not_proposed_again(
+    labelled: tuple[Path, Path, Screening], tmp_path: Path
+) -> None:
+    """Arman Testbayev is on the US list (r01) and the UK list (r02), matched at 1.00; Dana
+    Fictiyeva's records match at 0.92 only, so her packages ask the submitter to confirm."""
+    book, reference, _ = labelled
+    out = tmp_path / "exports"
+    assert run("screen", str(book), "--against", str(reference), "--out", str(out)).returncode == 0
+    assert run("export", str(book), "--out", str(out)).returncode == 0
+    for code, government, program in (
+        ("gb", "United Kingdom", "Global Human Rights, listed 2011-03-15"),
+        ("us", "United States", "GLOMAG, listed 2010-03-15"),
+    ):
+        package = out / "book" / f"book-{code}"
+        table = (package / f"book-{code}-targets.csv").read_text(encoding="utf-8")
+        assert "Testbayev" not in table.replace("TESTBAYEV", "Testbayev"), code
+        assert "Fictiyeva" in table.replace("FICTIYEVA", "Fictiyeva"), code
+        assert "Arman Testbayev" not in docx_text(package / "submission.docx")
+        notes = (package / "notes.txt").read_text(encoding="utf-8")
+        assert (
+            f"Already designated by {government}, so not proposed again:\n- Arman Testbayev: {program}"
+            in notes
+        )
+        assert f"Possibly designated by {government} already" in notes
+        assert "- Dana Fictiyeva:" in notes.split(f"Possibly designated by {government}")[1]
+    eu = (out / "book" / "book-eu" / "book-eu-targets.csv").read_text(encoding="utf-8")
+    assert "TESTBAYEV" in eu.upper()  # the EU has not listed him: still proposed there
 
 
 def test_export_warns_when_the_screening_is_older_than_the_workbook(

@@ -19,8 +19,10 @@ from sanctions.model.targets import Target
 
 DESIGNATED, PROPOSED, NONE = "designated", "proposed", "none"
 GAPS_FILE = "gap-matrix.xlsx"
-# Below this score, the public gap matrix says a designation is unconfirmed.
-PUBLIC_MIN_SCORE = 0.95
+# A match scoring at least this is taken as the same person: below it, the public gap matrix
+# says a designation is unconfirmed, and a package still proposes the person to a government
+# that may have listed them, asking the submitter to confirm.
+CONFIDENT_SCORE = 0.95
 UNCONFIRMED = "possible designation, not confirmed"
 
 
@@ -72,6 +74,16 @@ def designations(person: Screened) -> dict[str, Cell]:
             if held is None or (cell.date or "9999") < (held.date or "9999"):
                 out[d.jurisdiction] = cell
     return out
+
+
+def own_designation(screening: Screening | None, person_id: str, code: str) -> Cell | None:
+    """The earliest active listing of a person by one government, found by screening."""
+    if screening is None:
+        return None
+    for person in screening.persons:
+        if person.person_id == person_id:
+            return designations(person).get(code)
+    return None
 
 
 def gap_matrix(screening: Screening, proposed: dict[str, set[str]]) -> Matrix:
@@ -130,7 +142,7 @@ def rows(
         row = {"person_id": person.person_id, "name": person.name, "status": person.status}
         for code in ORDER:
             cell = matrix[person.person_id][code]
-            unsure = cell.status == DESIGNATED and (cell.score or 0.0) < PUBLIC_MIN_SCORE
+            unsure = cell.status == DESIGNATED and (cell.score or 0.0) < CONFIDENT_SCORE
             row[code] = UNCONFIRMED if keep is not None and unsure else cell.long
         out.append(row)
     return out

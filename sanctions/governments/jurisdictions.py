@@ -46,6 +46,7 @@ class Jurisdiction:
     list_format: str
     regimes: tuple[Regime, ...]
     allies_note: str
+    allies: frozenset[str]  # the governments whose designations the allies note relies on
     check_before_filing: tuple[str, ...]
     designation_countries: frozenset[str] = frozenset()
     designation_datasets: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ def load() -> dict[str, Jurisdiction]:
             list_format=raw["list_format"],
             regimes=regimes,
             allies_note=raw.get("allies_note", ""),
+            allies=frozenset(raw.get("allies", [])),
             check_before_filing=tuple(raw.get("check_before_filing", [])),
             designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
             designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sanctions.common.writers import printable
+from sanctions.governments.gaps import CONFIDENT_SCORE, Cell, own_designation
 from sanctions.governments.jurisdictions import Jurisdiction, Scope
 from sanctions.governments.jurisdictions import load as known_jurisdictions
 from sanctions.governments.screening import Screening
@@ -79,3 +80,38 @@ def allied(
             )
             parts.append(f"{target.name} ({listed})")
     return "; ".join(parts)
+
+
+Listed = Sequence[tuple[Target, Cell]]
+
+
+def split_designated(
+    inside: Sequence[tuple[Target, Scope]], screening: Screening | None, code: str
+) -> tuple[list[tuple[Target, Scope]], Listed, Listed]:
+    """The targets still to propose to a government; those it has already designated (found
+    by a confident match), which are not proposed again; and those it may have designated
+    (a weaker match), proposed but to be confirmed by the submitter."""
+    propose: list[tuple[Target, Scope]] = []
+    designated: list[tuple[Target, Cell]] = []
+    possible: list[tuple[Target, Cell]] = []
+    for target, found in inside:
+        cell = own_designation(screening, target.person_id, code)
+        if cell is not None and (cell.score or 0.0) >= CONFIDENT_SCORE:
+            designated.append((target, cell))
+            continue
+        if cell is not None:
+            possible.append((target, cell))
+        propose.append((target, found))
+    return propose, designated, possible
+
+
+def allies_found(
+    screening: Screening | None, inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdiction
+) -> bool:
+    """Whether screening found a designation by one of the allies the jurisdiction's allies
+    note relies on (the UK urgent procedure, Lithuania's entry bans)."""
+    return any(
+        d["code"] in jurisdiction.allies
+        for target, _ in inside
+        for d in designations_elsewhere(screening, target, jurisdiction)
+    )

@@ -18,7 +18,12 @@ from sanctions.common.writers import normalise_zip
 from sanctions.governments.jurisdictions import ORDER, Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Evidence, Target
-from sanctions.submit.designations import allied, designations_elsewhere, screening_note
+from sanctions.submit.designations import (
+    allied,
+    allies_found,
+    designations_elsewhere,
+    screening_note,
+)
 from sanctions.submit.formats import nationalities
 
 
@@ -95,7 +100,9 @@ def render_submission(
             "jurisdiction": jurisdiction,
             "regimes": [r for r in jurisdiction.regimes if r.id in used]
             or list(jurisdiction.regimes[:1]),
-            "allies_note": jurisdiction.allies_note,
+            "allies_note": jurisdiction.allies_note
+            if allies_found(screening, inside, jurisdiction)
+            else "",
             "submitter": submitter,
             "targets": [
                 {

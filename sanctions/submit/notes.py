@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sanctions.governments.gaps import Cell
 from sanctions.governments.jurisdictions import Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Target
-from sanctions.submit.designations import designations_elsewhere, sources_label
+from sanctions.submit.designations import Listed, designations_elsewhere, sources_label
 
 
 def notes_text(
@@ -16,10 +17,36 @@ def notes_text(
     inside: Sequence[tuple[Target, Scope]],
     outside: Sequence[tuple[Target, Scope]],
     screening: Screening | None,
+    designated: Listed = (),
+    possible: Listed = (),
 ) -> str:
-    return _scope_notes(jurisdiction, inside, outside) + _designation_notes(
-        screening, jurisdiction, inside
+    return (
+        _scope_notes(jurisdiction, inside, outside)
+        + _own_designation_notes(jurisdiction, designated, possible)
+        + _designation_notes(screening, jurisdiction, inside)
     )
+
+
+def _own_designation_notes(jurisdiction: Jurisdiction, designated: Listed, possible: Listed) -> str:
+    """The receiving government's own listings: not proposed again, or to be confirmed."""
+    lines: list[str] = []
+
+    def line(target: Target, cell: Cell, tail: str) -> str:
+        when = f", listed {cell.date}" if cell.date else ""
+        score = f"{cell.score:.2f}" if cell.score is not None else "?"
+        program = cell.program or "program not stated"
+        return f"- {target.name}: {program}{when} (record {cell.ref_id}, score {score}){tail}"
+
+    if designated:
+        lines += ["", f"Already designated by {jurisdiction.name}, so not proposed again:"]
+        lines += [line(t, c, "") for t, c in designated]
+    if possible:
+        lines += ["", f"Possibly designated by {jurisdiction.name} already (a weaker match):"]
+        lines += [
+            line(t, c, ": confirm; if it is the same person, remove the target")
+            for t, c in possible
+        ]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _scope_notes(

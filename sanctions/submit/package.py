@@ -23,6 +23,7 @@ from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import subset
 from sanctions.model.targets import Evidence, Target, blank_target
+from sanctions.submit.designations import split_designated
 from sanctions.submit.document import render_submission
 from sanctions.submit.formats import FORMATS, Row
 from sanctions.submit.notes import notes_text
@@ -46,6 +47,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
     """Write one government's package into ``folder`` and zip it beside; the zip's path."""
     folder.mkdir(parents=True)
     inside, outside = in_package(inputs.targets, jurisdiction)
+    inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
     rows: list[Row] = []
     for number, (target, found) in enumerate(inside, start=1):
         rows += FORMATS[jurisdiction.list_format](target, found, jurisdiction, number)
@@ -70,7 +72,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
         inputs.submitter,
         inputs.screening,
     )
-    notes = notes_text(jurisdiction, inside, outside, inputs.screening)
+    notes = notes_text(jurisdiction, inside, outside, inputs.screening, designated, possible)
     (folder / "notes.txt").write_text(notes, encoding="utf-8")
     _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
     archive = folder.parent / f"{stem}.zip"
