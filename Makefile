@@ -26,9 +26,10 @@ install: $(STAMP)
 validate: $(STAMP) compile
 	$(BIN)/sanctions validate $(LISTS)
 
-## Convert every valid workbook in lists/ to exports/<list>/.
+## Convert every valid workbook in lists/ to exports/<list>/. The default list names no
+## submitting organisation (none is in its sources), so its packages are drafts.
 export: $(STAMP) compile
-	$(BIN)/sanctions export $(LISTS)
+	$(BIN)/sanctions export --draft $(LISTS)
 
 ## Lint, type-check and run the test suite.
 test: $(STAMP) lint

@@ -112,7 +112,7 @@ def fictional(persons: int) -> Path:
 def child_packages(workbook: Path, out: Path) -> None:
     from sanctions.submit.export import export
 
-    folder = export(workbook, out).folder
+    folder = export(workbook, out, date="2026-11-30").folder
     print(
         json.dumps(
             {"peak_mb": peak_mb(), "files": sum(1 for p in folder.rglob("*") if p.is_file())}

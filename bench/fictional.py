@@ -155,6 +155,7 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 {"key": "organisation", "value": "Fictional Rights Centre"},
                 {"key": "contact_person", "value": "Jane Doe"},
                 {"key": "email", "value": "jane@example.org"},
+                {"key": "date", "value": "2026-11-30"},
             ]
         ),
     )

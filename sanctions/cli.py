@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -90,7 +91,21 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
 @exports_option("Folder to write into; each list gets a sub-folder named after its workbook.")
 @click.option("--only", help="Only these governments, e.g. us,gb (default: all eight).")
-def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Build drafts: every page says DRAFT, and a missing submitter or date is shown as a "
+    "placeholder instead of stopping the export.",
+)
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD|today",
+    help="Date of the cover letters (default: the submitter sheet's date).",
+)
+def export(
+    workbooks: tuple[Path, ...], out: Path, only: str | None, draft: bool, date: str | None
+) -> None:
     """Build the entities, one submission package per government and the public list.
 
     For WORKBOOKS (default: every lists/*.xlsx). Governments: us, gb, eu, ca, ee, lv, lt, au.
@@ -102,7 +117,7 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
     """
     from sanctions.governments.jurisdictions import ORDER
     from sanctions.model.graph import ModelError
-    from sanctions.submit.export import Refused
+    from sanctions.submit.export import NotReady, Refused
     from sanctions.submit.export import export as run
 
     codes = [c.strip().lower() for c in only.split(",") if c.strip()] if only else None
@@ -111,16 +126,20 @@ def export(workbooks: tuple[Path, ...], out: Path, only: str | None) -> None:
         raise click.UsageError(
             f"unknown government {', '.join(unknown)}; choose from {', '.join(ORDER)}"
         )
+    day = _date(date)
     paths, status = _one_folder_each(_workbooks(workbooks))
     for path in paths:
         try:
-            target = run(path, out, codes)
+            target = run(path, out, codes, draft, day)
         except UnreadableWorkbook as exc:
             click.echo(f"error: {path}: {exc}", err=True)
             status = EXIT_UNREADABLE
         except (OutputError, OSError) as exc:
             click.echo(f"error: {path}: not exported: {_os_message(exc)}", err=True)
             status = EXIT_UNREADABLE
+        except NotReady as exc:
+            click.echo(f"error: {path}: not exported: {exc}", err=True)
+            status = max(status, EXIT_ERRORS)
         except Refused as refused:
             click.echo(render_text(refused.result.errors, 1))
             click.echo(f"error: {path}: not exported: fix the errors above first", err=True)
@@ -256,6 +275,19 @@ def _screen_lists(
             merged = [orjson.loads(r) for r in records]
             sys.stdout.buffer.write(orjson.dumps(merged, option=orjson.OPT_INDENT_2) + b"\n")
     return status
+
+
+def _date(given: str | None) -> str | None:
+    """--date as an ISO date; ``today`` only when asked, so that builds stay reproducible."""
+    if given is None:
+        return None
+    if given == "today":
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(given).isoformat()
+    except ValueError as exc:
+        message = f"{given!r} is not a date like 2026-11-30"
+        raise click.BadParameter(message, param_hint="--date") from exc
 
 
 def _workbooks(given: tuple[Path, ...]) -> list[Path]:

@@ -194,6 +194,7 @@ def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
             "-m",
             "sanctions",
             "export",
+            "--draft",  # the default list names no submitting organisation
             "lists/kazakhstan.xlsx",
             "--out",
             str(tmp_path),

@@ -127,6 +127,7 @@ VALID: Rows = {
         {"key": "organisation", "value": "Example Rights Centre"},
         {"key": "contact_person", "value": "Jane Doe"},
         {"key": "email", "value": "jane@example.org"},
+        {"key": "date", "value": "2026-11-30"},
     ],
 }
 

@@ -43,3 +43,37 @@ def today() -> dt.date:
 def last_day(value: str) -> str:
     """The last day a valid partial date can mean, as sortable ISO text."""
     return value + {4: "-12-31", 7: "-31"}.get(len(value), "")
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def in_words(value: str, locale: str = "en-GB") -> str:
+    """A partial ISO date as people write it in prose: ``8 September 2016`` (``September 8,
+    2016`` in American English), ``September 2019``, ``2019``. Anything else is returned as is."""
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return value
+    if len(parts) == 1:
+        return parts[0]
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return value
+    name = MONTH_NAMES[month - 1]
+    if len(parts) == 2:
+        return f"{name} {parts[0]}"
+    day = int(parts[2])
+    return f"{name} {day}, {parts[0]}" if locale == "en-US" else f"{day} {name} {parts[0]}"

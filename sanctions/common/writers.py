@@ -83,17 +83,21 @@ def _text(ws: Any, value: str) -> str | WriteOnlyCell:
     return cell
 
 
+FIXED_STAMP = "2000-01-01T00:00:00Z"
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
 
-def normalise_zip(path: Path) -> None:
-    """Rewrite a zip with fixed timestamps (the members' and the document properties'), in name order."""
+def normalise_zip(path: Path, created: str | None = None) -> None:
+    """Rewrite a zip with fixed timestamps (the members', and the document properties': the
+    given ISO date, else 2000-01-01), in name order."""
+    stamp = f"{created}T00:00:00Z" if created and ISO_DAY.fullmatch(created) else FIXED_STAMP
     with zipfile.ZipFile(path) as source:
         members = sorted((info.filename, source.read(info)) for info in source.infolist())
     members = [
         (
             name,
-            CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
             if name == "docProps/core.xml"
             else data,
         )

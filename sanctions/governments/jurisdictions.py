@@ -47,6 +47,8 @@ class Jurisdiction:
     regimes: tuple[Regime, ...]
     allies_note: str
     allies: frozenset[str]  # the governments whose designations the allies note relies on
+    paper: str  # "A4" or "letter"
+    locale: str  # the documents' language tag: en-GB, or en-US for the United States
     check_before_filing: tuple[str, ...]
     designation_countries: frozenset[str] = frozenset()
     designation_datasets: frozenset[str] = frozenset()
@@ -96,6 +98,8 @@ def load() -> dict[str, Jurisdiction]:
             regimes=regimes,
             allies_note=raw.get("allies_note", ""),
             allies=frozenset(raw.get("allies", [])),
+            paper=raw.get("paper", "A4"),
+            locale=raw.get("locale", "en-GB"),
             check_before_filing=tuple(raw.get("check_before_filing", [])),
             designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
             designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),

@@ -13,6 +13,7 @@ from typing import Any
 from rigour.territories import get_territory
 
 from sanctions.check.validate import Result
+from sanctions.common.dates import in_words
 from sanctions.model.rows import EvidenceRow, PersonRow, Rows
 
 
@@ -42,12 +43,15 @@ class Post:
 
     @property
     def dates(self) -> str:
-        if self.start and self.end:
-            return f"{self.start} to {self.end}"
-        if self.start:
-            return f"from {self.start}"
-        if self.end:
-            return f"until {self.end}"
+        """The dates as prose writes them: ``March 2015 to 31 December 2020``."""
+        start = in_words(self.start) if self.start else None
+        end = in_words(self.end) if self.end else None
+        if start and end:
+            return f"{start} to {end}"
+        if start:
+            return f"from {start}"
+        if end:
+            return f"until {end}"
         return "dates not stated"
 
 
@@ -74,8 +78,8 @@ class Act:
         if self.victims_confidential:
             kinds = ", ".join(v.replace("_", " ") for v in self.violation_types)
             role = self.role.replace("_", " ").capitalize()
-            return f"{role} in an incident on {self.date} ({kinds})."
-        return f"{self.incident} ({self.date}): {self.description}"
+            return f"{role} in an incident on {in_words(self.date)} ({kinds})."
+        return f"{self.incident} ({in_words(self.date)}): {self.description}"
 
 
 @dataclass(slots=True)

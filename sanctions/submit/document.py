@@ -8,16 +8,21 @@ the conduct meets, and the designations by other governments found by screening.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Mm
 from docxtpl import DocxTemplate
 
+from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
 from sanctions.governments.jurisdictions import ORDER, Jurisdiction, Scope
 from sanctions.governments.screening import Screening
-from sanctions.model.targets import Evidence, Target
+from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.designations import (
     allied,
     allies_found,
@@ -37,7 +42,12 @@ def cites(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
 
 
 def _target_context(
-    target: Target, found: Scope, number: int, evidence: dict[str, Evidence], code: str
+    target: Target,
+    found: Scope,
+    number: int,
+    evidence: dict[str, Evidence],
+    code: str,
+    locale: str = "en-GB",
 ) -> dict[str, Any]:
     return {
         "number": number,
@@ -46,7 +56,7 @@ def _target_context(
         "given": target.given,
         "aliases": "; ".join(target.aliases),
         "original_names": "; ".join(target.name_original),
-        "birth_date": target.birth_date,
+        "birth_date": dates.in_words(target.birth_date, locale) if target.birth_date else None,
         "birth_place": target.birth_place,
         "nationality": nationalities(target),
         "gender": target.gender,
@@ -64,7 +74,7 @@ def _target_context(
         "acts": [
             {
                 "incident": a.incident,
-                "date": a.date,
+                "date": dates.in_words(a.date, locale),
                 "place": a.place,
                 "role": a.role.replace("_", " "),
                 "description": a.description,
@@ -82,6 +92,56 @@ def _target_context(
     }
 
 
+@dataclass(frozen=True)
+class Letterhead:
+    """Whether the document is a draft, and the ISO date it carries."""
+
+    draft: bool = False
+    date: str | None = None
+
+
+# What a draft prints where the submitter sheet is empty: visible, never a blank.
+PLACEHOLDERS = {
+    "organisation": "[submitting organisation]",
+    "contact_person": "[contact person]",
+    "description": "[a few lines on the organisation]",
+}
+PAPER = {"A4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
+MARGIN = Mm(25)
+
+
+def to_complete(submitter: dict[str, str], letterhead: Letterhead) -> list[str]:
+    """What a draft shows as a placeholder, for the submitter to fill in before filing."""
+    missing = [key.replace("_", " ") for key in PLACEHOLDERS if not submitter.get(key)]
+    return missing + ([] if letterhead.date else ["date (--date, or the submitter sheet)"])
+
+
+def letter_fields(
+    submitter: dict[str, str], letterhead: Letterhead, jurisdiction: Jurisdiction
+) -> tuple[dict[str, str], str]:
+    """The submitter's details and the date as the document prints them."""
+    shown = dict(submitter)
+    if letterhead.draft:
+        for key, placeholder in PLACEHOLDERS.items():
+            shown[key] = shown.get(key) or placeholder
+    date = dates.in_words(letterhead.date, jurisdiction.locale) if letterhead.date else "[date]"
+    return shown, date
+
+
+def _evidence_context(item: Evidence, locale: str) -> dict[str, Any]:
+    """An evidence index entry, its date written out."""
+    return {
+        "number": item.number,
+        "title": item.title,
+        "publisher": item.publisher,
+        "published": dates.in_words(item.published, locale) if item.published else None,
+        "url": item.url,
+        "archive_url": item.archive_url,
+        "sha256": item.sha256,
+        "confidential": item.confidential,
+    }
+
+
 def render_submission(
     path: Path,
     jurisdiction: Jurisdiction,
@@ -91,8 +151,11 @@ def render_submission(
     evidence: dict[str, Evidence],
     submitter: dict[str, str],
     screening: Screening | None,
+    letterhead: Letterhead | None = None,
 ) -> None:
     """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite."""
+    letterhead = letterhead or Letterhead()
+    shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
     document = DocxTemplate(str(template_path()))
     document.render(
@@ -103,10 +166,12 @@ def render_submission(
             "allies_note": jurisdiction.allies_note
             if allies_found(screening, inside, jurisdiction)
             else "",
-            "submitter": submitter,
+            "submitter": shown,
+            "date": date,
+            "draft": letterhead.draft,
             "targets": [
                 {
-                    **_target_context(t, s, n, evidence, jurisdiction.code),
+                    **_target_context(t, s, n, evidence, jurisdiction.code, jurisdiction.locale),
                     "designations": found,
                     "designations_note": screening_note(screening, found),
                 }
@@ -121,13 +186,41 @@ def render_submission(
                 }
                 for t, _ in outside
             ],
-            "evidence": cited,
+            "evidence": [_evidence_context(e, jurisdiction.locale) for e in cited],
             "confidential": confidential_items(inside, cited),
         },
         autoescape=True,
     )
+    page_setup(document, jurisdiction, submitter)
     document.save(str(path))
-    normalise_zip(path)
+    normalise_zip(path, letterhead.date)
+
+
+def page_setup(
+    document: DocxTemplate, jurisdiction: Jurisdiction, submitter: dict[str, str]
+) -> None:
+    """The government's paper and language, and document properties that say what it is."""
+    width, height = PAPER[jurisdiction.paper]
+    for section in document.docx.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+    defaults = document.docx.styles.element.find(qn("w:docDefaults"))
+    run_props = (
+        defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    )
+    if run_props is not None:
+        lang = run_props.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            run_props.append(lang)
+        lang.set(qn("w:val"), jurisdiction.locale)
+    properties = document.docx.core_properties
+    properties.title = jurisdiction.title
+    properties.author = properties.last_modified_by = submitter.get("organisation") or ""
+    properties.language = jurisdiction.locale
+    properties.comments = ""
+    properties.subject = f"Sanctions submission to {jurisdiction.authority}"
 
 
 def confidential_items(
@@ -135,20 +228,24 @@ def confidential_items(
 ) -> list[str]:
     """The confidentiality page: every confidential incident, victim and evidence item."""
     lines: dict[str, None] = {}
+
+    def when(act: Act) -> str:
+        return dates.in_words(act.date)
+
     for target, _ in inside:
         for post in target.posts:
             if not post.publishable:
                 lines[f"Post resting on confidential evidence: {post.title}, {post.org}"] = None
         for act in target.acts:
             if act.confidential:
-                lines[f"Incident: {act.incident} ({act.date})"] = None
+                lines[f"Incident: {act.incident} ({when(act)})"] = None
             elif not act.publishable:
-                lines[f"Conduct resting on confidential evidence: {act.incident} ({act.date})"] = (
+                lines[f"Conduct resting on confidential evidence: {act.incident} ({when(act)})"] = (
                     None
                 )
             if act.victims_confidential:
                 names = "; ".join(act.victims) or "not named in this submission"
-                lines[f"Victims of {act.incident} ({act.date}), not to be identified: {names}"] = (
+                lines[f"Victims of {act.incident} ({when(act)}), not to be identified: {names}"] = (
                     None
                 )
     for e in cited:

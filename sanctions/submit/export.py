@@ -50,19 +50,64 @@ def submitter_of(rows: Rows) -> dict[str, str]:
     return {key: rows.submitter.get(key, "") for key in keys}
 
 
+# Without these a submission cannot be filed: export refuses, unless asked for a draft.
+FILING_KEYS = ("organisation", "contact_person")
+
+
+class NotReady(Exception):
+    """The packages could not be filed as they stand; the message says what to add."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Whether the packages are a draft, and the date their cover letters carry."""
+
+    draft: bool = False
+    date: str | None = None  # ISO; from --date, else the submitter sheet's date
+
+
+def edition_of(submitter: dict[str, str], draft: bool, date: str | None) -> Edition:
+    """The packages' edition, refused (``NotReady``) when a filing copy lacks what it needs."""
+    chosen = date or submitter.get("date") or None
+    if draft:
+        return Edition(True, chosen)
+    missing = [key for key in FILING_KEYS if not submitter.get(key)]
+    if missing:
+        raise NotReady(
+            f"the submitter sheet has no {' or '.join(missing)}, which every submission needs; "
+            "fill it in, or export a draft with --draft"
+        )
+    if chosen is None:
+        raise NotReady(
+            "the submissions need a date: give --date 2026-11-30 (or --date today), or a date "
+            "on the submitter sheet; or export a draft with --draft"
+        )
+    return Edition(False, chosen)
+
+
 @dataclass
 class Exported:
     folder: Path
     warnings: list[str]
 
 
-def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Exported:
+def export(
+    workbook: Path,
+    out: Path,
+    only: Sequence[str] | None = None,
+    draft: bool = False,
+    date: str | None = None,
+) -> Exported:
+    """Everything for one list. Refuses (``Refused``) a workbook with errors and (``NotReady``)
+    packages that could not be filed, unless ``draft``; ``date``: the cover letters' date."""
     result = validate(workbook)
     if result.errors:
         raise Refused(result)
     prefix = dataset_prefix(workbook)
     target = list_folder(workbook, out)
     table_rows = Rows.of(result)
+    submitter = submitter_of(table_rows)
+    edition = edition_of(submitter, draft, date)
     graph = build(result, prefix, rows=table_rows)
     public_graph = build(result, prefix, public=True, rows=table_rows)
     screening = load_screening(target)
@@ -79,10 +124,12 @@ def export(workbook: Path, out: Path, only: Sequence[str] | None = None) -> Expo
         workbook,
         targets,
         evidence,
-        submitter_of(table_rows),
+        submitter,
         graph,
         public_graph,
         screening,
+        edition.draft,
+        edition.date,
     )
     codes = [c for c in known.ORDER if only is None or c in only]
     with replace_dir(target, recognise(prefix)) as staging:

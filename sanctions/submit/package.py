@@ -24,7 +24,7 @@ from sanctions.model.graph import Graph
 from sanctions.model.subset import subset
 from sanctions.model.targets import Evidence, Target, blank_target
 from sanctions.submit.designations import split_designated
-from sanctions.submit.document import render_submission
+from sanctions.submit.document import Letterhead, render_submission, to_complete
 from sanctions.submit.formats import FORMATS, Row
 from sanctions.submit.notes import notes_text
 
@@ -41,6 +41,8 @@ class Inputs:
     graph: Graph
     public_graph: Graph  # the same without anything confidential
     screening: Screening | None = None
+    draft: bool = False  # every page says DRAFT; empty submitter fields show placeholders
+    date: str | None = None  # ISO date of the cover letters
 
 
 def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Path:
@@ -62,6 +64,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
     entities = subset(inputs.graph, people)
     publishable = subset(inputs.public_graph, people)
     ftmio.write_split(folder, entities, publishable, inputs.prefix)
+    letterhead = Letterhead(inputs.draft, inputs.date)
     render_submission(
         folder / "submission.docx",
         jurisdiction,
@@ -71,8 +74,17 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
         inputs.evidence,
         inputs.submitter,
         inputs.screening,
+        letterhead,
     )
     notes = notes_text(jurisdiction, inside, outside, inputs.screening, designated, possible)
+    if inputs.draft:
+        missing = to_complete(inputs.submitter, letterhead)
+        notes = (
+            "DRAFT: to complete before filing: "
+            + "; ".join(missing or ["nothing"])
+            + "\n\n"
+            + notes
+        )
     (folder / "notes.txt").write_text(notes, encoding="utf-8")
     _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
     archive = folder.parent / f"{stem}.zip"

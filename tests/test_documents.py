@@ -1,0 +1,135 @@
+"""Submissions that look the part: a submitter and a date or a visible DRAFT, the government's
+paper and language, dates as people write them, and pages that render with page numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from sanctions.governments.jurisdictions import ORDER, load
+from tests import workbooks
+from tests.conftest import run_cli
+
+ISO_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}(-[0-9]{2})?\b")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def header_text(path: Path) -> str:
+    return " ".join(p.text for p in Document(str(path)).sections[0].header.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("documents")
+    book = workbooks.write(tmp / "testland.xlsx", workbooks.valid_rows())
+    proc = run_cli("export", str(book), "--out", str(tmp / "out"))
+    assert proc.returncode == 0, proc.stderr
+    return tmp / "out" / "testland"
+
+
+def test_an_empty_submitter_refuses_the_export_and_a_draft_says_so(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["submitter"] = []
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out))
+    assert proc.returncode == 1 and "--draft" in proc.stderr and "organisation" in proc.stderr
+    assert not out.exists()
+    proc = run_cli("export", "--draft", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for code in ORDER:
+        doc = out / book.stem / f"{book.stem}-{code}" / "submission.docx"
+        assert header_text(doc).startswith("DRAFT, NOT FOR FILING")
+        text = "\n".join(paragraphs(doc))
+        assert "Submitted by: [submitting organisation]" in text
+        assert "consent of [submitting organisation]" in text
+        notes = (doc.parent / "notes.txt").read_text(encoding="utf-8")
+        assert notes.startswith("DRAFT: to complete before filing: organisation; contact person")
+
+
+def test_a_filing_copy_needs_a_date_and_says_it_as_people_write_it(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["submitter"] = [r for r in rows["submitter"] if r["key"] != "date"]
+    book = build(rows)
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "a"))
+    assert proc.returncode == 1 and "--date" in proc.stderr
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "b"), "--date", "2026-12-01")
+    assert proc.returncode == 0, proc.stderr
+    folder = tmp_path / "b" / book.stem
+    gb = paragraphs(folder / f"{book.stem}-gb" / "submission.docx")
+    us = paragraphs(folder / f"{book.stem}-us" / "submission.docx")
+    assert "Date: 1 December 2026" in gb and "Date: December 1, 2026" in us
+    assert "DRAFT" not in header_text(folder / f"{book.stem}-gb" / "submission.docx")
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "c"), "--date", "1.12.2026")
+    assert proc.returncode == 2 and "--date" in proc.stderr
+
+
+@pytest.mark.parametrize("code", ORDER)
+def test_paper_language_and_properties_follow_the_government(exported: Path, code: str) -> None:
+    doc = Document(str(exported / f"testland-{code}" / "submission.docx"))
+    section = doc.sections[0]
+    size = (round(section.page_width.mm), round(section.page_height.mm))
+    assert size == ((216, 279) if code == "us" else (210, 297))
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == (
+        "en-US" if code == "us" else "en-GB"
+    )
+    props = doc.core_properties
+    assert props.author == "Example Rights Centre"
+    assert props.title == load()[code].title
+    assert props.created.date().isoformat() == "2026-11-30"
+    assert "python-docx" not in (props.comments or "")
+    assert round(section.left_margin.mm) == 25
+
+
+@pytest.mark.parametrize("code", ORDER)
+def test_no_iso_dates_in_the_prose(exported: Path, code: str) -> None:
+    for text in paragraphs(exported / f"testland-{code}" / "submission.docx"):
+        assert not ISO_DATE.search(text), text
+
+
+def render(docx: Path, folder: Path) -> Path:
+    proc = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return folder / "submission.pdf"
+
+
+def test_every_package_renders_with_page_numbers_and_no_blank_field(
+    exported: Path, tmp_path: Path
+) -> None:
+    """LibreOffice renders each submission; CI installs it (.ci/run), so there it always runs."""
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        assert not os.environ.get("CI"), "CI must install LibreOffice and poppler-utils"
+        pytest.skip("LibreOffice or poppler-utils is not installed (CI installs both)")
+    for code in ORDER:
+        pdf = render(exported / f"testland-{code}" / "submission.docx", tmp_path / code)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        assert ("letter" if code == "us" else "A4") in info, code
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True).stdout  # fmt: skip
+        for page in range(1, pages + 1):
+            assert f"Page {page} of {pages}" in text, (code, page)
+        for blank in (
+            "consent of .",
+            "Submitted by: \n",
+            "[date]",
+            "[submitting",
+            "[contact",
+            "{{",
+            "{%",
+        ):
+            assert blank not in text, (code, blank)
