@@ -133,3 +133,59 @@ def test_every_package_renders_with_page_numbers_and_no_blank_field(
             "{%",
         ):
             assert blank not in text, (code, blank)
+
+
+@pytest.mark.parametrize("code", ["us", "gb", "lt"])
+def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, code: str) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(place="Example City", violation_types="torture")
+    rows["incidents"].append(
+        {
+            "incident_id": "I002",
+            "title": "Beating of a journalist",
+            "date": "2019-09",
+            "place": "Example Town",
+            "country": "kz",
+            "violation_types": "torture",
+            "summary": "Officers beat a journalist in custody.",
+            "victims": "Aliya Fictive",
+            "victims_confidential": "no",
+            "evidence_ids": "E002",
+            "confidential": "no",
+        }
+    )
+    rows["involvement"].append(
+        {
+            "person_id": "P001",
+            "incident_id": "I002",
+            "role": "ordered",
+            "description": "Ordered the beating.",
+            "evidence_ids": "E001",
+        }
+    )
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out), "--only", code).returncode == 0
+    text = paragraphs(out / book.stem / f"{book.stem}-{code}" / "submission.docx")
+    act = next(i for i, p in enumerate(text) if p.startswith("Beating of a journalist"))
+    assert "(September 2019, Example Town)" in text[act] and text[act].endswith("[1]")
+    assert (
+        text[act + 1]
+        == "What happened: Officers beat a journalist in custody. [2] Victims: Aliya Fictive."
+    )
+    detention = next(p for p in text if p.startswith("Detention of protesters"))
+    assert (
+        "(1 March 2020, Example City)" in detention or "(March 1, 2020, Example City)" in detention
+    )
+    following = text[text.index(detention) + 1]
+    assert following.startswith("What happened: Police detained peaceful protesters.")
+    assert (
+        "Victim One" not in following and "identities of the victims are confidential" in following
+    )
+
+
+def test_governments_are_named_as_english_names_them(exported: Path) -> None:
+    text = "\n".join(paragraphs(exported / "testland-gb" / "submission.docx"))
+    assert "Ties to the United Kingdom" in text
+    lt = "\n".join(paragraphs(exported / "testland-lt" / "submission.docx"))
+    assert "the person is one about whom there are serious grounds to believe" in lt

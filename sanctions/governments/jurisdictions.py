@@ -39,6 +39,7 @@ class Regime:
 class Jurisdiction:
     code: str
     name: str
+    prose_name: str  # with its article where English needs one: "the United Kingdom"
     authority: str
     title: str
     language: str
@@ -90,6 +91,7 @@ def load() -> dict[str, Jurisdiction]:
         found[code] = Jurisdiction(
             code=raw["code"],
             name=raw["name"],
+            prose_name=raw.get("prose_name", raw["name"]),
             authority=raw["authority"],
             title=raw["title"],
             language=raw.get("language", "en"),

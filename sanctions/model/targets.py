@@ -69,6 +69,8 @@ class Act:
     confidential: bool  # the incident is
     victims: list[str] = field(default_factory=list)
     victims_confidential: bool = False
+    summary: str = ""  # what happened, from the incident
+    incident_evidence: list[str] = field(default_factory=list)
     publishable: bool = True  # the incident is not confidential and some evidence is not
 
     @property
@@ -131,7 +133,9 @@ class Target(PersonRow):
     @property
     def evidence(self) -> list[str]:
         seen: dict[str, None] = {}
-        for group in [p.evidence for p in self.posts] + [a.evidence for a in self.acts]:
+        groups = [p.evidence for p in self.posts]
+        groups += [e for a in self.acts for e in (a.evidence, a.incident_evidence)]
+        for group in groups:
             seen.update(dict.fromkeys(group))
         return list(seen)
 
@@ -208,6 +212,8 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
                 confidential=incident.confidential,
                 victims=list(incident.victims),
                 victims_confidential=incident.victims_confidential,
+                summary=incident.summary,
+                incident_evidence=list(incident.evidence_ids),
                 publishable=not incident.confidential and publishable(part.evidence_ids),
             )
         )

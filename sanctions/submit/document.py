@@ -79,6 +79,9 @@ def _target_context(
                 "role": a.role.replace("_", " "),
                 "description": a.description,
                 "cites": cites(a.evidence, evidence),
+                "summary": a.summary,
+                "incident_cites": cites(a.incident_evidence, evidence),
+                "victims": "; ".join(a.victims),
                 "confidential": not a.publishable,
                 "victims_confidential": a.victims_confidential,
             }
