@@ -189,3 +189,20 @@ def test_governments_are_named_as_english_names_them(exported: Path) -> None:
     assert "Ties to the United Kingdom" in text
     lt = "\n".join(paragraphs(exported / "testland-lt" / "submission.docx"))
     assert "the person is one about whom there are serious grounds to believe" in lt
+
+
+def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
+    doc = Document(str(exported / "testland-gb" / "submission.docx"))
+    table = doc.tables[0]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
+    assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("former Minister")
+    assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
+    assert "Detention of protesters in Example City, 1 March 2020 [1]" in rows[1][4]
+    assert len(rows) == 1 + len(
+        [
+            p
+            for p in paragraphs(exported / "testland-gb" / "submission.docx")
+            if p.startswith(("1. ", "2. ", "3. "))
+        ]
+    )

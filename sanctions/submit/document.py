@@ -88,6 +88,13 @@ def _target_context(
             for a in target.acts
         ],
         "criteria": [{"id": c.id, "text": c.text} for c in found.criteria],
+        "criteria_ids": "; ".join(c.id for c in found.criteria),
+        "position": target.position,
+        "key_conduct": "; ".join(
+            f"{a.incident}, {dates.in_words(a.date, locale)} "
+            f"{cites([*a.evidence, *a.incident_evidence], evidence)}".strip()
+            for a in target.acts
+        ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
