@@ -206,3 +206,32 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
             if p.startswith(("1. ", "2. ", "3. "))
         ]
     )
+
+
+def test_the_us_package_asks_for_section_7031c_for_recorded_relatives(
+    build, tmp_path: Path
+) -> None:
+    rows = workbooks.valid_rows()
+    rows["relations"].append(
+        {
+            "person_id": "P001",
+            "related_name": "Aizhan Testbayeva",
+            "relationship": "spouse",
+            "evidence_ids": "E001",
+        }
+    )
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out), "--only", "us,gb").returncode == 0
+    us = paragraphs(out / book.stem / f"{book.stem}-us" / "submission.docx")
+    heading = us.index("Immediate family members (Section 7031(c))")
+    assert us[heading + 2] == "Aizhan Testbayeva (spouse)"
+    assert us.count("Immediate family members (Section 7031(c))") == 1  # only Arman has one
+    gb = paragraphs(out / book.stem / f"{book.stem}-gb" / "submission.docx")
+    assert not any("7031" in p for p in gb)
+
+
+def test_hashes_are_set_small_in_a_monospace_font(exported: Path) -> None:
+    doc = Document(str(exported / "testland-us" / "submission.docx"))
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text == "a" * 64]
+    assert runs and all(r.font.name == "Courier New" and r.font.size.pt < 8 for r in runs)

@@ -36,6 +36,15 @@ class Regime:
 
 
 @dataclass(frozen=True)
+class FamilyLimb:
+    """Relatives the regime reaches through a listed person (the US §7031(c) visa limb)."""
+
+    title: str
+    text: str
+    relationships: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Jurisdiction:
     code: str
     name: str
@@ -51,6 +60,7 @@ class Jurisdiction:
     paper: str  # "A4" or "letter"
     locale: str  # the documents' language tag: en-GB, or en-US for the United States
     check_before_filing: tuple[str, ...]
+    family: FamilyLimb | None = None
     designation_countries: frozenset[str] = frozenset()
     designation_datasets: frozenset[str] = frozenset()
 
@@ -103,6 +113,13 @@ def load() -> dict[str, Jurisdiction]:
             paper=raw.get("paper", "A4"),
             locale=raw.get("locale", "en-GB"),
             check_before_filing=tuple(raw.get("check_before_filing", [])),
+            family=FamilyLimb(
+                raw["family"]["title"],
+                raw["family"]["text"],
+                frozenset(raw["family"]["relationships"]),
+            )
+            if "family" in raw
+            else None,
             designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
             designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),
         )

@@ -20,7 +20,7 @@ from docxtpl import DocxTemplate
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
-from sanctions.governments.jurisdictions import ORDER, Jurisdiction, Scope
+from sanctions.governments.jurisdictions import ORDER, FamilyLimb, Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.designations import (
@@ -48,6 +48,7 @@ def _target_context(
     evidence: dict[str, Evidence],
     code: str,
     locale: str = "en-GB",
+    family: FamilyLimb | None = None,
 ) -> dict[str, Any]:
     return {
         "number": number,
@@ -99,6 +100,11 @@ def _target_context(
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
         "ties": "; ".join(target.ties_to(code, ORDER)) or None,
+        "family": [
+            f"{name} ({relationship.replace('_', ' ')})"
+            for relationship, name in target.relations
+            if family is not None and relationship in family.relationships and name
+        ],
     }
 
 
@@ -179,9 +185,18 @@ def render_submission(
             "submitter": shown,
             "date": date,
             "draft": letterhead.draft,
+            "family": jurisdiction.family,
             "targets": [
                 {
-                    **_target_context(t, s, n, evidence, jurisdiction.code, jurisdiction.locale),
+                    **_target_context(
+                        t,
+                        s,
+                        n,
+                        evidence,
+                        jurisdiction.code,
+                        jurisdiction.locale,
+                        jurisdiction.family,
+                    ),
                     "designations": found,
                     "designations_note": screening_note(screening, found),
                 }
