@@ -111,9 +111,13 @@ def export(
     For WORKBOOKS (default: every lists/*.xlsx). Governments: us, gb, eu, ca, ee, lv, lt, au.
     A workbook with validation errors is refused: its report is printed and nothing is written.
 
+    Packages for filing need the submitter sheet's organisation and contact person and a date
+    (--date, or date on the submitter sheet); --draft builds them without, marked DRAFT.
+
     \b
     Example:
-      sanctions export lists/kazakhstan.xlsx --out exports --only us,gb
+      sanctions export lists/belarus.xlsx --date 2026-12-01 --only us,gb
+      sanctions export --draft lists/kazakhstan.xlsx
     """
     from sanctions.governments.jurisdictions import ORDER
     from sanctions.model.graph import ModelError
