@@ -40,6 +40,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def first_day(value: str) -> str:
+    """The first day a valid partial date can mean, as sortable ISO text."""
+    return value + {4: "-01-01", 7: "-01"}.get(len(value), "")
+
+
 def last_day(value: str) -> str:
     """The last day a valid partial date can mean, as sortable ISO text."""
     return value + {4: "-12-31", 7: "-31"}.get(len(value), "")

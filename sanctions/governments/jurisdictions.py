@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from sanctions.common import dates
 from sanctions.common.data import jurisdictions_dir, read_yaml
-from sanctions.model.targets import Target
+from sanctions.model.targets import Act, Post, Target
+from sanctions.workbook.layout import load_layout
 
 ORDER = ("us", "gb", "eu", "ca", "ee", "lv", "lt", "au")
 
@@ -23,6 +25,8 @@ class Criterion:
     id: str
     text: str
     violation_types: frozenset[str]
+    roles: frozenset[str]  # the involvement roles that ground it (roles.yaml has the default)
+    tenure: bool = False  # also needs a post whose known dates overlap the incident
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,16 @@ class Jurisdiction:
 
 
 @dataclass(frozen=True)
+class Ground:
+    """One act of the target that meets one criterion: why the criterion applies."""
+
+    criterion: Criterion
+    act: Act
+    reach: frozenset[str]  # the violations of the incident that this act is part of
+    post: Post | None = None  # for a tenure limb, the post held at the time
+
+
+@dataclass(frozen=True)
 class Scope:
     """Where a target stands under one government's law."""
 
@@ -73,6 +87,8 @@ class Scope:
     criteria: tuple[Criterion, ...]
     covered: frozenset[str]  # the target's violation types the regime covers
     uncovered: frozenset[str]
+    grounds: tuple[Ground, ...] = ()
+    reason: str = ""  # why the target is not covered, when it is not
 
     @property
     def in_scope(self) -> bool:
@@ -92,7 +108,13 @@ def load() -> dict[str, Jurisdiction]:
                 instrument=r["instrument"],
                 measures=r.get("measures", ""),
                 criteria=tuple(
-                    Criterion(c["id"], c["text"], frozenset(c["violation_types"]))
+                    Criterion(
+                        c["id"],
+                        c["text"],
+                        frozenset(c["violation_types"]),
+                        frozenset(c.get("roles") or roles().default),
+                        bool(c.get("tenure", False)),
+                    )
                     for c in r["criteria"]
                 ),
             )
@@ -126,14 +148,103 @@ def load() -> dict[str, Jurisdiction]:
     return found
 
 
-def scope(jurisdiction: Jurisdiction, violation_types: set[str]) -> Scope:
-    """The first regime (in the file's order) whose criteria cover any of the conduct."""
+@dataclass(frozen=True)
+class Roles:
+    """jurisdictions/roles.yaml: what an act in each role reaches, and the default roles."""
+
+    reaches: dict[str, frozenset[str]]
+    default: frozenset[str]
+
+
+@cache
+def roles() -> Roles:
+    raw = read_yaml(jurisdictions_dir() / "roles.yaml")
+    every = frozenset(load_layout().vocabularies["violation_type"])
+    reaches = {
+        role: every if reach == "all" else frozenset(reach)
+        for role, reach in raw["reaches"].items()
+    }
+    return Roles(reaches, frozenset(raw["default_roles"]))
+
+
+def reach(act: Act) -> frozenset[str]:
+    """The incident's violations that this person's act is part of, given their role."""
+    return frozenset(act.violation_types) & roles().reaches.get(act.role, frozenset())
+
+
+def post_at_the_time(target: Target, act: Act) -> Post | None:
+    """A post of the target whose known dates overlap the incident (its start date known)."""
+    began = dates.first_day(act.date)
+    ended = dates.last_day(act.end_date or act.date)
+    for post in target.posts:
+        if post.start is None:
+            continue
+        if dates.first_day(post.start) <= ended and (
+            post.end is None or dates.last_day(post.end) >= began
+        ):
+            return post
+    return None
+
+
+def grounds_of(criterion: Criterion, target: Target) -> list[Ground]:
+    found = []
+    for act in target.acts:
+        if act.role not in criterion.roles:
+            continue
+        covered = reach(act) & criterion.violation_types
+        if not covered:
+            continue
+        post = post_at_the_time(target, act) if criterion.tenure else None
+        if criterion.tenure and post is None:
+            continue
+        found.append(Ground(criterion, act, covered, post))
+    return found
+
+
+def scope(jurisdiction: Jurisdiction, target: Target) -> Scope:
+    """The first regime (in the file's order) with a criterion that some act of the target's
+    own meets: by its role, the violations that role reaches, and for a tenure limb a post
+    held at the time."""
+    violations = frozenset(target.violation_types)
     for regime in jurisdiction.regimes:
-        criteria = tuple(c for c in regime.criteria if c.violation_types & violation_types)
-        if criteria:
-            covered = frozenset().union(*(c.violation_types for c in criteria)) & violation_types
-            return Scope(regime, criteria, frozenset(covered), frozenset(violation_types - covered))
-    return Scope(None, (), frozenset(), frozenset(violation_types))
+        grounds = [g for c in regime.criteria for g in grounds_of(c, target)]
+        if grounds:
+            criteria = tuple(dict.fromkeys(g.criterion for g in grounds))
+            covered = frozenset().union(*(g.reach for g in grounds))
+            return Scope(regime, criteria, covered, violations - covered, tuple(grounds))
+    return Scope(None, (), frozenset(), violations, reason=_why_not(jurisdiction, target))
+
+
+def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:
+    """Why no criterion applies, in words for the notes and the document."""
+    if not target.acts:
+        return "no act is recorded"
+    if not any(reach(act) for act in target.acts):
+        return f"the recorded role ({_roles(target.acts)}) is no act of the person's own"
+    criteria = [c for regime in jurisdiction.regimes for c in regime.criteria]
+    kinds = frozenset().union(*(c.violation_types for c in criteria))
+    relevant = [act for act in target.acts if reach(act) & kinds]
+    if not relevant:
+        reached = sorted({v.replace("_", " ") for act in target.acts for v in reach(act)})
+        return (
+            f"the recorded conduct ({', '.join(reached)}) is outside "
+            f"{jurisdiction.prose_name}'s criteria"
+        )
+    if any(c.tenure and act.role in c.roles for c in criteria for act in relevant):
+        return (
+            "no post is shown to have been held at the time: the person's posts have no "
+            "known dates that overlap the incident"
+        )
+    return (
+        f"the recorded role ({_roles(relevant)}) grounds none of "
+        f"{jurisdiction.prose_name}'s criteria"
+    )
+
+
+def _roles(acts: list[Act]) -> str:
+    words = load_layout().vocabularies["involvement_role"]
+    described = sorted({words.get(act.role, act.role).lower() for act in acts})
+    return "; ".join(described)
 
 
 def in_package(
@@ -145,7 +256,7 @@ def in_package(
     for target in targets:
         if target.jurisdictions and jurisdiction.code not in target.jurisdictions:
             continue
-        found = scope(jurisdiction, target.violation_types)
+        found = scope(jurisdiction, target)
         (inside if found.in_scope else outside).append((target, found))
     return inside, outside
 

@@ -20,7 +20,7 @@ from docxtpl import DocxTemplate
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
-from sanctions.governments.jurisdictions import ORDER, FamilyLimb, Jurisdiction, Scope
+from sanctions.governments.jurisdictions import ORDER, FamilyLimb, Ground, Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.designations import (
@@ -30,6 +30,7 @@ from sanctions.submit.designations import (
     screening_note,
 )
 from sanctions.submit.formats import nationalities
+from sanctions.workbook.layout import load_layout
 
 
 def template_path() -> Path:
@@ -90,6 +91,7 @@ def _target_context(
         ],
         "criteria": [{"id": c.id, "text": c.text} for c in found.criteria],
         "criteria_ids": "; ".join(c.id for c in found.criteria),
+        "grounds": [ground_line(g, locale) for g in found.grounds],
         "position": target.position,
         "key_conduct": "; ".join(
             f"{a.incident}, {dates.in_words(a.date, locale)} "
@@ -142,6 +144,26 @@ def letter_fields(
             shown[key] = shown.get(key) or placeholder
     date = dates.in_words(letterhead.date, jurisdiction.locale) if letterhead.date else "[date]"
     return shown, date
+
+
+def ground_line(ground: Ground, locale: str) -> str:
+    """Which limb and why, from the person's own act: role, incident, date, place, victims."""
+    act = ground.act
+    role = load_layout().vocabularies["involvement_role"].get(act.role, act.role)
+    where = f", {act.place}" if act.place else ""
+    kinds = ", ".join(sorted(v.replace("_", " ") for v in ground.reach))
+    victims = f"; victims: {'; '.join(act.victims)}" if act.victims else ""
+    if act.victims_confidential:
+        victims = "; the victims' identities are confidential"
+    held = ""
+    if ground.post is not None:
+        post = ground.post
+        held = f", while holding the post {post.title}, {post.org} ({post.dates})"
+    when = dates.in_words(act.date, locale)
+    return (
+        f"{ground.criterion.id}: {role[0].lower()}{role[1:]} in {act.incident} "
+        f"({when}{where}){held}: {kinds}{victims}."
+    )
 
 
 def _evidence_context(item: Evidence, locale: str) -> dict[str, Any]:
@@ -204,13 +226,7 @@ def render_submission(
                 for found in [designations_elsewhere(screening, t, jurisdiction)]
             ],
             "allied": allied(screening, inside, jurisdiction),
-            "out_of_scope": [
-                {
-                    "name": t.name,
-                    "conduct": ", ".join(sorted(v.replace("_", " ") for v in t.violation_types)),
-                }
-                for t, _ in outside
-            ],
+            "out_of_scope": [{"name": t.name, "reason": found.reason} for t, found in outside],
             "evidence": [_evidence_context(e, jurisdiction.locale) for e in cited],
             "confidential": confidential_items(inside, cited),
         },

@@ -61,13 +61,8 @@ def _scope_notes(
         "",
     ]
     if outside:
-        lines.append(
-            "Out of scope (the conduct recorded is not covered by this government's criteria):"
-        )
-        lines += [
-            f"- {t.name}: {', '.join(sorted(t.violation_types)) or 'no incidents'}"
-            for t, _ in outside
-        ]
+        lines.append("Not proposed (no act of the person's own meets this government's criteria):")
+        lines += [f"- {t.name}: {found.reason}" for t, found in outside]
         lines.append("")
     if jurisdiction.check_before_filing:
         lines.append("Check before filing:")

@@ -1,0 +1,130 @@
+"""The legal limb follows the person's own act: the role they played, the violations that role
+reaches, and for a leader-or-official limb a post held at the time. Every name is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests import workbooks
+from tests.conftest import run_cli
+
+
+def person(pid: str, name: str) -> dict[str, str]:
+    first, last = name.split()
+    return {"person_id": pid, "name": name, "first_name": first, "last_name": last,
+            "status": "proposed", "nationality": "kz"}  # fmt: skip
+
+
+def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: dict[str, str]):
+    rows = workbooks.valid_rows()
+    rows["persons"].append(person(pid, name))
+    rows["incidents"].append(
+        {"country": "kz", "evidence_ids": "E001", "confidential": "no", "victims": "Nurlan Victimov",
+         "summary": "What the report says happened.", **incident}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": pid, "incident_id": incident["incident_id"], "role": role,
+         "description": "As the report says.", "evidence_ids": "E001"}
+    )  # fmt: skip
+    rows["positions"].append({"person_id": pid, "org_id": "O002", "evidence_ids": "E001", **post})
+    return rows
+
+
+def export(build, tmp_path: Path, rows) -> Path:
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out / book.stem
+
+
+def targets(folder: Path, code: str) -> str:
+    return (folder / f"{folder.name}-{code}" / f"{folder.name}-{code}-targets.csv").read_text(
+        encoding="utf-8"
+    )
+
+
+def notes(folder: Path, code: str) -> str:
+    return (folder / f"{folder.name}-{code}" / "notes.txt").read_text(encoding="utf-8")
+
+
+def document(folder: Path, code: str) -> list[str]:
+    path = folder / f"{folder.name}-{code}" / "submission.docx"
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+KILLING_TRIAL = {
+    "incident_id": "I050",
+    "title": "Killing of Nurlan Victimov and the trial of the accused",
+    "date": "2021-06-01",
+    "end_date": "2022-02-01",
+    "place": "Example City",
+    "violation_types": "killing; unfair_trial",
+}
+
+
+def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criterion(
+    build, tmp_path: Path
+) -> None:
+    folder = export(build, tmp_path, rows_with(
+        "P050", "Erlan Judgeov", "judge", KILLING_TRIAL, {"title": "Judge", "start_date": "2015"}
+    ))  # fmt: skip
+    for code in ("gb", "au", "us", "eu"):  # right to life and torture; no unfair-trial limb
+        assert "Judgeov" not in targets(folder, code).replace("JUDGEOV", "Judgeov"), code
+        assert "- Erlan Judgeov: the recorded conduct (unfair trial) is outside" in notes(
+            folder, code
+        )
+    # Estonia's criterion covers unfair trials: proposed there, and only for that.
+    assert "JUDGEOV" in targets(folder, "ee").upper()
+    text = document(folder, "ee")
+    chapter = text[text.index("3. Erlan Judgeov") :]
+    why = next(p for p in chapter if p.startswith("§ 29") or "decided the case as a judge" in p)
+    assert "decided the case as a judge in Killing of Nurlan Victimov" in why
+    assert why.endswith(": unfair trial; victims: Nurlan Victimov.") and "killing" not in why
+
+
+def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
+    torture = dict(KILLING_TRIAL, incident_id="I051", title="Torture in Example City prison",
+                   violation_types="torture")  # fmt: skip
+    folder = export(build, tmp_path, rows_with(
+        "P051", "Marat Addresseev", "addressee", torture, {"title": "Minister", "start_date": "2020"}
+    ))  # fmt: skip
+    for code in ("us", "gb", "eu", "ca", "ee", "lv", "lt", "au"):
+        assert "ADDRESSEEV" not in targets(folder, code).upper(), code
+        line = (
+            "- Marat Addresseev: the recorded role (named as the official responsible for stopping"
+        )
+        assert line in notes(folder, code), code
+
+
+@pytest.mark.parametrize(("post", "leader"), [({"start_date": "2019-01"}, True), ({}, False)])
+def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb(
+    build, tmp_path: Path, post: dict[str, str], leader: bool
+) -> None:
+    torture = dict(KILLING_TRIAL, incident_id="I052", title="Torture of detainees",
+                   date="2021-03", end_date="2021-04", violation_types="torture")  # fmt: skip
+    folder = export(build, tmp_path, rows_with(
+        "P052", "Bakyt Headov", "responsible_official", torture, {"title": "Chief of Police", **post}
+    ))  # fmt: skip
+    us = targets(folder, "us")
+    assert ("HEADOV" in us) is leader
+    if leader:
+        text = document(folder, "us")
+        why = next(p for p in text if p.startswith("E.O. 13818 § 1(a)(ii)(C)(1): headed the body"))
+        assert (
+            "while holding the post Chief of Police, Example City Police (from January 2019)" in why
+        )
+        assert "(March 2021, Example City)" in why
+    else:  # an undated post does not show the post was held at the time
+        assert "- Bakyt Headov: no post is shown to have been held at the time" in notes(
+            folder, "us"
+        )
+    for code in ("gb", "eu", "ca", "au"):  # no leader-or-official limb
+        assert "HEADOV" not in targets(folder, code).upper(), code
+        line = (
+            "- Bakyt Headov: the recorded role (headed the body whose officers acted) grounds none"
+        )
+        assert line in notes(folder, code), code
