@@ -28,6 +28,15 @@ def header_text(path: Path) -> str:
     return " ".join(p.text for p in Document(str(path)).sections[0].header.paragraphs)
 
 
+def export_rows(build, tmp_path: Path, rows: workbooks.Rows, only: str) -> Path:
+    """Export a workbook of these rows for some governments; the list's folder."""
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out), "--only", only)
+    assert proc.returncode == 0, proc.stderr
+    return out / book.stem
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("documents")
@@ -163,10 +172,8 @@ def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, 
             "evidence_ids": "E001",
         }
     )
-    book = build(rows)
-    out = tmp_path / "out"
-    assert run_cli("export", str(book), "--out", str(out), "--only", code).returncode == 0
-    text = paragraphs(out / book.stem / f"{book.stem}-{code}" / "submission.docx")
+    folder = export_rows(build, tmp_path, rows, code)
+    text = paragraphs(folder / f"{folder.name}-{code}" / "submission.docx")
     act = next(i for i, p in enumerate(text) if p.startswith("Beating of a journalist"))
     assert "(September 2019, Example Town)" in text[act] and text[act].endswith("[1]")
     assert (
@@ -220,14 +227,12 @@ def test_the_us_package_asks_for_section_7031c_for_recorded_relatives(
             "evidence_ids": "E001",
         }
     )
-    book = build(rows)
-    out = tmp_path / "out"
-    assert run_cli("export", str(book), "--out", str(out), "--only", "us,gb").returncode == 0
-    us = paragraphs(out / book.stem / f"{book.stem}-us" / "submission.docx")
+    folder = export_rows(build, tmp_path, rows, "us,gb")
+    us = paragraphs(folder / f"{folder.name}-us" / "submission.docx")
     heading = us.index("Immediate family members (Section 7031(c))")
     assert us[heading + 2] == "Aizhan Testbayeva (spouse)"
     assert us.count("Immediate family members (Section 7031(c))") == 1  # only Arman has one
-    gb = paragraphs(out / book.stem / f"{book.stem}-gb" / "submission.docx")
+    gb = paragraphs(folder / f"{folder.name}-gb" / "submission.docx")
     assert not any("7031" in p for p in gb)
 
 
