@@ -63,7 +63,9 @@ def test_an_empty_submitter_refuses_the_export_and_a_draft_says_so(build, tmp_pa
         assert "Submitted by: [submitting organisation]" in text
         assert "consent of [submitting organisation]" in text
         notes = (doc.parent / "notes.txt").read_text(encoding="utf-8")
-        assert notes.startswith("DRAFT: to complete before filing: organisation; contact person")
+        assert notes.startswith("DRAFT: not for filing.")
+        section = notes.split("To complete before filing", 1)[1]
+        assert "- organisation\n- contact person\n" in section
 
 
 def test_a_filing_copy_needs_a_date_and_says_it_as_people_write_it(build, tmp_path: Path) -> None:
@@ -205,7 +207,7 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
     assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
     assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("former Minister")
     assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
-    assert "Detention of protesters in Example City, 1 March 2020 [1]" in rows[1][4]
+    assert "Detention of protesters in Example City (1 March 2020) [1]" in rows[1][4]
     assert len(rows) == 1 + len(
         [
             p

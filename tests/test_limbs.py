@@ -117,12 +117,19 @@ def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb
         assert (
             "while holding the post Chief of Police, Example City Police (from January 2019)" in why
         )
-        assert "(March 2021, Example City)" in why
+        assert "(March 2021 to April 2021, Example City)" in why
     else:  # an undated post does not show the post was held at the time
-        assert "- Bakyt Headov: no post is shown to have been held at the time" in notes(
-            folder, "us"
-        )
-    for code in ("gb", "eu", "ca", "au"):  # no leader-or-official limb
+        for code in ("us", "eu"):
+            assert "- Bakyt Headov: no post is shown to have been held at the time" in notes(
+                folder, code
+            )
+    # The EU holds the head of a body "responsible" for what its members did while they were
+    # in post (its reasons for listing the FSIN director): the same test of a dated post.
+    assert ("HEADOV" in targets(folder, "eu").upper()) is leader
+    if leader:
+        why = next(p for p in document(folder, "eu") if "headed the body" in p)
+        assert why.startswith("Responsible (Art. 1(1)(c) violations): headed the body")
+    for code in ("gb", "ca", "au"):  # no leader-or-official limb
         assert "HEADOV" not in targets(folder, code).upper(), code
         line = (
             "- Bakyt Headov: the recorded role (headed the body whose officers acted) grounds none"

@@ -82,3 +82,17 @@ def in_words(value: str, locale: str = "en-GB") -> str:
         return f"{name} {parts[0]}"
     day = int(parts[2])
     return f"{name} {day}, {parts[0]}" if locale == "en-US" else f"{day} {name} {parts[0]}"
+
+
+def span_in_words(start: str | None, end: str | None, locale: str = "en-GB") -> str:
+    """A period as prose writes it: ``March 2015 to 31 December 2020``, ``from March 2015``,
+    ``until 2020``; ``dates not stated`` when neither end is known."""
+    first = in_words(start, locale) if start else None
+    last = in_words(end, locale) if end else None
+    if first and last:
+        return first if first == last else f"{first} to {last}"
+    if first:
+        return f"from {first}"
+    if last:
+        return f"until {last}"
+    return "dates not stated"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sanctions.common import dates
 from sanctions.common.data import jurisdictions_dir, read_yaml
@@ -26,7 +27,14 @@ class Criterion:
     text: str
     violation_types: frozenset[str]
     roles: frozenset[str]  # the involvement roles that ground it (roles.yaml has the default)
-    tenure: bool = False  # also needs a post whose known dates overlap the incident
+    # The roles that ground it only with a post whose known dates overlap the incident (the
+    # leader-or-official limbs): `tenure: true` in the file means every role it accepts.
+    tenure: frozenset[str] = frozenset()
+    label: str = ""  # a short name for tables and the reasons given; the id where none is given
+
+    @property
+    def short(self) -> str:
+        return self.label or self.id
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,23 @@ class FamilyLimb:
 
 
 @dataclass(frozen=True)
+class Argument:
+    """A case the government asks the submitter to make, beyond the facts: the US national
+    interest, UK appropriateness, the EU's widespread or systematic character. Filled from the
+    workbook columns in ``sources`` (``person.<column>`` or ``incident.<column>``); when they
+    are empty the document shows ``asks`` as a placeholder and the notes list it."""
+
+    id: str
+    title: str
+    asks: str
+    sources: tuple[str, ...]
+    criteria: frozenset[str] = frozenset()  # only where one of these is relied on; empty: always
+
+    def applies(self, criteria: Iterable[Criterion]) -> bool:
+        return not self.criteria or any(c.id in self.criteria for c in criteria)
+
+
+@dataclass(frozen=True)
 class Jurisdiction:
     code: str
     name: str
@@ -65,6 +90,8 @@ class Jurisdiction:
     locale: str  # the documents' language tag: en-GB, or en-US for the United States
     check_before_filing: tuple[str, ...]
     family: FamilyLimb | None = None
+    arguments: tuple[Argument, ...] = ()
+    basis_note: str = ""  # printed under the legal basis: another route the authority may take
     designation_countries: frozenset[str] = frozenset()
     designation_datasets: frozenset[str] = frozenset()
 
@@ -107,16 +134,7 @@ def load() -> dict[str, Jurisdiction]:
                 program=r["program"],
                 instrument=r["instrument"],
                 measures=r.get("measures", ""),
-                criteria=tuple(
-                    Criterion(
-                        c["id"],
-                        c["text"],
-                        frozenset(c["violation_types"]),
-                        frozenset(c.get("roles") or roles().default),
-                        bool(c.get("tenure", False)),
-                    )
-                    for c in r["criteria"]
-                ),
+                criteria=tuple(_criterion(c) for c in r["criteria"]),
             )
             for r in raw["regimes"]
         )
@@ -142,10 +160,34 @@ def load() -> dict[str, Jurisdiction]:
             )
             if "family" in raw
             else None,
+            arguments=tuple(
+                Argument(
+                    a["id"],
+                    a["title"],
+                    a["asks"],
+                    tuple(a["sources"]),
+                    frozenset(a.get("criteria", [])),
+                )
+                for a in raw.get("arguments", [])
+            ),
+            basis_note=raw.get("basis_note", ""),
             designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
             designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),
         )
     return found
+
+
+def _criterion(raw: dict[str, Any]) -> Criterion:
+    accepted = frozenset(raw.get("roles") or roles().default)
+    tenure = raw.get("tenure", False)
+    return Criterion(
+        raw["id"],
+        raw["text"],
+        frozenset(raw["violation_types"]),
+        accepted,
+        accepted if tenure is True else frozenset(tenure or ()),
+        raw.get("label", ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -186,28 +228,42 @@ def post_at_the_time(target: Target, act: Act) -> Post | None:
     return None
 
 
-def grounds_of(criterion: Criterion, target: Target) -> list[Ground]:
+def ground_of(criterion: Criterion, target: Target, act: Act) -> Ground | None:
+    """Whether this act of the target's own meets the criterion: by its role, the violations
+    that role reaches, and for a tenure limb a post held at the time."""
+    if act.role not in criterion.roles:
+        return None
+    covered = reach(act) & criterion.violation_types
+    if not covered:
+        return None
+    post = post_at_the_time(target, act) if act.role in criterion.tenure else None
+    if act.role in criterion.tenure and post is None:
+        return None
+    return Ground(criterion, act, covered, post)
+
+
+def grounds_in(regime: Regime, target: Target) -> list[Ground]:
+    """For each act, the criteria of the regime it meets, in the file's order (the most direct
+    limb first), each only for violations that no earlier one already covers: a perpetrator is
+    not also put under the limb for those otherwise involved, but an act that reaches both a
+    killing and a freedom of expression gets the limb for each."""
     found = []
     for act in target.acts:
-        if act.role not in criterion.roles:
-            continue
-        covered = reach(act) & criterion.violation_types
-        if not covered:
-            continue
-        post = post_at_the_time(target, act) if criterion.tenure else None
-        if criterion.tenure and post is None:
-            continue
-        found.append(Ground(criterion, act, covered, post))
+        covered: frozenset[str] = frozenset()
+        for criterion in regime.criteria:
+            ground = ground_of(criterion, target, act)
+            if ground is not None and ground.reach - covered:
+                found.append(ground)
+                covered |= ground.reach
     return found
 
 
 def scope(jurisdiction: Jurisdiction, target: Target) -> Scope:
     """The first regime (in the file's order) with a criterion that some act of the target's
-    own meets: by its role, the violations that role reaches, and for a tenure limb a post
-    held at the time."""
+    own meets."""
     violations = frozenset(target.violation_types)
     for regime in jurisdiction.regimes:
-        grounds = [g for c in regime.criteria for g in grounds_of(c, target)]
+        grounds = grounds_in(regime, target)
         if grounds:
             criteria = tuple(dict.fromkeys(g.criterion for g in grounds))
             covered = frozenset().union(*(g.reach for g in grounds))
@@ -227,17 +283,17 @@ def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:
     if not relevant:
         reached = sorted({v.replace("_", " ") for act in target.acts for v in reach(act)})
         return (
-            f"the recorded conduct ({', '.join(reached)}) is outside "
-            f"{jurisdiction.prose_name}'s criteria"
+            f"the recorded conduct ({', '.join(reached)}) is outside the criteria of "
+            f"{jurisdiction.prose_name}"
         )
-    if any(c.tenure and act.role in c.roles for c in criteria for act in relevant):
+    if any(act.role in c.tenure for c in criteria for act in relevant):
         return (
             "no post is shown to have been held at the time: the person's posts have no "
             "known dates that overlap the incident"
         )
     return (
-        f"the recorded role ({_roles(relevant)}) grounds none of "
-        f"{jurisdiction.prose_name}'s criteria"
+        f"the recorded role ({_roles(relevant)}) grounds none of the criteria of "
+        f"{jurisdiction.prose_name}"
     )
 
 

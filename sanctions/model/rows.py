@@ -49,6 +49,7 @@ class PersonRow:
     jurisdictions: list[str]
     ties: list[str]
     exculpatory: str | None
+    impact: str | None
 
 
 @dataclass(slots=True)
@@ -86,6 +87,8 @@ class IncidentRow:
     summary: str
     victims: list[str]
     victims_confidential: bool
+    victim_activity: str | None
+    pattern: str | None
     evidence_ids: list[str]
     confidential: bool
 

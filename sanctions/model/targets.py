@@ -13,7 +13,7 @@ from typing import Any
 from rigour.territories import get_territory
 
 from sanctions.check.validate import Result
-from sanctions.common.dates import in_words
+from sanctions.common.dates import in_words, span_in_words
 from sanctions.model.rows import EvidenceRow, PersonRow, Rows
 
 
@@ -41,18 +41,9 @@ class Post:
     evidence: list[str]
     publishable: bool = True  # some of its evidence is not confidential
 
-    @property
-    def dates(self) -> str:
+    def dates(self, locale: str = "en-GB") -> str:
         """The dates as prose writes them: ``March 2015 to 31 December 2020``."""
-        start = in_words(self.start) if self.start else None
-        end = in_words(self.end) if self.end else None
-        if start and end:
-            return f"{start} to {end}"
-        if start:
-            return f"from {start}"
-        if end:
-            return f"until {end}"
-        return "dates not stated"
+        return span_in_words(self.start, self.end, locale)
 
 
 @dataclass
@@ -72,6 +63,30 @@ class Act:
     summary: str = ""  # what happened, from the incident
     incident_evidence: list[str] = field(default_factory=list)
     publishable: bool = True  # the incident is not confidential and some evidence is not
+    victim_activity: str | None = None  # what the victims were doing that the law protects
+    pattern: str | None = None  # what shows the incident is part of a wider pattern
+
+    def when(self, locale: str = "en-GB") -> str:
+        """When the incident happened, as prose writes it: a day, or a period."""
+        if self.end_date:
+            return span_in_words(self.date, self.end_date, locale)
+        return in_words(self.date, locale)
+
+    def at(self, locale: str = "en-GB") -> str:
+        """When, as a phrase after a noun: ``on 1 March 2020``, ``in March 2020``,
+        ``from March 2021 to June 2021``."""
+        when = self.when(locale)
+        if self.end_date and " to " in when:
+            return f"from {when}"
+        return f"on {when}" if self.date.count("-") == 2 else f"in {when}"
+
+    def titled(self, locale: str = "en-GB", place: bool = False) -> str:
+        """The incident's title with when (and where) in brackets, unless the title says it."""
+        when = self.when(locale)
+        parts = [when] if when not in self.incident else []
+        if place and self.place:
+            parts.append(self.place)
+        return f"{self.incident} ({', '.join(parts)})" if parts else self.incident
 
     @property
     def public_line(self) -> str:
@@ -80,8 +95,20 @@ class Act:
         if self.victims_confidential:
             kinds = ", ".join(v.replace("_", " ") for v in self.violation_types)
             role = self.role.replace("_", " ").capitalize()
-            return f"{role} in an incident on {in_words(self.date)} ({kinds})."
-        return f"{self.incident} ({in_words(self.date)}): {self.description}"
+            return f"{role} in an incident {self.at()} ({kinds})."
+        return f"{self.titled()}: {self.description}"
+
+
+# The relations sheet says what the listed person is to the relative ("parent": the person is
+# the relative's parent); a document names the relative by what they are to the person.
+RELATIVE_IS = {
+    "parent": "child",
+    "child": "parent",
+    "grandparent": "grandchild",
+    "grandchild": "grandparent",
+    "nephew_niece": "uncle_aunt",
+    "uncle_aunt": "nephew_niece",
+}
 
 
 @dataclass(slots=True)
@@ -91,7 +118,7 @@ class Target(PersonRow):
 
     posts: list[Post] = field(default_factory=list)
     acts: list[Act] = field(default_factory=list)
-    relations: list[tuple[str, str]] = field(default_factory=list)
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (what the relative is, name)
 
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
@@ -215,11 +242,14 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
                 summary=incident.summary,
                 incident_evidence=list(incident.evidence_ids),
                 publishable=not incident.confidential and publishable(part.evidence_ids),
+                victim_activity=incident.victim_activity,
+                pattern=incident.pattern,
             )
         )
     for relation in rows.relations:
         target = targets.get(relation.person_id)
         if target is not None:
             other = names.get(relation.related_person_id or "") or relation.related_name or ""
-            target.relations.append((relation.relationship, other))
+            relative_is = RELATIVE_IS.get(relation.relationship, relation.relationship)
+            target.relations.append((relative_is, other))
     return list(targets.values())

@@ -20,9 +20,10 @@ from docxtpl import DocxTemplate
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
-from sanctions.governments.jurisdictions import ORDER, FamilyLimb, Ground, Jurisdiction, Scope
+from sanctions.governments.jurisdictions import ORDER, Ground, Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Act, Evidence, Target
+from sanctions.submit.arguments import arguments_for
 from sanctions.submit.designations import (
     allied,
     allies_found,
@@ -33,7 +34,13 @@ from sanctions.submit.formats import nationalities
 from sanctions.workbook.layout import load_layout
 
 
-def template_path() -> Path:
+def template_path(code: str | None = None) -> Path:
+    """The government's own template, ``templates/<code>.docx``, where an editor has made one;
+    otherwise the shared ``templates/submission.docx``. The wording lives in the templates and
+    what differs between governments lives in jurisdictions/<code>.yaml, so one shared
+    template serves all eight until an organisation wants one government's letter to differ."""
+    if code is not None and (own := templates_dir() / f"{code}.docx").is_file():
+        return own
     return templates_dir() / "submission.docx"
 
 
@@ -47,10 +54,9 @@ def _target_context(
     found: Scope,
     number: int,
     evidence: dict[str, Evidence],
-    code: str,
-    locale: str = "en-GB",
-    family: FamilyLimb | None = None,
+    jurisdiction: Jurisdiction,
 ) -> dict[str, Any]:
+    locale, family = jurisdiction.locale, jurisdiction.family
     return {
         "number": number,
         "name": target.name,
@@ -67,7 +73,7 @@ def _target_context(
             {
                 "title": p.title,
                 "org": p.org,
-                "dates": p.dates,
+                "dates": p.dates(locale),
                 "cites": cites(p.evidence, evidence),
                 "confidential": not p.publishable,
             }
@@ -76,7 +82,8 @@ def _target_context(
         "acts": [
             {
                 "incident": a.incident,
-                "date": dates.in_words(a.date, locale),
+                "titled": a.titled(locale, place=True),
+                "date": a.when(locale),
                 "place": a.place,
                 "role": a.role.replace("_", " "),
                 "description": a.description,
@@ -90,24 +97,42 @@ def _target_context(
             for a in target.acts
         ],
         "criteria": [{"id": c.id, "text": c.text} for c in found.criteria],
-        "criteria_ids": "; ".join(c.id for c in found.criteria),
+        "criteria_ids": "; ".join(c.short for c in found.criteria),
         "grounds": [ground_line(g, locale) for g in found.grounds],
         "position": target.position,
         "key_conduct": "; ".join(
-            f"{a.incident}, {dates.in_words(a.date, locale)} "
-            f"{cites([*a.evidence, *a.incident_evidence], evidence)}".strip()
+            " ".join(
+                part
+                for part in (
+                    a.titled(locale),
+                    cites([*a.evidence, *a.incident_evidence], evidence),
+                )
+                if part
+            )
             for a in target.acts
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
-        "ties": "; ".join(target.ties_to(code, ORDER)) or None,
+        "ties": "; ".join(target.ties_to(jurisdiction.code, ORDER)) or None,
+        "arguments": [
+            {
+                "title": made.argument.title,
+                "lines": list(made.lines),
+                "placeholder": made.placeholder if made.missing else "",
+            }
+            for made in arguments_for(jurisdiction, target, found)
+        ],
         "family": [
-            f"{name} ({relationship.replace('_', ' ')})"
+            f"{name} ({RELATIVE_WORDS.get(relationship, relationship.replace('_', ' '))})"
             for relationship, name in target.relations
             if family is not None and relationship in family.relationships and name
         ],
     }
+
+
+# What a relative is to the person, in words: the vocabulary's codes joined two choices.
+RELATIVE_WORDS = {"nephew_niece": "nephew or niece", "uncle_aunt": "uncle or aunt"}
 
 
 @dataclass(frozen=True)
@@ -150,7 +175,6 @@ def ground_line(ground: Ground, locale: str) -> str:
     """Which limb and why, from the person's own act: role, incident, date, place, victims."""
     act = ground.act
     role = load_layout().vocabularies["involvement_role"].get(act.role, act.role)
-    where = f", {act.place}" if act.place else ""
     kinds = ", ".join(sorted(v.replace("_", " ") for v in ground.reach))
     victims = f"; victims: {'; '.join(act.victims)}" if act.victims else ""
     if act.victims_confidential:
@@ -158,11 +182,10 @@ def ground_line(ground: Ground, locale: str) -> str:
     held = ""
     if ground.post is not None:
         post = ground.post
-        held = f", while holding the post {post.title}, {post.org} ({post.dates})"
-    when = dates.in_words(act.date, locale)
+        held = f", while holding the post {post.title}, {post.org} ({post.dates(locale)})"
     return (
-        f"{ground.criterion.id}: {role[0].lower()}{role[1:]} in {act.incident} "
-        f"({when}{where}){held}: {kinds}{victims}."
+        f"{ground.criterion.short}: {role[0].lower()}{role[1:]} in "
+        f"{act.titled(locale, place=True)}{held}: {kinds}{victims}."
     )
 
 
@@ -195,7 +218,7 @@ def render_submission(
     letterhead = letterhead or Letterhead()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
-    document = DocxTemplate(str(template_path()))
+    document = DocxTemplate(str(template_path(jurisdiction.code)))
     document.render(
         {
             "jurisdiction": jurisdiction,
@@ -210,15 +233,7 @@ def render_submission(
             "family": jurisdiction.family,
             "targets": [
                 {
-                    **_target_context(
-                        t,
-                        s,
-                        n,
-                        evidence,
-                        jurisdiction.code,
-                        jurisdiction.locale,
-                        jurisdiction.family,
-                    ),
+                    **_target_context(t, s, n, evidence, jurisdiction),
                     "designations": found,
                     "designations_note": screening_note(screening, found),
                 }
@@ -271,7 +286,7 @@ def confidential_items(
     lines: dict[str, None] = {}
 
     def when(act: Act) -> str:
-        return dates.in_words(act.date)
+        return act.when()
 
     for target, _ in inside:
         for post in target.posts:

@@ -139,7 +139,12 @@ def export(
         everything, publishable = graph.entities.values(), public_graph.entities.values()
         ftmio.write_split(staging, everything, publishable, prefix)
         for code in codes:
-            build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
+            built = build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
+            if built.to_complete and not edition.draft:
+                warnings.append(
+                    f"{prefix}-{code}: {len(built.to_complete)} item(s) still to complete before "
+                    "filing, shown in brackets in submission.docx and listed in notes.txt"
+                )
         entries = public_targets(inputs.targets, inputs.evidence)
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
         gaps = None

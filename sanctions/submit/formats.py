@@ -70,7 +70,7 @@ def reasons(target: Target, scope: Scope) -> str:
     victim whose identity is confidential.
     """
     sentences = [
-        f"{target.name}: {p.title}, {p.org} ({p.dates})." for p in target.posts if p.publishable
+        f"{target.name}: {p.title}, {p.org} ({p.dates()})." for p in target.posts if p.publishable
     ]
     for act in target.acts:
         if act.violation_types and not set(act.violation_types) & scope.covered:

@@ -19,9 +19,11 @@ def notes_text(
     screening: Screening | None,
     designated: Listed = (),
     possible: Listed = (),
+    missing: Sequence[str] = (),
 ) -> str:
+    """``missing``: what the document shows as a placeholder, to complete before filing."""
     return (
-        _scope_notes(jurisdiction, inside, outside)
+        _scope_notes(jurisdiction, inside, outside, missing)
         + _own_designation_notes(jurisdiction, designated, possible)
         + _designation_notes(screening, jurisdiction, inside)
     )
@@ -53,6 +55,7 @@ def _scope_notes(
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],
     outside: Sequence[tuple[Target, Scope]],
+    missing: Sequence[str],
 ) -> str:
     lines = [
         f"{jurisdiction.name}: notes for the submitter",
@@ -60,6 +63,10 @@ def _scope_notes(
         f"Targets in scope: {len(inside)}. Not covered by this government's criteria: {len(outside)}.",
         "",
     ]
+    if missing:
+        lines.append("To complete before filing (the submission shows each in brackets):")
+        lines += [f"- {item}" for item in missing]
+        lines.append("")
     if outside:
         lines.append("Not proposed (no act of the person's own meets this government's criteria):")
         lines += [f"- {t.name}: {found.reason}" for t, found in outside]

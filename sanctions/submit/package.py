@@ -23,6 +23,7 @@ from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import subset
 from sanctions.model.targets import Evidence, Target, blank_target
+from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.designations import split_designated
 from sanctions.submit.document import Letterhead, render_submission, to_complete
 from sanctions.submit.formats import FORMATS, Row
@@ -45,8 +46,16 @@ class Inputs:
     date: str | None = None  # ISO date of the cover letters
 
 
-def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Path:
-    """Write one government's package into ``folder`` and zip it beside; the zip's path."""
+@dataclass(frozen=True)
+class Built:
+    """A package written: its zip, and what notes.txt lists as still to complete."""
+
+    archive: Path
+    to_complete: list[str]
+
+
+def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Built:
+    """Write one government's package into ``folder`` and zip it beside."""
     folder.mkdir(parents=True)
     inside, outside = in_package(inputs.targets, jurisdiction)
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
@@ -76,20 +85,18 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> P
         inputs.screening,
         letterhead,
     )
-    notes = notes_text(jurisdiction, inside, outside, inputs.screening, designated, possible)
+    missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
+    missing += arguments_to_complete(jurisdiction, inside)
+    notes = notes_text(
+        jurisdiction, inside, outside, inputs.screening, designated, possible, missing
+    )
     if inputs.draft:
-        missing = to_complete(inputs.submitter, letterhead)
-        notes = (
-            "DRAFT: to complete before filing: "
-            + "; ".join(missing or ["nothing"])
-            + "\n\n"
-            + notes
-        )
+        notes = "DRAFT: not for filing.\n\n" + notes
     (folder / "notes.txt").write_text(notes, encoding="utf-8")
     _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
-    return archive
+    return Built(archive, missing)
 
 
 def header(jurisdiction: Jurisdiction) -> list[str]:

@@ -27,7 +27,7 @@ def public_targets(targets: list[Target], evidence: dict[str, Evidence]) -> list
         for post in target.posts:
             public = [e for e in post.evidence if e in evidence and not evidence[e].confidential]
             if public:
-                posts.append(f"{post.title}, {post.org} ({post.dates})")
+                posts.append(f"{post.title}, {post.org} ({post.dates()})")
                 sources += public
         for act in target.acts:
             public = [e for e in act.evidence if e in evidence and not evidence[e].confidential]

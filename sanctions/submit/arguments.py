@@ -1,0 +1,77 @@
+"""The cases a government asks the submitter to make for each target, beyond the facts.
+
+Which arguments a government requires, and from which workbook columns they are filled, is
+data (``arguments`` in jurisdictions/<code>.yaml). A person column gives one paragraph; an
+incident column gives one line per incident that the chapter relies on. An argument with
+nothing to say is never left out silently: the document shows what it asks, in brackets, and
+the notes list it under "to complete before filing".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sanctions.governments.jurisdictions import Argument, Jurisdiction, Scope
+from sanctions.model.targets import Act, Target
+
+
+@dataclass(frozen=True)
+class Made:
+    """One argument as a chapter makes it. The argument rests on its first source (the
+    submitter's own case); the others support it. ``missing``: the first is still empty."""
+
+    argument: Argument
+    lines: tuple[str, ...]
+    missing: bool
+
+    @property
+    def placeholder(self) -> str:
+        return f"[To complete before filing: {self.argument.asks}]"
+
+
+def arguments_for(jurisdiction: Jurisdiction, target: Target, found: Scope) -> list[Made]:
+    """The arguments this government requires for this target, given the limbs relied on."""
+    acts: list[Act] = []
+    for ground in found.grounds:
+        if ground.act not in acts:
+            acts.append(ground.act)
+    made = []
+    for argument in jurisdiction.arguments:
+        if argument.applies(found.criteria):
+            found_lines = [
+                _lines(source, target, acts, jurisdiction.locale) for source in argument.sources
+            ]
+            lines = tuple(line for group in found_lines for line in group)
+            made.append(Made(argument, lines, not found_lines[0]))
+    return made
+
+
+def _lines(source: str, target: Target, acts: list[Act], locale: str) -> list[str]:
+    """The text of one source column: the person's cell, or each relied-on incident's cell."""
+    kind, _, column = source.partition(".")
+    if kind == "person":
+        value = getattr(target, column)
+        return [value] if value else []
+    lines: dict[str, None] = {}
+    for act in acts:
+        value = getattr(act, column)
+        if value:
+            lines[f"{act.titled(locale)}: {value}"] = None
+    return list(lines)
+
+
+def to_complete(jurisdiction: Jurisdiction, inside: list[tuple[Target, Scope]]) -> list[str]:
+    """For notes.txt: each argument still to be written, with the targets that lack it."""
+    lacking: dict[Argument, list[str]] = {}
+    for target, found in inside:
+        for made in arguments_for(jurisdiction, target, found):
+            if made.missing:
+                lacking.setdefault(made.argument, []).append(target.name)
+    return [
+        f"{argument.title}, for {_count(names)}: {', '.join(names)}.\n  Write {argument.asks}."
+        for argument, names in lacking.items()
+    ]
+
+
+def _count(names: list[str]) -> str:
+    return "1 target" if len(names) == 1 else f"{len(names)} targets"
