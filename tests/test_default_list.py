@@ -84,3 +84,57 @@ def test_no_invented_identifiers(kz):
     persons = kz.frames["persons"]
     assert persons["id_numbers"].isna().all()
     assert list(persons["birth_date"].dropna()) == ["1965"]
+
+
+GROUNDING = {"killing", "torture"}
+
+
+def test_no_package_alleges_killing_or_torture_on_a_role_that_does_not_ground_it(kz):
+    """The US, UK and EU packages: every killing or torture a chapter relies on comes from an
+    act whose role reaches it; the officials the report merely lists are not proposed."""
+    from sanctions.governments.jurisdictions import load, roles, scope
+    from sanctions.model.targets import load_targets
+
+    targets = load_targets(kz)
+    names = {t.person_id for t in targets}
+    assert not names & {f"P0{n:02d}" for n in range(6, 20)}  # the fourteen "also included"
+    assert "P020" not in names and "P025" not in names  # roles narrowed to what the text says
+    for code in ("us", "gb", "eu"):
+        for target in targets:
+            for ground in scope(load()[code], target).grounds:
+                alleged = ground.reach & GROUNDING
+                assert alleged <= roles().reaches[ground.act.role], (code, target.name)
+                assert ground.act.role not in {"listed", "addressee", "participated"}
+    judge = next(t for t in targets if t.person_id == "P022")
+    assert all("killing" not in a.violation_types for a in judge.acts)  # the trial, not the killing
+
+
+def test_contested_facts_say_whose_account_they_are(kz):
+    persons = kz.frames["persons"].set_index("person_id")
+    incidents = kz.frames["incidents"].set_index("incident_id")
+    for text in (persons.at["P002", "exculpatory"], incidents.at["I008", "summary"]):
+        assert "According to the source (petitioner)" in text
+        assert "The Government stated" in text
+        assert "not contested (para. 103)" in text or "was not contested" in text
+
+
+def test_sources_known_only_second_hand_say_through_what(kz):
+    evidence = kz.frames["evidence"].set_index("evidence_id")
+    assert evidence.at["E003", "known_through"] == "E002"  # the report, via the news article
+    assert evidence.at["E007", "known_through"] == "E004"  # the EP resolution, via the report
+    assert not [f for f in kz.findings if f.code == "evidence.uncheckable"]
+
+
+def test_the_public_page_shows_contrary_information_and_no_proposals(tmp_path):
+    from tests.conftest import run_cli
+
+    out = tmp_path / "out"
+    book = REPO / "lists" / "kazakhstan.xlsx"
+    proc = run_cli("export", "--draft", "--only", "us", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    page = (out / "kazakhstan" / "public" / "index.html").read_text(encoding="utf-8")
+    massimov = page[page.index(">Karim Massimov</h2>") :]
+    massimov = massimov[: massimov.index("<h2")]
+    assert "Contrary information:</strong> Himself detained in January 2022." in massimov
+    assert "Allegations, not findings." in page
+    assert "Bakhytzhan Malybaev" not in page  # listed by the report only: research, not public

@@ -318,7 +318,11 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     people = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert people == ["P001", "P002"]  # the research-stage persons stay private
     page = (folder / "public" / "index.html").read_text(encoding="utf-8")
-    assert "Sanctions status by government" in page and "designated: GLOMAG" in page
+    assert "Existing sanctions" in page and "designated: GLOMAG" in page
+    status = page[page.index('id="status"') :]
+    assert "<td>proposed</td>" not in status  # the list's own strategy is not published
+    governments = [row[3:] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert all(cell != "proposed" for row in governments for cell in row)
     assert "Bolat Zhaksylykov" not in page
     # Dana Fictiyeva's records match at 0.92 (Cyrillic spelling): not stated as fact in public.
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "P002")

@@ -111,6 +111,7 @@ VALID: Rows = {
             "evidence_id": "E002",
             "title": "Witness statement",
             "kind": "testimony",
+            "file": "statements/witness-1.pdf",
             "language": "ru",
             "confidential": "no",
         },

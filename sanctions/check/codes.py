@@ -65,6 +65,28 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "Two persons whose names are probably spellings of one name.",
     ),
+    "person.collective_only": (
+        "warning",
+        "A proposed person tied only to incidents shared by many persons, with a role that names "
+        "no act of their own: the case rests on a collective mention.",
+    ),
+    "person.posts_undated": (
+        "warning",
+        "A proposed person none of whose posts has a date: documents cannot say when they held it.",
+    ),
+    "person.no_public_conduct": (
+        "warning",
+        "A proposed person whose conduct is all confidential; left off the public list.",
+    ),
+    "victim.named_elsewhere": (
+        "error",
+        "A victim whose identity is confidential is named in a cell that reaches public outputs.",
+    ),
+    "evidence.uncheckable": (
+        "warning",
+        "Evidence with no url, archive_url or file (nor known_through one that has): the "
+        "recipient cannot check it.",
+    ),
     "relation.no_target": ("error", "A relation with neither related_person_id nor related_name."),
     "evidence.uncited": ("warning", "An evidence item no row cites."),
     "submitter.missing": ("warning", "A key the exports need is missing from the submitter sheet."),

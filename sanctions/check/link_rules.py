@@ -218,7 +218,9 @@ def _citations(sheets: Sheets, sheet: str) -> pd.Series:
 def evidence_use(sheets: Sheets) -> Iterator[Finding]:
     evidence = sheets.frames["evidence"]
     citing = [s.name for s in sheets.layout.sheets if "evidence_ids" in s.column_index]
-    cited = pd.concat([_citations(sheets, name) for name in citing])
+    cited = pd.concat(
+        [_citations(sheets, name) for name in citing] + [evidence["known_through"].dropna()]
+    )
     ids = evidence["evidence_id"].dropna()
     for row, eid in ids[~isin(ids, cited)].items():
         yield sheets.finding(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from sanctions.check.codes import finding
+from sanctions.check.content_rules import check_content
 from sanctions.check.duplicates import near_duplicates
 from sanctions.check.findings import Finding, cell_ref, column_letter, sort_findings
 from sanctions.check.link_rules import Sheets, check_links
@@ -56,7 +57,9 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
                 clean[col.name] = clean[col.name].str.lower()
         findings.extend(check_sheet(file, sheet, layout, table, clean))
         frames[sheet.name] = clean
-    findings.extend(check_links(Sheets(file, layout, tables, frames)))
+    sheets = Sheets(file, layout, tables, frames)
+    findings.extend(check_links(sheets))
+    findings.extend(check_content(sheets))
     findings.extend(near_duplicates(file, tables["persons"], frames["persons"]))
     return Result(book, sort_findings(findings), frames, tables)
 

@@ -131,9 +131,10 @@ COLUMNS = ("person_id", "name", "status", *ORDER)
 def rows(
     screening: Screening, matrix: Matrix, public: Sequence[str] | None = None
 ) -> list[dict[str, str]]:
-    """One row per person. Given ``public`` (the persons on the public list), only those, and
-    a designation found by a fuzzy match reads as unconfirmed: a public page must not state
-    that a named person is sanctioned on the strength of a spelling guess."""
+    """One row per person. Given ``public`` (the persons on the public list), only those; a
+    designation found by a fuzzy match reads as unconfirmed (a public page must not state that
+    a named person is sanctioned on the strength of a spelling guess), and the governments the
+    list proposes to are not shown (that is the submitters' strategy, not a public fact)."""
     keep = set(public) if public is not None else None
     out = []
     for person in screening.persons:
@@ -143,7 +144,9 @@ def rows(
         for code in ORDER:
             cell = matrix[person.person_id][code]
             unsure = cell.status == DESIGNATED and (cell.score or 0.0) < CONFIDENT_SCORE
-            row[code] = UNCONFIRMED if keep is not None and unsure else cell.long
+            row[code] = cell.long
+            if keep is not None:  # public: what others did, never what this list proposes
+                row[code] = UNCONFIRMED if unsure else "" if cell.status == PROPOSED else cell.long
         out.append(row)
     return out
 

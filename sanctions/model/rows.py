@@ -71,6 +71,7 @@ class PositionRow:
     title: str
     start_date: str | None
     end_date: str | None
+    as_of: str | None
     evidence_ids: list[str]
 
 
@@ -116,6 +117,7 @@ class EvidenceRow:
     file: str | None
     sha256: str | None
     language: str | None
+    known_through: str | None
     confidential: bool
 
 

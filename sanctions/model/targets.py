@@ -40,9 +40,13 @@ class Post:
     end: str | None
     evidence: list[str]
     publishable: bool = True  # some of its evidence is not confidential
+    as_of: str | None = None  # a day a source shows it held, when neither end is known
 
     def dates(self, locale: str = "en-GB") -> str:
-        """The dates as prose writes them: ``March 2015 to 31 December 2020``."""
+        """The dates as prose writes them: ``March 2015 to 31 December 2020``, or ``in post as
+        of 1 September 2021`` when a source shows only that."""
+        if self.as_of and not (self.start or self.end):
+            return f"in post as of {in_words(self.as_of, locale)}"
         return span_in_words(self.start, self.end, locale)
 
 
@@ -218,7 +222,15 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
             org = orgs.get(post.org_id, post.org_id)
             ids = list(post.evidence_ids)
             target.posts.append(
-                Post(post.title, org, post.start_date, post.end_date, ids, publishable(ids))
+                Post(
+                    post.title,
+                    org,
+                    post.start_date,
+                    post.end_date,
+                    ids,
+                    publishable(ids),
+                    post.as_of,
+                )
             )
     for part in rows.involvement:
         target = targets.get(part.person_id)
@@ -253,3 +265,13 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
             relative_is = RELATIVE_IS.get(relation.relationship, relation.relationship)
             target.relations.append((relative_is, other))
     return list(targets.values())
+
+
+def victim_evidence(source: Result | Rows) -> dict[str, set[str]]:
+    """For each victim's name (casefolded), the evidence of the incidents they suffered: a
+    document that tells what was done to a person is no source for a case against them."""
+    out: dict[str, set[str]] = {}
+    for incident in Rows.of(source).incidents:
+        for name in incident.victims:
+            out.setdefault(name.casefold(), set()).update(incident.evidence_ids)
+    return out

@@ -189,9 +189,11 @@ def ground_line(ground: Ground, locale: str) -> str:
     )
 
 
-def _evidence_context(item: Evidence, locale: str) -> dict[str, Any]:
-    """An evidence index entry, its date written out."""
+def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]) -> dict[str, Any]:
+    """An evidence index entry, its date written out, and the entry it is known through."""
+    through = evidence.get(item.known_through or "")
     return {
+        "cited_in": through.number if through is not None else None,
         "number": item.number,
         "title": item.title,
         "publisher": item.publisher,
@@ -242,7 +244,7 @@ def render_submission(
             ],
             "allied": allied(screening, inside, jurisdiction),
             "out_of_scope": [{"name": t.name, "reason": found.reason} for t, found in outside],
-            "evidence": [_evidence_context(e, jurisdiction.locale) for e in cited],
+            "evidence": [_evidence_context(e, jurisdiction.locale, evidence) for e in cited],
             "confidential": confidential_items(inside, cited),
         },
         autoescape=True,

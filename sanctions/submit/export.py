@@ -28,7 +28,7 @@ from sanctions.model import ftmio
 from sanctions.model.convert import build
 from sanctions.model.graph import dataset_prefix
 from sanctions.model.rows import Rows
-from sanctions.model.targets import load_evidence, load_targets
+from sanctions.model.targets import load_evidence, load_targets, victim_evidence
 from sanctions.submit.package import Inputs, build_package
 from sanctions.submit.public import public_targets, write_public
 from sanctions.workbook.layout import load_layout
@@ -145,13 +145,13 @@ def export(
                     f"{prefix}-{code}: {len(built.to_complete)} item(s) still to complete before "
                     "filing, shown in brackets in submission.docx and listed in notes.txt"
                 )
-        entries = public_targets(inputs.targets, inputs.evidence)
+        entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
         gaps = None
         if screening is not None:
             matrix = gap_matrix(screening, proposed_by(targets))
             gaps = rows(screening, matrix, [e["anchor"] for e in entries])
-        write_public(staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps)
+        write_public(staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date)
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
     return Exported(target, warnings)

@@ -121,6 +121,7 @@ EVIDENCE_COLUMNS = (
     "file",
     "sha256",
     "language",
+    "known_through",
     "confidential",
 )
 
@@ -135,6 +136,8 @@ def _cited_evidence(
     inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence]
 ) -> list[Evidence]:
     ids = {eid for target, _ in inside for eid in target.evidence}
+    # A source known only through another brings that other into the index, to be cited in it.
+    ids |= {t for i in ids if i in evidence and (t := evidence[i].known_through)}
     return sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
 
 

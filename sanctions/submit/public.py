@@ -2,42 +2,72 @@
 
 Nothing marked confidential goes in: confidential incidents and evidence are left out, victims
 marked confidential are not named (the conduct is then described without the incident's title),
-and a person whose remaining evidence is all confidential is left out altogether.
+and a person with no conduct left to publish is left out altogether. Every claim carries the
+numbers of its own sources, so a document is never shown as a source for a claim it does not
+support, and never as a source against the person it names as a victim.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import write_xlsx
 from sanctions.governments.jurisdictions import load as load_jurisdictions
 from sanctions.model.targets import Evidence, Target
 
-COLUMNS = ("Name", "Also written", "Posts", "Summary of conduct", "Public sources")
+COLUMNS = (
+    "Name",
+    "Also written",
+    "Posts",
+    "Summary of conduct",
+    "Contrary information",
+    "Public sources",
+)
 
 
-def public_targets(targets: list[Target], evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
+def public_targets(
+    targets: list[Target],
+    evidence: dict[str, Evidence],
+    victim_of: dict[str, set[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """The entries of the public list. ``victim_of``: for a casefolded name, the evidence of the
+    incidents in which that person is a victim, never cited against them."""
+    victim_of = victim_of or {}
     out = []
     for target in targets:
-        posts, conduct, sources = [], [], []
-        for post in target.posts:
-            public = [e for e in post.evidence if e in evidence and not evidence[e].confidential]
-            if public:
-                posts.append(f"{post.title}, {post.org} ({post.dates()})")
-                sources += public
-        for act in target.acts:
-            public = [e for e in act.evidence if e in evidence and not evidence[e].confidential]
-            if act.confidential or not public:
-                continue
-            conduct.append(act.public_line)
-            sources += public
-        if not (posts or conduct):
+        own = set().union(
+            *(victim_of.get(n.casefold(), set()) for n in (target.name, *target.aliases))
+        )
+        sources: dict[str, None] = {}
+        posts = [
+            c
+            for post in target.posts
+            if (c := _claim(post.title + f", {post.org} ({post.dates()})", post.evidence, evidence))
+        ]
+        conduct = [
+            c
+            for act in target.acts
+            if not act.confidential
+            and (
+                c := _claim(act.public_line, [*act.evidence, *act.incident_evidence], evidence, own)
+            )
+        ]
+        for item in (*posts, *conduct):
+            sources.update(dict.fromkeys(item["ids"]))
+        if not conduct:
             continue
-        unique = list(dict.fromkeys(sources))
+        ordered = sorted(sources, key=lambda e: evidence[e].number)
+        number = {eid: i for i, eid in enumerate(ordered, start=1)}
+        for item in (*posts, *conduct):
+            item["cites"] = (
+                "[" + ", ".join(str(n) for n in sorted(number[e] for e in item.pop("ids"))) + "]"
+            )
         out.append(
             {
                 "name": target.name,
@@ -45,10 +75,38 @@ def public_targets(targets: list[Target], evidence: dict[str, Evidence]) -> list
                 "aliases": "; ".join(target.aliases),
                 "posts": posts,
                 "conduct": conduct,
-                "sources": [evidence[e] for e in sorted(unique, key=lambda e: evidence[e].number)],
+                "contrary": target.exculpatory or "",
+                "sources": [_source(evidence[e], evidence) for e in ordered],
             }
         )
     return out
+
+
+def _claim(
+    text: str, ids: Iterable[str], evidence: dict[str, Evidence], against: set[str] | None = None
+) -> dict[str, Any] | None:
+    """A claim with its public sources; none when nothing public supports it. ``against``:
+    documents that may not be cited for it (those in which the person is the victim)."""
+    public = [
+        e
+        for e in ids
+        if e in evidence and not evidence[e].confidential and e not in (against or set())
+    ]
+    return {"text": text, "ids": list(dict.fromkeys(public))} if public else None
+
+
+def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
+    through = evidence.get(item.known_through or "")
+    return {
+        "title": item.title,
+        "publisher": item.publisher,
+        "published": dates.in_words(item.published) if item.published else None,
+        "url": item.url,
+        "archive_url": item.archive_url,
+        "held": bool(item.file),
+        "cited_in": through.title if through is not None and not through.confidential else None,
+        "cited_in_url": through.url if through is not None else None,
+    }
 
 
 def write_public(
@@ -57,8 +115,10 @@ def write_public(
     submitter: dict[str, str],
     entries: list[dict[str, Any]],
     gaps: list[dict[str, str]] | None = None,
+    date: str | None = None,
 ) -> None:
-    """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening."""
+    """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening;
+    ``date``: the ISO date the list is published (never the wall clock, so builds repeat)."""
     folder.mkdir(parents=True)
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
@@ -67,17 +127,25 @@ def write_public(
     )
     governments = [(code, j.name) for code, j in load_jurisdictions().items()]
     html = env.get_template("public.html").render(
-        title=title, targets=entries, submitter=submitter, gaps=gaps, governments=governments
+        title=title,
+        targets=entries,
+        submitter=submitter,
+        gaps=gaps,
+        governments=governments,
+        date=dates.in_words(date) if date else None,
     )
     (folder / "index.html").write_text(html, encoding="utf-8")
     rows = [
         {
             "Name": e["name"],
             "Also written": e["aliases"],
-            "Posts": "\n".join(e["posts"]),
-            "Summary of conduct": "\n".join(e["conduct"]),
+            "Posts": "\n".join(f"{p['text']} {p['cites']}" for p in e["posts"]),
+            "Summary of conduct": "\n".join(f"{c['text']} {c['cites']}" for c in e["conduct"]),
+            "Contrary information": e["contrary"],
             "Public sources": "\n".join(
-                f"{s.title}{' ' + s.url if s.url else ''}" for s in e["sources"]
+                f"[{i}] {s['title']}{' ' + s['url'] if s['url'] else ''}"
+                + (f" (cited in {s['cited_in']})" if s["cited_in"] else "")
+                for i, s in enumerate(e["sources"], start=1)
             ),
         }
         for e in entries

@@ -1,0 +1,82 @@
+"""The public list: allegations marked as such, contrary information shown, sources per claim
+and never against their own victim, second-hand sources said to be so. Every name is invented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+
+from tests import workbooks
+from tests.conftest import run_cli
+
+
+def export(build, tmp_path: Path, rows: workbooks.Rows) -> Path:
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
+    return out / book.stem
+
+
+def entry(page: str, name: str) -> str:
+    """The HTML of one person's entry."""
+    start = page.index(f">{name}</h2>")
+    end = page.find("<h2", start)
+    return page[start : end if end != -1 else len(page)]
+
+
+def rows_with_a_report_known_second_hand() -> workbooks.Rows:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["exculpatory"] = "He denies giving any order; the ministry says so too."
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Report on the arrest of Arman Testbayev",
+         "kind": "ngo_report", "known_through": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": "Arrest of Arman Testbayev", "date": "2022-01-05",
+         "country": "kz", "violation_types": "arbitrary_detention",
+         "summary": "Arman Testbayev was arrested after his dismissal.",
+         "victims": "Arman Testbayev", "evidence_ids": "E003"}
+    )  # fmt: skip
+    rows["involvement"][0]["evidence_ids"] = "E001; E003"
+    return rows
+
+
+def test_the_page_says_what_it_is_and_shows_contrary_information(build, tmp_path: Path) -> None:
+    folder = export(build, tmp_path, rows_with_a_report_known_second_hand())
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "Allegations, not findings." in page and "Method." in page
+    assert "Published by Example Rights Centre" in page and "Date: 30 November 2026." in page
+    arman = entry(page, "Arman Testbayev")
+    assert "Contrary information:</strong> He denies giving any order" in arman
+
+
+def test_a_document_about_the_persons_own_arrest_is_no_source_against_them(
+    build, tmp_path: Path
+) -> None:
+    folder = export(build, tmp_path, rows_with_a_report_known_second_hand())
+    arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
+    assert "Report on the arrest of Arman Testbayev" not in arman
+    conduct = re.search(r"<p>Ordered in an incident on 1 March 2020 .*?</p>", arman)
+    assert conduct is not None and '<span class="cites">[1]</span>' in conduct.group(0)
+
+
+def test_a_source_known_only_through_another_says_so(build, tmp_path: Path) -> None:
+    rows = rows_with_a_report_known_second_hand()
+    rows["involvement"][1]["evidence_ids"] = "E002; E003"  # Dana's act, against her: fine
+    folder = export(build, tmp_path, rows)
+    dana = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Dana Fictiyeva")
+    assert "Report on the arrest of Arman Testbayev" in dana
+    assert (
+        'Known only as cited in <a href="https://example.org/report">Report on Example City' in dana
+    )
+    index = [
+        p.text
+        for p in Document(str(folder / f"{folder.name}-us" / "submission.docx")).paragraphs
+        if p.text.startswith("[")
+    ]
+    second_hand = next(p for p in index if "Report on the arrest" in p)
+    assert second_hand.endswith("No copy is held: known only as cited in [1].")
