@@ -45,19 +45,6 @@ PUBLIC_TEXT = (
 OWN_INCIDENT = {"incidents": "incident_id", "involvement": "incident_id"}
 
 
-def check_content(sheets: Sheets) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in (
-        confidential_victims_named,
-        collective_mentions,
-        undated_posts,
-        uncheckable_evidence,
-        no_public_conduct,
-    ):
-        findings.extend(rule(sheets))
-    return findings
-
-
 def _yes(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].fillna("") == "yes"
 
@@ -201,3 +188,13 @@ def no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
 def _proposed(sheets: Sheets) -> pd.DataFrame:
     persons = sheets.frames["persons"].dropna(subset=["person_id"])
     return persons[persons["status"].fillna("") == "proposed"]
+
+
+# Run by validate after the link rules.
+CONTENT_RULES = (
+    confidential_victims_named,
+    collective_mentions,
+    undated_posts,
+    uncheckable_evidence,
+    no_public_conduct,
+)

@@ -52,21 +52,6 @@ class Sheets:
         return pd.Series(self.frames[sheet][column].dropna().unique(), dtype="str")
 
 
-def check_links(sheets: Sheets) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in (
-        references,
-        org_parents,
-        date_order,
-        persons_linked,
-        relations,
-        evidence_use,
-        submitter,
-    ):
-        findings.extend(rule(sheets))
-    return findings
-
-
 def references(sheets: Sheets) -> Iterator[Finding]:
     for sheet in sheets.layout.sheets:
         frame = sheets.frames[sheet.name]
@@ -283,3 +268,15 @@ def submitter(sheets: Sheets) -> Iterator[Finding]:
             f"the submitter sheet has no {', '.join(missing)}: the exports' cover letters need them",
             column="key",
         )
+
+
+# Run in this order by validate, after the per-sheet pass.
+LINK_RULES = (
+    references,
+    org_parents,
+    date_order,
+    persons_linked,
+    relations,
+    evidence_use,
+    submitter,
+)

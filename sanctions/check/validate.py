@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from sanctions.check.codes import finding
-from sanctions.check.content_rules import check_content
+from sanctions.check.content_rules import CONTENT_RULES
 from sanctions.check.duplicates import near_duplicates
 from sanctions.check.findings import Finding, cell_ref, column_letter, sort_findings
-from sanctions.check.link_rules import Sheets, check_links
+from sanctions.check.link_rules import LINK_RULES, Sheets
 from sanctions.check.sheet_rules import check_sheet, clean_text, show
 from sanctions.workbook.layout import Layout, SheetSpec, load_layout
 from sanctions.workbook.reader import ROW_INDEX, Table, Workbook, read_workbook, text_or_none
@@ -58,8 +58,8 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
         findings.extend(check_sheet(file, sheet, layout, table, clean))
         frames[sheet.name] = clean
     sheets = Sheets(file, layout, tables, frames)
-    findings.extend(check_links(sheets))
-    findings.extend(check_content(sheets))
+    for rule in (*LINK_RULES, *CONTENT_RULES):
+        findings.extend(rule(sheets))
     findings.extend(near_duplicates(file, tables["persons"], frames["persons"]))
     return Result(book, sort_findings(findings), frames, tables)
 
