@@ -16,7 +16,8 @@ from pandera.errors import SchemaErrors
 from sanctions.check import values as v
 from sanctions.check.codes import CODES, finding
 from sanctions.check.findings import Finding, cell_ref
-from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec
+from sanctions.common.countries import suggest_country
+from sanctions.workbook.layout import MULTI_SEPARATOR, ColumnSpec, Layout, SheetSpec
 from sanctions.workbook.reader import Table, row_number, text_or_none
 
 NAME_TYPES = {"name", "text"}
@@ -206,7 +207,7 @@ MESSAGES = {
     "date.invalid": "{column} {value} is not a valid date; write 1965, 1965-06 or 1965-06-15{hint}",
     "date.future": "{column} {value} is in the future",
     "date.implausible_birth": "{column} {value} is not a plausible birth date",
-    "country.unknown": "{column} {value} is not a country code or name (e.g. kz or Kazakhstan)",
+    "country.unknown": "{column} {value} is not a country{hint}; write its code (e.g. kz) or its name (Kazakhstan)",
     "language.unknown": "{column} {value} is not an ISO 639 language code (e.g. en, ru, kk)",
     "url.invalid": "{column} {value} is not a valid http(s) address",
     "sha256.invalid": "{column} {value} is not a SHA-256 hash (64 hexadecimal characters)",
@@ -222,9 +223,16 @@ SERIAL_HINT = " (it looks like an Excel serial number: format the cell as text o
 
 def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout) -> str:
     serial = value is not None and value.isdigit() and len(value) == 5
+    hint = SERIAL_HINT if serial else ""
+    if code == "country.unknown" and value is not None:
+        hint = "".join(
+            f"; did you mean {near}?" if (near := suggest_country(item.strip())) else ""
+            for item in value.split(MULTI_SEPARATOR)
+            if not v.is_country(item.strip())
+        )[:200]
     return MESSAGES[code].format(
         column=col.name,
         value=show(value),
         allowed=", ".join(layout.vocabularies.get(col.vocabulary or "", {})),
-        hint=SERIAL_HINT if serial else "",
+        hint=hint,
     )

@@ -9,15 +9,13 @@ pandas fall back from RE2 to a Python loop (``test_patterns_run_in_arrow`` keeps
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from rigour.langs import iso_639_alpha3
-from rigour.territories import lookup_territory
 
 from sanctions.common import dates
+from sanctions.common.countries import country_code, language_code
 from sanctions.workbook.layout import MULTI_SEPARATOR
 
 Check = Callable[[pd.Series], pd.Series]
@@ -109,14 +107,12 @@ def by_unique(test: Callable[[str], bool]) -> Check:
     return run
 
 
-@lru_cache(maxsize=4096)
 def is_country(value: str) -> bool:
-    return lookup_territory(value) is not None
+    return country_code(value) is not None
 
 
-@lru_cache(maxsize=1024)
 def is_language(value: str) -> bool:
-    return iso_639_alpha3(value.lower()) is not None
+    return language_code(value) is not None
 
 
 def valid_date(values: pd.Series) -> pd.Series:

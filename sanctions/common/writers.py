@@ -19,12 +19,13 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FIXED_DATETIME = dt.datetime(2000, 1, 1)
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def risky(value: str) -> bool:
@@ -51,11 +52,12 @@ def write_xlsx(
     for title, (columns, rows) in sheets.items():
         ws = book.create_sheet(title[:31])
         ws.freeze_panes = "A2"
-        for j, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = min(60, max(12, len(column) + 4))
+        widths = [_width(column, rows) for column in columns]
+        for j, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(j)].width = width
         ws.append([_bold(ws, c) for c in columns])
         for row in rows:
-            ws.append([_text(ws, row.get(c, "")) for c in columns])
+            ws.append([_text(ws, row.get(c, ""), w) for c, w in zip(columns, widths, strict=True)])
     book.save(path)
     normalise_zip(path)
 
@@ -73,13 +75,28 @@ def printable(value: str) -> str:
     return cleaned
 
 
-def _text(ws: Any, value: str) -> str | WriteOnlyCell:
+WIDEST = 80  # characters: wider text wraps in its cell instead
+
+
+def _width(column: str, rows: Sequence[dict[str, str]]) -> int:
+    """Wide enough for the header and the longest line of the column, up to ``WIDEST``."""
+    longest = max(
+        (len(line) for row in rows for line in str(row.get(column, "")).split("\n")), default=0
+    )
+    return min(WIDEST, max(10, len(column) + 2, longest + 2))
+
+
+def _text(ws: Any, value: str, width: int = WIDEST) -> str | WriteOnlyCell:
     value = printable(value)
-    if not risky(value):
+    wraps = "\n" in value or len(value) > width
+    if not (risky(value) or wraps):
         return value
     cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"  # text, not a formula
-    cell.quotePrefix = True
+    if risky(value):
+        cell.data_type = "s"  # text, not a formula
+        cell.quotePrefix = True
+    if wraps:
+        cell.alignment = WRAP
     return cell
 
 

@@ -31,6 +31,7 @@ class Criterion:
     # leader-or-official limbs): `tenure: true` in the file means every role it accepts.
     tenure: frozenset[str] = frozenset()
     label: str = ""  # a short name for tables and the reasons given; the id where none is given
+    list_ground: str = ""  # the ground as the government's own list writes it (UTPĮ 133 str. 4 d.)
 
     @property
     def short(self) -> str:
@@ -45,6 +46,8 @@ class Regime:
     instrument: str
     measures: str
     criteria: tuple[Criterion, ...]
+    list_name: str = ""  # the regime as the government's list names it
+    list_measures: str = ""  # the measures as the list writes them
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,6 @@ class Jurisdiction:
     title: str
     language: str
     standard: str
-    list_format: str
     regimes: tuple[Regime, ...]
     allies_note: str
     allies: frozenset[str]  # the governments whose designations the allies note relies on
@@ -135,6 +137,8 @@ def load() -> dict[str, Jurisdiction]:
                 instrument=r["instrument"],
                 measures=r.get("measures", ""),
                 criteria=tuple(_criterion(c) for c in r["criteria"]),
+                list_name=r.get("list_name", r["name"]),
+                list_measures=r.get("list_measures", r.get("measures", "")),
             )
             for r in raw["regimes"]
         )
@@ -146,7 +150,6 @@ def load() -> dict[str, Jurisdiction]:
             title=raw["title"],
             language=raw.get("language", "en"),
             standard=raw.get("standard", ""),
-            list_format=raw["list_format"],
             regimes=regimes,
             allies_note=raw.get("allies_note", ""),
             allies=frozenset(raw.get("allies", [])),
@@ -187,6 +190,7 @@ def _criterion(raw: dict[str, Any]) -> Criterion:
         accepted,
         accepted if tenure is True else frozenset(tenure or ()),
         raw.get("label", ""),
+        raw.get("list_ground", ""),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 
 from sanctions.check.validate import Result
+from sanctions.common.countries import country_code, language_code
 from sanctions.workbook.layout import MULTI_SEPARATOR, ColumnSpec, Layout, load_layout
 
 YES_NO = "yes_no"
@@ -163,9 +164,19 @@ RECORDS: dict[str, type] = {
 R = TypeVar("R")
 
 
+# Countries and languages are kept as codes, however the editor typed them (the validator has
+# checked that each resolves), so that every output prints them alike.
+CODES: dict[str, Callable[[str], str | None]] = {"country": country_code, "language": language_code}
+
+
 def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
+    code = CODES.get(col.type)
     if col.multi:
-        return items
+        if code is None:
+            return items
+        return lambda value: [code(item) or item for item in items(value)]
+    if code is not None:
+        return lambda value: (code(value) or value) if isinstance(value, str) else value
     if col.vocabulary == YES_NO:
         return lambda value: value == "yes"
     return None

@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from rigour.territories import get_territory
-
 from sanctions.check.validate import Result
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.model.rows import EvidenceRow, PersonRow, Rows
@@ -169,11 +167,6 @@ class Target(PersonRow):
         for group in groups:
             seen.update(dict.fromkeys(group))
         return list(seen)
-
-
-def country_name(code: str) -> str:
-    territory = get_territory(code)
-    return territory.name if territory is not None else code
 
 
 def _values(record: Any) -> dict[str, Any]:

@@ -22,11 +22,11 @@ from sanctions.governments.screening import Screening
 from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import subset
-from sanctions.model.targets import Evidence, Target, blank_target
+from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.designations import split_designated
 from sanctions.submit.document import Letterhead, render_submission, to_complete
-from sanctions.submit.formats import FORMATS, Row
+from sanctions.submit.formats import Row, header, names_to_complete, rows_for
 from sanctions.submit.notes import notes_text
 
 
@@ -61,8 +61,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
     rows: list[Row] = []
     for number, (target, found) in enumerate(inside, start=1):
-        rows += FORMATS[jurisdiction.list_format](target, found, jurisdiction, number)
-    columns = list(rows[0]) if rows else header(jurisdiction)
+        rows += rows_for(target, found, jurisdiction, number)
+    columns = header(jurisdiction)
     stem = f"{inputs.prefix}-{jurisdiction.code}"
     write_xlsx(folder / f"{stem}-targets.xlsx", {"targets": (columns, rows)})
     write_csv(folder / f"{stem}-targets.csv", columns, rows)
@@ -87,6 +87,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     )
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
+    missing += names_to_complete(jurisdiction, inside)
     notes = notes_text(
         jurisdiction, inside, outside, inputs.screening, designated, possible, missing
     )
@@ -97,16 +98,6 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
     return Built(archive, missing)
-
-
-def header(jurisdiction: Jurisdiction) -> list[str]:
-    """The columns of a list format, for a table with no rows."""
-    blank = blank_target("Given Surname")
-    return list(
-        FORMATS[jurisdiction.list_format](
-            blank, Scope(None, (), frozenset(), frozenset()), jurisdiction, 1
-        )[0]
-    )
 
 
 EVIDENCE_COLUMNS = (

@@ -1,0 +1,90 @@
+"""Countries and languages as codes: what an editor may type, and what every output prints.
+
+rigour's territory data knows each country's codes, its official names (strong) and hundreds
+of other spellings in many languages (weak), plus its cities. Reading every one of those as the
+country would hide typing mistakes: a capital typed as a nationality, or a misspelt English name
+that happens to be another language's spelling. So a cell is accepted when it is a code, an
+official name or another spelling, unless that spelling is the English name with a letter or
+two missing (a typo) or a place; then the validator suggests the country instead. Whatever is
+accepted is stored as the code, and outputs print the name from the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rigour._core import territories_jsonl
+from rigour.data import iter_jsonl_text
+from rigour.langs import iso_639_alpha2, iso_639_alpha3
+from rigour.territories import get_territory, lookup_territory
+from rigour.territories.util import normalize_territory_name
+from rigour.text.distance import levenshtein
+
+TYPO_DISTANCE = 2  # letters missing from the English name that still read as a typo
+
+
+@dataclass(frozen=True)
+class Names:
+    strong: frozenset[str]  # normalised official names, English and local
+    places: frozenset[str]  # normalised cities and regions
+
+
+@cache
+def _names() -> dict[str, Names]:
+    out = {}
+    for data in iter_jsonl_text(territories_jsonl()):
+        territory = get_territory(data["code"])
+        if territory is None:
+            continue
+        strong = [*data.get("names_strong", []), territory.name, territory.full_name]
+        out[territory.code] = Names(
+            # Only names written in Latin letters: normalising folds a Cyrillic official name
+            # (Kyrgyz "Казакстан") into a Latin misspelling ("kazakstan") of the English one.
+            frozenset(normalize_territory_name(n) for n in strong if _latin(n)),
+            frozenset(normalize_territory_name(n) for n in data.get("places", [])),
+        )
+    return out
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+@lru_cache(maxsize=4096)
+def country_code(value: str) -> str | None:
+    """The code of the country a cell names, or None when it is not one or reads as a typo."""
+    territory = lookup_territory(value)
+    if territory is None:
+        return None
+    normal = normalize_territory_name(value)
+    names = _names().get(territory.code)
+    if names is None or normal in names.strong or value.strip().lower() in territory.codes:
+        return territory.code
+    if normal in names.places:
+        return None  # a city is not a nationality
+    english = normalize_territory_name(territory.name)
+    if len(normal) < len(english) and levenshtein(normal, english) <= TYPO_DISTANCE:
+        return None  # "Kazakstan": the English name misspelt
+    return territory.code
+
+
+def suggest_country(value: str) -> str:
+    """The nearest country, as a hint: ``Kazakhstan (kz)``; empty when none is near."""
+    territory = lookup_territory(value, fuzzy=True)
+    return f"{territory.name} ({territory.code})" if territory is not None else ""
+
+
+def country_name(code: str) -> str:
+    """The English short name of a country code (``kz`` -> ``Kazakhstan``)."""
+    territory = get_territory(code)
+    return territory.name if territory is not None else code
+
+
+@lru_cache(maxsize=1024)
+def language_code(value: str) -> str | None:
+    """ISO 639-1 where there is one (``English`` -> ``en``), else ISO 639-3; None if unknown."""
+    alpha3 = iso_639_alpha3(value.strip().lower())
+    if alpha3 is None:
+        return None
+    return iso_639_alpha2(alpha3) or alpha3
