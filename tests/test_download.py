@@ -142,6 +142,19 @@ def test_an_unreachable_server_falls_back_to_the_cache(
     assert not again.fresh and again.warning is not None and "503" in again.warning
 
 
+def test_no_network_is_one_line_naming_the_host_and_the_way_round(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(DownloadError) as caught:
+        fetch(f"http://127.0.0.1:{port}/entities.json", tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message and "HTTPConnectionPool" not in message
+    assert "cannot reach 127.0.0.1" in message and "--against FILE" in message
+
+
 @pytest.mark.parametrize(
     "url", ["http://example.org/entities.json", "ftp://example.org/x", "file:///etc/passwd"]
 )

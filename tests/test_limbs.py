@@ -82,7 +82,7 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     text = document(folder, "ee")
     chapter = text[text.index("3. Erlan Judgeov") :]
     why = next(p for p in chapter if p.startswith("§ 29") or "decided the case as a judge" in p)
-    assert "decided the case as a judge in Killing of Nurlan Victimov" in why
+    assert "decided the case as a judge in “Killing of Nurlan Victimov" in why
     assert why.endswith(": unfair trial; victims: Nurlan Victimov.") and "killing" not in why
 
 

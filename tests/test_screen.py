@@ -374,3 +374,16 @@ def test_export_warns_when_the_screening_is_older_than_the_workbook(
     proc = run("export", str(book), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "earlier version of book.xlsx" in proc.stderr
+
+
+def test_the_header_counts_persons_other_entities_and_sanctions(
+    labelled: tuple[Path, Path, Screening], tmp_path: Path
+) -> None:
+    book, reference, _ = labelled
+    lines = [json.loads(line) for line in reference.read_text(encoding="utf-8").splitlines()]
+    persons = sum(1 for e in lines if e["schema"] == "Person")
+    sanctions = sum(1 for e in lines if e["schema"] == "Sanction")
+    proc = run("screen", str(book), "--against", str(reference), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 0, proc.stderr
+    header = proc.stdout.splitlines()[0]
+    assert f"({persons:,} persons, " in header and f", {sanctions:,} sanctions)" in header

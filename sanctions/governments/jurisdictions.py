@@ -94,6 +94,7 @@ class Jurisdiction:
     family: FamilyLimb | None = None
     arguments: tuple[Argument, ...] = ()
     basis_note: str = ""  # printed under the legal basis: another route the authority may take
+    recipient: str = ""  # the authority as a sentence names it ("provided to … in confidence")
     designation_countries: frozenset[str] = frozenset()
     designation_datasets: frozenset[str] = frozenset()
 
@@ -174,6 +175,7 @@ def load() -> dict[str, Jurisdiction]:
                 for a in raw.get("arguments", [])
             ),
             basis_note=raw.get("basis_note", ""),
+            recipient=raw.get("recipient", raw["authority"]),
             designation_countries=frozenset(raw.get("designations", {}).get("countries", [])),
             designation_datasets=frozenset(raw.get("designations", {}).get("datasets", [])),
         )

@@ -82,13 +82,15 @@ class Act:
             return f"from {when}"
         return f"on {when}" if self.date.count("-") == 2 else f"in {when}"
 
-    def titled(self, locale: str = "en-GB", place: bool = False) -> str:
-        """The incident's title with when (and where) in brackets, unless the title says it."""
+    def titled(self, locale: str = "en-GB", place: bool = False, quoted: bool = False) -> str:
+        """The incident's title with when (and where) in brackets, unless the title says it;
+        ``quoted`` for a title set inside a sentence ("in “Death of …” (May 2020)")."""
         when = self.when(locale)
         parts = [when] if when not in self.incident else []
         if place and self.place:
             parts.append(self.place)
-        return f"{self.incident} ({', '.join(parts)})" if parts else self.incident
+        title = f"“{self.incident}”" if quoted else self.incident
+        return f"{title} ({', '.join(parts)})" if parts else title
 
     @property
     def public_line(self) -> str:

@@ -179,12 +179,26 @@ def fetch(
             write_text(meta_path, json.dumps(record, sort_keys=True))
             return Fetched(data, url, fresh=True)
     except (requests.RequestException, urllib3.exceptions.HTTPError, DownloadError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = unreachable(url, exc) or str(exc).splitlines()[0] or type(exc).__name__
         if meta:
             return Fetched(data, url, fresh=False, warning=f"{reason}; using the cached copy")
         if isinstance(exc, DownloadError):
             raise
-        raise DownloadError(f"{url}: download failed: {reason}") from exc
+        if not unreachable(url, exc):
+            reason = f"download failed: {reason}"
+        raise DownloadError(f"{url}: {reason}") from exc
+
+
+def unreachable(url: str, exc: Exception) -> str:
+    """One line for a network failure, instead of urllib3's nested exception text; empty for
+    other errors. A host that cannot be resolved or reached usually means no network."""
+    if not _never_connected(exc):  # a read timeout or a dropped connection did reach the host
+        return ""
+    host = urllib3.util.parse_url(url).host or url
+    return (
+        f"cannot reach {host} (no network, or the host does not exist); download the file "
+        "elsewhere and give it with --against FILE"
+    )
 
 
 def _meta(data: Path, meta_path: Path) -> dict[str, str]:
@@ -297,3 +311,21 @@ def _is_entity(line: bytes) -> bool:
     except orjson.JSONDecodeError:
         return False
     return isinstance(data, dict) and "id" in data and "schema" in data
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Whether the failure was in making the connection (name resolution, refused, connect
+    timeout), looking through requests' and urllib3's wrappers."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(
+            item, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ConnectTimeoutError
+        ):
+            return True
+        todo += [*item.args, getattr(item, "reason", None), item.__cause__, item.__context__]
+    return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow.compute as pc
+
 from sanctions.governments.gaps import Matrix
 from sanctions.governments.gaps import render_text as render_matrix
 from sanctions.governments.jurisdictions import load as jurisdictions
@@ -18,7 +20,7 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
     names = ", ".join(Path(s["source"]).name for s in screening.sources)
     lines = [
         f"{path}: {len(screening.persons)} persons screened against {names} "
-        f"({len(reference):,} people and entities, {reference.sanctions.num_rows:,} sanctions); "
+        f"({reference_counts(reference)}); "
         f"{len(hit)} with matches at or above {screening.threshold:.2f}",
         "",
     ]
@@ -42,3 +44,15 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
     lines.append("Gap matrix")
     lines.append(render_matrix(screening, matrix))
     return "\n".join(lines)
+
+
+def reference_counts(reference: Reference) -> str:
+    """What the reference data holds that screening reads: persons, the other entities a
+    person can match (companies, unknown legal entities), and the sanctions naming them."""
+    persons = pc.sum(pc.equal(reference.people["schema"], "Person")).as_py() or 0
+    others = len(reference) - persons
+    return (
+        f"{persons:,} {'person' if persons == 1 else 'persons'}, "
+        f"{others:,} other {'entity' if others == 1 else 'entities'} a person could match, "
+        f"{reference.sanctions.num_rows:,} sanctions"
+    )

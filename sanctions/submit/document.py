@@ -185,7 +185,7 @@ def ground_line(ground: Ground, locale: str) -> str:
         held = f", while holding the post {post.title}, {post.org} ({post.dates(locale)})"
     return (
         f"{ground.criterion.short}: {role[0].lower()}{role[1:]} in "
-        f"{act.titled(locale, place=True)}{held}: {kinds}{victims}."
+        f"{act.titled(locale, place=True, quoted=True)}{held}: {kinds}{victims}."
     )
 
 

@@ -168,9 +168,8 @@ def eu_native(original: str, target: Target) -> str:
 
 
 def script_of(text: str) -> str:
-    if re.search("[\u0400-\u04ff]", text):
-        return "Cyrillic"
-    return "Latin" if text.isascii() else ""
+    """The script of an original-script name, as the UK list names it; empty if unsure."""
+    return "Cyrillic" if re.search("[\u0400-\u04ff]", text) else ""
 
 
 ROLE_VERBS = {
@@ -211,8 +210,10 @@ def reasons(target: Target, scope: Scope) -> str:
             kinds = ", ".join(v.replace("_", " ") for v in act.violation_types)
             sentences.append(f"In an incident {act.at()} ({kinds}), {name} {verb}.")
         else:
-            sentences.append(f"In {act.titled(place=True)}, {name} {verb}: {act.description}")
-    return " ".join(s if s.endswith(".") else s + "." for s in sentences)
+            sentences.append(
+                f"In {act.titled(place=True, quoted=True)}, {name} {verb}: {act.description}"
+            )
+    return " ".join(s if s.endswith((".", ".”", '."')) else s + "." for s in sentences)
 
 
 # How an id_numbers item names its kind ("Passport N1234567", "National ID 680307300000").
@@ -365,14 +366,6 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     "program": lambda e: e.scope.regime.program if e.scope.regime else "",
     "measures": lambda e: e.scope.regime.list_measures if e.scope.regime else "",
     "reasons": lambda e: reasons(e.target, e.scope),
-    "position_and_reasons": lambda e: " ".join(
-        x
-        for x in (
-            f"{post_line(latest_post(e.target))}." if latest_post(e.target) else "",
-            reasons(e.target, e.scope),
-        )
-        if x
-    ),
     "criteria": lambda e: "; ".join(c.id for c in e.scope.criteria),
     "list_ground": ground,
     "eu_latin": eu_latin,
