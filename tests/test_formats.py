@@ -157,3 +157,45 @@ def test_a_woman_is_m_in_lithuania_and_a_name_without_original_has_no_latvian_fo
     assert genders == {"Testbayev": "V", "Fictiyeva": "M"}
     notes = (folder / f"{book.stem}-lv" / "notes.txt").read_text(encoding="utf-8")
     assert "The Latvian form of the name (column Original Name), for 2 target(s)" in notes
+
+
+# Each list's columns, in order, as its published list prints them (sources in the
+# jurisdiction files): written out here so that a change to a format is a deliberate one.
+HEADERS = {
+    "gb": [
+        "Last Updated", "Unique ID", "OFSI Group ID", "UN Reference Number", "Name 6", "Name 1",
+        "Name 2", "Name 3", "Name 4", "Name 5", "Name type", "Alias strength", "Title",
+        "Name non-latin script", "Non-latin script type", "Non-latin script language",
+        "Regime Name", "Designation Type", "Designation source", "Sanctions Imposed",
+        "Other Information", "UK Statement of Reasons", "Address Line 1", "Address Country",
+        "Date Designated", "D.O.B", "Nationality(/ies)", "National Identifier number",
+        "Passport number", "Position", "Gender", "Town of birth", "Country of birth",
+    ],
+    "eu": [
+        "No.", "Names (Transliteration into Latin script)", "Names (native script)",
+        "Identifying information", "Reasons for listing", "Date of listing",
+    ],
+    "ca": [
+        "Country-Pays", "LastName-NomDeFamille", "GivenName-Prenom", "Aliases-Alias",
+        "DateOfBirthOrShipBuildDate-DateDeNaissanceOuDateDeConstructionDuNavire",
+        "TitleOrShipType-TitreOuTypeDeNavire", "Item-NumeroDarticle",
+        "DateOfListing-DateDinscription", "Schedule line (SOR/2017-233)",
+    ],
+    "au": [
+        "Reference", "Name of Individual or Entity", "Type", "Name Type", "Alias Strength",
+        "Date of Birth", "Place of Birth", "Citizenship", "Address", "Additional Information",
+        "Listing Information", "IMO Number", "Committees", "Control Date",
+        "Instrument of Designation", "Targeted Financial Sanction", "Travel Ban", "Arms Embargo",
+        "Maritime Restriction",
+    ],
+    "lv": ["Original Name", "Name in Brackets", "Birth Date", "Country", "Legal ground", "Reason"],
+    "lt": [
+        "vardas", "pavarde", "gimimoData", "lytis", "pilietybes", "priezastis", "uzdraustaIki",
+        "Proposed duration", "Reason",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(HEADERS))
+def test_each_table_has_the_lists_columns_in_order(tables, code: str) -> None:
+    assert list(tables[code][0]) == HEADERS[code]
