@@ -205,7 +205,7 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
     table = doc.tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
-    assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("former Minister")
+    assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("Former Minister")
     assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
     assert "Detention of protesters in Example City (1 March 2020) [1]" in rows[1][4]
     assert len(rows) == 1 + len(

@@ -151,15 +151,20 @@ class Target(PersonRow):
         return {v for act in self.acts for v in act.violation_types}
 
     @property
-    def position(self) -> str:
-        """The latest post, as lists print a position; lists are published, so a post that
-        rests only on confidential evidence is not used."""
+    def latest_post(self) -> Post | None:
+        """The latest post; lists are published, so a post that rests only on confidential
+        evidence is not used."""
         posts = [p for p in self.posts if p.publishable]
-        if not posts:
+        key = lambda p: (p.end or "9999", p.start or p.as_of or "")  # noqa: E731
+        return sorted(posts, key=key)[-1] if posts else None
+
+    @property
+    def position(self) -> str:
+        """The latest post as lists print a position: ``Former Chairman, National …``."""
+        post = self.latest_post
+        if post is None:
             return ""
-        post = sorted(posts, key=lambda p: (p.end or "9999", p.start or ""))[-1]
-        prefix = "former " if post.end else ""
-        return f"{prefix}{post.title}, {post.org}"
+        return f"{'Former ' if post.end else ''}{post.title}, {post.org}"
 
     @property
     def evidence(self) -> list[str]:
@@ -177,14 +182,6 @@ def _values(record: Any) -> dict[str, Any]:
         f.name: list(value) if isinstance(value := getattr(record, f.name), list) else value
         for f in fields(record)
     }
-
-
-def blank_target(name: str) -> Target:
-    """A target with a name and nothing else known (the header row of an empty list)."""
-    values: dict[str, Any] = {
-        f.name: [] if f.type == "list[str]" else None for f in fields(PersonRow)
-    }
-    return Target(**{**values, "row": 0, "person_id": "", "name": name})
 
 
 def load_evidence(source: Result | Rows) -> dict[str, Evidence]:

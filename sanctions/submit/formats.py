@@ -20,7 +20,7 @@ from babel import Locale
 from sanctions.common.countries import country_name
 from sanctions.common.data import jurisdictions_dir, read_yaml
 from sanctions.governments.jurisdictions import Jurisdiction, Scope
-from sanctions.model.targets import Post, Target
+from sanctions.model.targets import Target
 from sanctions.submit.latvian import latvian_form, parts_of
 
 Row = dict[str, str]
@@ -140,22 +140,6 @@ def countries(codes: list[str], language: str) -> str:
         return "; ".join(country_name(c) for c in codes)
     names = Locale(language).territories
     return "; ".join(names.get(c.upper(), country_name(c)) for c in codes)
-
-
-def post_line(post: Post | None) -> str:
-    """The post as lists print a position, ``Former`` when it has ended."""
-    if post is None:
-        return ""
-    return f"{'Former ' if post.end else ''}{post.title}, {post.org}"
-
-
-def latest_post(target: Target) -> Post | None:
-    posts = [p for p in target.posts if p.publishable]
-    return (
-        sorted(posts, key=lambda p: (p.end or "9999", p.start or p.as_of or ""))[-1]
-        if posts
-        else None
-    )
 
 
 def eu_native(original: str, target: Target) -> str:
@@ -283,7 +267,7 @@ def eu_info(e: Entry) -> str:
         f"POB: {t.birth_place}" if t.birth_place else "",
         f"Nationality: {countries(t.nationality, e.form.countries)}" if t.nationality else "",
         f"Gender: {gender}" if gender else "",
-        f"Position: {post_line(latest_post(t))}" if latest_post(t) else "",
+        f"Position: {t.position}" if t.position else "",
         *(f"Passport number: {n}" for n in documents(t, "passport")),
         *(f"ID number: {n}" for n in documents(t, "national_id")),
     ]
@@ -359,7 +343,7 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     "nationality": lambda e: countries(e.target.nationality, e.form.countries),
     "nationality_codes": lambda e: "; ".join(e.target.nationality),
     "gender": lambda e: e.form.gender.get(e.target.gender or "", ""),
-    "position": lambda e: post_line(latest_post(e.target)),
+    "position": lambda e: e.target.position,
     "national_id": lambda e: "; ".join(documents(e.target, "national_id")),
     "passport": lambda e: "; ".join(documents(e.target, "passport")),
     "regime_list_name": lambda e: e.scope.regime.list_name if e.scope.regime else "",
