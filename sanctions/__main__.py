@@ -1,4 +1,4 @@
-from sanctions.cli import main
+from sanctions.entry import main
 
 if __name__ == "__main__":  # a spawned worker process imports this module too
     main()

@@ -19,6 +19,7 @@ from sanctions.workbook.gate import UnreadableWorkbook
 from sanctions.workbook.layout import SpecError
 
 if TYPE_CHECKING:
+    from sanctions.common.progress import Progress
     from sanctions.screen.reference import Reference
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -197,6 +198,9 @@ def export(
     metavar="SECONDS",
     help="Longest a download may take as a whole.",
 )
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress on the terminal (warnings and errors only)."
+)
 def screen(
     workbooks: tuple[Path, ...],
     sources: tuple[str, ...],
@@ -206,6 +210,7 @@ def screen(
     cache: Path | None,
     max_size: str,
     timeout: float,
+    quiet: bool,
 ) -> None:
     """Find which persons of WORKBOOKS are already sanctioned, and by whom.
 
@@ -219,19 +224,28 @@ def screen(
       sanctions screen lists/kazakhstan.xlsx --against sanctions.ftm.json
       sanctions screen --against https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json
     """
+    from sanctions.common.progress import Progress
     from sanctions.screen.download import Limits
     from sanctions.screen.run import ScreenError, load_sources
 
     limits = Limits(parse_size(max_size), timeout)
+    steps = Progress.on_terminal(quiet)
     paths, status = _one_folder_each(_workbooks(workbooks))
     try:
         reference, provenance = load_sources(
-            list(sources), cache, _progress, _warn, limits, _waiting
+            list(sources),
+            cache,
+            _progress if steps.enabled else None,
+            _warn,
+            limits,
+            _waiting if steps.enabled else None,
+            steps,
         )
     except ScreenError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    sys.exit(max(status, _screen_lists(paths, reference, provenance, threshold, fmt, out)))
+    found = _screen_lists(paths, reference, provenance, threshold, fmt, out, steps)
+    sys.exit(max(status, found))
 
 
 def _screen_lists(
@@ -241,6 +255,7 @@ def _screen_lists(
     threshold: float,
     fmt: str,
     out: Path,
+    steps: Progress,
 ) -> int:
     """Screen each workbook, reporting as it goes; the exit status of the worst one."""
     from sanctions.check.validate import validate as run
@@ -251,7 +266,8 @@ def _screen_lists(
     records: list[bytes] = []
     for path in paths:
         try:
-            result = run(path)
+            with steps.step(f"checking {path.name}"):
+                result = run(path)
         except UnreadableWorkbook as exc:
             click.echo(f"error: {path}: {exc}", err=True)
             status = EXIT_UNREADABLE
@@ -262,7 +278,7 @@ def _screen_lists(
             status = max(status, EXIT_ERRORS)
             continue
         try:
-            done = screen_list(result, path, reference, threshold, provenance, out)
+            done = screen_list(result, path, reference, threshold, provenance, out, steps)
         except (OutputError, OSError) as exc:
             click.echo(f"error: {path}: not screened: {_os_message(exc)}", err=True)
             status = EXIT_UNREADABLE

@@ -71,10 +71,10 @@ LABELLED: list[tuple[str, str, str | None, str | None]] = [
     ("r02", "Arman Testbaev", "1970-05-01", "P001"),
     ("r03", "Arman Testbayew", None, "P001"),
     ("r04", "Arman Testbayeff", "1970", "P001"),
-    # Cyrillic forms
+    # Cyrillic forms; a patronymic the workbook does not give
     ("r05", "Тестбаев Арман", "1970-05-01", "P001"),
-    ("r06", "Фиктиева Дана", "1981", "P002"),
-    ("r07", "Dana FIKTIEVA", None, "P002"),
+    ("r06", "Фиктиева Дана Маратовна", "1981", "P002"),
+    ("r07", "Dana Maratovna FIKTIEVA", None, "P002"),
     # patronymic present on one side only
     ("r08", "Zhaksylykov Bolat", "1965-11-23", "P003"),
     ("r09", "Жаксылыков Болат Серикович", "1965-11-23", "P003"),

@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions.common.names import fold_token, fold_tokens, key_table, name_keys
+from sanctions.common.names import key_table, name_keys, parts
+from sanctions.common.romanise import (
+    SYSTEMS,
+    ascii_array,
+    read,
+    read_array,
+    readings,
+    relaxed,
+    relaxed_array,
+    skeleton,
+    skeleton_array,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +34,25 @@ from sanctions.common.names import fold_token, fold_tokens, key_table, name_keys
         ("Ivan Ivanov", "Ivan Ivanoff"),
         ("Yerlan Karin", "Erlan Karin"),
         ("Karim Kazhimkanovich Massimov", "Karim Massimov"),
+        # German, French, ISO 9, scholarly and Polish-style romanisations of Russian
+        ("Jurij Andrejewitsch Schtschukin", "SHCHUKIN, Yuriy Andreyevich"),
+        ("Iouri Andreïevitch Chtchoukine", "SHCHUKIN, Yuriy Andreyevich"),
+        ("Ûrij Andreevič Ŝukin", "Yuriy Andreyevich Shchukin"),
+        ("Fjodor Michailowitsch Tschernyschow", "Fedor Mikhaylovich Chernyshev"),
+        ("Fёdor Mixajlovič Černyšёv", "Fedor Mikhaylovich Chernyshev"),
+        ("Jekaterina Sergejewna Saizewa", "Yekaterina Sergeyevna Zaytseva"),
+        ("Wjatscheslaw Jeschow", "Vyacheslav Yezhov"),
+        # Belarusian and Ukrainian forms against Russian-based list forms
+        ("Katsiaryna Viktarauna Siamionava", "Katerina Viktorovna Semenova"),
+        ("Сямёнава Кацярына Віктараўна", "Katsiaryna Viktarauna Siamionava"),
+        ("Siarhei Kavaliou", "Sergey Kovalev"),
+        ("Dzmitry Zhuk", "Dmitriy Zhuk"),
+        ("Oleksandr Kovalenko", "Aleksandr Kovalenko"),
+        ("Hennadii Tkachuk", "Gennadiy Tkachuk"),
+        ("Андрій Шевчук", "Andrey Shevchuk"),
+        # Kazakh Latin and Cyrillic, and Kazakh patronymics against Russian ones
+        ("Jomart Qairatuly Toqsanbaev", "Zhomart Kairatovich Toksanbayev"),
+        ("Şynar Bolatqyzy Nūrğalieva", "Shynar Bolatovna Nurgaliyeva"),
     ],
 )
 def test_variants_share_a_key(a, b):
@@ -35,6 +65,7 @@ def test_variants_share_a_key(a, b):
         ("Ivan Ivanov", "Ivan Petrov"),
         ("Karim Massimov", "Karim Mamin"),
         ("Dana Testova", "Dina Testova"),
+        ("Marat Sokolov", "Murat Sokolov"),
     ],
 )
 def test_different_names_do_not(a, b):
@@ -49,8 +80,39 @@ def test_single_token_names_have_no_key():
 @given(
     st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12), min_size=1)
 )
-def test_arrow_and_python_folds_agree(tokens):
-    assert fold_tokens(pa.array(tokens)).to_pylist() == [fold_token(t) for t in tokens]
+def test_arrow_and_python_readings_agree(tokens):
+    ascii = ascii_array(pa.array(tokens))
+    for system in SYSTEMS:
+        read_arrow = read_array(ascii, system)
+        assert read_arrow.to_pylist() == [read(t, system) for t in tokens]
+        assert relaxed_array(read_arrow).to_pylist() == [relaxed(read(t, system)) for t in tokens]
+        assert skeleton_array(read_arrow).to_pylist() == [skeleton(read(t, system)) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("token", "reading"),
+    [
+        ("Jurij", "iuri"),  # German й
+        ("Schtschukin", "shchukin"),  # German щ, not ш + х
+        ("Michail", "mihail"),  # German х
+        ("Saizew", "zaitsev"),  # German з and ц
+        ("Chtchoukine", "shchukin"),  # French
+        ("Sergueï", "serhei"),
+        ("Jomart", "zhomart"),  # English-language lists: ж
+        ("Kaciaryna", "katiarina"),  # Belarusian Łacinka ц
+        ("Mixajlovič", "mihailovich"),  # scholarly х
+        ("Шаўцоў", "shavtsov"),  # Belarusian ў
+        ("Нұрғалиева", "nurhalieva"),  # Kazakh letters
+        ("Hennadii", "henadi"),  # Ukrainian г as h, Russian г as g: one letter
+    ],
+)
+def test_a_token_has_its_systems_reading(token, reading):
+    assert reading in readings(token)
+
+
+def test_apostrophes_and_combining_marks_stay_inside_a_word():
+    assert parts("Ol'ga Koval’chuk") == ["olga", "kovalchuk"]
+    assert parts("I͡uriĭ Shchukin") == ["i͡uriĭ", "shchukin"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -1,137 +1,134 @@
-"""Name keys that survive transliteration and spelling variants.
+"""Names split into parts and read back from any romanisation, for keys and for scoring.
 
-Two spellings of one name get the same key: ``Masimov``/``Massimov``, ``Nazarbaev``/
-``Nazarbayev``, ``Kassym-Jomart``/``Kassym-Zhomart``, ``Iwanow``/``Ivanov``/``Ivanoff``, and a
-Cyrillic name and its Latin form. A key is the name's folded tokens in sorted order, so word
-order does not matter; a second key leaves out the patronymic. Keys find candidates cheaply;
-they are not a score. Screening uses the same keys to widen what nomenklatura's blocker finds.
+Two spellings of one name share a key: ``Masimov``/``Massimov``, ``Nazarbaev``/
+``Nazarbayev``, ``Kassym-Jomart``/``Kassym-Zhomart``, ``Iwanow``/``Ivanov``/``Ivanoff``,
+``Jurij Schtschukin``/``Yuriy Shchukin``, ``Katsiaryna Siamionava``/``Ekaterina Semenova``, and
+a Cyrillic name and its Latin form. A key is the name's *relaxed* readings
+(``common/romanise.py``) in sorted order, so word order does not matter; one key per
+romanisation system the name may be written in, and the same again without a patronymic.
+Keys find candidates cheaply; they are not a score. The validator's near-duplicate check and
+the screening's spellings both come from here.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from rigour.text import ascii_text
 
-# Applied in order to each lower-case ASCII token. Written so that RE2 (Arrow, for whole
-# columns) and Python's re (for one name) read them alike: no look-arounds, no back-references
-# in patterns; doubled letters are collapsed one letter at a time.
-FOLDS: tuple[tuple[str, str], ...] = (
-    ("j", "zh"),
-    ("dzh", "zh"),
-    ("kh", "h"),
-    ("q", "k"),
-    ("w", "v"),
-    ("ph", "f"),
-    ("x", "ks"),
-    ("ye", "e"),
-    ("yu", "iu"),
-    ("ya", "ia"),
-    ("y", "i"),
-    ("off\\z", "ov"),
-    ("eff\\z", "ev"),
-    *((f"{c}{c}+", c) for c in "abcdefghijklmnopqrstuvwxyz"),
-    ("ii\\z", "i"),
+from sanctions.common.romanise import (
+    SYSTEMS,
+    ascii_array,
+    read,
+    read_array,
+    relaxed,
+    relaxed_array,
 )
-_PY_FOLDS = tuple((re.compile(p.replace("\\z", "\\Z")), r) for p, r in FOLDS)
-PATRONYMIC_RE2 = r"(ovich|evich|ovna|evna|uli|kizi|ogli)\z"
-PATRONYMIC = re.compile(PATRONYMIC_RE2.replace("\\z", "\\Z"))
-_NOT_LETTERS = "[^a-z]+"
+
+# Patronymics as the relaxed readings end (Russian, Ukrainian, Belarusian, Kazakh, Kyrgyz).
+PATRONYMIC_RE2 = r"(avich|avna)$"
+PATRONYMIC = re.compile(PATRONYMIC_RE2)
+# Apostrophes and primes inside a name are part of a word (Ukrainian Koval'chuk, ISO 9 Ol'ga).
+APOSTROPHES = "['’ʼʹʺ`´]"
+_SPLIT = r"[^\p{L}\p{M}]+"
 
 
-@lru_cache(maxsize=100_000)
-def fold_token(token: str) -> str:
-    for pattern, repl in _PY_FOLDS:
-        token = pattern.sub(repl, token)
-    return token
+def parts(name: str) -> list[str]:
+    """The words of a name as written, lower-case, without apostrophes and punctuation.
+    A word is letters and the marks on them (``I͡uriĭ`` is one word)."""
+    text = re.sub(APOSTROPHES, "", name.lower())
+    words = "".join(c if unicodedata.category(c)[0] in "LM" else " " for c in text)
+    return words.split()
 
 
-def fold_tokens(tokens: pa.Array) -> pa.Array:
-    """``fold_token`` over a whole Arrow array of tokens, inside Arrow."""
-    for pattern, repl in FOLDS:
-        tokens = pc.replace_substring_regex(tokens, pattern=pattern, replacement=repl)
-    return tokens
-
-
-@lru_cache(maxsize=100_000)
-def latin(name: str) -> str:
-    """Lower-case ASCII form of a name in any script (ICU transliteration through rigour)."""
-    return name.lower() if name.isascii() else ascii_text(name).lower()
-
-
-def latin_array(names: list[str]) -> pa.Array:
-    """``latin`` over many names: Arrow lower-cases the ASCII ones, ICU sees only the rest."""
-    array = pa.array(names, type=pa.large_string())
-    lower = pc.utf8_lower(array)
-    other = pc.invert(pc.string_is_ascii(array))
-    if not pc.any(other).as_py():
-        return lower
-    replaced = [latin(names[i]) for i in pc.indices_nonzero(other).to_pylist()]
-    return pc.replace_with_mask(lower, other, pa.array(replaced, type=pa.large_string()))
-
-
-def name_parts(name: str) -> list[tuple[str, str]]:
-    """(ASCII, folded) for each part of one name, in the order written. The ASCII form keeps
-    the letter a part starts with: ``Khan`` folds to ``han`` but is still ``K.``"""
-    parts = (t for t in re.split(_NOT_LETTERS, latin(name)) if t)
-    return [(t, fold_token(t)) for t in parts]
+def spellings(name: str, relax: bool = True) -> list[tuple[str, ...]]:
+    """The name read under each romanisation system, part by part, without repeats; the
+    English-language reading first. Relaxed for comparison unless ``relax`` is False."""
+    words = parts(name)
+    out: dict[tuple[str, ...], None] = {}
+    for system in SYSTEMS:
+        spelt = tuple(t for t in (read(w, system) for w in words) if t)
+        if spelt:
+            out[tuple(relaxed(t) for t in spelt) if relax else spelt] = None
+    return list(out)
 
 
 def name_tokens(name: str, initials: bool = False) -> tuple[str, ...]:
-    """Folded tokens of one name, in the order written; initials are left out unless asked."""
-    folded = (f for _, f in name_parts(name))
-    return tuple(t for t in folded if len(t) > 1 or (initials and len(t) == 1))
+    """Relaxed English-language reading of each part, in the order written; initials are
+    left out unless asked."""
+    found = spellings(name)
+    tokens = found[0] if found else ()
+    return tuple(t for t in tokens if len(t) > 1 or (initials and len(t) == 1))
 
 
 def name_keys(name: str) -> set[str]:
-    """Order-free keys of one name: all its tokens, and the tokens without a patronymic."""
-    tokens = name_tokens(name)
-    if len(tokens) < 2:
-        return set()
-    keys = {" ".join(sorted(tokens))}
-    short = [t for t in tokens if not PATRONYMIC.search(t)]
-    if 2 <= len(short) < len(tokens):
-        keys.add(" ".join(sorted(short)))
+    """Order-free keys of one name: for each spelling, all its parts, and the parts without
+    a patronymic."""
+    keys = set()
+    for spelt in spellings(name):
+        tokens = [t for t in spelt if len(t) > 1]
+        if len(tokens) < 2:
+            continue
+        keys.add(" ".join(sorted(tokens)))
+        short = [t for t in tokens if not PATRONYMIC.search(t)]
+        if 2 <= len(short) < len(tokens):
+            keys.add(" ".join(sorted(short)))
     return keys
 
 
 def key_table(names: pd.Series) -> pd.DataFrame:
     """``name_keys`` for a whole column at once: one row per (index label, key).
 
-    The per-name work is done by Arrow; Python only folds each distinct token once and
-    transliterates the names that are not ASCII.
+    Each distinct part is read once, inside Arrow; Python only converts the distinct parts
+    to ASCII (a table for Cyrillic, ICU for other scripts).
     """
     names = names.dropna()
     if names.empty:
         return pd.DataFrame({"label": [], "key": []})
-    lists = pc.split_pattern_regex(latin_array(names.tolist()), _NOT_LETTERS)
-    tokens = pc.list_flatten(lists)
+    text = pc.replace_substring_regex(
+        pc.utf8_lower(pa.array(names.tolist(), pa.large_string())), APOSTROPHES, ""
+    )
+    lists = pc.split_pattern_regex(text, _SPLIT)
+    raw = pc.list_flatten(lists).cast(pa.string())
     owners = pc.list_parent_indices(lists).to_numpy()
-    distinct = pc.unique(tokens)
-    positions = pc.index_in(tokens, value_set=distinct)
-    folded_distinct = fold_tokens(distinct)
-    folded = folded_distinct.take(positions)
-    patronymic = pc.match_substring_regex(folded_distinct, PATRONYMIC_RE2).take(positions)
-    table = pa.table({"owner": owners, "token": folded, "patronymic": patronymic})
+    distinct = pc.unique(raw)
+    positions = pc.index_in(raw, value_set=distinct)
+    ascii = ascii_array(distinct)
+    cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
+    english = relaxed_array(read_array(ascii, "en"))
+    frames = []
+    for system in SYSTEMS:
+        spelt = english
+        if system != "en":
+            spelt = pc.if_else(cyrillic, english, relaxed_array(read_array(ascii, system)))
+        frames.append(_keys(owners, spelt.take(positions), spelt, positions))
+    keys = pd.concat(frames).drop_duplicates()
+    labels = names.index.to_numpy()[keys["owner"].to_numpy()]
+    return pd.DataFrame({"label": labels, "key": keys["key"].to_numpy()})
+
+
+def _keys(
+    owners: np.ndarray, tokens: pa.Array, distinct: pa.Array, positions: pa.Array
+) -> pd.DataFrame:
+    """(owner, key) of every name with two parts or more: all parts, and without patronymic."""
+    patronymic = pc.match_substring_regex(distinct, PATRONYMIC_RE2).take(positions)
+    table = pa.table({"owner": owners, "token": tokens, "patronymic": patronymic})
     table = table.filter(pc.greater(pc.utf8_length(table["token"]), 1))
     table = table.sort_by([("owner", "ascending"), ("token", "ascending")])
     full = _joined(table)
     short = _joined(table.filter(pc.invert(table["patronymic"])))
     both = full.merge(short, on="owner", how="left", suffixes=("", "_short"))
     extra = both[(both["n_short"] >= 2) & (both["n_short"] < both["n"])]
-    keys = pd.concat(
+    return pd.concat(
         [
             both[both["n"] >= 2][["owner", "key"]],
             extra[["owner", "key_short"]].rename(columns={"key_short": "key"}),
         ]
     )
-    labels = names.index.to_numpy()[keys["owner"].to_numpy()]
-    return pd.DataFrame({"label": labels, "key": keys["key"].to_numpy()})
 
 
 def _joined(table: pa.Table) -> pd.DataFrame:

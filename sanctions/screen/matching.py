@@ -20,13 +20,13 @@ import pyarrow.compute as pc
 
 from sanctions.check.validate import Result
 from sanctions.common.files import file_sha256
+from sanctions.common.progress import Progress
 from sanctions.governments.jurisdictions import designated_by
 from sanctions.governments.screening import Designation, Match, Screened, Screening
 from sanctions.model.graph import dataset_prefix
 from sanctions.model.rows import Rows
-from sanctions.screen.candidates import candidates, tokenize
+from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, PERSON_PROPS, Reference
-from sanctions.screen.variants import query_names
 
 if TYPE_CHECKING:
     from sanctions.screen.scoring import Score
@@ -35,6 +35,7 @@ DEFAULT_THRESHOLD = 0.7
 # Candidates scored per person (yente scores 10 by default; spelling variants need a few more).
 CANDIDATES = 15
 BIRTH_YEAR_BONUS = 3.0
+_DATES = pa.list_(pa.string())
 INACTIVE = {"inactive", "ended", "expired", "revoked", "delisted", "lifted", "removed"}
 
 
@@ -91,22 +92,47 @@ def _years(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     )
 
 
+def _full_dates(values: pa.Array, wanted: set[str] | None = None) -> pd.DataFrame:
+    """(owner, date) for every full birth date in a list column, only ``wanted`` ones if given."""
+    flat = pc.utf8_slice_codeunits(pc.list_flatten(values).cast(pa.string()), 0, 10)
+    owner = pc.list_parent_indices(values)
+    keep = pc.equal(pc.utf8_length(flat), 10)
+    if wanted is not None:
+        keep = pc.and_(keep, pc.is_in(flat, value_set=pa.array(sorted(wanted), pa.string())))
+    return pd.DataFrame(
+        {
+            "owner": owner.filter(keep).to_numpy().astype(np.int64),
+            "date": flat.filter(keep).to_numpy(zero_copy_only=False),
+        }
+    )
+
+
 def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
     """(query index, reference row) pairs worth scoring, best first per query."""
-    spellings = [query_names(q.names) for q in queries]
-    q_owner = np.asarray([i for i, names in enumerate(spellings) for _ in names], np.int64)
-    q_tokens = tokenize(q_owner, pa.array([n for names in spellings for n in names], pa.string()))
-    r_tokens = tokenize(*_names(people))
+    names = [q.names for q in queries]
+    q_owner = np.asarray([i for i, n in enumerate(names) for _ in n], np.int64)
+    q_births = pd.DataFrame(
+        {
+            "owner": [i for i, q in enumerate(queries) if q.birth_date and len(q.birth_date) == 10],
+            "date": [q.birth_date for q in queries if q.birth_date and len(q.birth_date) == 10],
+        }
+    )
+    q_spellings = spell(
+        q_owner, pa.array([n for ns in names for n in ns], pa.string()), q_births, len(queries)
+    )
+    births = people["birthDate"].combine_chunks() if people.num_rows else pa.array([], _DATES)
+    r_births = _full_dates(births, set(q_births["date"]))
+    r_spellings = spell(*_names(people), r_births, people.num_rows)
     if people.num_rows == 0:
-        return candidates(q_tokens, r_tokens, CANDIDATES)
+        return candidates(q_spellings, r_spellings, CANDIDATES)
     q_years = np.asarray([(q.birth_date or "")[:4] for q in queries], dtype=object)
-    r_years = _years(people["birthDate"].combine_chunks())
+    r_years = _years(births)
 
     def bonus(q: np.ndarray, r: np.ndarray) -> np.ndarray:
         qy, ry = q_years[q], r_years[r]
         return np.where((qy != "") & (qy == ry), BIRTH_YEAR_BONUS, 0.0)
 
-    return candidates(q_tokens, r_tokens, CANDIDATES, bonus)
+    return candidates(q_spellings, r_spellings, CANDIDATES, bonus)
 
 
 def _match(rec: dict[str, Any], scored: Score, designations: list[Designation]) -> Match:
@@ -134,10 +160,11 @@ def screen(
     reference: Reference,
     threshold: float = DEFAULT_THRESHOLD,
     sources: list[dict[str, str]] | None = None,
+    steps: Progress | None = None,
 ) -> Screening:
     """Score every person who is not withdrawn against the reference data."""
     queries = queries_of(result)
-    found = _score(queries, reference.people, threshold)
+    found = score_queries(queries, reference.people, threshold, steps)
     matched_ids = sorted({rec["id"] for hits in found.values() for rec, _ in hits})
     designations = designations_of(reference.sanctions, matched_ids)
     screened = []
@@ -154,12 +181,17 @@ def screen(
     )
 
 
-def _score(queries: list[Query], people: pa.Table, threshold: float) -> dict[int, list[Hit]]:
+def score_queries(
+    queries: list[Query], people: pa.Table, threshold: float, steps: Progress | None = None
+) -> dict[int, list[Hit]]:
     """For each query (by index), the candidates scoring at or above the threshold."""
-    from sanctions.screen.scoring import Scorer
+    steps = steps or Progress()
+    with steps.step(f"finding candidates for {len(queries):,} persons"):
+        pairs = _candidates(queries, people)
+    with steps.step("loading the scorer"):
+        from sanctions.screen.scoring import Scorer
 
-    pairs = _candidates(queries, people)
-    scorer = Scorer()
+        scorer = Scorer()
     query_entities = [
         scorer.query(
             q.person_id,
@@ -180,7 +212,8 @@ def _score(queries: list[Query], people: pa.Table, threshold: float) -> dict[int
         for row, rec in by_row.items()
     }
     found: dict[int, list[Hit]] = {}
-    for qi, ri in zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True):
+    todo = list(zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True))
+    for qi, ri in steps.each(todo, f"scoring {len(todo):,} candidates"):
         query, candidate = query_entities[qi], ref_entities[ri]
         if not query.schema.can_match(candidate.schema):
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 from sanctions.check.validate import Result
 from sanctions.common.files import file_sha256, write_bytes, write_with
 from sanctions.common.outputs import claim
+from sanctions.common.progress import Progress
 from sanctions.governments.gaps import (
     GAPS_FILE,
     Matrix,
@@ -26,12 +27,13 @@ from sanctions.governments.gaps import (
 from sanctions.governments.list_folder import list_folder, recognise
 from sanctions.governments.screening import SCREENING_FILE, Screening, to_json
 from sanctions.model.targets import load_targets
-from sanctions.screen.download import DownloadError, Limits, Progress, fetch, is_url
+from sanctions.screen.download import DownloadError, Limits, fetch, is_url
+from sanctions.screen.download import Progress as Download
 from sanctions.screen.matching import screen
 from sanctions.screen.reference import Reference, ReferenceError, read_files
 
 # For one URL: the download's progress callback, and what to call when it has finished.
-ProgressFor = Callable[[str], tuple[Progress, Callable[[], None]]]
+ProgressFor = Callable[[str], tuple[Download, Callable[[], None]]]
 
 
 class ScreenError(Exception):
@@ -45,9 +47,11 @@ def load_sources(
     warn: Callable[[str], None] | None = None,
     limits: Limits | None = None,
     waiting: Callable[[str], None] | None = None,
+    steps: Progress | None = None,
 ) -> tuple[Reference, list[dict[str, str]]]:
     """The reference data of every source (file or URL), and where each came from."""
     limits = limits or Limits()
+    steps = steps or Progress()
     paths: list[Path] = []
     provenance: list[dict[str, str]] = []
     for source in sources:
@@ -70,7 +74,8 @@ def load_sources(
         paths.append(path)
         provenance.append({"source": source, "sha256": file_sha256(path)})
     try:
-        return read_files(paths, limits.max_bytes), provenance
+        with steps.step(f"reading {', '.join(p.name for p in paths)}"):
+            return read_files(paths, limits.max_bytes), provenance
     except ReferenceError as exc:
         raise ScreenError(str(exc)) from exc
 
@@ -92,9 +97,10 @@ def screen_list(
     threshold: float,
     provenance: list[dict[str, str]],
     out: Path,
+    steps: Progress | None = None,
 ) -> ScreenedList:
     """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
-    screening = screen(result, workbook, reference, threshold, provenance)
+    screening = screen(result, workbook, reference, threshold, provenance, steps)
     matrix = gap_matrix(screening, proposed_by(load_targets(result)))
     folder = claim(list_folder(workbook, out), recognise(screening.list_name))
     record = to_json(screening, to_data(matrix))

@@ -1,10 +1,14 @@
 """Scores from nomenklatura's logic-v2, the algorithm yente calls "best".
 
-Two things are added around it, both about names, never about the evidence that decides:
-the spellings from ``variants.py`` become extra names on both sides, and a name given only
-as initials (``I. I. Ivanov``) is compared in initials on the other side too, but only when
-both sides give the same full birth date. The birth date and nationality penalties of
-logic-v2 apply unchanged.
+Three things are added around it, all about names: the query is compared a second time with
+its parts written as the candidate writes them where a romanisation system reads them alike
+(``variants.aligned``); a name given only as initials (``I. I. Ivanov``) is compared in
+initials on the other side too, but only when both sides give the same full birth date; and
+two patronymics that are not one name in two spellings (``Petrovich`` against ``Pavlovich``,
+but not Belarusian ``Piatrovich`` against ``Petrovich``) cost ``PATRONYMIC_PENALTY``, as
+logic-v2 charges for a birth date that differs: a different father's name is evidence of a
+different person, and the added spellings would otherwise hide it. The birth date and
+nationality penalties of logic-v2 apply unchanged.
 
 logic-v2 caches its name analysis by entity ID (``Entity.__hash__`` compares IDs only), so an
 ID reused for a different entity in one process returns the first entity's score. Every
@@ -14,24 +18,28 @@ clears those caches too.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from followthemoney import EntityProxy, model
 
 from sanctions.screen.variants import (
-    full_parts,
+    aligned,
     has_initials,
     initialled,
     name_tokens,
+    patronymics,
     query_names,
-    reference_names,
+    same_patronymic,
 )
 
 _RUNS = itertools.count(1)
 # Birth dates must agree to the day before initials may stand for a name.
 FULL_DATE = 10
+PATRONYMIC_PENALTY = 0.3
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,30 @@ class Score:
     score: float
     name: str  # the reference name that matched best, as the reference writes it
     explanation: str
+
+
+def logic_v2() -> Any:
+    """nomenklatura's LogicV2, imported without the rest of ``nomenklatura.matching``.
+
+    That package's ``__init__`` imports every algorithm it has, the regression models and
+    scikit-learn among them: one to two seconds at every start, most of the time a small screen
+    takes. logic-v2 needs none of them, so its modules are imported under a bare package
+    object that is removed again afterwards; a later ``import nomenklatura.matching`` (a
+    benchmark's, a test's) runs the real ``__init__``, which finds the same modules loaded.
+    """
+    name = "nomenklatura.matching"
+    if name not in sys.modules:
+        spec = importlib.util.find_spec(name)
+        if spec is not None:
+            sys.modules[name] = importlib.util.module_from_spec(spec)
+            try:
+                from nomenklatura.matching.logic_v2.model import LogicV2
+            finally:
+                del sys.modules[name]
+            return LogicV2
+    from nomenklatura.matching.logic_v2.model import LogicV2
+
+    return LogicV2
 
 
 def reset_caches() -> None:
@@ -55,12 +87,11 @@ def reset_caches() -> None:
 
 class Scorer:
     def __init__(self) -> None:
-        from nomenklatura.matching import LogicV2
-
+        algorithm = logic_v2()
         reset_caches()
         self.run = next(_RUNS)
-        self.algorithm = LogicV2
-        self.config = LogicV2.default_config()
+        self.algorithm = algorithm
+        self.config = algorithm.default_config()
         self.own_names: dict[str, list[str]] = {}
 
     def _entity(self, key: str, schema: str, props: dict[str, list[str]]) -> EntityProxy:
@@ -74,29 +105,49 @@ class Scorer:
     def query(self, key: str, names: list[str], props: dict[str, list[str]]) -> EntityProxy:
         """A workbook person as a query; ``key`` must be unique within this scorer."""
         variants = query_names(names)
-        return self._entity(
+        entity = self._entity(
             f"q-{key}", "Person", {"name": variants[:1], "alias": variants[1:], **props}
         )
+        self.own_names[entity.id or ""] = names
+        return entity
 
     def reference(self, key: str, schema: str, props: dict[str, Any]) -> EntityProxy:
-        """A reference entity with its folded spellings as extra aliases."""
+        """A reference entity, as the scorer sees it."""
         names = [n for p in ("name", "alias", "previousName") for n in props.get(p) or []]
-        extra = [n for n in reference_names(names) if n not in names]
-        aliases = list(props.get("alias") or []) + extra
-        entity = self._entity(f"r-{key}", schema, {**props, "alias": aliases})
+        entity = self._entity(f"r-{key}", schema, props)
         self.own_names[entity.id or ""] = names
         return entity
 
     def score(self, query: EntityProxy, candidate: EntityProxy) -> Score:
         result = self.algorithm.compare(query, candidate, self.config)
         best, explanation = result.score, _explain(result)
-        alt = self._initials(query, candidate)
-        if alt is not None:
-            other = self.algorithm.compare(alt[0], alt[1], self.config)
-            if other.score > best:
-                best, explanation = other.score, _explain(other) + " (compared as initials)"
+        for alt, note in (
+            (self._aligned(query, candidate), " (compared part by part)"),
+            (self._initials(query, candidate), " (compared as initials)"),
+        ):
+            if alt is not None and best < 1.0:
+                other = self.algorithm.compare(alt[0], alt[1], self.config)
+                if other.score > best:
+                    best, explanation = other.score, _explain(other) + note
         own = self.own_names.get(candidate.id or "") or [candidate.caption]
+        differ = _patronymics_differ(self.own_names.get(query.id or "") or query.names, own)
+        if differ:
+            best = max(best - PATRONYMIC_PENALTY, 0.0)
+            explanation = f"{explanation}; patronymic differs ({differ})".lstrip("; ")
         return Score(round(best, 4), _matched_name(query, own), explanation)
+
+    def _aligned(
+        self, query: EntityProxy, candidate: EntityProxy
+    ) -> tuple[EntityProxy, EntityProxy] | None:
+        """The query with its parts written as the candidate writes them, where they agree."""
+        own = self.own_names.get(query.id or "") or query.names
+        theirs = self.own_names.get(candidate.id or "") or candidate.names
+        extra = [n for n in aligned(own, theirs) if n not in query.names]
+        if not extra:
+            return None
+        props = {p: query.get(p) for p in query.properties}
+        props["alias"] = props.get("alias", []) + extra
+        return self._entity(f"{query.id}~{candidate.id}~aligned", "Person", props), candidate
 
     def _initials(
         self, query: EntityProxy, candidate: EntityProxy
@@ -108,13 +159,13 @@ class Scorer:
             return None
         q_names, c_names = query.names, candidate.names
         if has_initials(c_names) and not has_initials(q_names):
-            extra = initialled(q_names, full_parts(c_names))
+            extra = initialled(q_names, c_names)
             if extra:
                 props = {p: query.get(p) for p in query.properties}
                 props["alias"] = props.get("alias", []) + extra
                 return self._entity(f"{query.id}~{candidate.id}", "Person", props), candidate
         if has_initials(q_names) and not has_initials(c_names):
-            extra = initialled(c_names, full_parts(q_names))
+            extra = initialled(c_names, q_names)
             if extra:
                 props = {p: candidate.get(p) for p in candidate.properties}
                 props["alias"] = props.get("alias", []) + extra
@@ -122,6 +173,19 @@ class Scorer:
                     f"{candidate.id}~{query.id}", candidate.schema.name, props
                 )
         return None
+
+
+def _patronymics_differ(query: list[str], candidate: list[str]) -> str:
+    """'a / b' when both sides give a patronymic and none of one side's is a spelling of one
+    of the other's; '' otherwise."""
+    ours, theirs = patronymics(query), patronymics(candidate)
+    if not ours or not theirs:
+        return ""
+    for a in ours:
+        for b in theirs:
+            if same_patronymic(a, b):
+                return ""
+    return f"{' / '.join(sorted(ours))} against {' / '.join(sorted(theirs))}"
 
 
 def _explain(result: Any) -> str:

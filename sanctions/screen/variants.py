@@ -1,72 +1,151 @@
 """Other spellings of a name that a sanctions list may have used.
 
 logic-v2 compares name parts with an edit distance and rigour's name symbols, which is not
-enough for how Kazakh names reach English-language lists. ``Тоқаев`` transliterates to
-``Toqaev`` while lists print ``Tokayev`` (0.60 against 0.88 with the Russian form); ``Iwanow``
-against ``Ivanov`` scores 0.64; a patronymic on one side only costs about 0.3. Adding these
-spellings as extra names lets the scorer find the pair it would have scored 1.0 had the two
-lists spelled the name alike. They are built from ``common/names.py``, the same folds that the
-validator's near-duplicate check uses.
+enough for how names from the former Soviet Union reach English-language lists. ``Тоқаев``
+transliterates to ``Toqaev`` while lists print ``Tokayev``; German ``Schtschukin`` against
+``Shchukin`` costs three letters in eleven; ``Iwanow`` against ``Ivanov`` scores 0.64; a
+patronymic on one side only costs about 0.3.
+
+So, pair by pair, each part of the query that some romanisation system reads as a part of
+the candidate (``common/names.py``, the readings the validator's near-duplicate check uses)
+is written as the candidate writes it, and the query so written is compared too
+(``aligned``). Only whole parts that read alike are rewritten: a reading is never offered to
+logic-v2 as a name of its own, whose edit distance would then bring ``Fiktova`` within two
+letters of ``Fictiyeva``. Parts that do not read alike are compared as written.
 """
 
 from __future__ import annotations
 
-from sanctions.common.names import PATRONYMIC, name_parts
+from rigour.text.distance import levenshtein
+
+from sanctions.common.names import PATRONYMIC, parts
 from sanctions.common.names import name_tokens as _tokens
+from sanctions.common.romanise import ascii_token, readings, relaxed, skeleton
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded parts of a name in the order written, initials included."""
+    """Relaxed parts of a name in the order written, initials included."""
     return _tokens(name, initials=True)
 
 
-# Kazakh letters that Russian-language documents (and the lists that copy them) write with
-# the nearest Russian letter.
-KAZAKH_TO_RUSSIAN = str.maketrans(
-    "ӘәҒғҚқҢңӨөҰұҮүҺһІі",
-    "АаГгКкНнОоУуУуХхИи",
-)
-
-
-def russian_form(name: str) -> str | None:
-    """The Russian-Cyrillic spelling of a Kazakh-Cyrillic name, if it differs."""
-    russian = name.translate(KAZAKH_TO_RUSSIAN)
-    return russian if russian != name else None
-
-
-def folded_forms(name: str) -> list[str]:
-    """The name's folded spelling, and the same without its patronymic."""
-    tokens = name_tokens(name)
-    if not tokens:
-        return []
-    forms = [" ".join(tokens)]
-    short = [t for t in tokens if len(t) == 1 or not PATRONYMIC.search(t)]
-    if short and len(short) < len(tokens):
-        forms.append(" ".join(short))
-    return forms
+def patronymic_positions(words: list[str]) -> set[int]:
+    """Which words of a name are a patronymic: one that ends like one, in a name of three
+    words or more, not first (in a name of two, ``Nurlanuly`` is the surname)."""
+    if len(words) < 3:
+        return set()
+    return {
+        i
+        for i, word in enumerate(words)
+        if i > 0 and any(PATRONYMIC.search(relaxed(r)) for r in readings(word))
+    }
 
 
 def query_names(names: list[str]) -> list[str]:
-    """A workbook person's names plus every spelling worth trying, without repeats."""
+    """A workbook person's names, and each again without its patronymic, without repeats."""
     out: dict[str, None] = dict.fromkeys(names)
     for name in names:
-        russian = russian_form(name)
-        if russian is not None:
-            out[russian] = None
-        for form in folded_forms(russian or name):
-            out[form] = None
+        words = parts(name)
+        drop = patronymic_positions(words)
+        if drop:
+            out[" ".join(w for i, w in enumerate(words) if i not in drop)] = None
     return list(out)
 
 
-def reference_names(names: list[str]) -> list[str]:
-    """A reference entity's names plus their folded spellings (no patronymic dropped: an
-    extra name part on the result side costs little)."""
-    out: dict[str, None] = dict.fromkeys(names)
+def _their_words(names: list[str]) -> dict[str, str]:
+    """Each relaxed reading of each word of these names, and the word as written."""
+    theirs: dict[str, str] = {}
     for name in names:
-        tokens = name_tokens(russian_form(name) or name)
-        if tokens:
-            out[" ".join(tokens)] = None
+        for word in parts(name):
+            for reading in readings(word):
+                theirs.setdefault(relaxed(reading), word)
+    return theirs
+
+
+def _match(word: str, theirs: dict[str, str]) -> str | None:
+    """The other side's word that this word reads as, if any."""
+    for reading in readings(word):
+        found = theirs.get(relaxed(reading))
+        if found is not None:
+            return found
+    return None
+
+
+def aligned(query: list[str], candidate: list[str]) -> list[str]:
+    """The query's names with each part that reads, relaxed, as a part of the candidate's
+    written as the candidate writes it: Belarusian ``Siamionava`` becomes ``semenova`` beside
+    a list's ``SEMENOVA``, Kazakh ``Qairatuly`` becomes ``kairatovich``, German ``Jurij``
+    becomes ``yuriy``; a patronymic that is the same father's name in another language's
+    form (``Mykolaiovych``, ``Nikolayevich``), and a long part one letter from the
+    candidate's (``near``), too. Without the patronymic as well, where the query's has no
+    counterpart."""
+    theirs = _their_words(candidate)
+    fathers = [r for r in theirs if PATRONYMIC.search(r)]
+
+    def swap(word: str) -> str | None:
+        found = _match(word, theirs)
+        if found is not None:
+            return found
+        mine = [relaxed(r) for r in readings(word)]
+        for r in mine:
+            if PATRONYMIC.search(r):
+                for father in fathers:
+                    if same_patronymic(r, father):
+                        return theirs[father]
+        for r in mine:
+            for other in theirs:
+                if near(r, other):
+                    return theirs[other]
+        return None
+
+    out: dict[str, None] = {}
+    for name in query:
+        words = parts(name)
+        swapped = [swap(w) for w in words]
+        if all(s is None for s in swapped):
+            continue
+        out[" ".join(s or w for s, w in zip(swapped, words, strict=True))] = None
+        drop = patronymic_positions(words)
+        kept = [
+            s or w
+            for i, (s, w) in enumerate(zip(swapped, words, strict=True))
+            if s or i not in drop
+        ]
+        if kept and len(kept) < len(words):
+            out[" ".join(kept)] = None
     return list(out)
+
+
+# Two patronymics are one name spelled two ways when their consonants differ by at most this
+# (Belarusian Piatrovich and Petrovich, Ukrainian Mykolaiovych and Nikolayevich).
+PATRONYMIC_EDITS = 1
+
+
+# A part this long or longer may differ from the candidate's by one letter, relaxed, if its
+# consonants are the same: Belarusian Shautsou/Shevtsov, Katsiaryna/Yekaterina, French
+# Maxime/Maksim. Shorter parts must agree exactly: Marat and Murat are two names.
+NEAR_LENGTH = 6
+
+
+def near(a: str, b: str) -> bool:
+    """Whether two relaxed parts are one name in two languages' forms."""
+    return (
+        min(len(a), len(b)) >= NEAR_LENGTH and skeleton(a) == skeleton(b) and levenshtein(a, b) <= 1
+    )
+
+
+def same_patronymic(a: str, b: str) -> bool:
+    """Whether two relaxed patronymics are the same father's name in two languages' forms."""
+    return levenshtein(skeleton(a), skeleton(b)) <= PATRONYMIC_EDITS
+
+
+def patronymics(names: list[str]) -> set[str]:
+    """The relaxed patronymics these names give, in every reading."""
+    out: set[str] = set()
+    for name in names:
+        words = parts(name)
+        for i in patronymic_positions(words):
+            out.update(relaxed(r) for r in readings(words[i]))
+    return out
 
 
 def has_initials(names: list[str]) -> bool:
@@ -78,17 +157,14 @@ def has_initials(names: list[str]) -> bool:
     return False
 
 
-def full_parts(names: list[str]) -> set[str]:
-    """The parts of these names that are written out, not given as initials."""
-    return {t for n in names for t in name_tokens(n) if len(t) > 1}
-
-
-def initialled(names: list[str], keep: set[str]) -> list[str]:
-    """Each name with every part not in ``keep`` cut to its initial: ``Ivanov Ivan Ivanovich``
-    becomes ``ivanov i i`` when the other side reads ``I. I. Ivanov``."""
+def initialled(names: list[str], other: list[str]) -> list[str]:
+    """Each name with the parts that read as a part of ``other`` written as ``other`` writes
+    them, and every other part cut to its initial: ``Ivanov Ivan Ivanovich`` becomes
+    ``ivanov i i`` when the other side reads ``I. I. Ivanov``."""
+    theirs = _their_words(other)
     out: dict[str, None] = {}
     for name in names:
-        parts = [(a, f) for a, f in name_parts(name) if f]
-        if len(parts) >= 2 and any(f in keep for _, f in parts):
-            out[" ".join(f if f in keep else a[0] for a, f in parts)] = None
+        written = [(w, _match(w, theirs)) for w in parts(name) if ascii_token(w)]
+        if len(written) >= 2 and any(m for _, m in written):
+            out[" ".join(m or ascii_token(w)[0].lower() for w, m in written)] = None
     return list(out)
