@@ -57,17 +57,30 @@ def cli() -> None:
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
 @format_option
 @click.option("--strict", "strict_mode", is_flag=True, help="Count warnings as errors.")
-def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
+@click.option(
+    "--annotate",
+    "annotated",
+    type=click.Path(path_type=Path),
+    metavar="COPY.xlsx",
+    help="Also write a copy of the workbook with every problem's cell coloured (red: error, "
+    "amber: warning) and explained in a comment, and a first sheet listing them with links.",
+)
+def validate(
+    workbooks: tuple[Path, ...], fmt: str, strict_mode: bool, annotated: Path | None
+) -> None:
     """Check WORKBOOKS (default: every lists/*.xlsx) and report every problem by cell.
 
     \b
     Example:
       sanctions validate lists/kazakhstan.xlsx
+      sanctions validate lists/kazakhstan.xlsx --annotate kazakhstan-checked.xlsx
       sanctions validate --format json lists/kazakhstan.xlsx > report.json
     """
     from sanctions.check.validate import validate as run
 
     paths = _workbooks(workbooks)
+    if annotated is not None and len(paths) != 1:
+        raise click.UsageError("--annotate makes a copy of one workbook: name just one")
     findings: list[Finding] = []
     unreadable = False
     for path in paths:
@@ -85,6 +98,8 @@ def validate(workbooks: tuple[Path, ...], fmt: str, strict_mode: bool) -> None:
         click.echo(render_text(findings, len(paths)))
     if unreadable:
         sys.exit(EXIT_UNREADABLE)
+    if annotated is not None:
+        _annotate(paths[0], findings, annotated)
     sys.exit(EXIT_ERRORS if any(f.severity == "error" for f in findings) else EXIT_OK)
 
 
@@ -153,6 +168,7 @@ def export(
             click.echo(f"error: {path}: conversion failed, please report this: {exc}", err=True)
             status = max(status, EXIT_ERRORS)
         else:
+            click.echo(render_text(sort_findings(target.findings), 1))
             for warning in target.warnings:
                 click.echo(f"warning: {warning}", err=True)
             click.echo(f"{path}: wrote {target.folder}")
@@ -297,6 +313,18 @@ def _screen_lists(
     return status
 
 
+def _annotate(workbook: Path, findings: list[Finding], out: Path) -> None:
+    from sanctions.check.annotate import AnnotateError, annotate
+
+    try:
+        annotate(workbook, findings, out)
+    except AnnotateError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    marked = sum(1 for f in findings if f.cell is not None)
+    click.echo(f"wrote {out}: {marked} cells marked; open it beside {workbook.name}", err=True)
+
+
 def _date(given: str | None) -> str | None:
     """--date as an ISO date; ``today`` only when asked, so that builds stay reproducible."""
     if given is None:
@@ -312,11 +340,11 @@ def _date(given: str | None) -> str | None:
 
 def _workbooks(given: tuple[Path, ...]) -> list[Path]:
     """The workbooks named, or every lists/*.xlsx; Office lock files are skipped with a note."""
-    from sanctions.workbook.discover import find_workbooks
+    from sanctions.workbook.discover import describe_lock, find_workbooks
 
     paths, locks = find_workbooks(given)
     for lock in locks:
-        click.echo(f"note: skipped {lock}: an Office lock file, not a workbook", err=True)
+        click.echo(f"note: skipped {describe_lock(lock)}", err=True)
     if not paths:
         raise click.UsageError("no workbook given and none found in lists/")
     return paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,55 @@ def test_docs_are_up_to_date():
     from sanctions.check.docs import workbook_reference
 
     assert (REPO / "docs" / "workbook.md").read_text(encoding="utf-8") == workbook_reference()
+
+
+def test_export_reports_the_warnings_and_the_summary_before_what_it_wrote(build, tmp_path):
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["summary"] = "Chief  of police."  # a warning: doubled space
+    proc = run("export", "--draft", str(build(rows)), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stdout.index("0 errors, 1 warning in 1 workbook")
+    assert "text.whitespace" in proc.stdout[:summary]
+    assert proc.stdout.index(": wrote ") > summary
+
+
+@pytest.mark.parametrize("mask", [0o002, 0o022])
+def test_outputs_follow_the_users_umask(build, tmp_path, mask):
+    book = build(workbooks.valid_rows())
+    out = tmp_path / "out"
+    code = (
+        f"import os, sys; os.umask({mask}); sys.argv = ['sanctions', 'export', '--draft', "
+        f"{str(book)!r}, '--out', {str(out)!r}]; from sanctions.cli import main; main()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    written = [p for p in out.rglob("*")]
+    assert written
+    for path in written:
+        expected = (0o777 if path.is_dir() else 0o666) & ~mask
+        assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_office_lock_files_in_lists_are_skipped_with_the_real_name(build, tmp_path):
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    book = build(workbooks.valid_rows())
+    (lists / "belarus.xlsx").write_bytes(book.read_bytes())
+    (lists / "~$belarus.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves
+    proc = run("validate", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 errors, 0 warnings in 1 workbook" in proc.stdout
+    assert (
+        "note: skipped lists/~$belarus.xlsx is Excel's lock file: lists/belarus.xlsx is open in "
+        "Excel; save it there, and belarus.xlsx is read as last saved"
+    ) in proc.stderr
+
+
+def test_a_libreoffice_lock_file_given_by_name_names_the_workbook(build, tmp_path):
+    lock = tmp_path / ".~lock.belarus.xlsx#"
+    lock.write_text("Editor,host,/home/editor,29.11.2026 10:00,file:///home/editor;")
+    (tmp_path / "belarus.xlsx").write_bytes(build(workbooks.valid_rows()).read_bytes())
+    proc = run("validate", str(lock), str(tmp_path / "belarus.xlsx"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"{tmp_path / 'belarus.xlsx'} is open in LibreOffice" in proc.stderr
+    assert "in 1 workbook" in proc.stdout

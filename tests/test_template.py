@@ -8,8 +8,9 @@ import sys
 from openpyxl import load_workbook
 
 from sanctions.check.validate import validate
+from sanctions.common.countries import country_names
 from sanctions.workbook.layout import load_layout
-from sanctions.workbook.template import LISTS_SHEET
+from sanctions.workbook.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from tests import workbooks
 
 
@@ -26,8 +27,8 @@ def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
     assert make_template(tmp_path).returncode == 0
     layout = load_layout()
     book = load_workbook(tmp_path / "t.xlsx")
-    assert book.sheetnames == [s.name for s in layout.sheets] + [LISTS_SHEET]
-    assert book[LISTS_SHEET].sheet_state == "hidden"
+    assert book.sheetnames == [INSTRUCTIONS_SHEET] + [s.name for s in layout.sheets] + [LISTS_SHEET]
+    assert book[LISTS_SHEET].sheet_state == "visible"  # the values of multi-valued columns
     for sheet in layout.sheets:
         ws = book[sheet.name]
         assert [c.value for c in ws[1]] == [c.name for c in sheet.columns]
@@ -35,12 +36,14 @@ def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
         for col, header in zip(sheet.columns, ws[1], strict=True):
             assert header.comment is not None and col.description in header.comment.text
         dropdowns = {str(dv.sqref).split(":")[0][:-1] for dv in ws.data_validations.dataValidation}
-        enum_letters = {
+        listed = {
             ws.cell(1, j + 1).column_letter
             for j, col in enumerate(sheet.columns)
-            if col.vocabulary and not col.multi
+            if (col.vocabulary or col.type == "country") and not col.multi
         }
-        assert dropdowns == enum_letters
+        assert dropdowns == listed
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
     persons = book["persons"]
     birth = [c.name for c in layout.sheet("persons").columns].index("birth_date") + 1
     assert persons.column_dimensions[persons.cell(1, birth).column_letter].number_format == "@"
@@ -77,4 +80,45 @@ def test_template_refuses_to_overwrite_without_force(tmp_path):
     assert proc.returncode == 2 and "--force" in proc.stderr
     assert (tmp_path / "t.xlsx").read_bytes() == b"editor's work"
     assert make_template(tmp_path, "--force").returncode == 0
-    assert load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "persons"
+    assert load_workbook(tmp_path / "t.xlsx").sheetnames[1] == "persons"
+
+
+def test_the_instructions_come_first_and_teach(tmp_path):
+    make_template(tmp_path)
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.active.title == INSTRUCTIONS_SHEET
+    text = "\n".join(
+        str(c.value) for row in book[INSTRUCTIONS_SHEET].iter_rows() for c in row if c.value
+    )
+    for sheet in load_layout().sheets:
+        assert sheet.name in text and sheet.description in text
+    assert "Orange header: the column must be filled on every row." in text
+    assert "Blue header" in text
+    assert "1965, 1965-06 or 1965-06-15" in text and "semicolon" in text
+    assert "--annotate" in text
+
+
+def test_countries_and_multi_valued_lists_are_there_to_choose_from(tmp_path):
+    make_template(tmp_path)
+    book = load_workbook(tmp_path / "t.xlsx")
+    allowed = book[LISTS_SHEET]
+    columns = {col[0].value: [c.value for c in col[1:] if c.value] for col in allowed.iter_cols()}
+    assert columns["country"] == country_names() and "Kazakhstan" in columns["country"]
+    assert "torture" in columns["violation_type"]
+    incidents = book["incidents"]
+    header = {c.value: c.column_letter for c in incidents[1]}
+    rules = {
+        str(dv.sqref).split(":")[0][:-1]: dv for dv in incidents.data_validations.dataValidation
+    }
+    first = allowed.cell(1, [c.value for c in allowed[1]].index("country") + 1).column_letter
+    end = len(country_names()) + 1
+    assert rules[header["country"]].formula1 == f"='{LISTS_SHEET}'!${first}$2:${first}${end}"
+    assert not rules[header["country"]].showErrorMessage  # a code such as kz is fine too
+
+
+def test_long_text_columns_are_wide_and_wrap(tmp_path):
+    make_template(tmp_path)
+    persons = load_workbook(tmp_path / "t.xlsx")["persons"]
+    summary = {c.value: c.column_letter for c in persons[1]}["summary"]
+    column = persons.column_dimensions[summary]
+    assert column.width >= 40 and column.alignment.wrap_text

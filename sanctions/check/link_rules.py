@@ -52,6 +52,27 @@ class Sheets:
         return pd.Series(self.frames[sheet][column].dropna().unique(), dtype="str")
 
 
+# Columns that name a row, for suggesting the ID of the row an editor typed the name of.
+LABELS = ("name", "title", "name_original")
+
+
+def _ids_by_label(sheets: Sheets, target: str, key: str) -> dict[str, str]:
+    """Each row's name or title (case-folded) and its ID, first row first."""
+    frame = sheets.frames[target]
+    out: dict[str, str] = {}
+    for label in LABELS:
+        if label not in frame or key not in frame:
+            continue
+        pairs = frame[[key, label]].dropna()
+        for ident, text in zip(pairs[key], pairs[label], strict=True):
+            out.setdefault(str(text).casefold(), str(ident))
+    return out
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def references(sheets: Sheets) -> Iterator[Finding]:
     for sheet in sheets.layout.sheets:
         frame = sheets.frames[sheet.name]
@@ -64,14 +85,18 @@ def references(sheets: Sheets) -> Iterator[Finding]:
             values = frame[col.name].dropna()
             items = split_multi(values) if col.multi else values
             bad = items[~isin(items, known)]
+            named = _ids_by_label(sheets, target, target_col) if len(bad) else {}
             for row, item in bad.items():
+                ident = named.get(str(item).casefold())
+                suggestion = f"; did you mean {ident} (the row named '{item}')?" if ident else ""
                 yield sheets.finding(
                     f"ref.unknown_{entity}",
                     sheet.name,
                     col.name,
                     row_number(row),
                     frame.at[row, col.name],
-                    f"{col.name} '{item}' is not a {target_col} on the {target} sheet",
+                    f"{col.name} '{item}' is not {_article(target_col)} {target_col} on the "
+                    f"{target} sheet{suggestion}",
                 )
 
 

@@ -16,8 +16,8 @@ from pandera.errors import SchemaErrors
 from sanctions.check import values as v
 from sanctions.check.codes import CODES, finding
 from sanctions.check.findings import Finding, cell_ref
-from sanctions.common.countries import suggest_country
-from sanctions.workbook.layout import MULTI_SEPARATOR, ColumnSpec, Layout, SheetSpec
+from sanctions.check.hints import hint
+from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec
 from sanctions.workbook.reader import Table, row_number, text_or_none
 
 NAME_TYPES = {"name", "text"}
@@ -68,7 +68,7 @@ def hygiene_checks(col: ColumnSpec) -> list[pa.Check]:
     if col.type in NAME_TYPES:
         checks.append(pa.Check(v.lacks(v.MIXED_SCRIPT_WORD), error="text.mixed_script"))
     if col.latin:
-        checks.append(pa.Check(v.lacks(v.NOT_LATIN), error="name.not_latin"))
+        checks.append(pa.Check(v.by_unique(v.no_word_in_other_script), error="name.not_latin"))
     return checks
 
 
@@ -173,15 +173,19 @@ def show(value: str | None) -> str:
     """Quote a value so that invisible and look-alike characters can be seen."""
     if value is None:
         return "(empty)"
-    shown = "".join(
-        f"\\u{ord(ch):04x}" if ch in _INVISIBLE_SET or (not ch.isprintable() and ch != " ") else ch
-        for ch in value
-    )
+    shown = "".join(_SHOWN.get(ch, "") if ch in _INVISIBLE_SET else _printable(ch) for ch in value)
     if len(shown) > 80:
         shown = shown[:77] + "…"
     return f"'{shown}'"
 
 
+def _printable(ch: str) -> str:
+    return ch if ch.isprintable() or ch == " " else "?"
+
+
+# An invisible character is shown as what the eye sees (a space, or nothing); the message then
+# names it and says where it is (``check/hints.py``).
+_SHOWN = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
 _INVISIBLE_SET = {
     chr(c)
     for lo, hi in (
@@ -198,41 +202,38 @@ _INVISIBLE_SET = {
 }
 
 
-# The sentence each per-cell code prints; {column} and {value} are filled in.
+# The sentence each per-cell code prints; {column} and {value} are filled in, and {hint} by
+# ``check/hints.py`` (what to do about this value), or else by ``DEFAULT_HINTS``.
 MESSAGES = {
     "value.missing": "{column} is required but empty",
     "id.duplicate": "{column} {value} is used on an earlier row too",
     "id.invalid": "{column} {value} is not a valid identifier: use letters, digits, '.', '_' or '-'",
-    "id.invisible": "{column} {value} contains an invisible character",
-    "date.invalid": "{column} {value} is not a valid date; write 1965, 1965-06 or 1965-06-15{hint}",
+    "id.invisible": "{column} {value} contains an invisible character{hint}",
+    "date.invalid": "{column} {value} is not a valid date{hint}",
     "date.future": "{column} {value} is in the future",
     "date.implausible_birth": "{column} {value} is not a plausible birth date",
-    "country.unknown": "{column} {value} is not a country{hint}; write its code (e.g. kz) or its name (Kazakhstan)",
+    "country.unknown": "{column} {value}{hint}",
     "language.unknown": "{column} {value} is not an ISO 639 language code (e.g. en, ru, kk)",
     "url.invalid": "{column} {value} is not a valid http(s) address",
     "sha256.invalid": "{column} {value} is not a SHA-256 hash (64 hexadecimal characters)",
-    "vocab.invalid": "{column} {value} is not allowed; choose from: {allowed}",
+    "vocab.invalid": "{column} {value}{hint}",
     "text.whitespace": "{column} {value} has leading, trailing or doubled spaces",
-    "text.invisible": "{column} {value} contains an invisible character",
+    "text.invisible": "{column} {value} contains an invisible character{hint}",
     "text.control": "{column} {value} contains a control character (pasted from another program?); retype the text",
-    "text.mixed_script": "{column} {value} mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)",
+    "text.mixed_script": "{column} {value}{hint}",
     "name.not_latin": "{column} {value} is not in Latin script; put the original-script form in name_original",
+}
+DEFAULT_HINTS = {
+    "date.invalid": "; write 1965, 1965-06 or 1965-06-15",
+    "country.unknown": " is not a country",
+    "vocab.invalid": " is not allowed",
+    "text.mixed_script": " mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)",
 }
 SERIAL_HINT = " (it looks like an Excel serial number: format the cell as text or date)"
 
 
 def describe(code: str, col: ColumnSpec, value: str | None, layout: Layout) -> str:
-    serial = value is not None and value.isdigit() and len(value) == 5
-    hint = SERIAL_HINT if serial else ""
-    if code == "country.unknown" and value is not None:
-        hint = "".join(
-            f"; did you mean {near}?" if (near := suggest_country(item.strip())) else ""
-            for item in value.split(MULTI_SEPARATOR)
-            if not v.is_country(item.strip())
-        )[:200]
-    return MESSAGES[code].format(
-        column=col.name,
-        value=show(value),
-        allowed=", ".join(layout.vocabularies.get(col.vocabulary or "", {})),
-        hint=hint,
-    )
+    said = hint(code, col, value, layout) or DEFAULT_HINTS.get(code, "")
+    if value is not None and value.isdigit() and len(value) == 5:
+        said += SERIAL_HINT
+    return MESSAGES[code].format(column=col.name, value=show(value), hint=said)

@@ -8,6 +8,7 @@ pandas fall back from RE2 to a Python loop (``test_patterns_run_in_arrow`` keeps
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -105,6 +106,17 @@ def by_unique(test: Callable[[str], bool]) -> Check:
         return values.map(verdicts).astype(bool)
 
     return run
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile(f"[{LATIN}]")
+
+
+def no_word_in_other_script(value: str) -> bool:
+    """False when a word is written wholly in another script (``Арман``): that name belongs in
+    name_original. A word with one look-alike letter among Latin ones (``Dаuletov``) is a
+    typing slip, reported as text.mixed_script, and passes here."""
+    return all(_LATIN_LETTER.search(word) for word in _LETTER_RUNS.findall(value))
 
 
 def is_country(value: str) -> bool:

@@ -51,9 +51,27 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 for ch in name)
 
 
+@cache
+def _official() -> dict[str, str]:
+    """Each country's code and official Latin names, normalised, to its code.
+
+    Nearly every cell is one of these; answering them here spares building rigour's index of
+    every spelling in every language (one to four seconds at the first lookup of a run)."""
+    out: dict[str, str] = {}
+    for code, names in _names().items():
+        out.setdefault(code.lower(), code)
+        for name in sorted(names.strong):
+            out.setdefault(name, code)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def country_code(value: str) -> str | None:
     """The code of the country a cell names, or None when it is not one or reads as a typo."""
+    official = _official()
+    found = official.get(value.strip().lower()) or official.get(normalize_territory_name(value))
+    if found is not None:
+        return found
     territory = lookup_territory(value)
     if territory is None:
         return None
@@ -73,6 +91,16 @@ def suggest_country(value: str) -> str:
     """The nearest country, as a hint: ``Kazakhstan (kz)``; empty when none is near."""
     territory = lookup_territory(value, fuzzy=True)
     return f"{territory.name} ({territory.code})" if territory is not None else ""
+
+
+def country_names() -> list[str]:
+    """The English short name of every current country, sorted, for an editor's dropdown."""
+    names = set()
+    for code in _names():
+        territory = get_territory(code)
+        if territory is not None and territory.is_country and not territory.is_historical:
+            names.add(territory.name)
+    return sorted(names)
 
 
 def country_name(code: str) -> str:

@@ -1,5 +1,9 @@
 """Write files so that a reader never sees half of one (write beside it, then rename), and
-fingerprint them."""
+fingerprint them.
+
+A temporary file or folder is created for its owner only (0600, 0700); renamed into place it
+would stay so, and colleagues on a shared drive could not open the exports. So each is given
+the permissions the user's umask gives any new file or folder (``shared_mode``)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,21 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+
+
+@cache
+def umask() -> int:
+    """The process's umask (read once: reading it means setting it for a moment)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def shared_mode(path: Path) -> None:
+    """Give a file or folder the permissions a new one gets under the user's umask."""
+    os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask())
 
 
 @contextmanager
@@ -17,8 +35,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    shared_mode(Path(tmp))
     try:
         yield Path(tmp)
+        if os.path.exists(tmp):
+            shared_mode(Path(tmp))  # a writer may have made the file anew
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from sanctions.common.files import shared_mode
+
 MARKER = ".sanctions-output"
 MARKER_TEXT = "Written by the sanctions tool, which replaces this folder on every run.\n"
 STAGING, OLD = ".tmp", ".old"
@@ -116,6 +118,7 @@ def replace_dir(target: Path, recognise: Recognise | None = None) -> Iterator[Pa
     recover(target)
     check_target(target, recognise)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=STAGING, dir=target.parent))
+    shared_mode(staging)
     try:
         mark(staging)
         yield staging

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sanctions.check.findings import Finding
 from sanctions.check.validate import Result, validate
 from sanctions.common.files import file_sha256
 from sanctions.common.outputs import replace_dir
@@ -89,6 +90,7 @@ def edition_of(submitter: dict[str, str], draft: bool, date: str | None) -> Edit
 class Exported:
     folder: Path
     warnings: list[str]
+    findings: list[Finding]  # the validation's (warnings only: errors refuse the export)
 
 
 def export(
@@ -154,4 +156,4 @@ def export(
         write_public(staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date)
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
-    return Exported(target, warnings)
+    return Exported(target, warnings, result.findings)

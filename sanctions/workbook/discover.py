@@ -1,8 +1,9 @@
 """Which files are the editor's workbooks: every ``lists/*.xlsx`` by default, never a lock file.
 
-Excel keeps ``~$name.xlsx`` beside a workbook it has open, macOS leaves ``._name.xlsx`` beside
-files copied to some drives; both match ``*.xlsx`` (so a shell's ``lists/*.xlsx`` and
-``make``'s wildcard name them too) and neither is a workbook.
+Excel keeps ``~$name.xlsx`` beside a workbook it has open, LibreOffice ``.~lock.name.xlsx#``,
+and macOS leaves ``._name.xlsx`` beside files copied to some drives. The first and last match
+``*.xlsx`` (so a shell's ``lists/*.xlsx`` and ``make``'s wildcard name them too); none is a
+workbook. What the editor needs to hear is which workbook is open, and where.
 """
 
 from __future__ import annotations
@@ -14,8 +15,30 @@ DEFAULT_FOLDER = Path("lists")
 LOCK_PREFIXES = ("~$", "._", ".~lock.")
 
 
+# A lock file's prefix, what leaves it, and how the workbook's own name is found in its name.
+LOCKS = {
+    "~$": "Excel",
+    ".~lock.": "LibreOffice",
+    "._": "macOS (a copy's resource file)",
+}
+
+
 def is_lock_file(path: Path) -> bool:
     return path.name.startswith(LOCK_PREFIXES)
+
+
+def describe_lock(path: Path) -> str:
+    """What a lock file means, naming the real workbook: ``lists/list.xlsx is open in Excel``."""
+    for prefix, program in LOCKS.items():
+        if path.name.startswith(prefix):
+            real = path.with_name(path.name[len(prefix) :].removesuffix("#"))
+            if prefix == "._":
+                return f"{path} is a resource file macOS leaves beside {real}, not a workbook"
+            return (
+                f"{path} is {program}'s lock file: {real} is open in {program}; "
+                f"save it there, and {real.name} is read as last saved"
+            )
+    return f"{path} is not a workbook"
 
 
 def find_workbooks(

@@ -1,4 +1,11 @@
-"""The editor's empty workbook, generated from schemas/ so that it always matches the validator."""
+"""The editor's empty workbook, generated from schemas/ so that it always matches the validator.
+
+It teaches as it goes: a first sheet says what each sheet is for, the order to fill them, what
+the header colours mean and how to write dates and several values; every header carries a note;
+single-valued lists and countries are dropdowns, and the values of multi-valued columns are on a
+visible sheet of allowed values; text columns are wide and wrap; each sheet prints one page wide
+in landscape. Sheets whose names start with ``_`` are the tool's: the validator skips them.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +16,48 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
+from sanctions.common.countries import country_names
 from sanctions.common.files import write_with
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec, load_layout
 
-LISTS_SHEET = "_lists"  # hidden; the validator skips sheets whose names start with "_"
+INSTRUCTIONS_SHEET = "_instructions"
+LISTS_SHEET = "_allowed values"
 ROWS = 2000
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 REQUIRED_FILL = PatternFill("solid", start_color="FCE4D6", end_color="FCE4D6")
+COUNTRY = "country"  # the column of country names on the allowed-values sheet
+# Column widths by type, in characters: long text wide and wrapped, codes narrow.
+WIDTHS = {"text": 50, "name": 28, "url": 40, "sha256": 30, "enum": 22, "country": 20}
+DEFAULT_WIDTH = 14
+WRAPPED = {"text", "name", "url"}
+
+GUIDE = (
+    "How to fill this workbook",
+    "",
+    "This workbook is one list of officials proposed for sanctions. Each sheet below holds one "
+    "kind of row; IDs (P001, O001, I001, E001) tie the rows together, so write each ID once on "
+    "its own sheet and refer to it elsewhere.",
+    "",
+)
+WRITING = (
+    "How to write values",
+    "Dates: as text, year first: 1965, 1965-06 or 1965-06-15. Never 12/03/1965, which can be "
+    "read two ways.",
+    "Several values in one cell: separate them with a semicolon, e.g. torture; "
+    "arbitrary_detention (not a comma).",
+    "Lists: click the cell and choose from the arrow. For columns that take several values, "
+    f"the allowed values are on the sheet '{LISTS_SHEET}'.",
+    "Countries: the name (Kazakhstan) or the two-letter code (kz).",
+    "Every column's header has a note: point at the header to read what goes there.",
+    "Leave a cell empty rather than guess. Every claim needs an evidence row (sheet evidence).",
+    "",
+    "Check your work",
+    "Run: sanctions validate lists/<this file>.xlsx --annotate checked.xlsx",
+    "It lists every problem by cell, and checked.xlsx shows each one in colour with a note. "
+    "Fix the problems in this workbook (not in the copy), then run it again.",
+)
 
 
 def header_note(col: ColumnSpec, layout: Layout) -> str:
@@ -28,6 +69,8 @@ def header_note(col: ColumnSpec, layout: Layout) -> str:
         lines.append("Write as text: 1965, 1965-06 or 1965-06-15.")
     if col.vocabulary:
         lines.append("One of: " + ", ".join(layout.vocabularies[col.vocabulary]) + ".")
+    if col.type == "country":
+        lines.append("A country's name (Kazakhstan) or its two-letter code (kz).")
     if col.references:
         lines.append(f"Must match {col.references[1]} on the {col.references[0]} sheet.")
     if col.example:
@@ -42,50 +85,113 @@ def write_template(path: Path, layout: Layout | None = None) -> None:
 def build(layout: Layout) -> Workbook:
     book = Workbook()
     book.remove(book.active)
-    lists = book.create_sheet(LISTS_SHEET)
-    lists.sheet_state = "hidden"
-    list_ranges: dict[str, str] = {}
-    for j, (vocab, values) in enumerate(sorted(layout.vocabularies.items()), start=1):
-        letter = get_column_letter(j)
-        lists.cell(1, j, vocab)
-        for i, value in enumerate(values, start=2):
-            lists.cell(i, j, value)
-        list_ranges[vocab] = (
-            f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
-        )
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), layout)
+    ranges = _allowed_values(book.create_sheet(LISTS_SHEET), layout)
     for sheet in layout.sheets:
-        _sheet(book, sheet, layout, list_ranges)
+        _sheet(book, sheet, layout, ranges)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
     book.active = 0
     return book
 
 
-def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, list_ranges: dict[str, str]) -> None:
+def _instructions(ws: Worksheet, layout: Layout) -> None:
+    lines: list[tuple[str, str]] = [(line, "") for line in GUIDE]
+    lines.append(("Fill the sheets in this order", ""))
+    for i, sheet in enumerate(layout.sheets, start=1):
+        optional = " (optional)" if sheet.optional else ""
+        lines.append((f"{i}. {sheet.name}{optional}", sheet.description))
+    lines += [("", ""), ("Header colours", "")]
+    lines += [("required", "Orange header: the column must be filled on every row.")]
+    lines += [("optional", "Blue header: fill it when a source gives it.")]
+    lines += [("", "")] + [(line, "") for line in WRITING]
+    headings = {GUIDE[0], "Fill the sheets in this order", "Header colours", WRITING[0]}
+    headings.add("Check your work")
+    for row, (first, second) in enumerate(lines, start=1):
+        a, b = ws.cell(row, 1, first or None), ws.cell(row, 2, second or None)
+        a.alignment = b.alignment = Alignment(wrap_text=True, vertical="top")
+        if first in headings:
+            a.font = Font(bold=True, size=14 if first == GUIDE[0] else 12)
+        if first == "required":
+            a.fill = REQUIRED_FILL
+        if first == "optional":
+            a.fill = HEADER_FILL
+        if first and not second:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        # Spreadsheet programs do not size rows of merged or generated wrapped text themselves.
+        height = max(-(-len(second) // 95), -(-len(first) // (120 if not second else 32)), 1)
+        ws.row_dimensions[row].height = 16 * height + (4 if first in headings else 0)
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 90
+    _print_setup(ws)
+
+
+def _allowed_values(ws: Worksheet, layout: Layout) -> dict[str, str]:
+    """One column per list of allowed values, and the countries; the range of each."""
+    columns = {**{name: list(values) for name, values in layout.vocabularies.items()}}
+    columns[COUNTRY] = country_names()
+    ranges: dict[str, str] = {}
+    for j, (name, values) in enumerate(sorted(columns.items()), start=1):
+        letter = get_column_letter(j)
+        ws.cell(1, j, name).font = Font(bold=True)
+        ws.cell(1, j).fill = HEADER_FILL
+        for i, value in enumerate(values, start=2):
+            ws.cell(i, j, value)
+        ws.column_dimensions[letter].width = max(14, min(34, max(len(v) for v in values) + 2))
+        ranges[name] = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(values) + 1}"
+    ws.freeze_panes = "A2"
+    _print_setup(ws)
+    return ranges
+
+
+def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, ranges: dict[str, str]) -> None:
     ws = book.create_sheet(sheet.name)
     for j, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(j)
         cell = ws.cell(1, j, col.name)
         cell.font = Font(bold=True)
         cell.fill = REQUIRED_FILL if col.required else HEADER_FILL
-        cell.alignment = Alignment(vertical="top")
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
         cell.comment = Comment(header_note(col, layout), "sanctions", width=320, height=160)
-        ws.column_dimensions[letter].width = max(14, min(40, len(col.name) + 6))
+        column = ws.column_dimensions[letter]
+        column.width = max(WIDTHS.get(col.type, DEFAULT_WIDTH), len(col.name) + 4)
+        if col.type in WRAPPED:
+            column.alignment = Alignment(wrap_text=True, vertical="top")
         if col.type in ("id", "date", "text", "name", "sha256"):
             # Text format stops Excel turning 1965-06 into a date or dropping leading zeros.
-            ws.column_dimensions[letter].number_format = "@"
-        if col.vocabulary and not col.multi:
-            rule = DataValidation(
-                type="list",
-                formula1=f"={list_ranges[col.vocabulary]}",
-                allow_blank=not col.required,
-                showErrorMessage=True,
-                errorTitle="Not in the list",
-                error=f"{col.name}: choose a value from the list",
-            )
-            rule.add(f"{letter}2:{letter}{ROWS + 1}")
-            ws.add_data_validation(rule)
+            column.number_format = "@"
+        source = (
+            col.vocabulary if col.type == "enum" else COUNTRY if col.type == "country" else None
+        )
+        if source is not None and not col.multi:
+            _dropdown(ws, letter, col, ranges[source], strict=col.type == "enum")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}1"
     if sheet.name == "submitter":
         for i, key in enumerate(layout.vocabularies["submitter_key"], start=2):
             ws.cell(i, 1, key)
+    _print_setup(ws)
+
+
+def _dropdown(ws: Worksheet, letter: str, col: ColumnSpec, source: str, strict: bool) -> None:
+    """A list to choose from; for countries a suggestion only (a code is fine too)."""
+    rule = DataValidation(
+        type="list",
+        formula1=f"={source}",
+        allow_blank=not col.required,
+        showErrorMessage=strict,
+        errorTitle="Not in the list",
+        error=f"{col.name}: choose a value from the list",
+    )
+    rule.add(f"{letter}2:{letter}{ROWS + 1}")
+    ws.add_data_validation(rule)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Landscape, one page wide, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if ws.title != INSTRUCTIONS_SHEET:
+        ws.print_title_rows = "1:1"
