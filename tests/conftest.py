@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -43,3 +44,39 @@ def findings_of(build: Callable[..., Path]) -> Callable[..., list[Finding]]:
         return validate(build(rows, **kw)).findings
 
     return run
+
+
+CALC = Path("/usr/lib/libreoffice/program/libsclo.so")
+
+
+def require_office(component: str = "writer") -> None:
+    """Skip, saying why, where LibreOffice (with Calc for spreadsheets) or poppler is missing;
+    in CI, which installs them (.ci/run), fail instead."""
+    missing = [
+        name
+        for name, present in (
+            ("LibreOffice", shutil.which("soffice") is not None),
+            ("LibreOffice Calc", component != "calc" or CALC.exists()),
+            ("poppler-utils", shutil.which("pdftotext") is not None),
+        )
+        if not present
+    ]
+    if missing:
+        assert not os.environ.get("CI"), f"CI must install {', '.join(missing)} (.ci/run)"
+        pytest.skip(
+            f"{', '.join(missing)} not installed here: rendering not checked (CI checks it)"
+        )
+
+
+def render_pdf(path: Path, folder: Path) -> tuple[int, str]:
+    """(pages, text) of a document as LibreOffice prints it."""
+    proc = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = folder / f"{path.stem}.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    return pages, text.stdout

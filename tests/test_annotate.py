@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from tests import workbooks
-from tests.conftest import run_cli
+from tests.conftest import render_pdf, require_office, run_cli
 from tests.workbooks import cell
 
 
@@ -90,3 +90,14 @@ def test_one_workbook_at_a_time(book: Path, tmp_path: Path) -> None:
     proc = run_cli("validate", str(book), str(book), "--annotate", str(tmp_path / "c.xlsx"))
     assert proc.returncode == 2
     assert "name just one" in proc.stderr
+
+
+def test_the_copy_opens_in_libreoffice(book: Path, tmp_path: Path) -> None:
+    require_office("calc")
+    out = tmp_path / "checked.xlsx"
+    run_cli("validate", str(book), "--annotate", str(out))
+    pages, text = render_pdf(out, tmp_path)
+    assert pages > 1
+    # The findings sheet prints first, before the editor's own sheets.
+    assert text.index("1 error, 1 warning in 1 workbook") < text.index("person_id")
+    assert "day and month are ambiguous" in text

@@ -12,6 +12,7 @@ from sanctions.common.countries import country_names
 from sanctions.workbook.layout import load_layout
 from sanctions.workbook.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from tests import workbooks
+from tests.conftest import render_pdf, require_office
 
 
 def make_template(tmp_path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -122,3 +123,11 @@ def test_long_text_columns_are_wide_and_wrap(tmp_path):
     summary = {c.value: c.column_letter for c in persons[1]}["summary"]
     column = persons.column_dimensions[summary]
     assert column.width >= 40 and column.alignment.wrap_text
+
+
+def test_the_template_opens_and_prints_in_libreoffice(tmp_path):
+    require_office("calc")
+    make_template(tmp_path)
+    pages, text = render_pdf(tmp_path / "t.xlsx", tmp_path)
+    assert "How to fill this workbook" in text and "Header colours" in text
+    assert pages <= 16  # the empty template once printed as 21 pages
