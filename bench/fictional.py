@@ -1,4 +1,7 @@
-"""A large fictional workbook for the benchmark: invented names only, valid by construction."""
+"""A large fictional workbook for the benchmark: invented names only, valid by construction.
+
+As in real lists, every person also has an original-script (Cyrillic) name and aliases, and
+text is in the shared-strings table, as Excel and LibreOffice write it."""
 
 from __future__ import annotations
 
@@ -32,6 +35,31 @@ SYLLABLES = [
     "kh",
     "zh",
 ]
+# How the fictional Latin names are written in Cyrillic (a plain Russian reading).
+LATIN_TO_RUSSIAN = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("k", "к"), ("l", "л"),
+    ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
+    ("u", "у"), ("f", "ф"), ("h", "х"), ("j", "дж"),
+]  # fmt: skip
+
+
+def cyrillic(name: str) -> str:
+    out = []
+    for word in name.split():
+        w, res = word.lower(), ""
+        while w:
+            for latin, cyr in LATIN_TO_RUSSIAN:
+                if w.startswith(latin):
+                    res, w = res + cyr, w[len(latin) :]
+                    break
+            else:
+                res, w = res + w[0], w[1:]
+        out.append(res.capitalize())
+    return " ".join(out)
+
+
 SURNAME_ENDS = ["ov", "ev", "ova", "eva", "bayev", "uly", "in", "enko"]
 VIOLATIONS = ["killing", "torture", "ill_treatment", "arbitrary_detention", "unfair_trial"]
 ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
@@ -69,7 +97,9 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 "birth_date": f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 "nationality": "kz",
                 "status": "proposed",
-                "aliases": f"{last} {first}",
+                # As in real lists: the name in its own script, and other spellings.
+                "name_original": cyrillic(f"{last} {first}"),
+                "aliases": f"{last} {first}; {first} {last.replace('kh', 'h')}",
                 "summary": f"Fictional official number {i}.",
             }
 

@@ -40,7 +40,7 @@ from typing import Any
 
 import orjson
 
-from bench.fictional import write_workbook
+from bench.fictional import cyrillic, write_workbook
 from bench.validation import peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,29 +74,7 @@ LISTS = [
     ("ca", "ca_dfatd_sema_sanctions", "Justice for Victims of Corrupt Foreign Officials Act"),
 ]
 
-LATIN_TO_RUSSIAN = [
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
-    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("k", "к"), ("l", "л"),
-    ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
-    ("u", "у"), ("f", "ф"), ("h", "х"), ("j", "дж"),
-]  # fmt: skip
 RUSSIAN_TO_KAZAKH = str.maketrans({"к": "қ", "у": "ұ", "г": "ғ", "х": "һ"})
-
-
-def cyrillic(name: str) -> str:
-    out = []
-    for word in name.split():
-        w, res = word.lower(), ""
-        while w:
-            for latin, cyr in LATIN_TO_RUSSIAN:
-                if w.startswith(latin):
-                    res, w = res + cyr, w[len(latin) :]
-                    break
-            else:
-                res, w = res + w[0], w[1:]
-        out.append(res.capitalize())
-    return " ".join(out)
 
 
 def spelled(first: str, last: str, kind: str) -> tuple[str, bool]:

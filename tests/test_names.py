@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 
 from sanctions.common.names import key_table, name_keys, parts
 from sanctions.common.romanise import (
+    RELAXED,
     SYSTEMS,
     ascii_array,
     read,
+    read_all,
     read_array,
     readings,
     relaxed,
@@ -82,11 +84,13 @@ def test_single_token_names_have_no_key():
 )
 def test_arrow_and_python_readings_agree(tokens):
     ascii = ascii_array(pa.array(tokens))
+    together = read_all(ascii, pa.array([False] * len(tokens)), RELAXED)
     for system in SYSTEMS:
         read_arrow = read_array(ascii, system)
         assert read_arrow.to_pylist() == [read(t, system) for t in tokens]
         assert relaxed_array(read_arrow).to_pylist() == [relaxed(read(t, system)) for t in tokens]
         assert skeleton_array(read_arrow).to_pylist() == [skeleton(read(t, system)) for t in tokens]
+        assert together[system].to_pylist() == [relaxed(read(t, system)) for t in tokens]
 
 
 @pytest.mark.parametrize(

@@ -100,20 +100,20 @@ def collective_mentions(sheets: Sheets) -> Iterator[Finding]:
         involvement["incident_id"].map(crowd) >= COLLECTIVE_SIZE
     )
     only_collective = collective.groupby(involvement["person_id"]).all()
-    for row, pid in persons["person_id"].items():
-        if only_collective.get(pid, False):
-            incidents = sorted(set(involvement.loc[involvement["person_id"] == pid, "incident_id"]))
-            yield sheets.finding(
-                "person.collective_only",
-                "persons",
-                "status",
-                row_number(row),
-                persons.at[row, "status"],
-                f"person '{pid}' is tied only to {', '.join(incidents)}, shared by "
-                f"{COLLECTIVE_SIZE} or more persons, with a role that names no act of their own: "
-                "the case rests on a collective mention; record the act the sources describe, "
-                "or keep the person at status 'research'",
-            )
+    flagged = persons[persons["person_id"].isin(only_collective.index[only_collective])]
+    for row, pid in flagged["person_id"].items():
+        incidents = sorted(set(involvement.loc[involvement["person_id"] == pid, "incident_id"]))
+        yield sheets.finding(
+            "person.collective_only",
+            "persons",
+            "status",
+            row_number(row),
+            persons.at[row, "status"],
+            f"person '{pid}' is tied only to {', '.join(incidents)}, shared by "
+            f"{COLLECTIVE_SIZE} or more persons, with a role that names no act of their own: "
+            "the case rests on a collective mention; record the act the sources describe, "
+            "or keep the person at status 'research'",
+        )
 
 
 def undated_posts(sheets: Sheets) -> Iterator[Finding]:
@@ -123,17 +123,17 @@ def undated_posts(sheets: Sheets) -> Iterator[Finding]:
     if "as_of" in posts:
         dated |= posts["as_of"].notna()
     any_dated = dated.groupby(posts["person_id"]).any()
-    for row, pid in persons["person_id"].items():
-        if pid in any_dated.index and not any_dated[pid]:
-            yield sheets.finding(
-                "person.posts_undated",
-                "persons",
-                "person_id",
-                row_number(row),
-                pid,
-                f"none of the posts of '{pid}' has a date, so documents cannot say when they were "
-                "held; add start_date, end_date or as_of where a source gives one",
-            )
+    flagged = persons[persons["person_id"].isin(any_dated.index[~any_dated])]
+    for row, pid in flagged["person_id"].items():
+        yield sheets.finding(
+            "person.posts_undated",
+            "persons",
+            "person_id",
+            row_number(row),
+            pid,
+            f"none of the posts of '{pid}' has a date, so documents cannot say when they were "
+            "held; add start_date, end_date or as_of where a source gives one",
+        )
 
 
 def uncheckable_evidence(sheets: Sheets) -> Iterator[Finding]:
@@ -172,8 +172,9 @@ def no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
         secret_incidents
     )
     public = set(involvement.loc[public_rows, "person_id"])
+    involved = set(involvement["person_id"])
     for row, pid in persons["person_id"].items():
-        if pid in set(involvement["person_id"]) and pid not in public:
+        if pid in involved and pid not in public:
             yield sheets.finding(
                 "person.no_public_conduct",
                 "persons",

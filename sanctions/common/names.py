@@ -21,12 +21,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sanctions.common.romanise import (
+    RELAXED,
     SYSTEMS,
     ascii_array,
     read,
-    read_array,
+    read_all,
     relaxed,
-    relaxed_array,
 )
 
 # Patronymics as the relaxed readings end (Russian, Ukrainian, Belarusian, Kazakh, Kyrgyz).
@@ -99,12 +99,8 @@ def key_table(names: pd.Series) -> pd.DataFrame:
     positions = pc.index_in(raw, value_set=distinct)
     ascii = ascii_array(distinct)
     cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
-    english = relaxed_array(read_array(ascii, "en"))
     frames = []
-    for system in SYSTEMS:
-        spelt = english
-        if system != "en":
-            spelt = pc.if_else(cyrillic, english, relaxed_array(read_array(ascii, system)))
+    for spelt in read_all(ascii, cyrillic, RELAXED).values():
         frames.append(_keys(owners, spelt.take(positions), spelt, positions))
     keys = pd.concat(frames).drop_duplicates()
     labels = names.index.to_numpy()[keys["owner"].to_numpy()]

@@ -250,6 +250,23 @@ def read_array(ascii: pa.Array, system: str) -> pa.Array:
     return _arrow(pc.utf8_lower(_arrow(ascii, SYSTEMS[system])), COMMON)
 
 
+def read_all(
+    ascii: pa.Array, cyrillic: pa.Array, then: tuple[Rule, ...] = ()
+) -> dict[str, pa.Array]:
+    """Each token's reading under every system (a Cyrillic token's is always the English
+    one), followed by ``then`` (``RELAXED``, say), inside Arrow.
+
+    Most tokens read alike under most systems, so each system's own rules run first and the
+    long common rules run once over the distinct results, not once per system."""
+    heads = {system: pc.utf8_lower(_arrow(ascii, rules)) for system, rules in SYSTEMS.items()}
+    heads = {s: pc.if_else(cyrillic, heads["en"], h) for s, h in heads.items()}
+    distinct = pc.unique(pa.concat_arrays([h.cast(pa.string()) for h in heads.values()]))
+    done = _arrow(_arrow(distinct, COMMON), then)
+    return {
+        s: done.take(pc.index_in(h.cast(pa.string()), value_set=distinct)) for s, h in heads.items()
+    }
+
+
 def relaxed_array(read: pa.Array) -> pa.Array:
     """``relaxed`` over an array of readings, inside Arrow."""
     return _arrow(read, RELAXED)

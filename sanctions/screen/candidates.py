@@ -34,9 +34,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sanctions.common.romanise import (
-    SYSTEMS,
     ascii_array,
-    read_array,
+    read_all,
     skeleton_array,
 )
 
@@ -83,13 +82,7 @@ def spell(owners: np.ndarray, names: pa.Array, births: pd.DataFrame, count: int)
     positions = pc.index_in(raw, value_set=distinct).to_numpy()
     ascii = ascii_array(distinct)
     cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
-    english = read_array(ascii, "en")
-    readings = {
-        system: english
-        if system == "en"
-        else pc.if_else(cyrillic, english, read_array(ascii, system))
-        for system in SYSTEMS
-    }
+    readings = read_all(ascii, cyrillic)
     return Spellings(
         owner=np.asarray(owners, np.int64)[parent] if len(parent) else _NONE,
         name=parent.astype(np.int64),
