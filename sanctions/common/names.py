@@ -99,9 +99,17 @@ def key_table(names: pd.Series) -> pd.DataFrame:
     positions = pc.index_in(raw, value_set=distinct)
     ascii = ascii_array(distinct)
     cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
-    frames = []
-    for spelt in read_all(ascii, cyrillic, RELAXED).values():
-        frames.append(_keys(owners, spelt.take(positions), spelt, positions))
+    spelt = read_all(ascii, cyrillic, RELAXED)
+    english = spelt["en"]
+    frames = [_keys(owners, english.take(positions), english, positions)]
+    at = positions.to_numpy()
+    for other in spelt.values():
+        # Another system's keys differ only for names with a part it reads otherwise.
+        differs = pc.not_equal(other, english).to_numpy(zero_copy_only=False)[at]
+        mask = np.isin(owners, owners[differs]) if differs.any() else differs
+        if mask.any():
+            where = pa.array(at[mask])
+            frames.append(_keys(owners[mask], other.take(where), other, where))
     keys = pd.concat(frames).drop_duplicates()
     labels = names.index.to_numpy()[keys["owner"].to_numpy()]
     return pd.DataFrame({"label": labels, "key": keys["key"].to_numpy()})
