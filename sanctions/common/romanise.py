@@ -245,11 +245,6 @@ def ascii_array(tokens: pa.Array) -> pa.Array:
     return pa.array([ascii_token(t) for t in tokens.to_pylist()], pa.string())
 
 
-def read_array(ascii: pa.Array, system: str) -> pa.Array:
-    """The reading of each ASCII token under one system, computed inside Arrow."""
-    return _arrow(pc.utf8_lower(_arrow(ascii, SYSTEMS[system])), COMMON)
-
-
 def read_all(
     ascii: pa.Array, cyrillic: pa.Array, then: tuple[Rule, ...] = ()
 ) -> dict[str, pa.Array]:
@@ -265,11 +260,6 @@ def read_all(
     return {
         s: done.take(pc.index_in(h.cast(pa.string()), value_set=distinct)) for s, h in heads.items()
     }
-
-
-def relaxed_array(read: pa.Array) -> pa.Array:
-    """``relaxed`` over an array of readings, inside Arrow."""
-    return _arrow(read, RELAXED)
 
 
 def skeleton_array(read: pa.Array) -> pa.Array:
