@@ -60,6 +60,7 @@ def cyrillic(name: str) -> str:
     return " ".join(out)
 
 
+EXCEL_MAX_LINKS = 65_530  # hyperlinks per worksheet
 SURNAME_ENDS = ["ov", "ev", "ova", "eva", "bayev", "uly", "in", "enko"]
 VIOLATIONS = ["killing", "torture", "ill_treatment", "arbitrary_detention", "unfair_trial"]
 ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
@@ -76,14 +77,22 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
     layout = load_layout()
     orgs, incidents = max(persons // 100, 2), max(persons // 20, 1)
     # Shared strings, as Excel and LibreOffice write them (constant_memory would inline them).
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
 
     def sheet(name: str, rows: Iterable[dict[str, str]]) -> None:
         ws = book.add_worksheet(name)
         columns = [c.name for c in layout.sheet(name).columns]
         ws.write_row(0, 0, columns)
+        links = 0
         for i, row in enumerate(rows, start=1):
-            ws.write_row(i, 0, [row.get(c, "") for c in columns])
+            for j, column in enumerate(columns):
+                value = row.get(column, "")
+                # Excel links a typed URL, up to its limit per sheet; past it, a URL is text.
+                if value.startswith(("http://", "https://")) and links < EXCEL_MAX_LINKS:
+                    ws.write_url(i, j, value)
+                    links += 1
+                else:
+                    ws.write(i, j, value)
 
     def person_rows() -> Iterator[dict[str, str]]:
         for i in range(persons):

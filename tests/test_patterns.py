@@ -14,6 +14,8 @@ PATTERNS = {
     "url": values.URL_PATTERN,
     "mixed script": values.MIXED_SCRIPT_WORD,
     "not latin": values.NOT_LATIN,
+    "not ascii": values.NOT_ASCII,
+    "hygiene suspect": sheet_rules.HYGIENE_SUSPECT,
     "invisible": values.INVISIBLE,
     "whitespace": values.BAD_WHITESPACE,
     "control": values.CONTROL,

@@ -183,3 +183,40 @@ def test_empty_workbook_reports_every_required_sheet(tmp_path):
         "persons",
         "positions",
     ]
+
+
+def test_a_sheet_that_starts_away_from_a1_keeps_its_cell_references(tmp_path):
+    """The reader drops leading empty columns; the letters must still be the sheet's own."""
+    path = workbooks.write(tmp_path / "b.xlsx", workbooks.valid_rows())
+    book = load_workbook(path)
+    book["persons"].insert_cols(1, amount=2)
+    book["persons"].insert_rows(1, amount=3)
+    birth = headers("persons").index("birth_date") + 3
+    book["persons"].cell(6, birth, "1965-13-01")
+    book.save(path)
+    (hit,) = [f for f in validate(path).findings if f.code == "date.invalid"]
+    assert hit.cell == f"{get_column_letter(birth)}6"
+
+
+def test_times_fractions_and_late_headers_read_as_excel_shows_them(tmp_path):
+    from sanctions.workbook.reader import read_workbook, text_or_none
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "notes"
+    for _ in range(24):
+        sheet.append([])
+    sheet.append(["when", "amount", "flag", "text"])
+    sheet.append([dt.time(10, 30), 2.5, False, "true story"])
+    sheet.append([dt.datetime(1970, 3, 1, 12, 5), 3.0, None, "  spaced  "])
+    path = tmp_path / "late.xlsx"
+    book.save(path)
+    table = read_workbook(path).tables["notes"]
+    assert table.header_row == 25
+    assert list(table.frame.index) == [26, 27]
+    assert {k: [text_or_none(v) for v in vs] for k, vs in table.frame.to_dict("list").items()} == {
+        "when": ["10:30:00", "1970-03-01 12:05:00"],
+        "amount": ["2.5", "3"],
+        "flag": ["no", None],
+        "text": ["true story", "  spaced  "],
+    }

@@ -41,7 +41,7 @@ def validate(path: Path, layout: Layout | None = None, display: str | None = Non
 
 
 def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
-    """Every rule, on a workbook already read (by calamine here, by pandas in the benchmark)."""
+    """Every rule, on a workbook already read (by fastexcel here, by pandas in the benchmark)."""
     findings: list[Finding] = []
     tables = _match_sheets(file, book, layout, findings)
     frames: dict[str, pd.DataFrame] = {}

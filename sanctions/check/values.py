@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -98,18 +99,31 @@ def in_vocabulary(allowed: set[str]) -> Check:
     return run
 
 
-def by_unique(test: Callable[[str], bool]) -> Check:
-    """Run a slow per-value test once per distinct value."""
+def by_unique(test: Callable[[str], bool], suspect: str | None = None) -> Check:
+    """Run a slow per-value test once per distinct value; with ``suspect``, only on the values
+    that pattern finds, the others being known to pass."""
 
     def run(values: pd.Series) -> pd.Series:
-        verdicts = {v: test(v) for v in values.unique()}
-        return values.map(verdicts).astype(bool)
+        if suspect is None:
+            tested = np.ones(len(values), dtype=bool)
+        else:
+            tested = values.str.contains(suspect, regex=True).fillna(False).to_numpy(dtype=bool)
+        ok = np.ones(len(values), dtype=bool)
+        if tested.any():
+            some = values[tested]
+            verdicts = {v: test(v) for v in some.unique()}
+            ok[tested] = some.map(verdicts).to_numpy(dtype=bool)
+        return pd.Series(ok, index=values.index)
 
     return run
 
 
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile(f"[{LATIN}]")
+
+
+# Only a value with a letter outside ASCII can have a word without a Latin letter.
+NOT_ASCII = r"[^\x00-\x7f]"
 
 
 def no_word_in_other_script(value: str) -> bool:

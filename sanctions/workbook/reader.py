@@ -7,16 +7,15 @@ the Excel row number, and each column knows its letter, so any check can point a
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+import fastexcel
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from sanctions.workbook.gate import UnreadableWorkbook, check_file
 from sanctions.workbook.xmlscan import Hidden, SpecialCell, scan
@@ -59,30 +58,20 @@ def text_or_none(value: object) -> str | None:
     return str(value)
 
 
-def to_text(value: object) -> str | None:
-    """Turn a calamine cell into the text an editor sees, or None for an empty cell."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value if value != "" else None
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
 HEADER_SEARCH_ROWS = 20
+
+# fastexcel gives every cell as text, printed the way Rust prints it. These rules give back the
+# text an editor sees in Excel: a date without a midnight time, a time without the 1899 date
+# Excel keeps it on, and a TRUE/FALSE cell as the "yes"/"no" the workbook's vocabularies use.
+CELL_TEXT = (
+    (r"^1899-12-3[01] (\d\d:\d\d:\d\d(?:\.\d+)?)$", r"\1"),
+    (r"^(\d{4}-\d\d-\d\d) 00:00:00$", r"\1"),
+    (r"^true$", "yes"),
+    (r"^false$", "no"),
+)
+# Whether a column holds any of these at all: anchored, so that most cells are passed over
+# at their first letter.
+CELL_TEXT_ANY = r"^(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|true$|false$)"
 
 
 def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Workbook:
@@ -100,17 +89,30 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
 def _read_sheets(
     path: Path, expected: dict[str, set[str]] | None
 ) -> tuple[dict[str, Table], list[str]]:
+    """Each sheet straight into Arrow text columns, as fastexcel (calamine underneath) reads it.
+
+    ``skip_rows=0`` keeps the sheet's leading empty rows, so that row i of the batch is Excel
+    row i + 1; leading empty columns are not kept, and each column's ``absolute_index`` says
+    where it stands.
+    """
     try:
-        with CalamineWorkbook.from_path(str(path)) as book:
-            hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-            tables: dict[str, Table] = {}
-            for name in book.sheet_names:
-                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                known = (expected or {}).get(name.strip().lower(), set())
-                tables[name] = _table(name, rows, name in hidden, known)
-            order = list(book.sheet_names)
-            return tables, order
-    except CalamineError as exc:
+        reader = fastexcel.read_excel(str(path))
+        tables: dict[str, Table] = {}
+        order = list(reader.sheet_names)
+        for name in order:
+            sheet = reader.load_sheet_by_name(name, header_row=None, skip_rows=0, dtypes="string")
+            hidden = sheet.visible != "visible"
+            positions = [column.absolute_index for column in sheet.available_columns()]
+            batch = pa.record_batch(sheet.to_arrow()) if positions else None
+            cells = {
+                j: _text_column(batch.column(i))
+                for i, j in enumerate(positions)
+                if batch is not None
+            }
+            known = (expected or {}).get(name.strip().lower(), set())
+            tables[name] = _table(name, cells, batch.num_rows if batch else 0, hidden, known)
+        return tables, order
+    except fastexcel.FastExcelError as exc:
         raise UnreadableWorkbook(
             f"the workbook could not be read safely ({_one_line(exc)})"
         ) from exc
@@ -123,37 +125,46 @@ def _one_line(exc: BaseException) -> str:
     return text[:200] or type(exc).__name__
 
 
-def _header_key(value: object) -> str | None:
-    text = to_text(value)
+def _header_key(text: str | None) -> str | None:
     return " ".join(text.split()).lower() if text is not None else None
 
 
-def _find_header(rows: Sequence[Sequence[object]], known: set[str]) -> int | None:
+def _find_header(cells: dict[int, pa.Array], height: int, known: set[str]) -> int | None:
     """The first row naming a known column; failing that, the first non-empty row."""
+    top = {j: column.slice(0, HEADER_SEARCH_ROWS).to_pylist() for j, column in cells.items()}
     first = None
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = {_header_key(v) for v in row} - {None}
+    for i in range(min(height, HEADER_SEARCH_ROWS)):
+        keys = {_header_key(values[i]) for values in top.values()} - {None}
         if keys and first is None:
             first = i
         if keys & known:
             return i
-    if first is None:
-        first = next(
-            (i for i, row in enumerate(rows) if any(to_text(v) is not None for v in row)), None
-        )
-    return first
+    if first is None and cells:
+        filled = _any_filled(cells.values(), height)
+        first = pc.index(filled, True).as_py()
+    return first if first is None or first >= 0 else None
 
 
-def _table(sheet: str, rows: Sequence[Sequence[object]], hidden: bool, known: set[str]) -> Table:
-    header_at = _find_header(rows, known)
+def _any_filled(columns: Iterable[pa.Array], height: int) -> pa.Array:
+    """For each row, whether any of ``columns`` has a value in it."""
+    filled = pa.repeat(False, height)
+    for column in columns:
+        filled = pc.or_(filled, column.is_valid())
+    return filled
+
+
+def _table(
+    sheet: str, cells: dict[int, pa.Array], height: int, hidden: bool, known: set[str]
+) -> Table:
+    header_at = _find_header(cells, height, known)
     if header_at is None:
         empty = pd.DataFrame(index=pd.Index([], dtype="int64", name=ROW_INDEX))
         return Table(sheet, 1, {}, empty, hidden=hidden)
-    header = [to_text(v) for v in rows[header_at]]
     columns: dict[str, int] = {}
     duplicates: list[tuple[str, int]] = []
     blanks: list[int] = []
-    for j, title in enumerate(header):
+    for j, column in sorted(cells.items()):
+        title = column[header_at].as_py()
         if title is None:
             blanks.append(j)
             continue
@@ -162,34 +173,24 @@ def _table(sheet: str, rows: Sequence[Sequence[object]], hidden: bool, known: se
             duplicates.append((key, j))
         else:
             columns[key] = j
-    body = rows[header_at + 1 :]
+    body = {j: column.slice(header_at + 1) for j, column in cells.items()}
+    # A value under a blank header still makes its row a row of the sheet.
+    used_blanks = [j for j in blanks if body[j].null_count < len(body[j])]
+    keep = _any_filled([body[j] for j in [*columns.values(), *used_blanks]], height - header_at - 1)
     first_row = header_at + 2  # Excel rows are 1-based and the header takes one
-    index = pd.RangeIndex(first_row, first_row + len(body), name=ROW_INDEX)
-    by_column = list(zip(*body, strict=False)) if body else []
-    data = {
-        name: _text_column(by_column[j] if j < len(by_column) else ())
-        for name, j in columns.items()
-    }
+    rows = pc.indices_nonzero(keep)
+    index = pd.Index(pc.add(rows, first_row).to_numpy().astype("int64"), name=ROW_INDEX)
+    data = {name: pd.array(body[j].take(rows), dtype="str") for name, j in columns.items()}
     frame = pd.DataFrame(data, index=index)
-    keep = frame.notna().any(axis=1)
-    used_blanks = []
-    for j in blanks:  # a value under a blank header still makes the row non-empty
-        present = pd.Series(_text_column(by_column[j]), index=index).notna()
-        if present.any():
-            used_blanks.append(j)
-            keep = keep | present
-    frame = frame[keep]
-    frame.index = frame.index.astype("int64")
     return Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
 
 
-def _text_column(values: Sequence[object]) -> pd.api.extensions.ExtensionArray:
-    """One column of calamine values as Arrow-backed text ("" becomes missing)."""
-    try:  # the common case: only text and empty cells, converted by Arrow alone
-        array = pa.array(values, type=pa.large_string())
-        array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.large_string()), array)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        texts = [(v or None) if type(v) is str else to_text(v) for v in values]
-        array = pa.array(texts, type=pa.large_string())
-    text: pd.api.extensions.ExtensionArray = pd.array(array, dtype="str")
+def _text_column(column: pa.Array) -> pa.Array:
+    """One column as the editor's text: "" is an empty cell, and dates, times and TRUE/FALSE
+    read as Excel shows them (``CELL_TEXT``)."""
+    text = pc.cast(column, pa.large_string())
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+    if pc.any(pc.match_substring_regex(text, CELL_TEXT_ANY)).as_py():
+        for pattern, replacement in CELL_TEXT:
+            text = pc.replace_substring_regex(text, pattern, replacement)
     return text
