@@ -1,6 +1,7 @@
 """The package shows the pipeline, and imports run one way: each step uses only the steps below.
 
-    common < workbook < check < model < governments < screen | submit < cli < entry < __main__
+    common < workbook < check < model | evidence < governments < screen | submit < release < cli
+    < entry < __main__
 
 screen and submit stand side by side and never import each other: they meet through what both
 read, the governments' data and the screening record in ``sanctions/governments/``.
@@ -20,12 +21,14 @@ RANKS = {
     "workbook": 1,
     "check": 2,
     "model": 3,
+    "evidence": 3,
     "governments": 4,
     "screen": 5,
     "submit": 5,
-    "cli": 6,
-    "entry": 7,
-    "__main__": 8,
+    "release": 6,
+    "cli": 7,
+    "entry": 8,
+    "__main__": 9,
 }
 ROOT = "sanctions"
 
@@ -86,7 +89,7 @@ def test_imports_run_one_way() -> None:
 
 def test_every_step_is_a_folder() -> None:
     folders = {p.name for p in (REPO / ROOT).iterdir() if (p / "__init__.py").exists()}
-    assert folders == {step for step in RANKS if step not in ("cli", "entry", "__main__")}
+    assert folders == {step for step in RANKS if step not in ("entry", "__main__")}
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

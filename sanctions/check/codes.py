@@ -90,6 +90,45 @@ CODES: dict[str, tuple[Severity, str]] = {
     "relation.no_target": ("error", "A relation with neither related_person_id nor related_name."),
     "evidence.uncited": ("warning", "An evidence item no row cites."),
     "submitter.missing": ("warning", "A key the exports need is missing from the submitter sheet."),
+    # Submissions already made
+    "submission.order": (
+        "error",
+        "A submission outcome (acknowledged, designated, rejected) dated before the target was "
+        "submitted to that government, or with no submission at all.",
+    ),
+    # Evidence files kept beside the workbook, and evidence links as last checked
+    "evidence.file_missing": (
+        "error",
+        "The file named in the file column is not in the list's evidence folder.",
+    ),
+    "evidence.file_changed": (
+        "error",
+        "The file's SHA-256 is not the one recorded: it is not the copy that was cited.",
+    ),
+    "evidence.file_outside": (
+        "error",
+        "A file path that leaves the evidence folder, or a symbolic link: refused.",
+    ),
+    "evidence.file_unhashed": (
+        "warning",
+        "A file with no SHA-256 recorded; `sanctions evidence hash` writes it into a copy.",
+    ),
+    "evidence.link_dead": (
+        "error",
+        "The url no longer works (last check) and no archive_url is recorded.",
+    ),
+    "evidence.link_dead_archived": (
+        "warning",
+        "The url no longer works (last check); the recorded archive_url stands in for it.",
+    ),
+    "evidence.link_unreachable": (
+        "warning",
+        "The url could not be reached at the last check (timeout, server error): check again.",
+    ),
+    "evidence.link_refused": (
+        "error",
+        "The url leads (itself or by a redirect) somewhere other than an http(s) web page.",
+    ),
 }
 
 

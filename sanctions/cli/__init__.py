@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 import orjson
 
 from sanctions import __version__
 from sanctions.check.findings import Finding, render_json, render_text, sort_findings, strict
+from sanctions.cli.shared import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    exports_option,
+    find_lists,
+    format_option,
+    iso_date,
+    one_folder_each,
+    os_message,
+)
 from sanctions.common.outputs import OutputError
 from sanctions.workbook.gate import UnreadableWorkbook
 from sanctions.workbook.layout import SpecError
@@ -21,30 +31,6 @@ from sanctions.workbook.layout import SpecError
 if TYPE_CHECKING:
     from sanctions.common.progress import Progress
     from sanctions.screen.reference import Reference
-
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people (text) or for scripts (json).",
-)
-
-
-def exports_option(help: str) -> Callable[[F], F]:
-    """``--out``: the exports folder that export writes and screen writes beside."""
-    return click.option(
-        "--out",
-        type=click.Path(path_type=Path),
-        default=Path("exports"),
-        show_default=True,
-        help=help,
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,7 +64,7 @@ def validate(
     """
     from sanctions.check.validate import validate as run
 
-    paths = _workbooks(workbooks)
+    paths = find_lists(workbooks)
     if annotated is not None and len(paths) != 1:
         raise click.UsageError("--annotate makes a copy of one workbook: name just one")
     findings: list[Finding] = []
@@ -146,8 +132,8 @@ def export(
         raise click.UsageError(
             f"unknown government {', '.join(unknown)}; choose from {', '.join(ORDER)}"
         )
-    day = _date(date)
-    paths, status = _one_folder_each(_workbooks(workbooks))
+    day = iso_date(date)
+    paths, status = one_folder_each(find_lists(workbooks))
     for path in paths:
         try:
             target = run(path, out, codes, draft, day)
@@ -155,7 +141,7 @@ def export(
             click.echo(f"error: {path}: {exc}", err=True)
             status = EXIT_UNREADABLE
         except (OutputError, OSError) as exc:
-            click.echo(f"error: {path}: not exported: {_os_message(exc)}", err=True)
+            click.echo(f"error: {path}: not exported: {os_message(exc)}", err=True)
             status = EXIT_UNREADABLE
         except NotReady as exc:
             click.echo(f"error: {path}: not exported: {exc}", err=True)
@@ -246,7 +232,7 @@ def screen(
 
     limits = Limits(parse_size(max_size), timeout)
     steps = Progress.on_terminal(quiet)
-    paths, status = _one_folder_each(_workbooks(workbooks))
+    paths, status = one_folder_each(find_lists(workbooks))
     try:
         reference, provenance = load_sources(
             list(sources),
@@ -296,7 +282,7 @@ def _screen_lists(
         try:
             done = screen_list(result, path, reference, threshold, provenance, out, steps)
         except (OutputError, OSError) as exc:
-            click.echo(f"error: {path}: not screened: {_os_message(exc)}", err=True)
+            click.echo(f"error: {path}: not screened: {os_message(exc)}", err=True)
             status = EXIT_UNREADABLE
             continue
         click.echo(f"wrote {' and '.join(str(p) for p in done.written)}", err=True)
@@ -323,54 +309,6 @@ def _annotate(workbook: Path, findings: list[Finding], out: Path) -> None:
         sys.exit(EXIT_UNREADABLE)
     marked = sum(1 for f in findings if f.cell is not None)
     click.echo(f"wrote {out}: {marked} cells marked; open it beside {workbook.name}", err=True)
-
-
-def _date(given: str | None) -> str | None:
-    """--date as an ISO date; ``today`` only when asked, so that builds stay reproducible."""
-    if given is None:
-        return None
-    if given == "today":
-        return dt.date.today().isoformat()
-    try:
-        return dt.date.fromisoformat(given).isoformat()
-    except ValueError as exc:
-        message = f"{given!r} is not a date like 2026-11-30"
-        raise click.BadParameter(message, param_hint="--date") from exc
-
-
-def _workbooks(given: tuple[Path, ...]) -> list[Path]:
-    """The workbooks named, or every lists/*.xlsx; Office lock files are skipped with a note."""
-    from sanctions.workbook.discover import describe_lock, find_workbooks
-
-    paths, locks = find_workbooks(given)
-    for lock in locks:
-        click.echo(f"note: skipped {describe_lock(lock)}", err=True)
-    if not paths:
-        raise click.UsageError("no workbook given and none found in lists/")
-    return paths
-
-
-def _one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
-    """Refuse workbooks whose lists would share an output folder; the rest go on."""
-    from sanctions.governments.list_folder import shared_folders
-
-    clashes = shared_folders(paths)
-    for name, clashing in clashes.items():
-        names = " and ".join(str(p) for p in clashing)
-        click.echo(
-            f"error: {names} would all write the list folder '{name}'; rename one of them",
-            err=True,
-        )
-    refused = {p for clashing in clashes.values() for p in clashing}
-    return [p for p in paths if p not in refused], EXIT_UNREADABLE if refused else EXIT_OK
-
-
-def _os_message(exc: Exception) -> str:
-    """One line for a file-system error: the path and the reason, without a traceback."""
-    if isinstance(exc, OSError) and exc.strerror:
-        where = exc.filename if exc.filename is not None else ""
-        return f"{where}: {exc.strerror}" if where else exc.strerror
-    return str(exc)
 
 
 def _progress(url: str) -> tuple[Callable[[int | None], Callable[[int], None]], Callable[[], None]]:
@@ -456,6 +394,15 @@ def docs(out: Path | None) -> None:
         click.echo(f"wrote {out}")
 
 
+# Commands kept in modules of their own, registered here so that `sanctions --help` lists them.
+from sanctions.cli.evidence import evidence  # noqa: E402
+from sanctions.cli.release import diff, release  # noqa: E402
+from sanctions.cli.status import status  # noqa: E402
+
+for command in (diff, release, status, evidence):
+    cli.add_command(command)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
@@ -471,5 +418,5 @@ def main() -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
     except (OutputError, OSError) as exc:
-        click.echo(f"error: {_os_message(exc)}", err=True)
+        click.echo(f"error: {os_message(exc)}", err=True)
         sys.exit(EXIT_UNREADABLE)

@@ -1,0 +1,82 @@
+"""What every command shares: exit codes, the common options, finding the workbooks, and
+one-line messages for file-system errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people (text) or for scripts (json).",
+)
+
+
+def exports_option(help: str) -> Callable[[F], F]:
+    """``--out``: the exports folder that export writes and screen writes beside."""
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path),
+        default=Path("exports"),
+        show_default=True,
+        help=help,
+    )
+
+
+def iso_date(given: str | None) -> str | None:
+    """--date as an ISO date; ``today`` only when asked, so that builds stay reproducible."""
+    if given is None:
+        return None
+    if given == "today":
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(given).isoformat()
+    except ValueError as exc:
+        message = f"{given!r} is not a date like 2026-11-30"
+        raise click.BadParameter(message, param_hint="--date") from exc
+
+
+def find_lists(given: tuple[Path, ...]) -> list[Path]:
+    """The workbooks named, or every lists/*.xlsx; Office lock files are skipped with a note."""
+    from sanctions.workbook.discover import describe_lock, find_workbooks
+
+    paths, locks = find_workbooks(given)
+    for lock in locks:
+        click.echo(f"note: skipped {describe_lock(lock)}", err=True)
+    if not paths:
+        raise click.UsageError("no workbook given and none found in lists/")
+    return paths
+
+
+def one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
+    """Refuse workbooks whose lists would share an output folder; the rest go on."""
+    from sanctions.governments.list_folder import shared_folders
+
+    clashes = shared_folders(paths)
+    for name, clashing in clashes.items():
+        names = " and ".join(str(p) for p in clashing)
+        click.echo(
+            f"error: {names} would all write the list folder '{name}'; rename one of them",
+            err=True,
+        )
+    refused = {p for clashing in clashes.values() for p in clashing}
+    return [p for p in paths if p not in refused], EXIT_UNREADABLE if refused else EXIT_OK
+
+
+def os_message(exc: Exception) -> str:
+    """One line for a file-system error: the path and the reason, without a traceback."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else ""
+        return f"{where}: {exc.strerror}" if where else exc.strerror
+    return str(exc)

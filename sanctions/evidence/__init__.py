@@ -1,0 +1,1 @@
+"""Evidence that lasts: links checked and archived, local copies hashed."""

@@ -1,0 +1,1 @@
+"""Releases of a list: what changed between two versions, and a release folder that lasts."""
