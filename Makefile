@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LISTS := $(wildcard lists/*.xlsx)
 
-.PHONY: run install compile validate export test lint bench template docs clean
+.PHONY: run install compile validate export release test lint bench template docs clean
 
 run: validate export
 
@@ -30,6 +30,13 @@ validate: $(STAMP) compile
 ## submitting organisation (none is in its sources), so its packages are drafts.
 export: $(STAMP) compile
 	$(BIN)/sanctions export --draft $(LISTS)
+
+## A numbered release of the one list in lists/: make release VERSION=2026.1. The default list
+## names no submitting organisation and has warnings (what its sources leave open), so its
+## release is a draft with warnings allowed.
+release: $(STAMP) compile
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=2026.1" >&2; exit 2; }
+	$(BIN)/sanctions release "$(VERSION)" --draft --allow-warnings
 
 ## Lint, type-check and run the test suite.
 test: $(STAMP) lint

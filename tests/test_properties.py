@@ -43,7 +43,7 @@ def test_random_cells_never_crash_the_validator(edits):
     rows = workbooks.valid_rows()
     for (sheet, index, column_no), value in edits:
         columns = workbooks.headers(sheet)
-        records = rows[sheet]
+        records = rows.setdefault(sheet, [{}, {}])  # an optional sheet the rows lack
         if index < len(records):
             records[index][columns[column_no % len(columns)]] = value
     with tempfile.TemporaryDirectory() as tmp:

@@ -275,6 +275,18 @@ def test_every_cell_rule_has_a_case():
         "person.posts_undated",
         "person.no_public_conduct",
         "evidence.uncheckable",
+        # tested on whole workbooks in test_submissions.py
+        "submission.order",
+        # tested in test_evidence_files.py (local copies beside the workbook)
+        "evidence.file_missing",
+        "evidence.file_changed",
+        "evidence.file_outside",
+        "evidence.file_unhashed",
+        # tested in test_evidence_links.py (links checked against a local server)
+        "evidence.link_dead",
+        "evidence.link_dead_archived",
+        "evidence.link_unreachable",
+        "evidence.link_refused",
     }
     covered = {case[0] for case in CELL_CASES} | structural
     assert covered == set(CODES)

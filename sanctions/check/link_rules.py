@@ -295,6 +295,66 @@ def submitter(sheets: Sheets) -> Iterator[Finding]:
         )
 
 
+# Steps that answer or undo a submission: each needs one to the same government before it.
+AFTER_SUBMISSION = ("acknowledged", "designated", "rejected", "withdrawn")
+
+
+def submission_order(sheets: Sheets) -> Iterator[Finding]:
+    """Nothing designated (acknowledged, rejected, withdrawn) before it was submitted; and no
+    step but a planned one in the future."""
+    frame = sheets.frames["submissions"]
+    if frame.empty:
+        return
+    steps = frame.dropna(subset=["person_id", "jurisdiction", "status"])
+    dated = steps["date"].where(dates.is_valid(steps["date"].fillna("")), None)
+    # The first day each target may have been submitted to each government; "" when a
+    # submission is recorded without a (valid) date, which then orders nothing.
+    days: dict[tuple[str, str], list[str]] = {}
+    for row in steps.index[steps["status"] == "submitted"]:
+        key = (str(steps.at[row, "person_id"]), str(steps.at[row, "jurisdiction"]))
+        when = text_or_none(dated[row])
+        days.setdefault(key, []).append(dates.first_day(when) if when else "")
+    first = {key: "" if "" in found else min(found) for key, found in days.items()}
+    for row in steps.index[steps["status"].isin(AFTER_SUBMISSION)]:
+        pid, code = str(steps.at[row, "person_id"]), str(steps.at[row, "jurisdiction"])
+        status, when = str(steps.at[row, "status"]), text_or_none(dated[row])
+        since = first.get((pid, code))
+        if since is None:
+            yield sheets.finding(
+                "submission.order",
+                "submissions",
+                "status",
+                row_number(row),
+                status,
+                f"'{status}' for {pid} by {code}, but no row says {pid} was submitted to {code}: "
+                "add the submission (status submitted, with its date)",
+            )
+        elif when is not None and since and dates.last_day(when) < since:
+            yield sheets.finding(
+                "submission.order",
+                "submissions",
+                "date",
+                row_number(row),
+                when,
+                f"'{status}' on {when} is before {pid} was first submitted to {code} "
+                f"({since}): check both dates",
+            )
+    today = dates.today().isoformat()
+    for row in steps.index[(steps["status"] != "planned") & dated.notna()]:
+        when = str(dated[row])
+        if dates.first_day(when) > today:
+            yield sheets.finding(
+                "date.future",
+                "submissions",
+                "date",
+                row_number(row),
+                when,
+                f"'{text_or_none(steps.at[row, 'status'])}' on {when} is in the future; only a "
+                "planned step "
+                "can be",
+            )
+
+
 # Run in this order by validate, after the per-sheet pass.
 LINK_RULES = (
     references,
@@ -304,4 +364,5 @@ LINK_RULES = (
     relations,
     evidence_use,
     submitter,
+    submission_order,
 )

@@ -10,6 +10,8 @@ import pandas as pd
 from sanctions.check.codes import finding
 from sanctions.check.content_rules import CONTENT_RULES
 from sanctions.check.duplicates import near_duplicates
+from sanctions.check.evidence_files import evidence_file_findings
+from sanctions.check.evidence_links import evidence_link_findings
 from sanctions.check.findings import Finding, cell_ref, column_letter, sort_findings
 from sanctions.check.link_rules import LINK_RULES, Sheets
 from sanctions.check.sheet_rules import check_sheet, clean_text, show
@@ -61,6 +63,8 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
     for rule in (*LINK_RULES, *CONTENT_RULES):
         findings.extend(rule(sheets))
     findings.extend(near_duplicates(file, tables["persons"], frames["persons"]))
+    findings.extend(evidence_file_findings(sheets, book.path))
+    findings.extend(evidence_link_findings(sheets, book.path))
     return Result(book, sort_findings(findings), frames, tables)
 
 

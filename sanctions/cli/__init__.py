@@ -123,6 +123,7 @@ def export(
     """
     from sanctions.governments.jurisdictions import ORDER
     from sanctions.model.graph import ModelError
+    from sanctions.submit.evidence_copies import EvidenceChanged
     from sanctions.submit.export import NotReady, Refused
     from sanctions.submit.export import export as run
 
@@ -143,7 +144,7 @@ def export(
         except (OutputError, OSError) as exc:
             click.echo(f"error: {path}: not exported: {os_message(exc)}", err=True)
             status = EXIT_UNREADABLE
-        except NotReady as exc:
+        except (NotReady, EvidenceChanged) as exc:
             click.echo(f"error: {path}: not exported: {exc}", err=True)
             status = max(status, EXIT_ERRORS)
         except Refused as refused:

@@ -132,6 +132,17 @@ class RelationRow:
     evidence_ids: list[str]
 
 
+@dataclass(slots=True)
+class SubmissionRow:
+    row: int
+    person_id: str
+    jurisdiction: str
+    status: str
+    date: str | None
+    reference: str | None
+    notes: str | None
+
+
 @dataclass
 class Rows:
     """Every sheet of one workbook, in workbook order."""
@@ -144,6 +155,7 @@ class Rows:
     evidence: list[EvidenceRow]
     relations: list[RelationRow]
     submitter: dict[str, str] = field(default_factory=dict)  # the keys that have a value
+    submissions: list[SubmissionRow] = field(default_factory=list)
 
     @classmethod
     def of(cls, source: Result | Rows) -> Rows:
@@ -160,6 +172,7 @@ RECORDS: dict[str, type] = {
     "involvement": InvolvementRow,
     "evidence": EvidenceRow,
     "relations": RelationRow,
+    "submissions": SubmissionRow,
 }
 R = TypeVar("R")
 
@@ -218,4 +231,5 @@ def read_rows(result: Result, layout: Layout | None = None) -> Rows:
         evidence=sheet("evidence", EvidenceRow),
         relations=sheet("relations", RelationRow),
         submitter=given,
+        submissions=sheet("submissions", SubmissionRow),
     )

@@ -215,8 +215,10 @@ def render_submission(
     submitter: dict[str, str],
     screening: Screening | None,
     letterhead: Letterhead | None = None,
+    history: dict[str, str] | None = None,
 ) -> None:
-    """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite."""
+    """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite;
+    ``history``: person_id -> what the summary says of a target submitted before."""
     letterhead = letterhead or Letterhead()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
@@ -238,6 +240,7 @@ def render_submission(
                     **_target_context(t, s, n, evidence, jurisdiction),
                     "designations": found,
                     "designations_note": screening_note(screening, found),
+                    "history": (history or {}).get(t.person_id),
                 }
                 for n, (t, s) in enumerate(inside, start=1)
                 for found in [designations_elsewhere(screening, t, jurisdiction)]

@@ -23,6 +23,7 @@ from sanctions.common.files import file_sha256
 from sanctions.common.outputs import replace_dir
 from sanctions.governments import jurisdictions as known
 from sanctions.governments.gaps import GAPS_FILE, gap_matrix, proposed_by, rows, write_matrix_xlsx
+from sanctions.governments.history import histories
 from sanctions.governments.list_folder import PUBLIC_FOLDER, list_folder, recognise
 from sanctions.governments.screening import SCREENING_FILE, load_screening
 from sanctions.model import ftmio
@@ -30,8 +31,9 @@ from sanctions.model.convert import build
 from sanctions.model.graph import dataset_prefix
 from sanctions.model.rows import Rows
 from sanctions.model.targets import load_evidence, load_targets, victim_evidence
+from sanctions.submit.evidence_copies import copy_evidence
 from sanctions.submit.package import Inputs, build_package
-from sanctions.submit.public import public_targets, write_public
+from sanctions.submit.public import public_sources, public_targets, write_public
 from sanctions.workbook.layout import load_layout
 
 # Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
@@ -132,6 +134,7 @@ def export(
         screening,
         edition.draft,
         edition.date,
+        histories(table_rows.submissions),
     )
     codes = [c for c in known.ORDER if only is None or c in only]
     with replace_dir(target, recognise(prefix)) as staging:
@@ -153,7 +156,11 @@ def export(
         if screening is not None:
             matrix = gap_matrix(screening, proposed_by(targets))
             gaps = rows(screening, matrix, [e["anchor"] for e in entries])
-        write_public(staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date)
+        public_items = [evidence[i] for i in public_sources(entries, evidence)]
+        copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
+        write_public(
+            staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date, copies
+        )
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
     return Exported(target, warnings, result.findings)

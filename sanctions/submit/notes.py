@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sanctions.governments.gaps import Cell
+from sanctions.governments.history import Step
 from sanctions.governments.jurisdictions import Jurisdiction, Scope
 from sanctions.governments.screening import Screening
 from sanctions.model.targets import Target
@@ -20,13 +21,41 @@ def notes_text(
     designated: Listed = (),
     possible: Listed = (),
     missing: Sequence[str] = (),
+    resubmitted: Sequence[tuple[Target, str]] = (),
+    recorded: Sequence[tuple[Target, Step]] = (),
 ) -> str:
-    """``missing``: what the document shows as a placeholder, to complete before filing."""
+    """``missing``: what the document shows as a placeholder, to complete before filing;
+    ``resubmitted``: targets sent to this government before, with what the summary says;
+    ``recorded``: targets the submissions sheet records as designated by it."""
     return (
         _scope_notes(jurisdiction, inside, outside, missing)
+        + _history_notes(jurisdiction, resubmitted, recorded)
         + _own_designation_notes(jurisdiction, designated, possible)
         + _designation_notes(screening, jurisdiction, inside)
     )
+
+
+def _history_notes(
+    jurisdiction: Jurisdiction,
+    resubmitted: Sequence[tuple[Target, str]],
+    recorded: Sequence[tuple[Target, Step]],
+) -> str:
+    """What the submissions sheet says was sent before, and what came of it."""
+    lines: list[str] = []
+    if recorded:
+        lines += [
+            "",
+            f"Recorded as designated by {jurisdiction.prose_name}, so not proposed again:",
+        ]
+        lines += [
+            f"- {t.name}: designated{f' {s.date}' if s.date else ''}"
+            f"{f' (reference {s.reference})' if s.reference else ''}; submissions sheet row {s.row}"
+            for t, s in recorded
+        ]
+    if resubmitted:
+        lines += ["", f"Submitted to {jurisdiction.prose_name} before (the summary table says so):"]
+        lines += [f"- {t.name}: {said}" for t, said in resubmitted]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _own_designation_notes(jurisdiction: Jurisdiction, designated: Listed, possible: Listed) -> str:

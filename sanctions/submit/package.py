@@ -1,8 +1,9 @@
 """One submission package per government, built from a validated workbook.
 
 A package folder holds the Word submission (from templates/submission.docx), the target table in
-that government's list format (.xlsx and .csv), the evidence index, the package's subset of FtM
-entities, notes for the submitter, and a manifest of it all; the folder is also zipped.
+that government's list format (.xlsx and .csv), the evidence index with the local copies it
+cites (``evidence/``), the package's subset of FtM entities, notes for the submitter, and a
+manifest of it all with every file's SHA-256; the folder is also zipped.
 Packages go to governments, not to the public: confidential evidence is included and marked so,
 and listed on the submission's confidentiality page.
 """
@@ -11,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sanctions import __version__
+from sanctions.common import dates
 from sanctions.common.files import file_sha256
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
+from sanctions.governments.history import Histories, Step, resubmission_note
 from sanctions.governments.jurisdictions import Jurisdiction, Scope, in_package
 from sanctions.governments.screening import Screening
 from sanctions.model import ftmio
@@ -26,6 +29,7 @@ from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.designations import split_designated
 from sanctions.submit.document import Letterhead, render_submission, to_complete
+from sanctions.submit.evidence_copies import copy_evidence
 from sanctions.submit.formats import Row, header, names_to_complete, rows_for
 from sanctions.submit.notes import notes_text
 
@@ -44,6 +48,7 @@ class Inputs:
     screening: Screening | None = None
     draft: bool = False  # every page says DRAFT; empty submitter fields show placeholders
     date: str | None = None  # ISO date of the cover letters
+    histories: Histories = field(default_factory=dict)  # from the submissions sheet
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     """Write one government's package into ``folder`` and zip it beside."""
     folder.mkdir(parents=True)
     inside, outside = in_package(inputs.targets, jurisdiction)
+    inside, recorded = _recorded_designations(inside, inputs.histories, jurisdiction.code)
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
+    history = _resubmissions(inside, inputs, jurisdiction)
     rows: list[Row] = []
     for number, (target, found) in enumerate(inside, start=1):
         rows += rows_for(target, found, jurisdiction, number)
@@ -67,6 +74,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     write_xlsx(folder / f"{stem}-targets.xlsx", {"targets": (columns, rows)})
     write_csv(folder / f"{stem}-targets.csv", columns, rows)
     cited = _cited_evidence(inside, inputs.evidence)
+    copy_evidence(inputs.workbook, cited, folder)
     evidence_rows = [_evidence_row(e) for e in cited]
     write_csv(folder / "evidence.csv", EVIDENCE_COLUMNS, evidence_rows)
     people = [_person_id(inputs, t) for t, _ in inside]
@@ -84,12 +92,21 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         inputs.submitter,
         inputs.screening,
         letterhead,
+        history,
     )
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
     missing += names_to_complete(jurisdiction, inside)
     notes = notes_text(
-        jurisdiction, inside, outside, inputs.screening, designated, possible, missing
+        jurisdiction,
+        inside,
+        outside,
+        inputs.screening,
+        designated,
+        possible,
+        missing,
+        [(t, history[t.person_id]) for t, _ in inside if t.person_id in history],
+        recorded,
     )
     if inputs.draft:
         notes = "DRAFT: not for filing.\n\n" + notes
@@ -98,6 +115,37 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
     return Built(archive, missing)
+
+
+def _recorded_designations(
+    inside: Sequence[tuple[Target, Scope]], histories: Histories, code: str
+) -> tuple[list[tuple[Target, Scope]], list[tuple[Target, Step]]]:
+    """Targets the submissions sheet records as designated by this government are not proposed
+    to it again, whatever screening finds."""
+    keep, recorded = [], []
+    for target, found in inside:
+        history = histories.get((target.person_id, code))
+        step = history.designated if history is not None else None
+        if step is None:
+            keep.append((target, found))
+        else:
+            recorded.append((target, step))
+    return keep, recorded
+
+
+def _resubmissions(
+    inside: Sequence[tuple[Target, Scope]], inputs: Inputs, jurisdiction: Jurisdiction
+) -> dict[str, str]:
+    """person_id -> "Resubmission (first submitted …)" for targets sent to this government before."""
+    notes = {}
+    for target, _ in inside:
+        history = inputs.histories.get((target.person_id, jurisdiction.code))
+        first = history.first_submission if history is not None else None
+        words = [dates.in_words(first.date, jurisdiction.locale)] if first and first.date else []
+        note = resubmission_note(target, history, inputs.evidence, words)
+        if note is not None:
+            notes[target.person_id] = note
+    return notes
 
 
 EVIDENCE_COLUMNS = (

@@ -98,6 +98,8 @@ def _claim(
 def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
     through = evidence.get(item.known_through or "")
     return {
+        "id": item.evidence_id,
+        "file": item.file,
         "title": item.title,
         "publisher": item.publisher,
         "published": dates.in_words(item.published) if item.published else None,
@@ -109,6 +111,14 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
     }
 
 
+def public_sources(entries: Iterable[dict[str, Any]], evidence: dict[str, Evidence]) -> list[str]:
+    """The evidence IDs the public list shows (and the documents they are known through): never
+    a confidential one, so that its local copy is never published."""
+    shown = {source["id"] for entry in entries for source in entry["sources"]}
+    shown |= {t for i in shown if (t := evidence[i].known_through) and t in evidence}
+    return sorted(i for i in shown if not evidence[i].confidential)
+
+
 def write_public(
     folder: Path,
     title: str,
@@ -116,10 +126,16 @@ def write_public(
     entries: list[dict[str, Any]],
     gaps: list[dict[str, str]] | None = None,
     date: str | None = None,
+    copies: Iterable[str] = (),
 ) -> None:
     """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening;
-    ``date``: the ISO date the list is published (never the wall clock, so builds repeat)."""
-    folder.mkdir(parents=True)
+    ``date``: the ISO date the list is published (never the wall clock, so builds repeat);
+    ``copies``: the file names of the sources whose copies are in the folder's evidence/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    held = set(copies)
+    for entry in entries:
+        for source in entry["sources"]:
+            source["local_copy"] = f"evidence/{source['file']}" if source["file"] in held else None
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(["html"]),

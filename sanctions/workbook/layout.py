@@ -111,6 +111,7 @@ SHEET_ORDER = (
     "involvement",
     "evidence",
     "relations",
+    "submissions",
     "submitter",
 )
 

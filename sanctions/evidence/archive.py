@@ -1,0 +1,78 @@
+"""The Wayback Machine: the closest archived copy of a dead link, and, when asked, a new copy of
+a live one.
+
+Both tell the Internet Archive what the list cites. Looking up a dead link is part of every
+check (it is how an editor finds the copy to cite instead); saving is opt-in (``--archive``).
+Neither is ever done for a link that a confidential evidence row cites. The two addresses are
+constants that ``SANCTIONS_WAYBACK_API`` and ``SANCTIONS_WAYBACK_SAVE`` override, so that tests
+talk to a local fake.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urljoin
+
+import orjson
+
+from sanctions.evidence.links import HostSlots, new_session, refusal
+
+WAYBACK_API = "https://archive.org/wayback/available"
+WAYBACK_SAVE = "https://web.archive.org/save/"
+MAX_ANSWER = 1 << 20  # bytes of the availability API's JSON read at most
+SAVE_SECONDS = 120.0  # a save makes the archive fetch the page itself: it may take a while
+
+
+def api_address() -> str:
+    return os.environ.get("SANCTIONS_WAYBACK_API", WAYBACK_API)
+
+
+def save_address() -> str:
+    return os.environ.get("SANCTIONS_WAYBACK_SAVE", WAYBACK_SAVE)
+
+
+def closest_copy(url: str, slots: HostSlots, timeout: float) -> str | None:
+    """The address of the archive's closest copy of ``url``, or None (none, or no answer)."""
+    import requests
+
+    api = api_address()
+    try:
+        with new_session() as session, slots.slot(api):
+            response = session.get(
+                api, params={"url": url}, timeout=(timeout, timeout), stream=True
+            )
+            with response:
+                if response.status_code != 200:
+                    return None
+                body = response.raw.read(MAX_ANSWER, decode_content=True)
+        data = orjson.loads(body)
+        closest = data["archived_snapshots"]["closest"]
+    except (requests.RequestException, orjson.JSONDecodeError, KeyError, TypeError, OSError):
+        return None
+    if not isinstance(closest, dict) or closest.get("available") is False:
+        return None
+    copy = closest.get("url")
+    return copy if isinstance(copy, str) and refusal(copy) is None else None
+
+
+def save_copy(url: str, slots: HostSlots, timeout: float) -> tuple[str | None, str]:
+    """Ask the archive to save ``url`` now: (the copy's address or None, what happened)."""
+    import requests
+
+    target = save_address() + url
+    try:
+        with new_session() as session, slots.slot(target):
+            response = session.get(
+                target, timeout=(timeout, max(timeout, SAVE_SECONDS)), stream=True
+            )
+            response.close()
+    except requests.RequestException as exc:
+        return None, f"the archive did not answer ({type(exc).__name__})"
+    if response.status_code >= 400:
+        return None, f"the archive said {response.status_code} {response.reason or ''}".strip()
+    location = response.headers.get("Content-Location")
+    if location:
+        return urljoin(response.url, location), "saved"
+    if response.url != target:
+        return response.url, "saved"
+    return None, "the archive saved it without saying where"
