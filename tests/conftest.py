@@ -68,6 +68,16 @@ def require_office(component: str = "writer") -> None:
         )
 
 
+def require_browser() -> str:
+    """The Chromium command; skip, saying why, where it is missing; in CI, which installs it
+    (.ci/run), fail instead."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        assert os.environ.get("CI") != "true", "CI must install chromium (.ci/run)"
+        pytest.skip("Chromium not installed here: the report is not opened in a browser (CI does)")
+    return found
+
+
 def render_pdf(path: Path, folder: Path) -> tuple[int, str]:
     """(pages, text) of a document as LibreOffice prints it."""
     proc = subprocess.run(

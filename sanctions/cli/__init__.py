@@ -398,9 +398,10 @@ def docs(out: Path | None) -> None:
 # Commands kept in modules of their own, registered here so that `sanctions --help` lists them.
 from sanctions.cli.evidence import evidence  # noqa: E402
 from sanctions.cli.release import diff, release  # noqa: E402
+from sanctions.cli.report import report  # noqa: E402
 from sanctions.cli.status import status  # noqa: E402
 
-for command in (diff, release, status, evidence):
+for command in (diff, release, status, evidence, report):
     cli.add_command(command)
 
 

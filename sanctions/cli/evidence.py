@@ -18,6 +18,7 @@ from sanctions.cli.shared import (
     EXIT_UNREADABLE,
     find_lists,
     format_option,
+    one_list,
     os_message,
 )
 from sanctions.common.outputs import OutputError
@@ -121,10 +122,7 @@ def hash_files(workbook: Path | None, out: Path) -> None:
     from sanctions.check.annotate import AnnotateError
     from sanctions.evidence.hashes import write_hashes
 
-    paths = find_lists((workbook,) if workbook else ())
-    if len(paths) != 1:
-        raise click.UsageError("the copy is of one workbook: name it")
-    path = paths[0]
+    path = one_list(workbook, "copy")
     try:
         done = write_hashes(path, out)
     except AnnotateError as exc:

@@ -14,8 +14,8 @@ from sanctions.cli.shared import (
     EXIT_OK,
     EXIT_UNREADABLE,
     exports_option,
-    find_lists,
     iso_date,
+    one_list,
     os_message,
 )
 from sanctions.common.outputs import OutputError
@@ -113,6 +113,7 @@ def release(
     from sanctions.release.release import ReleaseError, Unreleasable
     from sanctions.release.release import release as run
     from sanctions.release.versions import BadVersion, check_version
+    from sanctions.submit.evidence_copies import EvidenceChanged
     from sanctions.submit.export import NotReady, Refused
 
     try:
@@ -121,7 +122,7 @@ def release(
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
     day = iso_date(date)
-    path = _one_workbook(workbook)
+    path = one_list(workbook, "release")
     try:
         done = run(path, version, out, allow_warnings=allow_warnings, draft=draft, date=day)
     except (BadVersion, ReleaseError) as exc:
@@ -133,7 +134,7 @@ def release(
     except (OutputError, OSError) as exc:
         click.echo(f"error: {path}: not released: {os_message(exc)}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    except NotReady as exc:
+    except (NotReady, EvidenceChanged) as exc:
         click.echo(f"error: {path}: not released: {exc}", err=True)
         sys.exit(EXIT_ERRORS)
     except Unreleasable as refused:
@@ -157,12 +158,3 @@ def release(
     after = f"changes since {done.previous}" if done.previous else "first release"
     click.echo(f"{path}: released {version} ({after}): wrote {done.folder}")
     sys.exit(EXIT_OK)
-
-
-def _one_workbook(given: Path | None) -> Path:
-    """The workbook named, or the only one in lists/; several there must be told apart."""
-    paths = find_lists((given,) if given is not None else ())
-    if len(paths) > 1:
-        names = ", ".join(str(p) for p in paths)
-        raise click.UsageError(f"lists/ holds several workbooks ({names}); name the one to release")
-    return paths[0]

@@ -4,11 +4,15 @@ one-line messages for file-system errors."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from sanctions.check.validate import Result
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,6 +61,37 @@ def find_lists(given: tuple[Path, ...]) -> list[Path]:
     if not paths:
         raise click.UsageError("no workbook given and none found in lists/")
     return paths
+
+
+def one_list(given: Path | None, purpose: str) -> Path:
+    """The workbook named, or the only one in lists/; several there must be told apart.
+    ``purpose`` completes "name the one to …"."""
+    paths = find_lists((given,) if given is not None else ())
+    if len(paths) > 1:
+        names = ", ".join(str(p) for p in paths)
+        raise click.UsageError(
+            f"lists/ holds several workbooks ({names}); name the one to {purpose}"
+        )
+    return paths[0]
+
+
+def validated_or_exit(path: Path, refusal: str) -> Result:
+    """The workbook validated; an unreadable one exits 2 with one line, one with errors exits 1
+    after its report and "<path>: <refusal>: fix the errors above first"."""
+    from sanctions.check.findings import render_text
+    from sanctions.check.validate import validate
+    from sanctions.workbook.gate import UnreadableWorkbook
+
+    try:
+        result = validate(path)
+    except UnreadableWorkbook as exc:
+        click.echo(f"error: {path}: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if result.errors:
+        click.echo(render_text(result.errors, 1))
+        click.echo(f"error: {path}: {refusal}: fix the errors above first", err=True)
+        sys.exit(EXIT_ERRORS)
+    return result
 
 
 def one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:

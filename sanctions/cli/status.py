@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from sanctions.cli.shared import EXIT_ERRORS, EXIT_UNREADABLE, exports_option, find_lists
-from sanctions.workbook.gate import UnreadableWorkbook
+from sanctions.cli.shared import exports_option, one_list, validated_or_exit
 
 
 @click.command()
@@ -40,8 +38,6 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
       sanctions status lists/kazakhstan.xlsx
       sanctions status lists/kazakhstan.xlsx --format xlsx
     """
-    from sanctions.check.findings import render_text
-    from sanctions.check.validate import validate
     from sanctions.common.files import file_sha256, write_text
     from sanctions.governments.gaps import proposed_by
     from sanctions.governments.history import histories
@@ -59,21 +55,8 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
     from sanctions.model.rows import Rows
     from sanctions.model.targets import load_targets
 
-    paths = find_lists((workbook,) if workbook is not None else ())
-    if len(paths) != 1:
-        names = ", ".join(str(p) for p in paths)
-        raise click.UsageError(f"several workbooks ({names}): name the one to show")
-    path = paths[0]
-    try:
-        result = validate(path)
-    except UnreadableWorkbook as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    if result.errors:
-        click.echo(render_text(result.errors, 1))
-        click.echo(f"error: {path}: fix the errors above first", err=True)
-        sys.exit(EXIT_ERRORS)
-    rows = Rows.of(result)
+    path = one_list(workbook, "show")
+    rows = Rows.of(validated_or_exit(path, "no status shown"))
     folder = list_folder(path, out)
     screening = load_screening(folder)
     if screening is None:

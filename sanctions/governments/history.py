@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sanctions.common import dates
 from sanctions.model.rows import SubmissionRow
 from sanctions.model.targets import Evidence, Target
+
+S = TypeVar("S")  # what travels with each target (a government's scope)
 
 # The order of steps of one day: a submission comes before what answers it.
 STEP_ORDER = ("planned", "submitted", "acknowledged", "designated", "rejected", "withdrawn")
@@ -110,3 +113,20 @@ def resubmission_note(
     fresh = new_evidence(target, evidence, last.date if last else None)
     tail = ", with new evidence" if fresh else ""
     return f"Resubmission ({', '.join(said)}){tail}"
+
+
+def recorded_designations(
+    inside: Sequence[tuple[Target, S]], histories: Histories, code: str
+) -> tuple[list[tuple[Target, S]], list[tuple[Target, Step]]]:
+    """Split ``inside`` (targets with their scope) into those to propose and those the
+    submissions sheet records as designated by this government: not proposed to it again,
+    whatever screening finds."""
+    keep, recorded = [], []
+    for target, found in inside:
+        history = histories.get((target.person_id, code))
+        step = history.designated if history is not None else None
+        if step is None:
+            keep.append((target, found))
+        else:
+            recorded.append((target, step))
+    return keep, recorded

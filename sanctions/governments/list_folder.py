@@ -16,6 +16,7 @@ from sanctions.model import ftmio
 from sanctions.model.graph import dataset_prefix
 
 PUBLIC_FOLDER = "public"
+REPORT_FOLDER = "report"  # the internal review report, beside (never inside) public/
 EDITORS_FOLDER = Path("lists")  # where the workbooks live; nothing is ever written inside it
 
 
@@ -26,6 +27,7 @@ def written_names(prefix: str) -> set[str]:
         ftmio.ENTITIES_FILE,
         ftmio.CONFIDENTIAL_ENTITIES_FILE,
         PUBLIC_FOLDER,
+        REPORT_FOLDER,
         SCREENING_FILE,
         GAPS_FILE,
         *packages,

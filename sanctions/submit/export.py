@@ -34,6 +34,7 @@ from sanctions.model.targets import load_evidence, load_targets, victim_evidence
 from sanctions.submit.evidence_copies import copy_evidence
 from sanctions.submit.package import Inputs, build_package
 from sanctions.submit.public import public_sources, public_targets, write_public
+from sanctions.submit.review.report import write_report
 from sanctions.workbook.layout import load_layout
 
 # Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
@@ -163,4 +164,5 @@ def export(
         )
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
+        write_report(result, workbook, staging, screening, edition.date)
     return Exported(target, warnings, result.findings)

@@ -19,7 +19,11 @@ from sanctions import __version__
 from sanctions.common import dates
 from sanctions.common.files import file_sha256
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
-from sanctions.governments.history import Histories, Step, resubmission_note
+from sanctions.governments.history import (
+    Histories,
+    recorded_designations,
+    resubmission_note,
+)
 from sanctions.governments.jurisdictions import Jurisdiction, Scope, in_package
 from sanctions.governments.screening import Screening
 from sanctions.model import ftmio
@@ -63,7 +67,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     """Write one government's package into ``folder`` and zip it beside."""
     folder.mkdir(parents=True)
     inside, outside = in_package(inputs.targets, jurisdiction)
-    inside, recorded = _recorded_designations(inside, inputs.histories, jurisdiction.code)
+    inside, recorded = recorded_designations(inside, inputs.histories, jurisdiction.code)
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
     history = _resubmissions(inside, inputs, jurisdiction)
     rows: list[Row] = []
@@ -115,22 +119,6 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
     return Built(archive, missing)
-
-
-def _recorded_designations(
-    inside: Sequence[tuple[Target, Scope]], histories: Histories, code: str
-) -> tuple[list[tuple[Target, Scope]], list[tuple[Target, Step]]]:
-    """Targets the submissions sheet records as designated by this government are not proposed
-    to it again, whatever screening finds."""
-    keep, recorded = [], []
-    for target, found in inside:
-        history = histories.get((target.person_id, code))
-        step = history.designated if history is not None else None
-        if step is None:
-            keep.append((target, found))
-        else:
-            recorded.append((target, step))
-    return keep, recorded
 
 
 def _resubmissions(
