@@ -184,6 +184,7 @@ def test_only_and_per_person_restriction(tmp_path):
     folder = export(book, tmp_path / "out", only=["us", "eu"])
     assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == [
         "public",
+        "report",
         "testland-eu",
         "testland-us",
     ]
