@@ -339,9 +339,13 @@ def test_a_url_not_in_the_cache_is_not_reported(site: Site, build, tmp_path: Pat
     assert links_found(path) == []
 
 
-def test_a_damaged_cache_is_ignored_by_validate_and_rewritten(site: Site, build) -> None:
+def test_a_damaged_cache_is_reported_by_validate_and_rewritten(site: Site, build) -> None:
     path = build(evidence(workbooks.valid_rows(), (f"{site.base}/gone", None, "no")))
     cache_path(path).write_text("{not json")
+    (damaged,) = [f for f in validate(path).findings if f.code == "evidence.links_unreadable"]
+    assert (
+        damaged.severity == "warning" and "run `sanctions evidence check` again" in damaged.message
+    )
     assert links_found(path) == []
     with pytest.raises(CacheError):
         read_cache(cache_path(path))

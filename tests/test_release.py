@@ -282,3 +282,20 @@ def test_versions_that_are_not_pep_440_sort_naturally():
 @pytest.mark.parametrize("version", ["1.0", "2026.1", "2026-spring", "v2_b", "1"])
 def test_good_versions_pass(version):
     assert check_version(version) == version
+
+
+def test_version_order_is_an_order_across_styles_and_stray_folders_are_not_releases(tmp_path):
+    from sanctions.release.release import released_versions
+    from sanctions.release.versions import BadVersion, check_version, compare, ordered
+
+    mixed = ["1.0-x", "1.0", "1.0rc1", "2026-spring", "1.10", "1.9"]
+    result = ordered(mixed)
+    assert result == ordered(list(reversed(mixed)))
+    assert all(compare(a, b) <= 0 for i, a in enumerate(result) for b in result[i:])
+    assert result.index("1.0rc1") < result.index("1.0") < result.index("1.9") < result.index("1.10")
+    with pytest.raises(BadVersion, match="two separators"):
+        check_version("1..2")
+    (tmp_path / "1.0").mkdir()
+    (tmp_path / "1.0" / "manifest.json").write_text("{}")
+    (tmp_path / "zzz-notes").mkdir()
+    assert released_versions(tmp_path) == ["1.0"]

@@ -287,6 +287,7 @@ def test_every_cell_rule_has_a_case():
         "evidence.link_dead_archived",
         "evidence.link_unreachable",
         "evidence.link_refused",
+        "evidence.links_unreadable",
     }
     covered = {case[0] for case in CELL_CASES} | structural
     assert covered == set(CODES)

@@ -125,6 +125,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "The url could not be reached at the last check (timeout, server error): check again.",
     ),
+    "evidence.links_unreadable": (
+        "warning",
+        "The link-check file beside the workbook is damaged: the last check's results are not shown.",
+    ),
     "evidence.link_refused": (
         "error",
         "The url leads (itself or by a redirect) somewhere other than an http(s) web page.",

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import orjson
 
+from sanctions.check.codes import finding
 from sanctions.check.findings import Finding
 from sanctions.check.link_rules import Sheets
 from sanctions.workbook.reader import row_number, text_or_none
@@ -147,8 +148,17 @@ def evidence_link_findings(sheets: Sheets, workbook: Path) -> list[Finding]:
         return []
     try:
         results = read_cache(path)
-    except CacheError:
-        return []  # `sanctions evidence check` says so, and writes a good one
+    except CacheError as exc:
+        # Without it, the dead links it recorded would pass unseen: say so.
+        return [
+            finding(
+                "evidence.links_unreadable",
+                sheets.file,
+                sheets.tables[SHEET].sheet,
+                f"{exc}: the last link check cannot be read, so its dead links are not shown; "
+                "run `sanctions evidence check` again",
+            )
+        ]
     return link_findings(sheets, citations(sheets), results)
 
 

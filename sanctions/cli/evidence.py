@@ -121,8 +121,12 @@ def hash_files(workbook: Path | None, out: Path) -> None:
     """
     from sanctions.check.annotate import AnnotateError
     from sanctions.evidence.hashes import write_hashes
+    from sanctions.governments.list_folder import protected_place
 
     path = one_list(workbook, "copy")
+    problem = protected_place(out)  # the rest (the workbook itself, .xlsx) is annotate's
+    if problem is not None:
+        raise click.BadParameter(f"{out}: {problem}", param_hint="--out")
     try:
         done = write_hashes(path, out)
     except AnnotateError as exc:

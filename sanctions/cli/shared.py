@@ -94,6 +94,21 @@ def validated_or_exit(path: Path, refusal: str) -> Result:
     return result
 
 
+def unsafe_file_target(target: Path, workbook: Path, suffixes: tuple[str, ...]) -> str | None:
+    """Why a command may not write its file at ``target``, or None: the workbook itself, the
+    editors' folder, a list's public folder or a release, a folder, or the wrong kind of file."""
+    from sanctions.governments.list_folder import protected_place
+
+    if target.exists() and target.resolve() == workbook.resolve():
+        return f"{target} is the workbook itself; choose another file"
+    if target.is_dir():
+        return f"{target} is a folder; give a file name"
+    if target.suffix.lower() not in suffixes:
+        return f"{target}: the file's name must end in {' or '.join(suffixes)}"
+    reason = protected_place(target)
+    return f"{target}: {reason}" if reason is not None else None
+
+
 def one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
     """Refuse workbooks whose lists would share an output folder; the rest go on."""
     from sanctions.governments.list_folder import shared_folders

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from sanctions.cli.shared import exports_option, one_list, validated_or_exit
+from sanctions.cli.shared import exports_option, one_list, unsafe_file_target, validated_or_exit
+
+SUFFIXES = {"xlsx": (".xlsx",), "html": (".html", ".htm")}
 
 
 @click.command()
@@ -80,6 +82,9 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
         click.echo(render_json(grid), nl=False)
         return
     written = target or out / f"{folder.name}-status.{fmt}"
+    problem = unsafe_file_target(written, path, SUFFIXES[fmt])
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint="--file")
     written.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         write_status_xlsx(written, grid)

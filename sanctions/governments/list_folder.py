@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sanctions.common.outputs import OutputError, Recognise
+from sanctions.common.outputs import MARKER, OutputError, Recognise
 from sanctions.governments import jurisdictions as known
 from sanctions.governments.gaps import GAPS_FILE
 from sanctions.governments.screening import SCREENING_FILE
@@ -66,3 +66,25 @@ def shared_folders(workbooks: Sequence[Path]) -> dict[str, list[Path]]:
     for workbook in workbooks:
         by_name.setdefault(dataset_prefix(workbook), []).append(workbook)
     return {name: paths for name, paths in by_name.items() if len(paths) > 1}
+
+
+RELEASE_FILES = ("manifest.json", "source")  # what makes a folder a release (sanctions release)
+
+
+def protected_place(path: Path) -> str | None:
+    """Why nothing but export may write at ``path``, or None: the editors' folder, a public
+    folder of a list (what is in it gets published), or a release (kept as it was made)."""
+    resolved = path.resolve()
+    for folder in (resolved, *resolved.parents):
+        if folder == EDITORS_FOLDER.resolve():
+            return f"this is inside {EDITORS_FOLDER}/, the editors' folder"
+        if folder.name == PUBLIC_FOLDER and _is_list_output(folder.parent):
+            return f"this is inside {folder}, a list's public folder, which gets published"
+        if all((folder / name).exists() for name in RELEASE_FILES):
+            return f"this is inside the release {folder}, which is kept as it was made"
+    return None
+
+
+def _is_list_output(folder: Path) -> bool:
+    """A list's folder as export writes it (marked), or as a release keeps it."""
+    return (folder / MARKER).is_file() or (folder / ftmio.ENTITIES_FILE).is_file()

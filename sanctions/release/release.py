@@ -36,7 +36,7 @@ from sanctions.common.outputs import MARKER, STAGING, OutputError, leftovers, ma
 from sanctions.governments.list_folder import list_folder
 from sanctions.release.changelog import render_markdown
 from sanctions.release.diff import Diff, compare
-from sanctions.release.manifest import Release, write_manifest
+from sanctions.release.manifest import MANIFEST_FILE, Release, write_manifest
 from sanctions.release.versions import check_version
 from sanctions.release.versions import compare as compare_versions
 from sanctions.release.versions import latest as latest_version
@@ -88,12 +88,13 @@ def releases_of(workbook: Path, out: Path) -> Path:
 
 
 def released_versions(root: Path) -> list[str]:
-    """The versions released so far: the folders in ``root`` whose names are versions."""
+    """The versions released so far: the folders in ``root`` whose names are versions and
+    that hold a release's manifest (a notes folder beside them is not a release)."""
     if not root.is_dir():
         return []
     found = []
     for path in root.iterdir():
-        if not path.is_dir():
+        if not path.is_dir() or not (path / MANIFEST_FILE).is_file():
             continue
         try:
             found.append(check_version(path.name))

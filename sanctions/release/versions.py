@@ -4,8 +4,9 @@ A version becomes a folder name (``exports/releases/<list>/<version>/``), so onl
 digits, ``.``, ``-`` and ``_`` are allowed, starting with a letter or digit, and never a name
 Windows reserves for a device. Versions sort as versions, not as strings (``1.10`` after
 ``1.9``, ``2026.2`` after ``2026.1``): two versions that both parse under PEP 440 are compared
-by ``packaging.version.Version`` (which also knows that ``1.0rc1`` comes before ``1.0``);
-otherwise by a natural key in which runs of digits are numbers.
+by ``packaging.version.Version`` (which also knows that ``1.0rc1`` comes before ``1.0``); two
+that do not, by a natural key in which runs of digits are numbers; and a PEP 440 version
+comes before one in another style, so that the order is an order.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def check_version(version: str) -> str:
         )
     if len(version) > MAX_LENGTH:
         raise BadVersion(f"version {version!r} is longer than {MAX_LENGTH} characters")
+    if re.search(r"[._-]{2}", version):
+        raise BadVersion(f"version {version!r} has two separators in a row")
     if version.endswith("."):
         raise BadVersion(f"version {version!r} ends with '.', which Windows drops from names")
     if version.split(".")[0].lower() in DEVICE_NAMES:
@@ -65,10 +68,14 @@ def natural_key(version: str) -> tuple[tuple[int, int, str], ...]:
 
 def compare(a: str, b: str) -> int:
     """-1, 0 or 1 as ``a`` comes before, with, or after ``b``. Equal means the same release
-    (``1.0`` and ``1.0.0``), not the same string."""
+    (``1.0`` and ``1.0.0``), not the same string. A PEP 440 version comes before one in
+    another style (``2026-spring``): comparing across styles pair by pair would not be an
+    order at all (``1.0rc1 < 1.0 < 1.0-x < 1.0rc1``)."""
     first, second = _parsed(a), _parsed(b)
     if first is not None and second is not None:
         return (first > second) - (first < second)
+    if (first is None) != (second is None):
+        return 1 if first is None else -1
     key_a, key_b = natural_key(a), natural_key(b)
     return (key_a > key_b) - (key_a < key_b)
 

@@ -21,10 +21,10 @@ from sanctions.check.validate import Result
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.files import file_sha256
-from sanctions.common.outputs import replace_dir
+from sanctions.common.outputs import MARKER, OutputError, replace_dir
 from sanctions.governments import jurisdictions as known
 from sanctions.governments.history import histories
-from sanctions.governments.list_folder import REPORT_FOLDER
+from sanctions.governments.list_folder import REPORT_FOLDER, protected_place
 from sanctions.governments.screening import Screening
 from sanctions.model.rows import Rows
 from sanctions.model.targets import load_evidence, load_targets
@@ -60,12 +60,33 @@ def write_review(
     """The report in ``target`` itself, which is replaced whole once complete. ``target`` must
     be new, empty, or a report written before (it carries the tool's marker)."""
     files = render(result, workbook, screening, date)
+    _refuse_other_outputs(target)
     with replace_dir(target, _empty) as staging:
         for name in sorted(files):
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[name].encode("utf-8"))
     return target
+
+
+# What a report folder holds; a marked folder with anything else in it (an export, a package)
+# is not an earlier report, and replacing it would lose what it holds.
+REPORT_NAMES = {"index.html", "network.svg", "network", "persons", MARKER}
+
+
+def _refuse_other_outputs(target: Path) -> None:
+    """Refuse to replace another output of the tool (an export, a package, a release) or to
+    write inside a public folder or a release, which must stay as they are."""
+    if (target / MARKER).is_file():  # the tool's; an unmarked folder is refused on writing
+        others = sorted(p.name for p in target.iterdir() if p.name not in REPORT_NAMES)
+        if others:
+            raise OutputError(
+                f"{target} holds more than a report ({', '.join(others[:3])} …); "
+                "choose a new folder for --out"
+            )
+    reason = protected_place(target)
+    if reason is not None:
+        raise OutputError(f"{target}: {reason}; the report is confidential and internal")
 
 
 def _empty(folder: Path) -> bool:
