@@ -299,3 +299,14 @@ def test_version_order_is_an_order_across_styles_and_stray_folders_are_not_relea
     (tmp_path / "1.0" / "manifest.json").write_text("{}")
     (tmp_path / "zzz-notes").mkdir()
     assert released_versions(tmp_path) == ["1.0"]
+
+
+def test_a_refused_first_release_leaves_no_empty_folders(tmp_path):
+    from tests import workbooks
+
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "1965-13-01"  # an error: the release is refused
+    book = workbooks.write(tmp_path / "refused.xlsx", rows)
+    proc = run_cli("release", "1.0", str(book), "--out", str(tmp_path / "exports"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert not (tmp_path / "exports").exists()

@@ -152,6 +152,8 @@ def release(
     previous = check_forward(root, version)
     before = _previous_workbook(root, previous)
     plan = Plan(workbook, version, out, root, previous, before, allow_warnings, draft, date)
+    # The folders made here, removed again (if still empty) when the release is refused.
+    made = [p for p in (*reversed(root.parents), root) if not p.exists()]
     root.mkdir(parents=True, exist_ok=True)
     target = root / version
     for left in _leftovers(target):
@@ -166,6 +168,9 @@ def release(
     finally:
         if staging.exists():
             remove(staging)
+        for folder in reversed(made):  # a refused first release leaves no empty folders
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
     return Released(target, previous, built.findings, built.warnings, built.diff)
 
 
