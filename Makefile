@@ -38,9 +38,12 @@ release: $(STAMP) compile
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=2026.1" >&2; exit 2; }
 	$(BIN)/sanctions release "$(VERSION)" --draft --allow-warnings
 
-## Lint, type-check and run the test suite.
+## Lint, type-check and run the test suite on every core (a test file's tests stay together, so
+## that its fixtures are built once): the fast suite, without the tests that open outputs in
+## LibreOffice and Chromium; `make test RENDERING=1` (what CI runs) includes those.
+RENDERING ?=
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile $(if $(RENDERING),,-m "not rendering")
 
 lint: $(STAMP)
 	$(BIN)/ruff check sanctions tests bench
@@ -58,9 +61,10 @@ bench: $(STAMP) compile
 template: $(STAMP)
 	$(BIN)/sanctions template template.xlsx
 
-## Regenerate the workbook reference (docs/workbook.md) from schemas/.
+## Regenerate the workbook reference (docs/workbook.md) from schemas/, and the README's tables
+## of governments from jurisdictions/.
 docs: $(STAMP)
-	$(BIN)/sanctions docs --out docs/workbook.md
+	$(BIN)/sanctions docs --out docs/workbook.md --readme README.md
 
 clean:
 	rm -rf $(VENV) exports .pytest_cache .mypy_cache .ruff_cache bench/.cache

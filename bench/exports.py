@@ -110,7 +110,7 @@ def fictional(persons: int) -> Path:
 
 
 def child_packages(workbook: Path, out: Path) -> None:
-    from sanctions.submit.export import export
+    from sanctions.export.run import export
 
     folder = export(workbook, out, date="2026-11-30").folder
     print(

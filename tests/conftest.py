@@ -5,26 +5,56 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sanctions.check.findings import Finding
 from sanctions.check.validate import validate
+from sanctions.rules.finding import Finding
 from tests import workbooks
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, cwd: Path = REPO, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """``sanctions ARGS`` in a fresh process, as an editor runs it (from ``cwd``)."""
+@dataclass(frozen=True)
+class Ran:
+    """What a command did: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path = REPO, timeout: int = 300) -> Ran:
+    """``sanctions ARGS`` as an editor runs it (from ``cwd``), in this process through click's
+    test runner: the same command, exit status and output, without a new interpreter's start.
+    A test of what only a process shows (string hashing, the umask, a killed run) uses
+    ``run_process``. A bug raises here, as a traceback would."""
+    from click.testing import CliRunner
+
+    from sanctions.cli import cli
+
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), prog_name="sanctions", catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(
+    *args: str, cwd: Path = REPO, timeout: int = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``sanctions ARGS`` in a fresh process, as the command line starts it."""
     return subprocess.run(
         [sys.executable, "-m", "sanctions", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
     )
 
 
@@ -78,10 +108,12 @@ def require_browser() -> str:
     return found
 
 
-def render_pdf(path: Path, folder: Path) -> tuple[int, str]:
-    """(pages, text) of a document as LibreOffice prints it."""
+def render_pdf(path: Path, folder: Path) -> tuple[int, str, str]:
+    """(pages, text, paper) of a document as LibreOffice prints it; paper is A4 or letter."""
+    # A profile of its own, so that tests running side by side do not wait on one another's.
+    profile = f"-env:UserInstallation=file://{folder.resolve() / 'libreoffice-profile'}"
     proc = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
         capture_output=True, text=True, timeout=180,
     )  # fmt: skip
     pdf = folder / f"{path.stem}.pdf"
@@ -89,4 +121,5 @@ def render_pdf(path: Path, folder: Path) -> tuple[int, str]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
-    return pages, text.stdout
+    paper = "letter" if "(letter)" in info else "A4" if "(A4)" in info else info
+    return pages, text.stdout, paper

@@ -1,10 +1,12 @@
-"""The package shows the pipeline, and imports run one way: each step uses only the steps below.
+"""The house is built by concept, and imports run one way: each package uses only those below.
 
-    common < workbook < check < model | evidence < governments < screen | submit < release < cli
-    < entry < __main__
+    common < rules < workbook < evidence < check < model < governments < tracking
+    < screen | submit | public | review < export < release < cli < entry < __main__
 
-screen and submit stand side by side and never import each other: they meet through what both
-read, the governments' data and the screening record in ``sanctions/governments/``.
+screen, submit (the governments' packages), public (the public list) and review (the internal
+report) stand side by side and never import each other: they meet through what all read below
+them, the governments (``sanctions/governments/``) and what is known of each target
+(``sanctions/tracking/``: the screening record, the gap matrix, the submissions made).
 """
 
 from __future__ import annotations
@@ -18,17 +20,22 @@ from tests.conftest import REPO
 
 RANKS = {
     "common": 0,
-    "workbook": 1,
-    "check": 2,
-    "model": 3,
+    "rules": 1,
+    "workbook": 2,
     "evidence": 3,
-    "governments": 4,
-    "screen": 5,
-    "submit": 5,
-    "release": 6,
-    "cli": 7,
-    "entry": 8,
-    "__main__": 9,
+    "check": 4,
+    "model": 5,
+    "governments": 6,
+    "tracking": 7,
+    "screen": 8,
+    "submit": 8,
+    "public": 8,
+    "review": 8,
+    "export": 9,
+    "release": 10,
+    "cli": 11,
+    "entry": 12,
+    "__main__": 13,
 }
 ROOT = "sanctions"
 
@@ -108,6 +115,10 @@ def write(root: Path, files: dict[str, str]) -> Path:
             "sanctions/check/rules.py:1: check imports sanctions.model.graph",
         ),
         (
+            {"review/person.py": "from sanctions.submit.notes import notes_text\n"},
+            "sanctions/review/person.py:1: review imports sanctions.submit.notes",
+        ),
+        (
             {"screen/run.py": "def f():\n    import sanctions.submit.package\n"},
             "sanctions/screen/run.py:2: screen imports sanctions.submit.package",
         ),
@@ -137,7 +148,7 @@ def test_the_check_lets_a_step_use_those_below(tmp_path: Path) -> None:
             "__init__.py": "",
             "submit/export.py": (
                 "from sanctions import __version__\n"
-                "from sanctions.governments.screening import Screening\n"
+                "from sanctions.tracking.screening import Screening\n"
                 "from sanctions.submit.package import build_package\n"
                 "import sanctions.common.files\n"
                 "import orjson\n"

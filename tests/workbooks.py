@@ -8,8 +8,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from sanctions.check.findings import column_letter
-from sanctions.workbook.layout import load_layout
+from sanctions.rules.finding import column_letter
+from sanctions.workbook.layout import Layout, load_layout
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -137,17 +137,22 @@ def valid_rows() -> Rows:
     return copy.deepcopy(VALID)
 
 
-def headers(sheet: str) -> list[str]:
-    return [c.name for c in load_layout().sheet(sheet).columns]
+def headers(sheet: str, layout: Layout | None = None) -> list[str]:
+    return [c.name for c in (layout or load_layout()).sheet(sheet).columns]
 
 
-def write(path: Path, rows: Rows, header_overrides: dict[str, list[str]] | None = None) -> Path:
+def write(
+    path: Path,
+    rows: Rows,
+    header_overrides: dict[str, list[str]] | None = None,
+    layout: Layout | None = None,
+) -> Path:
     """Write rows under the layout's headers (or the given ones), one sheet per key, in row 1."""
     book = Workbook()
     book.remove(book.active)
     for sheet, records in rows.items():
         ws = book.create_sheet(sheet)
-        names = (header_overrides or {}).get(sheet) or headers(sheet)
+        names = (header_overrides or {}).get(sheet) or headers(sheet, layout)
         ws.append(names)
         for record in records:
             ws.append([record.get(name) for name in names])

@@ -19,9 +19,9 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from sanctions.check.findings import Finding, summary_line
 from sanctions.common.files import write_with
-from sanctions.workbook.discover import DEFAULT_FOLDER
+from sanctions.common.places import refuse_file
+from sanctions.rules.finding import Finding, summary_line
 
 FINDINGS_SHEET = "_findings"
 FILLS = {
@@ -33,31 +33,16 @@ WIDTHS = (10, 16, 100, 26)
 LINE_HEIGHT = 15
 
 
-class AnnotateError(Exception):
-    """The copy would overwrite something it must not."""
-
-
-def refuse(workbook: Path, out: Path) -> None:
-    """Stop before writing over the workbook or anything in the editors' folder."""
-    target = out.resolve()
-    if target == workbook.resolve():
-        raise AnnotateError(f"{out}: this is the workbook itself; name a new file for the copy")
-    folders = {DEFAULT_FOLDER.resolve(), workbook.resolve().parent}
-    if target.parent in folders and target.parent.name == DEFAULT_FOLDER.name:
-        raise AnnotateError(
-            f"{out}: this is in {DEFAULT_FOLDER}/, the editors' folder; write the copy elsewhere"
-        )
-    if target.suffix.lower() != ".xlsx":
-        raise AnnotateError(f"{out}: the copy is an Excel workbook; give it a name ending .xlsx")
-
-
-def annotate(workbook: Path, findings: list[Finding], out: Path) -> None:
-    """Write the annotated copy of ``workbook`` to ``out`` (atomically)."""
-    refuse(workbook, out)
+def annotate(workbook: Path, findings: list[Finding], out: Path) -> int:
+    """Write the annotated copy of ``workbook`` to ``out`` (atomically); the cells marked.
+    Refused (OutputError) over the workbook, in the editors' folder, a public folder, a release
+    or an export, and under a name that does not end .xlsx."""
+    refuse_file(out, (".xlsx",), workbook)
     book = load_workbook(workbook)
     _mark_cells(book, findings)
     _list_findings(book, findings)
     write_with(out, book.save)
+    return sum(1 for f in findings if f.cell is not None)
 
 
 def _mark_cells(book: Workbook, findings: list[Finding]) -> None:

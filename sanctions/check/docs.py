@@ -1,13 +1,17 @@
-"""docs/workbook.md, generated from schemas/ and the finding codes, so it cannot drift."""
+"""docs/workbook.md, generated from schemas/ and the registered rules, so it cannot drift."""
 
 from __future__ import annotations
 
-from sanctions.check.codes import CODES
+from pathlib import Path
+
+from sanctions.check.registry import RULES
+from sanctions.common.files import write_text
+from sanctions.common.places import refuse_file
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
 def _kind(col: ColumnSpec) -> str:
-    kind = f"{col.vocabulary} (list)" if col.vocabulary else col.type
+    kind = col.kind.kind(col)
     if col.multi:
         kind += ", several ;-separated"
     return kind
@@ -32,6 +36,12 @@ def _rules(col: ColumnSpec) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_reference(out: Path) -> None:
+    """docs/workbook.md, or another Markdown file: never over a workbook or in lists/."""
+    refuse_file(out, (".md",))
+    write_text(out, workbook_reference())
 
 
 def workbook_reference(layout: Layout | None = None) -> str:
@@ -67,6 +77,6 @@ def workbook_reference(layout: Layout | None = None) -> str:
         out += [f"| `{v}` | {_cell(d)} |" for v, d in values.items()]
         out.append("")
     out += ["## Finding codes", "", "| code | severity | meaning |", "|---|---|---|"]
-    out += [f"| `{code}` | {sev} | {_cell(text)} |" for code, (sev, text) in CODES.items()]
+    out += [f"| `{r.code}` | {r.severity} | {_cell(r.meaning)} |" for r in RULES]
     out.append("")
     return "\n".join(out)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
-from sanctions.check.codes import finding
-from sanctions.check.findings import Finding, cell_ref
-from sanctions.check.values import split_multi
 from sanctions.common.names import key_table
-from sanctions.workbook.reader import Table, text_or_none
+from sanctions.rules.finding import Finding
+from sanctions.workbook.columns.values import split_multi
+from sanctions.workbook.reader import text_or_none
+from sanctions.workbook.sheets import Sheets, SheetsRule
 
 # A key shared by more rows than this is a common name, not a duplicate.
 MAX_GROUP = 25
@@ -32,7 +34,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def near_duplicates(file: str, table: Table, persons: pd.DataFrame) -> list[Finding]:
+def _near_duplicates(sheets: Sheets) -> Iterator[Finding]:
+    persons = sheets.frames["persons"]
     keys = _keys(persons)
     shared = keys[keys.duplicated("key", keep=False)]
     groups = shared.groupby("key")["row"].agg(list)
@@ -44,31 +47,32 @@ def near_duplicates(file: str, table: Table, persons: pd.DataFrame) -> list[Find
             for i, first in enumerate(ordered):
                 for later in ordered[i + 1 :]:
                     pairs.add((int(first), int(later)))
-    findings = []
-    column = table.columns.get("name")
     for first, later in sorted(pairs):
         b1, b2 = births.get(first), births.get(later)
         if not _compatible(text_or_none(b1), text_or_none(b2)):
             continue
-        name1 = text_or_none(persons.at[first, "name"])
-        name2 = text_or_none(persons.at[later, "name"])
+        name = text_or_none(persons.at[later, "name"])
         pid = text_or_none(persons.at[first, "person_id"])
-        message = (
-            f"name '{name2}' is probably the same person as '{name1}' on row {first}"
-            + (f" ({pid})" if pid else "")
-            + ": keep one row and put the other spelling in aliases"
+        yield sheets.finding(
+            NEAR_DUPLICATE,
+            "persons",
+            "name",
+            later,
+            name,
+            name=name,
+            other=text_or_none(persons.at[first, "name"]),
+            first=first,
+            pid=f" ({pid})" if pid else "",
         )
-        cell = cell_ref(column, later) if column is not None else None
-        findings.append(
-            finding(
-                "person.near_duplicate",
-                file,
-                table.sheet,
-                message,
-                cell=cell,
-                row=later,
-                column="name",
-                value=name2,
-            )
-        )
-    return findings
+
+
+NEAR_DUPLICATE = SheetsRule(
+    "person.near_duplicate",
+    "warning",
+    "Two persons whose names are probably spellings of one name.",
+    "name '{name}' is probably the same person as '{other}' on row {first}{pid}: keep one row "
+    "and put the other spelling in aliases",
+    check=_near_duplicates,
+)
+
+RULES = (NEAR_DUPLICATE,)

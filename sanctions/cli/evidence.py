@@ -1,7 +1,7 @@
 """``sanctions evidence``: check the evidence links (and archive them), hash the local copies.
 
-Only options and printing live here; the work is in ``sanctions/evidence/``, imported when a
-command runs so that other commands start as fast as before.
+The work is in ``sanctions/evidence/``, imported when a command runs so that other commands
+start as fast as before.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ import orjson
 
 from sanctions.cli.shared import (
     EXIT_ERRORS,
-    EXIT_OK,
     EXIT_UNREADABLE,
+    Outcome,
     find_lists,
     format_option,
+    note,
     one_list,
     os_message,
 )
-from sanctions.common.outputs import OutputError
-from sanctions.workbook.gate import UnreadableWorkbook
 
 
 @click.group()
@@ -65,36 +64,32 @@ def check(workbooks: tuple[Path, ...], archive: bool, timeout: float, fmt: str) 
       sanctions evidence check lists/kazakhstan.xlsx
       sanctions evidence check lists/kazakhstan.xlsx --archive
     """
+    from sanctions.evidence.linkcheck import check_workbook_links
     from sanctions.evidence.report import records, render_text
-    from sanctions.evidence.run import check_workbook_links
 
-    status = EXIT_OK
+    outcome = Outcome()
     found: list[dict[str, object]] = []
     for path in find_lists(workbooks):
-        try:
+        with outcome.step(path):
             checked = check_workbook_links(path, timeout, archive)
-        except UnreadableWorkbook as exc:
-            click.echo(f"error: {path}: {exc}", err=True)
-            status = EXIT_UNREADABLE
-            continue
-        for note in checked.notes:
-            click.echo(f"note: {note}", err=True)
-        if fmt == "json":
-            found.extend(records(checked))
-        else:
-            click.echo(render_text(checked))
-        if checked.failed:
-            status = max(status, EXIT_ERRORS)
-        if checked.unsaved is not None:
-            message = os_message(checked.unsaved)
-            click.echo(f"error: {checked.cache}: results not kept: {message}", err=True)
-            status = EXIT_UNREADABLE
-        else:
-            click.echo(f"wrote {checked.cache}", err=True)
+            for said in checked.notes:
+                note(said)
+            if fmt == "json":
+                found.extend(records(checked))
+            else:
+                click.echo(render_text(checked))
+            if checked.failed:
+                outcome.fail(EXIT_ERRORS)
+            if checked.unsaved is not None:
+                message = os_message(checked.unsaved)
+                click.echo(f"error: {checked.cache}: results not kept: {message}", err=True)
+                outcome.fail(EXIT_UNREADABLE)
+            else:
+                click.echo(f"wrote {checked.cache}", err=True)
     if fmt == "json":
         option = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
         click.echo(orjson.dumps(found, option=option).decode())
-    sys.exit(status)
+    sys.exit(outcome.status)
 
 
 @evidence.command("hash")
@@ -119,37 +114,24 @@ def hash_files(workbook: Path | None, out: Path) -> None:
     Example:
       sanctions evidence hash lists/kazakhstan.xlsx --out kazakhstan-hashed.xlsx
     """
-    from sanctions.check.annotate import AnnotateError
-    from sanctions.evidence.hashes import write_hashes
-    from sanctions.governments.list_folder import protected_place
+    from sanctions.evidence.hashing import write_hashes
 
     path = one_list(workbook, "copy")
-    problem = protected_place(out)  # the rest (the workbook itself, .xlsx) is annotate's
-    if problem is not None:
-        raise click.BadParameter(f"{out}: {problem}", param_hint="--out")
-    try:
+    outcome = Outcome()
+    with outcome.step(path, "no copy written"):
         done = write_hashes(path, out)
-    except AnnotateError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    except UnreadableWorkbook as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    except (OutputError, OSError) as exc:
-        click.echo(f"error: {out}: not written: {os_message(exc)}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    if not done.folder_exists:
-        click.echo(f"note: there is no evidence folder {done.folder}; nothing to hash", err=True)
-    left = [
-        (done.recorded, "already had a hash: left unchanged"),
-        (done.missing, "not in the evidence folder"),
-        (done.refused, "refused (outside the folder, or a symbolic link)"),
-    ]
-    for count, why in left:
-        if count:
-            click.echo(f"note: {count} {'file' if count == 1 else 'files'} {why}", err=True)
-    noun = "hash" if done.written == 1 else "hashes"
-    click.echo(
-        f"wrote {out}: {done.written} {noun} written; check it, then use it in place of {path}"
-    )
-    sys.exit(EXIT_OK)
+        if not done.folder_exists:
+            note(f"there is no evidence folder {done.folder}; nothing to hash")
+        left = [
+            (done.recorded, "already had a hash: left unchanged"),
+            (done.missing, "not in the evidence folder"),
+            (done.refused, "refused (outside the folder, or a symbolic link)"),
+        ]
+        for count, why in left:
+            if count:
+                note(f"{count} {'file' if count == 1 else 'files'} {why}")
+        noun = "hash" if done.written == 1 else "hashes"
+        click.echo(
+            f"wrote {out}: {done.written} {noun} written; check it, then use it in place of {path}"
+        )
+    sys.exit(outcome.status)

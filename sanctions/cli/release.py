@@ -8,18 +8,8 @@ from pathlib import Path
 
 import click
 
-from sanctions.check.findings import render_text, sort_findings
-from sanctions.cli.shared import (
-    EXIT_ERRORS,
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    exports_option,
-    iso_date,
-    one_list,
-    os_message,
-)
-from sanctions.common.outputs import OutputError
-from sanctions.workbook.gate import UnreadableWorkbook
+from sanctions.cli.shared import Outcome, exports_option, iso_date, note, one_list, warn
+from sanctions.rules.finding import render_text, sort_findings
 
 FORMATS = ("text", "json", "markdown")
 
@@ -48,22 +38,16 @@ def diff(old: Path, new: Path, fmt: str) -> None:
       sanctions diff exports/releases/kazakhstan/1.0/source/kazakhstan.xlsx lists/kazakhstan.xlsx
       sanctions diff old.xlsx new.xlsx --format markdown > changes.md
     """
-    from sanctions.check.validate import validate
     from sanctions.release.changelog import RENDERERS
-    from sanctions.release.diff import compare
+    from sanctions.release.diff import compare_files
 
-    results = []
-    for path in (old, new):
-        try:
-            results.append(validate(path))
-        except UnreadableWorkbook as exc:
-            click.echo(f"error: {path}: {exc}", err=True)
-            sys.exit(EXIT_UNREADABLE)
-    changes = compare(results[0], results[1], str(old), str(new))
-    for note in changes.notes:
-        click.echo(f"note: {note}", err=True)
-    click.echo(RENDERERS[fmt](changes))
-    sys.exit(EXIT_OK)
+    outcome = Outcome()
+    with outcome.step(None):
+        changes = compare_files(old, new)
+        for said in changes.notes:
+            note(said)
+        click.echo(RENDERERS[fmt](changes))
+    sys.exit(outcome.status)
 
 
 @click.command()
@@ -109,52 +93,21 @@ def release(
       sanctions release 1.0 lists/belarus.xlsx --date 2026-12-01
       sanctions release 2026.1 --draft --allow-warnings
     """
-    from sanctions.model.graph import ModelError
-    from sanctions.release.release import ReleaseError, Unreleasable
     from sanctions.release.release import release as run
-    from sanctions.release.versions import BadVersion, check_version
-    from sanctions.submit.evidence_copies import EvidenceChanged
-    from sanctions.submit.export import NotReady, Refused
+    from sanctions.release.versions import check_version
 
-    try:
+    outcome = Outcome()
+    with outcome.step(None):
         check_version(version)
-    except BadVersion as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
+    if outcome.status:
+        sys.exit(outcome.status)
     day = iso_date(date)
     path = one_list(workbook, "release")
-    try:
+    with outcome.step(path, "not released"):
         done = run(path, version, out, allow_warnings=allow_warnings, draft=draft, date=day)
-    except (BadVersion, ReleaseError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    except UnreadableWorkbook as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    except (OutputError, OSError) as exc:
-        click.echo(f"error: {path}: not released: {os_message(exc)}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    except (NotReady, EvidenceChanged) as exc:
-        click.echo(f"error: {path}: not released: {exc}", err=True)
-        sys.exit(EXIT_ERRORS)
-    except Unreleasable as refused:
-        click.echo(render_text(refused.findings, 1))
-        if refused.errors:
-            reason = "fix the errors above first"
-        else:
-            reason = "a release allows no warnings; fix them, or give --allow-warnings"
-        click.echo(f"error: {path}: not released: {reason}", err=True)
-        sys.exit(EXIT_ERRORS)
-    except Refused as refused:
-        click.echo(render_text(refused.result.errors, 1))
-        click.echo(f"error: {path}: not released: fix the errors above first", err=True)
-        sys.exit(EXIT_ERRORS)
-    except ModelError as exc:
-        click.echo(f"error: {path}: conversion failed, please report this: {exc}", err=True)
-        sys.exit(EXIT_ERRORS)
-    click.echo(render_text(sort_findings(done.findings), 1))
-    for warning in done.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    after = f"changes since {done.previous}" if done.previous else "first release"
-    click.echo(f"{path}: released {version} ({after}): wrote {done.folder}")
-    sys.exit(EXIT_OK)
+        click.echo(render_text(sort_findings(done.findings), 1))
+        for warning in done.warnings:
+            warn(warning)
+        after = f"changes since {done.previous}" if done.previous else "first release"
+        click.echo(f"{path}: released {version} ({after}): wrote {done.folder}")
+    sys.exit(outcome.status)

@@ -7,14 +7,7 @@ from pathlib import Path
 
 import click
 
-from sanctions.cli.shared import (
-    EXIT_UNREADABLE,
-    iso_date,
-    one_list,
-    os_message,
-    validated_or_exit,
-)
-from sanctions.common.outputs import OutputError
+from sanctions.cli.shared import Outcome, iso_date, one_list, warn
 
 
 @click.command()
@@ -58,50 +51,14 @@ def report(workbook: Path | None, out: Path | None, exports: Path, date: str | N
       sanctions report lists/kazakhstan.xlsx
       sanctions report lists/kazakhstan.xlsx --out review --date 2026-12-01
     """
-    from sanctions.common.files import file_sha256
-    from sanctions.common.outputs import claim
-    from sanctions.governments.list_folder import (
-        EDITORS_FOLDER,
-        REPORT_FOLDER,
-        list_folder,
-        recognise,
-    )
-    from sanctions.governments.screening import SCREENING_FILE, load_screening
-    from sanctions.model.graph import dataset_prefix
-    from sanctions.submit.review.report import write_review
+    from sanctions.review.report import report_list
 
     day = iso_date(date)
     path = one_list(workbook, "report on")
-    result = validated_or_exit(path, "no report written")
-    try:
-        folder = list_folder(path, exports)
-        try:
-            screening = load_screening(folder)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise OutputError(
-                f"{folder / SCREENING_FILE} cannot be read ({exc}); run `sanctions screen` again"
-            ) from exc
-        if screening is not None and screening.workbook_sha256 != file_sha256(path):
-            click.echo(
-                f"warning: the screening in {folder} was made from an earlier version of "
-                f"{path.name}; run `sanctions screen` again",
-                err=True,
-            )
-        if out is None:
-            target = claim(folder, recognise(dataset_prefix(path))) / REPORT_FOLDER
-        else:
-            _refuse_editors_folder(out, EDITORS_FOLDER)
-            target = out
-        write_review(result, path, target, screening, day)
-    except (OutputError, OSError) as exc:
-        click.echo(f"error: {path}: no report written: {os_message(exc)}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    click.echo(f"wrote {target}")
-
-
-def _refuse_editors_folder(out: Path, editors: Path) -> None:
-    """The report holds confidential material: never inside the editors' lists/ folder, which
-    is shared and sent around with the workbooks."""
-    inside = editors.resolve()
-    if editors.is_dir() and inside in (out.resolve(), *out.resolve().parents):
-        raise OutputError(f"{out}: this is inside {editors}/, the editors' folder")
+    outcome = Outcome()
+    with outcome.step(path, "no report written"):
+        done = report_list(path, exports, out, day)
+        for warning in done.warnings:
+            warn(warning)
+        click.echo(f"wrote {done.folder}")
+    sys.exit(outcome.status)

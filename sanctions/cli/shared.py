@@ -1,18 +1,25 @@
-"""What every command shares: exit codes, the common options, finding the workbooks, and
-one-line messages for file-system errors."""
+"""What every command shares: exit codes and how a failure is said, the common options, and
+finding the workbooks.
+
+A command parses its options, calls one library function per use case and prints what it
+returns. Every error an editor can cause is a ``ToolError`` (or an ``OSError``) raised where
+it is found; ``say_failure`` is the one place that turns it into a line and an exit status, for
+a step on one workbook (``Outcome.step``, which lets a command go on to the next workbook) and
+for the whole command (``sanctions.cli.main``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-if TYPE_CHECKING:
-    from sanctions.check.validate import Result
+from sanctions.common.errors import ToolError
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,6 +43,52 @@ def exports_option(help: str) -> Callable[[F], F]:
         show_default=True,
         help=help,
     )
+
+
+def os_message(exc: Exception) -> str:
+    """One line for a file-system error: the path and the reason, without a traceback."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else ""
+        return f"{where}: {exc.strerror}" if where else exc.strerror
+    return str(exc)
+
+
+def say_failure(
+    exc: ToolError | OSError, path: Path | None = None, step: str = "", details_err: bool = False
+) -> int:
+    """Say what went wrong, ``error: <workbook>: <step refused>: <why>`` (after the findings
+    of a refused workbook, on standard output unless ``details_err``: a command whose standard
+    output is data), and give the exit status it means."""
+    where = f"{path}: " if path is not None else ""
+    if isinstance(exc, ToolError):
+        if exc.details:
+            click.echo(exc.details, err=details_err)
+        refused = f"{step}: " if step and not exc.plain else ""
+        click.echo(f"error: {where}{refused}{exc}", err=True)
+        return exc.exit_status
+    refused = f"{step}: " if step else ""
+    click.echo(f"error: {where}{refused}{os_message(exc)}", err=True)
+    return EXIT_UNREADABLE
+
+
+@dataclass
+class Outcome:
+    """The exit status of a command that works through several workbooks: the worst so far."""
+
+    status: int = EXIT_OK
+    details_err: bool = False  # the findings of a refused workbook go to standard error
+
+    @contextmanager
+    def step(self, path: Path | None, refused: str = "") -> Iterator[None]:
+        """Run one workbook's step; a failure is said and counted, and the command goes on.
+        ``refused``: what did not happen, as the message says it (``not exported``)."""
+        try:
+            yield
+        except (ToolError, OSError) as exc:
+            self.fail(say_failure(exc, path, refused, self.details_err))
+
+    def fail(self, status: int) -> None:
+        self.status = max(self.status, status)
 
 
 def iso_date(given: str | None) -> str | None:
@@ -75,43 +128,9 @@ def one_list(given: Path | None, purpose: str) -> Path:
     return paths[0]
 
 
-def validated_or_exit(path: Path, refusal: str) -> Result:
-    """The workbook validated; an unreadable one exits 2 with one line, one with errors exits 1
-    after its report and "<path>: <refusal>: fix the errors above first"."""
-    from sanctions.check.findings import render_text
-    from sanctions.check.validate import validate
-    from sanctions.workbook.gate import UnreadableWorkbook
-
-    try:
-        result = validate(path)
-    except UnreadableWorkbook as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    if result.errors:
-        click.echo(render_text(result.errors, 1))
-        click.echo(f"error: {path}: {refusal}: fix the errors above first", err=True)
-        sys.exit(EXIT_ERRORS)
-    return result
-
-
-def unsafe_file_target(target: Path, workbook: Path, suffixes: tuple[str, ...]) -> str | None:
-    """Why a command may not write its file at ``target``, or None: the workbook itself, the
-    editors' folder, a list's public folder or a release, a folder, or the wrong kind of file."""
-    from sanctions.governments.list_folder import protected_place
-
-    if target.exists() and target.resolve() == workbook.resolve():
-        return f"{target} is the workbook itself; choose another file"
-    if target.is_dir():
-        return f"{target} is a folder; give a file name"
-    if target.suffix.lower() not in suffixes:
-        return f"{target}: the file's name must end in {' or '.join(suffixes)}"
-    reason = protected_place(target)
-    return f"{target}: {reason}" if reason is not None else None
-
-
-def one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
+def one_folder_each(paths: list[Path], outcome: Outcome) -> list[Path]:
     """Refuse workbooks whose lists would share an output folder; the rest go on."""
-    from sanctions.governments.list_folder import shared_folders
+    from sanctions.common.places import shared_folders
 
     clashes = shared_folders(paths)
     for name, clashing in clashes.items():
@@ -120,13 +139,30 @@ def one_folder_each(paths: list[Path]) -> tuple[list[Path], int]:
             f"error: {names} would all write the list folder '{name}'; rename one of them",
             err=True,
         )
+        outcome.fail(EXIT_UNREADABLE)
     refused = {p for clashing in clashes.values() for p in clashing}
-    return [p for p in paths if p not in refused], EXIT_UNREADABLE if refused else EXIT_OK
+    return [p for p in paths if p not in refused]
 
 
-def os_message(exc: Exception) -> str:
-    """One line for a file-system error: the path and the reason, without a traceback."""
-    if isinstance(exc, OSError) and exc.strerror:
-        where = exc.filename if exc.filename is not None else ""
-        return f"{where}: {exc.strerror}" if where else exc.strerror
-    return str(exc)
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def note(message: str) -> None:
+    click.echo(f"note: {message}", err=True)
+
+
+class GovernmentsHelp(click.Command):
+    """A command whose help names the governments: read from ``jurisdictions/`` when the help
+    is shown, not at every start."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from sanctions.governments.registry import load
+
+        listed = ", ".join(f"{code} ({j.name})" for code, j in load().items())
+        original = self.help
+        self.help = (original or "").replace("{governments}", listed)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = original

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from sanctions.cli.shared import exports_option, one_list, unsafe_file_target, validated_or_exit
-
-SUFFIXES = {"xlsx": (".xlsx",), "html": (".html", ".htm")}
+from sanctions.cli.shared import Outcome, exports_option, note, one_list, warn
 
 
 @click.command()
@@ -40,55 +39,23 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
       sanctions status lists/kazakhstan.xlsx
       sanctions status lists/kazakhstan.xlsx --format xlsx
     """
-    from sanctions.common.files import file_sha256, write_text
-    from sanctions.governments.gaps import proposed_by
-    from sanctions.governments.history import histories
-    from sanctions.governments.list_folder import list_folder
-    from sanctions.governments.screening import load_screening
-    from sanctions.governments.status import status_grid
-    from sanctions.governments.status_output import (
-        render_html,
-        render_json,
-        write_status_xlsx,
-    )
-    from sanctions.governments.status_output import (
-        render_text as grid_text,
-    )
-    from sanctions.model.rows import Rows
-    from sanctions.model.targets import load_targets
+    from sanctions.tracking.status import status_of
+    from sanctions.tracking.status_output import render_json, render_text, write_status
 
     path = one_list(workbook, "show")
-    rows = Rows.of(validated_or_exit(path, "no status shown"))
-    folder = list_folder(path, out)
-    screening = load_screening(folder)
-    if screening is None:
-        click.echo(f"note: {path.name} has not been screened; run `sanctions screen`", err=True)
-    elif screening.workbook_sha256 != file_sha256(path):
-        click.echo(
-            f"warning: the screening in {folder} was made from an earlier version of "
-            f"{path.name}; run `sanctions screen` again",
-            err=True,
-        )
-    grid = status_grid(
-        rows.persons,
-        histories(rows.submissions),
-        screening,
-        proposed_by(load_targets(rows)),
-    )
-    if fmt == "text":
-        click.echo(grid_text(grid), nl=False)
-        return
-    if fmt == "json":
-        click.echo(render_json(grid), nl=False)
-        return
-    written = target or out / f"{folder.name}-status.{fmt}"
-    problem = unsafe_file_target(written, path, SUFFIXES[fmt])
-    if problem is not None:
-        raise click.BadParameter(problem, param_hint="--file")
-    written.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
-        write_status_xlsx(written, grid)
-    else:
-        title = f"Submissions: {path.stem.replace('_', ' ').title()}"
-        write_text(written, render_html(title, grid))
-    click.echo(f"wrote {written}")
+    outcome = Outcome()
+    with outcome.step(path, "no status shown"):
+        report = status_of(path, out)
+        for said in report.notes:
+            note(said)
+        for said in report.warnings:
+            warn(said)
+        if fmt == "text":
+            click.echo(render_text(report.grid), nl=False)
+        elif fmt == "json":
+            click.echo(render_json(report.grid), nl=False)
+        else:
+            written = target or out / f"{report.folder.name}-status.{fmt}"
+            write_status(written, fmt, report)
+            click.echo(f"wrote {written}")
+    sys.exit(outcome.status)

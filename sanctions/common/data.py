@@ -8,12 +8,21 @@ another ``schemas/`` folder, and the other two are looked for beside it.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sanctions.common.errors import InputError
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+class SpecError(InputError):
+    """A project data file (schemas/, jurisdictions/) is malformed: a developer's mistake,
+    reported when the file is loaded, naming the file and the key."""
 
 
 def schemas_dir() -> Path:
@@ -37,3 +46,44 @@ def read_yaml(path: Path) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
         return yaml.load(fh, Loader=loader)
+
+
+@dataclass(frozen=True)
+class GovernmentFile:
+    """One government's file in ``jurisdictions/``, as found: its code, name and order, and the
+    rest of its data for the registry (``sanctions.governments.registry``) to read."""
+
+    path: Path
+    code: str
+    name: str
+    order: int
+    data: dict[str, Any]
+
+
+def government_files(folder: Path | None = None) -> tuple[GovernmentFile, ...]:
+    """Every ``jurisdictions/*.yaml``, in the order their ``order`` keys give: a government is
+    one file, found here; adding one is adding its file, removing one deleting it."""
+    return _government_files((folder or jurisdictions_dir()).resolve())
+
+
+@cache
+def _government_files(folder: Path) -> tuple[GovernmentFile, ...]:
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        where = f"{folder.name}/{path.name}"
+        data = read_yaml(path)
+        if not isinstance(data, dict):
+            raise SpecError(f"{where}: not a government's file (a mapping of keys)")
+        code, name, order = data.get("code"), data.get("name"), data.get("order")
+        if code != path.stem:
+            raise SpecError(f"{where}: code: {code!r} is not the file's name ({path.stem!r})")
+        if not isinstance(name, str) or not name:
+            raise SpecError(f"{where}: name: the government's name is missing")
+        if not isinstance(order, int) or isinstance(order, bool):
+            raise SpecError(f"{where}: order: a whole number is needed (where it stands in lists)")
+        found.append(GovernmentFile(path, code, name, order, data))
+    orders = [f.order for f in found]
+    for f in found:
+        if orders.count(f.order) > 1:
+            raise SpecError(f"{folder.name}/{f.path.name}: order: {f.order} is given twice")
+    return tuple(sorted(found, key=lambda f: f.order))

@@ -7,8 +7,11 @@ of ``2022-01`` is not before a start date of ``2022-01-15``.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import pandas as pd
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 
 PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # used with fullmatch
 
@@ -66,22 +69,28 @@ MONTH_NAMES = (
 )
 
 
+@cache
+def _locale(tag: str) -> Locale:
+    return Locale.parse(tag, sep="-")
+
+
 def in_words(value: str, locale: str = "en-GB") -> str:
-    """A partial ISO date as people write it in prose: ``8 September 2016`` (``September 8,
-    2016`` in American English), ``September 2019``, ``2019``. Anything else is returned as is."""
+    """A partial ISO date as people write it in prose, in the document's locale (CLDR's long
+    date, so any locale a government's file names writes its own way): ``8 September 2016``
+    (``September 8, 2016`` in American English), ``September 2016``, ``2016``. Anything else is
+    returned as is."""
     parts = value.split("-")
     if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
         return value
     if len(parts) == 1:
         return parts[0]
-    month = int(parts[1])
-    if not 1 <= month <= 12:
+    try:
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
         return value
-    name = MONTH_NAMES[month - 1]
     if len(parts) == 2:
-        return f"{name} {parts[0]}"
-    day = int(parts[2])
-    return f"{name} {day}, {parts[0]}" if locale == "en-US" else f"{day} {name} {parts[0]}"
+        return format_skeleton("yMMMM", day, locale=_locale(locale))
+    return format_date(day, "long", locale=_locale(locale))
 
 
 def span_in_words(start: str | None, end: str | None, locale: str = "en-GB") -> str:

@@ -11,7 +11,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -61,10 +61,14 @@ def write_with(target: Path, writer: Callable[[Path], None]) -> None:
         writer(tmp)
 
 
-def file_sha256(path: Path) -> str:
-    """The file's SHA-256, read in blocks so that a large reference file needs no memory."""
+def file_sha256(path: Path, copy_to: Path | None = None) -> str:
+    """The file's SHA-256, read in blocks so that a large file needs no memory; with
+    ``copy_to``, the bytes hashed are also written there, so that the copy is exactly the file
+    the hash is of (the file may change in between two reads)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open(path, "rb") as fh, open(copy_to, "wb") if copy_to else nullcontext() as out:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
+            if out is not None:
+                out.write(chunk)
     return digest.hexdigest()

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from sanctions.common.errors import InputError
 from sanctions.common.files import shared_mode
 
 MARKER = ".sanctions-output"
@@ -36,7 +37,7 @@ RENAME_EXCHANGE = 2
 Recognise = Callable[[Path], bool]
 
 
-class OutputError(Exception):
+class OutputError(InputError):
     """An output path the tool will not write to; the message names the path and says why."""
 
 

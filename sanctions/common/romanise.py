@@ -216,12 +216,6 @@ def readings(token: str) -> tuple[str, ...]:
     return tuple(r for r in dict.fromkeys(read(token, s) for s in SYSTEMS) if r)
 
 
-def canonical(token: str) -> str:
-    """The English-language reading of a token (its only reading if it is Cyrillic)."""
-    found = readings(token)
-    return found[0] if found else ""
-
-
 @lru_cache(maxsize=200_000)
 def skeleton(reading: str) -> str:
     """Consonants of a reading, sibilants as one: a key for candidates, never a score."""

@@ -1,8 +1,10 @@
-"""Evidence that lasts: links checked and archived, local copies hashed.
+"""Evidence that lasts: one package for everything about a list's sources.
 
-``links`` asks each link (HEAD, then GET; redirects hop by hop; two requests per host) and
-classifies the answer; ``archive`` talks to the Wayback Machine; ``cache`` writes the results
-beside the workbook for ``validate`` to read (``sanctions.check.evidence_links``); ``run`` does
-one workbook's check and ``report`` prints it; ``hashes`` writes missing SHA-256 values into a
-copy of the workbook.
+``folder`` is the rule of where a list keeps its local copies and which names may be opened
+there; ``cells`` reads the evidence sheet's links and file names; ``copies`` hashes the copies
+and carries the cited ones into packages; ``cache`` is the link-check file beside the workbook
+(its format, reader and writer); ``links`` asks each link (HEAD, then GET; redirects hop by hop;
+two requests per host) and ``archive`` talks to the Wayback Machine; ``rules`` are the findings
+about evidence that ``validate`` reports; ``linkcheck`` and ``report`` are `sanctions evidence
+check`, ``hashing`` is `sanctions evidence hash`.
 """

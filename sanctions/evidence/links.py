@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from sanctions import __version__
-from sanctions.check.evidence_links import LinkResult, Outcome
+from sanctions.evidence.cache import LinkResult, Outcome
 
 if TYPE_CHECKING:
     import requests

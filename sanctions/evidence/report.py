@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sanctions.check.evidence_links import OUTCOMES
-from sanctions.evidence.run import Checked
+from sanctions.evidence.cache import OUTCOMES
+from sanctions.evidence.linkcheck import Checked
 
 
 def render_text(checked: Checked) -> str:

@@ -1,5 +1,4 @@
-"""What the screen and submit steps both read: each government's law, criteria and list format
-(``jurisdictions/``), which targets its regime covers, and the screening record and gap matrix.
-
-Screening and submission meet only here, so neither imports the other.
-"""
+"""The governments a list is submitted to, each one file in ``jurisdictions/``: the registry
+that finds and checks those files, the involvement roles, the legal scope of each government's
+criteria, and its list format (the fields that fill it, the reasons it prints, Latvian-form
+names)."""

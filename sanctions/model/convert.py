@@ -20,7 +20,6 @@ from typing import Any
 
 from followthemoney import EntityProxy
 
-from sanctions.check.findings import cell_ref
 from sanctions.check.validate import Result
 from sanctions.common import dates
 from sanctions.common.data import read_yaml, schemas_dir
@@ -33,8 +32,9 @@ from sanctions.model.rows import (
     PositionRow,
     RelationRow,
     Rows,
-    items,
 )
+from sanctions.rules.finding import cell_ref
+from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import Table
 
 STATE_BODY_TYPES = {

@@ -8,6 +8,8 @@ from pathlib import Path
 import orjson
 from followthemoney import EntityProxy
 
+from sanctions.common.places import CONFIDENTIAL_ENTITIES_FILE, ENTITIES_FILE
+
 
 def record(entity: EntityProxy, dataset: str) -> dict[str, object]:
     """The entity as OpenSanctions publishes it (the form ``ftm validate`` writes back)."""
@@ -25,11 +27,6 @@ def dumps(entities: Iterable[EntityProxy], dataset: str) -> bytes:
 
 def write(path: Path, entities: Iterable[EntityProxy], dataset: str) -> None:
     path.write_bytes(dumps(entities, dataset))
-
-
-ENTITIES_FILE = "entities.ftm.json"
-# Everything, confidential material included; written only when there is some.
-CONFIDENTIAL_ENTITIES_FILE = "entities-confidential.ftm.json"
 
 
 def write_split(

@@ -8,40 +8,27 @@ loss, missing required property or dangling reference, naming the cell it came f
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from hashlib import sha1
-from pathlib import Path
 from typing import Any
 
 from followthemoney import EntityProxy, Schema, model
 from followthemoney.types import registry
-from rigour.text import ascii_text
+
+from sanctions.common.errors import ListNotReady
 
 DOCUMENTATION = model["Documentation"]
 
 
-class ModelError(Exception):
+class ModelError(ListNotReady):
     """The workbook passed validation but could not be converted faithfully: a bug to report."""
 
+    plain = True
 
-def dataset_prefix(workbook: Path) -> str:
-    """The name of a list, which prefixes its entity IDs and names its output folder.
-
-    A workbook named in lower-case Latin letters, digits, ``-`` and ``_`` keeps its name
-    (``lists/kazakhstan.xlsx`` -> ``kazakhstan``). Any other name is transliterated and
-    lower-cased, then followed by a short hash of the exact name, so that ``Kaz.xlsx`` and
-    ``kaz.xlsx``, or ``Қазақстан.xlsx`` and ``Qazaqstan.xlsx``, never share a folder or IDs
-    (``Қазақстан.xlsx`` -> ``qazaqstan-1eb851``).
-    """
-    name = unicodedata.normalize("NFC", workbook.stem)
-    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text(name).lower()).strip("-_") or "list"
-    if slug == name:
-        return slug
-    return f"{slug}-{sha1(name.encode('utf-8')).hexdigest()[:6]}"
+    def __init__(self, message: str) -> None:
+        super().__init__(f"conversion failed, please report this: {message}")
 
 
 @dataclass

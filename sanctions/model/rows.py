@@ -17,17 +17,8 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 
 from sanctions.check.validate import Result
-from sanctions.common.countries import country_code, language_code
-from sanctions.workbook.layout import MULTI_SEPARATOR, ColumnSpec, Layout, load_layout
-
-YES_NO = "yes_no"
-
-
-def items(value: object) -> list[str]:
-    """The ';'-separated items of a cleaned cell."""
-    if value is None or (isinstance(value, float) and value != value):
-        return []
-    return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
+from sanctions.workbook.columns.values import items
+from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
 @dataclass(slots=True)
@@ -177,22 +168,16 @@ RECORDS: dict[str, type] = {
 R = TypeVar("R")
 
 
-# Countries and languages are kept as codes, however the editor typed them (the validator has
-# checked that each resolves), so that every output prints them alike.
-CODES: dict[str, Callable[[str], str | None]] = {"country": country_code, "language": language_code}
-
-
 def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
-    code = CODES.get(col.type)
+    """How a cleaned cell becomes the record's value, as the column's type reads it (countries
+    and languages as codes, however the editor typed them; a yes/no as a bool); a cell that
+    takes several values is a list."""
+    parse = col.kind.parse(col)
     if col.multi:
-        if code is None:
+        if parse is None:
             return items
-        return lambda value: [code(item) or item for item in items(value)]
-    if code is not None:
-        return lambda value: (code(value) or value) if isinstance(value, str) else value
-    if col.vocabulary == YES_NO:
-        return lambda value: value == "yes"
-    return None
+        return lambda value: [parse(item) for item in items(value)]
+    return parse
 
 
 def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout) -> list[R]:

@@ -92,16 +92,6 @@ class Act:
         title = f"“{self.incident}”" if quoted else self.incident
         return f"{title} ({', '.join(parts)})" if parts else title
 
-    @property
-    def public_line(self) -> str:
-        """The act as a text that may be published tells it: without the incident's title and
-        the description when the victims are confidential, since either may name them."""
-        if self.victims_confidential:
-            kinds = ", ".join(v.replace("_", " ") for v in self.violation_types)
-            role = self.role.replace("_", " ").capitalize()
-            return f"{role} in an incident {self.at()} ({kinds})."
-        return f"{self.titled()}: {self.description}"
-
 
 # The relations sheet says what the listed person is to the relative ("parent": the person is
 # the relative's parent); a document names the relative by what they are to the person.

@@ -40,13 +40,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
-from sanctions.check.findings import cell_ref
-from sanctions.check.validate import Result
+from sanctions.check.validate import Result, validate
 from sanctions.common.names import key_table
-from sanctions.workbook.layout import MULTI_SEPARATOR, Layout, SheetSpec, load_layout
+from sanctions.rules.finding import cell_ref
+from sanctions.workbook.columns.values import MULTI_SEPARATOR
+from sanctions.workbook.gate import UnreadableWorkbook
+from sanctions.workbook.layout import Layout, SheetSpec, load_layout
 from sanctions.workbook.reader import Table, row_number, text_or_none
 
 Value = str | None
@@ -217,6 +220,18 @@ def validation_note(name: str, result: Result) -> str | None:
         f"{name} has {errors} validation {noun}; it is compared as it is "
         f"(run `sanctions validate {name}` to see them)"
     )
+
+
+def compare_files(old: Path, new: Path) -> Diff:
+    """`sanctions diff`: two workbooks validated and compared (errors do not stop a diff; an
+    unreadable workbook does)."""
+    results = []
+    for path in (old, new):
+        try:
+            results.append(validate(path))
+        except UnreadableWorkbook as exc:  # which of the two, in the one line said
+            raise UnreadableWorkbook(f"{path}: {exc}") from exc
+    return compare(results[0], results[1], str(old), str(new))
 
 
 def compare(

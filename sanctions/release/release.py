@@ -29,18 +29,19 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sanctions.check.findings import Finding, sort_findings
 from sanctions.check.validate import Result, validate
+from sanctions.common.errors import InputError, ListNotReady
 from sanctions.common.files import file_sha256, shared_mode, write_text
 from sanctions.common.outputs import MARKER, STAGING, OutputError, leftovers, mark, remove
-from sanctions.governments.list_folder import list_folder
+from sanctions.common.places import list_folder
+from sanctions.export.run import KEPT_FILES, export
 from sanctions.release.changelog import render_markdown
 from sanctions.release.diff import Diff, compare
 from sanctions.release.manifest import MANIFEST_FILE, Release, write_manifest
 from sanctions.release.versions import check_version
 from sanctions.release.versions import compare as compare_versions
 from sanctions.release.versions import latest as latest_version
-from sanctions.submit.export import KEPT_FILES, export
+from sanctions.rules.finding import Finding, render_text, sort_findings
 from sanctions.workbook.gate import UnreadableWorkbook, check_file
 
 RELEASES_FOLDER = "releases"
@@ -49,15 +50,24 @@ CHANGELOG_FILE = "CHANGELOG.md"
 EXPORT_FOLDER = "export"  # inside the staging folder
 
 
-class ReleaseError(Exception):
+class ReleaseError(InputError):
     """The release was refused and nothing was written (or kept); the message is one line."""
 
+    plain = True
 
-@dataclass
-class Unreleasable(Exception):
-    """The workbook has findings a release does not allow (errors; warnings unless allowed)."""
 
-    findings: list[Finding]
+class Unreleasable(ListNotReady):
+    """The workbook has findings a release does not allow (errors; warnings unless allowed),
+    which are its details."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        reason = (
+            "fix the errors above first"
+            if self.errors
+            else "a release allows no warnings; fix them, or give --allow-warnings"
+        )
+        super().__init__(reason, render_text(findings, 1))
 
     @property
     def errors(self) -> bool:

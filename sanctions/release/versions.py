@@ -17,6 +17,8 @@ from collections.abc import Iterable
 
 from packaging.version import InvalidVersion, Version
 
+from sanctions.common.errors import InputError
+
 VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 MAX_LENGTH = 64
 # Names Windows gives to devices: a folder called so cannot be opened there.
@@ -28,7 +30,7 @@ DEVICE_NAMES = frozenset(
 _RUNS = re.compile(r"\d+|\D+")
 
 
-class BadVersion(ValueError):
+class BadVersion(InputError, ValueError):
     """A string that cannot name a release; the message says why, in one line."""
 
 
@@ -98,9 +100,3 @@ def latest(versions: Iterable[str]) -> str | None:
     """The highest version, None when there is none."""
     found = ordered(versions)
     return found[-1] if found else None
-
-
-def below(version: str, versions: Iterable[str]) -> str | None:
-    """The highest of ``versions`` that comes before ``version``: the previous release."""
-    earlier = [v for v in versions if compare(v, version) < 0]
-    return latest(earlier)

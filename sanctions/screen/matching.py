@@ -20,13 +20,13 @@ import pyarrow.compute as pc
 
 from sanctions.check.validate import Result
 from sanctions.common.files import file_sha256
+from sanctions.common.places import dataset_prefix
 from sanctions.common.progress import Progress
-from sanctions.governments.jurisdictions import designated_by
-from sanctions.governments.screening import Designation, Match, Screened, Screening
-from sanctions.model.graph import dataset_prefix
+from sanctions.governments.registry import designated_by
 from sanctions.model.rows import Rows
 from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, PERSON_PROPS, Reference
+from sanctions.tracking.screening import Designation, Match, Screened, Screening
 
 if TYPE_CHECKING:
     from sanctions.screen.scoring import Score

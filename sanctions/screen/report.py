@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 
-from sanctions.governments.gaps import Matrix
-from sanctions.governments.gaps import render_text as render_matrix
-from sanctions.governments.jurisdictions import load as jurisdictions
-from sanctions.governments.screening import Screening
+from sanctions.governments.registry import load as jurisdictions
 from sanctions.screen.reference import Reference
+from sanctions.tracking.gaps import Matrix
+from sanctions.tracking.gaps import render_text as render_matrix
+from sanctions.tracking.screening import Screening
 
 
 def render(path: Path, screening: Screening, matrix: Matrix, reference: Reference) -> str:

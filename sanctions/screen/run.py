@@ -12,11 +12,17 @@ from functools import partial
 from pathlib import Path
 
 from sanctions.check.validate import Result
+from sanctions.common.errors import InputError
 from sanctions.common.files import file_sha256, write_bytes, write_with
 from sanctions.common.outputs import claim
+from sanctions.common.places import GAPS_FILE, SCREENING_FILE, list_folder, recognise
 from sanctions.common.progress import Progress
-from sanctions.governments.gaps import (
-    GAPS_FILE,
+from sanctions.model.targets import load_targets
+from sanctions.screen.download import DownloadError, Limits, fetch, is_url
+from sanctions.screen.download import Progress as Download
+from sanctions.screen.matching import screen
+from sanctions.screen.reference import Reference, ReferenceError, read_files
+from sanctions.tracking.gaps import (
     Matrix,
     gap_matrix,
     proposed_by,
@@ -24,19 +30,13 @@ from sanctions.governments.gaps import (
     to_data,
     write_matrix_xlsx,
 )
-from sanctions.governments.list_folder import list_folder, recognise
-from sanctions.governments.screening import SCREENING_FILE, Screening, to_json
-from sanctions.model.targets import load_targets
-from sanctions.screen.download import DownloadError, Limits, fetch, is_url
-from sanctions.screen.download import Progress as Download
-from sanctions.screen.matching import screen
-from sanctions.screen.reference import Reference, ReferenceError, read_files
+from sanctions.tracking.screening import Screening, to_json
 
 # For one URL: the download's progress callback, and what to call when it has finished.
 ProgressFor = Callable[[str], tuple[Download, Callable[[], None]]]
 
 
-class ScreenError(Exception):
+class ScreenError(InputError):
     """A source could not be fetched or read."""
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sanctions.governments.jurisdictions import Argument, Jurisdiction, Scope
+from sanctions.governments.registry import Argument, Jurisdiction
+from sanctions.governments.scope import Scope
 from sanctions.model.targets import Act, Target
 
 

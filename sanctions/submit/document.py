@@ -18,20 +18,21 @@ from docx.shared import Inches, Mm
 from docxtpl import DocxTemplate
 
 from sanctions.common import dates
+from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
-from sanctions.governments.jurisdictions import ORDER, Ground, Jurisdiction, Scope
-from sanctions.governments.screening import Screening
+from sanctions.governments.registry import Jurisdiction, codes, get
+from sanctions.governments.roles import role
+from sanctions.governments.scope import Ground, Scope
 from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.arguments import arguments_for
-from sanctions.submit.designations import (
+from sanctions.tracking.designations import (
     allied,
     allies_found,
     designations_elsewhere,
     screening_note,
 )
-from sanctions.submit.formats import nationalities
-from sanctions.workbook.layout import load_layout
+from sanctions.tracking.screening import Screening
 
 
 def template_path(code: str | None = None) -> Path:
@@ -66,7 +67,7 @@ def _target_context(
         "original_names": "; ".join(target.name_original),
         "birth_date": dates.in_words(target.birth_date, locale) if target.birth_date else None,
         "birth_place": target.birth_place,
-        "nationality": nationalities(target),
+        "nationality": "; ".join(country_name(c) for c in target.nationality),
         "gender": target.gender,
         "id_numbers": "; ".join(target.id_numbers),
         "posts": [
@@ -85,7 +86,7 @@ def _target_context(
                 "titled": a.titled(locale, place=True),
                 "date": a.when(locale),
                 "place": a.place,
-                "role": a.role.replace("_", " "),
+                "role": role(a.role).label,
                 "description": a.description,
                 "cites": cites(a.evidence, evidence),
                 "summary": a.summary,
@@ -114,7 +115,7 @@ def _target_context(
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
-        "ties": "; ".join(target.ties_to(jurisdiction.code, ORDER)) or None,
+        "ties": "; ".join(target.ties_to(jurisdiction.code, codes())) or None,
         "arguments": [
             {
                 "title": made.argument.title,
@@ -174,7 +175,7 @@ def letter_fields(
 def ground_line(ground: Ground, locale: str) -> str:
     """Which limb and why, from the person's own act: role, incident, date, place, victims."""
     act = ground.act
-    role = load_layout().vocabularies["involvement_role"].get(act.role, act.role)
+    meaning = role(act.role).description
     kinds = ", ".join(sorted(v.replace("_", " ") for v in ground.reach))
     victims = f"; victims: {'; '.join(act.victims)}" if act.victims else ""
     if act.victims_confidential:
@@ -184,7 +185,7 @@ def ground_line(ground: Ground, locale: str) -> str:
         post = ground.post
         held = f", while holding the post {post.title}, {post.org} ({post.dates(locale)})"
     return (
-        f"{ground.criterion.short}: {role[0].lower()}{role[1:]} in "
+        f"{ground.criterion.short}: {meaning[0].lower()}{meaning[1:]} in "
         f"{act.titled(locale, place=True, quoted=True)}{held}: {kinds}{victims}."
     )
 
@@ -216,9 +217,12 @@ def render_submission(
     screening: Screening | None,
     letterhead: Letterhead | None = None,
     history: dict[str, str] | None = None,
+    followed: dict[str, list[str]] | None = None,
 ) -> None:
     """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite;
-    ``history``: person_id -> what the summary says of a target submitted before."""
+    ``history``: person_id -> what the summary says of a target submitted before;
+    ``followed``: person_id -> where the government this one follows stands (Switzerland's
+    letter says what the European Union has done)."""
     letterhead = letterhead or Letterhead()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
@@ -226,6 +230,7 @@ def render_submission(
     document.render(
         {
             "jurisdiction": jurisdiction,
+            "follows": get(jurisdiction.follows) if jurisdiction.follows else None,
             "regimes": [r for r in jurisdiction.regimes if r.id in used]
             or list(jurisdiction.regimes[:1]),
             "allies_note": jurisdiction.allies_note
@@ -241,6 +246,7 @@ def render_submission(
                     "designations": found,
                     "designations_note": screening_note(screening, found),
                     "history": (history or {}).get(t.person_id),
+                    "followed": (followed or {}).get(t.person_id, []),
                 }
                 for n, (t, s) in enumerate(inside, start=1)
                 for found in [designations_elsewhere(screening, t, jurisdiction)]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sanctions.governments.gaps import Cell
-from sanctions.governments.history import Step
-from sanctions.governments.jurisdictions import Jurisdiction, Scope
-from sanctions.governments.screening import Screening
+from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
-from sanctions.submit.designations import Listed, designations_elsewhere, sources_label
+from sanctions.tracking.designations import Listed, designations_elsewhere, sources_label
+from sanctions.tracking.gaps import Cell
+from sanctions.tracking.history import Step
+from sanctions.tracking.screening import Screening
 
 
 def notes_text(

@@ -19,23 +19,25 @@ from sanctions import __version__
 from sanctions.common import dates
 from sanctions.common.files import file_sha256
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
-from sanctions.governments.history import (
-    Histories,
-    recorded_designations,
-    resubmission_note,
-)
-from sanctions.governments.jurisdictions import Jurisdiction, Scope, in_package
-from sanctions.governments.screening import Screening
+from sanctions.evidence.copies import copy_evidence
+from sanctions.governments.listformat import Row, header, names_to_complete, rows_for
+from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.scope import Scope, in_package
 from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import subset
 from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
-from sanctions.submit.designations import split_designated
 from sanctions.submit.document import Letterhead, render_submission, to_complete
-from sanctions.submit.evidence_copies import copy_evidence
-from sanctions.submit.formats import Row, header, names_to_complete, rows_for
+from sanctions.submit.followed import followed_status
 from sanctions.submit.notes import notes_text
+from sanctions.tracking.designations import split_designated
+from sanctions.tracking.history import (
+    Histories,
+    recorded_designations,
+    resubmission_note,
+)
+from sanctions.tracking.screening import Screening
 
 
 @dataclass
@@ -97,6 +99,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         inputs.screening,
         letterhead,
         history,
+        followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
     )
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-DEFAULT_FOLDER = Path("lists")
+from sanctions.common.places import EDITORS_FOLDER
+
 LOCK_PREFIXES = ("~$", "._", ".~lock.")
 
 
@@ -42,7 +43,7 @@ def describe_lock(path: Path) -> str:
 
 
 def find_workbooks(
-    given: Sequence[Path], folder: Path = DEFAULT_FOLDER
+    given: Sequence[Path], folder: Path = EDITORS_FOLDER
 ) -> tuple[list[Path], list[Path]]:
     """(workbooks, lock files skipped): the ones given, or else every ``*.xlsx`` in ``folder``."""
     paths = list(given) or sorted(folder.glob("*.xlsx"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from sanctions.common.errors import InputError
+
 # Calibrated on real workbooks: a 100,000-row sheet compresses about 7:1.
 MAX_FILE_BYTES = 200 * 2**20
 MAX_UNCOMPRESSED_BYTES = 2 * 2**30
@@ -19,8 +21,10 @@ ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
 ACTIVE_CONTENT = ("xl/activeX/", "xl/embeddings/", "xl/externalLinks/")
 
 
-class UnreadableWorkbook(Exception):
+class UnreadableWorkbook(InputError):
     """The file cannot be read as a workbook. The message is one line, meant for the editor."""
+
+    plain = True
 
 
 def check_file(path: Path) -> None:

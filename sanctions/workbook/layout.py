@@ -6,15 +6,15 @@ specs, so that they cannot disagree with each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sanctions.common.data import read_yaml, schemas_dir
-
-COLUMN_TYPES = {"id", "text", "name", "date", "country", "url", "enum", "sha256", "language"}
-MULTI_SEPARATOR = ";"
+from sanctions.common.data import SpecError, government_files, read_yaml, schemas_dir
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.registry import TYPES
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class ColumnSpec:
     latin: bool = False
     birth: bool = False
     not_future: bool = False
+
+    @property
+    def kind(self) -> ColumnType:
+        """The column's type: its rules, cleaning, reading and look in the template."""
+        return TYPES[self.type]
 
 
 @dataclass(frozen=True)
@@ -69,17 +74,13 @@ class Layout:
         raise KeyError(name)
 
 
-class SpecError(Exception):
-    """A file in schemas/ is malformed: a developer's mistake, reported at load time."""
-
-
 def _column(sheet: str, raw: dict[str, Any], vocabularies: dict[str, dict[str, str]]) -> ColumnSpec:
     name = raw.get("name")
     ctype = raw.get("type")
-    if not isinstance(name, str) or ctype not in COLUMN_TYPES:
+    if not isinstance(name, str) or ctype not in TYPES:
         raise SpecError(f"schemas/{sheet}.yaml: column {name!r} has an unknown type {ctype!r}")
     vocab = raw.get("vocabulary")
-    if ctype == "enum" and vocab not in vocabularies:
+    if TYPES[ctype].vocabulary and vocab not in vocabularies:
         raise SpecError(f"schemas/{sheet}.yaml: column {name!r} names unknown vocabulary {vocab!r}")
     ref = raw.get("references")
     references = None
@@ -116,11 +117,36 @@ SHEET_ORDER = (
 )
 
 
+ROLES_FILE = "roles.yaml"
+
+
+def _vocabularies(folder: Path) -> dict[str, dict[str, str]]:
+    """vocabularies.yaml, with the vocabularies made from other files: the involvement roles
+    from roles.yaml, the governments from jurisdictions/*.yaml."""
+    derived: dict[str, Callable[[], dict[str, str]]] = {
+        "roles": lambda: {
+            role: str(entry["description"])
+            for role, entry in read_yaml(folder / ROLES_FILE)["roles"].items()
+        },
+        "governments": lambda: {
+            f.code: f.name for f in government_files(folder.parent / "jurisdictions")
+        },
+    }
+    out = {}
+    for key, values in read_yaml(folder / "vocabularies.yaml").items():
+        if isinstance(values, str):
+            if values not in derived:
+                raise SpecError(f"schemas/vocabularies.yaml: {key}: no source named {values!r}")
+            out[key] = derived[values]()
+        else:
+            out[key] = {str(v): str(d) for v, d in values.items()}
+    return out
+
+
 @cache
 def load_layout(directory: Path | None = None) -> Layout:
     folder = directory or schemas_dir()
-    vocab_raw = read_yaml(folder / "vocabularies.yaml")
-    vocabularies = {k: {str(v): str(d) for v, d in vals.items()} for k, vals in vocab_raw.items()}
+    vocabularies = _vocabularies(folder)
     sheets: list[SheetSpec] = []
     for name in SHEET_ORDER:
         raw = read_yaml(folder / f"{name}.yaml")

@@ -19,7 +19,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sanctions.common.countries import country_names
+from sanctions.common.errors import InputError
 from sanctions.common.files import write_with
+from sanctions.workbook.columns.countries import DROPDOWN as COUNTRY
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec, load_layout
 
 INSTRUCTIONS_SHEET = "_instructions"
@@ -27,11 +29,6 @@ LISTS_SHEET = "_allowed values"
 ROWS = 2000
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 REQUIRED_FILL = PatternFill("solid", start_color="FCE4D6", end_color="FCE4D6")
-COUNTRY = "country"  # the column of country names on the allowed-values sheet
-# Column widths by type, in characters: long text wide and wrapped, codes narrow.
-WIDTHS = {"text": 50, "name": 28, "url": 40, "sha256": 30, "enum": 22, "country": 20}
-DEFAULT_WIDTH = 14
-WRAPPED = {"text", "name", "url"}
 
 GUIDE = (
     "How to fill this workbook",
@@ -65,12 +62,7 @@ def header_note(col: ColumnSpec, layout: Layout) -> str:
     lines.append("Required." if col.required else "Optional.")
     if col.multi:
         lines.append("Several values: separate them with ';'.")
-    if col.type == "date":
-        lines.append("Write as text: 1965, 1965-06 or 1965-06-15.")
-    if col.vocabulary:
-        lines.append("One of: " + ", ".join(layout.vocabularies[col.vocabulary]) + ".")
-    if col.type == "country":
-        lines.append("A country's name (Kazakhstan) or its two-letter code (kz).")
+    lines += col.kind.note(col, layout)
     if col.references:
         lines.append(f"Must match {col.references[1]} on the {col.references[0]} sheet.")
     if col.example:
@@ -78,7 +70,13 @@ def header_note(col: ColumnSpec, layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def write_template(path: Path, layout: Layout | None = None) -> None:
+def write_template(path: Path, layout: Layout | None = None, force: bool = False) -> None:
+    """The empty workbook at ``path``: a new workbook may go in lists/, but nothing is written
+    over an existing file unless ``force``, nor under a name that is not .xlsx."""
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists; use --force to overwrite it")
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"{path}: the workbook's name must end in .xlsx")
     write_with(path, lambda tmp: build(layout or load_layout()).save(tmp))
 
 
@@ -153,17 +151,16 @@ def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, ranges: dict[str, s
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         cell.comment = Comment(header_note(col, layout), "sanctions", width=320, height=160)
         column = ws.column_dimensions[letter]
-        column.width = max(WIDTHS.get(col.type, DEFAULT_WIDTH), len(col.name) + 4)
-        if col.type in WRAPPED:
+        column.width = max(col.kind.width, len(col.name) + 4)
+        if col.kind.wraps:
             column.alignment = Alignment(wrap_text=True, vertical="top")
-        if col.type in ("id", "date", "text", "name", "sha256"):
+        if col.kind.as_text:
             # Text format stops Excel turning 1965-06 into a date or dropping leading zeros.
             column.number_format = "@"
-        source = (
-            col.vocabulary if col.type == "enum" else COUNTRY if col.type == "country" else None
-        )
-        if source is not None and not col.multi:
-            _dropdown(ws, letter, col, ranges[source], strict=col.type == "enum")
+        dropdown = col.kind.dropdown(col)
+        if dropdown is not None and not col.multi:
+            source, strict = dropdown
+            _dropdown(ws, letter, col, ranges[source], strict=strict)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}1"
     if sheet.name == "submitter":

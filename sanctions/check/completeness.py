@@ -1,0 +1,96 @@
+"""Rules on what a list leaves out: persons with no post or act, the identifying details a
+source may give, and the submitter's details the cover letters need."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pandas as pd
+
+from sanctions.rules.finding import Finding
+from sanctions.workbook.columns.values import isin
+from sanctions.workbook.reader import row_number, text_or_none
+from sanctions.workbook.sheets import Sheets, SheetsRule
+
+REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "email")
+
+
+def _active(sheets: Sheets) -> pd.DataFrame:
+    """Persons who are not withdrawn (a withdrawn row stays for the record, and needs nothing)."""
+    persons = sheets.frames["persons"]
+    return persons[persons["status"].fillna("") != "withdrawn"]
+
+
+def _without_rows(sheet: str) -> Callable[[Sheets], Iterator[Finding]]:
+    """The check that every active person has a row on ``sheet``."""
+
+    def check(sheets: Sheets) -> Iterator[Finding]:
+        rule = WITHOUT_ROWS[sheet]
+        ids = _active(sheets)["person_id"].dropna()
+        for row, pid in ids[~isin(ids, sheets.ids(sheet, "person_id"))].items():
+            yield sheets.finding(
+                rule, "persons", "person_id", row_number(row), pid, pid=pid, sheet=sheet
+            )
+
+    return check
+
+
+def _without_value(column: str) -> Callable[[Sheets], Iterator[Finding]]:
+    """The check that every active person has a value in ``column``."""
+
+    def check(sheets: Sheets) -> Iterator[Finding]:
+        rule = WITHOUT_VALUE[column]
+        active = _active(sheets)
+        for row in active.index[active[column].isna() & active["person_id"].notna()]:
+            pid = text_or_none(active.at[row, "person_id"])
+            yield sheets.finding(rule, "persons", column, row_number(row), None, pid=pid)
+
+    return check
+
+
+def _submitter(sheets: Sheets) -> Iterator[Finding]:
+    frame = sheets.frames["submitter"]
+    given = set(frame.loc[frame["value"].notna(), "key"].dropna())
+    missing = [k for k in REQUIRED_SUBMITTER_KEYS if k not in given]
+    if missing:
+        table = sheets.tables["submitter"]
+        yield SUBMITTER_MISSING.finding(
+            sheets.file, table.sheet, column="key", keys=", ".join(missing)
+        )
+
+
+WITHOUT_ROWS = {
+    sheet: SheetsRule(
+        code,
+        "error",
+        f"A person with no row on the {sheet} sheet.",
+        "person '{pid}' has no row on the {sheet} sheet",
+        check=_without_rows(sheet),
+    )
+    for sheet, code in (
+        ("positions", "person.no_position"),
+        ("involvement", "person.no_involvement"),
+    )
+}
+WITHOUT_VALUE = {
+    column: SheetsRule(
+        code,
+        "warning",
+        f"A person without {what}.",
+        f"person '{{pid}}' has no {column}; add {what} if a source gives one",
+        check=_without_value(column),
+    )
+    for column, code, what in (
+        ("birth_date", "person.no_birth_date", "a birth date"),
+        ("nationality", "person.no_nationality", "a nationality"),
+    )
+}
+SUBMITTER_MISSING = SheetsRule(
+    "submitter.missing",
+    "warning",
+    "A key the exports need is missing from the submitter sheet.",
+    "the submitter sheet has no {keys}: the exports' cover letters need them",
+    check=_submitter,
+)
+
+RULES = (*WITHOUT_ROWS.values(), *WITHOUT_VALUE.values(), SUBMITTER_MISSING)

@@ -1,0 +1,86 @@
+"""`sanctions export`: the entities, a package per government, the public list and the review
+report of each workbook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sanctions.cli.shared import (
+    GovernmentsHelp,
+    Outcome,
+    exports_option,
+    find_lists,
+    iso_date,
+    one_folder_each,
+    warn,
+)
+
+
+def governments_option(value: str | None) -> list[str] | None:
+    """``--only us,gb`` as codes; a code no government has is a usage error naming them all."""
+    if not value:
+        return None
+    from sanctions.governments.registry import codes
+
+    chosen = [c.strip().lower() for c in value.split(",") if c.strip()]
+    unknown = sorted(set(chosen) - set(codes()))
+    if unknown:
+        raise click.UsageError(
+            f"unknown government {', '.join(unknown)}; choose from {', '.join(codes())}"
+        )
+    return chosen
+
+
+@click.command(cls=GovernmentsHelp)
+@click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
+@exports_option("Folder to write into; each list gets a sub-folder named after its workbook.")
+@click.option(
+    "--only",
+    metavar="CODES",
+    help="Only these governments, by code, e.g. us,gb (default: every government).",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Build drafts: every page says DRAFT, and a missing submitter or date is shown as a "
+    "placeholder instead of stopping the export.",
+)
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD|today",
+    help="Date of the cover letters (default: the submitter sheet's date).",
+)
+def export(
+    workbooks: tuple[Path, ...], out: Path, only: str | None, draft: bool, date: str | None
+) -> None:
+    """Build the entities, one submission package per government and the public list.
+
+    For WORKBOOKS (default: every lists/*.xlsx). Governments: {governments}.
+    A workbook with validation errors is refused: its report is printed and nothing is written.
+
+    Packages for filing need the submitter sheet's organisation and contact person and a date
+    (--date, or date on the submitter sheet); --draft builds them without, marked DRAFT.
+
+    \b
+    Example:
+      sanctions export lists/belarus.xlsx --date 2026-12-01 --only us,gb
+      sanctions export --draft lists/kazakhstan.xlsx
+    """
+    from sanctions.export.run import export as run
+    from sanctions.rules.finding import render_text, sort_findings
+
+    codes = governments_option(only)
+    day = iso_date(date)
+    outcome = Outcome()
+    for path in one_folder_each(find_lists(workbooks), outcome):
+        with outcome.step(path, "not exported"):
+            done = run(path, out, codes, draft, day)
+            click.echo(render_text(sort_findings(done.findings), 1))
+            for warning in done.warnings:
+                warn(warning)
+            click.echo(f"{path}: wrote {done.folder}")
+    sys.exit(outcome.status)

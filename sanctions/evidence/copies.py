@@ -1,0 +1,87 @@
+"""The local copies of evidence: their hashes, and the cited copies carried into a package (or
+the public list).
+
+A recorded hash is what lets a recipient see that a document was not altered after it was
+cited. Files are hashed in blocks (a video of hours needs no memory) and side by side in
+threads, since ``hashlib`` lets go of the interpreter while it reads; a file cited by several
+rows is hashed once. A package carries ``evidence/001_opinion.txt`` with its SHA-256 in the
+manifest; each copy is hashed again as it is copied, since the file may have changed since the
+validation that let the export run: a copy that is not the cited one stops the export rather
+than travel under a hash it does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from sanctions.common.errors import ListNotReady
+from sanctions.common.files import file_sha256
+from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
+
+FOLDER = "evidence"  # where a package keeps the copies it carries
+HASHING_THREADS = 4
+
+
+def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:
+    """Each distinct regular file's SHA-256 (or why it could not be read), hashed in parallel."""
+    distinct = sorted({p for p in paths if p.is_file()})
+
+    def one(path: Path) -> str | OSError:
+        try:
+            return file_sha256(path)
+        except OSError as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=HASHING_THREADS) as pool:
+        return dict(zip(distinct, pool.map(one, distinct), strict=True))
+
+
+class Cited(Protocol):
+    """An evidence item as a package cites it: numbered, with its local copy and hash."""
+
+    @property
+    def evidence_id(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def sha256(self) -> str | None: ...
+
+
+class EvidenceChanged(ListNotReady):
+    """A cited copy is missing, refused or not the one recorded; the message names it."""
+
+
+def copy_evidence(workbook: Path, items: Iterable[Cited], into: Path) -> list[str]:
+    """Copy each item's file into ``into/evidence/``, keeping its name (and sub-folders);
+    the names copied, sorted. Items without a file are skipped, and so is everything when the
+    list keeps no evidence folder beside it (its copies live elsewhere; the validator says
+    nothing of them either)."""
+    folder = evidence_folder(workbook)
+    if not folder.is_dir():
+        return []
+    copied = []
+    for item in sorted(items, key=lambda e: e.number):
+        if not item.file:
+            continue
+        try:
+            source = resolve(folder, item.file)
+        except RefusedName as exc:
+            raise EvidenceChanged(f"{item.evidence_id}: {exc}") from exc
+        if not source.is_file():
+            raise EvidenceChanged(f"{item.evidence_id}: {source} is not there")
+        name = PurePosixPath(item.file.replace("\\", "/")).as_posix()
+        target = into / FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = file_sha256(source, copy_to=target)
+        if item.sha256 and digest != item.sha256.lower():
+            raise EvidenceChanged(
+                f"{item.evidence_id}: {source} has changed since it was cited (its SHA-256 is "
+                f"{digest}, the workbook records {item.sha256}); run `sanctions validate`"
+            )
+        copied.append(name)
+    return sorted(copied)

@@ -1,0 +1,63 @@
+"""A government's list format written out: a target's rows, one per person or one per name (the
+UK and Australian lists print each alias on its own row), each column filled by its field.
+
+The format is data: ``list`` in jurisdictions/<code>.yaml names the columns in the order the
+government's published list prints them, the field each takes (``fields.py``), and the list's
+conventions (date patterns, gender codes, the language of country names, name types).
+"""
+
+from __future__ import annotations
+
+from sanctions.governments.fields import FIELDS, Entry, names_of
+from sanctions.governments.latvian import latvian_form
+from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.scope import Scope
+from sanctions.model.targets import Target
+
+Row = dict[str, str]
+
+
+def field_value(name: str, entry: Entry) -> str:
+    """A column's value: a field, or ``flag:<key>`` for one of the format's constants."""
+    if name.startswith("flag:"):
+        return entry.form.flags.get(name[5:], "")
+    return FIELDS[name](entry)
+
+
+def rows_for(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: int) -> list[Row]:
+    """The rows of one target in the government's list format."""
+    form = jurisdiction.list_format
+    if form.family == "name":
+        names = names_of(target, with_original="original" in form.name_types)
+    else:
+        names = names_of(target)[:1]
+    rows = []
+    for index, name in enumerate(names):
+        entry = Entry(target, scope, jurisdiction, number, form, name)
+        row = {column: field_value(f, entry) for column, f in form.columns}
+        if form.family == "name" and index and "draft_reference" in dict(form.columns).values():
+            column = next(c for c, f in form.columns if f == "draft_reference")
+            row[column] = f"D{number}{chr(ord('a') + index - 1)}"
+        rows.append(row)
+    return rows
+
+
+def header(jurisdiction: Jurisdiction) -> list[str]:
+    """The columns of a government's list format, for a table with no rows."""
+    return [column for column, _ in jurisdiction.list_format.columns]
+
+
+def names_to_complete(jurisdiction: Jurisdiction, inside: list[tuple[Target, Scope]]) -> list[str]:
+    """For notes.txt: targets whose name the list needs in a form that could not be made."""
+    rules = jurisdiction.list_format.latvian_names
+    if rules is None or "latvian_name" not in dict(jurisdiction.list_format.columns).values():
+        return []
+    lacking = [t.name for t, _ in inside if latvian_form(t, rules) is None]
+    if not lacking:
+        return []
+    return [
+        f"The Latvian form of the name (column Original Name), for {len(lacking)} target(s): "
+        f"{', '.join(lacking)}.\n  It is made only from a Russian original-script name "
+        "(name_original) and a known gender; write it by hand, as the Latvian list spells "
+        "names (Aleksandrs Bastrikins)."
+    ]

@@ -1,0 +1,181 @@
+"""The publishable list: an HTML page and a workbook with names, posts, conduct and sources.
+
+Nothing marked confidential goes in: confidential incidents and evidence are left out, victims
+marked confidential are not named (the conduct is then described without the incident's title),
+and a person with no conduct left to publish is left out altogether. Every claim carries the
+numbers of its own sources, so a document is never shown as a source for a claim it does not
+support, and never as a source against the person it names as a victim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from sanctions.common import dates
+from sanctions.common.data import templates_dir
+from sanctions.common.writers import write_xlsx
+from sanctions.governments.registry import load as load_jurisdictions
+from sanctions.governments.roles import role
+from sanctions.model.targets import Act, Evidence, Target
+
+COLUMNS = (
+    "Name",
+    "Also written",
+    "Posts",
+    "Summary of conduct",
+    "Contrary information",
+    "Public sources",
+)
+
+
+def public_targets(
+    targets: list[Target],
+    evidence: dict[str, Evidence],
+    victim_of: dict[str, set[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """The entries of the public list. ``victim_of``: for a casefolded name, the evidence of the
+    incidents in which that person is a victim, never cited against them."""
+    victim_of = victim_of or {}
+    out = []
+    for target in targets:
+        own = set().union(
+            *(victim_of.get(n.casefold(), set()) for n in (target.name, *target.aliases))
+        )
+        sources: dict[str, None] = {}
+        posts = [
+            c
+            for post in target.posts
+            if (c := _claim(post.title + f", {post.org} ({post.dates()})", post.evidence, evidence))
+        ]
+        conduct = [
+            c
+            for act in target.acts
+            if not act.confidential
+            and (
+                c := _claim(
+                    public_line(act), [*act.evidence, *act.incident_evidence], evidence, own
+                )
+            )
+        ]
+        for item in (*posts, *conduct):
+            sources.update(dict.fromkeys(item["ids"]))
+        if not conduct:
+            continue
+        ordered = sorted(sources, key=lambda e: evidence[e].number)
+        number = {eid: i for i, eid in enumerate(ordered, start=1)}
+        for item in (*posts, *conduct):
+            item["cites"] = (
+                "[" + ", ".join(str(n) for n in sorted(number[e] for e in item.pop("ids"))) + "]"
+            )
+        out.append(
+            {
+                "name": target.name,
+                "anchor": target.person_id,
+                "aliases": "; ".join(target.aliases),
+                "posts": posts,
+                "conduct": conduct,
+                "contrary": target.exculpatory or "",
+                "sources": [_source(evidence[e], evidence) for e in ordered],
+            }
+        )
+    return out
+
+
+def public_line(act: Act) -> str:
+    """The act as a text that may be published tells it: without the incident's title and the
+    description when the victims are confidential, since either may name them."""
+    if act.victims_confidential:
+        kinds = ", ".join(v.replace("_", " ") for v in act.violation_types)
+        return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds})."
+    return f"{act.titled()}: {act.description}"
+
+
+def _claim(
+    text: str, ids: Iterable[str], evidence: dict[str, Evidence], against: set[str] | None = None
+) -> dict[str, Any] | None:
+    """A claim with its public sources; none when nothing public supports it. ``against``:
+    documents that may not be cited for it (those in which the person is the victim)."""
+    public = [
+        e
+        for e in ids
+        if e in evidence and not evidence[e].confidential and e not in (against or set())
+    ]
+    return {"text": text, "ids": list(dict.fromkeys(public))} if public else None
+
+
+def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
+    through = evidence.get(item.known_through or "")
+    return {
+        "id": item.evidence_id,
+        "file": item.file,
+        "title": item.title,
+        "publisher": item.publisher,
+        "published": dates.in_words(item.published) if item.published else None,
+        "url": item.url,
+        "archive_url": item.archive_url,
+        "held": bool(item.file),
+        "cited_in": through.title if through is not None and not through.confidential else None,
+        "cited_in_url": through.url if through is not None else None,
+    }
+
+
+def public_sources(entries: Iterable[dict[str, Any]], evidence: dict[str, Evidence]) -> list[str]:
+    """The evidence IDs the public list shows (and the documents they are known through): never
+    a confidential one, so that its local copy is never published."""
+    shown = {source["id"] for entry in entries for source in entry["sources"]}
+    shown |= {t for i in shown if (t := evidence[i].known_through) and t in evidence}
+    return sorted(i for i in shown if not evidence[i].confidential)
+
+
+def write_public(
+    folder: Path,
+    title: str,
+    submitter: dict[str, str],
+    entries: list[dict[str, Any]],
+    gaps: list[dict[str, str]] | None = None,
+    date: str | None = None,
+    copies: Iterable[str] = (),
+) -> None:
+    """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening;
+    ``date``: the ISO date the list is published (never the wall clock, so builds repeat);
+    ``copies``: the file names of the sources whose copies are in the folder's evidence/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    held = set(copies)
+    for entry in entries:
+        for source in entry["sources"]:
+            source["local_copy"] = f"evidence/{source['file']}" if source["file"] in held else None
+    env = Environment(
+        loader=FileSystemLoader(templates_dir()),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
+    governments = [(code, j.name) for code, j in load_jurisdictions().items()]
+    html = env.get_template("public.html").render(
+        title=title,
+        targets=entries,
+        submitter=submitter,
+        gaps=gaps,
+        governments=governments,
+        date=dates.in_words(date) if date else None,
+    )
+    (folder / "index.html").write_text(html, encoding="utf-8")
+    rows = [
+        {
+            "Name": e["name"],
+            "Also written": e["aliases"],
+            "Posts": "\n".join(f"{p['text']} {p['cites']}" for p in e["posts"]),
+            "Summary of conduct": "\n".join(f"{c['text']} {c['cites']}" for c in e["conduct"]),
+            "Contrary information": e["contrary"],
+            "Public sources": "\n".join(
+                f"[{i}] {s['title']}{' ' + s['url'] if s['url'] else ''}"
+                + (f" (cited in {s['cited_in']})" if s["cited_in"] else "")
+                for i, s in enumerate(e["sources"], start=1)
+            ),
+        }
+        for e in entries
+    ]
+    write_xlsx(folder / "list.xlsx", {"list": (COLUMNS, rows)})

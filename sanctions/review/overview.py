@@ -1,0 +1,162 @@
+"""The front page of the review report: the list counted, and what each government's package
+will carry.
+
+The package lines follow the same rules as the packages themselves (``in_package``, a
+designation recorded on the submissions sheet, ``split_designated`` for screening), so the
+reviewers sign off what is actually sent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sanctions.common import dates
+from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.scope import in_package
+from sanctions.model.rows import Rows
+from sanctions.model.targets import Evidence, Target
+from sanctions.review.sources import CHECKS, checks_of
+from sanctions.tracking.designations import split_designated
+from sanctions.tracking.history import Histories, recorded_designations
+from sanctions.tracking.screening import Screening
+from sanctions.workbook.layout import load_layout
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts ``P2`` before ``P10``: digits by value, the rest as text."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part
+    )
+
+
+@dataclass(frozen=True)
+class Tally:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    persons: tuple[Tally, ...]  # by status
+    incidents: int
+    confidential_incidents: int
+    violations: tuple[Tally, ...]  # incidents by violation type (one incident may count in several)
+    evidence: int
+    confidential_evidence: int
+    kinds: tuple[Tally, ...]
+    checks: tuple[Tally, ...]
+
+
+def _tallies(counted: Counter[str], vocabulary: Mapping[str, str]) -> tuple[Tally, ...]:
+    """Every value that occurs, in the vocabulary's order, then any other value by name."""
+    order = [k for k in vocabulary if counted[k]] + sorted(
+        k for k in counted if k not in vocabulary
+    )
+    return tuple(Tally(k, vocabulary.get(k, k), counted[k]) for k in order)
+
+
+def counts(rows: Rows, evidence: Mapping[str, Evidence]) -> Counts:
+    words = load_layout().vocabularies
+    statuses = Counter(p.status for p in rows.persons)
+    violations = Counter(v for i in rows.incidents for v in dict.fromkeys(i.violation_types))
+    kinds = Counter(e.kind for e in rows.evidence)
+    checks = Counter(check for item in evidence.values() for check in checks_of(item, evidence))
+    return Counts(
+        persons=tuple(Tally(s, s, statuses[s]) for s in words["person_status"]),
+        incidents=len(rows.incidents),
+        confidential_incidents=sum(1 for i in rows.incidents if i.confidential),
+        violations=_tallies(violations, words["violation_type"]),
+        evidence=len(rows.evidence),
+        confidential_evidence=sum(1 for e in rows.evidence if e.confidential),
+        kinds=_tallies(kinds, words["evidence_kind"]),
+        checks=tuple(Tally(key, label, checks[key]) for key, label in CHECKS),
+    )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A person in one of a package's lists, with why they are there."""
+
+    person_id: str
+    name: str
+    page: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Package:
+    code: str
+    name: str
+    propose: tuple[Entry, ...]  # detail: the criteria relied on
+    possible: tuple[Entry, ...]  # proposed, but screening may have found a listing
+    recorded: tuple[Entry, ...]  # designated according to the submissions sheet
+    designated: tuple[Entry, ...]  # designated according to screening (a confident match)
+    outside: tuple[Entry, ...]  # detail: why the law does not cover them
+    elsewhere: tuple[Entry, ...]  # the persons sheet limits them to other governments
+
+
+def packages(
+    targets: Sequence[Target],
+    jurisdictions: Mapping[str, Jurisdiction],
+    histories: Histories,
+    screening: Screening | None,
+    pages: Mapping[str, str],
+) -> tuple[Package, ...]:
+    """For each government, what its package carries and what it leaves out, and why."""
+
+    def entry(target: Target, detail: str) -> Entry:
+        return Entry(target.person_id, target.name, pages[target.person_id], detail)
+
+    def ordered(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+        return tuple(sorted(entries, key=lambda e: natural_key(e.person_id)))
+
+    found = []
+    for code, jurisdiction in jurisdictions.items():
+        inside, outside = in_package(targets, jurisdiction)
+        keep, designations = recorded_designations(inside, histories, code)
+        recorded = [
+            entry(
+                t,
+                f"recorded as designated {dates.in_words(s.date)}".strip()
+                if s.date
+                else "recorded as designated",
+            )
+            for t, s in designations
+        ]
+        propose, designated, possible = split_designated(keep, screening, code)
+        shown = {t.person_id for t in targets if not t.jurisdictions or code in t.jurisdictions}
+        found.append(
+            Package(
+                code=code,
+                name=jurisdiction.name,
+                propose=ordered(
+                    entry(t, "; ".join(c.short for c in s.criteria)) for t, s in propose
+                ),
+                possible=ordered(
+                    entry(
+                        t,
+                        f"{c.program or 'program not stated'}, screening score {c.score or 0.0:.2f}",
+                    )
+                    for t, c in possible
+                ),
+                recorded=ordered(recorded),
+                designated=ordered(
+                    entry(
+                        t,
+                        f"{c.program or 'program not stated'}{', listed ' + c.date if c.date else ''}",
+                    )
+                    for t, c in designated
+                ),
+                outside=ordered(entry(t, s.reason) for t, s in outside),
+                elsewhere=ordered(
+                    entry(t, "the persons sheet limits the person to " + ", ".join(t.jurisdictions))
+                    for t in targets
+                    if t.person_id not in shown
+                ),
+            )
+        )
+    return tuple(found)

@@ -1,0 +1,87 @@
+"""Where the followed government stands, for a government that implements another's listings
+(``follows`` in its file: Switzerland takes over the European Union's sanctions).
+
+Such a letter asks the government to implement what the other has done, so for each person it
+says what is known of the other's listing: found by screening (to be confirmed against the
+official list), recorded on the submissions sheet, or proposed to it by the same list, each
+said as what it is and never more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sanctions.common import dates
+from sanctions.governments.registry import Jurisdiction, get
+from sanctions.governments.scope import Scope, scope
+from sanctions.model.targets import Target
+from sanctions.tracking.designations import designations_elsewhere, sources_label
+from sanctions.tracking.history import Histories
+from sanctions.tracking.screening import Screening
+
+
+def followed_status(
+    jurisdiction: Jurisdiction,
+    inside: Sequence[tuple[Target, Scope]],
+    screening: Screening | None,
+    histories: Histories,
+) -> dict[str, list[str]]:
+    """person_id -> what the letter says of the followed government's listing; empty for a
+    government that follows none."""
+    if jurisdiction.follows is None:
+        return {}
+    other = get(jurisdiction.follows)
+    return {
+        target.person_id: _lines(jurisdiction, other, target, screening, histories)
+        for target, _ in inside
+    }
+
+
+def _lines(
+    jurisdiction: Jurisdiction,
+    other: Jurisdiction,
+    target: Target,
+    screening: Screening | None,
+    histories: Histories,
+) -> list[str]:
+    name = other.prose_name[:1].upper() + other.prose_name[1:]
+    locale = jurisdiction.locale
+    listed = [
+        d
+        for d in designations_elsewhere(screening, target, jurisdiction)
+        if d["code"] == other.code
+    ]
+    lines = [
+        f"{name} has listed this person: {d['program'] or 'programme not stated'}"
+        + (f", listed {dates.in_words(d['date'], locale)}" if d["date"] else "")
+        + f" (found by screening against {sources_label(screening)}: record {d['ref_id']}, "
+        f"score {d['score']}; to be confirmed against the official list)."
+        for d in listed
+        if screening is not None
+    ]
+    history = histories.get((target.person_id, other.code))
+    if history is not None:
+        step = history.latest
+        when = f" on {dates.in_words(step.date, locale)}" if step.date else ""
+        reference = f" (reference {step.reference})" if step.reference else ""
+        lines.append(
+            f"The submitting organisation's records: {step.status}{when}{reference}, "
+            f"with {other.prose_name}."
+        )
+    if listed:
+        return lines
+    found = scope(other, target)
+    if screening is not None:
+        said = f"{name} has not listed this person, as far as screening against "
+        said += f"{sources_label(screening)} found."
+    else:
+        said = f"Whether {other.prose_name} has listed this person was not checked: the list "
+        said += "was not screened against existing sanctions lists."
+    lines.insert(0, said)
+    limited = target.jurisdictions and other.code not in target.jurisdictions
+    if found.regime is not None and not limited:
+        lines.append(
+            f"The submitting organisation proposes the listing to {other.prose_name} under the "
+            f"{found.regime.name}, on the grounds set out above."
+        )
+    return lines

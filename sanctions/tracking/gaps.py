@@ -1,0 +1,155 @@
+"""The gap matrix: for each target and each government, designated, proposed, or nothing yet.
+
+"Designated" comes from a screening match at or above the threshold with an active Sanction
+entity of that government; "proposed" means this workbook's package for that government
+carries the person. A designation wins over a proposal: there is nothing left to ask for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sanctions.common.writers import write_xlsx
+from sanctions.governments.registry import codes, load
+from sanctions.governments.scope import in_package
+from sanctions.model.targets import Target
+from sanctions.tracking.screening import Screened, Screening
+
+DESIGNATED, PROPOSED, NONE = "designated", "proposed", "none"
+# A match scoring at least this is taken as the same person: below it, the public gap matrix
+# says a designation is unconfirmed, and a package still proposes the person to a government
+# that may have listed them, asking the submitter to confirm.
+CONFIDENT_SCORE = 0.95
+UNCONFIRMED = "possible designation, not confirmed"
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str
+    program: str = ""
+    date: str = ""
+    ref_id: str = ""
+    score: float | None = None
+
+    @property
+    def short(self) -> str:
+        if self.status == DESIGNATED:
+            return f"D {self.date[:7]}".strip()
+        return "P" if self.status == PROPOSED else "-"
+
+    @property
+    def long(self) -> str:
+        if self.status == DESIGNATED:
+            when = f", listed {self.date}" if self.date else ""
+            return f"designated: {self.program or 'program not stated'}{when}"
+        return PROPOSED if self.status == PROPOSED else ""
+
+
+Matrix = dict[str, dict[str, Cell]]
+
+
+def proposed_by(targets: Iterable[Target]) -> dict[str, set[str]]:
+    """For each person, the governments whose package in this workbook proposes them."""
+    targets = list(targets)
+    out: dict[str, set[str]] = {}
+    for code, jurisdiction in load().items():
+        inside, _ = in_package(targets, jurisdiction)
+        for target, _scope in inside:
+            out.setdefault(target.person_id, set()).add(code)
+    return out
+
+
+def designations(person: Screened) -> dict[str, Cell]:
+    """The earliest active listing by each of our governments among a person's matches."""
+    out: dict[str, Cell] = {}
+    for match in person.matches:
+        for d in match.designations:
+            if d.jurisdiction is None or not d.active:
+                continue
+            cell = Cell(DESIGNATED, d.program, d.listing_date, match.ref_id, match.score)
+            held = out.get(d.jurisdiction)
+            if held is None or (cell.date or "9999") < (held.date or "9999"):
+                out[d.jurisdiction] = cell
+    return out
+
+
+def own_designation(screening: Screening | None, person_id: str, code: str) -> Cell | None:
+    """The earliest active listing of a person by one government, found by screening."""
+    if screening is None:
+        return None
+    for person in screening.persons:
+        if person.person_id == person_id:
+            return designations(person).get(code)
+    return None
+
+
+def gap_matrix(screening: Screening, proposed: dict[str, set[str]]) -> Matrix:
+    matrix: Matrix = {}
+    for person in screening.persons:
+        found = designations(person)
+        row = {}
+        for code in codes():
+            if code in found:
+                row[code] = found[code]
+            elif code in proposed.get(person.person_id, set()):
+                row[code] = Cell(PROPOSED)
+            else:
+                row[code] = Cell(NONE)
+        matrix[person.person_id] = row
+    return matrix
+
+
+def to_data(matrix: Matrix) -> dict[str, dict[str, dict[str, Any]]]:
+    return {
+        pid: {
+            code: {k: v for k, v in asdict(cell).items() if v not in ("", None)}
+            for code, cell in row.items()
+        }
+        for pid, row in matrix.items()
+    }
+
+
+def render_text(screening: Screening, matrix: Matrix) -> str:
+    names = {p.person_id: p.name for p in screening.persons}
+    width = max([len("person")] + [len(f"{pid} {names[pid]}"[:40]) for pid in matrix])
+    cols = [f"{c:<10}" for c in codes()]
+    lines = [f"{'person':<{width}}  {''.join(cols).rstrip()}"]
+    for pid, row in matrix.items():
+        label = f"{pid} {names[pid]}"[:40]
+        cells = "".join(f"{row[c].short:<10}" for c in codes())
+        lines.append(f"{label:<{width}}  {cells.rstrip()}")
+    lines.append("D = designated (month listed), P = proposed in this workbook, - = neither")
+    return "\n".join(lines) + "\n"
+
+
+BASE_COLUMNS = ("person_id", "name", "status")
+
+
+def rows(
+    screening: Screening, matrix: Matrix, public: Sequence[str] | None = None
+) -> list[dict[str, str]]:
+    """One row per person. Given ``public`` (the persons on the public list), only those; a
+    designation found by a fuzzy match reads as unconfirmed (a public page must not state that
+    a named person is sanctioned on the strength of a spelling guess), and the governments the
+    list proposes to are not shown (that is the submitters' strategy, not a public fact)."""
+    keep = set(public) if public is not None else None
+    out = []
+    for person in screening.persons:
+        if keep is not None and person.person_id not in keep:
+            continue
+        row = {"person_id": person.person_id, "name": person.name, "status": person.status}
+        for code in codes():
+            cell = matrix[person.person_id][code]
+            unsure = cell.status == DESIGNATED and (cell.score or 0.0) < CONFIDENT_SCORE
+            row[code] = cell.long
+            if keep is not None:  # public: what others did, never what this list proposes
+                row[code] = UNCONFIRMED if unsure else "" if cell.status == PROPOSED else cell.long
+        out.append(row)
+    return out
+
+
+def write_matrix_xlsx(path: Path, table: list[dict[str, str]]) -> None:
+    write_xlsx(path, {"gaps": ((*BASE_COLUMNS, *codes()), table)})

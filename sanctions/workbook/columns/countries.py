@@ -1,0 +1,56 @@
+"""Countries, kept as ISO codes however the editor wrote them (``Kazakhstan``, ``kz``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sanctions.common.countries import country_code, suggest_country
+from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.values import by_unique
+from sanctions.workbook.columns.words import commas, items_of, which
+
+if TYPE_CHECKING:
+    from sanctions.workbook.layout import ColumnSpec, Layout
+
+DROPDOWN = "country"  # the column of country names on the template's allowed-values sheet
+
+
+def is_country(value: str) -> bool:
+    return country_code(value) is not None
+
+
+def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
+    said = commas(col, value, is_country)
+    if said:
+        return said
+    bad = [item for item in (items_of(value) if col.multi else [value]) if not is_country(item)]
+    return f"{which(col, bad, 'a country', suggest_country)}; write its code (e.g. kz) or its name (Kazakhstan)"
+
+
+UNKNOWN = CellRule(
+    "country.unknown",
+    "error",
+    "Not an ISO 3166 country code or a country name.",
+    "{column} {value}{hint}",
+    test=lambda col, layout: by_unique(is_country),
+    hint=hint,
+    default_hint=" is not a country",
+)
+
+
+class Country(ColumnType):
+    name = "country"
+    width = 20
+
+    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+        return (UNKNOWN,)
+
+    def parse(self, col: ColumnSpec) -> Callable[[str], Any]:
+        return lambda value: (country_code(value) or value) if isinstance(value, str) else value
+
+    def dropdown(self, col: ColumnSpec) -> tuple[str, bool]:
+        return DROPDOWN, False  # a suggestion only: a code is fine too
+
+    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+        return ["A country's name (Kazakhstan) or its two-letter code (kz)."]

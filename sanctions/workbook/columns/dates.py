@@ -1,0 +1,123 @@
+"""Dates as ISO partial dates written as text (``1965``, ``1965-06``, ``1965-06-15``).
+
+A date written another way gets the ISO form it stands for in the message: ``March 1965`` is
+1965-03, ``25.03.1965`` is 1965-03-25, and ``12/03/1965`` could be either of two days.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from babel import Locale
+
+from sanctions.common import dates
+from sanctions.workbook.columns.base import CellRule, ColumnType
+
+if TYPE_CHECKING:
+    from sanctions.workbook.layout import ColumnSpec, Layout
+
+# Languages whose month names an editor may type (English first: it decides a tie).
+MONTH_LANGUAGES = ("en", "fr", "de", "es", "ru", "kk")
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month names and abbreviations, lower-case, in the languages editors write, to 1-12."""
+    out: dict[str, int] = {}
+    for language in MONTH_LANGUAGES:
+        locale = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    out.setdefault(name.lower().rstrip("."), number)
+    return out
+
+
+def _day(day: int, month: int) -> str:
+    return f"{day} {Locale.parse('en').months['format']['wide'][month]}"
+
+
+_NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+_WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
+
+
+def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
+    text = value.strip()
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric:
+        a, b, year = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
+        if 1 <= a <= 12 and 1 <= b <= 12 and a != b:
+            first, second = _day(a, b), _day(b, a)
+            return (
+                f": day and month are ambiguous, it could be {first} or {second}; write "
+                f"{year}-{b:02d}-{a:02d} for {first} or {year}-{a:02d}-{b:02d} for {second}"
+            )
+        if 1 <= b <= 12 < a <= 31:
+            return f": write {year}-{b:02d}-{a:02d}"
+        if 1 <= a <= 12 < b <= 31:
+            return f": write {year}-{a:02d}-{b:02d}"
+        return ""
+    words = _WORDS.findall(text.lower())
+    months = [m for w in words if (m := _months().get(w.rstrip("."))) is not None]
+    numbers = [int(w) for w in words if w.isdigit()]
+    years = [n for n in numbers if 1000 <= n <= 2999]
+    days = [n for n in numbers if 1 <= n <= 31]
+    if len(months) != 1 or len(years) != 1 or len(words) != 2 + len(days):
+        return ""
+    iso = f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if len(days) == 1 else "")
+    return f": write {iso}" if len(days) <= 1 else ""
+
+
+def not_future(values: pd.Series) -> pd.Series:
+    valid = dates.is_valid(values)
+    return ~valid | (dates.earliest(values) <= dates.today().isoformat())
+
+
+def plausible_birth(values: pd.Series) -> pd.Series:
+    """Born after 1900 and at least 14 years ago: anything else is almost surely a typo."""
+    valid = dates.is_valid(values)
+    years = values.str.slice(0, 4).where(valid, "1950").astype("int64")
+    return ~valid | years.between(1900, dates.today().year - 14)
+
+
+INVALID = CellRule(
+    "date.invalid",
+    "error",
+    "Not a date in the form 1965, 1965-06 or 1965-06-15.",
+    "{column} {value} is not a valid date{hint}",
+    test=lambda col, layout: dates.is_valid,
+    hint=hint,
+    default_hint="; write 1965, 1965-06 or 1965-06-15",
+)
+FUTURE = CellRule(
+    "date.future",
+    "error",
+    "A date in the future where only past dates make sense.",
+    "{column} {value} is in the future",
+    test=lambda col, layout: not_future,
+    per_item=False,
+)
+IMPLAUSIBLE_BIRTH = CellRule(
+    "date.implausible_birth",
+    "error",
+    "A birth date before 1900 or less than 14 years ago.",
+    "{column} {value} is not a plausible birth date",
+    test=lambda col, layout: plausible_birth,
+    per_item=False,
+)
+
+
+class Date(ColumnType):
+    name = "date"
+    as_text = True  # Excel would turn 1965-06 into a date of its own
+
+    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+        future = (FUTURE,) if col.not_future else ()
+        birth = (IMPLAUSIBLE_BIRTH,) if col.birth else ()
+        return (INVALID, *future, *birth)
+
+    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+        return ["Write as text: 1965, 1965-06 or 1965-06-15."]

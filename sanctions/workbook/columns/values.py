@@ -1,0 +1,95 @@
+"""Vectorised tests on one column of text values, shared by every column type. Each returns True
+where a value is fine.
+
+They run inside pandera (``sanctions.check.cells``) on Series whose nulls pandera has already
+dropped. Regular expressions use explicit code-point ranges so that they mean the same in
+Python's ``re`` and in Arrow's RE2. They avoid ``\\s``, ``$`` and look-arounds, which make
+pandas fall back from RE2 to a Python loop (``test_patterns_run_in_arrow`` keeps it so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+Check = Callable[[pd.Series], pd.Series]
+
+# What separates the values of a cell that takes several: `torture; arbitrary_detention`.
+MULTI_SEPARATOR = ";"
+
+
+def _arrow(values: pd.Series | pd.Index | Iterable[str]) -> pa.Array:
+    if isinstance(values, pd.Series | pd.Index):
+        values = values.array
+    return pa.array(values, type=pa.large_string(), from_pandas=True)
+
+
+def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
+    """``values.isin(allowed)`` at Arrow speed (pandas' own loops over ``allowed`` in Python)."""
+    mask = pc.is_in(_arrow(values), value_set=_arrow(allowed), skip_nulls=True)
+    return pd.Series(mask.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def split_multi(values: pd.Series) -> pd.Series:
+    """One entry per item of a ';'-separated cell, indexed by the cell's Excel row."""
+    present = values.dropna()
+    lists = pc.split_pattern(_arrow(present), MULTI_SEPARATOR)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    rows = present.index.take(pc.list_parent_indices(lists).to_numpy())
+    items = pd.Series(pd.array(flat, dtype="str"), index=rows)
+    return items[items != ""]
+
+
+def items(value: object) -> list[str]:
+    """The ';'-separated items of one cleaned cell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
+
+
+def per_item(check: Check) -> Check:
+    """Apply an item check to every item of a multi-valued cell: the cell is fine if all are."""
+
+    def run(values: pd.Series) -> pd.Series:
+        found = split_multi(values)
+        ok = check(found).groupby(level=0).all() if len(found) else pd.Series(dtype=bool)
+        return ok.reindex(values.index, fill_value=True).astype(bool)
+
+    return run
+
+
+def matches(pattern: str) -> Check:
+    def run(values: pd.Series) -> pd.Series:
+        return values.str.fullmatch(pattern).fillna(False).astype(bool)
+
+    return run
+
+
+def lacks(pattern: str) -> Check:
+    def run(values: pd.Series) -> pd.Series:
+        return ~values.str.contains(pattern, regex=True).fillna(False).astype(bool)
+
+    return run
+
+
+def by_unique(test: Callable[[str], bool], suspect: str | None = None) -> Check:
+    """Run a slow per-value test once per distinct value; with ``suspect``, only on the values
+    that pattern finds, the others being known to pass."""
+
+    def run(values: pd.Series) -> pd.Series:
+        if suspect is None:
+            tested = np.ones(len(values), dtype=bool)
+        else:
+            tested = values.str.contains(suspect, regex=True).fillna(False).to_numpy(dtype=bool)
+        ok = np.ones(len(values), dtype=bool)
+        if tested.any():
+            some = values[tested]
+            verdicts = {v: test(v) for v in some.unique()}
+            ok[tested] = some.map(verdicts).to_numpy(dtype=bool)
+        return pd.Series(ok, index=values.index)
+
+    return run

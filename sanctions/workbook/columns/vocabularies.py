@@ -1,0 +1,78 @@
+"""Values from a controlled vocabulary (``schemas/vocabularies.yaml``): a dropdown in the
+template, compared without regard to case, and a yes/no vocabulary read as true or false."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.values import isin
+from sanctions.workbook.columns.words import commas, items_of, nearest, which
+
+if TYPE_CHECKING:
+    from sanctions.workbook.layout import ColumnSpec, Layout
+
+YES_NO = "yes_no"
+
+
+def allowed(col: ColumnSpec, layout: Layout) -> list[str]:
+    return list(layout.vocabularies.get(col.vocabulary or "", {}))
+
+
+def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
+    values = allowed(col, layout)
+    said = commas(col, value, lambda p: p in values)
+    if said:
+        return said
+    bad = [item for item in items_of(value) if item not in values] if col.multi else [value]
+
+    def near(item: str) -> str:
+        found = nearest(item, values)
+        return f"'{found}'" if found else ""
+
+    return f"{which(col, bad, 'allowed', near)}; choose from: {', '.join(values)}"
+
+
+def _test(col: ColumnSpec, layout: Layout) -> Callable[[pd.Series], pd.Series]:
+    vocabulary = sorted(allowed(col, layout))
+    return lambda values: isin(values, vocabulary)
+
+
+INVALID = CellRule(
+    "vocab.invalid",
+    "error",
+    "Not one of the values allowed in this column.",
+    "{column} {value}{hint}",
+    test=_test,
+    hint=hint,
+    default_hint=" is not allowed",
+)
+
+
+class Vocabulary(ColumnType):
+    name = "enum"
+    width = 22
+    vocabulary = True
+
+    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+        return (INVALID,)
+
+    def clean(self, values: pd.Series) -> pd.Series:
+        return values.str.lower()
+
+    def parse(self, col: ColumnSpec) -> Callable[[str], Any] | None:
+        if col.vocabulary == YES_NO:
+            return lambda value: value == "yes"
+        return None
+
+    def dropdown(self, col: ColumnSpec) -> tuple[str, bool] | None:
+        return (col.vocabulary, True) if col.vocabulary else None
+
+    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+        return ["One of: " + ", ".join(allowed(col, layout)) + "."]
+
+    def kind(self, col: ColumnSpec) -> str:
+        return f"{col.vocabulary} (list)"

@@ -1,0 +1,104 @@
+"""``sanctions validate --annotate``: the editor's workbook, copied, with every finding shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.styles import Font
+
+from tests import workbooks
+from tests.conftest import render_pdf, require_office, run_cli
+from tests.workbooks import cell
+
+
+@pytest.fixture
+def book(build, tmp_path: Path) -> Path:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "12/03/1965"  # an error
+    rows["persons"][1]["summary"] = "Chief  of police."  # a warning
+    path = build(rows)
+    wb = load_workbook(path)
+    wb["persons"].column_dimensions["B"].width = 33
+    wb["persons"]["B2"].font = Font(bold=True, color="FF0000")
+    notes = wb.create_sheet("_notes")
+    notes["A1"], notes["A2"], notes["A3"] = 2, 3, "=A1+A2"
+    wb.save(path)
+    return path
+
+
+def test_the_copy_marks_each_cell_and_lists_the_findings(book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "checked.xlsx"
+    proc = run_cli("validate", str(book), "--annotate", str(out))
+    assert proc.returncode == 1  # the report is the same: there is an error
+    assert f"wrote {out}: 2 cells marked" in proc.stderr
+    copy = load_workbook(out)
+    assert copy.sheetnames[0] == "_findings" and copy.active.title == "_findings"
+    error = copy["persons"][cell("persons", "birth_date", 0)]
+    warning = copy["persons"][cell("persons", "summary", 1)]
+    assert error.fill.start_color.rgb.endswith("FFC7CE")  # red
+    assert warning.fill.start_color.rgb.endswith("FFEB9C")  # amber
+    assert error.comment.text.startswith("ERROR: birth_date '12/03/1965' is not a valid date")
+    assert "WARNING: summary" in warning.comment.text
+    listing = copy["_findings"]
+    assert listing["A1"].value == "1 error, 1 warning in 1 workbook"
+    links = {r[1].value: r[1].hyperlink.location for r in listing.iter_rows(min_row=3)}
+    where = f"persons!{cell('persons', 'birth_date', 0)}"
+    assert links[where] == f"'persons'!{cell('persons', 'birth_date', 0)}"
+
+
+def test_the_copy_keeps_the_editors_formatting_widths_and_formulas(
+    book: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "checked.xlsx"
+    run_cli("validate", str(book), "--annotate", str(out))
+    copy = load_workbook(out)
+    assert copy["persons"].column_dimensions["B"].width == 33
+    assert copy["persons"]["B2"].font.bold and copy["persons"]["B2"].font.color.rgb.endswith(
+        "FF0000"
+    )
+    assert copy["_notes"]["A3"].value == "=A1+A2"
+
+
+def test_the_copy_validates_like_the_original(book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "checked.xlsx"
+    run_cli("validate", str(book), "--annotate", str(out))
+    again = run_cli("validate", str(out))
+    assert again.stdout.strip().endswith("1 error, 1 warning in 1 workbook")
+
+
+def test_the_workbook_itself_is_never_overwritten(book: Path) -> None:
+    before = book.read_bytes()
+    proc = run_cli("validate", str(book), "--annotate", str(book))
+    assert proc.returncode == 2
+    assert f"error: {book}: this is the workbook itself; name a new file" in proc.stderr
+    assert book.read_bytes() == before
+
+
+def test_nothing_is_written_into_lists(book: Path, tmp_path: Path) -> None:
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "mine.xlsx").write_bytes(book.read_bytes())
+    proc = run_cli("validate", "lists/mine.xlsx", "--annotate", "lists/checked.xlsx", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "lists/checked.xlsx: this is inside lists/, the editors' folder" in proc.stderr
+    assert sorted(p.name for p in lists.iterdir()) == ["mine.xlsx"]
+
+
+def test_one_workbook_at_a_time(book: Path, tmp_path: Path) -> None:
+    proc = run_cli("validate", str(book), str(book), "--annotate", str(tmp_path / "c.xlsx"))
+    assert proc.returncode == 2
+    assert "name just one" in proc.stderr
+
+
+@pytest.mark.rendering
+def test_the_copy_opens_in_libreoffice(book: Path, tmp_path: Path) -> None:
+    require_office("calc")
+    out = tmp_path / "checked.xlsx"
+    run_cli("validate", str(book), "--annotate", str(out))
+    pages, text, _ = render_pdf(out, tmp_path)
+    assert pages > 1
+    # The findings sheet prints first, before the editor's own sheets.
+    assert text.index("1 error, 1 warning in 1 workbook") < text.index("person_id")
+    assert "day and month are ambiguous" in text

@@ -1,0 +1,114 @@
+"""The sanctions command as an editor meets it: validate, its exit codes and report formats, --help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sanctions.rules.finding import FIELDS
+from tests import workbooks
+from tests.conftest import REPO, run_cli
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def broken(build) -> Path:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "1965-13-01"
+    rows["persons"][1]["summary"] = "Chief  of police."
+    return build(rows)
+
+
+def test_clean_workbook_exits_0(build):
+    proc = run("validate", str(build(workbooks.valid_rows())))
+    assert proc.returncode == 0
+    assert proc.stdout.strip().endswith("0 errors, 0 warnings in 1 workbook")
+
+
+def test_errors_exit_1_and_text_names_the_cell(broken):
+    proc = run("validate", str(broken))
+    assert proc.returncode == 1
+    assert "persons!I2: birth_date '1965-13-01' is not a valid date" in proc.stdout
+    assert "[error date.invalid]" in proc.stdout
+    assert "1 error, 1 warning in 1 workbook" in proc.stdout
+
+
+def test_json_has_exactly_the_documented_keys(broken):
+    proc = run("validate", "--format", "json", str(broken))
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert [tuple(item) for item in report] == [FIELDS, FIELDS]
+    first = report[0]
+    assert first == {
+        "severity": "error",
+        "code": "date.invalid",
+        "file": str(broken),
+        "sheet": "persons",
+        "cell": "I2",
+        "row": 2,
+        "column": "birth_date",
+        "value": "1965-13-01",
+        "message": first["message"],
+    }
+
+
+def test_strict_turns_warnings_into_errors(build):
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["summary"] = "Chief  of police."
+    path = build(rows)
+    assert run("validate", str(path)).returncode == 0
+    proc = run("validate", "--strict", "--format", "json", str(path))
+    assert proc.returncode == 1
+    assert {f["severity"] for f in json.loads(proc.stdout)} == {"error"}
+
+
+def test_default_is_every_workbook_in_lists(tmp_path, build):
+    (tmp_path / "lists").mkdir()
+    path = build(workbooks.valid_rows())
+    path.rename(tmp_path / "lists" / "one.xlsx")
+    proc = run("validate", cwd=tmp_path)
+    assert proc.returncode == 0 and "in 1 workbook" in proc.stdout
+
+
+def test_misuse_exits_2():
+    proc = run("validate", "--format", "yaml", "x.xlsx")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert run("no-such-command").returncode == 2
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["template"], ["docs"]])
+def test_help_on_every_command(command):
+    proc = run(*command, "--help")
+    assert proc.returncode == 0
+    assert "Usage:" in proc.stdout
+
+
+def test_office_lock_files_in_lists_are_skipped_with_the_real_name(build, tmp_path):
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    book = build(workbooks.valid_rows())
+    (lists / "belarus.xlsx").write_bytes(book.read_bytes())
+    (lists / "~$belarus.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves
+    proc = run("validate", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 errors, 0 warnings in 1 workbook" in proc.stdout
+    assert (
+        "note: skipped lists/~$belarus.xlsx is Excel's lock file: lists/belarus.xlsx is open in "
+        "Excel; save it there, and belarus.xlsx is read as last saved"
+    ) in proc.stderr
+
+
+def test_a_libreoffice_lock_file_given_by_name_names_the_workbook(build, tmp_path):
+    lock = tmp_path / ".~lock.belarus.xlsx#"
+    lock.write_text("Editor,host,/home/editor,29.11.2026 10:00,file:///home/editor;")
+    (tmp_path / "belarus.xlsx").write_bytes(build(workbooks.valid_rows()).read_bytes())
+    proc = run("validate", str(lock), str(tmp_path / "belarus.xlsx"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"{tmp_path / 'belarus.xlsx'} is open in LibreOffice" in proc.stderr
+    assert "in 1 workbook" in proc.stdout

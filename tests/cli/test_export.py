@@ -1,0 +1,42 @@
+"""`sanctions export` as an editor meets it: what it prints, and files as the umask asks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests import workbooks
+from tests.conftest import REPO, run_cli
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, timeout=120)
+
+
+def test_export_reports_the_warnings_and_the_summary_before_what_it_wrote(build, tmp_path):
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["summary"] = "Chief  of police."  # a warning: doubled space
+    proc = run("export", "--draft", str(build(rows)), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stdout.index("0 errors, 1 warning in 1 workbook")
+    assert "text.whitespace" in proc.stdout[:summary]
+    assert proc.stdout.index(": wrote ") > summary
+
+
+@pytest.mark.parametrize("mask", [0o002, 0o022])
+def test_outputs_follow_the_users_umask(build, tmp_path, mask):
+    book = build(workbooks.valid_rows())
+    out = tmp_path / "out"
+    code = (
+        f"import os, sys; os.umask({mask}); sys.argv = ['sanctions', 'export', '--draft', "
+        f"{str(book)!r}, '--out', {str(out)!r}]; from sanctions.cli import main; main()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    written = [p for p in out.rglob("*")]
+    assert written
+    for path in written:
+        expected = (0o777 if path.is_dir() else 0o666) & ~mask
+        assert path.stat().st_mode & 0o777 == expected, path

@@ -1,0 +1,66 @@
+"""Internal outputs (the status grid, the review report, a copy with hashes) never land on the
+workbook, in the editors' folder, in a list's public folder or in a release, and the report
+never replaces an export. Every name is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import workbooks
+from tests.conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp("protected")
+    book = workbooks.write(tmp / "testland.xlsx", workbooks.valid_rows())
+    proc = run_cli("export", str(book), "--out", str(tmp / "exports"), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
+    return book, tmp / "exports" / "testland"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_status_never_writes_over_the_workbook_or_into_public(exported):
+    book, folder = exported
+    before = book.read_bytes()
+    for target, fmt, words in (
+        (book, "xlsx", "is the workbook itself"),
+        (folder / "public" / "status.html", "html", "public folder"),
+        (folder.parent / "grid.csv", "xlsx", "name ending .xlsx"),
+    ):
+        proc = run_cli("status", str(book), "--format", fmt, "--file", str(target))
+        assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert book.read_bytes() == before
+    assert not (folder / "public" / "status.html").exists()
+
+
+def test_the_report_never_replaces_an_export_or_lands_in_public(exported):
+    book, folder = exported
+    before = snapshot(folder)
+    for target, words in (
+        (folder, "holds more than a report"),
+        (folder / "testland-us", "sanctions did not write"),
+        (folder / "public" / "report", "public folder"),
+    ):
+        proc = run_cli("report", str(book), "--out", str(target))
+        assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+    assert snapshot(folder) == before
+
+
+def test_nothing_is_written_into_a_release(tmp_path):
+    release = tmp_path / "releases" / "testland" / "1.0"
+    (release / "source").mkdir(parents=True)
+    (release / "manifest.json").write_text("{}")
+    book = workbooks.write(tmp_path / "testland.xlsx", workbooks.valid_rows())
+    status = run_cli("status", str(book), "--format", "html", "--file", str(release / "s.html"))
+    report = run_cli("report", str(book), "--out", str(release / "report"))
+    hashed = run_cli("evidence", "hash", str(book), "--out", str(release / "source" / "x.xlsx"))
+    for proc in (status, report, hashed):
+        assert proc.returncode == 2 and "kept as it was made" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in release.iterdir()) == ["manifest.json", "source"]

@@ -1,0 +1,123 @@
+"""Confidential material beyond public/: marked in every government output, never in a text a
+government publishes, and kept out of the list's publishable entities; and the workbook
+problems that used to pass silently (twin sheets, hidden rows and columns, control characters)."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from sanctions.check.validate import validate
+from sanctions.governments.registry import codes
+from tests import workbooks
+from tests.conftest import run_cli
+from tests.submit.test_package import CANARY, confidential_workbook, export
+
+# The columns of each list format that hold a text the government publishes.
+PUBLISHED = {
+    "gb": ("UK Statement of Reasons", "Position"),
+    "eu": ("Reasons for listing", "Identifying information"),
+    "au": ("Additional Information", "Listing Information"),
+    "ee": ("Reason",),
+    "lv": ("Reason",),
+    "lt": ("Reason",),
+    "us": ("Entry", "Title", "Remarks"),
+}
+
+
+@pytest.fixture(scope="module")
+def leaky(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("leaks")
+    book = workbooks.write(tmp / "testland.xlsx", confidential_workbook())
+    folder: Path = export(book, tmp / "out")
+    return folder
+
+
+@pytest.mark.parametrize("code", sorted(PUBLISHED))
+def test_published_list_texts_hold_nothing_confidential(leaky: Path, code: str) -> None:
+    with open(leaky / f"testland-{code}" / f"testland-{code}-targets.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for row in rows:
+        for column in PUBLISHED[code]:
+            assert CANARY not in row[column], (code, column)
+    if code in ("gb", "eu", "au", "ee"):  # the act is still told, without the victim's name
+        text = " ".join(row[PUBLISHED[code][0]] for row in rows)
+        assert "In an incident on 1 March 2020 (torture, arbitrary detention), " in text
+
+
+def test_the_submission_marks_confidential_conduct_and_lists_it(leaky: Path) -> None:
+    for code in codes():
+        paragraphs = [
+            p.text for p in Document(leaky / f"testland-{code}" / "submission.docx").paragraphs
+        ]
+        secret = [p for p in paragraphs if p.startswith("CONFIDENTIAL. Secret")]
+        if code in ("us", "eu", "ca", "gb", "au"):  # the regimes that cover torture
+            assert secret, code
+        victims = [p for p in paragraphs if "identities of the victims are confidential" in p]
+        assert victims, code
+        page = paragraphs[paragraphs.index("Confidential items:") :]
+        assert any(
+            p.startswith("Victims of Detention of protesters") and f"Victim {CANARY}" in p
+            for p in page
+        )
+        assert any(p.startswith(f"CONFIDENTIAL. Secret post {CANARY}") for p in paragraphs)
+        assert any(
+            p.startswith(f"Post resting on confidential evidence: Secret post {CANARY}")
+            for p in page
+        )
+        if secret:
+            assert any(p.startswith(f"Incident: Secret {CANARY}") for p in page), code
+            assert any(p.startswith("Evidence [") and f"Statement {CANARY}" in p for p in page)
+
+
+def test_the_lists_entities_come_publishable_and_full(leaky: Path) -> None:
+    public = (leaky / "entities.ftm.json").read_text(encoding="utf-8")
+    full = (leaky / "entities-confidential.ftm.json").read_text(encoding="utf-8")
+    assert CANARY not in public and "Arman Testbayev" in public
+    assert CANARY in full
+    package = leaky / "testland-us"
+    assert CANARY not in (package / "entities.ftm.json").read_text(encoding="utf-8")
+    assert CANARY in (package / "entities-confidential.ftm.json").read_text(encoding="utf-8")
+
+
+def test_sheets_differing_only_in_case_are_an_error(build) -> None:
+    path = build(workbooks.valid_rows())
+    book = load_workbook(path)
+    book.copy_worksheet(book["persons"]).title = "Twin"
+    book.save(path)
+    # Excel and openpyxl refuse such a name; other tools write it, so rename inside the file.
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'name="Twin"', b'name="Persons"')
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = validate(path)
+    hits = [f for f in result.findings if f.code == "sheet.duplicate"]
+    assert [f.severity for f in hits] == ["error"] and "Persons" in hits[0].message
+
+
+def test_hidden_rows_and_columns_are_reported(build) -> None:
+    path = build(workbooks.valid_rows())
+    book = load_workbook(path)
+    book["persons"].row_dimensions[3].hidden = True
+    book["positions"].column_dimensions["B"].hidden = True
+    book.save(path)
+    found = {(f.code, f.sheet, f.cell) for f in validate(path).findings}
+    assert ("row.hidden", "persons", "A3") in found
+    assert ("column.hidden", "positions", "B1") in found
+
+
+def test_a_control_character_is_refused_not_a_crash(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0]["summary"] = "Police detained_x0007_ peaceful protesters."
+    book = build(rows)
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "text.control" in proc.stdout and "incidents!H2" in proc.stdout

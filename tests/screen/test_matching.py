@@ -1,0 +1,145 @@
+"""Screening: match quality on a labelled fictional set, the gap matrix, and the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanctions.check.validate import validate
+from sanctions.model.targets import load_targets
+from sanctions.screen.matching import screen
+from sanctions.screen.reference import read_file
+from sanctions.screen.scoring import Scorer
+from sanctions.tracking.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix, proposed_by
+from sanctions.tracking.screening import Screening
+from tests import screening_data as data
+
+
+def found(screening: Screening) -> set[tuple[str, str]]:
+    return {(p.person_id, m.ref_id) for p in screening.persons for m in p.matches}
+
+
+def test_precision_and_recall_on_the_labelled_set(labelled: tuple[Path, Path, Screening]) -> None:
+    reported = found(labelled[2])
+    hits = reported & data.EXPECTED
+    recall = len(hits) / len(data.EXPECTED)
+    precision = len(hits) / len(reported)
+    assert recall >= 0.95, f"missed: {sorted(data.EXPECTED - reported)}"
+    assert precision >= 0.95, f"false matches: {sorted(reported - data.EXPECTED)}"
+
+
+@pytest.mark.parametrize(
+    ("person", "ref", "why"),
+    [
+        ("P001", "r03", "-ov/-ow"),
+        ("P001", "r04", "-ov/-off"),
+        ("P001", "r05", "Russian Cyrillic"),
+        ("P003", "r08", "patronymic absent in the reference"),
+        ("P003", "r09", "patronymic in Cyrillic"),
+        ("P004", "r11", "Kazakh against Russian Cyrillic"),
+        ("P005", "r13", "Kazakh Q against K"),
+        ("P006", "r17", "ye/e and zh/j"),
+        ("P007", "r18", "initials with the same birth date"),
+    ],
+)
+def test_each_kind_of_variant_is_found(
+    labelled: tuple[Path, Path, Screening], person: str, ref: str, why: str
+) -> None:
+    assert (person, ref) in found(labelled[2]), why
+
+
+@pytest.mark.parametrize(
+    ("ref", "why"),
+    [
+        ("n01", "same name, born 12 years earlier"),
+        ("n05", "another name, same birth date"),
+        ("n08", "initials without a birth date"),
+        ("n09", "initials with another birth date"),
+        ("org1", "a company carrying the name"),
+    ],
+)
+def test_look_alikes_are_not_matched(
+    labelled: tuple[Path, Path, Screening], ref: str, why: str
+) -> None:
+    assert ref not in {r for _, r in found(labelled[2])}, why
+
+
+def test_a_match_carries_its_sanctions(labelled: tuple[Path, Path, Screening]) -> None:
+    person = next(p for p in labelled[2].persons if p.person_id == "P001")
+    match = next(m for m in person.matches if m.ref_id == "r01")
+    assert match.score == 1.0
+    assert match.matched_name == "TESTBAYEV, Arman"
+    assert match.datasets == ["fictional"]
+    (designation,) = match.designations
+    assert (designation.jurisdiction, designation.program) == ("us", "GLOMAG")
+    assert designation.listing_date == "2010-03-15"
+    assert designation.active
+
+
+def test_matches_are_sorted_best_first(labelled: tuple[Path, Path, Screening]) -> None:
+    for person in labelled[2].persons:
+        keys = [(-m.score, m.ref_id) for m in person.matches]
+        assert keys == sorted(keys)
+
+
+def test_withdrawn_persons_are_not_screened(tmp_path: Path) -> None:
+    rows = data.workbooks.valid_rows()
+    rows["persons"][1]["status"] = "withdrawn"
+    book = data.workbooks.write(tmp_path / "book.xlsx", rows)
+    result = screen(validate(book), book, read_file(data.write_reference(tmp_path / "r.json")))
+    assert [p.person_id for p in result.persons] == ["P001"]
+
+
+def test_a_reused_id_does_not_return_a_stale_score() -> None:
+    """logic-v2 caches name analysis by entity ID: a new Scorer must not see the old entity."""
+    first = Scorer()
+    q = first.query("same", ["Ivan Fictov"], {})
+    c = first.reference("same", "Person", {"name": ["Ivan Fictov"]})
+    assert first.score(q, c).score == 1.0
+    second = Scorer()
+    q = second.query("same", ["Ivan Fictov"], {})
+    c = second.reference("same", "Person", {"name": ["Pyotr Madeupov"]})
+    assert second.score(q, c).score < 0.5
+
+
+def test_ended_sanctions_do_not_count_as_designations(tmp_path: Path) -> None:
+    entities = [
+        {"id": "x1", "schema": "Person", "properties": {"name": ["Arman Testbayev"]}},
+        {
+            "id": "x1-s",
+            "schema": "Sanction",
+            "properties": {
+                "entity": ["x1"],
+                "country": ["ca"],
+                "program": ["JVCFOA"],
+                "endDate": ["2020-01-01"],
+            },
+        },
+        {
+            "id": "x1-t",
+            "schema": "Sanction",
+            "properties": {"entity": ["x1"], "country": ["au"], "program": ["Thematic"]},
+        },
+    ]
+    book = data.write_workbook(tmp_path / "book.xlsx")
+    reference = read_file(data.write_reference(tmp_path / "r.json", entities))
+    result = validate(book)
+    screening = screen(result, book, reference)
+    matrix = gap_matrix(screening, proposed_by(load_targets(result)))
+    row = matrix["P001"]
+    assert row["au"].status == DESIGNATED and row["au"].program == "Thematic"
+    assert row["ca"].status == PROPOSED  # the Canadian listing ended
+    (match,) = next(p for p in screening.persons if p.person_id == "P001").matches
+    assert {d.jurisdiction: d.active for d in match.designations} == {"ca": False, "au": True}
+
+
+def test_gap_matrix_statuses(labelled: tuple[Path, Path, Screening]) -> None:
+    book, _, screening = labelled
+    matrix = gap_matrix(screening, proposed_by(load_targets(validate(book))))
+    p001 = matrix["P001"]
+    assert p001["us"].status == DESIGNATED and p001["us"].date == "2010-03-15"
+    assert p001["gb"].status == DESIGNATED
+    assert p001["eu"].status == PROPOSED
+    # P003 is at the research stage: designated where listed, otherwise nothing proposed.
+    assert matrix["P003"]["eu"].status == NONE

@@ -1,0 +1,52 @@
+"""Reference data: FtM entities files read as Arrow tables, and what is not one refused by name."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from sanctions.screen.reference import ReferenceError, read_file, read_files
+from tests import screening_data as data
+
+
+def test_reference_reads_gzip_and_drops_repeated_ids(tmp_path: Path) -> None:
+    plain = data.write_reference(tmp_path / "a.ftm.json")
+    packed = tmp_path / "b.ftm.json.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    one = read_file(plain)
+    both = read_files([plain, packed])
+    assert read_file(packed).people.num_rows == one.people.num_rows
+    assert both.people.num_rows == one.people.num_rows
+    assert both.sanctions.num_rows == one.sanctions.num_rows
+
+
+def test_a_file_that_is_not_ftm_is_reported_by_name(tmp_path: Path) -> None:
+    bad = tmp_path / "list.csv"
+    bad.write_text("name,dob\nIvan,1970\n", encoding="utf-8")
+    with pytest.raises(ReferenceError, match=r"list\.csv"):
+        read_file(bad)
+
+
+def test_reference_ignores_what_it_does_not_need(tmp_path: Path) -> None:
+    """OpenSanctions' files carry first_seen, referents, target and many more properties."""
+    path = tmp_path / "extra.ftm.json"
+    path.write_text(
+        '{"id": "a", "schema": "Person", "first_seen": "2020-01-01T00:00:00", "target": true,'
+        ' "properties": {"name": ["Ivan Fictov"], "position": ["Boss"], "birthDate": ["1970"]}}'
+        "\r\n\r\n"
+        '{"id": "b", "schema": "Vessel", "properties": {"name": ["Ivan Fictov"]}}\n',
+        encoding="utf-8",
+    )
+    people = read_file(path).people.to_pylist()
+    assert [(p["id"], p["name"], p["birthDate"]) for p in people] == [
+        ("a", ["Ivan Fictov"], ["1970"])
+    ]
+
+
+def test_an_empty_reference_file_is_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ftm.json"
+    empty.write_bytes(b"")
+    with pytest.raises(ReferenceError, match="empty"):
+        read_file(empty)

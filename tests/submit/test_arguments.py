@@ -1,0 +1,183 @@
+"""Each government's required arguments: filled from the workbook where the editor wrote them,
+otherwise a visible placeholder in the document and a line in the notes; never left out. Every
+name is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from sanctions.export.run import export
+from sanctions.governments import registry as jurisdictions
+from sanctions.submit import document as submission
+from sanctions.workbook.layout import load_layout
+from tests import workbooks
+from tests.conftest import run_cli
+from tests.governments.test_scope import notes, rows_with, targets
+from tests.submit.test_document import export_rows
+
+TORTURE = {
+    "incident_id": "I060",
+    "title": "Torture of detainees in Example City",
+    "date": "2021-03-02",
+    "place": "Example City",
+    "violation_types": "torture",
+}
+SPEECH = {
+    "incident_id": "I061",
+    "title": "Dispersal of a peaceful rally in Example City",
+    "date": "2021-05-01",
+    "place": "Example City",
+    "violation_types": "freedom_of_assembly; freedom_of_expression",
+}
+OFFICER = {"title": "Officer", "start_date": "2019"}
+
+
+def chapter(folder: Path, code: str, name: str) -> list[str]:
+    """The paragraphs of one target's chapter: from its heading to the next top heading."""
+    doc = Document(str(folder / f"{folder.name}-{code}" / "submission.docx"))
+    found: list[str] = []
+    for para in doc.paragraphs:
+        if para.style is not None and para.style.name == "Heading 1":
+            if found:
+                break
+            if para.text.endswith(f". {name}"):
+                found.append(para.text)
+        elif found:
+            found.append(para.text)
+    assert found, name
+    return found
+
+
+def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_printed(
+    build, tmp_path: Path
+) -> None:
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    rows["persons"][0]["impact"] = "Designation would reach the flat he rents in Example Town."
+    folder = export_rows(build, tmp_path, rows, "us,gb")
+    filled = chapter(folder, "us", "Arman Testbayev")  # P001, who has an impact argument
+    at = filled.index("National interest and impact")
+    assert filled[at + 1] == "Designation would reach the flat he rents in Example Town."
+    assert not any(p.startswith("[To complete") for p in filled)
+    empty = chapter(folder, "us", "Timur Officerov")
+    at = empty.index("National interest and impact")
+    assert empty[at + 1].startswith("[To complete before filing: why designating this person")
+    us_notes = notes(folder, "us")
+    assert "To complete before filing" in us_notes
+    line = next(n for n in us_notes.splitlines() if n.startswith("- National interest"))
+    assert "Timur Officerov" in line and "Arman Testbayev" not in line
+    # The UK's appropriateness rests on the same cell; the victims' activity only supports it.
+    gb = chapter(folder, "gb", "Arman Testbayev")
+    at = gb.index("Why designation is appropriate")
+    assert gb[at + 1] == "Designation would reach the flat he rents in Example Town."
+
+
+def test_a_filing_copy_with_an_argument_to_write_is_built_with_a_warning(
+    build, tmp_path: Path
+) -> None:
+    book = build(rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER))
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
+    assert "item(s) still to complete before filing" in proc.stderr
+
+
+def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_limb(
+    build, tmp_path: Path
+) -> None:
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    speech = rows_with("P061", "Dana Dispersova", "perpetrated", SPEECH, OFFICER)
+    for sheet in ("persons", "incidents", "involvement", "positions"):
+        rows[sheet].append(speech[sheet][-1])
+    rows["incidents"][-1]["pattern"] = "The same unit dispersed 40 rallies in 2021."
+    folder = export_rows(build, tmp_path, rows, "eu")
+    torture = chapter(folder, "eu", "Timur Officerov")
+    assert not any("Widespread" in p for p in torture)
+    assert any(p.startswith("Responsible (Art. 1(1)(c) violations): ") for p in torture)
+    assert not any(p.startswith("Involved") for p in torture)  # one limb for the same act
+    speech_chapter = chapter(folder, "eu", "Dana Dispersova")
+    at = speech_chapter.index("Widespread, systematic or of serious concern")
+    assert speech_chapter[at + 1] == (
+        "Dispersal of a peaceful rally in Example City (1 May 2021): "
+        "The same unit dispersed 40 rallies in 2021."
+    )
+    assert "Widespread" not in notes(folder, "eu")
+
+
+def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    rows["incidents"][-1]["victim_activity"] = "A journalist who reported on police abuses."
+    folder = export_rows(build, tmp_path, rows, "ca")
+    text = chapter(folder, "ca", "Timur Officerov")
+    at = text.index("Victims who exposed wrongdoing or defended human rights")
+    assert text[at + 1] == (
+        "Torture of detainees in Example City (2 March 2021): "
+        "A journalist who reported on police abuses."
+    )
+    line = next(n for n in notes(folder, "ca").splitlines() if n.startswith("- Victims who"))
+    assert "Arman Testbayev" in line and "Timur Officerov" not in line  # I001 has no activity
+
+
+def test_every_argument_is_filled_from_real_columns_and_names_real_criteria() -> None:
+    layout = load_layout()
+    sheets = {"person": "persons", "incident": "incidents"}
+    for jurisdiction in jurisdictions.load().values():
+        criteria = {c.id for r in jurisdiction.regimes for c in r.criteria}
+        for argument in jurisdiction.arguments:
+            assert argument.criteria <= criteria, (jurisdiction.code, argument.id)
+            for source in argument.sources:
+                kind, _, column = source.partition(".")
+                names = [c.name for c in layout.sheet(sheets[kind]).columns]
+                assert column in names, (jurisdiction.code, source)
+    required = {j.code for j in jurisdictions.load().values() if j.arguments}
+    assert {"us", "gb", "eu", "ca", "au"} <= required
+
+
+def test_a_government_of_its_own_template_gets_it(
+    build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    shared = submission.template_path()
+    (own / "submission.docx").write_bytes(shared.read_bytes())
+    doc = Document(str(shared))
+    doc.paragraphs[0].text = "Our own letter to {{ jurisdiction.authority }}"
+    doc.save(str(own / "gb.docx"))
+    monkeypatch.setattr(submission, "templates_dir", lambda: own)
+    book = build(workbooks.valid_rows())
+    folder = export(book, tmp_path / "out", only=["gb", "us"]).folder
+    first = {
+        code: Document(str(folder / f"{folder.name}-{code}" / "submission.docx")).paragraphs[0].text
+        for code in ("gb", "us")
+    }
+    assert first["gb"] == "Our own letter to Foreign, Commonwealth and Development Office (FCDO)"
+    assert first["us"] == jurisdictions.load()["us"].title
+
+
+def test_relatives_are_named_by_what_they_are_to_the_person(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["relations"] += [
+        {"person_id": "P001", "related_name": "Aru Testova", "relationship": "parent",
+         "evidence_ids": "E001"},
+        {"person_id": "P001", "related_name": "Ali Testov", "relationship": "grandparent",
+         "evidence_ids": "E001"},
+    ]  # fmt: skip
+    folder = export_rows(build, tmp_path, rows, "us")
+    text = chapter(folder, "us", "Arman Testbayev")
+    heading = text.index("Immediate family members (Section 7031(c))")
+    assert text[heading + 2] == "Aru Testova (child)"  # Arman is her parent
+    assert not any("Ali Testov" in p for p in text)  # a grandchild is not immediate family
+    assert "TESTBAYEV" in targets(folder, "us").upper()
+
+
+def test_a_title_that_says_when_is_not_dated_twice(build, tmp_path: Path) -> None:
+    spell = dict(SPEECH, title="Dispersals of rallies, March 2021 to June 2021",
+                 date="2021-03", end_date="2021-06", place="")  # fmt: skip
+    folder = export_rows(build, tmp_path, rows_with("P061", "Dana Dispersova", "perpetrated",
+                                                    spell, OFFICER), "eu")  # fmt: skip
+    text = chapter(folder, "eu", "Dana Dispersova")
+    act = next(p for p in text if p.startswith("Dispersals of rallies"))
+    assert act.startswith("Dispersals of rallies, March 2021 to June 2021. Role: perpetrated.")
+    why = next(p for p in text if p.startswith("Responsible (Art. 1(1)(d) violations)"))
+    assert why.count("March 2021") == 1

@@ -1,0 +1,228 @@
+"""Submissions that look the part: a submitter and a date or a visible DRAFT, the government's
+paper and language, dates as people write them, and pages that render with page numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from sanctions.governments.registry import codes, load
+from tests import workbooks
+from tests.conftest import render_pdf, require_office, run_cli
+
+ISO_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}(-[0-9]{2})?\b")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def header_text(path: Path) -> str:
+    return " ".join(p.text for p in Document(str(path)).sections[0].header.paragraphs)
+
+
+def export_rows(build, tmp_path: Path, rows: workbooks.Rows, only: str) -> Path:
+    """Export a workbook of these rows for some governments; the list's folder."""
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out), "--only", only)
+    assert proc.returncode == 0, proc.stderr
+    return out / book.stem
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("documents")
+    book = workbooks.write(tmp / "testland.xlsx", workbooks.valid_rows())
+    proc = run_cli("export", str(book), "--out", str(tmp / "out"))
+    assert proc.returncode == 0, proc.stderr
+    return tmp / "out" / "testland"
+
+
+def test_an_empty_submitter_refuses_the_export_and_a_draft_says_so(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["submitter"] = []
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out))
+    assert proc.returncode == 1 and "--draft" in proc.stderr and "organisation" in proc.stderr
+    assert not out.exists()
+    proc = run_cli("export", "--draft", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for code in codes():
+        doc = out / book.stem / f"{book.stem}-{code}" / "submission.docx"
+        assert header_text(doc).startswith("DRAFT, NOT FOR FILING")
+        text = "\n".join(paragraphs(doc))
+        assert "Submitted by: [submitting organisation]" in text
+        assert "consent of [submitting organisation]" in text
+        notes = (doc.parent / "notes.txt").read_text(encoding="utf-8")
+        assert notes.startswith("DRAFT: not for filing.")
+        section = notes.split("To complete before filing", 1)[1]
+        assert "- organisation\n- contact person\n" in section
+
+
+def test_a_filing_copy_needs_a_date_and_says_it_as_people_write_it(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["submitter"] = [r for r in rows["submitter"] if r["key"] != "date"]
+    book = build(rows)
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "a"))
+    assert proc.returncode == 1 and "--date" in proc.stderr
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "b"), "--date", "2026-12-01")
+    assert proc.returncode == 0, proc.stderr
+    folder = tmp_path / "b" / book.stem
+    gb = paragraphs(folder / f"{book.stem}-gb" / "submission.docx")
+    us = paragraphs(folder / f"{book.stem}-us" / "submission.docx")
+    assert "Date: 1 December 2026" in gb and "Date: December 1, 2026" in us
+    assert "DRAFT" not in header_text(folder / f"{book.stem}-gb" / "submission.docx")
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "c"), "--date", "1.12.2026")
+    assert proc.returncode == 2 and "--date" in proc.stderr
+
+
+@pytest.mark.parametrize("code", codes())
+def test_paper_language_and_properties_follow_the_government(exported: Path, code: str) -> None:
+    doc = Document(str(exported / f"testland-{code}" / "submission.docx"))
+    section = doc.sections[0]
+    size = (round(section.page_width.mm), round(section.page_height.mm))
+    assert size == ((216, 279) if code == "us" else (210, 297))
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == (
+        "en-US" if code == "us" else "en-GB"
+    )
+    props = doc.core_properties
+    assert props.author == "Example Rights Centre"
+    assert props.title == load()[code].title
+    assert props.created.date().isoformat() == "2026-11-30"
+    assert "python-docx" not in (props.comments or "")
+    assert round(section.left_margin.mm) == 25
+
+
+@pytest.mark.parametrize("code", codes())
+def test_no_iso_dates_in_the_prose(exported: Path, code: str) -> None:
+    for text in paragraphs(exported / f"testland-{code}" / "submission.docx"):
+        assert not ISO_DATE.search(text), text
+
+
+@pytest.mark.rendering
+def test_every_package_renders_with_page_numbers_and_no_blank_field(
+    exported: Path, tmp_path: Path
+) -> None:
+    """LibreOffice renders each submission; CI installs it (.ci/run), so there it always runs."""
+    require_office()
+    for code in codes():
+        folder = tmp_path / code
+        pages, text, paper = render_pdf(exported / f"testland-{code}" / "submission.docx", folder)
+        assert paper == load()[code].paper, code
+        for page in range(1, pages + 1):
+            assert f"Page {page} of {pages}" in text, (code, page)
+        for blank in (
+            "consent of .",
+            "Submitted by: \n",
+            "[date]",
+            "[submitting",
+            "[contact",
+            "{{",
+            "{%",
+        ):
+            assert blank not in text, (code, blank)
+
+
+@pytest.mark.parametrize("code", ["us", "gb", "lt"])
+def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, code: str) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(place="Example City", violation_types="torture")
+    rows["incidents"].append(
+        {
+            "incident_id": "I002",
+            "title": "Beating of a journalist",
+            "date": "2019-09",
+            "place": "Example Town",
+            "country": "kz",
+            "violation_types": "torture",
+            "summary": "Officers beat a journalist in custody.",
+            "victims": "Aliya Fictive",
+            "victims_confidential": "no",
+            "evidence_ids": "E002",
+            "confidential": "no",
+        }
+    )
+    rows["involvement"].append(
+        {
+            "person_id": "P001",
+            "incident_id": "I002",
+            "role": "ordered",
+            "description": "Ordered the beating.",
+            "evidence_ids": "E001",
+        }
+    )
+    folder = export_rows(build, tmp_path, rows, code)
+    text = paragraphs(folder / f"{folder.name}-{code}" / "submission.docx")
+    act = next(i for i, p in enumerate(text) if p.startswith("Beating of a journalist"))
+    assert "(September 2019, Example Town)" in text[act] and text[act].endswith("[1]")
+    assert (
+        text[act + 1]
+        == "What happened: Officers beat a journalist in custody. [2] Victims: Aliya Fictive."
+    )
+    detention = next(p for p in text if p.startswith("Detention of protesters"))
+    assert (
+        "(1 March 2020, Example City)" in detention or "(March 1, 2020, Example City)" in detention
+    )
+    following = text[text.index(detention) + 1]
+    assert following.startswith("What happened: Police detained peaceful protesters.")
+    assert (
+        "Victim One" not in following and "identities of the victims are confidential" in following
+    )
+
+
+def test_governments_are_named_as_english_names_them(exported: Path) -> None:
+    text = "\n".join(paragraphs(exported / "testland-gb" / "submission.docx"))
+    assert "Ties to the United Kingdom" in text
+    lt = "\n".join(paragraphs(exported / "testland-lt" / "submission.docx"))
+    assert "the person is one about whom there are serious grounds to believe" in lt
+
+
+def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
+    doc = Document(str(exported / "testland-gb" / "submission.docx"))
+    table = doc.tables[0]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
+    assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("Former Minister")
+    assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
+    assert "Detention of protesters in Example City (1 March 2020) [1]" in rows[1][4]
+    assert len(rows) == 1 + len(
+        [
+            p
+            for p in paragraphs(exported / "testland-gb" / "submission.docx")
+            if p.startswith(("1. ", "2. ", "3. "))
+        ]
+    )
+
+
+def test_the_us_package_asks_for_section_7031c_for_recorded_relatives(
+    build, tmp_path: Path
+) -> None:
+    rows = workbooks.valid_rows()
+    rows["relations"].append(
+        {
+            "person_id": "P001",
+            "related_name": "Aizhan Testbayeva",
+            "relationship": "spouse",
+            "evidence_ids": "E001",
+        }
+    )
+    folder = export_rows(build, tmp_path, rows, "us,gb")
+    us = paragraphs(folder / f"{folder.name}-us" / "submission.docx")
+    heading = us.index("Immediate family members (Section 7031(c))")
+    assert us[heading + 2] == "Aizhan Testbayeva (spouse)"
+    assert us.count("Immediate family members (Section 7031(c))") == 1  # only Arman has one
+    gb = paragraphs(folder / f"{folder.name}-gb" / "submission.docx")
+    assert not any("7031" in p for p in gb)
+
+
+def test_hashes_are_set_small_in_a_monospace_font(exported: Path) -> None:
+    doc = Document(str(exported / "testland-us" / "submission.docx"))
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text == "a" * 64]
+    assert runs and all(r.font.name == "Courier New" and r.font.size.pt < 8 for r in runs)
