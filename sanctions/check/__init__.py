@@ -1,1 +1,2 @@
-"""Step 2, check: every rule on one workbook, each problem one ``Finding`` that names its cell."""
+"""Checking a workbook: the rules across sheets, the cell rules run as pandera schemas, the
+registry of every rule, ``validate``, the annotated copy and docs/workbook.md."""

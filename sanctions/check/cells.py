@@ -15,7 +15,8 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from sanctions.rules.finding import Finding, cell_ref
-from sanctions.workbook.columns.base import ID_DUPLICATE, VALUE_MISSING, CellRule, cell_rules
+from sanctions.workbook.columns.base import ID_DUPLICATE, VALUE_MISSING, cell_rules
+from sanctions.workbook.columns.cellrule import CellRule
 from sanctions.workbook.columns.hygiene import any_suspect
 from sanctions.workbook.columns.values import per_item
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec

@@ -9,7 +9,7 @@ from sanctions.evidence import rules as evidence
 from sanctions.rules.rule import Rule
 from sanctions.workbook import structure
 from sanctions.workbook.columns import registry as columns
-from sanctions.workbook.columns.base import CellRule
+from sanctions.workbook.columns.cellrule import CellRule
 from sanctions.workbook.sheets import SheetsRule
 from sanctions.workbook.structure import StructureRule
 

@@ -19,11 +19,11 @@ from babel import Locale
 from sanctions.common.countries import country_name
 from sanctions.governments.latvian import latvian_form, parts_of
 from sanctions.governments.reasons import reasons
-from sanctions.governments.registry import DateStyle
+from sanctions.governments.schema import DateStyle
 from sanctions.model.targets import Act, Target
 
 if TYPE_CHECKING:
-    from sanctions.governments.registry import Jurisdiction, ListFormat
+    from sanctions.governments.schema import Jurisdiction, ListFormat
     from sanctions.governments.scope import Scope
 
 

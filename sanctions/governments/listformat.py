@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sanctions.governments.fields import FIELDS, Entry, names_of
 from sanctions.governments.latvian import latvian_form
-from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
 

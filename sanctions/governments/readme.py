@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sanctions.common.data import SpecError
 from sanctions.common.files import write_text
-from sanctions.governments.registry import Argument, Jurisdiction, load
+from sanctions.governments.registry import load
+from sanctions.governments.schema import Argument, Jurisdiction
 
 
 def governments_table() -> str:

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sanctions.common import dates
-from sanctions.governments.registry import Criterion, Jurisdiction, Regime
 from sanctions.governments.roles import role
+from sanctions.governments.schema import Criterion, Jurisdiction, Regime
 from sanctions.model.targets import Act, Post, Target
 
 

@@ -1,2 +1,2 @@
-"""Step 3, model: a validated workbook read once into typed rows, and from them the FtM entities
+"""The model: a validated workbook read once into typed rows, and from them the FtM entities
 (with proof) and the per-target view that documents print."""

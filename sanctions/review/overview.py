@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sanctions.common import dates
-from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import in_package
 from sanctions.model.rows import Rows
 from sanctions.model.targets import Evidence, Target

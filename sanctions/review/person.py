@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sanctions.common import dates
 from sanctions.common.countries import country_name
-from sanctions.governments.registry import Jurisdiction, codes
+from sanctions.governments.registry import codes
 from sanctions.governments.roles import role
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import scope
 from sanctions.model.rows import RelationRow
 from sanctions.model.targets import RELATIVE_IS, Evidence, Target

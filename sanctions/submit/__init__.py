@@ -1,2 +1,2 @@
-"""Step 4b, submit: one package per government in its own list format, the public list, and
-``export``, which builds them all in a staging folder and swaps it into place."""
+"""A government's package: its letter, the target table in its list format, the evidence it
+cites, its entities, notes for the submitter and a manifest."""

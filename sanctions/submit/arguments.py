@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sanctions.governments.registry import Argument, Jurisdiction
+from sanctions.governments.schema import Argument, Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Act, Target
 

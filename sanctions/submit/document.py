@@ -21,8 +21,9 @@ from sanctions.common import dates
 from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import normalise_zip
-from sanctions.governments.registry import Jurisdiction, codes, get
+from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.arguments import arguments_for

@@ -12,12 +12,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sanctions.common import dates
-from sanctions.governments.registry import Jurisdiction, get
+from sanctions.governments.registry import get
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope, scope
 from sanctions.model.targets import Target
 from sanctions.tracking.designations import designations_elsewhere, sources_label
 from sanctions.tracking.history import Histories
 from sanctions.tracking.screening import Screening
+
+# The latest step the submissions sheet records with the followed government, in words.
+STEPS = {
+    "planned": "The submitting organisation plans to submit this person to {other}",
+    "submitted": "The submitting organisation submitted this person to {other}",
+    "acknowledged": "{name} acknowledged the submitting organisation's submission",
+    "designated": "{name} listed this person",
+    "rejected": "{name} declined the listing proposed by the submitting organisation",
+    "withdrawn": "The submitting organisation withdrew its submission to {other}",
+}
 
 
 def followed_status(
@@ -64,11 +75,9 @@ def _lines(
         step = history.latest
         when = f" on {dates.in_words(step.date, locale)}" if step.date else ""
         reference = f" (reference {step.reference})" if step.reference else ""
-        lines.append(
-            f"The submitting organisation's records: {step.status}{when}{reference}, "
-            f"with {other.prose_name}."
-        )
-    if listed:
+        said = STEPS[step.status].format(name=name, other=other.prose_name)
+        lines.append(f"{said}{when}{reference}, as the submitting organisation's records show.")
+    if listed or (history is not None and history.designated is not None):
         return lines
     found = scope(other, target)
     if screening is not None:

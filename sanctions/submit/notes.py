@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
 from sanctions.tracking.designations import Listed, designations_elsewhere, sources_label

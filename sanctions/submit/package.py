@@ -21,7 +21,7 @@ from sanctions.common.files import file_sha256
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
 from sanctions.evidence.copies import copy_evidence
 from sanctions.governments.listformat import Row, header, names_to_complete, rows_for
-from sanctions.governments.registry import Jurisdiction
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope, in_package
 from sanctions.model import ftmio
 from sanctions.model.graph import Graph

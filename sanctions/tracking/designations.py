@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sanctions.common.writers import printable
-from sanctions.governments.registry import Jurisdiction
 from sanctions.governments.registry import load as known_jurisdictions
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
 from sanctions.tracking.gaps import CONFIDENT_SCORE, Cell, own_designation

@@ -304,7 +304,7 @@ def test_every_rule_has_a_case():
                 "evidence.file_outside",
                 "evidence.file_unhashed",
             ),
-            "evidence/test_files.py",
+            "evidence/test_rules.py",
         ),
         **dict.fromkeys(
             (
@@ -314,7 +314,7 @@ def test_every_rule_has_a_case():
                 "evidence.link_refused",
                 "evidence.links_unreadable",
             ),
-            "evidence/test_links.py",
+            "evidence/test_linkcheck.py",
         ),
     }
     covered = {case[0] for case in CELL_CASES} | set(elsewhere)

@@ -10,50 +10,12 @@ the type's name. A new type is a module beside this one and a line in ``registry
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 import pandas as pd
 
-from sanctions.rules.rule import Rule
-from sanctions.workbook.columns.values import Check
-from sanctions.workbook.columns.words import show
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec, Layout
-
-# What to do about one bad value: the clause that follows it in the message, or "".
-Hint = Callable[["ColumnSpec", str, "Layout"], str]
-# The vectorised test of one rule for one column (which vocabulary, say).
-Test = Callable[["ColumnSpec", "Layout"], Check]
-
-# Five digits alone are how a date cell reads when Excel was told it is a number.
-SERIAL_HINT = " (it looks like an Excel serial number: format the cell as text or date)"
-
-
-@dataclass(frozen=True, eq=False)
-class CellRule(Rule):
-    """A rule checked on every cell of the columns it applies to.
-
-    ``message`` is filled with ``column``, ``value`` (quoted so that invisible characters show)
-    and ``hint``: what ``hint`` says to do about this value, else ``default_hint``. ``raw``
-    rules read the text as typed (stray spaces, invisible and look-alike characters), the others
-    the cleaned value; ``per_item`` rules judge each item of a multi-valued cell.
-    """
-
-    test: Test | None = None  # None: pandera's own check (a required cell that is empty)
-    hint: Hint | None = None
-    default_hint: str = ""
-    raw: bool = False
-    per_item: bool = True
-
-    def describe(self, col: ColumnSpec, value: str | None, layout: Layout) -> str:
-        said = self.hint(col, value, layout) if self.hint is not None and value is not None else ""
-        said = said or self.default_hint
-        if value is not None and value.isdigit() and len(value) == 5:
-            said += SERIAL_HINT
-        return self.message.format(column=col.name, value=show(value), hint=said)
-
+from sanctions.workbook.columns import hygiene
+from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 
 VALUE_MISSING = CellRule(
     "value.missing", "error", "A required cell is empty.", "{column} is required but empty"
@@ -78,38 +40,41 @@ class ColumnType:
     as_text: ClassVar[bool] = False  # the template formats the column as text (@)
     vocabulary: ClassVar[bool] = False  # the column names a vocabulary of allowed values
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         """The rules on the cleaned values of this column, beyond required and unique."""
         return ()
 
-    def hygiene(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def hygiene(self, col: Column) -> tuple[CellRule, ...]:
         """The rules on the text as the editor typed it."""
-        from sanctions.workbook.columns import hygiene
-
         return hygiene.common(col)
 
     def clean(self, values: pd.Series) -> pd.Series:
         """The cleaned text as the checks and the records see it (spaces are already tidied)."""
         return values
 
-    def parse(self, col: ColumnSpec) -> Callable[[str], Any] | None:
+    def parse(self, col: Column) -> Callable[[str], Any] | None:
         """How one item of a cleaned cell becomes a record's value; None: kept as text."""
         return None
 
-    def dropdown(self, col: ColumnSpec) -> tuple[str, bool] | None:
+    def dropdown(self, col: Column) -> tuple[str, bool] | None:
         """The template's list to choose from (a vocabulary's name, or ``country``) and whether
         a value outside it is refused; None for no list."""
         return None
 
-    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+    def note(self, col: Column, layout: Vocabularies) -> list[str]:
         """Lines of the template's header note on how to write a value of this type."""
         return []
 
-    def kind(self, col: ColumnSpec) -> str:
+    def kind(self, col: Column) -> str:
         """The kind of value, as docs/workbook.md names it."""
         return self.name
 
 
-def cell_rules(col: ColumnSpec) -> tuple[CellRule, ...]:
+class TypedColumn(Column, Protocol):
+    @property
+    def kind(self) -> ColumnType: ...
+
+
+def cell_rules(col: TypedColumn) -> tuple[CellRule, ...]:
     """Every rule on the cleaned values of a column: its type's, then uniqueness."""
     return (*col.kind.rules(col), *((ID_DUPLICATE,) if col.unique else ()))

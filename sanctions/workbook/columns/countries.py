@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sanctions.common.countries import country_code, suggest_country
-from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import by_unique
 from sanctions.workbook.columns.words import commas, items_of, which
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec, Layout
 
 DROPDOWN = "country"  # the column of country names on the template's allowed-values sheet
 
@@ -20,12 +18,12 @@ def is_country(value: str) -> bool:
     return country_code(value) is not None
 
 
-def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
-    said = commas(col, value, is_country)
+def hint(col: Column, value: str, layout: Vocabularies) -> str:
+    said = commas(col.multi, value, is_country)
     if said:
         return said
     bad = [item for item in (items_of(value) if col.multi else [value]) if not is_country(item)]
-    return f"{which(col, bad, 'a country', suggest_country)}; write its code (e.g. kz) or its name (Kazakhstan)"
+    return f"{which(col.multi, bad, 'a country', suggest_country)}; write its code (e.g. kz) or its name (Kazakhstan)"
 
 
 UNKNOWN = CellRule(
@@ -43,14 +41,14 @@ class Country(ColumnType):
     name = "country"
     width = 20
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         return (UNKNOWN,)
 
-    def parse(self, col: ColumnSpec) -> Callable[[str], Any]:
+    def parse(self, col: Column) -> Callable[[str], Any]:
         return lambda value: (country_code(value) or value) if isinstance(value, str) else value
 
-    def dropdown(self, col: ColumnSpec) -> tuple[str, bool]:
+    def dropdown(self, col: Column) -> tuple[str, bool]:
         return DROPDOWN, False  # a suggestion only: a code is fine too
 
-    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+    def note(self, col: Column, layout: Vocabularies) -> list[str]:
         return ["A country's name (Kazakhstan) or its two-letter code (kz)."]

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from babel import Locale
 
 from sanctions.common import dates
-from sanctions.workbook.columns.base import CellRule, ColumnType
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec, Layout
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 
 # Languages whose month names an editor may type (English first: it decides a tie).
 MONTH_LANGUAGES = ("en", "fr", "de", "es", "ru", "kk")
@@ -44,7 +41,7 @@ _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
 
 
-def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
+def hint(col: Column, value: str, layout: Vocabularies) -> str:
     text = value.strip()
     numeric = _NUMERIC.fullmatch(text)
     if numeric:
@@ -114,10 +111,10 @@ class Date(ColumnType):
     name = "date"
     as_text = True  # Excel would turn 1965-06 into a date of its own
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         future = (FUTURE,) if col.not_future else ()
         birth = (IMPLAUSIBLE_BIRTH,) if col.birth else ()
         return (INVALID, *future, *birth)
 
-    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+    def note(self, col: Column, layout: Vocabularies) -> list[str]:
         return ["Write as text: 1965, 1965-06 or 1965-06-15."]

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sanctions.workbook.columns.base import CellRule, ColumnType
-from sanctions.workbook.columns.values import matches
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column, shaped
 
 PATTERN = r"[0-9a-fA-F]{64}"
 
-INVALID = CellRule(
+INVALID = shaped(
     "sha256.invalid",
-    "error",
     "Not a SHA-256 hash (64 hexadecimal characters).",
     "{column} {value} is not a SHA-256 hash (64 hexadecimal characters)",
-    test=lambda col, layout: matches(PATTERN),
+    PATTERN,
 )
 
 
@@ -26,5 +20,5 @@ class Sha256(ColumnType):
     width = 30
     as_text = True
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         return (INVALID,)

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pandas as pd
 
-from sanctions.workbook.columns.base import CellRule
+from sanctions.rules.finding import Severity
+from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import by_unique, lacks
 from sanctions.workbook.columns.words import INVISIBLE_NAMES, MAX_LISTED
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec, Layout
 
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 OTHER_ALPHABETS = "\u0370-\u03ff\u0400-\u052f"  # Greek and Cyrillic: the homoglyph sources
@@ -49,7 +47,7 @@ def no_word_in_other_script(value: str) -> bool:
     return all(_LATIN_LETTER.search(word) for word in _LETTER_RUNS.findall(value))
 
 
-def invisible(col: ColumnSpec, value: str, layout: Layout) -> str:
+def invisible(col: Column, value: str, layout: Vocabularies) -> str:
     said = []
     for position, ch in enumerate(value, start=1):
         if ch in INVISIBLE_NAMES or unicodedata.category(ch) == "Cf":
@@ -63,7 +61,7 @@ def invisible(col: ColumnSpec, value: str, layout: Layout) -> str:
     return f": {'; '.join(said[:MAX_LISTED])}; {fix}"
 
 
-def lookalike(col: ColumnSpec, value: str, layout: Layout) -> str:
+def lookalike(col: Column, value: str, layout: Vocabularies) -> str:
     said = []
     for word in re.finditer(r"\w+", value):
         letters = word.group()
@@ -85,54 +83,61 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "").split(" ")[0] if ch.isalpha() else ""
 
 
-WHITESPACE = CellRule(
+def _absent(
+    code: str, severity: Severity, meaning: str, message: str, pattern: str, **more: Any
+) -> CellRule:
+    """A rule on the text as typed: the cell must hold nothing ``pattern`` finds."""
+    return CellRule(
+        code,
+        severity,
+        meaning,
+        message,
+        test=lambda col, layout: lacks(pattern),
+        raw=True,
+        per_item=False,
+        **more,
+    )
+
+
+INVISIBLE_MESSAGE = "{column} {value} contains an invisible character{hint}"
+WHITESPACE = _absent(
     "text.whitespace",
     "warning",
     "Leading, trailing or doubled spaces.",
     "{column} {value} has leading, trailing or doubled spaces",
-    test=lambda col, layout: lacks(BAD_WHITESPACE),
-    raw=True,
-    per_item=False,
+    BAD_WHITESPACE,
 )
-TEXT_INVISIBLE = CellRule(
+TEXT_INVISIBLE = _absent(
     "text.invisible",
     "warning",
     "An invisible character (zero-width or non-breaking space).",
-    "{column} {value} contains an invisible character{hint}",
-    test=lambda col, layout: lacks(INVISIBLE),
+    INVISIBLE_MESSAGE,
+    INVISIBLE,
     hint=invisible,
-    raw=True,
-    per_item=False,
 )
-ID_INVISIBLE = CellRule(
+ID_INVISIBLE = _absent(
     "id.invisible",
     "error",
     "An identifier containing an invisible character.",
-    "{column} {value} contains an invisible character{hint}",
-    test=lambda col, layout: lacks(INVISIBLE),
+    INVISIBLE_MESSAGE,
+    INVISIBLE,
     hint=invisible,
-    raw=True,
-    per_item=False,
 )
-CONTROL_CHARACTER = CellRule(
+CONTROL_CHARACTER = _absent(
     "text.control",
     "error",
     "A control character (Excel writes a pasted one as _x0001_); no workbook can hold it.",
     "{column} {value} contains a control character (pasted from another program?); retype the text",
-    test=lambda col, layout: lacks(CONTROL),
-    raw=True,
-    per_item=False,
+    CONTROL,
 )
-MIXED_SCRIPT = CellRule(
+MIXED_SCRIPT = _absent(
     "text.mixed_script",
     "error",
     "A word mixing Latin with Cyrillic or Greek letters, usually a look-alike letter.",
     "{column} {value}{hint}",
-    test=lambda col, layout: lacks(MIXED_SCRIPT_WORD),
+    MIXED_SCRIPT_WORD,
     hint=lookalike,
     default_hint=" mixes Latin and Cyrillic/Greek letters in one word (a look-alike letter?)",
-    raw=True,
-    per_item=False,
 )
 NAME_NOT_LATIN = CellRule(
     "name.not_latin",
@@ -145,7 +150,7 @@ NAME_NOT_LATIN = CellRule(
 )
 
 
-def common(col: ColumnSpec) -> tuple[CellRule, ...]:
+def common(col: Column) -> tuple[CellRule, ...]:
     """The raw-text rules of most columns; a ``latin`` column must also be in Latin script."""
     latin = (NAME_NOT_LATIN,) if col.latin else ()
     return (WHITESPACE, CONTROL_CHARACTER, TEXT_INVISIBLE, *latin)

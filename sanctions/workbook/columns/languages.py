@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sanctions.common.countries import language_code
-from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column
 from sanctions.workbook.columns.values import by_unique
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec
 
 
 def is_language(value: str) -> bool:
@@ -29,8 +27,8 @@ UNKNOWN = CellRule(
 class Language(ColumnType):
     name = "language"
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         return (UNKNOWN,)
 
-    def parse(self, col: ColumnSpec) -> Callable[[str], Any]:
+    def parse(self, col: Column) -> Callable[[str], Any]:
         return lambda value: (language_code(value) or value) if isinstance(value, str) else value

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sanctions.workbook.columns import hygiene
-from sanctions.workbook.columns.base import CellRule, ColumnType
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column
 
 
 class Text(ColumnType):
@@ -17,7 +13,7 @@ class Text(ColumnType):
     wraps = True
     as_text = True
 
-    def hygiene(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def hygiene(self, col: Column) -> tuple[CellRule, ...]:
         return (*hygiene.common(col), hygiene.MIXED_SCRIPT)
 
 

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sanctions.workbook.columns.base import CellRule, ColumnType
-from sanctions.workbook.columns.values import matches
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column, shaped
 
 # http(s), a host with a dot (or localhost), an optional port, then anything but spaces.
 PATTERN = (
     r"https?://(([^ \t\r\n/?#:@.]+\.)+[^ \t\r\n/?#:@.]+|localhost)(:[0-9]{1,5})?([/?#][^ \t\r\n]*)?"
 )
 
-INVALID = CellRule(
+INVALID = shaped(
     "url.invalid",
-    "error",
     "Not a well-formed http:// or https:// address.",
     "{column} {value} is not a valid http(s) address",
-    test=lambda col, layout: matches(PATTERN),
+    PATTERN,
 )
 
 
@@ -29,5 +23,5 @@ class Url(ColumnType):
     width = 40
     wraps = True
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         return (INVALID,)

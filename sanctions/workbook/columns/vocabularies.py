@@ -4,27 +4,25 @@ template, compared without regard to case, and a yes/no vocabulary read as true 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import isin
 from sanctions.workbook.columns.words import commas, items_of, nearest, which
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec, Layout
 
 YES_NO = "yes_no"
 
 
-def allowed(col: ColumnSpec, layout: Layout) -> list[str]:
+def allowed(col: Column, layout: Vocabularies) -> list[str]:
     return list(layout.vocabularies.get(col.vocabulary or "", {}))
 
 
-def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
+def hint(col: Column, value: str, layout: Vocabularies) -> str:
     values = allowed(col, layout)
-    said = commas(col, value, lambda p: p in values)
+    said = commas(col.multi, value, lambda p: p in values)
     if said:
         return said
     bad = [item for item in items_of(value) if item not in values] if col.multi else [value]
@@ -33,10 +31,10 @@ def hint(col: ColumnSpec, value: str, layout: Layout) -> str:
         found = nearest(item, values)
         return f"'{found}'" if found else ""
 
-    return f"{which(col, bad, 'allowed', near)}; choose from: {', '.join(values)}"
+    return f"{which(col.multi, bad, 'allowed', near)}; choose from: {', '.join(values)}"
 
 
-def _test(col: ColumnSpec, layout: Layout) -> Callable[[pd.Series], pd.Series]:
+def _test(col: Column, layout: Vocabularies) -> Callable[[pd.Series], pd.Series]:
     vocabulary = sorted(allowed(col, layout))
     return lambda values: isin(values, vocabulary)
 
@@ -57,22 +55,22 @@ class Vocabulary(ColumnType):
     width = 22
     vocabulary = True
 
-    def rules(self, col: ColumnSpec) -> tuple[CellRule, ...]:
+    def rules(self, col: Column) -> tuple[CellRule, ...]:
         return (INVALID,)
 
     def clean(self, values: pd.Series) -> pd.Series:
         return values.str.lower()
 
-    def parse(self, col: ColumnSpec) -> Callable[[str], Any] | None:
+    def parse(self, col: Column) -> Callable[[str], Any] | None:
         if col.vocabulary == YES_NO:
             return lambda value: value == "yes"
         return None
 
-    def dropdown(self, col: ColumnSpec) -> tuple[str, bool] | None:
+    def dropdown(self, col: Column) -> tuple[str, bool] | None:
         return (col.vocabulary, True) if col.vocabulary else None
 
-    def note(self, col: ColumnSpec, layout: Layout) -> list[str]:
+    def note(self, col: Column, layout: Vocabularies) -> list[str]:
         return ["One of: " + ", ".join(allowed(col, layout)) + "."]
 
-    def kind(self, col: ColumnSpec) -> str:
+    def kind(self, col: Column) -> str:
         return f"{col.vocabulary} (list)"

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from sanctions.workbook.columns.values import MULTI_SEPARATOR
-
-if TYPE_CHECKING:
-    from sanctions.workbook.layout import ColumnSpec
 
 MAX_LISTED = 3  # bad items named in one message
 
@@ -75,9 +71,9 @@ def nearest(item: str, allowed: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def commas(col: ColumnSpec, value: str, ok: Callable[[str], bool]) -> str:
+def commas(multi: bool, value: str, ok: Callable[[str], bool]) -> str:
     """The advice to use ';' when the cell reads as several good values split by commas."""
-    if not col.multi or "," not in value:
+    if not multi or "," not in value:
         return ""
     parts = [p.strip() for p in value.replace(MULTI_SEPARATOR, ",").split(",") if p.strip()]
     if len(parts) > 1 and all(ok(p) for p in parts):
@@ -85,10 +81,10 @@ def commas(col: ColumnSpec, value: str, ok: Callable[[str], bool]) -> str:
     return ""
 
 
-def which(col: ColumnSpec, bad: list[str], what: str, near: Callable[[str], str]) -> str:
+def which(multi: bool, bad: list[str], what: str, near: Callable[[str], str]) -> str:
     """' is not X (did you mean …?)' for one value; ": 'a' is not X (…)" for items of many."""
     said = [(item, near(item)) for item in bad[:MAX_LISTED]]
-    if not col.multi:
+    if not multi:
         return f" is not {what}" + (f" (did you mean {said[0][1]}?)" if said and said[0][1] else "")
     found = [f"'{item}' is not {what}" + (f" (did you mean {n}?)" if n else "") for item, n in said]
     return f": {', '.join(found)}"

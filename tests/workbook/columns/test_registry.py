@@ -16,7 +16,8 @@ from sanctions.check.docs import workbook_reference
 from sanctions.check.validate import validate
 from sanctions.model.rows import read_sheet
 from sanctions.workbook.columns import registry
-from sanctions.workbook.columns.base import CellRule, ColumnType
+from sanctions.workbook.columns.base import ColumnType
+from sanctions.workbook.columns.cellrule import CellRule
 from sanctions.workbook.columns.values import matches
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 from sanctions.workbook.template import write_template

@@ -1,0 +1,215 @@
+"""The schema of a government's file in ``jurisdictions/``: what it must hold, as the objects
+every other step reads (a ``Jurisdiction`` with its regimes, criteria, arguments and list
+format). Unknown keys are refused, so that a misspelt key is never silently ignored; the names
+a file takes from elsewhere (violation types, roles, fields, other governments) are checked by
+the registry, which reads every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from sanctions.common.dates import MONTH_NAMES
+from sanctions.governments.latvian import LatvianRules
+from sanctions.governments.roles import default_roles
+
+# A government's code as its file is named: two or three lower-case letters.
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+class Spec(BaseModel):
+    """A part of a government's file: frozen once read, and no key the schema does not know
+    (a misspelt key would otherwise be ignored without a word)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Criterion(Spec):
+    id: str
+    text: str
+    violation_types: frozenset[str]
+    # The involvement roles that ground it (roles.yaml gives the default ones).
+    roles: frozenset[str] = Field(default_factory=default_roles)
+    # The roles that ground it only with a post whose known dates overlap the incident (the
+    # leader-or-official limbs): `tenure: true` in the file means every role it accepts.
+    tenure: frozenset[str] = frozenset()
+    label: str = ""  # a short name for tables and the reasons given; the id where none is given
+    list_ground: str = ""  # the ground as the government's own list writes it (UTPĮ 133 str. 4 d.)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tenure(cls, raw: Any) -> Any:
+        if isinstance(raw, dict) and raw.get("tenure") is True:
+            return {**raw, "tenure": raw.get("roles") or sorted(default_roles())}
+        if isinstance(raw, dict) and raw.get("tenure") is False:
+            return {**raw, "tenure": []}
+        return raw
+
+    @property
+    def short(self) -> str:
+        return self.label or self.id
+
+
+class Regime(Spec):
+    id: str
+    name: str
+    program: str
+    instrument: str
+    measures: str = ""
+    criteria: tuple[Criterion, ...] = ()
+    # The regime of the followed government whose criteria these are (``follows``): a
+    # government that implements another's listings applies that government's criteria.
+    criteria_of: str = ""
+    list_name: str = ""  # the regime as the government's list names it (default: its name)
+    list_measures: str = ""  # the measures as the list writes them (default: measures)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, raw: Any) -> Any:
+        if isinstance(raw, dict):
+            return {
+                **raw,
+                "list_name": raw.get("list_name") or raw.get("name", ""),
+                "list_measures": raw.get("list_measures") or raw.get("measures", ""),
+            }
+        return raw
+
+
+class FamilyLimb(Spec):
+    """Relatives the regime reaches through a listed person (the US §7031(c) visa limb)."""
+
+    title: str
+    text: str
+    relationships: frozenset[str]
+
+
+class Argument(Spec):
+    """A case the government asks the submitter to make, beyond the facts: the US national
+    interest, UK appropriateness, the EU's widespread or systematic character. Filled from the
+    workbook columns in ``sources`` (``person.<column>`` or ``incident.<column>``); when they
+    are empty the document shows ``asks`` as a placeholder and the notes list it."""
+
+    id: str
+    title: str
+    asks: str
+    sources: tuple[str, ...]
+    criteria: frozenset[str] = frozenset()  # only where one of these is relied on; empty: always
+
+    def applies(self, criteria: Iterable[Criterion]) -> bool:
+        return not self.criteria or any(c.id in self.criteria for c in criteria)
+
+
+class DateStyle(Spec):
+    """How a list writes a date, by how much of it is known. In each pattern ``{yyyy}`` is the
+    year, ``{m}``/``{mm}`` the month as a number (``{mm}`` with a leading zero), ``{Mon}`` and
+    ``{Month}`` its English name short and whole, and ``{d}``/``{dd}`` the day."""
+
+    day: str = "{yyyy}-{mm}-{dd}"
+    month: str = "{yyyy}-{mm}"
+    year: str = "{yyyy}"
+
+    def write(self, date: str | None) -> str:
+        """A partial ISO date (``1965``, ``1965-06``, ``1965-06-15``) in this style."""
+        if not date:
+            return ""
+        year, month, day = ([int(b) for b in date.split("-")] + [0, 0])[:3]
+        pattern = self.day if day else self.month if month else self.year
+        name = MONTH_NAMES[month - 1] if month else ""
+        return pattern.format(
+            yyyy=year,
+            m=month or "",
+            mm=f"{month:02d}" if month else "",
+            Mon=name[:3],
+            Month=name,
+            d=day or "",
+            dd=f"{day:02d}" if day else "",
+        )
+
+
+class ListFormat(Spec):
+    """The government's list format: its columns in the order its published list prints them,
+    the field each takes, and the list's conventions."""
+
+    title: str  # the list's name, as the README and the documents call it
+    family: Literal["person", "name"]  # one row per person, or one per name
+    source: str  # where the format was read, for the maintainers
+    columns: tuple[tuple[str, str], ...]  # (column as the list prints it, field)
+    dates: DateStyle = DateStyle()
+    gender: Mapping[str, str] = Field(default_factory=dict)
+    countries: str = "en"  # the language of country names (CLDR)
+    name_types: Mapping[str, str] = Field(default_factory=dict)
+    flags: Mapping[str, str] = Field(default_factory=dict)  # constant columns
+    latvian_names: LatvianRules | None = None  # for a column of names in Latvian spelling
+
+    @model_validator(mode="before")
+    @classmethod
+    def _columns(cls, raw: Any) -> Any:
+        """``columns`` is written as a list of one-key mappings, to keep its order in YAML."""
+        if isinstance(raw, dict) and isinstance(raw.get("columns"), list):
+            pairs = []
+            for item in raw["columns"]:
+                if not isinstance(item, dict) or len(item) != 1:
+                    raise ValueError(f"columns: {item!r} is not one 'Column: field' pair")
+                pairs += [(str(c), str(f)) for c, f in item.items()]
+            return {**raw, "columns": pairs}
+        return raw
+
+    def field(self, column: str) -> str:
+        return dict(self.columns)[column]
+
+
+class Designations(Spec):
+    """How ``sanctions screen`` recognises this government's own listings in reference data: a
+    Sanction entity whose country is one of these, or, when it has none, that comes from one
+    of these OpenSanctions datasets."""
+
+    countries: frozenset[str] = frozenset()
+    datasets: frozenset[str] = frozenset()
+
+
+class Jurisdiction(Spec):
+    code: str
+    name: str
+    order: int  # where the government stands in every list of governments
+    # The government whose listings this one implements rather than making its own (Switzerland
+    # takes over the European Union's): the package asks it to, and says where that one stands.
+    follows: str | None = None
+    prose_name: str = ""  # with its article where English needs one: "the United Kingdom"
+    authority: str
+    recipient: str = ""  # the authority as a sentence names it ("provided to … in confidence")
+    title: str
+    standard: str = ""
+    regimes: tuple[Regime, ...]
+    arguments: tuple[Argument, ...] = ()
+    family: FamilyLimb | None = None
+    basis_note: str = ""  # printed under the legal basis: another route the authority may take
+    allies_note: str = ""
+    # The governments whose designations the note relies on. One with no file here is left
+    # out (screening cannot tell its listings), so that removing a government is deleting its
+    # file; a code that is not one (``UK``, ``usa``) is still an error.
+    allies: frozenset[Code] = frozenset()
+    paper: Literal["A4", "letter"] = "A4"
+    locale: str = "en-GB"  # the documents' language tag: en-GB, or en-US for the United States
+    check_before_filing: tuple[str, ...] = ()
+    designations: Designations = Designations()
+    list_format: ListFormat = Field(alias="list")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, raw: Any) -> Any:
+        if isinstance(raw, dict):
+            return {
+                **raw,
+                "prose_name": raw.get("prose_name") or raw.get("name", ""),
+                "recipient": raw.get("recipient") or raw.get("authority", ""),
+            }
+        return raw

@@ -1,0 +1,62 @@
+"""The rules on local copies at every validate: there, safe to open, and the copy that was cited."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sanctions.check.validate import validate
+from sanctions.evidence.folder import evidence_folder
+from tests.evidence.copies import BODY, DIGEST, FILE_CODES, file_findings, make, with_files
+from tests.workbooks import cell
+
+# The rule at validate
+
+
+def test_a_good_file_with_its_hash_gives_no_finding(lists: Path) -> None:
+    rows = with_files(("good.txt", DIGEST), ("good.txt", DIGEST.upper()))
+    rows["evidence"][1]["sha256"] = hashlib.sha256(b"%PDF fictional\n").hexdigest()
+    book, _ = make(lists, rows)
+    assert file_findings(book) == []
+
+
+def test_missing_changed_and_unhashed_files(lists: Path) -> None:
+    rows = with_files(("absent.pdf", None), ("good.txt", "b" * 64), ("sub", None))
+    book, folder = make(lists, rows)
+    (folder / "sub").mkdir()
+    found = file_findings(book)
+    assert found == [
+        ("evidence.file_unhashed", cell("evidence", "file", 1), "warning"),  # E002
+        ("evidence.file_missing", cell("evidence", "file", 2), "error"),
+        ("evidence.file_changed", cell("evidence", "sha256", 3), "error"),
+        ("evidence.file_missing", cell("evidence", "file", 4), "error"),  # a folder
+    ]
+    messages = {f.code: f.message for f in validate(book).findings if f.code in FILE_CODES}
+    assert str(folder) in messages["evidence.file_missing"]
+    assert DIGEST in messages["evidence.file_changed"]
+    assert "sanctions evidence hash" in messages["evidence.file_unhashed"]
+
+
+def test_names_out_of_the_folder_and_links_are_refused(lists: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(BODY)
+    rows = with_files(
+        ("../secret.txt", DIGEST),
+        (str(secret), DIGEST),
+        ("link.txt", DIGEST),
+        ("linked/secret.txt", DIGEST),
+    )
+    book, folder = make(lists, rows)
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "linked").symlink_to(tmp_path, target_is_directory=True)
+    found = [
+        (code, ref) for code, ref, _ in file_findings(book) if code != "evidence.file_unhashed"
+    ]
+    assert found == [("evidence.file_outside", cell("evidence", "file", i)) for i in (2, 3, 4, 5)]
+
+
+def test_without_an_evidence_folder_files_are_not_checked(build) -> None:
+    # valid_rows' E002 names statements/witness-1.pdf; no folder beside the workbook
+    path = build(with_files(("absent.pdf", "c" * 64)))
+    assert not evidence_folder(path).exists()
+    assert file_findings(path) == []

@@ -1,0 +1,91 @@
+"""A letter to a government that implements another's listings (Switzerland, the European
+Union's) says for each person where that government stands, and never more than is known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from sanctions.check.validate import validate
+from sanctions.governments.registry import get
+from sanctions.governments.scope import in_package
+from sanctions.model.rows import Rows
+from sanctions.model.targets import load_targets
+from sanctions.submit.followed import followed_status
+from sanctions.tracking.history import histories
+from sanctions.tracking.screening import Designation, Match, Screened, Screening
+from tests import workbooks
+from tests.conftest import run_cli
+
+SWITZERLAND = get("ch")
+
+
+def screened_by(code: str, pid: str) -> Screening:
+    listing = Designation(
+        "s1", code, "Council of the EU", "EU-HR", "EU-HR", "2023-05-02", "", True, ""
+    )
+    match = Match("ref-1", 0.97, "Arman TESTBAYEV", "Arman Testbayev", "Person", ["eu_fsf"],
+                  [], ["kz"], [listing], "")  # fmt: skip
+    person = Screened(pid, "Arman Testbayev", "proposed", "", [match])
+    return Screening("testland", "", 0.7, [{"source": "sanctions.ftm.json"}], [person])
+
+
+def inside(tmp_path: Path, rows: workbooks.Rows | None = None):  # type: ignore[no-untyped-def]
+    result = validate(workbooks.write(tmp_path / "b.xlsx", rows or workbooks.valid_rows()))
+    return result, in_package(load_targets(result), SWITZERLAND)[0]
+
+
+def test_a_listing_by_the_followed_government_is_said_with_how_it_was_found(tmp_path: Path) -> None:
+    _, targets = inside(tmp_path)
+    pid = targets[0][0].person_id
+    said = followed_status(SWITZERLAND, targets, screened_by("eu", pid), {})[pid]
+    assert said == [
+        "The European Union has listed this person: EU-HR, listed 2 May 2023 (found by "
+        "screening against sanctions.ftm.json: record ref-1, score 0.97; to be confirmed "
+        "against the official list)."
+    ]
+
+
+def test_without_a_listing_it_says_what_was_searched_and_what_is_proposed(tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["submissions"] = [
+        {"person_id": "P001", "jurisdiction": "eu", "status": "submitted", "date": "2026-03-02",
+         "reference": "EEAS-7"},
+    ]  # fmt: skip
+    result, targets = inside(tmp_path, rows)
+    steps = histories(Rows.of(result).submissions)
+    unscreened = followed_status(SWITZERLAND, targets, None, steps)["P001"]
+    assert unscreened[0].startswith("Whether the European Union has listed this person was not")
+    assert unscreened[1] == (
+        "The submitting organisation submitted this person to the European Union on "
+        "2 March 2026 (reference EEAS-7), as the submitting organisation's records show."
+    )
+    assert unscreened[-1].startswith(
+        "The submitting organisation proposes the listing to the European Union"
+    )
+    other = followed_status(SWITZERLAND, targets, screened_by("us", "P001"), {})["P001"]
+    assert other[0] == (
+        "The European Union has not listed this person, as far as screening against "
+        "sanctions.ftm.json found."
+    )
+
+
+def test_a_government_that_follows_none_says_nothing_of_it(tmp_path: Path) -> None:
+    _, targets = inside(tmp_path)
+    assert followed_status(get("gb"), targets, None, {}) == {}
+
+
+def test_the_swiss_letter_asks_for_the_eu_listings_and_says_where_the_eu_stands(
+    build, tmp_path: Path
+) -> None:
+    book = build(workbooks.valid_rows())
+    proc = run_cli("export", "--draft", str(book), "--out", str(tmp_path / "out"), "--only", "ch")
+    assert proc.returncode == 0, proc.stderr
+    letter = tmp_path / "out" / book.stem / f"{book.stem}-ch" / "submission.docx"
+    text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
+    assert "Request to the Swiss Federal Council" in text
+    assert "asks the Federal Council:" in text and "Article 1(1) of the Embargo Act" in text
+    assert "Where the European Union stands" in text
+    assert "Criterion of the European Union's regime" in text
+    assert "{{" not in text and "{%" not in text
