@@ -1,6 +1,6 @@
 """`make bench` (exports): packages for 1,000 targets, and FtM conversion beside `ftm map`.
 
-* All eight packages and the public list for a fictional list of 1,000 targets, in a fresh
+* Every government's package and the public list for a fictional list of 1,000 targets, in a fresh
   process: time and peak memory. Goal: 30 s or less.
 * Conversion throughput: the same fictional tables (BENCH_CONVERT persons, default 20,000)
   converted by `sanctions.model.convert.build` and by `ftm map` from equivalent CSV files and a YAML
@@ -163,7 +163,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         seconds, info = timed([sys.executable, "-m", "bench.exports", "packages", str(small), tmp])
     print(
-        f"export, 1,000 fictional targets, all eight packages + public list: {seconds:6.2f} s  "
+        f"export, 1,000 fictional targets, every package + public list: {seconds:6.2f} s  "
         f"peak {info['peak_mb']:.0f} MB  ({info['files']:.0f} files)"
     )
     persons = int(os.environ.get("BENCH_CONVERT", "20000"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sanctions.governments.registry import codes
 from tests import workbooks
 from tests.conftest import run_cli
 
@@ -40,7 +41,7 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str,
     book = workbooks.write(tmp / "book.xlsx", rows)
     assert run_cli("export", str(book), "--out", str(tmp / "out")).returncode == 0
     out = {}
-    for code in ("us", "gb", "eu", "ca", "au", "ee", "lv", "lt"):
+    for code in codes():
         path = tmp / "out" / "book" / f"book-{code}" / f"book-{code}-targets.csv"
         with open(path, encoding="utf-8") as fh:
             out[code] = list(csv.DictReader(fh))
@@ -159,6 +160,32 @@ def test_a_woman_is_m_in_lithuania_and_a_name_without_original_has_no_latvian_fo
     assert "The Latvian form of the name (column Original Name), for 2 target(s)" in notes
 
 
+def test_switzerland_sesam(tables) -> None:
+    """SECO's SESAM: a row per name, the name in its parts, the day, month and year apart."""
+    primary, alias = tables["ch"]
+    assert (primary["name-type"], alias["name-type"]) == ("primary-name", "alias")
+    assert primary["target-type"] == "individual" and primary["sex"] == "male"
+    assert (primary["family-name"], primary["given-name"], primary["father-name"]) == (
+        "Fictionov",
+        "Timur",
+        "Eskerovich",
+    )
+    assert (alias["whole-name"], alias["family-name"], alias["father-name"]) == (
+        "Timur Fiktionov",
+        "Fiktionov",
+        "",
+    )
+    assert primary["spelling-variant (original script)"] == "Фиктионов Тимур Эскерович"
+    assert [primary[f"day-month-year ({p})"] for p in ("day", "month", "year")] == [
+        "7",
+        "3",
+        "1968",
+    ]
+    assert primary["identification-document (passport)"] == "N0000000"
+    assert primary["justification"].startswith(REASONS_START)
+    assert primary["ssid"] == primary["sanctions-set"] == ""  # SECO's to give
+
+
 # Each list's columns, in order, as its published list prints them (sources in the
 # jurisdiction files): written out here so that a change to a format is a deliberate one.
 HEADERS = {
@@ -192,6 +219,13 @@ HEADERS = {
     "lt": [
         "vardas", "pavarde", "gimimoData", "lytis", "pilietybes", "priezastis", "uzdraustaIki",
         "Proposed duration", "Reason",
+    ],
+    "ch": [
+        "ssid", "sanctions-set", "target-type", "sex", "name-type", "family-name", "given-name",
+        "father-name", "whole-name", "spelling-variant (original script)",
+        "day-month-year (day)", "day-month-year (month)", "day-month-year (year)",
+        "place-of-birth", "nationality", "identification-document (passport)",
+        "identification-document (identity card)", "justification", "other-information",
     ],
 }  # fmt: skip
 

@@ -86,12 +86,11 @@ def test_a_filing_copy_needs_a_date_and_says_it_as_people_write_it(build, tmp_pa
 def test_paper_language_and_properties_follow_the_government(exported: Path, code: str) -> None:
     doc = Document(str(exported / f"testland-{code}" / "submission.docx"))
     section = doc.sections[0]
+    government = load()[code]
     size = (round(section.page_width.mm), round(section.page_height.mm))
-    assert size == ((216, 279) if code == "us" else (210, 297))
+    assert size == {"letter": (216, 279), "A4": (210, 297)}[government.paper]
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
-    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == (
-        "en-US" if code == "us" else "en-GB"
-    )
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == government.locale
     props = doc.core_properties
     assert props.author == "Example Rights Centre"
     assert props.title == load()[code].title
