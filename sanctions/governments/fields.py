@@ -189,6 +189,53 @@ def latvian_name(e: Entry) -> str:
     return (latvian_form(e.target, rules) if rules is not None else None) or ""
 
 
+@dataclass(frozen=True)
+class NameParts:
+    """One name split as SECO's list keeps it: typed name parts in the order they are written,
+    each with its spelling in the original script where the name's parts can be told apart;
+    or, when they cannot, the name whole."""
+
+    parts: tuple[tuple[str, str, str], ...]  # (name-part-type, value, spelling variant)
+    whole: str
+    variant_whole: str  # the original-script name, when its parts cannot be told apart
+
+
+def name_parts(e: Entry) -> NameParts:
+    t = e.target
+    if e.name.kind == "primary":
+        given, father, family = t.first_name or t.given, t.patronymic or "", t.surname
+        original = t.name_original[0] if t.name_original else ""
+        variant = parts_of(original, given) if original else None
+        spelled = (
+            (variant.given, variant.patronymic or "", variant.surname) if variant else ("", "", "")
+        )
+    else:
+        given, father, family = e.name.given, "", e.name.surname
+        original, variant, spelled = "", None, ("", "", "")
+    if not (given and family):
+        return NameParts((), e.name.full, "")
+    typed = [("given-name", given, spelled[0])]
+    typed += [("father-name", father, spelled[1])] if father else []
+    typed.append(("family-name", family, spelled[2]))
+    if e.name.full.split()[0] == family.split()[0]:  # written surname first
+        typed = typed[-1:] + typed[:-1]
+    return NameParts(tuple(typed), "", original if original and variant is None else "")
+
+
+def _name_part(kind: str, which: int) -> Callable[[Entry], str]:
+    return lambda e: next((p[which] for p in name_parts(e).parts if p[0] == kind), "")
+
+
+def part_order(e: Entry) -> str:
+    return ", ".join(f"{kind} {n}" for n, (kind, _, _) in enumerate(name_parts(e).parts, 1))
+
+
+def variant_script(e: Entry) -> str:
+    split = name_parts(e)
+    spelled = " ".join(v for _, _, v in split.parts if v) or split.variant_whole
+    return script_of(spelled) if spelled else ""
+
+
 def _part(date: str | None, index: int) -> str:
     """The month (1) or day (2) of a partial ISO date, as a number; empty when not known."""
     parts = (date or "").split("-")
@@ -209,16 +256,9 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
         if e.name.kind == "original"
         else f"{e.name.given} {e.name.surname.upper()}".strip()
     ),
-    "name_as_written": lambda e: e.name.full,
     "surname": lambda e: e.name.surname,
     "surname_upper": lambda e: e.name.surname.upper(),
     "given": lambda e: e.name.given,
-    # The given name apart from the patronymic, and the patronymic, where the persons sheet
-    # gives them apart (on the primary name's row; an alias has no parts of its own).
-    "given_name": lambda e: (
-        (e.target.first_name or e.name.given) if e.name.kind == "primary" else e.name.given
-    ),
-    "patronymic": lambda e: (e.target.patronymic or "") if e.name.kind == "primary" else "",
     "given_1": lambda e: ([*e.name.given.split(), ""])[0],
     "given_2": lambda e: ([*e.name.given.split(), "", ""])[1],
     "given_rest": lambda e: " ".join(e.name.given.split()[2:]),
@@ -247,7 +287,6 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
         else ""
     ),
     "nationality": lambda e: countries(e.target.nationality, e.form.countries),
-    "nationality_codes": lambda e: "; ".join(e.target.nationality),
     "gender": lambda e: e.form.gender.get(e.target.gender or "", ""),
     "position": lambda e: e.target.position,
     "national_id": lambda e: "; ".join(documents(e.target, "national_id")),
@@ -264,6 +303,19 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     "ee_line": ee_line,
     "latvian_name": latvian_name,
     "source_name": lambda e: e.target.name,
+    # SECO's name parts (family-name, given-name, father-name) with their order and their
+    # spelling variants in the original script; whole-name only for a name without parts.
+    "family_name_part": _name_part("family-name", 1),
+    "given_name_part": _name_part("given-name", 1),
+    "father_name_part": _name_part("father-name", 1),
+    "family_name_variant": _name_part("family-name", 2),
+    "given_name_variant": _name_part("given-name", 2),
+    "father_name_variant": _name_part("father-name", 2),
+    "whole_name_part": lambda e: name_parts(e).whole,
+    "whole_name_variant": lambda e: name_parts(e).variant_whole,
+    "name_part_order": part_order,
+    "variant_script": variant_script,
+    "nationality_iso": lambda e: "; ".join(c.upper() for c in e.target.nationality),
 }
 
 

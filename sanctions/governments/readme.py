@@ -22,7 +22,7 @@ def governments_table() -> str:
     rows = ["| code | government | the package goes to | its list |", "|---|---|---|---|"]
     for code, j in load().items():
         to = j.authority + (
-            f" (asked to implement the listings of {_name(j.follows)})" if j.follows else ""
+            f" (asked to take over the listings of {_name(j.follows)})" if j.follows else ""
         )
         rows.append(f"| `{code}` | {j.name} | {_cell(to)} | {_cell(j.list_format.title)} |")
     return "\n".join(rows)

@@ -117,19 +117,21 @@ def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:
     relevant = [act for act in target.acts if reach(act) & kinds]
     if not relevant:
         reached = sorted({v.replace("_", " ") for act in target.acts for v in reach(act)})
-        return (
-            f"the recorded conduct ({', '.join(reached)}) is outside the criteria of "
-            f"{jurisdiction.prose_name}"
-        )
+        return f"the recorded conduct ({', '.join(reached)}) is outside {_whose(jurisdiction)}"
     if any(act.role in c.tenure for c in criteria for act in relevant):
         return (
             "no post is shown to have been held at the time: the person's posts have no "
             "known dates that overlap the incident"
         )
-    return (
-        f"the recorded role ({_roles(relevant)}) grounds none of the criteria of "
-        f"{jurisdiction.prose_name}"
-    )
+    return f"the recorded role ({_roles(relevant)}) grounds none of {_whose(jurisdiction)}"
+
+
+def _whose(jurisdiction: Jurisdiction) -> str:
+    """Whose criteria these are: a government's own, or, for one that takes over another's
+    listings (Switzerland), the followed regime's, which the government itself does not have."""
+    if jurisdiction.follows:
+        return "the criteria of the " + " or the ".join(r.name for r in jurisdiction.regimes)
+    return f"the criteria of {jurisdiction.prose_name}"
 
 
 def _roles(acts: list[Act]) -> str:

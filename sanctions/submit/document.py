@@ -245,12 +245,22 @@ def render_submission(
                 {
                     **_target_context(t, s, n, evidence, jurisdiction),
                     "designations": found,
-                    "designations_note": screening_note(screening, found),
+                    # A follower's letter says in one place where the followed government
+                    # stands, and says once that the list was not screened.
+                    "designations_note": ""
+                    if jurisdiction.follows and screening is None
+                    else screening_note(screening, found),
                     "history": (history or {}).get(t.person_id),
                     "followed": (followed or {}).get(t.person_id, []),
                 }
                 for n, (t, s) in enumerate(inside, start=1)
-                for found in [designations_elsewhere(screening, t, jurisdiction)]
+                for found in [
+                    [
+                        d
+                        for d in designations_elsewhere(screening, t, jurisdiction)
+                        if d["code"] != jurisdiction.follows
+                    ]
+                ]
             ],
             "allied": allied(screening, inside, jurisdiction),
             "out_of_scope": [{"name": t.name, "reason": found.reason} for t, found in outside],

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from sanctions.common import dates
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
-from sanctions.governments.scope import Scope, scope
+from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
 from sanctions.tracking.designations import designations_elsewhere, sources_label
 from sanctions.tracking.history import Histories
@@ -29,6 +29,9 @@ STEPS = {
     "rejected": "{name} declined the listing proposed by the submitting organisation",
     "withdrawn": "The submitting organisation withdrew its submission to {other}",
 }
+
+# The steps after which the followed government's answer is known.
+SETTLED = ("designated", "rejected")
 
 
 def followed_status(
@@ -79,18 +82,37 @@ def _lines(
         lines.append(f"{said}{when}{reference}, as the submitting organisation's records show.")
     if listed or (history is not None and history.designated is not None):
         return lines
-    found = scope(other, target)
     if screening is not None:
         said = f"{name} has not listed this person, as far as screening against "
         said += f"{sources_label(screening)} found."
     else:
-        said = f"Whether {other.prose_name} has listed this person was not checked: the list "
-        said += "was not screened against existing sanctions lists."
-    lines.insert(0, said)
-    limited = target.jurisdictions and other.code not in target.jurisdictions
-    if found.regime is not None and not limited:
-        lines.append(
-            f"The submitting organisation proposes the listing to {other.prose_name} under the "
-            f"{found.regime.name}, on the grounds set out above."
-        )
-    return lines
+        said = f"Whether {other.prose_name} or any other government has listed this person "
+        said += "was not checked: the list was not screened against existing sanctions lists."
+    return [said, *lines]
+
+
+def followed_to_complete(
+    jurisdiction: Jurisdiction,
+    inside: Sequence[tuple[Target, Scope]],
+    screening: Screening | None,
+    histories: Histories,
+) -> list[str]:
+    """For notes.txt: the persons for whom a follower's letter cannot say whether the followed
+    government has listed them. The request rests on that listing, so each is to be settled
+    before filing."""
+    if jurisdiction.follows is None or screening is not None:
+        return []
+    other = get(jurisdiction.follows)
+    unknown = [
+        t.name
+        for t, _ in inside
+        if (h := histories.get((t.person_id, other.code))) is None or h.latest.status not in SETTLED
+    ]
+    if not unknown:
+        return []
+    return [
+        f"Where {other.prose_name} stands, for {len(unknown)} person(s): {', '.join(unknown)}.\n"
+        f"  The request asks {jurisdiction.prose_name} to take over {other.prose_name}'s "
+        f"listings: screen the list (sanctions screen) or record {other.prose_name}'s decision "
+        "on the submissions sheet."
+    ]

@@ -29,7 +29,7 @@ from sanctions.model.subset import subset
 from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.document import Letterhead, render_submission, to_complete
-from sanctions.submit.followed import followed_status
+from sanctions.submit.followed import followed_status, followed_to_complete
 from sanctions.submit.notes import notes_text
 from sanctions.tracking.designations import split_designated
 from sanctions.tracking.history import (
@@ -104,6 +104,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
     missing += names_to_complete(jurisdiction, inside)
+    missing += followed_to_complete(jurisdiction, inside, inputs.screening, inputs.histories)
     notes = notes_text(
         jurisdiction,
         inside,

@@ -161,29 +161,35 @@ def test_a_woman_is_m_in_lithuania_and_a_name_without_original_has_no_latvian_fo
 
 
 def test_switzerland_sesam(tables) -> None:
-    """SECO's SESAM: a row per name, the name in its parts, the day, month and year apart."""
+    """SECO's SESAM: a row per name of one target, each name in its typed parts with their order
+    and their spelling in the original script; whole-name only for a name without parts."""
     primary, alias = tables["ch"]
+    assert primary["target (number in this request)"] == alias["target (number in this request)"]
     assert (primary["name-type"], alias["name-type"]) == ("primary-name", "alias")
     assert primary["target-type"] == "individual" and primary["sex"] == "male"
-    assert (primary["family-name"], primary["given-name"], primary["father-name"]) == (
-        "Fictionov",
-        "Timur",
-        "Eskerovich",
-    )
-    assert (alias["whole-name"], alias["family-name"], alias["father-name"]) == (
-        "Timur Fiktionov",
-        "Fiktionov",
-        "",
-    )
-    assert primary["spelling-variant (original script)"] == "Фиктионов Тимур Эскерович"
+    parts = ("family-name", "given-name", "father-name", "whole-name")
+    assert [primary[p] for p in parts] == ["Fictionov", "Timur", "Eskerovich", ""]
+    assert primary["name-part order"] == "given-name 1, father-name 2, family-name 3"
+    assert [primary[f"{p} spelling-variant"] for p in parts] == [
+        "Фиктионов", "Тимур", "Эскерович", ""
+    ]  # fmt: skip
+    assert primary["spelling-variant script"] == "Cyrillic"
+    assert [alias[p] for p in parts] == ["Fiktionov", "Timur", "", ""]
+    assert alias["name-part order"] == "given-name 1, family-name 2"
+    assert alias["family-name spelling-variant"] == alias["spelling-variant script"] == ""
     assert [primary[f"day-month-year ({p})"] for p in ("day", "month", "year")] == [
         "7",
         "3",
         "1968",
     ]
+    assert (primary["nationality"], primary["nationality (iso-code)"]) == ("Kazakhstan", "KZ")
     assert primary["identification-document (passport)"] == "N0000000"
+    assert primary["identification-document (other; document-type to be confirmed)"] == (
+        "680307300000"
+    )
     assert primary["justification"].startswith(REASONS_START)
-    assert primary["ssid"] == primary["sanctions-set"] == ""  # SECO's to give
+    # SECO's to give or to judge.
+    assert primary["ssid"] == primary["sanctions-set"] == primary["name quality"] == ""
 
 
 # Each list's columns, in order, as its published list prints them (sources in the
@@ -221,11 +227,15 @@ HEADERS = {
         "Proposed duration", "Reason",
     ],
     "ch": [
-        "ssid", "sanctions-set", "target-type", "sex", "name-type", "family-name", "given-name",
-        "father-name", "whole-name", "spelling-variant (original script)",
-        "day-month-year (day)", "day-month-year (month)", "day-month-year (year)",
-        "place-of-birth", "nationality", "identification-document (passport)",
-        "identification-document (identity card)", "justification", "other-information",
+        "target (number in this request)", "ssid", "sanctions-set", "target-type", "sex",
+        "name-type", "name quality", "name-part order", "family-name", "given-name",
+        "father-name", "whole-name", "family-name spelling-variant",
+        "given-name spelling-variant", "father-name spelling-variant",
+        "whole-name spelling-variant", "spelling-variant script", "day-month-year (day)",
+        "day-month-year (month)", "day-month-year (year)", "place-of-birth", "nationality",
+        "nationality (iso-code)", "identification-document (passport)",
+        "identification-document (other; document-type to be confirmed)", "justification",
+        "other-information",
     ],
 }  # fmt: skip
 

@@ -16,7 +16,7 @@ def test_the_readme_names_every_government_as_its_file_does() -> None:
     assert refreshed(text) == text, "run `make docs`: the README's tables are out of date"
     for code, j in load().items():
         assert f"| `{code}` | {j.name} |" in governments_table()
-    assert "| Switzerland | Why Switzerland should implement these listings |" in arguments_table()
+    assert "| Switzerland | Why Switzerland should take over this listing |" in arguments_table()
 
 
 def test_a_readme_without_the_marked_table_is_refused() -> None:
