@@ -100,11 +100,11 @@ bench:
 
 
 def fictional(persons: int) -> Path:
-    path = CACHE / f"fictional-{persons}-v2.xlsx"
+    path = CACHE / f"fictional-{persons}-v3.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.xlsx")
-        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1))
+        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1), named=path)
         tmp.replace(path)
     return path
 

@@ -5,6 +5,7 @@ text is in the shared-strings table, as Excel and LibreOffice write it."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -72,8 +73,40 @@ def fictional_name(rng: random.Random) -> tuple[str, str]:
     return first, last + rng.choice(SURNAME_ENDS)
 
 
-def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed: int = 7) -> None:
+def write_workbook(
+    path: Path,
+    persons: int,
+    positions: int,
+    evidence: int,
+    seed: int = 7,
+    named: Path | None = None,
+) -> None:
+    """A fictional list as editors keep one: every post, incident and act quoting its source,
+    and every second source with a local copy (in the evidence folder of ``named``, the name
+    the workbook will have; ``path`` by default) that holds the passages quoted from it."""
     rng = random.Random(seed)
+    copies: dict[int, list[str]] = {e: [] for e in range(0, evidence, 2)}
+
+    def quoted(e: int, text: str) -> dict[str, str]:
+        held = copies.get(e)
+        if held is not None:
+            held.append(text)
+        return {"quote": text, "locator": f"para. {len(held or ()) or 1}", "account": "finding"}
+
+    folder = (named or path).with_name(f"{(named or path).stem}-evidence")
+
+    def copy(i: int) -> dict[str, str]:
+        """The source's local copy, written as the sheet reaches it, and its SHA-256."""
+        if i not in copies:
+            return {"sha256": f"{i:064x}"}
+        text = f"Fictional report {i}\n\n" + "".join(
+            f"{n}. {passage}.\n\n" for n, passage in enumerate(copies[i], start=1)
+        )
+        data = text.encode("utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:06d}.txt").write_bytes(data)
+        return {"file": f"{i:06d}.txt", "sha256": hashlib.sha256(data).hexdigest()}
+
     layout = load_layout()
     orgs, incidents = max(persons // 100, 2), max(persons // 20, 1)
     # Shared strings, as Excel and LibreOffice write them (constant_memory would inline them).
@@ -136,6 +169,9 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 "start_date": f"{2000 + i % 10}-01",
                 "end_date": f"{2012 + i % 10}-06-30",
                 "evidence_ids": f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
+                **quoted(
+                    i % evidence, f"official P{i % persons:06d} served as an officer of agency"
+                ),
             }
             for i in range(positions)
         ),
@@ -153,6 +189,7 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 "victims": "Fictional Victim",
                 "evidence_ids": f"E{i % evidence:06d}",
                 "confidential": "no",
+                **quoted(i % evidence, f"in fictional incident {i} the victims were detained"),
             }
             for i in range(incidents)
         ),
@@ -166,6 +203,7 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 "role": rng.choice(ROLES),
                 "description": "Took part in the fictional incident.",
                 "evidence_ids": f"E{(i * 3) % evidence:06d}",
+                **quoted((i * 3) % evidence, f"official P{i:06d} took part in incident {i}"),
             }
             for i in range(persons)
         ),
@@ -180,7 +218,7 @@ def write_workbook(path: Path, persons: int, positions: int, evidence: int, seed
                 "published_date": "2021-01-15",
                 "kind": "ngo_report",
                 "url": f"https://example.org/r/{i}",
-                "sha256": f"{i:064x}",
+                **copy(i),
                 "language": "en",
                 "confidential": "no",
             }

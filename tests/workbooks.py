@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,9 @@ VALID: Rows = {
             "start_date": "2015-01",
             "end_date": "2020-12-31",
             "evidence_ids": "E001",
+            "quote": "Arman Testbayev, Minister of Examples from January 2015",
+            "locator": "p. 2",
+            "account": "finding",
         },
         {
             "person_id": "P002",
@@ -63,6 +67,9 @@ VALID: Rows = {
             "title": "Chief",
             "start_date": "2018",
             "evidence_ids": "E001; E002",
+            "quote": "Dana Fictiyeva, who has led the Example City police since 2018",
+            "locator": "p. 3",
+            "account": "finding",
         },
     ],
     "incidents": [
@@ -70,6 +77,7 @@ VALID: Rows = {
             "incident_id": "I001",
             "title": "Detention of protesters in Example City",
             "date": "2020-03-01",
+            "place": "Example City",
             "country": "kz",
             "violation_types": "arbitrary_detention; ill_treatment",
             "summary": "Police detained peaceful protesters.",
@@ -86,6 +94,9 @@ VALID: Rows = {
             "role": "ordered",
             "description": "Ordered the detentions.",
             "evidence_ids": "E001",
+            "quote": "the minister ordered the police to detain the protesters",
+            "locator": "p. 4",
+            "account": "finding",
         },
         {
             "person_id": "P002",
@@ -93,6 +104,10 @@ VALID: Rows = {
             "role": "perpetrated",
             "description": "Led the officers who detained the protesters.",
             "evidence_ids": "E002",
+            "quote": "Chief Fictiyeva led the officers who detained us",
+            "locator": "para. 3",
+            "account": "witness",
+            "account_by": "a detained protester",
         },
     ],
     "evidence": [
@@ -103,7 +118,7 @@ VALID: Rows = {
             "published_date": "2021-01-15",
             "kind": "ngo_report",
             "url": "https://example.org/report",
-            "sha256": "a" * 64,
+            "file": "example-city-report.txt",
             "language": "en",
             "confidential": "no",
         },
@@ -133,6 +148,26 @@ VALID: Rows = {
 }
 
 
+# The texts of the valid rows' local copies: what the fictional sources say, so that every
+# passage the rows quote is found in them.
+REPORT = """Example Watch
+Report on Example City (fictional)
+
+2. Arman Testbayev, Minister of Examples from January 2015 to December 2020, answered for the
+police of the region.
+
+3. Dana Fictiyeva, who has led the Example City police since 2018, commands its officers.
+
+4. On 1 March 2020 the minister ordered the police to detain the protesters who had gathered
+in the central square. Two of them were held for three days.
+"""
+WITNESS = """Statement of a detained protester (fictional)
+1. I took part in the peaceful gathering on 1 March 2020.
+2. We were surrounded by police officers.
+3. Chief Fictiyeva led the officers who detained us.
+"""
+
+
 def valid_rows() -> Rows:
     return copy.deepcopy(VALID)
 
@@ -146,8 +181,20 @@ def write(
     rows: Rows,
     header_overrides: dict[str, list[str]] | None = None,
     layout: Layout | None = None,
+    copies: bool = True,
 ) -> Path:
-    """Write rows under the layout's headers (or the given ones), one sheet per key, in row 1."""
+    """Write rows under the layout's headers (or the given ones), one sheet per key, in row 1.
+
+    A post or an act whose record does not mention ``quote`` gets one (its own title or
+    description, on page 1, as the source's finding), as a proposed person's must; a test of
+    what happens without one sets ``quote`` to None. With ``copies``, the evidence folder
+    beside the workbook gets a copy of every file the evidence rows name (the valid rows' are
+    ``REPORT`` and ``WITNESS`` as a PDF), each holding too the quotes made up for the rows that
+    cite it, and the rows get the copies' SHA-256 unless they give their own. A test of the
+    evidence folder itself makes its own, with ``copies`` False."""
+    rows = {sheet: [anchored(sheet, r) for r in records] for sheet, records in rows.items()}
+    if copies:
+        rows = _with_copies(path, rows)
     book = Workbook()
     book.remove(book.active)
     for sheet, records in rows.items():
@@ -158,6 +205,92 @@ def write(
             ws.append([record.get(name) for name in names])
     book.save(path)
     return path
+
+
+# What each quoting sheet's default quote is taken from.
+QUOTED_FROM = {"involvement": "description", "positions": "title"}
+
+
+def anchored(sheet: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The record with a quote, locator and account when it names none (see ``write``)."""
+    source = QUOTED_FROM.get(sheet)
+    if source is None or "quote" in record or not record.get(source):
+        return record
+    made = str(record[source]).replace(";", ",")
+    return {**record, "quote": made, "locator": "p. 1", "account": "finding", MADE_UP: made}
+
+
+MADE_UP = "_made_up_quote"  # a record's quote made up by ``anchored``, for the copies to hold
+
+
+def write_copies(path: Path, rows: Rows) -> Rows:
+    """The copies ``write`` makes for a workbook at ``path`` (for a test that writes the
+    workbook its own way): the rows, anchored, with the copies' SHA-256."""
+    return _with_copies(path, {s: [anchored(s, r) for r in records] for s, records in rows.items()})
+
+
+def _with_copies(path: Path, rows: Rows) -> Rows:
+    texts = {"statements/witness-1.pdf": WITNESS}
+    evidence = rows.get("evidence", [])
+    texts |= {
+        str(e["file"]): REPORT for e in evidence if e.get("evidence_id") == "E001" and e.get("file")
+    }
+    files = {e["evidence_id"]: str(e["file"]) for e in evidence if e.get("file")}
+    for name in files.values():
+        texts.setdefault(name, f"A fictional source ({name}).\n")
+    for sheet in QUOTED_FROM:
+        for record in rows.get(sheet, []):
+            cited = [i.strip() for i in str(record.get("evidence_ids") or "").split(";")]
+            name = next((files[i] for i in cited if i in files), None)
+            if MADE_UP in record and name is not None:
+                texts[name] += f"\n{record[MADE_UP]}\n"
+    folder = path.with_name(f"{path.stem}-evidence")
+    digests = {}
+    for name in set(files.values()):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = pdf(texts[name]) if name.endswith(".pdf") else texts[name].encode("utf-8")
+        target.write_bytes(data)
+        digests[name] = hashlib.sha256(data).hexdigest()
+    if "evidence" not in rows:
+        return rows
+    rows = dict(rows)
+    rows["evidence"] = [
+        e | {"sha256": digests[e["file"]]} if e.get("file") in digests and "sha256" not in e else e
+        for e in evidence
+    ]
+    return rows
+
+
+def pdf(text: str) -> bytes:
+    """A one-page PDF whose text is ``text``, line by line, as a PDF reader extracts it."""
+    lines = [
+        line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        for line in text.splitlines()
+    ]
+    shown = "".join(f"({line}) Tj T* " for line in lines)
+    stream = f"BT /F1 10 Tf 12 TL 50 780 Td {shown}ET".encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
 
 
 def cell(sheet: str, column: str, index: int) -> str:

@@ -13,6 +13,9 @@ from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
 REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "email")
+# The rows that state a proposed person's own posts and acts, and what each states.
+ANCHORED = {"involvement": "act", "positions": "post"}
+ANCHOR = ("quote", "locator", "account")
 
 
 def _active(sheets: Sheets) -> pd.DataFrame:
@@ -46,6 +49,30 @@ def _without_value(column: str) -> Callable[[Sheets], Iterator[Finding]]:
             yield sheets.finding(rule, "persons", column, row_number(row), None, pid=pid)
 
     return check
+
+
+def _unanchored(sheets: Sheets) -> Iterator[Finding]:
+    """A proposed person's posts and acts each carry the source's own words for them, where
+    those are in the source, and whose account they are: one finding per row, at its first
+    empty cell of the three."""
+    persons = sheets.frames["persons"]
+    proposed = set(persons.loc[persons["status"].fillna("") == "proposed", "person_id"].dropna())
+    for sheet in ANCHORED:
+        frame = sheets.frames[sheet]
+        rows = frame[frame["person_id"].isin(proposed)]
+        empty = rows[list(ANCHOR)].isna()
+        for label in rows.index[empty.any(axis=1)]:
+            missing = [c for c in ANCHOR if empty.at[label, c]]
+            yield sheets.finding(
+                UNANCHORED,
+                sheet,
+                missing[0],
+                row_number(label),
+                None,
+                pid=rows.at[label, "person_id"],
+                what=ANCHORED[sheet],
+                missing=", ".join(missing),
+            )
 
 
 def _submitter(sheets: Sheets) -> Iterator[Finding]:
@@ -85,6 +112,16 @@ WITHOUT_VALUE = {
         ("nationality", "person.no_nationality", "a nationality"),
     )
 }
+UNANCHORED = SheetsRule(
+    "quote.missing",
+    "error",
+    "A post or act of a proposed person without the source's own words for it (quote), where "
+    "they are (locator) or whose account they are (account).",
+    "this {what} of proposed person '{pid}' has no {missing}: copy the words of the cited "
+    "source that state it into quote, say where they are in locator (para. 72) and whose "
+    "account they are in account",
+    check=_unanchored,
+)
 SUBMITTER_MISSING = SheetsRule(
     "submitter.missing",
     "warning",
@@ -93,4 +130,4 @@ SUBMITTER_MISSING = SheetsRule(
     check=_submitter,
 )
 
-RULES = (*WITHOUT_ROWS.values(), *WITHOUT_VALUE.values(), SUBMITTER_MISSING)
+RULES = (*WITHOUT_ROWS.values(), *WITHOUT_VALUE.values(), UNANCHORED, SUBMITTER_MISSING)

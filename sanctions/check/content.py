@@ -3,8 +3,6 @@ say more than its sources, or let out what it marks confidential.
 
 - A victim marked confidential must not be named in any cell that reaches a public output (an
   organisation's name, a post, another incident, a description, a summary, a source's title).
-- A person proposed on the strength of a list that names many officials at once, with no act of
-  their own, rests on a collective mention.
 - A person whose posts are all undated reads as holding them now.
 - A proposed person with no conduct that may be published cannot be shown on the public list.
 """
@@ -21,11 +19,6 @@ from sanctions.workbook.columns.values import split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-# Roles that say a person took part without saying how: on an incident shared by this many
-# persons or more, such a role is a collective mention, not an act of the person's own.
-GENERIC_ROLES = frozenset({"participated", "listed"})
-COLLECTIVE_SIZE = 5
-
 # The cells that reach public outputs, and so could name a victim marked confidential:
 # (sheet, column). The victim's own incident is left out: public outputs tell it without its
 # title, summary or the involvement descriptions when its victims are confidential.
@@ -34,10 +27,16 @@ PUBLIC_TEXT = (
     ("persons", "exculpatory"),
     ("organizations", "name"),
     ("positions", "title"),
+    ("positions", "quote"),
+    ("positions", "account_by"),
     ("incidents", "title"),
     ("incidents", "summary"),
     ("incidents", "victims"),
+    ("incidents", "quote"),
+    ("incidents", "account_by"),
     ("involvement", "description"),
+    ("involvement", "quote"),
+    ("involvement", "account_by"),
     ("evidence", "title"),
     ("relations", "related_name"),
 )
@@ -94,31 +93,6 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
-def _collective(sheets: Sheets) -> Iterator[Finding]:
-    persons = proposed(sheets)
-    involvement = sheets.frames["involvement"].dropna(subset=["person_id", "incident_id"])
-    if persons.empty or involvement.empty:
-        return
-    crowd = involvement.groupby("incident_id")["person_id"].nunique()
-    collective = involvement["role"].isin(GENERIC_ROLES) & (
-        involvement["incident_id"].map(crowd) >= COLLECTIVE_SIZE
-    )
-    only_collective = collective.groupby(involvement["person_id"]).all()
-    flagged = persons[persons["person_id"].isin(only_collective.index[only_collective])]
-    for row, pid in flagged["person_id"].items():
-        incidents = sorted(set(involvement.loc[involvement["person_id"] == pid, "incident_id"]))
-        yield sheets.finding(
-            COLLECTIVE_ONLY,
-            "persons",
-            "status",
-            row_number(row),
-            persons.at[row, "status"],
-            pid=pid,
-            incidents=", ".join(incidents),
-            size=COLLECTIVE_SIZE,
-        )
-
-
 def _undated_posts(sheets: Sheets) -> Iterator[Finding]:
     persons = proposed(sheets)
     posts = sheets.frames["positions"].dropna(subset=["person_id"])
@@ -162,16 +136,6 @@ VICTIM_NAMED = SheetsRule(
     "this cell reaches public outputs: reword it, or mark it confidential",
     check=_victims_named,
 )
-COLLECTIVE_ONLY = SheetsRule(
-    "person.collective_only",
-    "warning",
-    "A proposed person tied only to incidents shared by many persons, with a role that names "
-    "no act of their own: the case rests on a collective mention.",
-    "person '{pid}' is tied only to {incidents}, shared by {size} or more persons, with a role "
-    "that names no act of their own: the case rests on a collective mention; record the act "
-    "the sources describe, or keep the person at status 'research'",
-    check=_collective,
-)
 POSTS_UNDATED = SheetsRule(
     "person.posts_undated",
     "warning",
@@ -189,4 +153,4 @@ NO_PUBLIC_CONDUCT = SheetsRule(
     check=_no_public_conduct,
 )
 
-RULES = (VICTIM_NAMED, COLLECTIVE_ONLY, POSTS_UNDATED, NO_PUBLIC_CONDUCT)
+RULES = (VICTIM_NAMED, POSTS_UNDATED, NO_PUBLIC_CONDUCT)

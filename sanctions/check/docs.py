@@ -7,6 +7,7 @@ from pathlib import Path
 from sanctions.check.registry import RULES
 from sanctions.common.files import write_text
 from sanctions.common.places import refuse_file
+from sanctions.governments.registry import load as load_governments
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
@@ -44,6 +45,23 @@ def write_reference(out: Path) -> None:
     write_text(out, workbook_reference())
 
 
+# The sheet an argument's ``sources`` entry names by its singular (``person.impact``).
+ARGUMENT_SHEETS = {"person": "persons", "incident": "incidents"}
+
+
+def _asked_for() -> dict[tuple[str, str], str]:
+    """For each column a government's argument reads, which governments ask for it and as
+    what: from the government files, so that no description names a government by hand."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for jurisdiction in load_governments().values():
+        for argument in jurisdiction.arguments:
+            for source in argument.sources:
+                kind, _, column = source.partition(".")
+                key = (ARGUMENT_SHEETS.get(kind, kind), column)
+                found.setdefault(key, []).append(f"{jurisdiction.name} ({argument.title.lower()})")
+    return {key: f" Asked for by: {'; '.join(names)}." for key, names in found.items()}
+
+
 def workbook_reference(layout: Layout | None = None) -> str:
     layout = layout or load_layout()
     out = [
@@ -66,9 +84,11 @@ def workbook_reference(layout: Layout | None = None) -> str:
         if sheet.date_order:
             out += [f"`{sheet.date_order[1]}` may not be before `{sheet.date_order[0]}`.", ""]
         out += ["| column | kind | rules | description | example |", "|---|---|---|---|---|"]
+        asked = _asked_for()
         for col in sheet.columns:
+            told = col.description + asked.get((sheet.name, col.name), "")
             out.append(
-                f"| `{col.name}` | {_kind(col)} | {_rules(col)} | {_cell(col.description)} | {_cell(col.example)} |"
+                f"| `{col.name}` | {_kind(col)} | {_rules(col)} | {_cell(told)} | {_cell(col.example)} |"
             )
         out.append("")
     out += ["## Vocabularies", ""]

@@ -4,7 +4,16 @@ rule is found here by its module's ``RULES``."""
 
 from __future__ import annotations
 
-from sanctions.check import completeness, content, dates, duplicates, references, submissions
+from sanctions.check import (
+    completeness,
+    content,
+    dates,
+    duplicates,
+    readiness,
+    references,
+    submissions,
+)
+from sanctions.evidence import quoting
 from sanctions.evidence import rules as evidence
 from sanctions.rules.rule import Rule
 from sanctions.workbook import structure
@@ -21,10 +30,13 @@ ACROSS: tuple[SheetsRule, ...] = (
     *completeness.RULES,
     *submissions.RULES,
     *evidence.RULES,
+    *quoting.RULES,
     *content.RULES,
     *duplicates.RULES,
 )
-RULES: tuple[Rule, ...] = (*STRUCTURE, *CELLS, *ACROSS)
+# Run on a workbook without errors only: they judge what the rows say, as the packages will.
+READINESS: tuple[SheetsRule, ...] = readiness.RULES
+RULES: tuple[Rule, ...] = (*STRUCTURE, *CELLS, *ACROSS, *READINESS)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from sanctions.check.cells import check_sheet
-from sanctions.check.registry import ACROSS, STRUCTURE
+from sanctions.check.registry import ACROSS, READINESS, STRUCTURE
 from sanctions.common.errors import ListNotReady
+from sanctions.governments.registry import load as load_governments
 from sanctions.rules.finding import Finding, render_text, sort_findings
 from sanctions.workbook.layout import Layout
 from sanctions.workbook.reader import Table, Workbook
@@ -42,7 +43,10 @@ class Result:
 
 
 def validate(path: Path, layout: Layout | None = None, display: str | None = None) -> Result:
-    """Raises UnreadableWorkbook when the file cannot be read at all."""
+    """Raises UnreadableWorkbook when the file cannot be read at all, and SpecError when a
+    government's file is broken: the packages are judged by those files, so a check that
+    passed over a broken one would promise an export that then fails."""
+    load_governments()
     return check_loaded(read_sheets(path, layout, display))
 
 
@@ -71,4 +75,7 @@ def check_loaded(loaded: Loaded) -> Result:
         findings.extend(check_sheet(sheets.file, sheet, sheets.layout, table, frame))
     for across in ACROSS:
         findings.extend(across.check(sheets))
+    if not any(f.severity == "error" for f in findings):
+        for judged in READINESS:
+            findings.extend(judged.check(sheets))
     return Result(loaded.book, sort_findings(findings), sheets.frames, sheets.tables, sheets)

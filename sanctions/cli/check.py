@@ -42,16 +42,20 @@ def validate(
         raise click.UsageError("--annotate makes a copy of one workbook: name just one")
     findings: list[Finding] = []
     outcome = Outcome()
+    read = 0
     for path in paths:
         with outcome.step(path):
             findings.extend(run(path).findings)
+            read += 1
     if strict_mode:
         findings = strict(findings)
     findings = sort_findings(findings)
     if fmt == "json":
         click.echo(render_json(findings))
     else:
-        click.echo(render_text(findings, len(paths)))
+        unread = len(paths) - read
+        said = f"; {unread} could not be checked (see above)" if unread else ""
+        click.echo(render_text(findings, read) + said)
     if outcome.status:
         sys.exit(outcome.status)
     if annotated is not None:

@@ -20,12 +20,19 @@ from sanctions.cli.shared import (
 
 
 def governments_option(value: str | None) -> list[str] | None:
-    """``--only us,gb`` as codes; a code no government has is a usage error naming them all."""
-    if not value:
+    """``--only us,gb`` as codes; a code no government has, or an empty one (``--only ""``,
+    ``us,,gb``: a slip that would silently export less or more), is a usage error naming them
+    all."""
+    if value is None:
         return None
     from sanctions.governments.registry import codes
 
-    chosen = [c.strip().lower() for c in value.split(",") if c.strip()]
+    chosen = [c.strip().lower() for c in value.split(",")]
+    if not all(chosen):
+        raise click.UsageError(
+            f"--only {value!r} has an empty code; give codes separated by commas, such as us,gb "
+            f"(choose from {', '.join(codes())})"
+        )
     unknown = sorted(set(chosen) - set(codes()))
     if unknown:
         raise click.UsageError(

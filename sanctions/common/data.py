@@ -42,10 +42,21 @@ def templates_dir() -> Path:
 
 
 def read_yaml(path: Path) -> Any:
-    """A YAML data file, parsed by libyaml when PyYAML has it (ten times faster at start-up)."""
+    """A YAML data file, parsed by libyaml when PyYAML has it (ten times faster at start-up).
+    A file that is not YAML is a SpecError naming the file, line and column, not a traceback:
+    an editor may well have changed it."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
+        try:
+            return yaml.load(fh, Loader=loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f", line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise SpecError(
+                f"{path.parent.name}/{path.name}{where}: not valid YAML ({problem}); compare it "
+                "with the other files in its folder"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -85,5 +96,6 @@ def _government_files(folder: Path) -> tuple[GovernmentFile, ...]:
     orders = [f.order for f in found]
     for f in found:
         if orders.count(f.order) > 1:
-            raise SpecError(f"{folder.name}/{f.path.name}: order: {f.order} is given twice")
+            both = " and ".join(f"{folder.name}/{g.path.name}" for g in found if g.order == f.order)
+            raise SpecError(f"{both}: order: {f.order} is given to each; give each its own")
     return tuple(sorted(found, key=lambda f: f.order))

@@ -78,15 +78,19 @@ def list_folder(workbook: Path, out: Path) -> Path:
     """``<out>/<list>``, refused where it would overwrite the editor's files."""
     target = out / dataset_prefix(workbook)
     book = workbook.resolve()
+    above = next((p for p in (out, *out.parents) if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise OutputError(f"{out}: {above} is a file, not a folder; choose another --out")
     if out.resolve() == book.parent:
         raise OutputError(
             f"{out}: this is the folder of {workbook.name}; write exports to a folder of their own"
         )
     if target.resolve() == book or target.resolve() in book.parents:
         raise OutputError(f"{target}: this would overwrite {workbook}; choose another --out")
-    editors = EDITORS_FOLDER.resolve()
-    if editors.is_dir() and editors in (out.resolve(), *out.resolve().parents):
-        raise OutputError(f"{out}: this is inside {EDITORS_FOLDER}/, the editors' folder")
+    # The list's own folder is the tool's to replace; anywhere protected above it is not.
+    reason = protected_place(target, owned=False)
+    if reason is not None:
+        raise OutputError(f"{out}: {reason}; choose another --out")
     return target
 
 
@@ -98,13 +102,14 @@ def shared_folders(workbooks: Sequence[Path]) -> dict[str, list[Path]]:
     return {name: paths for name, paths in by_name.items() if len(paths) > 1}
 
 
-def protected_place(path: Path, owned: bool = True) -> str | None:
+def protected_place(path: Path, owned: bool = True, editors: bool = True) -> str | None:
     """Why nothing but the command that owns it may write at ``path``, or None: the editors'
-    folder, a public folder of a list (what is in it gets published), a release (kept as it was
-    made), and, unless ``owned`` is False, a folder the tool replaces at every run."""
+    folder (unless ``editors`` is False: a new workbook belongs there), a public folder of a
+    list (what is in it gets published), a release (kept as it was made), and, unless ``owned``
+    is False, a folder the tool replaces at every run."""
     resolved = path.resolve()
     for folder in (resolved, *resolved.parents):
-        if folder == EDITORS_FOLDER.resolve():
+        if editors and folder == EDITORS_FOLDER.resolve():
             return f"this is inside {EDITORS_FOLDER}/, the editors' folder"
         if folder.name == PUBLIC_FOLDER and _is_list_output(folder.parent):
             return f"this is inside {folder}, a list's public folder, which gets published"

@@ -29,6 +29,7 @@ from sanctions.common.places import (
     recognise,
 )
 from sanctions.evidence.copies import copy_evidence
+from sanctions.evidence.holding import Holding
 from sanctions.governments import registry as known
 from sanctions.model import ftmio
 from sanctions.model.convert import build
@@ -110,8 +111,9 @@ def export(
     table_rows = Rows.of(result)
     submitter = submitter_of(table_rows)
     edition = edition_of(submitter, draft, date)
-    graph = build(result, prefix, rows=table_rows)
-    public_graph = build(result, prefix, public=True, rows=table_rows)
+    holding = Holding.of(table_rows.evidence, workbook)
+    graph = build(result, prefix, rows=table_rows, holding=holding)
+    public_graph = build(result, prefix, public=True, rows=table_rows, holding=holding)
     screening, stale = screening_of(workbook, target)
     warnings = [stale] if stale else []
     targets = load_targets(table_rows)

@@ -77,7 +77,8 @@ def _read(f: GovernmentFile) -> Jurisdiction:
         return Jurisdiction.model_validate(f.data)
     except ValidationError as exc:
         problems = [
-            f"{'.'.join(str(part) for part in error['loc']) or '(file)'}: {error['msg']}"
+            f"{'.'.join(str(part) for part in error['loc']) or '(file)'}: "
+            + error["msg"].removeprefix("Value error, ")  # our validators' own words
             for error in exc.errors()
         ]
         raise SpecError(f"{_where(f)}: {'; '.join(problems)}") from None

@@ -15,10 +15,12 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
 from sanctions.common.dates import MONTH_NAMES
+from sanctions.governments.case import ELEMENTS
 from sanctions.governments.latvian import LatvianRules
 from sanctions.governments.roles import default_roles
 
@@ -202,6 +204,29 @@ class Jurisdiction(Spec):
     check_before_filing: tuple[str, ...] = ()
     designations: Designations = Designations()
     list_format: ListFormat = Field(alias="list")
+    # What one act must show before a person is proposed (governments/case.py): the elements
+    # the file sets true. Every element is named in every file, so that none is left out
+    # unseen and a new one is a decision for each government.
+    case: frozenset[str]
+
+    @field_validator("case", mode="before")
+    @classmethod
+    def _case(cls, raw: Any) -> Any:
+        every = ", ".join(ELEMENTS)
+        if not isinstance(raw, dict):
+            raise ValueError(f"give each element true or false: {every}")
+        unknown = sorted(set(raw) - set(ELEMENTS))
+        if unknown:
+            raise ValueError(f"no element {', '.join(unknown)}; the elements are {every}")
+        absent = [key for key in ELEMENTS if key not in raw]
+        if absent:
+            raise ValueError(
+                f"{', '.join(absent)} not given: say true or false for each of {every}"
+            )
+        odd = [key for key, value in raw.items() if not isinstance(value, bool)]
+        if odd:
+            raise ValueError(f"{', '.join(odd)}: true or false")
+        return frozenset(key for key, value in raw.items() if value)
 
     @model_validator(mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sanctions.common import dates
+from sanctions.governments.case import missing, needs, post_at_the_time
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Criterion, Jurisdiction, Regime
 from sanctions.model.targets import Act, Post, Target
@@ -38,10 +38,18 @@ class Scope:
     uncovered: frozenset[str]
     grounds: tuple[Ground, ...] = ()
     reason: str = ""  # why the target is not covered, when it is not
+    # When some act would meet a criterion but does not show all that the government's
+    # case-strength test asks (governments/case.py): what it lacks. Such a target is "not
+    # ready" for the government, and nothing about them goes to it.
+    missing: tuple[str, ...] = ()
 
     @property
     def in_scope(self) -> bool:
         return self.regime is not None
+
+    @property
+    def not_ready(self) -> bool:
+        return bool(self.missing)
 
 
 def reach(act: Act) -> frozenset[str]:
@@ -49,60 +57,61 @@ def reach(act: Act) -> frozenset[str]:
     return frozenset(act.violation_types) & role(act.role).reaches
 
 
-def post_at_the_time(target: Target, act: Act) -> Post | None:
-    """A post of the target whose known dates overlap the incident (its start date known)."""
-    began = dates.first_day(act.date)
-    ended = dates.last_day(act.end_date or act.date)
-    for post in target.posts:
-        if post.start is None:
-            continue
-        if dates.first_day(post.start) <= ended and (
-            post.end is None or dates.last_day(post.end) >= began
-        ):
-            return post
-    return None
-
-
 def ground_of(criterion: Criterion, target: Target, act: Act) -> Ground | None:
-    """Whether this act of the target's own meets the criterion: by its role, the violations
-    that role reaches, and for a tenure limb a post held at the time."""
+    """Whether this act of the target's own could meet the criterion, by its role and the
+    violations that role reaches; for a tenure limb, with the post held at the time (if shown).
+    Whether the case is strong enough is the case-strength test's to say."""
     if act.role not in criterion.roles:
         return None
     covered = reach(act) & criterion.violation_types
     if not covered:
         return None
     post = post_at_the_time(target, act) if act.role in criterion.tenure else None
-    if act.role in criterion.tenure and post is None:
-        return None
     return Ground(criterion, act, covered, post)
 
 
-def grounds_in(regime: Regime, target: Target) -> list[Ground]:
+def grounds_in(
+    regime: Regime, target: Target, asks: frozenset[str] = frozenset()
+) -> tuple[list[Ground], list[tuple[Ground, tuple[str, ...]]]]:
     """For each act, the criteria of the regime it meets, in the file's order (the most direct
     limb first), each only for violations that no earlier one already covers: a perpetrator is
     not also put under the limb for those otherwise involved, but an act that reaches both a
-    killing and a freedom of expression gets the limb for each."""
-    found = []
+    killing and a freedom of expression gets the limb for each. ``asks``: the case-strength
+    elements the government asks for; a ground whose act lacks some is returned apart, with
+    what it lacks."""
+    found: list[Ground] = []
+    short: list[tuple[Ground, tuple[str, ...]]] = []
     for act in target.acts:
         covered: frozenset[str] = frozenset()
         for criterion in regime.criteria:
             ground = ground_of(criterion, target, act)
-            if ground is not None and ground.reach - covered:
-                found.append(ground)
-                covered |= ground.reach
-    return found
+            if ground is None or not ground.reach - covered:
+                continue
+            lacks = missing(asks, target, act, act.role in criterion.tenure)
+            if lacks:
+                short.append((ground, lacks))
+                continue
+            found.append(ground)
+            covered |= ground.reach
+    return found, short
 
 
 def scope(jurisdiction: Jurisdiction, target: Target) -> Scope:
     """The first regime (in the file's order) with a criterion that some act of the target's
-    own meets."""
+    own meets and shows all that the government's case-strength test asks for."""
     violations = frozenset(target.violation_types)
+    lacking: list[tuple[Ground, tuple[str, ...]]] = []
     for regime in jurisdiction.regimes:
-        grounds = grounds_in(regime, target)
+        grounds, short = grounds_in(regime, target, jurisdiction.case)
+        lacking += short
         if grounds:
             criteria = tuple(dict.fromkeys(g.criterion for g in grounds))
             covered = frozenset().union(*(g.reach for g in grounds))
             return Scope(regime, criteria, covered, violations - covered, tuple(grounds))
+    if lacking:
+        _, fewest = min(lacking, key=lambda item: len(item[1]))
+        reason = f"the sources do not show {needs(fewest)}"
+        return Scope(None, (), frozenset(), violations, reason=reason, missing=fewest)
     return Scope(None, (), frozenset(), violations, reason=_why_not(jurisdiction, target))
 
 
@@ -118,11 +127,6 @@ def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:
     if not relevant:
         reached = sorted({v.replace("_", " ") for act in target.acts for v in reach(act)})
         return f"the recorded conduct ({', '.join(reached)}) is outside {_whose(jurisdiction)}"
-    if any(act.role in c.tenure for c in criteria for act in relevant):
-        return (
-            "no post is shown to have been held at the time: the person's posts have no "
-            "known dates that overlap the incident"
-        )
     return f"the recorded role ({_roles(relevant)}) grounds none of {_whose(jurisdiction)}"
 
 
@@ -142,7 +146,9 @@ def _roles(acts: list[Act]) -> str:
 def in_package(
     targets: Iterable[Target], jurisdiction: Jurisdiction
 ) -> tuple[list[tuple[Target, Scope]], list[tuple[Target, Scope]]]:
-    """(targets in scope, targets the regime does not cover), skipping those restricted elsewhere."""
+    """(targets in scope, targets the regime does not cover or whose case is not ready for it),
+    skipping those restricted to other governments. Nothing about a target that is not ready
+    goes to the government: the document names only those its regime does not cover."""
     inside: list[tuple[Target, Scope]] = []
     outside: list[tuple[Target, Scope]] = []
     for target in targets:

@@ -15,14 +15,19 @@ A proposal is not a designation: no person gets the ``sanction`` topic here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
+import pandas as pd
 from followthemoney import EntityProxy
 
-from sanctions.check.validate import Result
 from sanctions.common import dates
 from sanctions.common.data import read_yaml, schemas_dir
+from sanctions.evidence.holding import Holding
+from sanctions.evidence.passages import passages
+from sanctions.model.attribution import statement
 from sanctions.model.graph import Graph, ModelError, Where, check
 from sanctions.model.rows import (
     EvidenceRow,
@@ -33,6 +38,7 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
+from sanctions.model.targets import Anchor
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import Table
@@ -110,13 +116,33 @@ def org_topics() -> dict[str, dict[str, list[str]]]:
     return data
 
 
-def build(result: Result, prefix: str, *, public: bool = False, rows: Rows | None = None) -> Graph:
+class Validated(Protocol):
+    """A validation result, as the converter needs it: its cleaned sheets, where their cells
+    are, and whether it has errors."""
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]: ...
+    @property
+    def tables(self) -> dict[str, Table]: ...
+    @property
+    def errors(self) -> Sequence[object]: ...
+
+
+def build(
+    result: Validated,
+    prefix: str,
+    *,
+    public: bool = False,
+    rows: Rows | None = None,
+    holding: Holding | None = None,
+) -> Graph:
     """All entities of a validated workbook. ``public`` leaves out everything confidential;
-    ``rows``: the workbook's rows, if already read."""
+    ``rows``: the workbook's rows, if already read; ``holding``: the texts of its evidence
+    copies, so that each document's Documentation carries only the passages it holds."""
     if result.errors:
         raise ModelError("the workbook has validation errors; run `sanctions validate`")
     graph = Graph(prefix, describe=CellNames(result.tables))
-    Converter(rows or Rows.of(result), graph, public).run()
+    Converter(rows or Rows.of(result), graph, public, holding or Holding()).run()
     check(graph)
     return graph
 
@@ -137,8 +163,9 @@ class CellNames:
 class Converter:
     """One pass over the rows, sheet by sheet, in the order their references need."""
 
-    def __init__(self, rows: Rows, graph: Graph, public: bool) -> None:
+    def __init__(self, rows: Rows, graph: Graph, public: bool, holding: Holding) -> None:
         self.rows = rows
+        self.holding = holding
         self.graph = graph
         self.public = public
         self.documents: dict[str, EntityProxy] = {}
@@ -174,15 +201,40 @@ class Converter:
                 self.put(entity, prop, getattr(rec, column), sheet, rec.row, column)
 
     def cite(
-        self, entity: EntityProxy, evidence_ids: list[str], summary: str | None = None
+        self,
+        entity: EntityProxy,
+        evidence_ids: list[str],
+        summary: str | Callable[[str], str] | None = None,
     ) -> bool:
-        """Add proof and Documentation edges; False when nothing citable is left (public output)."""
+        """Add proof and Documentation edges; False when nothing citable is left (public output).
+        ``summary``: what the Documentation says, or, given a document's ID, what it says of
+        that document."""
         cited = [eid for eid in evidence_ids if eid in self.documents]
         for eid in cited:
             doc_id = self.documents[eid].id
+            said = summary(eid) if callable(summary) else summary
             self.graph.link(entity, "proof", doc_id or "")
-            self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", summary))
+            self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", said))
         return bool(cited)
+
+    def said_in(self, anchor: Anchor, cited: list[str], fallback: str) -> Callable[[str], str]:
+        """For each document, the passages it holds, as whose account they are; the row's
+        description where it holds none of them."""
+
+        def of(eid: str) -> str:
+            kept = [
+                p
+                for p in passages(anchor.quote, anchor.locator)
+                if eid in (self.holding.holders(p.text, cited) or cited)
+            ]
+            own = replace(
+                anchor,
+                quote=tuple(p.text for p in kept),
+                locator=tuple(p.locator or "" for p in kept),
+            )
+            return statement(own, "") or fallback
+
+        return of
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -339,9 +391,12 @@ class Converter:
             link = self.graph.make(
                 "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role
             )
-            # A description of an act on victims whose names are withheld may name them.
+            # A description or passage of an act on victims whose names are withheld may name
+            # them. Otherwise each document's Documentation says what it says of the act, in its
+            # words and as whose account (model/attribution.py).
             secret = rec.incident_id in self.hidden_victims
-            if not self.cite(link, rec.evidence_ids, None if secret else rec.description):
+            said = self.said_in(Anchor.of(rec), rec.evidence_ids, rec.description)
+            if not self.cite(link, rec.evidence_ids, None if secret else said):
                 continue
             self.graph.link(link, "subject", person.id or "")
             self.graph.link(link, "object", event.id or "")

@@ -12,13 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import pandas as pd
 
-from sanctions.check.validate import Result
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
+
+
+class Cleaned(Protocol):
+    """A workbook's cleaned sheets: a validation result, or the sheets the rules read."""
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]: ...
 
 
 @dataclass(slots=True)
@@ -65,6 +71,10 @@ class PositionRow:
     end_date: str | None
     as_of: str | None
     evidence_ids: list[str]
+    quote: list[str]  # the source's own words that state the row's fact
+    locator: list[str]  # where each passage is (para. 72)
+    account: str | None  # whose statement it is (schemas/accounts.yaml)
+    account_by: str | None  # who gives it, when not the source's own finding
 
 
 @dataclass(slots=True)
@@ -84,6 +94,10 @@ class IncidentRow:
     pattern: str | None
     evidence_ids: list[str]
     confidential: bool
+    quote: list[str]  # the source's own words that state the row's fact
+    locator: list[str]  # where each passage is (para. 72)
+    account: str | None  # whose statement it is (schemas/accounts.yaml)
+    account_by: str | None  # who gives it, when not the source's own finding
 
 
 @dataclass(slots=True)
@@ -94,6 +108,10 @@ class InvolvementRow:
     role: str
     description: str
     evidence_ids: list[str]
+    quote: list[str]  # the source's own words that state the row's fact
+    locator: list[str]  # where each passage is (para. 72)
+    account: str | None  # whose statement it is (schemas/accounts.yaml)
+    account_by: str | None  # who gives it, when not the source's own finding
 
 
 @dataclass(slots=True)
@@ -149,7 +167,7 @@ class Rows:
     submissions: list[SubmissionRow] = field(default_factory=list)
 
     @classmethod
-    def of(cls, source: Result | Rows) -> Rows:
+    def of(cls, source: Cleaned | Rows) -> Rows:
         """The rows of a validated workbook (read now), or rows already read."""
         return source if isinstance(source, Rows) else read_rows(source)
 
@@ -194,9 +212,9 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     return [make(row, *values) for row, *values in rows]
 
 
-def read_rows(result: Result, layout: Layout | None = None) -> Rows:
+def read_rows(source: Cleaned, layout: Layout | None = None) -> Rows:
     layout = layout or load_layout()
-    frames = result.frames
+    frames = source.frames
 
     def sheet(name: str, record: type[R]) -> list[R]:
         return read_sheet(frames[name], record, name, layout)

@@ -10,9 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sanctions.check.validate import Result
 from sanctions.common.dates import in_words, span_in_words
-from sanctions.model.rows import EvidenceRow, PersonRow, Rows
+from sanctions.model.accounts import is_finding, teller
+from sanctions.model.collective import collective_rows
+from sanctions.model.rows import (
+    Cleaned,
+    EvidenceRow,
+    IncidentRow,
+    InvolvementRow,
+    PersonRow,
+    PositionRow,
+    Rows,
+)
 
 
 @dataclass(slots=True)
@@ -30,6 +39,21 @@ class Evidence(EvidenceRow):
         return self.published_date
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """What a row quotes for its fact: the source's own words, where they are, and whose
+    account they are (``account`` from schemas/accounts.yaml; ``by``: who gives it)."""
+
+    quote: tuple[str, ...] = ()
+    locator: tuple[str, ...] = ()
+    account: str | None = None
+    by: str | None = None
+
+    @classmethod
+    def of(cls, row: PositionRow | IncidentRow | InvolvementRow) -> Anchor:
+        return cls(tuple(row.quote), tuple(row.locator), row.account, row.account_by)
+
+
 @dataclass
 class Post:
     title: str
@@ -39,6 +63,13 @@ class Post:
     evidence: list[str]
     publishable: bool = True  # some of its evidence is not confidential
     as_of: str | None = None  # a day a source shows it held, when neither end is known
+    anchor: Anchor = Anchor()
+
+    def told(self, locale: str = "en-GB") -> str:
+        """The dates, and whose account the post is when it is not the source's own finding:
+        ``from January 2022; according to the petitioner``."""
+        by = teller(self.anchor.account, self.anchor.by)
+        return f"{self.dates(locale)}; according to {by}" if by else self.dates(locale)
 
     def dates(self, locale: str = "en-GB") -> str:
         """The dates as prose writes them: ``March 2015 to 31 December 2020``, or ``in post as
@@ -67,6 +98,10 @@ class Act:
     publishable: bool = True  # the incident is not confidential and some evidence is not
     victim_activity: str | None = None  # what the victims were doing that the law protects
     pattern: str | None = None  # what shows the incident is part of a wider pattern
+    anchor: Anchor = Anchor()  # the passages that state the person's act
+    incident_anchor: Anchor = Anchor()  # the passages that state what happened
+    collective: bool = False  # the act rests only on passages about several persons together
+    second_hand: bool = False  # every source cited for the act is known only through another
 
     def when(self, locale: str = "en-GB") -> str:
         """When the incident happened, as prose writes it: a day, or a period."""
@@ -114,6 +149,12 @@ class Target(PersonRow):
     acts: list[Act] = field(default_factory=list)
     relations: list[tuple[str, str]] = field(default_factory=list)  # (what the relative is, name)
 
+    @property
+    def own_acts(self) -> list[Act]:
+        """The acts a document tells: not those resting only on a passage about several persons
+        together, which ground nothing and name others (the review report shows them)."""
+        return [act for act in self.acts if not act.collective]
+
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
         out = []
@@ -138,13 +179,15 @@ class Target(PersonRow):
 
     @property
     def violation_types(self) -> set[str]:
-        return {v for act in self.acts for v in act.violation_types}
+        return {v for act in self.own_acts for v in act.violation_types}
 
     @property
     def latest_post(self) -> Post | None:
         """The latest post; lists are published, so a post that rests only on confidential
-        evidence is not used."""
+        evidence is not used, nor, while a source states another as its own finding, one known
+        only from someone's account (a petitioner's "reportedly" is no title to list)."""
         posts = [p for p in self.posts if p.publishable]
+        posts = [p for p in posts if is_finding(p.anchor.account)] or posts
         key = lambda p: (p.end or "9999", p.start or p.as_of or "")  # noqa: E731
         return sorted(posts, key=key)[-1] if posts else None
 
@@ -174,7 +217,7 @@ def _values(record: Any) -> dict[str, Any]:
     }
 
 
-def load_evidence(source: Result | Rows) -> dict[str, Evidence]:
+def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:
     """Every evidence item, numbered in workbook order as documents cite it."""
     return {
         rec.evidence_id: Evidence(**_values(rec), number=i)
@@ -182,7 +225,7 @@ def load_evidence(source: Result | Rows) -> dict[str, Evidence]:
     }
 
 
-def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target]:
+def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Target]:
     """Persons with the given status, in workbook order, with their posts, acts and ties."""
     rows = Rows.of(source)
     orgs = {r.org_id: r.name for r in rows.organizations}
@@ -212,8 +255,11 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
                     ids,
                     publishable(ids),
                     post.as_of,
+                    Anchor.of(post),
                 )
             )
+    collective = collective_rows(rows.involvement, rows.persons)
+    through = {e.evidence_id for e in rows.evidence if e.known_through}
     for part in rows.involvement:
         target = targets.get(part.person_id)
         incident = incidents.get(part.incident_id)
@@ -238,6 +284,10 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
                 publishable=not incident.confidential and publishable(part.evidence_ids),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
+                anchor=Anchor.of(part),
+                incident_anchor=Anchor.of(incident),
+                collective=part.row in collective,
+                second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
             )
         )
     for relation in rows.relations:
@@ -249,7 +299,7 @@ def load_targets(source: Result | Rows, status: str = "proposed") -> list[Target
     return list(targets.values())
 
 
-def victim_evidence(source: Result | Rows) -> dict[str, set[str]]:
+def victim_evidence(source: Cleaned | Rows) -> dict[str, set[str]]:
     """For each victim's name (casefolded), the evidence of the incidents they suffered: a
     document that tells what was done to a person is no source for a case against them."""
     out: dict[str, set[str]] = {}

@@ -2,7 +2,9 @@
 
 Nothing marked confidential goes in: confidential incidents and evidence are left out, victims
 marked confidential are not named (the conduct is then described without the incident's title),
-and a person with no conduct left to publish is left out altogether. Every claim carries the
+and a person with no conduct left to publish is left out altogether, as is one whose case is
+ready for no government (by the same case-strength test as the packages): a name is published
+only with a case the list would put to some government. Every claim carries the
 numbers of its own sources, so a document is never shown as a source for a claim it does not
 support, and never as a source against the person it names as a victim.
 """
@@ -20,6 +22,8 @@ from sanctions.common.data import templates_dir
 from sanctions.common.writers import write_xlsx
 from sanctions.governments.registry import load as load_jurisdictions
 from sanctions.governments.roles import role
+from sanctions.governments.scope import scope
+from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.targets import Act, Evidence, Target
 
 COLUMNS = (
@@ -40,8 +44,15 @@ def public_targets(
     """The entries of the public list. ``victim_of``: for a casefolded name, the evidence of the
     incidents in which that person is a victim, never cited against them."""
     victim_of = victim_of or {}
+    governments = load_jurisdictions()
     out = []
     for target in targets:
+        if not any(
+            scope(j, target).in_scope
+            for code, j in governments.items()
+            if not target.jurisdictions or code in target.jurisdictions
+        ):
+            continue
         own = set().union(
             *(victim_of.get(n.casefold(), set()) for n in (target.name, *target.aliases))
         )
@@ -49,16 +60,15 @@ def public_targets(
         posts = [
             c
             for post in target.posts
-            if (c := _claim(post.title + f", {post.org} ({post.dates()})", post.evidence, evidence))
+            if (c := _claim(post.title + f", {post.org} ({post.told()})", post.evidence, evidence))
         ]
         conduct = [
             c
-            for act in target.acts
+            for act in target.own_acts
             if not act.confidential
             and (
-                c := _claim(
-                    public_line(act), [*act.evidence, *act.incident_evidence], evidence, own
-                )
+                # the act's own sources: a document about the incident need not name the person
+                c := _claim(public_line(act), act.evidence, evidence, own)
             )
         ]
         for item in (*posts, *conduct):
@@ -86,11 +96,19 @@ def public_targets(
 
 
 def public_line(act: Act) -> str:
-    """The act as a text that may be published tells it: without the incident's title and the
-    description when the victims are confidential, since either may name them."""
+    """The act as a text that may be published tells it: in the source's own words with whose
+    account they are; without the incident's title and the passage when the victims are
+    confidential, since either may name them."""
     if act.victims_confidential:
-        kinds = ", ".join(v.replace("_", " ") for v in act.violation_types)
-        return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds})."
+        kinds = characterised(act.violation_types, act)
+        by = who(act.anchor, named=False)
+        told = f", according to {by}" if by else ""
+        return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds}){told}."
+    if act.anchor.quote:
+        # the list's account with its caveats, then the source's words and whose they are
+        told = act.description.rstrip(".")
+        said = statement(act.anchor, "")
+        return f"{act.titled()}: {told}. In the source's words: {said}."
     return f"{act.titled()}: {act.description}"
 
 

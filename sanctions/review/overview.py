@@ -96,6 +96,7 @@ class Package:
     recorded: tuple[Entry, ...]  # designated according to the submissions sheet
     designated: tuple[Entry, ...]  # designated according to screening (a confident match)
     outside: tuple[Entry, ...]  # detail: why the law does not cover them
+    not_ready: tuple[Entry, ...]  # detail: what the sources do not show
     elsewhere: tuple[Entry, ...]  # the persons sheet limits them to other governments
 
 
@@ -151,7 +152,8 @@ def packages(
                     )
                     for t, c in designated
                 ),
-                outside=ordered(entry(t, s.reason) for t, s in outside),
+                outside=ordered(entry(t, s.reason) for t, s in outside if not s.not_ready),
+                not_ready=ordered(entry(t, s.reason) for t, s in outside if s.not_ready),
                 elsewhere=ordered(
                     entry(t, "the persons sheet limits the person to " + ", ".join(t.jurisdictions))
                     for t in targets

@@ -89,6 +89,7 @@ OUTCOMES = {
     "proposed": "in scope: proposed",
     "in_scope": "in scope (would be proposed if the status were proposed)",
     "not_covered": "not covered",
+    "not_ready": "not ready: nothing about the person goes to this government",
     "elsewhere": "not for this government",
     "recorded": "already designated (submissions sheet): not proposed again",
     "screened": "already designated (screening): not proposed again",
@@ -289,7 +290,7 @@ def _government(
         )
     found = scope(jurisdiction, target)
     if not found.in_scope:
-        return line("not_covered", found.reason)
+        return line("not_ready" if found.not_ready else "not_covered", found.reason)
     history = histories.get((target.person_id, code))
     step = history.designated if history is not None else None
     if step is not None:

@@ -34,7 +34,8 @@ class Finding:
         if self.sheet is None:
             return self.file
         if self.cell is None:
-            return self.sheet
+            # A column the sheet does not have yet: the row still says where to look.
+            return f"{self.sheet} row {self.row}" if self.row else self.sheet
         return f"{self.sheet}!{self.cell}"
 
     def sort_key(self) -> tuple[str, str, int, int, str]:

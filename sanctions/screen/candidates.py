@@ -109,8 +109,14 @@ def vocabulary(queries: Spellings) -> pa.Array:
         for arrays, prefix in ((queries.readings, "r:"), (queries.skeletons, "k:"))
         for array in arrays.values()
     ]
-    dates = pa.array(("d:" + queries.births["date"]).tolist(), pa.string())
-    return pc.unique(pa.concat_arrays([*(p.cast(pa.string()) for p in parts), dates]))
+    return pc.unique(
+        pa.concat_arrays([*(p.cast(pa.string()) for p in parts), _date_keys(queries.births)])
+    )
+
+
+def _date_keys(births: pd.DataFrame) -> pa.Array:
+    """The vocabulary keys of full birth dates; none (not a type error) when no one has one."""
+    return pa.array([f"d:{date}" for date in births["date"]], pa.string())
 
 
 @dataclass
@@ -176,7 +182,7 @@ def _encode(spellings: Spellings, vocab: pa.Array, every_system: bool) -> _Encod
 def _dated(spellings: Spellings, vocab: pa.Array, n_names: int) -> pd.DataFrame:
     """(name, owner, id) for each full birth date of a name's owner that a query has too."""
     births = spellings.births
-    dates = pa.array(("d:" + births["date"]).tolist(), pa.string())
+    dates = _date_keys(births)
     table = pd.DataFrame({"owner": births["owner"].to_numpy(np.int64), "id": _ids(dates, vocab)})
     table = table[table["id"] >= 0]
     if table.empty or n_names == 0:

@@ -7,7 +7,7 @@ the conduct meets, and the designations by other governments found by screening.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,10 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
+from sanctions.model.attribution import kinds_as_said, statement
 from sanctions.model.targets import Act, Evidence, Target
 from sanctions.submit.arguments import arguments_for
+from sanctions.submit.relied import Relied
 from sanctions.tracking.designations import (
     allied,
     allies_found,
@@ -51,14 +53,39 @@ def cites(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
     return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
 
 
+def cites_held(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
+    """The sources that hold a passage; one known only through another is read in that one's
+    copy, and says so: ``[3], as quoted in [2]``."""
+    own = [i for i in ids if i in evidence and (evidence[i].file or not evidence[i].known_through)]
+    quoted = [
+        f"{cites([i], evidence)}, as quoted in {cites([through], evidence)}"
+        for i in ids
+        if i in evidence
+        and i not in own
+        and (through := evidence[i].known_through or "")
+        and through in evidence
+    ]
+    return "; ".join([cites(own, evidence)] * bool(own) + quoted)
+
+
 def _target_context(
     target: Target,
     found: Scope,
     number: int,
     evidence: dict[str, Evidence],
     jurisdiction: Jurisdiction,
+    holders: Mapping[str, Sequence[str]],
 ) -> dict[str, Any]:
     locale, family = jurisdiction.locale, jurisdiction.family
+
+    def cite_of(act_evidence: Sequence[str]) -> Callable[[str], str]:
+        """Each passage cited to the source whose copy holds it, else to the row's sources."""
+        return lambda text: (
+            cites_held(held, evidence)
+            if (held := holders.get(text))
+            else cites(act_evidence, evidence)
+        )
+
     return {
         "number": number,
         "name": target.name,
@@ -75,7 +102,7 @@ def _target_context(
             {
                 "title": p.title,
                 "org": p.org,
-                "dates": p.dates(locale),
+                "dates": p.told(locale),
                 "cites": cites(p.evidence, evidence),
                 "confidential": not p.publishable,
             }
@@ -90,17 +117,23 @@ def _target_context(
                 "role": role(a.role).label,
                 "description": a.description,
                 "cites": cites(a.evidence, evidence),
+                "words": ("CONFIDENTIAL. " if not a.publishable else "")
+                + statement(a.anchor, "", cite=cite_of(a.evidence)),
                 "summary": a.summary,
                 "incident_cites": cites(a.incident_evidence, evidence),
                 "victims": "; ".join(a.victims),
                 "confidential": not a.publishable,
                 "victims_confidential": a.victims_confidential,
+                # what happened is told once, under the first of the person's acts in it
+                "first": a is next(b for b in target.own_acts if b.incident_id == a.incident_id),
             }
-            for a in target.acts
+            for a in target.own_acts
         ],
         "criteria": [{"id": c.id, "text": c.text} for c in found.criteria],
         "criteria_ids": "; ".join(c.short for c in found.criteria),
-        "grounds": [ground_line(g, locale) for g in found.grounds],
+        "grounds": [
+            ground_line(g, locale, evidence, cite_of(g.act.evidence)) for g in found.grounds
+        ],
         "position": target.position,
         "key_conduct": "; ".join(
             " ".join(
@@ -111,7 +144,7 @@ def _target_context(
                 )
                 if part
             )
-            for a in target.acts
+            for a in target.own_acts
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
@@ -173,22 +206,38 @@ def letter_fields(
     return shown, date
 
 
-def ground_line(ground: Ground, locale: str) -> str:
-    """Which limb and why, from the person's own act: role, incident, date, place, victims."""
+def ground_line(
+    ground: Ground,
+    locale: str,
+    evidence: dict[str, Evidence],
+    cite: Callable[[str], str] | None = None,
+) -> str:
+    """Which limb and why, from the person's own act as its passage states it: whose account it
+    is, the words relied on, the role, the incident, the post held at the time, and whether the
+    violations are the source's words or the submitting organisation's assessment."""
     act = ground.act
-    meaning = role(act.role).description
-    kinds = ", ".join(sorted(v.replace("_", " ") for v in ground.reach))
-    victims = f"; victims: {'; '.join(act.victims)}" if act.victims else ""
-    if act.victims_confidential:
-        victims = "; the victims' identities are confidential"
+    source = cites(act.evidence, evidence)
+    said = statement(act.anchor, source, cite=cite)
     held = ""
     if ground.post is not None:
         post = ground.post
-        held = f", while holding the post {post.title}, {post.org} ({post.dates(locale)})"
-    return (
-        f"{ground.criterion.short}: {meaning[0].lower()}{meaning[1:]} in "
-        f"{act.titled(locale, place=True, quoted=True)}{held}: {kinds}{victims}."
+        held = f", while holding the post {post.title}, {post.org} ({post.told(locale)})"
+    victims = f" Victims: {'; '.join(act.victims)}." if act.victims else ""
+    if act.victims_confidential:
+        victims = " The victims' identities are confidential."
+    # The role and the violations are the organisation's reading of the passage, and say so;
+    # the passage, with whose account it is, is the evidence.
+    text = (
+        f"{ground.criterion.short}: in the submitting organisation's assessment, the person "
+        f"{role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}{held}"
+        f": {kinds_as_said(ground.reach, act, source or 'the source')}."
     )
+    relied = (
+        f" The passage relied on: {said}."
+        if len(act.anchor.quote) == 1
+        else (f" The passages relied on: {said}.")
+    )
+    return f"{text}{relied}{victims}" if said else f"{text}{victims}"
 
 
 def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]) -> dict[str, Any]:
@@ -219,12 +268,16 @@ def render_submission(
     letterhead: Letterhead | None = None,
     history: dict[str, str] | None = None,
     followed: dict[str, list[str]] | None = None,
+    relied: Relied | None = None,
 ) -> None:
     """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite;
+    ``relied``: the passages relied on in each source, for the evidence index, and the source
+    that holds each, for the sentences that quote them;
     ``history``: person_id -> what the summary says of a target submitted before;
     ``followed``: person_id -> where the government this one follows stands (Switzerland's
     letter says what the European Union has done)."""
     letterhead = letterhead or Letterhead()
+    relied = relied or Relied()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
     document = DocxTemplate(str(template_path(jurisdiction.code)))
@@ -243,7 +296,7 @@ def render_submission(
             "family": jurisdiction.family,
             "targets": [
                 {
-                    **_target_context(t, s, n, evidence, jurisdiction),
+                    **_target_context(t, s, n, evidence, jurisdiction, relied.holders),
                     "designations": found,
                     # A follower's letter says in one place where the followed government
                     # stands, and says once that the list was not screened.
@@ -263,8 +316,18 @@ def render_submission(
                 ]
             ],
             "allied": allied(screening, inside, jurisdiction),
-            "out_of_scope": [{"name": t.name, "reason": found.reason} for t, found in outside],
-            "evidence": [_evidence_context(e, jurisdiction.locale, evidence) for e in cited],
+            # Only those the regime does not cover: nothing about a person whose case is not
+            # ready goes to the government, not even their name.
+            "out_of_scope": [
+                {"name": t.name, "reason": found.reason}
+                for t, found in outside
+                if not found.not_ready
+            ],
+            "evidence": [
+                _evidence_context(e, jurisdiction.locale, evidence)
+                | {"passages": relied.lines.get(e.evidence_id, [])}
+                for e in cited
+            ],
             "confidential": confidential_items(inside, cited),
         },
         autoescape=True,
@@ -314,7 +377,7 @@ def confidential_items(
         for post in target.posts:
             if not post.publishable:
                 lines[f"Post resting on confidential evidence: {post.title}, {post.org}"] = None
-        for act in target.acts:
+        for act in target.own_acts:
             if act.confidential:
                 lines[f"Incident: {act.incident} ({when(act)})"] = None
             elif not act.publishable:

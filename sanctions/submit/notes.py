@@ -87,19 +87,29 @@ def _scope_notes(
     outside: Sequence[tuple[Target, Scope]],
     missing: Sequence[str],
 ) -> str:
+    uncovered = [(t, found) for t, found in outside if not found.not_ready]
+    unready = [(t, found) for t, found in outside if found.not_ready]
     lines = [
         f"{jurisdiction.name}: notes for the submitter",
         "",
-        f"Targets in scope: {len(inside)}. Not covered by this government's criteria: {len(outside)}.",
+        f"Targets in scope: {len(inside)}. Not covered by this government's criteria: "
+        f"{len(uncovered)}. Not ready: {len(unready)}.",
         "",
     ]
     if missing:
         lines.append("To complete before filing (the submission shows each in brackets):")
         lines += [f"- {item}" for item in missing]
         lines.append("")
-    if outside:
+    if uncovered:
         lines.append("Not proposed (no act of the person's own meets this government's criteria):")
-        lines += [f"- {t.name}: {found.reason}" for t, found in outside]
+        lines += [f"- {t.name}: {found.reason}" for t, found in uncovered]
+        lines.append("")
+    if unready:
+        lines.append(
+            f"Not ready for {jurisdiction.prose_name} (nothing about them is in this package; "
+            "each would meet a criterion if the sources showed what is missing):"
+        )
+        lines += [f"- {t.name}: {found.reason}" for t, found in unready]
         lines.append("")
     if jurisdiction.check_before_filing:
         lines.append("Check before filing:")

@@ -31,6 +31,7 @@ from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.document import Letterhead, render_submission, to_complete
 from sanctions.submit.followed import followed_status, followed_to_complete
 from sanctions.submit.notes import notes_text
+from sanctions.submit.relied import relied_on
 from sanctions.tracking.designations import split_designated
 from sanctions.tracking.history import (
     Histories,
@@ -81,8 +82,12 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     write_csv(folder / f"{stem}-targets.csv", columns, rows)
     cited = _cited_evidence(inside, inputs.evidence)
     copy_evidence(inputs.workbook, cited, folder)
-    evidence_rows = [_evidence_row(e) for e in cited]
-    write_csv(folder / "evidence.csv", EVIDENCE_COLUMNS, evidence_rows)
+    relied = relied_on(inside, inputs.evidence, inputs.workbook)
+    evidence_rows = [
+        _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
+        for e in cited
+    ]
+    write_csv(folder / "evidence.csv", (*EVIDENCE_COLUMNS, "passages"), evidence_rows)
     people = [_person_id(inputs, t) for t, _ in inside]
     entities = subset(inputs.graph, people)
     publishable = subset(inputs.public_graph, people)
@@ -100,6 +105,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         letterhead,
         history,
         followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
+        relied,
     )
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
@@ -119,7 +125,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     if inputs.draft:
         notes = "DRAFT: not for filing.\n\n" + notes
     (folder / "notes.txt").write_text(notes, encoding="utf-8")
-    _manifest(folder, inputs, jurisdiction, len(inside), len(outside), len(cited), len(entities))
+    uncovered = len([t for t, found in outside if not found.not_ready])  # the others never show
+    _manifest(folder, inputs, jurisdiction, len(inside), uncovered, len(cited), len(entities))
     archive = folder.parent / f"{stem}.zip"
     write_zip(archive, folder, stem)
     return Built(archive, missing)

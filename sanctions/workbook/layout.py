@@ -118,15 +118,26 @@ SHEET_ORDER = (
 
 
 ROLES_FILE = "roles.yaml"
+ACCOUNTS_FILE = "accounts.yaml"
+VIOLATIONS_FILE = "violations.yaml"
 
 
 def _vocabularies(folder: Path) -> dict[str, dict[str, str]]:
     """vocabularies.yaml, with the vocabularies made from other files: the involvement roles
-    from roles.yaml, the governments from jurisdictions/*.yaml."""
+    from roles.yaml, the violation types from violations.yaml, the accounts from accounts.yaml,
+    the governments from jurisdictions/*.yaml."""
     derived: dict[str, Callable[[], dict[str, str]]] = {
         "roles": lambda: {
             role: str(entry["description"])
             for role, entry in read_yaml(folder / ROLES_FILE)["roles"].items()
+        },
+        "violations": lambda: {
+            code: str(entry["description"])
+            for code, entry in read_yaml(folder / VIOLATIONS_FILE)["violations"].items()
+        },
+        "accounts": lambda: {
+            code: str(entry["description"])
+            for code, entry in read_yaml(folder / ACCOUNTS_FILE)["accounts"].items()
         },
         "governments": lambda: {
             f.code: f.name for f in government_files(folder.parent / "jurisdictions")

@@ -21,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sanctions.common.countries import country_names
 from sanctions.common.errors import InputError
 from sanctions.common.files import write_with
+from sanctions.common.outputs import OutputError
+from sanctions.common.places import EDITORS_FOLDER, protected_place
 from sanctions.workbook.columns.countries import DROPDOWN as COUNTRY
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec, load_layout
 
@@ -72,11 +74,23 @@ def header_note(col: ColumnSpec, layout: Layout) -> str:
 
 def write_template(path: Path, layout: Layout | None = None, force: bool = False) -> None:
     """The empty workbook at ``path``: a new workbook may go in lists/, but nothing is written
-    over an existing file unless ``force``, nor under a name that is not .xlsx."""
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists; use --force to overwrite it")
+    over an existing file unless ``force``, never over a workbook in the editors' folder (a
+    list's work would be lost), never in a folder the tool owns or publishes, nor under a name
+    that is not .xlsx."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the new workbook's file name")
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"{path}: the workbook's name must end in .xlsx")
+    reason = protected_place(path, editors=False)
+    if reason is not None:
+        raise OutputError(f"{path}: {reason}; write the new workbook elsewhere")
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists; use --force to overwrite it")
+    if path.exists() and path.resolve().parent.name == EDITORS_FOLDER.name:
+        raise OutputError(
+            f"{path} is a list in the editors' folder, which sanctions never writes over; "
+            "give the new workbook another name"
+        )
     write_with(path, lambda tmp: build(layout or load_layout()).save(tmp))
 
 

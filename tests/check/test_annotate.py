@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,8 @@ def test_the_copy_keeps_the_editors_formatting_widths_and_formulas(
 def test_the_copy_validates_like_the_original(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "checked.xlsx"
     run_cli("validate", str(book), "--annotate", str(out))
+    # beside it, the evidence copies its quotes are checked against, as beside the original
+    shutil.copytree(book.with_name(f"{book.stem}-evidence"), tmp_path / "checked-evidence")
     again = run_cli("validate", str(out))
     assert again.stdout.strip().endswith("1 error, 1 warning in 1 workbook")
 

@@ -1,6 +1,5 @@
-"""Checks on what a list claims: a confidential victim named elsewhere, a case resting on a
-collective mention, undated posts, sources nobody can check, and persons with no public conduct.
-Every name is invented."""
+"""Checks on what a list claims: a confidential victim named elsewhere, undated posts, sources
+nobody can check, and persons with no public conduct. Every name is invented."""
 
 from __future__ import annotations
 
@@ -53,27 +52,23 @@ def test_the_victims_own_incident_may_name_them_and_other_cells_may_not(build) -
     ]
 
 
-def test_a_case_resting_on_a_collective_mention_is_flagged(build) -> None:
-    rows = workbooks.valid_rows()
-    rows["incidents"].append(
-        {"incident_id": "I009", "title": "Persecution of activists", "date": "2020",
-         "country": "kz", "violation_types": "persecution_of_defenders",
-         "summary": "A report lists officials involved.", "evidence_ids": "E001"}
-    )  # fmt: skip
-    for i in range(3, 8):
-        pid = f"P00{i}"
-        rows["persons"].append({"person_id": pid, "name": f"Officer Number{i}ov",
-                                "status": "proposed" if i < 7 else "research"})  # fmt: skip
-        rows["positions"].append({"person_id": pid, "org_id": "O001", "title": "Officer",
-                                  "start_date": "2019", "evidence_ids": "E001"})  # fmt: skip
-        rows["involvement"].append({"person_id": pid, "incident_id": "I009", "role": "listed",
-                                    "description": "Listed in the report.",
-                                    "evidence_ids": "E001"})  # fmt: skip
-    rows["involvement"].append({"person_id": "P003", "incident_id": "I001", "role": "perpetrated",
-                                "description": "Beat a detainee.", "evidence_ids": "E001"})  # fmt: skip
-    flagged = [f.row for f in validate(build(rows)).findings if f.code == "person.collective_only"]
-    # P003 has an act of their own, P007 is only being researched: P004, P005 and P006 remain.
-    assert flagged == [5, 6, 7]
+def test_a_quote_or_its_teller_naming_a_confidential_victim_elsewhere_is_an_error(build) -> None:
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["incidents"].append({"incident_id": "I002", "title": "Search of a flat", "date": "2020-04",
+                              "country": "kz", "violation_types": "ill_treatment",
+                              "summary": "Police searched a flat.", "evidence_ids": "E001",
+                              "quote": f"police searched the flat of {HIDDEN}'s brother",
+                              "locator": "p. 5", "account": "finding"})  # fmt: skip
+    rows["involvement"].append({"person_id": "P002", "incident_id": "I002", "role": "perpetrated",
+                                "description": "Searched the flat.", "evidence_ids": "E002",
+                                "quote": "Chief Fictiyeva led the officers who detained us",
+                                "locator": "para. 3", "account": "relative",
+                                "account_by": f"the mother of {HIDDEN}"})  # fmt: skip
+    findings = validate(build(rows)).findings
+    assert found(findings, "victim.named_elsewhere") == [
+        ("incidents", cell("incidents", "quote", 1)),
+        ("involvement", cell("involvement", "account_by", 2)),
+    ]
 
 
 def test_undated_posts_are_flagged_unless_a_source_dates_one(build) -> None:

@@ -228,6 +228,19 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     ("person.no_birth_date", setter("persons", 1, "birth_date", None), "persons", "birth_date", 1),
+    # a proposed person's act without the source's words for it
+    ("quote.missing", setter("involvement", 0, "quote", None), "involvement", "quote", 0),
+    ("quote.missing", setter("positions", 1, "account", None), "positions", "account", 1),
+    # words the cited report never wrote
+    (
+        "quote.not_found",
+        setter("involvement", 0, "quote", "the minister ordered the army to shoot"),
+        "involvement",
+        "quote",
+        0,
+    ),
+    # the report's copy gone: its passages cannot be checked
+    ("quote.unchecked", setter("evidence", 0, "file", None), "involvement", "quote", 0),
     (
         "person.no_nationality",
         setter("persons", 0, "nationality", None),
@@ -286,13 +299,13 @@ def test_every_rule_has_a_case():
         **dict.fromkeys(
             (
                 "victim.named_elsewhere",
-                "person.collective_only",
                 "person.posts_undated",
                 "person.no_public_conduct",
                 "evidence.uncheckable",
             ),
             "check/test_content.py",
         ),
+        **dict.fromkeys(("person.collective_only", "person.not_ready"), "check/test_readiness.py"),
         **dict.fromkeys(
             ("submission.order", "submission.unsubmitted", "submission.future"),
             "check/test_submissions.py",

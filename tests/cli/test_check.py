@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -29,6 +30,17 @@ def test_clean_workbook_exits_0(build):
     proc = run("validate", str(build(workbooks.valid_rows())))
     assert proc.returncode == 0
     assert proc.stdout.strip().endswith("0 errors, 0 warnings in 1 workbook")
+
+
+def test_a_workbook_that_cannot_be_read_is_not_counted_as_clean(build, tmp_path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    proc = run("validate", str(bad), str(build(workbooks.valid_rows())))
+    assert proc.returncode == 2
+    assert "notes.xlsx: not an .xlsx workbook" in proc.stderr
+    assert proc.stdout.strip().endswith(
+        "0 errors, 0 warnings in 1 workbook; 1 could not be checked (see above)"
+    )
 
 
 def test_errors_exit_1_and_text_names_the_cell(broken):
@@ -94,6 +106,7 @@ def test_office_lock_files_in_lists_are_skipped_with_the_real_name(build, tmp_pa
     lists.mkdir()
     book = build(workbooks.valid_rows())
     (lists / "belarus.xlsx").write_bytes(book.read_bytes())
+    shutil.copytree(book.with_name(f"{book.stem}-evidence"), lists / "belarus-evidence")
     (lists / "~$belarus.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves
     proc = run("validate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr

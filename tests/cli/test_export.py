@@ -40,3 +40,13 @@ def test_outputs_follow_the_users_umask(build, tmp_path, mask):
     for path in written:
         expected = (0o777 if path.is_dir() else 0o666) & ~mask
         assert path.stat().st_mode & 0o777 == expected, path
+
+
+@pytest.mark.parametrize("only", ["", "us,,gb", "us,"])
+def test_an_empty_code_in_only_is_refused_before_anything_is_written(build, tmp_path, only):
+    out = tmp_path / "out"
+    proc = run("export", "--draft", "--only", only, str(build(workbooks.valid_rows())), "--out",
+               str(out))  # fmt: skip
+    assert proc.returncode == 2
+    assert f"--only {only!r} has an empty code" in proc.stderr
+    assert not out.exists()

@@ -64,3 +64,32 @@ def test_nothing_is_written_into_a_release(tmp_path):
     for proc in (status, report, hashed):
         assert proc.returncode == 2 and "kept as it was made" in proc.stderr, proc.stderr
     assert sorted(p.name for p in release.iterdir()) == ["manifest.json", "source"]
+
+
+def test_no_list_output_lands_in_a_public_folder(exported, tmp_path):
+    """Every command that writes a list's folder (export, screen) finds it through one rule:
+    never inside a public folder, which gets published, and the refusal names --out, not a
+    staging folder of its own."""
+    book, folder = exported
+    before = snapshot(folder)
+    reference = tmp_path / "r.ftm.json"
+    reference.write_text('{"id": "x", "schema": "Person", "properties": {"name": ["X Y"]}}\n')
+    public = folder / "public"
+    for proc in (
+        run_cli("export", str(book), "--out", str(public), "--only", "us"),
+        run_cli("screen", str(book), "--against", str(reference), "--out", str(public)),
+    ):
+        assert proc.returncode == 2 and "public folder" in proc.stderr, proc.stderr
+        assert ".tmp" not in proc.stderr
+    assert snapshot(folder) == before
+
+
+def test_an_out_that_is_a_file_is_refused_by_name(exported, tmp_path):
+    book, _ = exported
+    plain = tmp_path / "plain.csv"
+    plain.write_text("a,b\n", encoding="utf-8")
+    for out in (plain, plain / "sub"):
+        proc = run_cli("export", str(book), "--out", str(out), "--only", "us")
+        assert proc.returncode == 2, proc.stderr
+        assert f"{plain} is a file, not a folder; choose another --out" in proc.stderr
+    assert plain.read_text(encoding="utf-8") == "a,b\n"

@@ -22,8 +22,10 @@ FILE_CODES = (
 
 
 def with_files(*files: tuple[str, str | None]) -> Rows:
-    """The valid rows with one evidence row per (file, sha256), E101 onwards."""
+    """The valid rows with one evidence row per (file, sha256), E101 onwards; E001 without its
+    copy, so that E002 (statements/witness-1.pdf, no hash) is the only file before them."""
     rows = workbooks.valid_rows()
+    del rows["evidence"][0]["file"]
     for i, (name, sha) in enumerate(files, start=101):
         rows["evidence"].append(
             {"evidence_id": f"E{i}", "title": f"Copy {i}", "kind": "testimony", "file": name}
@@ -39,7 +41,7 @@ def file_findings(path: Path) -> list[tuple[str, str | None, str]]:
 def make(lists: Path, rows: Rows, name: str = "book") -> tuple[Path, Path]:
     """A workbook in lists/ and its evidence folder with statements/witness-1.pdf (valid_rows'
     E002) and good.txt in it."""
-    book = workbooks.write(lists / f"{name}.xlsx", rows)
+    book = workbooks.write(lists / f"{name}.xlsx", rows, copies=False)
     folder = evidence_folder(book)
     (folder / "statements").mkdir(parents=True)
     (folder / "statements" / "witness-1.pdf").write_bytes(b"%PDF fictional\n")

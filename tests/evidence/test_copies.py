@@ -14,21 +14,20 @@ from sanctions.model.targets import load_evidence
 from tests import workbooks
 from tests.conftest import run_cli
 
-STATEMENT = b"Witness statement, fictional.\n"
-REPORT = b"Example Watch report, fictional.\n"
+REPORT = workbooks.REPORT.encode("utf-8")
+STATEMENT = workbooks.pdf(workbooks.WITNESS)
 
 
 def book_with_copies(tmp_path: Path, confidential_statement: bool) -> Path:
+    """The valid rows with their copies (report.txt, statements/witness-1.pdf)."""
     rows = workbooks.valid_rows()
     e1, e2 = rows["evidence"]
-    e1["file"], e1["sha256"] = "report.txt", hashlib.sha256(REPORT).hexdigest()
-    e2["sha256"] = hashlib.sha256(STATEMENT).hexdigest()
+    e1["file"] = "report.txt"
     e2["confidential"] = "yes" if confidential_statement else "no"
     book = workbooks.write(tmp_path / "testland.xlsx", rows)
     folder = tmp_path / "testland-evidence"
-    (folder / "statements").mkdir(parents=True)
-    (folder / "report.txt").write_bytes(REPORT)
-    (folder / "statements" / "witness-1.pdf").write_bytes(STATEMENT)
+    assert (folder / "report.txt").read_bytes() == REPORT
+    assert (folder / "statements" / "witness-1.pdf").read_bytes() == STATEMENT
     return book
 
 

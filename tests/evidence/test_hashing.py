@@ -60,7 +60,9 @@ def test_hash_gives_the_same_bytes_for_the_same_inputs(lists: Path, tmp_path: Pa
 def test_hash_adds_the_column_when_the_sheet_has_none(lists: Path, tmp_path: Path) -> None:
     rows = with_files(("good.txt", None))
     names = [n for n in workbooks.headers("evidence") if n != "sha256"]
-    book = workbooks.write(lists / "book.xlsx", rows, header_overrides={"evidence": names})
+    book = workbooks.write(
+        lists / "book.xlsx", rows, header_overrides={"evidence": names}, copies=False
+    )
     folder = evidence_folder(book)
     folder.mkdir()
     (folder / "good.txt").write_bytes(BODY)

@@ -57,6 +57,6 @@ def test_names_out_of_the_folder_and_links_are_refused(lists: Path, tmp_path: Pa
 
 def test_without_an_evidence_folder_files_are_not_checked(build) -> None:
     # valid_rows' E002 names statements/witness-1.pdf; no folder beside the workbook
-    path = build(with_files(("absent.pdf", "c" * 64)))
+    path = build(with_files(("absent.pdf", "c" * 64)), copies=False)
     assert not evidence_folder(path).exists()
     assert file_findings(path) == []

@@ -48,7 +48,11 @@ def test_published_list_texts_hold_nothing_confidential(leaky: Path, code: str) 
             assert CANARY not in row[column], (code, column)
     if code in ("gb", "eu", "au", "ee"):  # the act is still told, without the victim's name
         text = " ".join(row[PUBLISHED[code][0]] for row in rows)
-        assert "In an incident on 1 March 2020 (torture, arbitrary detention), " in text
+        assert (
+            "In an incident on 1 March 2020, in the submitting organisation's assessment Dana "
+            "Fictiyeva carried out the act (arbitrary detention and torture), on the account of a "
+            "witness." in text
+        )
 
 
 def test_the_submission_marks_confidential_conduct_and_lists_it(leaky: Path) -> None:

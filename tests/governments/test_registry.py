@@ -113,6 +113,18 @@ def test_deleting_a_file_removes_the_government(tmp_path: Path) -> None:
             "jurisdictions/gb.yaml: allies.0: String should match",
         ),
         (lambda d: d.update(follows="zz"), "jurisdictions/gb.yaml: follows: 'zz' has no file here"),
+        (
+            lambda d: d["case"].pop("place"),
+            "jurisdictions/gb.yaml: case: place not given: say true or false for each of",
+        ),
+        (
+            lambda d: d["case"].update(eyewitness=True),
+            "jurisdictions/gb.yaml: case: no element eyewitness; the elements are own_passage,",
+        ),
+        (
+            lambda d: d["case"].update(date="yes"),
+            "jurisdictions/gb.yaml: case: date: true or false",
+        ),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_key(tmp_path: Path, change, said) -> None:
@@ -136,5 +148,32 @@ def test_a_government_that_follows_another_applies_its_criteria() -> None:
 def test_the_discovery_refuses_an_order_given_twice(tmp_path: Path) -> None:
     root = scratch(tmp_path)
     add_copy(root, "gb", "xx", load()["gb"].order)
-    with pytest.raises(SpecError, match=r"jurisdictions/(gb|xx)\.yaml: order: \d+ is given twice"):
+    with pytest.raises(SpecError) as refused:
         government_files(root / "jurisdictions")
+    said = str(refused.value)
+    assert "jurisdictions/gb.yaml" in said and "jurisdictions/xx.yaml" in said  # both named
+    assert "is given to each; give each its own" in said
+
+
+def test_validate_stops_on_a_broken_file_even_when_the_workbook_has_errors(tmp_path: Path) -> None:
+    root = scratch(tmp_path)
+    path = root / "jurisdictions" / "gb.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["birth_date"] = "1965-13-01"  # an error of the workbook's own
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    proc = run(root, "validate", str(book), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout
+    assert "jurisdictions/gb.yaml: language: Extra inputs are not permitted" in proc.stderr
+
+
+def test_a_file_that_is_not_yaml_names_the_line(tmp_path: Path) -> None:
+    root = scratch(tmp_path)
+    path = root / "jurisdictions" / "gb.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  bad: [\n", encoding="utf-8")
+    book = workbooks.write(tmp_path / "testland.xlsx", workbooks.valid_rows())
+    for command in (("validate",), ("export", "--draft", "--out", "out")):
+        proc = run(root, *command, str(book), cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert "jurisdictions/gb.yaml, line " in proc.stderr and "not valid YAML" in proc.stderr
+        assert "Traceback" not in proc.stderr

@@ -84,7 +84,8 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     chapter = text[text.index("3. Erlan Judgeov") :]
     why = next(p for p in chapter if p.startswith("§ 29") or "decided the case as a judge" in p)
     assert "decided the case as a judge in “Killing of Nurlan Victimov" in why
-    assert why.endswith(": unfair trial; victims: Nurlan Victimov.") and "killing" not in why
+    assert ": unfair trial. The passage relied on: “As the report says.” ([1], p. 1)." in why
+    assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
@@ -114,25 +115,70 @@ def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb
     assert ("HEADOV" in us) is leader
     if leader:
         text = document(folder, "us")
-        why = next(p for p in text if p.startswith("E.O. 13818 § 1(a)(ii)(C)(1): headed the body"))
+        why = next(
+            p
+            for p in text
+            if p.startswith(
+                "E.O. 13818 § 1(a)(ii)(C)(1): in the submitting organisation's assessment, the "
+                "person headed the body"
+            )
+        )
         assert (
             "while holding the post Chief of Police, Example City Police (from January 2019)" in why
         )
         assert "(March 2021 to April 2021, Example City)" in why
-    else:  # an undated post does not show the post was held at the time
+    else:  # an undated post does not show the post was held at the time: not ready, and said so
         for code in ("us", "eu"):
-            assert "- Bakyt Headov: no post is shown to have been held at the time" in notes(
-                folder, code
-            )
+            said = notes(folder, code)
+            assert "Not ready: 1." in said, code
+            assert (
+                "- Bakyt Headov: the sources do not show a post held at the time of the incident"
+                in said
+            ), code
+            assert not any("Headov" in p for p in document(folder, code)), code
     # The EU holds the head of a body "responsible" for what its members did while they were
     # in post (its reasons for listing the FSIN director): the same test of a dated post.
     assert ("HEADOV" in targets(folder, "eu").upper()) is leader
     if leader:
         why = next(p for p in document(folder, "eu") if "headed the body" in p)
-        assert why.startswith("Responsible (Art. 1(1)(c) violations): headed the body")
+        assert why.startswith(
+            "Responsible (Art. 1(1)(c) violations): in the submitting organisation's assessment, "
+            "the person headed the body"
+        )
     for code in ("gb", "ca", "au"):  # no leader-or-official limb
         assert "HEADOV" not in targets(folder, code).upper(), code
         line = (
             "- Bakyt Headov: the recorded role (headed the body whose officers acted) grounds none"
         )
         assert line in notes(folder, code), code
+
+
+def test_one_passage_about_five_officials_proposes_none_of_them_whatever_the_role(
+    build, tmp_path: Path
+) -> None:
+    """The rows of five persons quote one sentence a report says of them together: typed as
+    ``commanded`` or ``ordered``, it is still a collective mention, and grounds nothing."""
+    they = "They are the ones who give orders and direct the torture of detainees in the region"
+    rows = workbooks.valid_rows()
+    rows["incidents"].append(dict(KILLING_TRIAL, incident_id="I053", title="Torture of detainees",
+                                  violation_types="torture", country="kz", evidence_ids="E001",
+                                  victims="Nurlan Victimov", summary="What the report says."))  # fmt: skip
+    names = ["Bolat Oneov", "Saule Twova", "Ilyas Threeov", "Gaukhar Fourova", "Marat Fiveov"]
+    for i, name in enumerate(names):
+        pid = f"P06{i}"
+        rows["persons"].append(person(pid, name))
+        rows["positions"].append({"person_id": pid, "org_id": "O002", "title": "Chief",
+                                  "start_date": "2015", "evidence_ids": "E001"})  # fmt: skip
+        rows["involvement"].append({"person_id": pid, "incident_id": "I053",
+                                    "role": ("commanded", "ordered")[i % 2],
+                                    "description": they, "evidence_ids": "E001"})  # fmt: skip
+    folder = export(build, tmp_path, rows)
+    for code in codes():
+        listed = targets(folder, code).upper()
+        said = notes(folder, code)
+        for name in names:
+            assert name.split()[1].upper() not in listed, (code, name)
+            assert (
+                f"- {name}: the sources do not show a quoted passage on the person's own act"
+                in (said)
+            ), (code, name)

@@ -180,6 +180,7 @@ def test_public_graph_drops_people_resting_only_on_confidential_evidence(build):
     rows = workbooks.valid_rows()
     rows["evidence"][1]["confidential"] = "yes"
     rows["positions"][1]["evidence_ids"] = "E002"
+    rows["positions"][1]["quote"] = "Chief Fictiyeva led the officers"  # the statement's words
     rows["relations"] = []
     public = graph_of(build, rows, public=True)
     assert [p.first("name") for p in by_schema(public, "Person")] == ["Arman Testbayev"]
@@ -236,3 +237,37 @@ def test_entity_key_is_make_entity_id(prefix, parts):
         assert entity_key(prefix.strip() or "x", *clean) == make_entity_id(
             *clean, key_prefix=prefix.strip() or "x"
         )
+
+
+def test_each_documents_documentation_carries_only_the_passages_it_holds(build):
+    from sanctions.evidence.holding import Holding
+    from sanctions.model.rows import Rows
+
+    rows = workbooks.valid_rows()
+    act = rows["involvement"][0]
+    act.update(
+        evidence_ids="E001; E002",
+        quote="the minister ordered the police to detain the protesters; "
+        "We were surrounded by police officers",
+        locator="p. 4; para. 2",
+    )
+    book = build(rows)
+    result = validate(book)
+    holding = Holding.of(Rows.of(result).evidence, book)
+    graph = build_graph(result, holding)
+    docs = {e.id: e.first("title") for e in by_schema(graph, "Document")}
+    said = {
+        docs[d.first("document")]: d.first("summary")
+        for d in by_schema(graph, "Documentation")
+        if "ordered the police" in (d.first("summary") or "")
+        or "surrounded" in (d.first("summary") or "")
+    }
+    assert said == {
+        "Report on Example City": "“the minister ordered the police to detain the protesters” "
+        "(p. 4)",
+        "Witness statement": "“We were surrounded by police officers” (para. 2)",
+    }
+
+
+def build_graph(result, holding):
+    return build(result, "test", holding=holding)

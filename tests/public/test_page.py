@@ -80,3 +80,22 @@ def test_a_source_known_only_through_another_says_so(build, tmp_path: Path) -> N
     ]
     second_hand = next(p for p in index if "Report on the arrest" in p)
     assert second_hand.endswith("No copy is held: known only as cited in [1].")
+
+
+def test_a_person_whose_case_is_ready_for_no_government_is_not_published(
+    build, tmp_path: Path
+) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(victims=None, victims_confidential="no")  # every government asks
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": "Beating of a journalist", "date": "2019-09",
+         "place": "Example Town", "country": "kz", "violation_types": "torture",
+         "summary": "Officers beat a journalist.", "victims": "Aliya Fictive",
+         "victims_confidential": "no", "evidence_ids": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"].append({"person_id": "P002", "incident_id": "I002", "role": "perpetrated",
+                                "description": "Beat the journalist.", "evidence_ids": "E001"})  # fmt: skip
+    folder = export(build, tmp_path, rows)
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    assert "Arman Testbayev" not in page  # the victims of his one act are not named
+    assert ">Dana Fictiyeva</h2>" in page

@@ -145,6 +145,7 @@ def review_rows() -> workbooks.Rows:
             "title": f"Statement about {CANARY}",
             "kind": "testimony",
             "file": "statements/witness-2.pdf",
+            "sha256": None,  # its copy is there, its hash not yet recorded
             "language": "ru",
             "confidential": "yes",
         }
@@ -318,8 +319,8 @@ def test_front_page_counts(built):
     assert table(front, id="count-checks") == [
         ["with a URL", "1"],
         ["with an archive link", "0"],
-        ["with a local file", "2"],
-        ["with a recorded hash", "1"],
+        ["with a local file", "3"],  # the report's copy, and both statements
+        ["with a recorded hash", "2"],
         ["known only through another document", "0"],
         ["with nothing to check it by", "0"],
     ]
@@ -818,3 +819,19 @@ def test_confidential_material_reaches_the_report_and_never_the_public_folder(tm
     assert (report / "index.html").is_file()
     assert CANARY in (report / "persons" / "P001.html").read_text(encoding="utf-8")
     assert not (out / "book" / "public" / "report").exists()
+
+
+def test_a_case_not_ready_for_a_government_is_named_with_what_it_lacks(tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].pop("place")  # the European Union and Switzerland ask for it
+    book = workbooks.write(tmp_path / "book.xlsx", rows)
+    out = tmp_path / "review"
+    proc = report_cli(str(book), "--out", str(out), "--date", "2026-12-01")
+    assert proc.returncode == 0, proc.stderr
+    front = page(out / "index.html")
+    lacks = "the sources do not show the incident's place"
+    assert listed(front, "eu", "not_ready") == [
+        f"P001 Arman Testbayev: {lacks}",
+        f"P002 Dana Fictiyeva: {lacks}",
+    ]
+    assert listed(front, "eu", "propose") == [] and listed(front, "gb", "not_ready") == []

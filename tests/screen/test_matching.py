@@ -143,3 +143,17 @@ def test_gap_matrix_statuses(labelled: tuple[Path, Path, Screening]) -> None:
     assert p001["eu"].status == PROPOSED
     # P003 is at the research stage: designated where listed, otherwise nothing proposed.
     assert matrix["P003"]["eu"].status == NONE
+
+
+def test_a_list_where_no_one_has_a_full_birth_date_is_screened(tmp_path: Path) -> None:
+    """The default list gives only years of birth: screening it once failed on an empty set of
+    full dates."""
+    rows = data.workbooks.valid_rows()
+    for person in rows["persons"]:
+        person["birth_date"] = (person.get("birth_date") or "")[:4] or None
+    book = data.workbooks.write(tmp_path / "book.xlsx", rows)
+    entities = [{"id": "x1", "schema": "Person", "properties": {"name": ["Arman Testbayev"]}}]
+    reference = read_file(data.write_reference(tmp_path / "r.json", entities))
+    result = screen(validate(book), book, reference)
+    found = {p.person_id: [m.ref_id for m in p.matches] for p in result.persons}
+    assert found["P001"] == ["x1"]

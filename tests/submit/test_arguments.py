@@ -173,11 +173,13 @@ def test_relatives_are_named_by_what_they_are_to_the_person(build, tmp_path: Pat
 
 def test_a_title_that_says_when_is_not_dated_twice(build, tmp_path: Path) -> None:
     spell = dict(SPEECH, title="Dispersals of rallies, March 2021 to June 2021",
-                 date="2021-03", end_date="2021-06", place="")  # fmt: skip
+                 date="2021-03", end_date="2021-06")  # fmt: skip
     folder = export_rows(build, tmp_path, rows_with("P061", "Dana Dispersova", "perpetrated",
                                                     spell, OFFICER), "eu")  # fmt: skip
     text = chapter(folder, "eu", "Dana Dispersova")
     act = next(p for p in text if p.startswith("Dispersals of rallies"))
-    assert act.startswith("Dispersals of rallies, March 2021 to June 2021. Role: perpetrated.")
+    assert act.startswith(
+        "Dispersals of rallies, March 2021 to June 2021 (Example City). Role: perpetrated."
+    )
     why = next(p for p in text if p.startswith("Responsible (Art. 1(1)(d) violations)"))
     assert why.count("March 2021") == 1

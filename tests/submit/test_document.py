@@ -3,6 +3,7 @@ paper and language, dates as people write them, and pages that render with page 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -161,15 +162,17 @@ def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, 
     text = paragraphs(folder / f"{folder.name}-{code}" / "submission.docx")
     act = next(i for i, p in enumerate(text) if p.startswith("Beating of a journalist"))
     assert "(September 2019, Example Town)" in text[act] and text[act].endswith("[1]")
+    assert text[act + 1] == "“Ordered the beating.” ([1], p. 1)."  # the source's own words
     assert (
-        text[act + 1]
+        text[act + 2]
         == "What happened: Officers beat a journalist in custody. [2] Victims: Aliya Fictive."
     )
     detention = next(p for p in text if p.startswith("Detention of protesters"))
     assert (
         "(1 March 2020, Example City)" in detention or "(March 1, 2020, Example City)" in detention
     )
-    following = text[text.index(detention) + 1]
+    words, following = text[text.index(detention) + 1 : text.index(detention) + 3]
+    assert words == "“the minister ordered the police to detain the protesters” ([1], p. 4)."
     assert following.startswith("What happened: Police detained peaceful protesters.")
     assert (
         "Victim One" not in following and "identities of the victims are confidential" in following
@@ -223,5 +226,6 @@ def test_the_us_package_asks_for_section_7031c_for_recorded_relatives(
 
 def test_hashes_are_set_small_in_a_monospace_font(exported: Path) -> None:
     doc = Document(str(exported / "testland-us" / "submission.docx"))
-    runs = [r for p in doc.paragraphs for r in p.runs if r.text == "a" * 64]
+    digest = hashlib.sha256(workbooks.REPORT.encode("utf-8")).hexdigest()  # E001's copy
+    runs = [r for p in doc.paragraphs for r in p.runs if r.text == digest]
     assert runs and all(r.font.name == "Courier New" and r.font.size.pt < 8 for r in runs)

@@ -48,6 +48,7 @@ def rows_with_detail():
             "country": "kz",
             "violation_types": "unfair_trial; arbitrary_detention",
             "summary": "An unfair trial.",
+            "victims": "Example Activist",
             "evidence_ids": "E001",
             "confidential": "no",
         }
@@ -88,6 +89,7 @@ def test_every_package_has_its_files(built):
             [
                 "entities.ftm.json",
                 "entities-confidential.ftm.json",  # the fixture has confidential victims
+                "evidence",  # the local copies of the evidence cited
                 "evidence.csv",
                 "manifest.json",
                 "notes.txt",
@@ -160,7 +162,8 @@ def test_manifests_verify(built):
         manifest = json.loads((package / "manifest.json").read_text())
         assert manifest["source"]["sha256"] == hashlib.sha256(book.read_bytes()).hexdigest()
         listed = {f["path"] for f in manifest["files"]}
-        assert listed == {p.name for p in package.iterdir()} - {"manifest.json"}
+        inside = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+        assert listed == inside - {"manifest.json"}
         for item in manifest["files"]:
             data = (package / item["path"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == item["sha256"] and len(data) == item["size"]
@@ -291,7 +294,13 @@ def test_canary_never_reaches_a_public_file(tmp_path):
     book = workbooks.write(tmp_path / "testland.xlsx", confidential_workbook())
     folder = export(book, tmp_path / "out")
     public = sorted(p for p in (folder / "public").rglob("*") if p.is_file())
-    assert [p.name for p in public] == ["index.html", "list.xlsx"]
+    # the public copy of the public report, and the page and table
+    assert [p.relative_to(folder / "public").as_posix() for p in public] == [
+        "evidence/example-city-report.txt",
+        "evidence/statements/witness-1.pdf",
+        "index.html",
+        "list.xlsx",
+    ]
     for path in public:
         assert CANARY not in texts_in(path), path
     html = (folder / "public" / "index.html").read_text(encoding="utf-8")

@@ -53,7 +53,7 @@ def test_a_filled_template_validates(tmp_path):
     make_template(tmp_path)
     path = tmp_path / "t.xlsx"
     book = load_workbook(path)
-    rows = workbooks.valid_rows()
+    rows = workbooks.write_copies(path, workbooks.valid_rows())
     for sheet, records in rows.items():
         ws = book[sheet]
         names = [c.value for c in ws[1]]
@@ -75,6 +75,24 @@ def test_template_refuses_to_overwrite_without_force(tmp_path):
     assert (tmp_path / "t.xlsx").read_bytes() == b"editor's work"
     assert make_template(tmp_path, "--force").returncode == 0
     assert load_workbook(tmp_path / "t.xlsx").sheetnames[1] == "persons"
+
+
+def test_template_never_writes_over_a_list_or_into_the_tools_folders(tmp_path):
+    """A new list may be made in lists/; an existing one is never overwritten, even with
+    --force, and nothing is written where the tool replaces or publishes what it finds."""
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    assert run_cli("template", str(lists / "new.xlsx")).returncode == 0
+    (lists / "old.xlsx").write_bytes(b"a list's work")
+    proc = run_cli("template", str(lists / "old.xlsx"), "--force")
+    assert proc.returncode == 2 and "never writes over" in proc.stderr, proc.stderr
+    assert (lists / "old.xlsx").read_bytes() == b"a list's work"
+    exported = tmp_path / "exports" / "old"
+    exported.mkdir(parents=True)
+    (exported / ".sanctions-output").write_text("", encoding="utf-8")
+    proc = run_cli("template", str(exported / "t.xlsx"))
+    assert proc.returncode == 2 and "replaces at every run" in proc.stderr, proc.stderr
+    assert not (exported / "t.xlsx").exists()
 
 
 def test_the_instructions_come_first_and_teach(tmp_path):

@@ -1,0 +1,100 @@
+"""Whether each proposed person's case is ready for each government, as its packages will judge
+it: the same collective-mention test (sanctions/model/collective.py), the same scope rule and the
+same case-strength test (sanctions/governments/), run at every validate so that an editor learns
+what a case lacks before exporting.
+
+These rules run on a workbook without errors only: a case is judged on rows that read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sanctions.governments.case import needs
+from sanctions.governments.registry import load
+from sanctions.governments.scope import scope
+from sanctions.model.collective import TOGETHER
+from sanctions.model.rows import Rows
+from sanctions.model.targets import Target, load_targets
+from sanctions.rules.finding import Finding
+from sanctions.workbook.sheets import Sheets, SheetsRule
+
+
+def _targets(sheets: Sheets) -> list[Target]:
+    """The proposed persons, built once for both rules."""
+    return sheets.derived("_targets", lambda s: load_targets(Rows.of(s)))
+
+
+def _collective_only(target: Target) -> bool:
+    """Every act of the person rests on passages about several persons together."""
+    return bool(target.acts) and all(act.collective for act in target.acts)
+
+
+def _collective(sheets: Sheets) -> Iterator[Finding]:
+    for target in _targets(sheets):
+        if _collective_only(target):
+            incidents = sorted({act.incident_id for act in target.acts})
+            yield sheets.finding(
+                COLLECTIVE_ONLY,
+                "persons",
+                "status",
+                target.row,
+                target.status,
+                pid=target.person_id,
+                incidents=", ".join(incidents),
+                together=TOGETHER,
+            )
+
+
+def _not_ready(sheets: Sheets) -> Iterator[Finding]:
+    governments = load()
+    for target in _targets(sheets):
+        if _collective_only(target):
+            continue  # person.collective_only says why, once
+        lacking: dict[tuple[str, ...], list[str]] = {}
+        for code, jurisdiction in governments.items():
+            if target.jurisdictions and code not in target.jurisdictions:
+                continue
+            found = scope(jurisdiction, target)
+            if found.not_ready:
+                lacking.setdefault(found.missing, []).append(jurisdiction.name)
+        if lacking:
+            said = "; ".join(
+                f"{', '.join(names)}: the sources do not show {needs(missing)}"
+                for missing, names in lacking.items()
+            )
+            yield sheets.finding(
+                NOT_READY,
+                "persons",
+                "status",
+                target.row,
+                target.status,
+                pid=target.person_id,
+                said=said,
+            )
+
+
+COLLECTIVE_ONLY = SheetsRule(
+    "person.collective_only",
+    "warning",
+    "A proposed person whose every act rests on a collective mention: passages that the rows "
+    "of several persons quote, or that name several listed persons together. Such a passage is "
+    "context, and grounds no criterion whatever role is typed.",
+    "person '{pid}' is tied to {incidents} only by passages about several persons together "
+    "(quoted for {together} or more persons, or naming {together} or more listed persons): a "
+    "collective "
+    "mention grounds no criterion for any government, whatever the role; quote a passage on "
+    "the person's own act, or keep the person at status 'research'",
+    check=_collective,
+)
+NOT_READY = SheetsRule(
+    "person.not_ready",
+    "warning",
+    "A proposed person whose case is not ready for some governments: no act shows all that "
+    "the government's case-strength test asks for, so nothing about them goes to it.",
+    "person '{pid}' is not ready for {said}; nothing about them goes to those governments until "
+    "a source shows it",
+    check=_not_ready,
+)
+
+RULES = (COLLECTIVE_ONLY, NOT_READY)

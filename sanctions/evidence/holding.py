@@ -1,0 +1,68 @@
+"""Which source holds a quoted passage: the one mechanism by which every output cites a passage
+to the document that says it, not to every document its row cites.
+
+A row may cite several sources. A passage is held by those whose own local copy holds it, and
+only when none does, by a source known through another whose copy holds it (a report known
+from a news article, read as the article quotes it): a passage in the article's own words is
+not the report's. A passage no copy holds has no holder, and is cited to the row's sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
+from sanctions.evidence.passages import found_in
+from sanctions.evidence.text import NoText, copy_text
+
+
+class Source(Protocol):
+    """What holding needs of an evidence row: its copy, and what it is known through."""
+
+    @property
+    def evidence_id(self) -> str: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def known_through(self) -> str | None: ...
+
+
+@dataclass
+class Holding:
+    """The readable texts of a list's copies: each item's own, and, for an item known only
+    through another, that other's."""
+
+    own: Mapping[str, str] = field(default_factory=dict)
+    through: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
+        if workbook is None:
+            return cls()
+        sources = list(sources)
+        folder = evidence_folder(workbook)
+        own: dict[str, str] = {}
+        for item in sources:
+            if not item.file:
+                continue
+            try:
+                own[item.evidence_id] = copy_text(resolve(folder, item.file))
+            except (RefusedName, NoText, OSError):
+                continue
+        through = {
+            item.evidence_id: text
+            for item in sources
+            if item.evidence_id not in own and (text := own.get(item.known_through or ""))
+        }
+        return cls(own, through)
+
+    def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
+        """The cited sources that hold the passage, in the row's order; empty when none does."""
+        for texts in (self.own, self.through):
+            found = [e for e in cited if (t := texts.get(e)) and found_in(passage, t)]
+            if found:
+                return tuple(dict.fromkeys(found))
+        return ()

@@ -1,0 +1,160 @@
+"""Quoted passages: the source's own words that a row relies on, and finding them in a copy.
+
+A passage is found when its words appear in the copy's text in the same order, whatever the
+whitespace, the style of quotation marks and dashes, the letter case, or a word broken across a
+line in a PDF; "…" (or "...", "[…]") in a passage stands for words left out, so the parts on
+either side must appear in order, close together. Nothing else is forgiven: a passage that
+says other words than the source is not there, and the nearest passage the copy has is shown
+beside it so that the editor sees what the source says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Where an editor marks words left out.
+GAP = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)\s*")
+# How far apart (in folded characters) the parts of a passage on either side of a gap may be.
+MAX_GAP = 2000
+QUOTES = frozenset("\"'“”„‟‘’‚‛«»‹›`´″′")
+DASHES = frozenset("-‐‑‒–—―−\u00ad")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One quoted passage of a row, with where it is in the source (``para. 72``)."""
+
+    text: str
+    locator: str | None
+
+
+def passages(quotes: Sequence[str], locators: Sequence[str]) -> list[Passage]:
+    """A row's passages with their locators: one locator each when the counts agree, else the
+    one locator given (or all of them together) for every passage."""
+    if len(locators) == len(quotes):
+        return [Passage(q, loc) for q, loc in zip(quotes, locators, strict=True)]
+    shared = "; ".join(locators) or None
+    return [Passage(q, shared) for q in quotes]
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text as passages are compared with it, and for each of its characters the index of
+    the character of the original it comes from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+
+_DROPPED = str.maketrans(dict.fromkeys(QUOTES | DASHES))
+_LINE_END_DASH = re.compile("[" + re.escape("".join(sorted(DASHES))) + r"]\s*\n\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_text(text: str) -> str:
+    """The folded text alone, as ``fold`` makes it, by whole-string operations: what finding a
+    passage needs, many times faster than ``fold``'s character walk, which ``nearest`` keeps
+    for the origin of each character."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _LINE_END_DASH.sub("", text).translate(_DROPPED)
+    return _SPACES.sub(" ", text).lstrip(" ")
+
+
+@lru_cache(maxsize=4096)
+def _haystack(text: str) -> str:
+    """A copy's folded text, kept for the next passage looked for in it."""
+    return fold_text(text)
+
+
+@lru_cache(maxsize=64)
+def fold(text: str) -> Folded:
+    """Case, quotation marks and dashes set aside, whitespace made single spaces, and a dash at
+    the end of a line joined to the next line's word."""
+    out: list[str] = []
+    origin: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in DASHES:
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            i = j if "\n" in text[i + 1 : j] else i + 1
+            continue
+        if ch in QUOTES:
+            i += 1
+            continue
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                origin.append(i)
+            i += 1
+            continue
+        for part in unicodedata.normalize("NFKC", ch).casefold():
+            if part in QUOTES or part in DASHES:
+                continue
+            out.append(" " if part.isspace() else part)
+            origin.append(i)
+        i += 1
+    return Folded("".join(out), tuple(origin))
+
+
+def parts(passage: str) -> list[str]:
+    """The folded parts of a passage between its gaps."""
+    return [p for piece in GAP.split(passage) if (p := fold_text(piece).strip())]
+
+
+def found_in(passage: str, text: str) -> bool:
+    """Whether the passage's words are in the text, in order, each part close to the last."""
+    pieces = parts(passage)
+    if not pieces:
+        return True
+    haystack = _haystack(text)
+    start = haystack.find(pieces[0])
+    while start != -1:
+        if _rest_follows(pieces[1:], haystack, start + len(pieces[0])):
+            return True
+        start = haystack.find(pieces[0], start + 1)
+    return False
+
+
+def _rest_follows(pieces: Sequence[str], haystack: str, position: int) -> bool:
+    for piece in pieces:
+        found = haystack.find(piece, position)
+        if found == -1 or found - position > MAX_GAP:
+            return False
+        position = found + len(piece)
+    return True
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The passage of a text most like a quoted one, as the text writes it."""
+
+    text: str
+    likeness: float  # 0 to 1
+
+
+def nearest(passage: str, text: str) -> Nearest | None:
+    """The stretch of the text most like the passage (its parts joined), widened to whole
+    words; None for an empty text or passage."""
+    needle = " ".join(parts(passage))
+    folded = fold(text)
+    if not needle or not folded.text:
+        return None
+    from rapidfuzz import fuzz  # only for a quote not found: not at every start-up
+
+    match = fuzz.partial_ratio_alignment(needle, folded.text)
+    if match is None or match.dest_end <= match.dest_start:
+        return None
+    begin = folded.origin[match.dest_start]
+    end = folded.origin[match.dest_end - 1] + 1
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return Nearest(" ".join(text[begin:end].split()), match.score / 100)

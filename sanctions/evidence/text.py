@@ -1,0 +1,91 @@
+"""The text of a local evidence copy, as a quoted passage is looked for in it.
+
+Plain text is read as it is; an HTML page gives its visible text (lxml, without scripts and
+styles); a PDF gives the text pypdf extracts from its pages. A copy in any other form (a
+scanned image, a Word file) has no text here, and a quote from it is reported as unchecked
+rather than as wrong. Each copy is read once per run, whatever number of quotes cite it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+PDF_SUFFIXES = frozenset({".pdf"})
+BLOCKS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+)
+READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+
+class NoText(Exception):
+    """A copy whose text cannot be read; the message says why, for the editor."""
+
+
+def copy_text(path: Path) -> str:
+    """The copy's text; raises NoText for a form with no text here, or a damaged file."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise NoText(f"{path.name} cannot be read ({exc.strerror or exc})") from exc
+    return _read(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _read(path: Path, size: int, modified: int) -> str:
+    """Keyed by size and modification time too, so a copy replaced during a session is read
+    again."""
+    suffix = path.suffix.lower()
+    if suffix not in READABLE:
+        raise NoText(
+            f"{path.name} is a {suffix or 'file without extension'}, whose text is not read"
+        )
+    try:
+        if suffix in TEXT_SUFFIXES:
+            return path.read_text(encoding="utf-8", errors="replace")
+        if suffix in HTML_SUFFIXES:
+            return _html_text(path.read_bytes())
+        return _pdf_text(path)
+    except (OSError, ValueError) as exc:
+        raise NoText(f"{path.name} cannot be read ({exc})") from exc
+
+
+def _pdf_text(path: Path) -> str:
+    # pypdf and lxml are imported when a copy needs them: every command pays for what it
+    # imports at start-up, and most lists hold few PDFs.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    except PdfReadError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _html_text(data: bytes) -> str:
+    if not data.strip():
+        return ""
+    import lxml.html
+    from lxml import etree
+
+    root = lxml.html.fromstring(data)
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+    for block in root.iter(*BLOCKS):  # a paragraph's last word never runs into the next's first
+        block.text = "\n" + (block.text or "")
+        block.tail = "\n" + (block.tail or "")
+    return "".join(str(part) for part in root.itertext())

@@ -1,0 +1,144 @@
+"""Whose account a fact is, and how every document says it: one place for the sentences that
+carry a quoted passage from the workbook to a reader.
+
+A desk officer reads each sentence as a claim the submitting organisation stands behind, so a
+sentence never says more than its passage: it quotes the passage, names whose account it is when
+it is not the source's own finding (``schemas/accounts.yaml``), and gives a violation type as the
+source's word only when the passage uses it (``schemas/violations.yaml``), and otherwise as the
+submitting organisation's assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from sanctions.common.data import read_yaml, schemas_dir
+from sanctions.evidence.passages import fold, passages
+from sanctions.model.accounts import teller
+from sanctions.model.targets import Act, Anchor
+from sanctions.workbook.layout import VIOLATIONS_FILE
+
+
+@cache
+def violation_words() -> dict[str, tuple[str, ...]]:
+    """Each violation type's words, folded as passages are (``passages.fold``)."""
+    raw = read_yaml(schemas_dir() / VIOLATIONS_FILE)["violations"]
+    return {
+        code: tuple(fold(w).text for w in entry.get("words") or ()) for code, entry in raw.items()
+    }
+
+
+def who(anchor: Anchor, named: bool = True) -> str | None:
+    """Whose account the passages are, as a sentence names them; None for the source's own
+    finding (and for a row that says nothing of it). Not ``named``: only what they are ("a
+    victim"), for a text that may be published about an incident whose victims are confidential,
+    since the one who gives the account may be one of them."""
+    return teller(anchor.account, anchor.by if named else None)
+
+
+def quoted(anchor: Anchor, where: bool = False, cite: Callable[[str], str] | None = None) -> str:
+    """The passages, each in quotation marks, joined as one text reads them; with ``where``,
+    each followed by where it is in the source (``“…” (para. 72)``), and with ``cite`` (a
+    passage's text -> the source that holds it), by which source too (``“…” ([4], para.
+    72)``)."""
+    out = []
+    for p in passages(anchor.quote, anchor.locator):
+        place = [cite(p.text)] if cite is not None else []
+        place += [p.locator] if p.locator else []
+        out.append(f"“{p.text}”" + (f" ({', '.join(x for x in place if x)})" if where else ""))
+    return " … ".join(out)
+
+
+def statement(
+    anchor: Anchor, source: str, named: bool = True, cite: Callable[[str], str] | None = None
+) -> str:
+    """The passages as a document states them, each with where it is: ``According to Askar
+    Kayyrbek, as reported in [4]: “…” (para. 72)``, or for the source's own finding ``[4]:
+    “…” (para. 72)``; without a source (a page that cites it after the sentence), ``According
+    to Askar Kayyrbek: “…” (para. 72)`` or ``“…” (para. 72)``. Empty for a row without a
+    quote."""
+    if not anchor.quote:
+        return ""
+    by = who(anchor, named)
+    if cite is not None:  # each passage names its own source
+        if by is None:
+            return quoted(anchor, where=True, cite=cite)
+        reported = cite
+        said = quoted(anchor, where=True, cite=lambda text: f"as reported in {reported(text)}")
+        return f"According to {by}: {said}"
+    said = quoted(anchor, where=True)
+    if by is None:
+        return f"{source}: {said}" if source else said
+    return f"According to {by}{', as reported in ' + source if source else ''}: {said}"
+
+
+def according(anchor: Anchor, named: bool = True) -> str:
+    """``according to Askar Kayyrbek, `` before a clause, or nothing for a finding."""
+    by = who(anchor, named)
+    return f"according to {by}, " if by is not None else ""
+
+
+@dataclass(frozen=True)
+class Described:
+    """The violation types of a ground, split by who calls them so."""
+
+    by_source: tuple[str, ...]  # a passage relied on uses the word
+    by_source_who: str | None  # whose passage uses it, when not the source's own finding
+    assessed: tuple[str, ...]  # the submitting organisation's assessment
+
+
+def described(kinds: Iterable[str], act: Act) -> Described:
+    """Which of ``kinds`` the passages quoted for the act, or for its incident, call by name."""
+    words = violation_words()
+    anchors: Sequence[Anchor] = (act.anchor, act.incident_anchor)
+    texts = [(fold(" ".join(a.quote)).text, a) for a in anchors if a.quote]
+    by_source: list[str] = []
+    assessed: list[str] = []
+    voices: list[str | None] = []
+    for kind in sorted(kinds):
+        found = next(
+            (a for text, a in texts if any(w and w in text for w in words.get(kind, ()))), None
+        )
+        if found is None:
+            assessed.append(kind)
+        else:
+            by_source.append(kind)
+            voices.append(who(found))
+    voice = voices[0] if voices and len(set(voices)) == 1 else None
+    return Described(tuple(by_source), voice, tuple(assessed))
+
+
+def kind_words(kinds: Iterable[str]) -> str:
+    """``arbitrary detention and torture``."""
+    names = [k.replace("_", " ").replace("ill treatment", "ill-treatment") for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def kinds_as_said(kinds: Iterable[str], act: Act, source: str = "the source") -> str:
+    """The violations within a sentence that is already the submitting organisation's
+    assessment: ``ill-treatment and killing``, with the source's own word marked as its:
+    ``torture, as Askar Kayyrbek describes it; ill-treatment``."""
+    split = described(kinds, act)
+    parts = []
+    if split.by_source:
+        parts.append(
+            f"{kind_words(split.by_source)}, as {split.by_source_who or source} describes it"
+        )
+    if split.assessed:
+        parts.append(kind_words(split.assessed))
+    return "; ".join(parts)
+
+
+def characterised(kinds: Iterable[str], act: Act, source: str = "the source") -> str:
+    """What the violations are called and by whom: ``which the source describes as torture;
+    ill-treatment in the submitting organisation's assessment``."""
+    split = described(kinds, act)
+    parts = []
+    if split.by_source:
+        voice = split.by_source_who or source
+        parts.append(f"described as {kind_words(split.by_source)} by {voice}")
+    if split.assessed:
+        parts.append(f"{kind_words(split.assessed)} in the submitting organisation's assessment")
+    return "; ".join(parts)

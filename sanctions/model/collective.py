@@ -1,0 +1,102 @@
+"""Collective mentions, found from the evidence rather than from the role an editor types.
+
+A sentence a source says about several officials together ("they are the ones who give orders")
+is no account of any one of them's own act. So a quoted passage is collective when the rows of
+``TOGETHER`` or more persons quote it (the same words, however each row trims them), or when it
+names ``TOGETHER`` or more of the list's persons. A row of the involvement sheet whose every
+passage is collective rests on a collective mention: it is shown as context, and it grounds no
+criterion, whatever role it carries.
+
+Two persons named in one passage ("officers A and B beat him") are each said to have acted;
+three or more named together is a list, which is what this guards against. A row with no quote
+falls back on the older test: a role that names no act of its own on an incident shared by
+``CROWD`` or more persons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from sanctions.evidence.passages import parts
+from sanctions.model.rows import InvolvementRow, PersonRow
+
+TOGETHER = 3
+# The fallback for rows without a quote: roles that name no act, on an incident this crowded.
+GENERIC_ROLES = frozenset({"participated", "listed"})
+CROWD = 5
+# Passages are compared by runs of this many words, and are the same passage when at least this
+# share of the shorter one's runs are in the other.
+RUN = 5
+SAME = 0.5
+WORD = re.compile(r"\w+")
+
+
+def collective_rows(involvement: list[InvolvementRow], persons: list[PersonRow]) -> set[int]:
+    """The Excel rows of the involvement sheet that rest only on collective mentions."""
+    passages: list[tuple[str, list[str]]] = []  # (person_id, words) per passage
+    owner_rows: list[int] = []  # the involvement row of each passage
+    for row in involvement:
+        for quote in row.quote:
+            words = WORD.findall(" ".join(parts(quote)))
+            if words:
+                passages.append((row.person_id, words))
+                owner_rows.append(row.row)
+    together = _persons_quoting(passages)
+    named_by = _named_by(persons)
+    collective_passage = [
+        len(together[i]) >= TOGETHER or len(_named(words, named_by)) >= TOGETHER
+        for i, (_, words) in enumerate(passages)
+    ]
+    verdicts: dict[int, list[bool]] = defaultdict(list)
+    for at, verdict in zip(owner_rows, collective_passage, strict=True):
+        verdicts[at].append(verdict)
+    found = {at for at, each in verdicts.items() if all(each)}
+    crowd = Counter(incident for _, incident in {(r.person_id, r.incident_id) for r in involvement})
+    found |= {
+        r.row
+        for r in involvement
+        if not r.quote and r.role in GENERIC_ROLES and crowd[r.incident_id] >= CROWD
+    }
+    return found
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) <= RUN:
+        return {tuple(words)}
+    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+
+
+def _persons_quoting(passages: list[tuple[str, list[str]]]) -> list[set[str]]:
+    """For each passage, the persons whose rows quote it (itself included)."""
+    runs = [_runs(words) for _, words in passages]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, own in enumerate(runs):
+        for run in own:
+            index[run].append(i)
+    out = []
+    for i, own in enumerate(runs):
+        shared = Counter(j for run in own for j in index[run] if j != i)
+        same = {j for j, n in shared.items() if n >= SAME * min(len(own), len(runs[j]))}
+        out.append({passages[i][0]} | {passages[j][0] for j in same})
+    return out
+
+
+def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
+    """Each surname as a passage would write it, lower-cased, and the persons it names (their
+    last name, and the last word of their name and of each alias)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for person in persons:
+        names = [person.name, *person.aliases]
+        found = {n.split()[-1] for n in names if n.split()}
+        if person.last_name:
+            found.add(person.last_name)
+        for surname in {w.lower() for n in found for w in WORD.findall(n) if len(w) > 2}:
+            out[surname].add(person.person_id)
+    return out
+
+
+def _named(words: list[str], named_by: dict[str, set[str]]) -> set[str]:
+    """The persons a passage names."""
+    return set().union(*(named_by.get(w.lower(), set()) for w in set(words)))

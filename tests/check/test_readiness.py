@@ -1,0 +1,73 @@
+"""Whether a proposed person's case is ready: a case resting only on a collective mention, and
+a case some government's test finds short, each one warning at the person's status cell. Every
+name is invented."""
+
+from __future__ import annotations
+
+from sanctions.check.validate import validate
+from tests import workbooks
+from tests.workbooks import cell
+
+THEY = "They are the ones who give orders and direct the persecution of activists in the region"
+
+
+def status_cells(findings, code: str) -> list[str | None]:
+    return [f.cell for f in findings if f.code == code]
+
+
+def test_a_case_resting_on_a_collective_mention_is_flagged_whatever_the_role(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"].append(
+        {"incident_id": "I009", "title": "Persecution of activists", "date": "2020-05",
+         "place": "Example City", "country": "kz", "victims": "Aliya Fictive",
+         "violation_types": "persecution_of_defenders",
+         "summary": "A report lists officials involved.", "evidence_ids": "E001"}
+    )  # fmt: skip
+    for i in range(3, 8):
+        pid = f"P00{i}"
+        rows["persons"].append({"person_id": pid, "name": f"Officer Number{i}ov",
+                                "status": "proposed" if i < 7 else "research"})  # fmt: skip
+        rows["positions"].append({"person_id": pid, "org_id": "O001", "title": "Officer",
+                                  "start_date": "2019", "evidence_ids": "E001"})  # fmt: skip
+        rows["involvement"].append({"person_id": pid, "incident_id": "I009",
+                                    "role": ("commanded", "ordered")[i % 2],
+                                    "description": THEY, "evidence_ids": "E001"})  # fmt: skip
+    rows["involvement"].append({"person_id": "P003", "incident_id": "I001", "role": "perpetrated",
+                                "description": "Number3ov beat a detainee.",
+                                "evidence_ids": "E001"})  # fmt: skip
+    findings = validate(build(rows)).findings
+    # P003 has an act of their own, P007 is only being researched: P004, P005 and P006 remain.
+    assert status_cells(findings, "person.collective_only") == [
+        cell("persons", "status", i) for i in (3, 4, 5)
+    ]
+    warning = next(f for f in findings if f.code == "person.collective_only")
+    assert warning.severity == "warning"
+    assert "person 'P004' is tied to I009 only by passages about several persons" in warning.message
+    # Said once: the not-ready warning leaves them to this one.
+    assert status_cells(findings, "person.not_ready") == []
+
+
+def test_a_case_short_of_what_some_governments_ask_is_named_with_what_it_lacks(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].pop("place")  # the EU and Switzerland ask for the place
+    findings = validate(build(rows)).findings
+    assert not [f for f in findings if f.severity == "error"]
+    assert status_cells(findings, "person.not_ready") == [
+        cell("persons", "status", 0),
+        cell("persons", "status", 1),
+    ]
+    first = next(f for f in findings if f.code == "person.not_ready")
+    assert first.severity == "warning"
+    assert first.message.startswith(
+        "person 'P001' is not ready for European Union, Switzerland: the sources do not show "
+        "the incident's place; nothing about them goes to those governments"
+    )
+
+
+def test_a_workbook_with_errors_is_not_judged(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].pop("place")
+    rows["persons"][0]["status"] = "nonsense"  # an error elsewhere
+    findings = validate(build(rows)).findings
+    assert [f for f in findings if f.severity == "error"]
+    assert status_cells(findings, "person.not_ready") == []

@@ -1,0 +1,60 @@
+"""A quoted passage is found in its source however the source sets its quotation marks, dashes,
+spaces and capitals, and across the "…" an editor writes for words left out; other words are
+not found, and the nearest passage the source has is shown. Every text here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctions.evidence.passages import found_in, nearest, passages
+
+SOURCE = """7. On 3 March 2021 the officer — according to the witness — struck the
+detainee “several times” with a baton. The detainee’s lawyer filed a complaint.
+
+8. The investigation was closed on 1 June 2021 for lack of evi-
+dence of a crime.
+"""
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "the officer — according to the witness — struck the detainee “several times”",
+        'the officer - according to the witness - struck the detainee "several times"',
+        "THE OFFICER – ACCORDING TO THE WITNESS – STRUCK THE DETAINEE SEVERAL TIMES",
+        "struck the\n   detainee",
+        "The detainee's lawyer filed a complaint",
+        "the officer … struck the detainee",
+        "the officer ... struck the detainee [...] with a baton",
+        "closed on 1 June 2021 for lack of evidence of a crime",  # a word broken at a line end
+    ],
+)
+def test_the_same_words_are_found_whatever_their_typography(passage: str) -> None:
+    assert found_in(passage, SOURCE)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "the officer struck the detainee with a baton",  # words left out without "…"
+        "the officer beat the detainee",
+        "struck the detainee … the investigation was reopened",
+        "with a baton … struck the detainee",  # parts out of order
+    ],
+)
+def test_other_words_are_not_found(passage: str) -> None:
+    assert not found_in(passage, SOURCE)
+
+
+def test_the_nearest_passage_is_shown_as_the_source_writes_it() -> None:
+    near = nearest("the officer beat the detainee several times with a baton", SOURCE)
+    assert near is not None and near.likeness > 0.7
+    assert "struck the detainee “several times” with a baton" in near.text
+
+
+def test_locators_pair_with_their_passages() -> None:
+    assert [(p.text, p.locator) for p in passages(["a", "b"], ["para. 7", "para. 8"])] == [
+        ("a", "para. 7"),
+        ("b", "para. 8"),
+    ]
+    assert {p.locator for p in passages(["a", "b"], ["paras. 7-8"])} == {"paras. 7-8"}

@@ -1,0 +1,41 @@
+"""The text of a local copy as quotes are looked for in it: plain text, the visible text of an
+HTML page, the text of a PDF; a scanned image has none. Every text here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanctions.evidence.passages import found_in
+from sanctions.evidence.text import NoText, copy_text
+from tests.workbooks import pdf
+
+
+def test_an_html_page_gives_its_visible_text_only(tmp_path: Path) -> None:
+    page = tmp_path / "article.html"
+    page.write_text(
+        "<html><head><title>T</title><style>p {color: red}</style>"
+        "<script>var hidden = 'the officer struck';</script></head>"
+        "<body><p>The officer <b>struck</b> the detainee.</p><p>Next paragraph.</p></body></html>",
+        encoding="utf-8",
+    )
+    text = copy_text(page)
+    assert found_in("The officer struck the detainee.", text)
+    assert "var hidden" not in text and "color: red" not in text
+    assert not found_in("detainee.Next", text)  # paragraphs do not run together
+
+
+def test_a_pdf_gives_the_text_of_its_pages(tmp_path: Path) -> None:
+    document = tmp_path / "report.pdf"
+    document.write_bytes(pdf("Report (fictional)\n3. Chief Fictiyeva led the officers."))
+    assert found_in("Chief Fictiyeva led the officers", copy_text(document))
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), [("scan.jpg", b"\xff\xd8\xff"), ("bad.pdf", b"not a pdf")]
+)
+def test_a_copy_without_readable_text_says_so(tmp_path: Path, name: str, data: bytes) -> None:
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(NoText, match=name):
+        copy_text(tmp_path / name)

@@ -1,0 +1,144 @@
+"""Whose account a fact is travels with it: a victim's account is that victim's in the Why line,
+in the reasons a government publishes and on the public page, and a violation is the source's
+word only when the passage uses it. Every name is invented."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+
+from sanctions.model.attribution import characterised, statement
+from sanctions.model.targets import Act, Anchor
+from tests import workbooks
+from tests.conftest import run_cli
+from tests.workbooks import Rows
+
+VICTIM = "Aliya Fictive"
+SAID = "“Chief Fictiyeva led the officers who detained us” (para. 3)"
+
+
+def told_by_the_victim(confidential: bool) -> Rows:
+    """P002's act rests on the account of one of the incident's victims (the witness statement
+    is hers)."""
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(
+        victims=f"{VICTIM}; Victim Two", victims_confidential="yes" if confidential else "no"
+    )
+    rows["involvement"][1].update(account="victim", account_by=VICTIM)
+    return rows
+
+
+def export(build: Callable[..., Path], tmp_path: Path, rows: Rows) -> Path:
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", "--only", "gb", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out / book.stem
+
+
+def why_line(folder: Path) -> str:
+    doc = Document(str(folder / f"{folder.name}-gb" / "submission.docx"))
+    text = [p.text for p in doc.paragraphs]
+    chapter = text[next(i for i, p in enumerate(text) if p.endswith("Dana Fictiyeva")) :]
+    why = next(i for i, p in enumerate(chapter) if p.startswith("Why:"))
+    return chapter[why + 1]
+
+
+def statement_of_reasons(folder: Path) -> str:
+    path = folder / f"{folder.name}-gb" / f"{folder.name}-gb-targets.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    return next(r["UK Statement of Reasons"] for r in rows if "Fictiyeva" in str(r.values()))
+
+
+def public_page(folder: Path) -> str:
+    return (folder / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_page(
+    build: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = export(build, tmp_path, told_by_the_victim(confidential=False))
+    why = why_line(folder)
+    # The role and the violation are the organisation's reading, and the letter says so; the
+    # passage is the victim's, and the letter says that too.
+    assert why.startswith(
+        "SI 2020/680 reg. 6 with reg. 4(2): in the submitting organisation's assessment, the "
+        "person carried out the act in “Detention of protesters in Example City”"
+    )
+    assert ": ill-treatment. The passage relied on: " in why  # not the passage's word
+    # each passage cited to the source whose copy holds it
+    held = SAID.replace("(para. 3)", "(as reported in [2], para. 3)")
+    assert f"The passage relied on: According to {VICTIM}: {held}." in why
+    reasons = statement_of_reasons(folder)
+    # the passage says what she did, as the victim's account; no role label stated as fact
+    assert (
+        f"In “Detention of protesters in Example City” (1 March 2020, Example City), according to {VICTIM}: “"
+        in reasons
+    )
+    assert "carried out the act" not in reasons
+    assert SAID.split(" (")[0] in reasons
+    assert f"According to {VICTIM}: {SAID}." in public_page(folder)
+
+
+def test_the_account_of_a_victim_whose_identity_is_confidential_does_not_name_her(
+    build: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = export(build, tmp_path, told_by_the_victim(confidential=True))
+    reasons = statement_of_reasons(folder)
+    assert (
+        "in the submitting organisation's assessment Dana Fictiyeva carried out the act "
+        "(arbitrary detention and ill-treatment), on the account of the victim." in reasons
+    )
+    assert "in the submitting organisation's assessment" in reasons  # not a fact, not the source's
+    page = public_page(folder)
+    assert "according to the victim." in page
+    assert VICTIM not in reasons and VICTIM not in page
+
+
+def act(quote: str, account: str = "finding", by: str | None = None) -> Act:
+    return Act(
+        incident_id="I001",
+        incident="Death of a detainee",
+        date="2021-05",
+        end_date=None,
+        place="Example City",
+        role="perpetrated",
+        description="",
+        violation_types=["killing", "ill_treatment"],
+        evidence=["E001"],
+        confidential=False,
+        anchor=Anchor((quote,), ("para. 7",), account, by),
+    )
+
+
+def test_a_violation_is_the_sources_word_only_when_its_passage_uses_it() -> None:
+    fell = act("a chokehold was reported; immediately afterwards, he fell and died")
+    assert characterised(["killing"], fell, "[3]") == (
+        "killing in the submitting organisation's assessment"
+    )
+    beaten = act(
+        "officers subjected him to cruel and degrading treatment", "witness", "his cellmate"
+    )
+    assert characterised(["killing", "ill_treatment"], beaten, "[3]") == (
+        "described as ill-treatment by his cellmate; killing in the submitting organisation's "
+        "assessment"
+    )
+    found = act("the Working Group finds that he was killed by officers")
+    assert characterised(["killing"], found, "[3]") == "described as killing by [3]"
+
+
+def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
+    assert statement(Anchor(("he was beaten",), ("p. 4",), "finding"), "[1]") == (
+        "[1]: “he was beaten” (p. 4)"
+    )
+    relative = Anchor(("they took my son",), ("para. 9",), "relative", "the victim's mother")
+    assert statement(relative, "[2]") == (
+        "According to the victim's mother, as reported in [2]: “they took my son” (para. 9)"
+    )
+    assert statement(relative, "[2]", named=False) == (
+        "According to a relative of the victim, as reported in [2]: “they took my son” (para. 9)"
+    )

@@ -1,0 +1,94 @@
+"""Collective mentions are found from the passages quoted, not from the role typed. Every name
+is invented."""
+
+from __future__ import annotations
+
+from sanctions.model.collective import TOGETHER, collective_rows
+from sanctions.model.rows import InvolvementRow, PersonRow
+
+THEY = "They are the ones who give orders and direct the persecution of activists in the region"
+NAMES = ["Arman Testbayev", "Dana Fictiyeva", "Bolat Exampleov", "Saule Madeupova", "Ilyas Nonov"]
+
+
+def person(i: int, name: str) -> PersonRow:
+    return PersonRow(
+        row=i + 2,
+        person_id=f"P{i:03d}",
+        name=name,
+        name_original=[],
+        first_name=None,
+        patronymic=None,
+        last_name=None,
+        aliases=[],
+        gender=None,
+        birth_date=None,
+        birth_place=None,
+        nationality=[],
+        id_numbers=[],
+        summary=None,
+        status="proposed",
+        jurisdictions=[],
+        ties=[],
+        exculpatory=None,
+        impact=None,
+    )
+
+
+def act(
+    i: int, quote: list[str], role: str = "commanded", incident: str = "I001"
+) -> InvolvementRow:
+    return InvolvementRow(
+        row=i + 2,
+        person_id=f"P{i:03d}",
+        incident_id=incident,
+        role=role,
+        description="",
+        evidence_ids=["E001"],
+        quote=quote,
+        locator=["p. 1"] * len(quote),
+        account="finding",
+        account_by=None,
+    )
+
+
+PERSONS = [person(i, name) for i, name in enumerate(NAMES)]
+
+
+def test_one_passage_quoted_for_five_persons_is_collective_whatever_the_role() -> None:
+    # Each row trims the sentence its own way; the words are still the same passage.
+    rows = [
+        act(0, [THEY], "commanded"),
+        act(1, [THEY], "ordered"),
+        act(2, [THEY.removeprefix("They are ")], "perpetrated"),
+        act(3, [THEY.removesuffix(" in the region")], "commanded"),
+        act(4, [f"…{THEY[10:]}"], "ordered"),
+    ]
+    assert collective_rows(rows, PERSONS) == {2, 3, 4, 5, 6}
+
+
+def test_two_persons_quoting_one_passage_are_each_said_to_have_acted() -> None:
+    both = "Officers Testbayev and Fictiyeva beat the detainee in the corridor of the station"
+    rows = [act(0, [both], "perpetrated"), act(1, [both], "perpetrated")]
+    assert TOGETHER > 2 and collective_rows(rows, PERSONS) == set()
+
+
+def test_a_passage_naming_three_listed_persons_together_is_collective() -> None:
+    listing = "The report names Testbayev, Fictiyeva and Exampleov among those responsible"
+    one = "Testbayev signed the order to detain the protesters on the square"
+    rows = [act(0, [listing]), act(1, [one], "ordered")]
+    assert collective_rows(rows, PERSONS) == {2}
+
+
+def test_a_row_is_collective_only_when_every_passage_it_quotes_is() -> None:
+    own = "Testbayev signed the order to detain the protesters on the square"
+    rows = [act(i, [THEY]) for i in range(1, 4)] + [act(0, [THEY, own], "ordered")]
+    assert collective_rows(rows, PERSONS) == {3, 4, 5}
+
+
+def test_without_a_quote_a_generic_role_on_a_crowded_incident_is_the_fallback() -> None:
+    crowded = [act(i, [], "listed") for i in range(5)]
+    assert collective_rows(crowded, PERSONS) == {2, 3, 4, 5, 6}
+    few = [act(i, [], "listed") for i in range(4)]
+    assert collective_rows(few, PERSONS) == set()
+    acted = [act(i, [], "perpetrated") for i in range(5)]  # a role that names an act
+    assert collective_rows(acted, PERSONS) == set()
