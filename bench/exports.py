@@ -100,7 +100,7 @@ bench:
 
 
 def fictional(persons: int) -> Path:
-    path = CACHE / f"fictional-{persons}-v3.xlsx"
+    path = CACHE / f"fictional-{persons}-v4.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.xlsx")

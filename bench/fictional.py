@@ -186,6 +186,7 @@ def write_workbook(
                 "country": "kz",
                 "violation_types": "; ".join(rng.sample(VIOLATIONS, 2)),
                 "summary": "A fictional incident for the benchmark.",
+                "place": f"Fictional Town {i % 50}",
                 "victims": "Fictional Victim",
                 "evidence_ids": f"E{i % evidence:06d}",
                 "confidential": "no",

@@ -5,7 +5,9 @@ for in the local copies of the evidence the row cites, and of the documents thos
 through (a report known from a news article is quoted as the article quotes it). A passage
 that no copy holds, when every cited source has a readable copy, is an error at the quote cell
 with the copy's nearest passage; when some cited source has no copy to read, the passage could
-not be checked, and that is a warning that names the source.
+not be checked, and that source gets one warning at its row naming every quote cell it leaves
+unchecked (a list with many rows citing a source known only by its url gets one warning, and
+one thing to do, not a warning per quote).
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from pathlib import Path
 from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import Nearest, found_in, nearest, passages
 from sanctions.evidence.text import NoText, copy_text
-from sanctions.rules.finding import Finding
+from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
 # The sheets whose rows quote the source for their fact.
 QUOTING = ("involvement", "positions", "incidents")
+# How many quote cells a warning about an unchecked source names before "and N more".
+SHOWN_CELLS = 5
 # Below this likeness the nearest passage is no help, and is not shown.
 SHOWN_LIKENESS = 0.6
 
@@ -73,10 +77,12 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
 def _findings(sheets: Sheets) -> list[Finding]:
     copies = sheets.derived("_evidence_copies", _copies)
     found: list[Finding] = []
+    unchecked: dict[str, list[str]] = {}  # evidence_id -> the quote cells it leaves unchecked
     for sheet in QUOTING:
         frame = sheets.frames[sheet]
         if "quote" not in frame:
             continue
+        column = sheets.tables[sheet].columns.get("quote")
         quoted = frame[frame["quote"].notna()]
         located = quoted.get("locator")
         for label, quote, evidence_ids, locator in zip(
@@ -87,41 +93,65 @@ def _findings(sheets: Sheets) -> list[Finding]:
             strict=True,
         ):
             cited = {eid: copies.get(eid, []) for eid in items(evidence_ids)}
-            locators = items(locator)
             readable = [c for group in cited.values() for c in group if c.text is not None]
-            for number, passage in enumerate(passages(items(quote), locators), start=1):
+            unread = [
+                e for e, group in cited.items() if group and all(c.text is None for c in group)
+            ]
+            for number, passage in enumerate(passages(items(quote), items(locator)), start=1):
                 if any(found_in(passage.text, c.text or "") for c in readable):
                     continue
+                if unread:  # a source it cites may hold it: that source's warning says so
+                    at = (
+                        f"{sheet}!{cell_ref(column, row_number(label))}"
+                        if column is not None
+                        else sheet
+                    )
+                    for eid in unread:
+                        unchecked.setdefault(eid, []).append(at)
+                    continue
+                if not readable:  # no source it cites is known: the references rules say so
+                    continue
                 where = (sheet, label, quote, f"passage {number} “{_short(passage.text)}”")
-                found.append(_not_found(sheets, where, passage.text, cited, readable))
-    return found
+                found.append(_not_found(sheets, where, passage.text, readable))
+    return found + list(_unchecked(sheets, unchecked, copies))
+
+
+def _unchecked(
+    sheets: Sheets, unchecked: dict[str, list[str]], copies: dict[str, list[Copy]]
+) -> Iterator[Finding]:
+    """One warning per source without a readable copy, at its row, naming the quote cells it
+    leaves unchecked: the editor's remedy is one copy, not one edit per quote."""
+    evidence = sheets.frames[SHEET]
+    rows = dict(zip(evidence["evidence_id"].tolist(), evidence.index, strict=True))
+    for eid, cells in unchecked.items():
+        label = rows.get(eid)
+        if label is None:
+            continue
+        cells = list(dict.fromkeys(cells))
+        shown = ", ".join(cells[:SHOWN_CELLS]) + (
+            f" and {len(cells) - SHOWN_CELLS} more" if len(cells) > SHOWN_CELLS else ""
+        )
+        why = next(c.missing for c in copies[eid] if c.missing is not None)
+        yield sheets.finding(
+            QUOTE_UNCHECKED,
+            SHEET,
+            "file",
+            row_number(label),
+            evidence.at[label, "file"] if "file" in evidence else None,
+            eid=eid,
+            count=len(cells),
+            cells=shown,
+            why=why,
+        )
 
 
 def _not_found(
     sheets: Sheets,
     where: tuple[str, object, object, str],
     passage: str,
-    cited: dict[str, list[Copy]],
     readable: list[Copy],
 ) -> Finding:
     sheet, label, value, which = where
-    unread = [
-        next(c.missing for c in group if c.missing is not None) if group else f"{eid} is unknown"
-        for eid, group in cited.items()
-        if not any(c.text is not None for c in group)
-    ]
-    if unread or not readable:
-        searched = f"not found in {_names(readable)}, and " if readable else ""
-        return sheets.finding(
-            QUOTE_UNCHECKED,
-            sheet,
-            "quote",
-            row_number(label),
-            value,
-            which=which,
-            searched=searched,
-            why="; ".join(dict.fromkeys(unread)) or "no source is cited",
-        )
     best = _nearest(passage, readable)
     shown = (
         f"; the nearest passage ({best.likeness:.0%} alike) reads “{best.text}”"
@@ -176,10 +206,10 @@ QUOTE_NOT_FOUND = SheetsRule(
 QUOTE_UNCHECKED = SheetsRule(
     "quote.unchecked",
     "warning",
-    "A quoted passage could not be checked: a source the row cites has no local copy whose text "
-    "can be read.",
-    "{which} could not be checked: {searched}{why}; keep a copy of the source (text, HTML or "
-    "PDF) in the evidence folder",
+    "Passages quoted from a source could not be checked: it has no local copy whose text can "
+    "be read. One warning per source, naming the quote cells.",
+    "the quotes of {count} cell(s) citing {eid} could not be checked ({cells}): {why}; keep a "
+    "copy of the source (text, HTML or PDF) in the evidence folder",
     check=_of("quote.unchecked"),
 )
 

@@ -136,15 +136,8 @@ def _target_context(
         ],
         "position": target.position,
         "key_conduct": "; ".join(
-            " ".join(
-                part
-                for part in (
-                    a.titled(locale),
-                    cites([*a.evidence, *a.incident_evidence], evidence),
-                )
-                if part
-            )
-            for a in target.own_acts
+            " ".join(part for part in (titled, cites(ids, evidence)) if part)
+            for titled, ids in _by_incident(target.own_acts, locale).items()
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
@@ -204,6 +197,15 @@ def letter_fields(
             shown[key] = shown.get(key) or placeholder
     date = dates.in_words(letterhead.date, jurisdiction.locale) if letterhead.date else "[date]"
     return shown, date
+
+
+def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, list[str]]:
+    """Each incident once, as the summary table names it, with the sources of every act of
+    the person in it."""
+    found: dict[str, list[str]] = {}
+    for act in acts:
+        found.setdefault(act.titled(locale), []).extend([*act.evidence, *act.incident_evidence])
+    return found
 
 
 def ground_line(

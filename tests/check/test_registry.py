@@ -240,7 +240,7 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     # the report's copy gone: its passages cannot be checked
-    ("quote.unchecked", setter("evidence", 0, "file", None), "involvement", "quote", 0),
+    ("quote.unchecked", setter("evidence", 0, "file", None), "evidence", "file", 0),
     (
         "person.no_nationality",
         setter("persons", 0, "nationality", None),

@@ -229,3 +229,22 @@ def test_hashes_are_set_small_in_a_monospace_font(exported: Path) -> None:
     digest = hashlib.sha256(workbooks.REPORT.encode("utf-8")).hexdigest()  # E001's copy
     runs = [r for p in doc.paragraphs for r in p.runs if r.text == digest]
     assert runs and all(r.font.name == "Courier New" and r.font.size.pt < 8 for r in runs)
+
+
+def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
+    build, tmp_path: Path
+) -> None:
+    rows = workbooks.valid_rows()
+    rows["involvement"].append(
+        {"person_id": "P002", "incident_id": "I001", "role": "ordered",
+         "description": "Ordered the detentions too.", "evidence_ids": "E001"}
+    )  # fmt: skip
+    folder = export_rows(build, tmp_path, rows, "us")
+    path = folder / f"{folder.name}-us" / "submission.docx"
+    summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
+    dana = next(row for row in summary if row[1] == "Dana Fictiyeva")
+    assert dana[4] == "Detention of protesters in Example City (March 1, 2020) [1, 2]"
+    text = paragraphs(path)
+    chapter = text[text.index("2. Dana Fictiyeva") :]
+    assert sum(p.startswith("Detention of protesters in Example City") for p in chapter) == 2
+    assert sum(p.startswith("What happened:") for p in chapter) == 1
