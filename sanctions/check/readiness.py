@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from sanctions.governments.case import needs
 from sanctions.governments.registry import load
-from sanctions.governments.scope import scope
+from sanctions.governments.schema import Jurisdiction
+from sanctions.governments.scope import scope, signature
 from sanctions.model.collective import TOGETHER
 from sanctions.model.rows import Rows
 from sanctions.model.targets import Target, load_targets
@@ -46,18 +47,30 @@ def _collective(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+def _lacking(
+    target: Target, governments: dict[str, Jurisdiction]
+) -> dict[tuple[str, ...], list[str]]:
+    """What the target's case lacks, and for which governments."""
+    lacking: dict[tuple[str, ...], list[str]] = {}
+    for code, jurisdiction in governments.items():
+        if target.jurisdictions and code not in target.jurisdictions:
+            continue
+        found = scope(jurisdiction, target)
+        if found.not_ready:
+            lacking.setdefault(found.missing, []).append(jurisdiction.name)
+    return lacking
+
+
 def _not_ready(sheets: Sheets) -> Iterator[Finding]:
     governments = load()
+    judged: dict[tuple[object, ...], dict[tuple[str, ...], list[str]]] = {}
     for target in _targets(sheets):
         if _collective_only(target):
             continue  # person.collective_only says why, once
-        lacking: dict[tuple[str, ...], list[str]] = {}
-        for code, jurisdiction in governments.items():
-            if target.jurisdictions and code not in target.jurisdictions:
-                continue
-            found = scope(jurisdiction, target)
-            if found.not_ready:
-                lacking.setdefault(found.missing, []).append(jurisdiction.name)
+        key = signature(target)  # a list of many persons has few kinds of case
+        if key not in judged:
+            judged[key] = _lacking(target, governments)
+        lacking = judged[key]
         if lacking:
             said = "; ".join(
                 f"{', '.join(names)}: the sources do not show {needs(missing)}"

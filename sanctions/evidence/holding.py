@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
-from sanctions.evidence.passages import found_in
+from sanctions.evidence.passages import fold_text, found_in_folded
 from sanctions.evidence.text import NoText, copy_text
 
 
@@ -32,8 +32,8 @@ class Source(Protocol):
 
 @dataclass
 class Holding:
-    """The readable texts of a list's copies: each item's own, and, for an item known only
-    through another, that other's."""
+    """The readable texts of a list's copies, folded once (``passages.fold_text``): each item's
+    own, and, for an item known only through another, that other's."""
 
     own: Mapping[str, str] = field(default_factory=dict)
     through: Mapping[str, str] = field(default_factory=dict)
@@ -49,7 +49,7 @@ class Holding:
             if not item.file:
                 continue
             try:
-                own[item.evidence_id] = copy_text(resolve(folder, item.file))
+                own[item.evidence_id] = fold_text(copy_text(resolve(folder, item.file)))
             except (RefusedName, NoText, OSError):
                 continue
         through = {
@@ -62,7 +62,7 @@ class Holding:
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         """The cited sources that hold the passage, in the row's order; empty when none does."""
         for texts in (self.own, self.through):
-            found = [e for e in cited if (t := texts.get(e)) and found_in(passage, t)]
+            found = [e for e in cited if (t := texts.get(e)) and found_in_folded(passage, t)]
             if found:
                 return tuple(dict.fromkeys(found))
         return ()

@@ -110,10 +110,15 @@ def parts(passage: str) -> list[str]:
 
 def found_in(passage: str, text: str) -> bool:
     """Whether the passage's words are in the text, in order, each part close to the last."""
+    return found_in_folded(passage, _haystack(text))
+
+
+def found_in_folded(passage: str, haystack: str) -> bool:
+    """``found_in``, for a text already folded (``fold_text``): a copy read once and searched
+    for many passages is folded once, however many copies a list holds."""
     pieces = parts(passage)
     if not pieces:
         return True
-    haystack = _haystack(text)
     start = haystack.find(pieces[0])
     while start != -1:
         if _rest_follows(pieces[1:], haystack, start + len(pieces[0])):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sanctions.evidence.cells import SHEET, named_files
-from sanctions.evidence.passages import Nearest, found_in, nearest, passages
+from sanctions.evidence.passages import Nearest, fold_text, found_in_folded, nearest
 from sanctions.evidence.text import NoText, copy_text
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import items
@@ -40,6 +40,7 @@ class Copy:
     name: str | None  # the file name, when there is a copy
     text: str | None
     missing: str | None  # why there is no text (no copy; unreadable form)
+    folded: str = ""  # the text folded (``passages.fold_text``), once for every quote
 
 
 def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
@@ -61,7 +62,8 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
             own[eid] = Copy(eid, None, None, f"{eid} has no local copy")
             continue
         try:
-            own[eid] = Copy(eid, path.name, copy_text(path), None)
+            text = copy_text(path)
+            own[eid] = Copy(eid, path.name, text, None, fold_text(text))
         except NoText as exc:
             own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {exc}")
     through = (
@@ -84,21 +86,24 @@ def _findings(sheets: Sheets) -> list[Finding]:
             continue
         column = sheets.tables[sheet].columns.get("quote")
         quoted = frame[frame["quote"].notna()]
-        located = quoted.get("locator")
-        for label, quote, evidence_ids, locator in zip(
-            quoted.index,
-            quoted["quote"].tolist(),
-            quoted["evidence_ids"].tolist(),
-            located.tolist() if located is not None else [None] * len(quoted),
-            strict=True,
+        sources: dict[str, tuple[list[Copy], list[str]]] = {}  # per evidence_ids cell
+        for label, quote, evidence_ids in zip(
+            quoted.index, quoted["quote"].tolist(), quoted["evidence_ids"].tolist(), strict=True
         ):
-            cited = {eid: copies.get(eid, []) for eid in items(evidence_ids)}
-            readable = [c for group in cited.values() for c in group if c.text is not None]
-            unread = [
-                e for e, group in cited.items() if group and all(c.text is None for c in group)
-            ]
-            for number, passage in enumerate(passages(items(quote), items(locator)), start=1):
-                if any(found_in(passage.text, c.text or "") for c in readable):
+            key = str(evidence_ids)
+            if key not in sources:  # rows citing the same sources share the lookup
+                cited = {eid: copies.get(eid, []) for eid in items(evidence_ids)}
+                sources[key] = (
+                    [c for group in cited.values() for c in group if c.text is not None],
+                    [
+                        e
+                        for e, group in cited.items()
+                        if group and all(c.text is None for c in group)
+                    ],
+                )
+            readable, unread = sources[key]
+            for number, text in enumerate(items(quote), start=1):
+                if any(found_in_folded(text, c.folded) for c in readable):
                     continue
                 if unread:  # a source it cites may hold it: that source's warning says so
                     at = (
@@ -111,8 +116,8 @@ def _findings(sheets: Sheets) -> list[Finding]:
                     continue
                 if not readable:  # no source it cites is known: the references rules say so
                     continue
-                where = (sheet, label, quote, f"passage {number} “{_short(passage.text)}”")
-                found.append(_not_found(sheets, where, passage.text, readable))
+                where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
+                found.append(_not_found(sheets, where, text, readable))
     return found + list(_unchecked(sheets, unchecked, copies))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sanctions.governments.case import missing, needs, post_at_the_time
+from sanctions.governments.case import ELEMENTS, missing, needs, post_at_the_time
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Criterion, Jurisdiction, Regime
 from sanctions.model.targets import Act, Post, Target
@@ -113,6 +113,25 @@ def scope(jurisdiction: Jurisdiction, target: Target) -> Scope:
         reason = f"the sources do not show {needs(fewest)}"
         return Scope(None, (), frozenset(), violations, reason=reason, missing=fewest)
     return Scope(None, (), frozenset(), violations, reason=_why_not(jurisdiction, target))
+
+
+def signature(target: Target) -> tuple[object, ...]:
+    """All that ``scope`` reads of a target, bar the words it writes: the governments it is
+    limited to, and for each act its role, its violations and which case-strength elements it
+    shows (for a tenure limb and for any other). Two targets with one signature stand alike
+    under every government, so a check over many persons judges each signature once."""
+    return (
+        tuple(target.jurisdictions),
+        tuple(
+            (
+                act.role,
+                frozenset(act.violation_types),
+                tuple(e.holds(target, act, True) for e in ELEMENTS.values()),
+                tuple(e.holds(target, act, False) for e in ELEMENTS.values()),
+            )
+            for act in target.acts
+        ),
+    )
 
 
 def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:

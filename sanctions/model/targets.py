@@ -212,9 +212,20 @@ class Target(PersonRow):
 def _values(record: Any) -> dict[str, Any]:
     """A record's fields, lists copied so that a view never changes the rows it came from."""
     return {
-        f.name: list(value) if isinstance(value := getattr(record, f.name), list) else value
-        for f in fields(record)
+        name: list(value) if isinstance(value := getattr(record, name), list) else value
+        for name in _names(record)
     }
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(record: Any) -> tuple[str, ...]:
+    """A record type's field names, read once per type (``fields`` is slow to call per record)."""
+    kind = type(record)
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(record))
+    return _FIELD_NAMES[kind]
 
 
 def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:

@@ -182,3 +182,32 @@ def test_one_passage_about_five_officials_proposes_none_of_them_whatever_the_rol
                 f"- {name}: the sources do not show a quoted passage on the person's own act"
                 in (said)
             ), (code, name)
+
+
+def test_persons_with_one_signature_stand_alike_under_every_government(build) -> None:
+    """A check over many persons judges each kind of case once (check/readiness.py): that is
+    sound only if the signature holds everything scope reads."""
+    from sanctions.check.validate import validate
+    from sanctions.governments.registry import load
+    from sanctions.governments.scope import scope, signature
+    from sanctions.model.targets import load_targets
+
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].pop("place")  # not ready for the EU and Switzerland
+    twin = dict(rows["involvement"][0], person_id="P003", quote="Arman Testbayev, Minister")
+    rows["persons"].append(person("P003", "Bolat Twinov"))
+    rows["positions"].append(dict(rows["positions"][0], person_id="P003"))
+    rows["involvement"].append(twin)
+    targets = {t.person_id: t for t in load_targets(validate(build(rows)))}
+    assert signature(targets["P001"]) == signature(targets["P003"])
+    assert signature(targets["P001"]) != signature(targets["P002"])  # another role
+    for jurisdiction in load().values():
+        first, twin_scope = (
+            scope(jurisdiction, targets["P001"]),
+            scope(jurisdiction, targets["P003"]),
+        )
+        assert (first.in_scope, first.missing, first.reason) == (
+            twin_scope.in_scope,
+            twin_scope.missing,
+            twin_scope.reason,
+        )
