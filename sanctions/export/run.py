@@ -130,6 +130,7 @@ def export(
         edition.draft,
         edition.date,
         histories(table_rows.submissions),
+        holding,
     )
     codes = [c for c in known.codes() if only is None or c in only]
     with replace_dir(target, recognise(prefix)) as staging:

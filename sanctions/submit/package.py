@@ -20,6 +20,7 @@ from sanctions.common import dates
 from sanctions.common.files import file_sha256
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
 from sanctions.evidence.copies import copy_evidence
+from sanctions.evidence.holding import Holding
 from sanctions.governments.listformat import Row, header, names_to_complete, rows_for
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope, in_package
@@ -56,6 +57,7 @@ class Inputs:
     draft: bool = False  # every page says DRAFT; empty submitter fields show placeholders
     date: str | None = None  # ISO date of the cover letters
     histories: Histories = field(default_factory=dict)  # from the submissions sheet
+    holding: Holding | None = None  # the copies' texts, read once for every package
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     write_csv(folder / f"{stem}-targets.csv", columns, rows)
     cited = _cited_evidence(inside, inputs.evidence)
     copy_evidence(inputs.workbook, cited, folder)
-    relied = relied_on(inside, inputs.evidence, inputs.workbook)
+    holding = inputs.holding or Holding.of(inputs.evidence.values(), inputs.workbook)
+    relied = relied_on(inside, inputs.evidence, holding)
     evidence_rows = [
         _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
         for e in cited

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
@@ -29,10 +28,9 @@ class Relied:
 
 
 def relied_on(
-    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence], workbook: Path
+    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence], holding: Holding
 ) -> Relied:
-    """The passages the package relies on, by source."""
-    holding = Holding.of(evidence.values(), workbook)
+    """The passages the package relies on, by source (``holding``: the list's copies)."""
     found: dict[str, dict[str, None]] = {}
     held: dict[str, tuple[str, ...]] = {}
     for anchor, cited, secret in _anchored(inside):
