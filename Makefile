@@ -26,17 +26,16 @@ install: $(STAMP)
 validate: $(STAMP) compile
 	$(BIN)/sanctions validate $(LISTS)
 
-## Convert every valid workbook in lists/ to exports/<list>/. The default list names no
-## submitting organisation (none is in its sources), so its packages are drafts.
+## Convert every valid workbook in lists/ to exports/<list>/: filing copies where the submitter
+## sheet is complete, drafts (saying why) otherwise; the default list names no organisation.
 export: $(STAMP) compile
-	$(BIN)/sanctions export --draft $(LISTS)
+	$(BIN)/sanctions export $(LISTS)
 
-## A numbered release of the one list in lists/: make release VERSION=2026.1. The default list
-## names no submitting organisation and has warnings (what its sources leave open), so its
-## release is a draft with warnings allowed.
+## A numbered release of the one list in lists/: make release VERSION=2026.1. Filing copies or
+## drafts as for export; warnings (what the sources leave open) are allowed.
 release: $(STAMP) compile
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=2026.1" >&2; exit 2; }
-	$(BIN)/sanctions release "$(VERSION)" --draft --allow-warnings
+	$(BIN)/sanctions release "$(VERSION)" --allow-warnings
 
 ## Lint, type-check and run the test suite on every core (a test file's tests stay together, so
 ## that its fixtures are built once): the fast suite, without the tests that open outputs in

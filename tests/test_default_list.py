@@ -201,7 +201,9 @@ def test_notes_and_validate_name_the_cases_not_ready_and_what_they_lack(kz, tmp_
     out = tmp_path / "out"
     proc = run_cli("export", "--draft", "--only", "eu", str(BOOK), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    notes = (out / "kazakhstan" / "kazakhstan-eu" / "notes.txt").read_text(encoding="utf-8")
+    notes = (out / "kazakhstan" / "kazakhstan-eu" / "internal" / "notes.txt").read_text(
+        encoding="utf-8"
+    )
     ready = notes[notes.index("Not ready for the European Union") :]
     assert "- Erlan Turgumbayev: the sources do not show the incident's place" in ready
 

@@ -26,6 +26,7 @@ VALID: Rows = {
             "nationality": "kz",
             "status": "proposed",
             "summary": "Minister of Examples.",
+            "impact": "His assets abroad would be frozen and his travel stopped.",
         },
         {
             "person_id": "P002",
@@ -37,6 +38,7 @@ VALID: Rows = {
             "nationality": "Kazakhstan",
             "status": "proposed",
             "summary": "Chief of the Example City police.",
+            "impact": "She travels abroad for training; a ban would end it.",
         },
     ],
     "organizations": [
@@ -85,6 +87,8 @@ VALID: Rows = {
             "victims_confidential": "yes",
             "evidence_ids": "E001",
             "confidential": "no",
+            "victim_activity": "They were protesting peacefully.",
+            "pattern": "The third such detention in Example City that year.",
         },
     ],
     "involvement": [
@@ -142,6 +146,7 @@ VALID: Rows = {
     "submitter": [
         {"key": "organisation", "value": "Example Rights Centre"},
         {"key": "contact_person", "value": "Jane Doe"},
+        {"key": "capacity", "value": "Director"},
         {"key": "email", "value": "jane@example.org"},
         {"key": "date", "value": "2026-11-30"},
     ],
@@ -296,3 +301,31 @@ def pdf(text: str) -> bytes:
 def cell(sheet: str, column: str, index: int) -> str:
     """A1 reference of rows[sheet][index][column] in a workbook built by write()."""
     return f"{column_letter(headers(sheet).index(column))}{index + 2}"
+
+
+def target_rows(package: Path, code: str | None = None) -> list[dict[str, str]]:
+    """A package's target table as rows of its list's columns, read from the .xlsx (whose first
+    sheet may have no header row, as the real list has none); with the proposal sheet's columns
+    added, where it has one, matched by the target's number."""
+    from openpyxl import load_workbook
+
+    from sanctions.governments import registry
+    from sanctions.governments.listformat import header
+
+    code = code or package.name.rsplit("-", 1)[-1]
+    jurisdiction = registry.load()[code]
+    (path,) = (package / "send").glob("*-targets.xlsx")
+    book = load_workbook(path, read_only=True)
+    sheets = [list(ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    columns = header(jurisdiction)
+    body = sheets[0][1:] if jurisdiction.list_format.header_row else sheets[0]
+    rows = [
+        {c: "" if v is None else str(v) for c, v in zip(columns, row, strict=True)} for row in body
+    ]
+    if len(sheets) > 1:
+        extra_header, *extra = sheets[1]
+        proposals = [dict(zip(extra_header, row, strict=True)) for row in extra]
+        if len(proposals) == len(rows):
+            for row, more in zip(rows, proposals, strict=True):
+                row.update({str(k): "" if v is None else str(v) for k, v in more.items()})
+    return rows

@@ -12,7 +12,8 @@ from sanctions.workbook.columns.values import isin
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "email")
+# What a filing copy needs on the submitter sheet: without any of these, packages are drafts.
+REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "capacity", "email", "date")
 # The rows that state a proposed person's own posts and acts, and what each states.
 ANCHORED = {"involvement": "act", "positions": "post"}
 ANCHOR = ("quote", "locator", "account")
@@ -126,7 +127,7 @@ SUBMITTER_MISSING = SheetsRule(
     "submitter.missing",
     "warning",
     "A key the exports need is missing from the submitter sheet.",
-    "the submitter sheet has no {keys}: the exports' cover letters need them",
+    "the submitter sheet has no {keys}: until it has, the packages are drafts, not filing copies",
     check=_submitter,
 )
 

@@ -12,6 +12,7 @@ from sanctions.check import (
     readiness,
     references,
     submissions,
+    submitter,
 )
 from sanctions.evidence import quoting
 from sanctions.evidence import rules as evidence
@@ -29,6 +30,7 @@ ACROSS: tuple[SheetsRule, ...] = (
     *dates.RULES,
     *completeness.RULES,
     *submissions.RULES,
+    *submitter.RULES,
     *evidence.RULES,
     *quoting.RULES,
     *content.RULES,

@@ -52,8 +52,13 @@ def governments_option(value: str | None) -> list[str] | None:
 @click.option(
     "--draft",
     is_flag=True,
-    help="Build drafts: every page says DRAFT, and a missing submitter or date is shown as a "
-    "placeholder instead of stopping the export.",
+    help="Build drafts even when the submitter sheet is complete: every page says DRAFT, and "
+    "what is still to write is shown as a placeholder.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace filing copies with drafts (without it, an export that would do so stops).",
 )
 @click.option(
     "--date",
@@ -62,15 +67,22 @@ def governments_option(value: str | None) -> list[str] | None:
     help="Date of the cover letters (default: the submitter sheet's date).",
 )
 def export(
-    workbooks: tuple[Path, ...], out: Path, only: str | None, draft: bool, date: str | None
+    workbooks: tuple[Path, ...],
+    out: Path,
+    only: str | None,
+    draft: bool,
+    force: bool,
+    date: str | None,
 ) -> None:
     """Build the entities, one submission package per government and the public list.
 
     For WORKBOOKS (default: every lists/*.xlsx). Governments: {governments}.
     A workbook with validation errors is refused: its report is printed and nothing is written.
 
-    Packages for filing need the submitter sheet's organisation and contact person and a date
-    (--date, or date on the submitter sheet); --draft builds them without, marked DRAFT.
+    The packages are filing copies when the submitter sheet gives the organisation, contact
+    person, capacity, e-mail and date (or --date), and drafts, marked DRAFT on every page,
+    otherwise: the output says why. Each package's send/ folder (and its .zip) is what goes to
+    the government; internal/ is for you.
 
     \b
     Example:
@@ -85,7 +97,7 @@ def export(
     outcome = Outcome()
     for path in one_folder_each(find_lists(workbooks), outcome):
         with outcome.step(path, "not exported"):
-            done = run(path, out, codes, draft, day)
+            done = run(path, out, codes, draft, day, force)
             click.echo(render_text(sort_findings(done.findings), 1))
             for warning in done.warnings:
                 warn(warning)

@@ -61,8 +61,8 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @click.option(
     "--draft",
     is_flag=True,
-    help="Release drafts: every page says DRAFT, and a missing submitter or date is shown as "
-    "a placeholder.",
+    help="Release drafts even when the submitter sheet is complete (without it: filing copies "
+    "when the sheet is complete, drafts otherwise).",
 )
 @click.option(
     "--date",

@@ -62,6 +62,21 @@ def package_name(prefix: str, code: str) -> str:
     return f"{prefix}-{code}"
 
 
+# A package folder has two parts. ``send/`` is exactly what the authority receives (the
+# package's .zip is this folder and nothing else); ``internal/`` is for the submitting
+# organisation alone: what to complete and check, who is not proposed and why, the screening.
+SEND_FOLDER = "send"
+INTERNAL_FOLDER = "internal"
+NOTES_FILE = "notes.txt"  # in internal/
+LETTER_FILE = "submission.docx"  # in send/
+PACKAGE_MANIFEST = "manifest.json"  # in send/: every file sent, with its SHA-256
+
+
+def targets_file(prefix: str, code: str, suffix: str) -> str:
+    """The target table in send/: ``kazakhstan-us-targets.csv``."""
+    return f"{package_name(prefix, code)}-targets{suffix}"
+
+
 def recognise(prefix: str) -> Recognise:
     """A list folder written before output folders carried a marker: only names we write (the
     fixed names, and packages ``<list>-<code>`` with their zips)."""

@@ -12,7 +12,8 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,34 +33,82 @@ def risky(value: str) -> bool:
     return value.startswith(FORMULA_STARTS)
 
 
-def write_csv(path: Path, columns: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
+@dataclass(frozen=True)
+class CsvStyle:
+    """How a published list's CSV is written, so that rows could be appended to the real file:
+    whether it has a header row, a line before it (the UK's ``Report Date: …``), what it writes
+    in an empty field (OFAC's ``-0- ``), whether every other field is quoted, its line ends."""
+
+    header: bool = True
+    preamble: str = ""
+    empty: str = ""
+    quote_all: bool = False
+    line_end: str = "\n"
+
+
+def write_csv(
+    path: Path,
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, str]],
+    style: CsvStyle = CsvStyle(),
+) -> None:
+    """A CSV table. A value that Excel would read as a formula is written as text ('=…), but
+    the format's own empty marker, which is no formula, is written as the real list writes it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    if style.preamble:
+        buffer.write(style.preamble + style.line_end)
+    writer = csv.writer(
+        buffer,
+        lineterminator=style.line_end,
+        quoting=csv.QUOTE_ALL if style.quote_all else csv.QUOTE_MINIMAL,
+    )
+    if style.header:
+        writer.writerow(columns)
+    empty = style.empty
     for row in rows:
-        writer.writerow([("'" + v) if risky(v := row.get(c, "")) else v for c in columns])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+        values = [row.get(c, "") for c in columns]
+        values = [("'" + v) if risky(v) and not (empty and v == empty) else v for v in values]
+        if style.quote_all and empty:
+            # every field quoted but the empty marker, as OFAC writes: "NAME",-0- ,"GLOMAG"
+            line = ",".join(v if v == empty else _quoted(v) for v in values)
+            buffer.write(line + style.line_end)
+        else:
+            writer.writerow(values)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
 
 
 def write_xlsx(
-    path: Path, sheets: dict[str, tuple[Sequence[str], Sequence[dict[str, str]]]]
+    path: Path,
+    sheets: Mapping[str, tuple[Sequence[str], Sequence[Mapping[str, str | bool]]]],
+    headless: Collection[str] = (),
 ) -> None:
-    """One sheet per entry, bold frozen header; write-only mode, so large tables stay fast."""
+    """One sheet per entry, bold frozen header (none on the ``headless`` sheets, for a format
+    whose real file has no header row); write-only mode, so large tables stay fast. A bool is
+    written as a real TRUE/FALSE cell."""
     book = Workbook(write_only=True)
     book.properties.creator = "sanctions"
     book.properties.created = FIXED_DATETIME
     book.properties.modified = FIXED_DATETIME
     for title, (columns, rows) in sheets.items():
         ws = book.create_sheet(title[:31])
-        ws.freeze_panes = "A2"
         widths = [_width(column, rows) for column in columns]
         for j, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = width
-        ws.append([_bold(ws, c) for c in columns])
+        if title not in headless:
+            ws.freeze_panes = "A2"
+            ws.append([_bold(ws, c) for c in columns])
         for row in rows:
-            ws.append([_text(ws, row.get(c, ""), w) for c, w in zip(columns, widths, strict=True)])
+            ws.append([_cell(ws, row.get(c, ""), w) for c, w in zip(columns, widths, strict=True)])
     book.save(path)
     normalise_zip(path)
+
+
+def _cell(ws: Any, value: str | bool, width: int) -> str | bool | WriteOnlyCell:
+    return value if isinstance(value, bool) else _text(ws, value, width)
 
 
 def _bold(ws: Any, value: str) -> WriteOnlyCell:
@@ -78,7 +127,7 @@ def printable(value: str) -> str:
 WIDEST = 80  # characters: wider text wraps in its cell instead
 
 
-def _width(column: str, rows: Sequence[dict[str, str]]) -> int:
+def _width(column: str, rows: Sequence[Mapping[str, str | bool]]) -> int:
     """Wide enough for the header and the longest line of the column, up to ``WIDEST``."""
     longest = max(
         (len(line) for row in rows for line in str(row.get(column, "")).split("\n")), default=0

@@ -1,31 +1,44 @@
 """`sanctions export`: everything built from one validated workbook, in exports/<list>/.
 
     entities.ftm.json        every entity of the list (FtM JSON lines, sorted by ID)
-    <list>-<code>/           one submission package per government, and <list>-<code>.zip
+    <list>-<code>/send/      what goes to one government; <list>-<code>.zip holds it alone
+    <list>-<code>/internal/  the submitter's notes on that package (never sent)
     public/                  the publishable list (index.html, list.xlsx, and gap-matrix.xlsx
                              when the list has been screened)
     screening.json           written by `sanctions screen`, kept here and cited by packages
     gap-matrix.xlsx          likewise: every screened person, not just the public ones
 
 All of it is built in a staging folder that replaces exports/<list>/ only when complete.
+
+Whether the packages are filing copies or drafts is decided by the workbook: a complete
+submitter sheet gives filing copies, anything less gives drafts and says why. An export never
+turns filing copies into drafts without being asked (``force``).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.check.validate import validated
 from sanctions.common.errors import ListNotReady
 from sanctions.common.outputs import replace_dir
 from sanctions.common.places import (
     GAPS_FILE,
+    INTERNAL_FOLDER,
+    NOTES_FILE,
+    PACKAGE_MANIFEST,
     PUBLIC_FOLDER,
     SCREENING_FILE,
+    SEND_FOLDER,
     dataset_prefix,
     list_folder,
+    package_name,
     recognise,
 )
 from sanctions.evidence.copies import copy_evidence
@@ -33,8 +46,10 @@ from sanctions.evidence.holding import Holding
 from sanctions.governments import registry as known
 from sanctions.model import ftmio
 from sanctions.model.convert import build
+from sanctions.model.graph import Graph
 from sanctions.model.rows import Rows
-from sanctions.model.targets import load_evidence, load_targets, victim_evidence
+from sanctions.model.subset import relied_edges, subset
+from sanctions.model.targets import Target, load_evidence, load_targets, victim_evidence
 from sanctions.public.page import public_sources, public_targets, write_public
 from sanctions.review.report import write_report
 from sanctions.rules.finding import Finding
@@ -54,39 +69,65 @@ def submitter_of(rows: Rows) -> dict[str, str]:
     return {key: rows.submitter.get(key, "") for key in keys}
 
 
-# Without these a submission cannot be filed: export refuses, unless asked for a draft.
-FILING_KEYS = ("organisation", "contact_person")
-
-
 class NotReady(ListNotReady):
-    """The packages could not be filed as they stand; the message says what to add."""
+    """The packages could not be built as they stand; the message says what to do."""
 
 
 @dataclass(frozen=True)
 class Edition:
-    """Whether the packages are a draft, and the date their cover letters carry."""
+    """Whether the packages are a draft (and why), and the date their cover letters carry."""
 
     draft: bool = False
     date: str | None = None  # ISO; from --date, else the submitter sheet's date
+    why: str = ""  # for a draft: what kept it from being a filing copy
 
 
 def edition_of(submitter: dict[str, str], draft: bool, date: str | None) -> Edition:
-    """The packages' edition, refused (``NotReady``) when a filing copy lacks what it needs."""
+    """Filing copies when the submitter sheet is complete, drafts otherwise or when asked."""
     chosen = date or submitter.get("date") or None
     if draft:
-        return Edition(True, chosen)
-    missing = [key for key in FILING_KEYS if not submitter.get(key)]
+        return Edition(True, chosen, "--draft was given")
+    given = submitter | ({"date": chosen} if chosen else {})
+    missing = [key for key in REQUIRED_SUBMITTER_KEYS if not given.get(key)]
     if missing:
-        raise NotReady(
-            f"the submitter sheet has no {' or '.join(missing)}, which every submission needs; "
-            "fill it in, or export a draft with --draft"
-        )
-    if chosen is None:
-        raise NotReady(
-            "the submissions need a date: give --date 2026-11-30 (or --date today), or a date "
-            "on the submitter sheet; or export a draft with --draft"
-        )
+        return Edition(True, chosen, f"the submitter sheet has no {', '.join(missing)}")
     return Edition(False, chosen)
+
+
+def filing_copies(folder: Path) -> list[str]:
+    """The packages in a list's folder that were exported as filing copies."""
+    found = []
+    for manifest in sorted(folder.glob(f"*/{SEND_FOLDER}/{PACKAGE_MANIFEST}")):
+        try:
+            edition = json.loads(manifest.read_text(encoding="utf-8")).get("edition")
+        except (OSError, ValueError):
+            continue
+        if edition == "filing":
+            found.append(manifest.parent.parent.name)
+    return found
+
+
+def _keep_filing_copies(target: Path, edition: Edition, force: bool) -> None:
+    """Refuse to turn filing copies into drafts unless asked (``force``)."""
+    if not edition.draft or force or not target.is_dir():
+        return
+    filed = filing_copies(target)
+    if filed:
+        raise NotReady(
+            f"{target} holds filing copies ({', '.join(filed)}); this export would replace them "
+            f"with drafts, since {edition.why}. Complete the submitter sheet, or give --force "
+            "to replace them with drafts"
+        )
+
+
+def published(graph: Graph, targets: list[Target], entries: list[dict[str, Any]]) -> list[Any]:
+    """The publishable entities: exactly what the public page shows (its persons, and of
+    theirs the posts and the acts it tells), never a research lead or an editor's label."""
+    shown = {e["anchor"] for e in entries}
+    acts = [tuple(act) for e in entries for act in e["acts"]]
+    people = [graph.id_of("person", t.person_id) for t in targets if t.person_id in shown]
+    chosen = [t for t in targets if t.person_id in shown]
+    return subset(graph, people, relied_edges(graph, chosen, acts))
 
 
 @dataclass
@@ -94,6 +135,7 @@ class Exported:
     folder: Path
     warnings: list[str]
     findings: list[Finding]  # the validation's (warnings only: errors refuse the export)
+    edition: Edition = Edition()
 
 
 def export(
@@ -102,20 +144,25 @@ def export(
     only: Sequence[str] | None = None,
     draft: bool = False,
     date: str | None = None,
+    force: bool = False,
 ) -> Exported:
-    """Everything for one list. Refuses (``Refused``) a workbook with errors and (``NotReady``)
-    packages that could not be filed, unless ``draft``; ``date``: the cover letters' date."""
+    """Everything for one list. Refuses (``Refused``) a workbook with errors, (``NotReady``)
+    filing copies with something still to complete, and drafts that would replace filing
+    copies unless ``force``; ``draft`` asks for drafts; ``date``: the cover letters' date."""
     result = validated(workbook)
     prefix = dataset_prefix(workbook)
     target = list_folder(workbook, out)
     table_rows = Rows.of(result)
     submitter = submitter_of(table_rows)
     edition = edition_of(submitter, draft, date)
+    _keep_filing_copies(target, edition, force)
     holding = Holding.of(table_rows.evidence, workbook)
     graph = build(result, prefix, rows=table_rows, holding=holding)
     public_graph = build(result, prefix, public=True, rows=table_rows, holding=holding)
     screening, stale = screening_of(workbook, target)
     warnings = [stale] if stale else []
+    if edition.draft:
+        warnings.append(f"drafts, not for filing: {edition.why}")
     targets = load_targets(table_rows)
     evidence = load_evidence(table_rows)
     inputs = Inputs(
@@ -137,16 +184,27 @@ def export(
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
-        everything, publishable = graph.entities.values(), public_graph.entities.values()
-        ftmio.write_split(staging, everything, publishable, prefix)
+        gaps_left: list[str] = []
         for code in codes:
-            built = build_package(inputs, known.load()[code], staging / f"{prefix}-{code}")
-            if built.to_complete and not edition.draft:
+            jurisdiction = known.load()[code]
+            name = package_name(prefix, code)
+            built = build_package(inputs, jurisdiction, staging / name)
+            if built.archive is None:
                 warnings.append(
-                    f"{prefix}-{code}: {len(built.to_complete)} item(s) still to complete before "
-                    "filing, shown in brackets in submission.docx and listed in notes.txt"
+                    f"{name}: nothing to send to {jurisdiction.prose_name} (no person is "
+                    f"proposed to it); see {name}/{INTERNAL_FOLDER}/{NOTES_FILE}"
                 )
+            gaps_left += [f"{name}: {item}" for item in built.to_complete]
+        if gaps_left and not edition.draft:
+            raise NotReady(
+                "the filing copies would still have gaps in their letters; complete these, "
+                "leave those governments out (--only), or export drafts with --draft:\n  "
+                + "\n  ".join(gaps_left)
+            )
         entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
+        ftmio.write_split(
+            staging, graph.entities.values(), published(public_graph, targets, entries), prefix
+        )
         title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
         gaps = None
         if screening is not None:
@@ -160,4 +218,4 @@ def export(
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
         write_report(result, workbook, staging, screening, edition.date)
-    return Exported(target, warnings, result.findings)
+    return Exported(target, warnings, result.findings, edition)

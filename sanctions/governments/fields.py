@@ -250,7 +250,10 @@ def _text(value: str | None) -> str:
 FIELDS: dict[str, Callable[[Entry], str]] = {
     "blank": lambda e: "",
     "number": lambda e: str(e.number),
-    "draft_reference": lambda e: f"D{e.number}",
+    "number_dot": lambda e: f"{e.number}.",
+    # DFAT's Reference: a number, and for each further name of the person that number and a
+    # letter (rows_for adds the letter).
+    "dfat_reference": lambda e: str(e.number),
     "full_name": lambda e: (
         e.name.full
         if e.name.kind == "original"
@@ -288,6 +291,9 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     ),
     "nationality": lambda e: countries(e.target.nationality, e.form.countries),
     "gender": lambda e: e.form.gender.get(e.target.gender or "", ""),
+    # In English, for a request's own sheet beside a list in another language.
+    "gender_en": lambda e: e.target.gender if e.target.gender in ("male", "female") else "",
+    "nationality_en": lambda e: countries(e.target.nationality, "en"),
     "position": lambda e: e.target.position,
     "national_id": lambda e: "; ".join(documents(e.target, "national_id")),
     "passport": lambda e: "; ".join(documents(e.target, "passport")),

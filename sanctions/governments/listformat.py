@@ -8,6 +8,8 @@ conventions (date patterns, gender codes, the language of country names, name ty
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sanctions.governments.fields import FIELDS, Entry, names_of
 from sanctions.governments.latvian import latvian_form
 from sanctions.governments.schema import Jurisdiction
@@ -34,12 +36,31 @@ def rows_for(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: i
     rows = []
     for index, name in enumerate(names):
         entry = Entry(target, scope, jurisdiction, number, form, name)
-        row = {column: field_value(f, entry) for column, f in form.columns}
-        if form.family == "name" and index and "draft_reference" in dict(form.columns).values():
-            column = next(c for c, f in form.columns if f == "draft_reference")
-            row[column] = f"D{number}{chr(ord('a') + index - 1)}"
+        row = {column: field_value(f, entry) or form.empty for column, f in form.columns}
+        for column, f in form.columns:
+            if f == "dfat_reference" and index:  # 1, 1a, 1b: the same person's further names
+                row[column] += chr(ord("a") + index - 1)
         rows.append(row)
     return rows
+
+
+# The second sheet of a target table: what the authority needs that its list does not hold.
+PROPOSAL_SHEET = "proposal"
+
+
+def proposal_rows(inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdiction) -> list[Row]:
+    """One row per target of the format's ``proposal`` columns; none when it has none."""
+    form = jurisdiction.list_format
+    if not form.proposal:
+        return []
+    return [
+        {
+            column: field_value(f, Entry(target, found, jurisdiction, number, form, name))
+            for column, f in form.proposal
+        }
+        for number, (target, found) in enumerate(inside, start=1)
+        for name in names_of(target)[:1]
+    ]
 
 
 def header(jurisdiction: Jurisdiction) -> list[str]:
@@ -47,7 +68,9 @@ def header(jurisdiction: Jurisdiction) -> list[str]:
     return [column for column, _ in jurisdiction.list_format.columns]
 
 
-def names_to_complete(jurisdiction: Jurisdiction, inside: list[tuple[Target, Scope]]) -> list[str]:
+def names_to_complete(
+    jurisdiction: Jurisdiction, inside: Sequence[tuple[Target, Scope]]
+) -> list[str]:
     """For notes.txt: targets whose name the list needs in a form that could not be made."""
     rules = jurisdiction.list_format.latvian_names
     if rules is None or "latvian_name" not in dict(jurisdiction.list_format.columns).values():

@@ -1,49 +1,113 @@
 """A short third-person statement of what a target did, as governments' lists print their
-reasons (the UK's statement of reasons, the EU's reasons for listing)."""
+reasons (the UK's statement of reasons, the EU's reasons for listing, the reason columns of the
+Baltic and Australian tables).
+
+These texts are published by governments as they stand, so they are written in the register
+of the real ones: the posts held, then what the sources say the person did, each act told in
+the source's words with who says so. Never a caveat, an evidence-handling remark or an
+internal label (a role, "dates not stated"): what the sources leave open is left out, not
+remarked on.
+"""
 
 from __future__ import annotations
 
-from sanctions.governments.roles import role
+import re
+from collections.abc import Sequence
+
+from sanctions.common.dates import in_words, span_in_words
 from sanctions.governments.scope import Scope
-from sanctions.model.attribution import kinds_as_said, quoted, who
-from sanctions.model.targets import Target
+from sanctions.model.attribution import quoted, who
+from sanctions.model.targets import Act, Anchor, Post, Target
+
+WITHHELD = "[name withheld]"
 
 
 def reasons(target: Target, scope: Scope) -> str:
-    """Governments publish these texts, so nothing confidential goes in: no post or act that
-    rests only on confidential evidence, no confidential incident, and no incident title,
-    description or quoted passage that may name a victim whose identity is confidential. Each
-    act is told in the source's words, and says whose account they are when they are not the
-    source's own finding."""
+    """Nothing confidential goes in: no post or act that rests only on confidential evidence,
+    no confidential incident; an incident whose victims are confidential is told without its
+    title, and with their names withheld from the words quoted."""
     name = target.name
     sentences = []
-    posts = [p for p in target.posts if p.publishable]
+    posts = [_post(p) for p in target.posts if p.publishable]
     if posts:
-        held = "; ".join(f"{p.title}, {p.org} ({p.told()})" for p in posts)
-        sentences.append(f"{name} held the following posts: {held}.")
-    for act in target.own_acts:
-        if act.violation_types and not set(act.violation_types) & scope.covered:
-            continue
-        if not act.publishable:
-            continue
-        verb = role(act.role).wording
-        # The source's words say what the person did, and whose account they are; how the
-        # conduct is classed is the submitting organisation's reading, and says so.
-        by = who(act.anchor, named=not act.victims_confidential)
-        if act.victims_confidential:
-            kinds = kinds_as_said(act.violation_types, act)
-            told = f", on the account of {by}" if by else ""
-            sentences.append(
-                f"In an incident {act.at()}, in the submitting organisation's assessment "
-                f"{name} {verb} ({kinds}){told}."
-            )
-        elif act.anchor.quote:
-            voice = f"according to {by}" if by else "the source states"
-            sentences.append(
-                f"In {act.titled(place=True, quoted=True)}, {voice}: {quoted(act.anchor)}"
-            )
-        else:
-            sentences.append(
-                f"In {act.titled(place=True, quoted=True)}, {name} {verb}: {act.description}"
-            )
-    return " ".join(s if s.endswith((".", ".”", '."')) else s + "." for s in sentences)
+        sentences.append(f"{name} has held the following posts: {'; '.join(posts)}.")
+    acts = [
+        a
+        for a in target.own_acts
+        if a.publishable
+        and a.anchor.quote
+        and not (a.violation_types and not set(a.violation_types) & scope.covered)
+    ]
+    for incident in dict.fromkeys(a.incident_id for a in acts):
+        sentences.append(_incident([a for a in acts if a.incident_id == incident]))
+    return " ".join(sentences)
+
+
+def _post(post: Post) -> str:
+    """``President, Presidency of X (since 2019)``; no dates when no source gives them."""
+    when = ""
+    if post.start and not post.end:
+        when = f"since {in_words(post.start)}"
+    elif post.start or post.end:
+        when = span_in_words(post.start, post.end)
+    elif post.as_of:
+        when = f"in post on {in_words(post.as_of)}"
+    by = who(post.anchor)
+    said = "; ".join(part for part in (when, f"according to {by}" if by else "") if part)
+    return f"{post.title}, {post.org}" + (f" ({said})" if said else "")
+
+
+def _incident(acts: Sequence[Act]) -> str:
+    """One incident: where and when, then each act's passages with who gives them."""
+    first = acts[0]
+    if first.victims_confidential:
+        head = f"In an incident {first.at()}"
+    else:
+        head = f"In connection with {first.titled(place=True, quoted=True)}"
+    told = [_voice(a) + ": " + _words(a) for a in acts]
+    return f"{head}, {'; '.join(told)}."
+
+
+def _voice(act: Act) -> str:
+    """Who says it: the publishers for their own finding, or whose account as they report it."""
+    by = who(act.anchor, named=not act.victims_confidential)
+    publishers = _and(act.publishers)
+    if by is None:
+        return (
+            f"{publishers} {'report' if len(act.publishers) > 1 else 'reports'}"
+            if (publishers)
+            else "a published source states"
+        )
+    return f"according to {by}" + (f", as reported by {publishers}" if publishers else "")
+
+
+def _words(act: Act) -> str:
+    """The quoted passages, with the victims' names withheld where they are confidential."""
+    text = quoted(act.anchor)
+    if act.victims_confidential:
+        text = withhold(text, act.victims)
+    return text
+
+
+def withhold(text: str, names: Sequence[str]) -> str:
+    """``text`` with every name, and every part of a name of three letters or more, replaced."""
+    parts = sorted(
+        {n for name in names for n in (name, *name.split()) if len(n) >= 3}, key=len, reverse=True
+    )
+    for part in parts:
+        text = re.sub(rf"\b{re.escape(part)}\b", WITHHELD, text, flags=re.IGNORECASE)
+    return re.sub(rf"{re.escape(WITHHELD)}(\s+{re.escape(WITHHELD)})+", WITHHELD, text)
+
+
+def _and(items: Sequence[str]) -> str:
+    items = list(items)
+    return (
+        items[0]
+        if len(items) == 1
+        else ", ".join(items[:-1]) + " and " + items[-1]
+        if items
+        else ""
+    )
+
+
+__all__ = ["Anchor", "reasons", "withhold"]

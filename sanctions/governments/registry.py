@@ -110,14 +110,16 @@ def _check_references(f: GovernmentFile, j: Jurisdiction, known: set[str]) -> No
             f"arguments.{i}.sources: unknown {s!r}" for s in argument.sources if s not in SOURCES
         ]
     form = j.list_format
-    for column, name in form.columns:
-        if name.startswith("flag:"):
-            if name[5:] not in form.flags:
-                problems.append(f"list.columns: {column}: {name!r} has no value in list.flags")
-        elif name not in FIELDS:
-            problems.append(f"list.columns: {column}: unknown field {name!r}")
-        elif name == "latvian_name" and form.latvian_names is None:
-            problems.append(f"list.columns: {column}: latvian_name needs list.latvian_names")
+    for key, pairs in (("columns", form.columns), ("proposal", form.proposal)):
+        for column, name in pairs:
+            at = f"list.{key}: {column}"
+            if name.startswith("flag:"):
+                if name[5:] not in form.flags:
+                    problems.append(f"{at}: {name!r} has no value in list.flags")
+            elif name not in FIELDS:
+                problems.append(f"{at}: unknown field {name!r}")
+            elif name == "latvian_name" and form.latvian_names is None:
+                problems.append(f"{at}: latvian_name needs list.latvian_names")
     if problems:
         raise SpecError(f"{_where(f)}: {'; '.join(problems)}")
 

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from sanctions.common.dates import MONTH_NAMES
+from sanctions.common.writers import CsvStyle
 from sanctions.governments.case import ELEMENTS
 from sanctions.governments.latvian import LatvianRules
 from sanctions.governments.roles import default_roles
@@ -145,6 +146,19 @@ class ListFormat(Spec):
     family: Literal["person", "name"]  # one row per person, or one per name
     source: str  # where the format was read, for the maintainers
     columns: tuple[tuple[str, str], ...]  # (column as the list prints it, field)
+    header_row: bool = True  # False: the real file has no header row (OFAC's sdn.csv)
+    # A line the real file has before its header: the UK's "Report Date: {date}", with the
+    # date written as ``report_dates`` says.
+    preamble: str = ""
+    report_dates: DateStyle = DateStyle()
+    empty: str = ""  # what the real file writes in an empty field (OFAC: "-0- ")
+    quote_all: bool = False  # the real file quotes every field but the empty marker (OFAC)
+    line_end: Literal["lf", "crlf"] = "lf"
+    booleans: tuple[str, ...] = ()  # columns the real .xlsx holds as TRUE/FALSE cells (DFAT)
+    sheet: str = "targets"  # the name of the table's sheet in the .xlsx
+    # What the authority needs that its list does not hold (legal ground, draft reasons,
+    # proposed duration): a second sheet of the .xlsx, never columns added to the list's own.
+    proposal: tuple[tuple[str, str], ...] = ()
     dates: DateStyle = DateStyle()
     gender: Mapping[str, str] = Field(default_factory=dict)
     countries: str = "en"  # the language of country names (CLDR)
@@ -155,18 +169,34 @@ class ListFormat(Spec):
     @model_validator(mode="before")
     @classmethod
     def _columns(cls, raw: Any) -> Any:
-        """``columns`` is written as a list of one-key mappings, to keep its order in YAML."""
-        if isinstance(raw, dict) and isinstance(raw.get("columns"), list):
-            pairs = []
-            for item in raw["columns"]:
-                if not isinstance(item, dict) or len(item) != 1:
-                    raise ValueError(f"columns: {item!r} is not one 'Column: field' pair")
-                pairs += [(str(c), str(f)) for c, f in item.items()]
-            return {**raw, "columns": pairs}
-        return raw
+        """``columns`` and ``proposal`` are written as lists of one-key mappings, to keep their
+        order in YAML."""
+        if not isinstance(raw, dict):
+            return raw
+        out = dict(raw)
+        for key in ("columns", "proposal"):
+            if isinstance(raw.get(key), list):
+                pairs = []
+                for item in raw[key]:
+                    if not isinstance(item, dict) or len(item) != 1:
+                        raise ValueError(f"{key}: {item!r} is not one 'Column: field' pair")
+                    pairs += [(str(c), str(f)) for c, f in item.items()]
+                out[key] = pairs
+        return out
 
     def field(self, column: str) -> str:
         return dict(self.columns)[column]
+
+    def csv_style(self, date: str | None) -> CsvStyle:
+        """How the table's CSV is written; ``date``: the report's date, for a preamble."""
+        when = self.report_dates.write(date) if date else "[date]"
+        return CsvStyle(
+            header=self.header_row,
+            preamble=self.preamble.format(date=when) if self.preamble else "",
+            empty=self.empty,
+            quote_all=self.quote_all,
+            line_end="\r\n" if self.line_end == "crlf" else "\n",
+        )
 
 
 class Designations(Spec):

@@ -2,7 +2,7 @@
 
 One row becomes one entity (or an entity and its edge), in the way OpenSanctions models officials:
 persons -> Person; organizations -> PublicBody or Organization; positions -> Position plus
-Occupancy; incidents -> Event; involvement -> UnknownLink (person -> event, with role);
+Occupancy; incidents -> Event; involvement -> UnknownLink (person -> event, with the description);
 evidence -> Document; relations -> Family or Associate. Every entity made from a row that cites
 evidence carries ``proof`` for each Document, and a Documentation edge (role "evidence") links
 each Document to what it supports.
@@ -105,7 +105,9 @@ PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
         ("violation_types", "keywords"),
     ),
     "positions": (("start_date", "startDate"), ("end_date", "endDate")),
-    "involvement": (("role", "role"), ("description", "description")),
+    # Not the role: it is the editor's reading of the sources, and an entity's ``role`` would
+    # state it as fact to whoever holds the file; the Documentation carries the sources' words.
+    "involvement": (("description", "description"),),
 }
 
 
@@ -400,8 +402,9 @@ class Converter:
                 continue
             self.graph.link(link, "subject", person.id or "")
             self.graph.link(link, "object", event.id or "")
+            # No Event.involved: it would state "involved" of anyone with a row, a statement
+            # about the incident as much as a part in it.
             self.fill(link, "involvement", rec, frozenset({"description"} if secret else ()))
-            self.graph.link(event, "involved", person.id or "")
             self.supported.add(rec.person_id)
             self.graph.emit(link)
 

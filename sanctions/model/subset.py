@@ -1,22 +1,69 @@
-"""The part of a list's entity graph that one package needs: its targets and what they reach."""
+"""The part of a list's entity graph that one reader may hold: the targets, the edges chosen
+for them (the posts, acts and relatives a letter or page relies on), and what those reach.
+
+An edge is never followed just because it touches a target: an involvement a letter does not
+rely on, or a relative in a package for a government without a family measure, would tell its
+reader more than the letter does, and would bring in other persons (a research lead sharing an
+incident) with it. A relative is named and nothing more.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from followthemoney import EntityProxy
 from followthemoney.types import registry
 
 from sanctions.model.graph import Graph
+from sanctions.model.targets import Target
 
 EDGE_SCHEMATA = {"Occupancy", "UnknownLink", "Family", "Associate"}
+# What a person reached only as a relative keeps: their name.
+RELATIVE_PROPERTIES = ("name", "topics")
+
+KeepEdge = Callable[[EntityProxy], bool]
 
 
-def subset(graph: Graph, person_ids: Sequence[str]) -> list[EntityProxy]:
-    """The targets and everything their edges, posts and proofs reach, with no dangling reference."""
-    keep: set[str] = {p for p in person_ids if p in graph.entities}
+def relied_edges(
+    graph: Graph,
+    targets: Iterable[Target],
+    acts: Collection[tuple[str, str, str]] | None = None,
+    relationships: Collection[str] = (),
+) -> KeepEdge:
+    """The edges relied on: every post of the targets, the acts given (person_id, incident_id,
+    role; default: each target's own acts) and family ties of these ``relationships`` only."""
+    targets = list(targets)
+    holders = {graph.id_of("person", t.person_id) for t in targets}
+    if acts is None:
+        acts = [(t.person_id, a.incident_id, a.role) for t in targets for a in t.own_acts]
+    links = {graph.id_of("involvement", *act) for act in acts}
+
+    def keep(edge: EntityProxy) -> bool:
+        schema = edge.schema.name
+        if schema == "Occupancy":
+            return edge.first("holder") in holders
+        if schema == "UnknownLink":
+            return edge.id in links
+        if schema == "Family":
+            return edge.first("person") in holders and edge.first("relationship") in relationships
+        return False
+
+    return keep
+
+
+def subset(
+    graph: Graph, person_ids: Sequence[str], keep_edge: KeepEdge | None = None
+) -> list[EntityProxy]:
+    """The targets, the edges ``keep_edge`` chooses among theirs (default: all), and everything
+    those reach, with no dangling reference."""
+    targets: set[str] = {p for p in person_ids if p in graph.entities}
+    keep = set(targets)
     for entity in graph.sorted():
-        if entity.schema.name in EDGE_SCHEMATA and keep & set(_refs(entity)):
+        if (
+            entity.schema.name in EDGE_SCHEMATA
+            and targets & set(_refs(entity))
+            and (keep_edge is None or keep_edge(entity))
+        ):
             keep.add(entity.id or "")
     frontier = list(keep)
     while frontier:
@@ -31,6 +78,8 @@ def subset(graph: Graph, person_ids: Sequence[str]) -> list[EntityProxy]:
     out = []
     for entity_id in sorted(keep):
         entity = graph.entities[entity_id].clone()
+        if entity.schema.name == "Person" and entity_id not in targets and keep_edge is not None:
+            entity = _named_only(entity)
         for prop in list(entity.iterprops()):
             if prop.type == registry.entity and prop.name not in entity.schema.required:
                 dangling = [v for v in entity.get(prop) if v not in keep]
@@ -38,6 +87,14 @@ def subset(graph: Graph, person_ids: Sequence[str]) -> list[EntityProxy]:
                     entity.remove(prop, value)
         out.append(entity)
     return out
+
+
+def _named_only(person: EntityProxy) -> EntityProxy:
+    kept = person.schema.model.make_entity(person.schema)
+    kept.id = person.id
+    for prop in RELATIVE_PROPERTIES:
+        kept.add(prop, person.get(prop), cleaned=True)
+    return kept
 
 
 def _refs(entity: EntityProxy) -> list[str]:

@@ -102,6 +102,7 @@ class Act:
     incident_anchor: Anchor = Anchor()  # the passages that state what happened
     collective: bool = False  # the act rests only on passages about several persons together
     second_hand: bool = False  # every source cited for the act is known only through another
+    publishers: tuple[str, ...] = ()  # who published the act's non-confidential sources
 
     def when(self, locale: str = "en-GB") -> str:
         """When the incident happened, as prose writes it: a day, or a period."""
@@ -271,6 +272,12 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
             )
     collective = collective_rows(rows.involvement, rows.persons)
     through = {e.evidence_id for e in rows.evidence if e.known_through}
+    publisher = {e.evidence_id: e.publisher for e in rows.evidence if e.publisher}
+
+    def published_by(evidence: list[str]) -> tuple[str, ...]:
+        found = [publisher[e] for e in evidence if e in publisher and e not in secret]
+        return tuple(dict.fromkeys(found))
+
     for part in rows.involvement:
         target = targets.get(part.person_id)
         incident = incidents.get(part.incident_id)
@@ -299,6 +306,7 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
                 incident_anchor=Anchor.of(incident),
                 collective=part.row in collective,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
+                publishers=published_by(part.evidence_ids),
             )
         )
     for relation in rows.relations:

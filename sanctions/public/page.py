@@ -62,8 +62,8 @@ def public_targets(
             for post in target.posts
             if (c := _claim(post.title + f", {post.org} ({post.told()})", post.evidence, evidence))
         ]
-        conduct = [
-            c
+        shown = [
+            (act, c)
             for act in target.own_acts
             if not act.confidential
             and (
@@ -71,6 +71,7 @@ def public_targets(
                 c := _claim(public_line(act), act.evidence, evidence, own)
             )
         ]
+        conduct = [c for _, c in shown]
         for item in (*posts, *conduct):
             sources.update(dict.fromkeys(item["ids"]))
         if not conduct:
@@ -90,6 +91,8 @@ def public_targets(
                 "conduct": conduct,
                 "contrary": target.exculpatory or "",
                 "sources": [_source(evidence[e], evidence) for e in ordered],
+                # which rows the entry shows, for the publishable entities to hold no more
+                "acts": [(target.person_id, a.incident_id, a.role) for a, _ in shown],
             }
         )
     return out

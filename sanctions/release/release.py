@@ -244,8 +244,8 @@ def _build(plan: Plan, staging: Path) -> Released:
         plan.version,
         f"{SOURCE_FOLDER}/{workbook.name}",
         plan.previous,
-        plan.date,
-        plan.draft,
+        exported.edition.date,
+        exported.edition.draft,
     )
     write_manifest(folder, about, frozenset({MARKER}))
     (folder / MARKER).unlink()

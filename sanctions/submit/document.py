@@ -114,7 +114,6 @@ def _target_context(
                 "titled": a.titled(locale, place=True),
                 "date": a.when(locale),
                 "place": a.place,
-                "role": role(a.role).label,
                 "description": a.description,
                 "cites": cites(a.evidence, evidence),
                 "words": ("CONFIDENTIAL. " if not a.publishable else "")
@@ -134,7 +133,7 @@ def _target_context(
         "grounds": [
             ground_line(g, locale, evidence, cite_of(g.act.evidence)) for g in found.grounds
         ],
-        "position": target.position,
+        "position": _summary_position(target),
         "key_conduct": "; ".join(
             " ".join(part for part in (titled, cites(ids, evidence)) if part)
             for titled, ids in _by_incident(target.own_acts, locale).items()
@@ -157,6 +156,17 @@ def _target_context(
             if family is not None and relationship in family.relationships and name
         ],
     }
+
+
+def _summary_position(target: Target) -> str:
+    """The summary table's position: the one lists would print, or, where every post rests on
+    confidential evidence, the latest of those, marked as the chapter marks it."""
+    if target.position:
+        return target.position
+    if not target.posts:
+        return ""
+    post = sorted(target.posts, key=lambda p: (p.end or "9999", p.start or p.as_of or ""))[-1]
+    return f"CONFIDENTIAL. {'Former ' if post.end else ''}{post.title}, {post.org}"
 
 
 # What a relative is to the person, in words: the vocabulary's codes joined two choices.
@@ -248,6 +258,7 @@ def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]
     return {
         "cited_in": through.number if through is not None else None,
         "number": item.number,
+        "evidence_id": item.evidence_id,
         "title": item.title,
         "publisher": item.publisher,
         "published": dates.in_words(item.published, locale) if item.published else None,
@@ -262,7 +273,6 @@ def render_submission(
     path: Path,
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],
-    outside: Sequence[tuple[Target, Scope]],
     cited: Sequence[Evidence],
     evidence: dict[str, Evidence],
     submitter: dict[str, str],
@@ -272,7 +282,9 @@ def render_submission(
     followed: dict[str, list[str]] | None = None,
     relied: Relied | None = None,
 ) -> None:
-    """``inside``: the targets in scope, with their scope; ``cited``: the evidence they cite;
+    """``inside``: the targets proposed, with their scope (nobody else is named: who is not
+    proposed, and why, is for the submitter's notes); ``cited``: the evidence they cite,
+    numbered as the package's exhibits;
     ``relied``: the passages relied on in each source, for the evidence index, and the source
     that holds each, for the sentences that quote them;
     ``history``: person_id -> what the summary says of a target submitted before;
@@ -318,19 +330,12 @@ def render_submission(
                 ]
             ],
             "allied": allied(screening, inside, jurisdiction),
-            # Only those the regime does not cover: nothing about a person whose case is not
-            # ready goes to the government, not even their name.
-            "out_of_scope": [
-                {"name": t.name, "reason": found.reason}
-                for t, found in outside
-                if not found.not_ready
-            ],
             "evidence": [
                 _evidence_context(e, jurisdiction.locale, evidence)
                 | {"passages": relied.lines.get(e.evidence_id, [])}
                 for e in cited
             ],
-            "confidential": confidential_items(inside, cited),
+            "confidential": confidential_items(inside, cited, jurisdiction.locale),
         },
         autoescape=True,
     )
@@ -367,13 +372,14 @@ def page_setup(
 
 
 def confidential_items(
-    inside: Sequence[tuple[Target, Scope]], cited: Sequence[Evidence]
+    inside: Sequence[tuple[Target, Scope]], cited: Sequence[Evidence], locale: str = "en-GB"
 ) -> list[str]:
-    """The confidentiality page: every confidential incident, victim and evidence item."""
+    """The confidentiality page: every confidential incident, victim and evidence item; the
+    page is left out when there is none."""
     lines: dict[str, None] = {}
 
     def when(act: Act) -> str:
-        return act.when()
+        return act.when(locale)
 
     for target, _ in inside:
         for post in target.posts:

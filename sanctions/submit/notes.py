@@ -1,4 +1,4 @@
-"""notes.txt: for the submitter, not the authority: what the regime does not cover, what to
+"""internal/notes.txt: for the submitter, never sent to the authority: what the regime does not cover, what to
 check before filing, and the existing designations to confirm."""
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ def notes_text(
     missing: Sequence[str] = (),
     resubmitted: Sequence[tuple[Target, str]] = (),
     recorded: Sequence[tuple[Target, Step]] = (),
+    to_check: Sequence[str] = (),
 ) -> str:
     """``missing``: what the document shows as a placeholder, to complete before filing;
+    ``to_check``: what to settle before filing that the document does not show in brackets;
     ``resubmitted``: targets sent to this government before, with what the summary says;
     ``recorded``: targets the submissions sheet records as designated by it."""
     return (
-        _scope_notes(jurisdiction, inside, outside, missing)
+        _scope_notes(jurisdiction, inside, outside, missing, to_check)
         + _history_notes(jurisdiction, resubmitted, recorded)
         + _own_designation_notes(jurisdiction, designated, possible)
         + _designation_notes(screening, jurisdiction, inside)
@@ -86,6 +88,7 @@ def _scope_notes(
     inside: Sequence[tuple[Target, Scope]],
     outside: Sequence[tuple[Target, Scope]],
     missing: Sequence[str],
+    to_check: Sequence[str] = (),
 ) -> str:
     uncovered = [(t, found) for t, found in outside if not found.not_ready]
     unready = [(t, found) for t, found in outside if found.not_ready]
@@ -96,6 +99,12 @@ def _scope_notes(
         f"{len(uncovered)}. Not ready: {len(unready)}.",
         "",
     ]
+    if not inside:
+        lines += [
+            f"Nothing goes to {jurisdiction.prose_name}: no person of the list is proposed to "
+            "it, so this package has no send/ folder and no .zip.",
+            "",
+        ]
     if missing:
         lines.append("To complete before filing (the submission shows each in brackets):")
         lines += [f"- {item}" for item in missing]
@@ -111,9 +120,9 @@ def _scope_notes(
         )
         lines += [f"- {t.name}: {found.reason}" for t, found in unready]
         lines.append("")
-    if jurisdiction.check_before_filing:
+    if jurisdiction.check_before_filing or to_check:
         lines.append("Check before filing:")
-        lines += [f"- {item}" for item in jurisdiction.check_before_filing]
+        lines += [f"- {item}" for item in (*to_check, *jurisdiction.check_before_filing)]
     return "\n".join(lines) + "\n"
 
 

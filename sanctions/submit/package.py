@@ -1,9 +1,15 @@
 """One submission package per government, built from a validated workbook.
 
-A package folder holds the Word submission (from templates/submission.docx), the target table in
-that government's list format (.xlsx and .csv), the evidence index with the local copies it
-cites (``evidence/``), the package's subset of FtM entities, notes for the submitter, and a
-manifest of it all with every file's SHA-256; the folder is also zipped.
+A package folder has two parts. ``send/`` is exactly what the authority receives, and the
+package's .zip is ``send/`` alone: the Word submission (from templates/submission.docx), the
+target table in that government's list format (.xlsx and .csv), the evidence index with the
+local copies it cites (``evidence/``), the entities the letter relies on, and a manifest of it
+all with every file's SHA-256. ``internal/notes.txt`` is for the submitting organisation: what
+is still to complete or check, who is not proposed and why, what screening found. A government
+with no target gets no ``send/`` and no .zip, only the notes saying why.
+
+Exhibits are numbered 1…n within each package, in workbook order, with the workbook's
+evidence ID beside each, so that a desk officer never meets a gap in the numbering.
 Packages go to governments, not to the public: confidential evidence is included and marked so,
 and listed on the submission's confidentiality page.
 """
@@ -11,22 +17,37 @@ and listed on the submission's confidentiality page.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sanctions import __version__
 from sanctions.common import dates
 from sanctions.common.files import file_sha256
+from sanctions.common.places import (
+    INTERNAL_FOLDER,
+    LETTER_FILE,
+    NOTES_FILE,
+    PACKAGE_MANIFEST,
+    SEND_FOLDER,
+    targets_file,
+)
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
 from sanctions.evidence.copies import copy_evidence
 from sanctions.evidence.holding import Holding
-from sanctions.governments.listformat import Row, header, names_to_complete, rows_for
+from sanctions.governments.listformat import (
+    PROPOSAL_SHEET,
+    Row,
+    header,
+    names_to_complete,
+    proposal_rows,
+    rows_for,
+)
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope, in_package
 from sanctions.model import ftmio
 from sanctions.model.graph import Graph
-from sanctions.model.subset import subset
+from sanctions.model.subset import relied_edges, subset
 from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.document import Letterhead, render_submission, to_complete
@@ -62,58 +83,29 @@ class Inputs:
 
 @dataclass(frozen=True)
 class Built:
-    """A package written: its zip, and what notes.txt lists as still to complete."""
+    """A package written: its zip (None when nothing goes to this government), and what
+    internal/notes.txt lists as still to complete."""
 
-    archive: Path
+    archive: Path | None
     to_complete: list[str]
 
 
 def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Built:
-    """Write one government's package into ``folder`` and zip it beside."""
-    folder.mkdir(parents=True)
+    """Write one government's package into ``folder`` and zip its ``send/`` part beside."""
+    internal = folder / INTERNAL_FOLDER
+    internal.mkdir(parents=True)
     inside, outside = in_package(inputs.targets, jurisdiction)
     inside, recorded = recorded_designations(inside, inputs.histories, jurisdiction.code)
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
-    history = _resubmissions(inside, inputs, jurisdiction)
-    rows: list[Row] = []
-    for number, (target, found) in enumerate(inside, start=1):
-        rows += rows_for(target, found, jurisdiction, number)
-    columns = header(jurisdiction)
-    stem = f"{inputs.prefix}-{jurisdiction.code}"
-    write_xlsx(folder / f"{stem}-targets.xlsx", {"targets": (columns, rows)})
-    write_csv(folder / f"{stem}-targets.csv", columns, rows)
-    cited = _cited_evidence(inside, inputs.evidence)
-    copy_evidence(inputs.workbook, cited, folder)
-    holding = inputs.holding or Holding.of(inputs.evidence.values(), inputs.workbook)
-    relied = relied_on(inside, inputs.evidence, holding)
-    evidence_rows = [
-        _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
-        for e in cited
-    ]
-    write_csv(folder / "evidence.csv", (*EVIDENCE_COLUMNS, "passages"), evidence_rows)
-    people = [_person_id(inputs, t) for t, _ in inside]
-    entities = subset(inputs.graph, people)
-    publishable = subset(inputs.public_graph, people)
-    ftmio.write_split(folder, entities, publishable, inputs.prefix)
+    evidence = exhibits(inside, inputs.evidence)
+    history = _resubmissions(inside, evidence, inputs, jurisdiction)
     letterhead = Letterhead(inputs.draft, inputs.date)
-    render_submission(
-        folder / "submission.docx",
-        jurisdiction,
-        inside,
-        outside,
-        cited,
-        inputs.evidence,
-        inputs.submitter,
-        inputs.screening,
-        letterhead,
-        history,
-        followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
-        relied,
-    )
+    # What the letter would show in brackets: a filing copy may have none of it.
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
-    missing += names_to_complete(jurisdiction, inside)
-    missing += followed_to_complete(jurisdiction, inside, inputs.screening, inputs.histories)
+    # What the letter states plainly but the submitter should settle before filing.
+    to_check = names_to_complete(jurisdiction, inside)
+    to_check += followed_to_complete(jurisdiction, inside, inputs.screening, inputs.histories)
     notes = notes_text(
         jurisdiction,
         inside,
@@ -124,19 +116,108 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         missing,
         [(t, history[t.person_id]) for t, _ in inside if t.person_id in history],
         recorded,
+        to_check,
     )
     if inputs.draft:
         notes = "DRAFT: not for filing.\n\n" + notes
-    (folder / "notes.txt").write_text(notes, encoding="utf-8")
-    uncovered = len([t for t, found in outside if not found.not_ready])  # the others never show
-    _manifest(folder, inputs, jurisdiction, len(inside), uncovered, len(cited), len(entities))
-    archive = folder.parent / f"{stem}.zip"
-    write_zip(archive, folder, stem)
+    (internal / NOTES_FILE).write_text(notes, encoding="utf-8")
+    if not inside:
+        return Built(None, [])
+    send = folder / SEND_FOLDER
+    send.mkdir()
+    rows: list[Row] = []
+    for number, (target, found) in enumerate(inside, start=1):
+        rows += rows_for(target, found, jurisdiction, number)
+    write_table(send, inputs.prefix, jurisdiction, rows, inside, inputs.date)
+    cited = list(evidence.values())
+    copy_evidence(inputs.workbook, cited, send)
+    holding = inputs.holding or Holding.of(inputs.evidence.values(), inputs.workbook)
+    relied = relied_on(inside, evidence, holding)
+    evidence_rows = [
+        _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
+        for e in cited
+    ]
+    write_csv(send / "evidence.csv", (*EVIDENCE_COLUMNS, "passages"), evidence_rows)
+    people = [_person_id(inputs, t) for t, _ in inside]
+    family = jurisdiction.family.relationships if jurisdiction.family is not None else ()
+    edges = relied_edges(inputs.graph, [t for t, _ in inside], relationships=family)
+    entities = subset(inputs.graph, people, edges)
+    publishable = subset(inputs.public_graph, people, edges)
+    ftmio.write_split(send, entities, publishable, inputs.prefix)
+    render_submission(
+        send / LETTER_FILE,
+        jurisdiction,
+        inside,
+        cited,
+        evidence,
+        inputs.submitter,
+        inputs.screening,
+        letterhead,
+        history,
+        followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
+        relied,
+    )
+    _manifest(send, inputs, jurisdiction, len(inside), len(cited), len(entities))
+    archive = folder.parent / f"{folder.name}.zip"
+    write_zip(archive, send, folder.name)
     return Built(archive, missing)
 
 
+def exhibits(
+    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence]
+) -> dict[str, Evidence]:
+    """The evidence a package cites, numbered 1…n in workbook order: its exhibits. A source
+    known only through another brings that other in, to be cited in it."""
+    ids = {eid for target, _ in inside for eid in target.evidence}
+    ids |= {t for i in ids if i in evidence and (t := evidence[i].known_through)}
+    ordered = sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
+    return {e.evidence_id: replace(e, number=n) for n, e in enumerate(ordered, start=1)}
+
+
+def write_table(
+    send: Path,
+    prefix: str,
+    jurisdiction: Jurisdiction,
+    rows: list[Row],
+    inside: Sequence[tuple[Target, Scope]],
+    date: str | None,
+) -> None:
+    """The target table as the government's list prints it, so that its rows could be appended
+    to the real file: the .csv in the real file's layout (header row or none, its line before
+    the header, its empty marker and quoting), and the same rows on the first sheet of the
+    .xlsx (TRUE/FALSE cells where the real .xlsx has them). What the authority needs that its
+    list does not hold (the legal ground, draft reasons, proposed duration) is on the .xlsx's
+    second sheet, never in columns added to the list's own."""
+    form = jurisdiction.list_format
+    columns = header(jurisdiction)
+    typed: list[dict[str, str | bool]] = [
+        {
+            c: (v == "TRUE") if c in form.booleans and v in ("TRUE", "FALSE") else v
+            for c, v in r.items()
+        }
+        for r in rows
+    ]
+    sheets: dict[str, tuple[Sequence[str], Sequence[Mapping[str, str | bool]]]] = {
+        form.sheet: (columns, typed)
+    }
+    extra = proposal_rows(inside, jurisdiction)
+    if extra:
+        sheets[PROPOSAL_SHEET] = (list(extra[0]), list(extra))
+    headless = () if form.header_row else (form.sheet,)
+    write_xlsx(send / targets_file(prefix, jurisdiction.code, ".xlsx"), sheets, headless)
+    write_csv(
+        send / targets_file(prefix, jurisdiction.code, ".csv"),
+        columns,
+        rows,
+        form.csv_style(date),
+    )
+
+
 def _resubmissions(
-    inside: Sequence[tuple[Target, Scope]], inputs: Inputs, jurisdiction: Jurisdiction
+    inside: Sequence[tuple[Target, Scope]],
+    evidence: dict[str, Evidence],
+    inputs: Inputs,
+    jurisdiction: Jurisdiction,
 ) -> dict[str, str]:
     """person_id -> "Resubmission (first submitted …)" for targets sent to this government before."""
     notes = {}
@@ -144,7 +225,7 @@ def _resubmissions(
         history = inputs.histories.get((target.person_id, jurisdiction.code))
         first = history.first_submission if history is not None else None
         words = [dates.in_words(first.date, jurisdiction.locale)] if first and first.date else []
-        note = resubmission_note(target, history, inputs.evidence, words)
+        note = resubmission_note(target, history, evidence, words)
         if note is not None:
             notes[target.person_id] = note
     return notes
@@ -173,15 +254,6 @@ def _evidence_row(evidence: Evidence) -> Row:
     return {k: "" if v is None else str(v) for k, v in values.items()}
 
 
-def _cited_evidence(
-    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence]
-) -> list[Evidence]:
-    ids = {eid for target, _ in inside for eid in target.evidence}
-    # A source known only through another brings that other into the index, to be cited in it.
-    ids |= {t for i in ids if i in evidence and (t := evidence[i].known_through)}
-    return sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
-
-
 def _person_id(inputs: Inputs, target: Target) -> str:
     return inputs.graph.id_of("person", target.person_id)
 
@@ -191,7 +263,6 @@ def _manifest(
     inputs: Inputs,
     jurisdiction: Jurisdiction,
     targets: int,
-    outside: int,
     evidence: int,
     entities: int,
 ) -> None:
@@ -207,16 +278,17 @@ def _manifest(
     manifest = {
         "list": inputs.prefix,
         "jurisdiction": jurisdiction.code,
+        "edition": "draft" if inputs.draft else "filing",
+        "date": inputs.date,
         "tool": f"sanctions {__version__}",
         "source": {"file": inputs.workbook.name, "sha256": file_sha256(inputs.workbook)},
         "counts": {
             "targets": targets,
-            "out_of_scope": outside,
             "evidence": evidence,
             "entities": entities,
         },
         "files": files,
     }
-    (folder / "manifest.json").write_text(
+    (folder / PACKAGE_MANIFEST).write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )

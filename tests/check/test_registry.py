@@ -306,6 +306,7 @@ def test_every_rule_has_a_case():
             "check/test_content.py",
         ),
         **dict.fromkeys(("person.collective_only", "person.not_ready"), "check/test_readiness.py"),
+        "submitter.value": "check/test_submitter.py",
         **dict.fromkeys(
             ("submission.order", "submission.unsubmitted", "submission.future"),
             "check/test_submissions.py",

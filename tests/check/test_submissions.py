@@ -98,7 +98,7 @@ def test_unknown_person_jurisdiction_or_status_and_a_future_step(findings_of):
 def summary_rows(folder, code: str) -> list[list[str]]:
     from docx import Document
 
-    doc = Document(str(folder / f"{folder.name}-{code}" / "submission.docx"))
+    doc = Document(str(folder / f"{folder.name}-{code}" / "send" / "submission.docx"))
     table = doc.tables[0]
     return [[c.text for c in row.cells] for row in table.rows]
 
@@ -115,7 +115,7 @@ def test_packages_know_what_was_sent_before(build, tmp_path):
         step("P001", "ca", "planned", "2099-01-01"),
     ]
     folder = export_rows(build, tmp_path, rows, "us,gb,ca")
-    us_notes = (folder / f"{folder.name}-us" / "notes.txt").read_text()
+    us_notes = (folder / f"{folder.name}-us" / "internal" / "notes.txt").read_text()
     assert "Submitted to the United States before" in us_notes
     # E001, cited for P001, was published on 2021-01-15, after the submission of 5 January 2020
     assert (
@@ -125,7 +125,7 @@ def test_packages_know_what_was_sent_before(build, tmp_path):
     us_summary = summary_rows(folder, "us")
     assert any("Resubmission (first submitted January 5, 2020" in " ".join(r) for r in us_summary)
 
-    gb_notes = (folder / f"{folder.name}-gb" / "notes.txt").read_text()
+    gb_notes = (folder / f"{folder.name}-gb" / "internal" / "notes.txt").read_text()
     assert "Recorded as designated by the United Kingdom, so not proposed again:" in gb_notes
     assert (
         "- Arman Testbayev: designated 2021-03-04 (reference GHR0099); submissions sheet row 5"

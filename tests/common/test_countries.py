@@ -44,7 +44,7 @@ def test_names_are_normalised_and_never_printed_as_typed(build, tmp_path: Path) 
     assert not [f for f in validate(book).findings if f.severity == "error"]
     out = tmp_path / "out"
     assert run_cli("export", str(book), "--out", str(out), "--only", "us").returncode == 0
-    folder = out / book.stem / f"{book.stem}-us"
+    folder = out / book.stem / f"{book.stem}-us" / "send"
     table = (folder / f"{book.stem}-us-targets.csv").read_text(encoding="utf-8")
     assert "nationality Kazakhstan" in table and "Kazakh;" not in table
     with open(folder / "evidence.csv", encoding="utf-8") as fh:
@@ -56,12 +56,14 @@ def test_tables_are_wide_enough_to_read(build, tmp_path: Path) -> None:
     out = tmp_path / "out"
     book = build(workbooks.valid_rows())
     assert run_cli("export", str(book), "--out", str(out), "--only", "us").returncode == 0
-    sheet = load_workbook(
-        out / book.stem / f"{book.stem}-us" / f"{book.stem}-us-targets.xlsx"
-    ).active
+    book = load_workbook(
+        out / book.stem / f"{book.stem}-us" / "send" / f"{book.stem}-us-targets.xlsx"
+    )
+    sheet = book["proposal"]
     header = [c.value for c in sheet[1]]
-    column = sheet.cell(1, header.index("Entry") + 1).column_letter
+    name = "Entry as the SDN list prints it"
+    column = sheet.cell(1, header.index(name) + 1).column_letter
     assert sheet.column_dimensions[column].width >= 60
-    entry = sheet.cell(2, header.index("Entry") + 1)
+    entry = sheet.cell(2, header.index(name) + 1)
     assert len(entry.value) > sheet.column_dimensions[column].width
     assert entry.alignment.wrap_text

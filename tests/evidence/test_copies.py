@@ -40,7 +40,7 @@ def exported(tmp_path: Path, confidential_statement: bool) -> Path:
 
 def test_a_package_carries_its_copies_with_their_hashes(tmp_path):
     folder = exported(tmp_path, confidential_statement=True)
-    package = folder / "testland-us"
+    package = folder / "testland-us" / "send"
     assert (package / "evidence" / "report.txt").read_bytes() == REPORT
     assert (package / "evidence" / "statements" / "witness-1.pdf").read_bytes() == STATEMENT
     files = {

@@ -69,7 +69,7 @@ def test_adding_a_file_adds_a_government_everywhere(tmp_path: Path) -> None:
     exported = run(root, "export", "--draft", str(book), "--out", "out", cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     package = tmp_path / "out" / "testland" / "testland-xx"
-    assert (package / "submission.docx").is_file()
+    assert (package / "send" / "submission.docx").is_file()
     assert (tmp_path / "out" / "testland" / "testland-xx.zip").is_file()
     helped = run(root, "export", "--help", cwd=tmp_path)
     assert "xx (Testonia (xx))" in " ".join(helped.stdout.split())

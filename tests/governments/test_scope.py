@@ -16,7 +16,8 @@ from tests.conftest import run_cli
 def person(pid: str, name: str) -> dict[str, str]:
     first, last = name.split()
     return {"person_id": pid, "name": name, "first_name": first, "last_name": last,
-            "status": "proposed", "nationality": "kz"}  # fmt: skip
+            "status": "proposed", "nationality": "kz",
+            "impact": "Designation would stop his travel abroad."}  # fmt: skip
 
 
 def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: dict[str, str]):
@@ -24,7 +25,8 @@ def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: di
     rows["persons"].append(person(pid, name))
     rows["incidents"].append(
         {"country": "kz", "evidence_ids": "E001", "confidential": "no", "victims": "Nurlan Victimov",
-         "summary": "What the report says happened.", **incident}
+         "summary": "What the report says happened.", "victim_activity": "He was a journalist.",
+         "pattern": "One of many such cases that year.", **incident}
     )  # fmt: skip
     rows["involvement"].append(
         {"person_id": pid, "incident_id": incident["incident_id"], "role": role,
@@ -43,17 +45,17 @@ def export(build, tmp_path: Path, rows) -> Path:
 
 
 def targets(folder: Path, code: str) -> str:
-    return (folder / f"{folder.name}-{code}" / f"{folder.name}-{code}-targets.csv").read_text(
-        encoding="utf-8"
-    )
+    return (
+        folder / f"{folder.name}-{code}" / "send" / f"{folder.name}-{code}-targets.csv"
+    ).read_text(encoding="utf-8")
 
 
 def notes(folder: Path, code: str) -> str:
-    return (folder / f"{folder.name}-{code}" / "notes.txt").read_text(encoding="utf-8")
+    return (folder / f"{folder.name}-{code}" / "internal" / "notes.txt").read_text(encoding="utf-8")
 
 
 def document(folder: Path, code: str) -> list[str]:
-    path = folder / f"{folder.name}-{code}" / "submission.docx"
+    path = folder / f"{folder.name}-{code}" / "send" / "submission.docx"
     return [p.text for p in Document(str(path)).paragraphs]
 
 

@@ -4,8 +4,6 @@ word only when the passage uses it. Every name is invented."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,7 +39,7 @@ def export(build: Callable[..., Path], tmp_path: Path, rows: Rows) -> Path:
 
 
 def why_line(folder: Path) -> str:
-    doc = Document(str(folder / f"{folder.name}-gb" / "submission.docx"))
+    doc = Document(str(folder / f"{folder.name}-gb" / "send" / "submission.docx"))
     text = [p.text for p in doc.paragraphs]
     chapter = text[next(i for i, p in enumerate(text) if p.endswith("Dana Fictiyeva")) :]
     why = next(i for i, p in enumerate(chapter) if p.startswith("Why:"))
@@ -49,8 +47,7 @@ def why_line(folder: Path) -> str:
 
 
 def statement_of_reasons(folder: Path) -> str:
-    path = folder / f"{folder.name}-gb" / f"{folder.name}-gb-targets.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = workbooks.target_rows(folder / f"{folder.name}-gb")
     return next(r["UK Statement of Reasons"] for r in rows if "Fictiyeva" in str(r.values()))
 
 
@@ -76,8 +73,8 @@ def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_pa
     reasons = statement_of_reasons(folder)
     # the passage says what she did, as the victim's account; no role label stated as fact
     assert (
-        f"In “Detention of protesters in Example City” (1 March 2020, Example City), according to {VICTIM}: “"
-        in reasons
+        "In connection with “Detention of protesters in Example City” (1 March 2020, Example "
+        f"City), according to {VICTIM}: “" in reasons
     )
     assert "carried out the act" not in reasons
     assert SAID.split(" (")[0] in reasons
@@ -89,11 +86,12 @@ def test_the_account_of_a_victim_whose_identity_is_confidential_does_not_name_he
 ) -> None:
     folder = export(build, tmp_path, told_by_the_victim(confidential=True))
     reasons = statement_of_reasons(folder)
+    # told in the victim's words, with who she is withheld, and no label of the editor's
     assert (
-        "in the submitting organisation's assessment Dana Fictiyeva carried out the act "
-        "(arbitrary detention and ill-treatment), on the account of the victim." in reasons
+        "In an incident on 1 March 2020, according to the victim: “Chief Fictiyeva led the "
+        "officers who detained us”." in reasons
     )
-    assert "in the submitting organisation's assessment" in reasons  # not a fact, not the source's
+    assert "carried out the act" not in reasons and "Detention of protesters" not in reasons
     page = public_page(folder)
     assert "according to the victim." in page
     assert VICTIM not in reasons and VICTIM not in page

@@ -241,11 +241,11 @@ def test_a_sheet_only_one_workbook_has_is_all_added(build):
 
 def test_the_submitter_sheet_is_compared_by_key(build):
     new = workbooks.valid_rows()
-    new["submitter"][3]["value"] = "2026-12-01"
+    next(r for r in new["submitter"] if r["key"] == "date")["value"] = "2026-12-01"
     (changed,) = sheet(diff_of(build, workbooks.valid_rows(), new), "submitter").changed
     assert changed.label == "date"
     assert [(c.column, c.old, c.new, c.new_cell) for c in changed.changes] == [
-        ("value", "2026-11-30", "2026-12-01", "submitter!B5")
+        ("value", "2026-11-30", "2026-12-01", "submitter!B6")
     ]
 
 

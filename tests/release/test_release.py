@@ -85,7 +85,7 @@ def test_release_folder_holds_export_source_changelog_and_manifest(made):
     names = set(files(folder))
     assert {"CHANGELOG.md", "manifest.json", f"source/{LIST}.xlsx"} <= names
     assert {"entities.ftm.json", "public/index.html", f"{LIST}-us.zip"} <= names
-    assert f"{LIST}-gb/submission.docx" in names
+    assert f"{LIST}-gb/send/submission.docx" in names
     assert (folder / "source" / f"{LIST}.xlsx").read_bytes() == made.v1.read_bytes()
     assert not (folder / MARKER).exists()
     assert (folder / "CHANGELOG.md").read_text(encoding="utf-8") == (
@@ -227,7 +227,7 @@ def test_a_workbook_saved_during_the_release_is_refused(made, monkeypatch, tmp_p
 
 def test_packages_that_could_not_be_filed_leave_nothing(made, tmp_path):
     rows = workbooks.valid_rows()
-    del rows["submitter"]
+    rows["persons"][0]["impact"] = ""  # a filing copy's letter would show a placeholder
     book = workbooks.write(tmp_path / f"{LIST}.xlsx", rows)
     with pytest.raises(NotReady, match="--draft"):
         release(book, "5.0", made.out, allow_warnings=True, date=DATE)

@@ -811,7 +811,7 @@ def test_confidential_material_reaches_the_report_and_never_the_public_folder(tm
     write_report): the canary of the confidential incident is in the report, in no public file."""
     book = workbooks.write(tmp_path / "book.xlsx", review_rows())
     out = tmp_path / "exports"
-    proc = run_cli("export", str(book), "--out", str(out), "--date", "2026-12-01")
+    proc = run_cli("export", "--draft", str(book), "--out", str(out), "--date", "2026-12-01")
     assert proc.returncode == 0, proc.stderr
     public = public_texts(out / "book" / "public")
     assert public and not [name for name, data in public.items() if CANARY.encode() in data]

@@ -105,7 +105,7 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     book, reference, _ = labelled
     out = tmp_path / "exports"
     assert run("export", str(book), "--out", str(out)).returncode == 0
-    unscreened = docx_text(out / "book" / "book-gb" / "submission.docx")
+    unscreened = docx_text(out / "book" / "book-gb" / "send" / "submission.docx")
     assert "Not screened" in unscreened
     assert "urgent procedure" not in unscreened  # no ally's designation was found
     assert not (out / "book" / "public" / "gap-matrix.xlsx").exists()
@@ -116,15 +116,15 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     assert "earlier version" not in proc.stderr  # the screening is up to date
     folder = out / "book"
     assert (folder / "screening.json").exists() and (folder / "gap-matrix.xlsx").exists()
-    gb = docx_text(folder / "book-gb" / "submission.docx")
+    gb = docx_text(folder / "book-gb" / "send" / "submission.docx")
     assert "Existing designations by other governments" in gb
     assert "United States: GLOMAG, listed 2016-03-15" in gb  # Dana Fictiyeva, matched at 0.91
     assert "United Kingdom: Global Human Rights" not in gb  # not cited to the UK itself
     assert "Already designated by other governments" in gb
     assert "urgent procedure" in gb  # the United States' designation was found
-    notes = (folder / "book-gb" / "notes.txt").read_text(encoding="utf-8")
+    notes = (folder / "book-gb" / "internal" / "notes.txt").read_text(encoding="utf-8")
     assert "Dana Fictiyeva: United States, GLOMAG, listed 2016-03-15" in notes
-    us = docx_text(folder / "book-us" / "submission.docx")
+    us = docx_text(folder / "book-us" / "send" / "submission.docx")
     assert "United Kingdom: Global Human Rights" in us
     sheet = load_workbook(folder / "public" / "gap-matrix.xlsx").active
     people = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -160,18 +160,18 @@ def test_a_target_designated_by_the_receiving_government_is_not_proposed_again(
         ("us", "United States", "GLOMAG, listed 2010-03-15"),
     ):
         package = out / "book" / f"book-{code}"
-        table = (package / f"book-{code}-targets.csv").read_text(encoding="utf-8")
+        table = (package / "send" / f"book-{code}-targets.csv").read_text(encoding="utf-8")
         assert "Testbayev" not in table.replace("TESTBAYEV", "Testbayev"), code
         assert "Fictiyeva" in table.replace("FICTIYEVA", "Fictiyeva"), code
-        assert "Arman Testbayev" not in docx_text(package / "submission.docx")
-        notes = (package / "notes.txt").read_text(encoding="utf-8")
+        assert "Arman Testbayev" not in docx_text(package / "send" / "submission.docx")
+        notes = (package / "internal" / "notes.txt").read_text(encoding="utf-8")
         assert (
             f"Already designated by {government}, so not proposed again:\n- Arman Testbayev: {program}"
             in notes
         )
         assert f"Possibly designated by {government} already" in notes
         assert "- Dana Fictiyeva:" in notes.split(f"Possibly designated by {government}")[1]
-    eu = (out / "book" / "book-eu" / "book-eu-targets.csv").read_text(encoding="utf-8")
+    eu = (out / "book" / "book-eu" / "send" / "book-eu-targets.csv").read_text(encoding="utf-8")
     assert "TESTBAYEV" in eu.upper()  # the EU has not listed him: still proposed there
 
 

@@ -37,7 +37,7 @@ OFFICER = {"title": "Officer", "start_date": "2019"}
 
 def chapter(folder: Path, code: str, name: str) -> list[str]:
     """The paragraphs of one target's chapter: from its heading to the next top heading."""
-    doc = Document(str(folder / f"{folder.name}-{code}" / "submission.docx"))
+    doc = Document(str(folder / f"{folder.name}-{code}" / "send" / "submission.docx"))
     found: list[str] = []
     for para in doc.paragraphs:
         if para.style is not None and para.style.name == "Heading 1":
@@ -56,7 +56,8 @@ def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_print
 ) -> None:
     rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
     rows["persons"][0]["impact"] = "Designation would reach the flat he rents in Example Town."
-    folder = export_rows(build, tmp_path, rows, "us,gb")
+    rows["persons"][-1]["impact"] = ""
+    folder = export_rows(build, tmp_path, rows, "us,gb", "--draft")
     filled = chapter(folder, "us", "Arman Testbayev")  # P001, who has an impact argument
     at = filled.index("National interest and impact")
     assert filled[at + 1] == "Designation would reach the flat he rents in Example Town."
@@ -74,13 +75,18 @@ def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_print
     assert gb[at + 1] == "Designation would reach the flat he rents in Example Town."
 
 
-def test_a_filing_copy_with_an_argument_to_write_is_built_with_a_warning(
+def test_a_filing_copy_with_an_argument_to_write_is_refused_and_says_which(
     build, tmp_path: Path
 ) -> None:
-    book = build(rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER))
+    """A filing copy's letter has no placeholder left: the export stops and names what to
+    write, for whom; a draft is built with the placeholder."""
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    rows["persons"][-1]["impact"] = ""
+    book = build(rows)
     proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "us")
-    assert proc.returncode == 0, proc.stderr
-    assert "item(s) still to complete before filing" in proc.stderr
+    assert proc.returncode == 1
+    assert "National interest and impact, for 1 target: Timur Officerov" in proc.stderr
+    assert "--draft" in proc.stderr and not (tmp_path / "out" / book.stem).exists()
 
 
 def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_limb(
@@ -91,7 +97,8 @@ def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_l
     for sheet in ("persons", "incidents", "involvement", "positions"):
         rows[sheet].append(speech[sheet][-1])
     rows["incidents"][-1]["pattern"] = "The same unit dispersed 40 rallies in 2021."
-    folder = export_rows(build, tmp_path, rows, "eu")
+    rows["incidents"][-2]["pattern"] = ""
+    folder = export_rows(build, tmp_path, rows, "eu", "--draft")
     torture = chapter(folder, "eu", "Timur Officerov")
     assert not any("Widespread" in p for p in torture)
     assert any(p.startswith("Responsible (Art. 1(1)(c) violations): ") for p in torture)
@@ -108,11 +115,12 @@ def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_l
 def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
     rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
     rows["incidents"][-1]["victim_activity"] = "A journalist who reported on police abuses."
-    folder = export_rows(build, tmp_path, rows, "ca")
+    rows["incidents"][0]["victim_activity"] = ""
+    folder = export_rows(build, tmp_path, rows, "ca", "--draft")
     text = chapter(folder, "ca", "Timur Officerov")
     at = text.index("Victims who exposed wrongdoing or defended human rights")
     assert text[at + 1] == (
-        "Torture of detainees in Example City (2 March 2021): "
+        "Torture of detainees in Example City (March 2, 2021): "
         "A journalist who reported on police abuses."
     )
     line = next(n for n in notes(folder, "ca").splitlines() if n.startswith("- Victims who"))
@@ -148,7 +156,9 @@ def test_a_government_of_its_own_template_gets_it(
     book = build(workbooks.valid_rows())
     folder = export(book, tmp_path / "out", only=["gb", "us"]).folder
     first = {
-        code: Document(str(folder / f"{folder.name}-{code}" / "submission.docx")).paragraphs[0].text
+        code: Document(str(folder / f"{folder.name}-{code}" / "send" / "submission.docx"))
+        .paragraphs[0]
+        .text
         for code in ("gb", "us")
     }
     assert first["gb"] == "Our own letter to Foreign, Commonwealth and Development Office (FCDO)"
@@ -178,8 +188,7 @@ def test_a_title_that_says_when_is_not_dated_twice(build, tmp_path: Path) -> Non
                                                     spell, OFFICER), "eu")  # fmt: skip
     text = chapter(folder, "eu", "Dana Dispersova")
     act = next(p for p in text if p.startswith("Dispersals of rallies"))
-    assert act.startswith(
-        "Dispersals of rallies, March 2021 to June 2021 (Example City). Role: perpetrated."
-    )
+    assert act.startswith("Dispersals of rallies, March 2021 to June 2021 (Example City). ")
+    assert "Role" not in act  # the editor's label is not evidence, and is not sent
     why = next(p for p in text if p.startswith("Responsible (Art. 1(1)(d) violations)"))
     assert why.count("March 2021") == 1

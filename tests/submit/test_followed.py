@@ -105,7 +105,7 @@ def test_the_swiss_letter_asks_for_the_eu_listings_and_says_where_the_eu_stands(
     book = build(workbooks.valid_rows())
     proc = run_cli("export", "--draft", str(book), "--out", str(tmp_path / "out"), "--only", "ch")
     assert proc.returncode == 0, proc.stderr
-    letter = tmp_path / "out" / book.stem / f"{book.stem}-ch" / "submission.docx"
+    letter = tmp_path / "out" / book.stem / f"{book.stem}-ch" / "send" / "submission.docx"
     text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
     assert "Request to the Swiss Federal Council" in text
     assert "asks the Federal Council:" in text and "Articles 1(1) and 2 of the Embargo Act" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from sanctions.governments import listformat as formats
 from sanctions.governments import registry as known
 from sanctions.governments.registry import codes
 from tests import workbooks
+from tests.conftest import run_cli
 
 CANARY = "CANARY-7f3a"
 
@@ -38,6 +40,7 @@ def rows_with_detail():
             "last_name": "Examplov",
             "status": "proposed",
             "summary": "Judge.",
+            "impact": "A travel ban would end his visits abroad.",
         }
     )
     rows["incidents"].append(
@@ -51,6 +54,8 @@ def rows_with_detail():
             "victims": "Example Activist",
             "evidence_ids": "E001",
             "confidential": "no",
+            "victim_activity": "The activist was tried for peaceful protest.",
+            "pattern": "One of many closed trials of activists.",
         }
     )
     rows["involvement"].append(
@@ -80,11 +85,20 @@ def built(tmp_path_factory):
     return export(book, tmp / "out"), book
 
 
+def sent(folder: Path, code: str) -> Path:
+    """What goes to the government: the package's send/ folder."""
+    return folder / f"testland-{code}" / "send"
+
+
 def test_every_package_has_its_files(built):
+    """send/ is exactly what the authority receives, and the .zip holds it and nothing else;
+    internal/ holds the notes."""
     folder, _ = built
     for code in codes():
         package = folder / f"testland-{code}"
-        names = sorted(p.name for p in package.iterdir())
+        assert sorted(p.name for p in package.iterdir()) == ["internal", "send"]
+        assert sorted(p.name for p in (package / "internal").iterdir()) == ["notes.txt"]
+        names = sorted(p.name for p in (package / "send").iterdir())
         assert names == sorted(
             [
                 "entities.ftm.json",
@@ -92,73 +106,72 @@ def test_every_package_has_its_files(built):
                 "evidence",  # the local copies of the evidence cited
                 "evidence.csv",
                 "manifest.json",
-                "notes.txt",
                 "submission.docx",
                 f"testland-{code}-targets.csv",
                 f"testland-{code}-targets.xlsx",
             ]
         ), code
-        assert (folder / f"testland-{code}.zip").exists()
+        with zipfile.ZipFile(folder / f"testland-{code}.zip") as archive:
+            zipped = sorted(n.split("/", 1)[1] for n in archive.namelist())
+        inside = sorted(
+            p.relative_to(package / "send").as_posix()
+            for p in (package / "send").rglob("*")
+            if p.is_file()
+        )
+        assert zipped == inside, code
 
 
 def test_documents_and_tables_reopen_with_the_targets(built):
     folder, _ = built
     for code in codes():
-        package = folder / f"testland-{code}"
+        package = sent(folder, code)
         text = "\n".join(p.text for p in Document(package / "submission.docx").paragraphs)
         assert "Arman Testbayev" in text and "Evidence index" in text and "Confidentiality" in text
-        sheet = load_workbook(package / f"testland-{code}-targets.xlsx").active
+        book = load_workbook(package / f"testland-{code}-targets.xlsx")
+        sheet = book.worksheets[0]
         cells = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
         assert "Testbayev" in cells or "TESTBAYEV" in cells, code
-        with open(package / f"testland-{code}-targets.csv", encoding="utf-8") as fh:
-            header = next(csv.reader(fh))
-        assert header == formats.header(known.load()[code]), code
+        form = known.load()[code].list_format
+        if form.header_row and not form.preamble:
+            with open(package / f"testland-{code}-targets.csv", encoding="utf-8") as fh:
+                header = next(csv.reader(fh))
+            assert header == formats.header(known.load()[code]), code
 
 
 def test_list_formats(built):
     """A smoke test on the shared fixture; tests/governments/test_listformat.py checks each format in full."""
     folder, _ = built
-    us = read_csv(folder / "testland-us" / "testland-us-targets.csv")
-    arman = next(r for r in us if "TESTBAYEV" in r["Entry"])
-    assert arman["Entry"] == (
-        "TESTBAYEV, Arman (a.k.a. TESTBAEV, Arman); DOB 1 May 1970; nationality Kazakhstan; "
-        "Gender Male (individual) [GLOMAG]."
-    )
-    gb = read_csv(folder / "testland-gb" / "testland-gb-targets.csv")
+    us = (sent(folder, "us") / "testland-us-targets.csv").read_text(encoding="utf-8")
+    assert '"TESTBAYEV, Arman","individual","GLOMAG"' in us
+    assert '"DOB 01 May 1970; nationality Kazakhstan; Gender Male."' in us
+    gb_text = (sent(folder, "gb") / "testland-gb-targets.csv").read_text(encoding="utf-8")
+    gb = list(csv.DictReader(io.StringIO(gb_text.split("\n", 1)[1])))
     primary = next(r for r in gb if r["Name 6"] == "TESTBAYEV")
     assert primary["Name 1"] == "Arman" and primary["D.O.B"] == "01/05/1970"
     assert primary["Name non-latin script"] == "Арман Тестбаев"
     assert any(r["Name type"] == "Alias" and r["Name 6"] == "TESTBAEV" for r in gb)
-    ca = read_csv(folder / "testland-ca" / "testland-ca-targets.csv")
-    assert any(
-        r["Schedule line (SOR/2017-233)"] == "Arman TESTBAYEV (born on May 1, 1970)" for r in ca
-    )
-    eu = read_csv(folder / "testland-eu" / "testland-eu-targets.csv")
+    eu = read_csv(sent(folder, "eu") / "testland-eu-targets.csv")
     assert any("DOB: 1.5.1970" in r["Identifying information"] for r in eu)
 
 
 def test_scope_is_checked_not_assumed(built):
-    """The UK and Australian regimes cover life, torture and slavery only."""
+    """The UK and Australian regimes cover life, torture and slavery only. Who is not proposed,
+    and why, is for the submitter's notes: the letter names only those it proposes."""
     folder, _ = built
     for code in ("gb", "au"):
-        notes = (folder / f"testland-{code}" / "notes.txt").read_text(encoding="utf-8")
+        notes = (folder / f"testland-{code}" / "internal" / "notes.txt").read_text(encoding="utf-8")
         assert "Bolat Examplov" in notes
-        table = (folder / f"testland-{code}" / f"testland-{code}-targets.csv").read_text(
-            encoding="utf-8"
-        )
-        assert "Examplov" not in table
-        text = "\n".join(
-            p.text for p in Document(folder / f"testland-{code}" / "submission.docx").paragraphs
-        )
-        assert "Persons not proposed under this regime" in text and "Bolat Examplov" in text
-    us = (folder / "testland-us" / "testland-us-targets.csv").read_text(encoding="utf-8")
+        for path in sent(folder, code).rglob("*"):
+            if path.is_file() and path.suffix != ".txt":  # the evidence copies may name anyone
+                assert "Examplov" not in texts_in(path) and "EXAMPLOV" not in texts_in(path), path
+    us = (sent(folder, "us") / "testland-us-targets.csv").read_text(encoding="utf-8")
     assert "EXAMPLOV" in us
 
 
 def test_manifests_verify(built):
     folder, book = built
     for code in codes():
-        package = folder / f"testland-{code}"
+        package = sent(folder, code)
         manifest = json.loads((package / "manifest.json").read_text())
         assert manifest["source"]["sha256"] == hashlib.sha256(book.read_bytes()).hexdigest()
         listed = {f["path"] for f in manifest["files"]}
@@ -168,6 +181,149 @@ def test_manifests_verify(built):
             data = (package / item["path"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == item["sha256"] and len(data) == item["size"]
         assert manifest["tool"].startswith("sanctions ") and manifest["counts"]["targets"] >= 2
+        assert manifest["edition"] == "filing" and manifest["date"] == "2026-11-30"
+
+
+# What never goes to a government: the submitter's notes and the tool's working phrases, labels
+# and caveats. Every file under send/ (and so in the .zip) is read for them.
+INTERNAL_PHRASES = (
+    "notes for the submitter",
+    "To complete before filing",
+    "Check before filing",
+    "Not ready",
+    "Persons not proposed",
+    "not proposed",
+    "Role:",
+    "given for context only",
+    "[To complete",
+    "known through a",
+    "without describing",
+    "the recorded role",
+    "submissions sheet",
+    " column of the ",
+    "workbook",
+)
+
+
+def test_nothing_internal_is_sent(built):
+    folder, _ = built
+    for code in codes():
+        for path in sent(folder, code).rglob("*"):
+            if not path.is_file() or path.parent.name == "evidence":
+                continue  # the evidence copies are the sources' own words
+            text = readable_text(path)
+            for phrase in INTERNAL_PHRASES:
+                assert phrase not in text, (code, path.name, phrase)
+
+
+def test_exhibits_are_numbered_without_gaps_with_the_workbooks_id(tmp_path):
+    """A package citing E002 only numbers it [1], and says it is the submitter's E002."""
+    rows = rows_with_detail()
+    rows["persons"] = [p for p in rows["persons"] if p["person_id"] == "P002"]
+    rows["positions"] = [p for p in rows["positions"] if p["person_id"] == "P002"]
+    rows["involvement"] = [p for p in rows["involvement"] if p["person_id"] == "P002"]
+    rows["relations"] = []
+    for position in rows["positions"]:
+        position["evidence_ids"] = "E002"
+    rows["positions"][0]["quote"] = "Chief Fictiyeva led the officers who detained us"
+    rows["positions"][0]["locator"] = "para. 3"
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    folder = export(book, tmp_path / "out", only=["us"])
+    index = read_csv(sent(folder, "us") / "evidence.csv")
+    numbers = [(r["number"], r["evidence_id"]) for r in index]
+    assert [n for n, _ in numbers] == [str(i) for i in range(1, len(numbers) + 1)]
+    letter = [p.text for p in Document(sent(folder, "us") / "submission.docx").paragraphs]
+    entries = [p for p in letter if p.startswith("[")]
+    assert entries[0].startswith("[1] ") and entries[0].endswith(f"Our reference: {numbers[0][1]}.")
+
+
+def test_package_entities_hold_only_targets_and_what_they_rely_on(tmp_path):
+    """A research lead sharing an incident, a relative where the government has no family
+    measure, an act the letter does not rely on: none of them reach the package's entities."""
+    rows = rows_with_detail()
+    rows["persons"].append(
+        {"person_id": "P009", "name": "Research Lead", "first_name": "Research",
+         "last_name": "Lead", "status": "research", "summary": "Said to control the unit."}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": "P009", "incident_id": "I001", "role": "perpetrated",
+         "description": "Was there.", "evidence_ids": "E001"}
+    )  # fmt: skip
+    rows["positions"].append(
+        {"person_id": "P009", "org_id": "O002", "title": "Officer", "evidence_ids": "E001"}
+    )
+    rows["relations"].append(
+        {"person_id": "P001", "related_name": "Son Testbayev", "relationship": "parent",
+         "evidence_ids": "E001"}
+    )  # fmt: skip
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    folder = export(book, tmp_path / "out", only=["us", "gb"])
+
+    def names(path: Path) -> set[str]:
+        entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        return {n for e in entities if e["schema"] == "Person" for n in e["properties"]["name"]}
+
+    for code in ("us", "gb"):
+        for name in ("entities.ftm.json", "entities-confidential.ftm.json"):
+            held = names(sent(folder, code) / name)
+            assert "Research Lead" not in held, (code, name)
+    # The US has a family measure (Section 7031(c)): the son is named there, and only there.
+    assert "Son Testbayev" in names(sent(folder, "us") / "entities-confidential.ftm.json")
+    assert "Son Testbayev" not in names(sent(folder, "gb") / "entities-confidential.ftm.json")
+    # The publishable list holds what the public page shows: no research lead, no relative.
+    public = names(folder / "entities.ftm.json")
+    assert "Research Lead" not in public and "Son Testbayev" not in public
+    assert "Arman Testbayev" in public
+    entities = [
+        json.loads(line)
+        for line in (folder / "entities.ftm.json").read_text(encoding="utf-8").splitlines()
+    ]
+    links = [e for e in entities if e["schema"] == "UnknownLink"]
+    assert links and not any("role" in e["properties"] for e in links)  # no editor's label
+    assert not any("involved" in e["properties"] for e in entities if e["schema"] == "Event")
+
+
+def test_a_government_with_no_target_gets_notes_and_nothing_to_send(tmp_path):
+    rows = rows_with_detail()
+    for person in rows["persons"]:
+        person["jurisdictions"] = "us"
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    done = run_export(book, tmp_path / "out", ["us", "gb"])
+    gb = done.folder / "testland-gb"
+    assert sorted(p.name for p in gb.iterdir()) == ["internal"]
+    assert not (done.folder / "testland-gb.zip").exists()
+    notes = (gb / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert "Nothing goes to the United Kingdom" in notes
+    assert any("testland-gb: nothing to send" in w for w in done.warnings)
+    assert (done.folder / "testland-us.zip").exists()
+
+
+def test_a_filing_copy_is_never_turned_into_a_draft_unasked(tmp_path):
+    book = workbooks.write(tmp_path / "testland.xlsx", rows_with_detail())
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out), "--only", "us").returncode == 0
+    proc = run_cli("export", "--draft", str(book), "--out", str(out), "--only", "us")
+    assert proc.returncode == 1 and "filing copies" in proc.stderr and "--force" in proc.stderr
+    manifest = out / "testland" / "testland-us" / "send" / "manifest.json"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["edition"] == "filing"
+    # the same export again (what `make run` does) keeps it a filing copy
+    assert run_cli("export", str(book), "--out", str(out), "--only", "us").returncode == 0
+    assert json.loads(manifest.read_text(encoding="utf-8"))["edition"] == "filing"
+    proc = run_cli("export", "--draft", "--force", str(book), "--out", str(out), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(manifest.read_text(encoding="utf-8"))["edition"] == "draft"
+
+
+def test_a_filing_copy_with_a_placeholder_is_refused(tmp_path):
+    rows = rows_with_detail()
+    rows["persons"][0]["impact"] = ""
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "us")
+    assert proc.returncode == 1
+    assert "testland-us: National interest and impact, for 1 target: Arman Testbayev" in proc.stderr
+    assert not (tmp_path / "out" / "testland").exists()
+    proc = run_cli("export", "--draft", str(book), "--out", str(tmp_path / "out"), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_two_exports_are_byte_identical(tmp_path):
@@ -191,10 +347,10 @@ def test_only_and_per_person_restriction(tmp_path):
         "testland-eu",
         "testland-us",
     ]
-    assert "FICTIYEVA" in (folder / "testland-us" / "testland-us-targets.csv").read_text(
+    assert "FICTIYEVA" in (sent(folder, "us") / "testland-us-targets.csv").read_text(
         encoding="utf-8"
     )
-    assert "FICTIYEVA" not in (folder / "testland-eu" / "testland-eu-targets.csv").read_text(
+    assert "FICTIYEVA" not in (sent(folder, "eu") / "testland-eu-targets.csv").read_text(
         encoding="utf-8"
     )
 
@@ -204,7 +360,7 @@ def test_formula_like_text_is_written_as_text(tmp_path):
     rows["persons"][0]["aliases"] = "@SUM(A1) Testbayev; +7 701 Testbayev; -2+3 Testbayev"
     book = workbooks.write(tmp_path / "testland.xlsx", rows)
     folder = export(book, tmp_path / "out", only=["au"])
-    sheet = load_workbook(folder / "testland-au" / "testland-au-targets.xlsx").active
+    sheet = load_workbook(sent(folder, "au") / "testland-au-targets.xlsx").worksheets[0]
     risky = [
         c
         for row in sheet.iter_rows()
@@ -212,7 +368,7 @@ def test_formula_like_text_is_written_as_text(tmp_path):
         if isinstance(c.value, str) and c.value[:1] in "@+-"
     ]
     assert len(risky) == 3 and all(c.data_type == "s" for c in risky)
-    text = (folder / "testland-au" / "testland-au-targets.csv").read_text(encoding="utf-8")
+    text = (sent(folder, "au") / "testland-au-targets.csv").read_text(encoding="utf-8")
     assert "'@SUM(A1)" in text and "'+7 701" in text and "'-2+3" in text
 
 
@@ -290,6 +446,25 @@ def texts_in(path: Path) -> str:
     return data.decode("utf-8", "replace")
 
 
+def readable_text(path: Path) -> str:
+    """The text a reader sees in a file: a letter's paragraphs and tables, a table's cells."""
+    if path.suffix == ".docx":
+        doc = Document(path)
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        headers = [p.text for s in doc.sections for p in s.header.paragraphs]
+        return "\n".join([*headers, *(p.text for p in doc.paragraphs), *cells])
+    if path.suffix == ".xlsx":
+        book = load_workbook(path, read_only=True)
+        return "\n".join(
+            str(v)
+            for ws in book.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for v in row
+            if v is not None
+        )
+    return path.read_text(encoding="utf-8")
+
+
 def test_canary_never_reaches_a_public_file(tmp_path):
     book = workbooks.write(tmp_path / "testland.xlsx", confidential_workbook())
     folder = export(book, tmp_path / "out")
@@ -306,8 +481,8 @@ def test_canary_never_reaches_a_public_file(tmp_path):
     html = (folder / "public" / "index.html").read_text(encoding="utf-8")
     assert "Arman Testbayev" in html and "Report on Example City" in html
     # the canary is in the workbook and reaches the (non-public) submission, marked confidential
-    assert CANARY in texts_in(folder / "testland-us" / "submission.docx")
-    assert "CONFIDENTIAL" in texts_in(folder / "testland-us" / "submission.docx")
+    assert CANARY in texts_in(folder / "testland-us" / "send" / "submission.docx")
+    assert "CONFIDENTIAL" in texts_in(folder / "testland-us" / "send" / "submission.docx")
 
 
 def test_ties_go_to_the_right_package(tmp_path):
@@ -317,8 +492,12 @@ def test_ties_go_to_the_right_package(tmp_path):
     )
     book = workbooks.write(tmp_path / "testland.xlsx", rows)
     folder = export(book, tmp_path / "out", only=["us", "gb"])
-    gb = "\n".join(p.text for p in Document(folder / "testland-gb" / "submission.docx").paragraphs)
-    us = "\n".join(p.text for p in Document(folder / "testland-us" / "submission.docx").paragraphs)
+    gb = "\n".join(
+        p.text for p in Document(folder / "testland-gb" / "send" / "submission.docx").paragraphs
+    )
+    us = "\n".join(
+        p.text for p in Document(folder / "testland-us" / "send" / "submission.docx").paragraphs
+    )
     assert "owns a flat in London" in gb and "son studies in Boston" not in gb
     assert "son studies in Boston" in us and "owns a flat in London" not in us
     assert "travels to Europe often" in gb and "travels to Europe often" in us

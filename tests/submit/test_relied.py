@@ -27,11 +27,13 @@ def test_each_passage_is_listed_under_the_source_that_holds_it(
     package = out / book.stem / f"{book.stem}-eu"
     index = {
         r["evidence_id"]: r["passages"]
-        for r in csv.DictReader(io.StringIO((package / "evidence.csv").read_text("utf-8-sig")))
+        for r in csv.DictReader(
+            io.StringIO((package / "send" / "evidence.csv").read_text("utf-8-sig"))
+        )
     }
     witness = "para. 3, account of a detained protester: “Chief Fictiyeva led the officers who "
     assert index["E002"].startswith(witness)
     assert "Chief Fictiyeva" not in index["E001"]  # the report does not say it
     assert "p. 4: “the minister ordered the police to detain the protesters”" in index["E001"]
-    letter = [p.text for p in Document(str(package / "submission.docx")).paragraphs]
+    letter = [p.text for p in Document(str(package / "send" / "submission.docx")).paragraphs]
     assert any(p.startswith(witness) for p in letter)
