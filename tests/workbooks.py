@@ -329,3 +329,21 @@ def target_rows(package: Path, code: str | None = None) -> list[dict[str, str]]:
             for row, more in zip(rows, proposals, strict=True):
                 row.update({str(k): "" if v is None else str(v) for k, v in more.items()})
     return rows
+
+
+def with_eu_decisions(rows: Rows) -> Rows:
+    """The rows with the European Union's decision on every proposed person recorded on the
+    submissions sheet (submitted, then declined), so that Switzerland, which is asked to take
+    over the European Union's listings, knows where the European Union stands without a
+    screening."""
+    rows = copy.deepcopy(rows)
+    steps = rows.setdefault("submissions", [])
+    for person in rows["persons"]:
+        if person.get("status") == "proposed":
+            steps += [
+                {"person_id": person["person_id"], "jurisdiction": "eu", "status": "submitted",
+                 "date": "2026-03-02"},
+                {"person_id": person["person_id"], "jurisdiction": "eu", "status": "rejected",
+                 "date": "2026-06-01"},
+            ]  # fmt: skip
+    return rows

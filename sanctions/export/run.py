@@ -185,16 +185,20 @@ def export(
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
         gaps_left: list[str] = []
+        nothing: list[str] = []
         for code in codes:
             jurisdiction = known.load()[code]
             name = package_name(prefix, code)
             built = build_package(inputs, jurisdiction, staging / name)
             if built.archive is None:
-                warnings.append(
-                    f"{name}: nothing to send to {jurisdiction.prose_name} (no person is "
-                    f"proposed to it); see {name}/{INTERNAL_FOLDER}/{NOTES_FILE}"
-                )
+                nothing.append(jurisdiction.prose_name)
             gaps_left += [f"{name}: {item}" for item in built.to_complete]
+        if nothing:
+            warnings.append(
+                f"nothing to send to {', '.join(nothing)}: no person of the list is proposed "
+                f"there, so no send/ folder and no .zip (see {prefix}-<code>/{INTERNAL_FOLDER}/"
+                f"{NOTES_FILE})"
+            )
         if gaps_left and not edition.draft:
             raise NotReady(
                 "the filing copies would still have gaps in their letters; complete these, "

@@ -47,8 +47,14 @@ def quoted(anchor: Anchor, where: bool = False, cite: Callable[[str], str] | Non
     for p in passages(anchor.quote, anchor.locator):
         place = [cite(p.text)] if cite is not None else []
         place += [p.locator] if p.locator else []
-        out.append(f"“{p.text}”" + (f" ({', '.join(x for x in place if x)})" if where else ""))
+        said = p.text.translate(INNER_QUOTES)
+        out.append(f"“{said}”" + (f" ({', '.join(x for x in place if x)})" if where else ""))
     return " … ".join(out)
+
+
+# A quotation inside a quoted passage takes single marks, as English prints it: “he said
+# ‘I can state…’”, never “he said “I can state…””.
+INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 
 
 def statement(

@@ -42,3 +42,17 @@ def write_split(
     full = dumps(everything, dataset)
     if full != public:
         (folder / CONFIDENTIAL_ENTITIES_FILE).write_bytes(full)
+
+
+def write_one(
+    folder: Path,
+    everything: Iterable[EntityProxy],
+    publishable: Iterable[EntityProxy],
+    dataset: str,
+) -> None:
+    """One file for a reader who may hold everything (a government's package): named
+    ``entities-confidential.ftm.json`` when it holds confidential material, so that the name
+    still says what it holds, and ``entities.ftm.json`` when it holds none."""
+    full = dumps(everything, dataset)
+    name = ENTITIES_FILE if full == dumps(publishable, dataset) else CONFIDENTIAL_ENTITIES_FILE
+    (folder / name).write_bytes(full)

@@ -58,7 +58,8 @@ def subset(
     those reach, with no dangling reference."""
     targets: set[str] = {p for p in person_ids if p in graph.entities}
     keep = set(targets)
-    for entity in graph.sorted():
+    entities = graph.entities.values()  # the output is sorted by ID at the end
+    for entity in entities:
         if (
             entity.schema.name in EDGE_SCHEMATA
             and targets & set(_refs(entity))
@@ -72,7 +73,7 @@ def subset(
             if ref in graph.entities and ref not in keep and entity.schema.name != "Event":
                 keep.add(ref)
                 frontier.append(ref)
-    for entity in graph.sorted():
+    for entity in entities:
         if entity.schema.name == "Documentation" and entity.first("entity") in keep:
             keep.add(entity.id or "")
     out = []

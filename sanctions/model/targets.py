@@ -148,7 +148,8 @@ class Target(PersonRow):
 
     posts: list[Post] = field(default_factory=list)
     acts: list[Act] = field(default_factory=list)
-    relations: list[tuple[str, str]] = field(default_factory=list)  # (what the relative is, name)
+    # (what the relative is, name, the evidence that records the tie)
+    relations: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     @property
     def own_acts(self) -> list[Act]:
@@ -314,7 +315,7 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
         if target is not None:
             other = names.get(relation.related_person_id or "") or relation.related_name or ""
             relative_is = RELATIVE_IS.get(relation.relationship, relation.relationship)
-            target.relations.append((relative_is, other))
+            target.relations.append((relative_is, other, list(relation.evidence_ids)))
     return list(targets.values())
 
 

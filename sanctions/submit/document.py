@@ -152,7 +152,8 @@ def _target_context(
         ],
         "family": [
             f"{name} ({RELATIVE_WORDS.get(relationship, relationship.replace('_', ' '))})"
-            for relationship, name in target.relations
+            + (f" {cited}" if (cited := cites(ids, evidence)) else "")
+            for relationship, name, ids in target.relations
             if family is not None and relationship in family.relationships and name
         ],
     }

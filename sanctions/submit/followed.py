@@ -69,7 +69,7 @@ def _lines(
         f"{name} has listed this person: {d['program'] or 'programme not stated'}"
         + (f", listed {dates.in_words(d['date'], locale)}" if d["date"] else "")
         + f" (found by screening against {sources_label(screening)}: record {d['ref_id']}, "
-        f"score {d['score']}; to be confirmed against the official list)."
+        f"score {d['score']})."
         for d in listed
         if screening is not None
     ]
@@ -82,37 +82,47 @@ def _lines(
         lines.append(f"{said}{when}{reference}, as the submitting organisation's records show.")
     if listed or (history is not None and history.designated is not None):
         return lines
-    if screening is not None:
-        said = f"{name} has not listed this person, as far as screening against "
-        said += f"{sources_label(screening)} found."
-    else:
-        said = f"Whether {other.prose_name} or any other government has listed this person "
-        said += "was not checked: the list was not screened against existing sanctions lists."
+    if screening is None:  # the submissions sheet records the other's decision: said above
+        return lines
+    said = f"{name} has not listed this person, as far as screening against "
+    said += f"{sources_label(screening)} found."
     return [said, *lines]
 
 
-def followed_to_complete(
+def split_unsettled(
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],
     screening: Screening | None,
     histories: Histories,
-) -> list[str]:
-    """For notes.txt: the persons for whom a follower's letter cannot say whether the followed
-    government has listed them. The request rests on that listing, so each is to be settled
-    before filing."""
+) -> tuple[list[tuple[Target, Scope]], list[Target]]:
+    """(the persons a follower's letter may name, those for whom nobody knows where the
+    followed government stands). The request asks the follower to take over the other's
+    listings, so a person is put to it only once the list was screened or the submissions
+    sheet records the other's decision: until then the person is not ready for it, and the
+    notes say what to do."""
     if jurisdiction.follows is None or screening is not None:
-        return []
+        return list(inside), []
     other = get(jurisdiction.follows)
-    unknown = [
-        t.name
-        for t, _ in inside
-        if (h := histories.get((t.person_id, other.code))) is None or h.latest.status not in SETTLED
+    known, unknown = [], []
+    for target, found in inside:
+        history = histories.get((target.person_id, other.code))
+        if history is not None and history.latest.status in SETTLED:
+            known.append((target, found))
+        else:
+            unknown.append(target)
+    return known, unknown
+
+
+def unsettled_note(jurisdiction: Jurisdiction, unknown: Sequence[Target]) -> str:
+    """For the notes: who is left out of a follower's package until the other's stand is known."""
+    if not unknown or jurisdiction.follows is None:
+        return ""
+    other = get(jurisdiction.follows)
+    lines = [
+        f"Not put to {jurisdiction.prose_name} until it is known where {other.prose_name} "
+        f"stands (the request asks it to take over {other.prose_name}'s listings): screen the "
+        f"list (sanctions screen) or record {other.prose_name}'s decision on the submissions "
+        "sheet.",
+        *(f"- {t.name}" for t in unknown),
     ]
-    if not unknown:
-        return []
-    return [
-        f"Where {other.prose_name} stands, for {len(unknown)} person(s): {', '.join(unknown)}.\n"
-        f"  The request asks {jurisdiction.prose_name} to take over {other.prose_name}'s "
-        f"listings: screen the list (sanctions screen) or record {other.prose_name}'s decision "
-        "on the submissions sheet."
-    ]
+    return "\n" + "\n".join(lines) + "\n"

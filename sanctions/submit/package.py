@@ -51,7 +51,7 @@ from sanctions.model.subset import relied_edges, subset
 from sanctions.model.targets import Evidence, Target
 from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.document import Letterhead, render_submission, to_complete
-from sanctions.submit.followed import followed_status, followed_to_complete
+from sanctions.submit.followed import followed_status, split_unsettled, unsettled_note
 from sanctions.submit.notes import notes_text
 from sanctions.submit.relied import relied_on
 from sanctions.tracking.designations import split_designated
@@ -97,15 +97,15 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     inside, outside = in_package(inputs.targets, jurisdiction)
     inside, recorded = recorded_designations(inside, inputs.histories, jurisdiction.code)
     inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
-    evidence = exhibits(inside, inputs.evidence)
+    inside, unsettled = split_unsettled(jurisdiction, inside, inputs.screening, inputs.histories)
+    evidence = exhibits(inside, inputs.evidence, jurisdiction)
     history = _resubmissions(inside, evidence, inputs, jurisdiction)
     letterhead = Letterhead(inputs.draft, inputs.date)
     # What the letter would show in brackets: a filing copy may have none of it.
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
-    # What the letter states plainly but the submitter should settle before filing.
+    # What the submitter should settle before filing that the letter does not show.
     to_check = names_to_complete(jurisdiction, inside)
-    to_check += followed_to_complete(jurisdiction, inside, inputs.screening, inputs.histories)
     notes = notes_text(
         jurisdiction,
         inside,
@@ -118,6 +118,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         recorded,
         to_check,
     )
+    notes += unsettled_note(jurisdiction, unsettled)
     if inputs.draft:
         notes = "DRAFT: not for filing.\n\n" + notes
     (internal / NOTES_FILE).write_text(notes, encoding="utf-8")
@@ -143,7 +144,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     edges = relied_edges(inputs.graph, [t for t, _ in inside], relationships=family)
     entities = subset(inputs.graph, people, edges)
     publishable = subset(inputs.public_graph, people, edges)
-    ftmio.write_split(send, entities, publishable, inputs.prefix)
+    ftmio.write_one(send, entities, publishable, inputs.prefix)
     render_submission(
         send / LETTER_FILE,
         jurisdiction,
@@ -164,11 +165,25 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
 
 
 def exhibits(
-    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence]
+    inside: Sequence[tuple[Target, Scope]],
+    evidence: dict[str, Evidence],
+    jurisdiction: Jurisdiction | None = None,
 ) -> dict[str, Evidence]:
-    """The evidence a package cites, numbered 1…n in workbook order: its exhibits. A source
-    known only through another brings that other in, to be cited in it."""
-    ids = {eid for target, _ in inside for eid in target.evidence}
+    """The evidence the letter cites (posts, the acts it tells, and the relatives it names
+    where the government has a family measure), numbered 1…n in workbook order: its exhibits.
+    A source known only through another brings that other in, to be cited in it."""
+    family = jurisdiction.family if jurisdiction is not None else None
+    ids: set[str] = set()
+    for target, _ in inside:
+        ids.update(e for post in target.posts for e in post.evidence)
+        ids.update(e for act in target.own_acts for e in (*act.evidence, *act.incident_evidence))
+        if family is not None:
+            ids.update(
+                e
+                for relationship, _, cited in target.relations
+                if relationship in family.relationships
+                for e in cited
+            )
     ids |= {t for i in ids if i in evidence and (t := evidence[i].known_through)}
     ordered = sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
     return {e.evidence_id: replace(e, number=n) for n, e in enumerate(ordered, start=1)}
@@ -281,7 +296,7 @@ def _manifest(
         "edition": "draft" if inputs.draft else "filing",
         "date": inputs.date,
         "tool": f"sanctions {__version__}",
-        "source": {"file": inputs.workbook.name, "sha256": file_sha256(inputs.workbook)},
+        "source": {"sha256": file_sha256(inputs.workbook)},
         "counts": {
             "targets": targets,
             "evidence": evidence,

@@ -54,17 +54,16 @@ def sources_label(screening: Screening) -> str:
 
 
 def screening_note(screening: Screening | None, found: list[dict[str, str]]) -> str:
+    """What a letter says of the screening under each target; nothing when the list was not
+    screened (the letter then leaves the section out, and the submitter's notes say so)."""
     if screening is None:
-        return "Not screened against existing sanctions lists for this package."
+        return ""
     if not found:
         return (
             f"None found: screened against {sources_label(screening)} "
             f"(match threshold {screening.threshold:.2f})."
         )
-    return (
-        f"Found by screening against {sources_label(screening)}; each match should be confirmed "
-        "against the official list before filing."
-    )
+    return f"Found by screening against {sources_label(screening)}, with the scores shown."
 
 
 def allied(

@@ -52,7 +52,7 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str,
     ]  # fmt: skip
     rows["relations"] = []
     tmp = tmp_path_factory.mktemp("formats")
-    book = workbooks.write(tmp / "book.xlsx", rows)
+    book = workbooks.write(tmp / "book.xlsx", workbooks.with_eu_decisions(rows))
     out = tmp / "out"
     assert run_cli("export", str(book), "--out", str(out), "--date", "2026-12-01").returncode == 0
     tables: dict[str, list[dict[str, str]]] = {"_out": out}  # type: ignore[dict-item]
@@ -233,9 +233,7 @@ def test_switzerland_sesam(tables) -> None:
     ]
     assert (primary["nationality"], primary["nationality (iso-code)"]) == ("Kazakhstan", "KZ")
     assert primary["identification-document (passport)"] == "N0000000"
-    assert primary["identification-document (other; document-type to be confirmed)"] == (
-        "680307300000"
-    )
+    assert primary["identification-document (other)"] == ("680307300000")
     assert primary["justification"].startswith(REASONS_START)
     # SECO's to give or to judge.
     assert primary["ssid"] == primary["sanctions-set"] == primary["name quality"] == ""
@@ -290,7 +288,7 @@ HEADERS = {
         "whole-name spelling-variant", "spelling-variant script", "day-month-year (day)",
         "day-month-year (month)", "day-month-year (year)", "place-of-birth", "nationality",
         "nationality (iso-code)", "identification-document (passport)",
-        "identification-document (other; document-type to be confirmed)", "justification",
+        "identification-document (other)", "justification",
         "other-information",
     ],
 }  # fmt: skip

@@ -45,9 +45,9 @@ def export(build, tmp_path: Path, rows) -> Path:
 
 
 def targets(folder: Path, code: str) -> str:
-    return (
-        folder / f"{folder.name}-{code}" / "send" / f"{folder.name}-{code}-targets.csv"
-    ).read_text(encoding="utf-8")
+    """The target table's text; empty when nothing is sent to that government."""
+    path = folder / f"{folder.name}-{code}" / "send" / f"{folder.name}-{code}-targets.csv"
+    return path.read_text(encoding="utf-8") if path.parent.is_dir() else ""
 
 
 def notes(folder: Path, code: str) -> str:

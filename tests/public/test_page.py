@@ -99,3 +99,19 @@ def test_a_person_whose_case_is_ready_for_no_government_is_not_published(
     page = (folder / "public" / "index.html").read_text(encoding="utf-8")
     assert "Arman Testbayev" not in page  # the victims of his one act are not named
     assert ">Dana Fictiyeva</h2>" in page
+
+
+def test_the_page_gives_a_contact_only_from_the_public_contact_key(build, tmp_path: Path) -> None:
+    """The submitter's e-mail is for governments; the page publishes only a public_contact."""
+    rows = workbooks.valid_rows()
+    book = build(rows)
+    out = tmp_path / "a"
+    assert run_cli("export", str(book), "--out", str(out)).returncode == 0
+    page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
+    assert "jane@example.org" not in page and "contact the publisher" in page
+    rows["submitter"].append({"key": "public_contact", "value": "corrections@example.org"})
+    book = build(rows)
+    out = tmp_path / "b"
+    assert run_cli("export", str(book), "--out", str(out)).returncode == 0
+    page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
+    assert "mailto:corrections@example.org" in page and "jane@example.org" not in page

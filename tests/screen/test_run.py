@@ -106,7 +106,8 @@ def test_export_cites_designations_and_publishes_the_gap_matrix(
     out = tmp_path / "exports"
     assert run("export", str(book), "--out", str(out)).returncode == 0
     unscreened = docx_text(out / "book" / "book-gb" / "send" / "submission.docx")
-    assert "Not screened" in unscreened
+    # nothing said of a screening that was not made (the notes say so)
+    assert "Existing designations by other governments" not in unscreened
     assert "urgent procedure" not in unscreened  # no ally's designation was found
     assert not (out / "book" / "public" / "gap-matrix.xlsx").exists()
 

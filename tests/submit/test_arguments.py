@@ -176,7 +176,7 @@ def test_relatives_are_named_by_what_they_are_to_the_person(build, tmp_path: Pat
     folder = export_rows(build, tmp_path, rows, "us")
     text = chapter(folder, "us", "Arman Testbayev")
     heading = text.index("Immediate family members (Section 7031(c))")
-    assert text[heading + 2] == "Aru Testova (child)"  # Arman is her parent
+    assert text[heading + 2] == "Aru Testova (child) [1]"  # Arman is her parent
     assert not any("Ali Testov" in p for p in text)  # a grandchild is not immediate family
     assert "TESTBAYEV" in targets(folder, "us").upper()
 

@@ -39,7 +39,8 @@ def export_rows(build, tmp_path: Path, rows: workbooks.Rows, only: str, *options
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("documents")
-    book = workbooks.write(tmp / "testland.xlsx", workbooks.valid_rows())
+    rows = workbooks.with_eu_decisions(workbooks.valid_rows())
+    book = workbooks.write(tmp / "testland.xlsx", rows)
     proc = run_cli("export", str(book), "--out", str(tmp / "out"))
     assert proc.returncode == 0, proc.stderr
     return tmp / "out" / "testland"
@@ -48,7 +49,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_empty_submitter_makes_drafts_and_says_why(build, tmp_path: Path) -> None:
     """Draft or filing copy is the workbook's to decide: without a complete submitter sheet the
     packages are drafts, and the output says why in one line."""
-    rows = workbooks.valid_rows()
+    rows = workbooks.with_eu_decisions(workbooks.valid_rows())
     rows["submitter"] = []
     book = build(rows)
     out = tmp_path / "out"
@@ -230,7 +231,7 @@ def test_the_us_package_asks_for_section_7031c_for_recorded_relatives(
     folder = export_rows(build, tmp_path, rows, "us,gb")
     us = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
     heading = us.index("Immediate family members (Section 7031(c))")
-    assert us[heading + 2] == "Aizhan Testbayeva (spouse)"
+    assert us[heading + 2] == "Aizhan Testbayeva (spouse) [1]"
     assert us.count("Immediate family members (Section 7031(c))") == 1  # only Arman has one
     gb = paragraphs(folder / f"{folder.name}-gb" / "send" / "submission.docx")
     assert not any("7031" in p for p in gb)
@@ -260,3 +261,47 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     chapter = text[text.index("2. Dana Fictiyeva") :]
     assert sum(p.startswith("Detention of protesters in Example City") for p in chapter) == 2
     assert sum(p.startswith("What happened:") for p in chapter) == 1
+
+
+def test_north_american_letters_are_on_letter_paper() -> None:
+    """Canadian and US government practice is Letter, not A4."""
+    assert {code for code, j in load().items() if j.paper == "letter"} == {"us", "ca"}
+
+
+def test_one_date_style_through_a_letter_and_its_confidentiality_page(exported: Path) -> None:
+    text = "\n".join(paragraphs(exported / "testland-us" / "send" / "submission.docx"))
+    assert "Victims of Detention of protesters in Example City (March 1, 2020)" in text
+    assert "1 March 2020" not in text
+
+
+def test_the_summary_marks_a_confidential_post_as_the_chapter_does(build, tmp_path: Path) -> None:
+    """A person whose every post rests on confidential evidence: the summary table gives the
+    post marked CONFIDENTIAL, as the chapter does, never "not stated"."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Statement of a former officer", "kind": "testimony",
+         "confidential": "yes"}
+    )  # fmt: skip
+    post = next(p for p in rows["positions"] if p["person_id"] == "P002")
+    post.update(evidence_ids="E003", quote="", locator="", account="")
+    post.update(quote="Dana Fictiyeva, who has led", locator="p. 1", account="witness")
+    folder = export_rows(build, tmp_path, rows, "us", "--draft")
+    path = folder / f"{folder.name}-us" / "send" / "submission.docx"
+    summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
+    dana = next(row for row in summary if row[1] == "Dana Fictiyeva")
+    assert dana[2] == "CONFIDENTIAL. Chief, Example City Police"
+    assert any(p.startswith("CONFIDENTIAL. Chief, Example City Police") for p in paragraphs(path))
+
+
+def test_no_confidentiality_page_when_nothing_is_confidential(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0]["victims_confidential"] = "no"
+    folder = export_rows(build, tmp_path, rows, "gb")
+    text = paragraphs(folder / f"{folder.name}-gb" / "send" / "submission.docx")
+    assert "Confidentiality" not in text and not any("CONFIDENTIAL" in p for p in text)
+
+
+def test_the_signature_gives_the_signatorys_capacity(exported: Path) -> None:
+    text = paragraphs(exported / "testland-gb" / "send" / "submission.docx")
+    at = text.index("Signed on behalf of Example Rights Centre:")
+    assert "Jane Doe, Director" in text[at : at + 5]

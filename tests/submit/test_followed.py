@@ -12,7 +12,7 @@ from sanctions.governments.registry import get
 from sanctions.governments.scope import in_package
 from sanctions.model.rows import Rows
 from sanctions.model.targets import load_targets
-from sanctions.submit.followed import followed_status, followed_to_complete
+from sanctions.submit.followed import followed_status, split_unsettled
 from sanctions.tracking.history import histories
 from sanctions.tracking.screening import Designation, Match, Screened, Screening
 from tests import workbooks
@@ -42,8 +42,7 @@ def test_a_listing_by_the_followed_government_is_said_with_how_it_was_found(tmp_
     said = followed_status(SWITZERLAND, targets, screened_by("eu", pid), {})[pid]
     assert said == [
         "The European Union has listed this person: EU-HR, listed 2 May 2023 (found by "
-        "screening against sanctions.ftm.json: record ref-1, score 0.97; to be confirmed "
-        "against the official list)."
+        "screening against sanctions.ftm.json: record ref-1, score 0.97)."
     ]
 
 
@@ -55,10 +54,10 @@ def test_without_a_listing_it_says_what_was_searched_and_what_was_done(tmp_path:
     ]  # fmt: skip
     result, targets = inside(tmp_path, rows)
     steps = histories(Rows.of(result).submissions)
-    unscreened = followed_status(SWITZERLAND, targets, None, steps)["P001"]
-    assert unscreened == [
-        "Whether the European Union or any other government has listed this person was not "
-        "checked: the list was not screened against existing sanctions lists.",
+    screened = followed_status(SWITZERLAND, targets, screened_by("us", "P002"), steps)["P001"]
+    assert screened == [
+        "The European Union has not listed this person, as far as screening against "
+        "sanctions.ftm.json found.",
         # What the organisation did, from its records; never a proposal it may not have made.
         "The submitting organisation submitted this person to the European Union on "
         "2 March 2026 (reference EEAS-7), as the submitting organisation's records show.",
@@ -73,37 +72,67 @@ def test_without_a_listing_it_says_what_was_searched_and_what_was_done(tmp_path:
 def test_a_government_that_follows_none_says_nothing_of_it(tmp_path: Path) -> None:
     _, targets = inside(tmp_path)
     assert followed_status(get("gb"), targets, None, {}) == {}
-    assert followed_to_complete(get("gb"), targets, None, {}) == []
+    assert split_unsettled(get("gb"), targets, None, {}) == (targets, [])
 
 
-def test_where_the_followed_government_stands_is_to_complete_until_known(tmp_path: Path) -> None:
-    """The request rests on the European Union's listing: unknown, it is listed to complete;
-    screened, or settled on the submissions sheet, it is not."""
+def test_a_person_is_put_to_the_follower_only_once_the_followed_governments_stand_is_known(
+    tmp_path: Path,
+) -> None:
+    """The request rests on the European Union's listing: until the list is screened or the
+    submissions sheet records the European Union's decision, the person is not put to
+    Switzerland (never a letter saying it was not checked)."""
     rows = workbooks.valid_rows()
     rows["submissions"] = [
         {"person_id": "P001", "jurisdiction": "eu", "status": "submitted", "date": "2026-03-02"},
     ]  # fmt: skip
     result, targets = inside(tmp_path, rows)
-    [line] = followed_to_complete(
+    known, unknown = split_unsettled(
         SWITZERLAND, targets, None, histories(Rows.of(result).submissions)
     )
-    names = [t.name for t, _ in targets]
-    assert line.startswith(f"Where the European Union stands, for 2 person(s): {', '.join(names)}.")
-    assert followed_to_complete(SWITZERLAND, targets, screened_by("us", "P001"), {}) == []
+    assert known == [] and [t.person_id for t in unknown] == ["P001", "P002"]
+    assert split_unsettled(SWITZERLAND, targets, screened_by("us", "P001"), {}) == (targets, [])
     rows["submissions"].append(
         {"person_id": "P001", "jurisdiction": "eu", "status": "rejected", "date": "2026-06-01"}
     )
     result, targets = inside(tmp_path, rows)
-    steps = histories(Rows.of(result).submissions)
-    [line] = followed_to_complete(SWITZERLAND, targets, None, steps)
-    assert line.startswith(f"Where the European Union stands, for 1 person(s): {names[1]}.")
+    known, unknown = split_unsettled(
+        SWITZERLAND, targets, None, histories(Rows.of(result).submissions)
+    )
+    assert [t.person_id for t, _ in known] == ["P001"] and [t.person_id for t in unknown] == [
+        "P002"
+    ]
+    said = followed_status(SWITZERLAND, known, None, histories(Rows.of(result).submissions))
+    assert said["P001"] == [
+        "The European Union declined the listing proposed by the submitting organisation on "
+        "1 June 2026, as the submitting organisation's records show."
+    ]
+
+
+def test_an_unscreened_list_sends_nothing_to_switzerland_and_says_why(
+    build, tmp_path: Path
+) -> None:
+    book = build(workbooks.valid_rows())
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "ch")
+    assert proc.returncode == 0, proc.stderr
+    package = tmp_path / "out" / book.stem / f"{book.stem}-ch"
+    assert not (package / "send").exists()
+    notes = (package / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert "Not put to Switzerland until it is known where the European Union stands" in notes
+    assert "- Arman Testbayev" in notes and "- Dana Fictiyeva" in notes
 
 
 def test_the_swiss_letter_asks_for_the_eu_listings_and_says_where_the_eu_stands(
     build, tmp_path: Path
 ) -> None:
-    book = build(workbooks.valid_rows())
-    proc = run_cli("export", "--draft", str(book), "--out", str(tmp_path / "out"), "--only", "ch")
+    rows = workbooks.valid_rows()
+    rows["submissions"] = [
+        {"person_id": pid, "jurisdiction": "eu", "status": status, "date": "2026-06-01"}
+        for pid, status in (("P001", "submitted"), ("P001", "designated"), ("P002", "submitted"),
+                            ("P002", "rejected"))
+    ]  # fmt: skip
+    rows["submissions"][0]["date"] = rows["submissions"][2]["date"] = "2026-03-02"
+    book = build(rows)
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "ch")
     assert proc.returncode == 0, proc.stderr
     letter = tmp_path / "out" / book.stem / f"{book.stem}-ch" / "send" / "submission.docx"
     text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
@@ -111,7 +140,7 @@ def test_the_swiss_letter_asks_for_the_eu_listings_and_says_where_the_eu_stands(
     assert "asks the Federal Council:" in text and "Articles 1(1) and 2 of the Embargo Act" in text
     assert "Where the European Union and other governments stand" in text
     assert "Criterion of the European Union's regime" in text
-    assert "Annex 1: " in text  # the persons follow the signed letter as its annexes
-    # Said once, where the European Union's standing is said, not again for the others.
-    assert text.count("not screened against existing sanctions lists") == text.count("Annex ")
+    assert "Annex 1: " in text and "Annex 2: " in text  # the persons follow the signed letter
+    assert "The European Union listed this person on 1 June 2026" in text
+    assert "not screened" not in text and "not checked" not in text
     assert "{{" not in text and "{%" not in text
