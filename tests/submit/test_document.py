@@ -140,6 +140,15 @@ def test_every_package_renders_with_page_numbers_and_no_blank_field(
             "{%",
         ):
             assert blank not in text, (code, blank)
+        # pdftotext separates pages with a form feed; a page holds more than a stray line or
+        # two besides its running header and page number
+        for number, page in enumerate(text.split("\f")[:pages], start=1):
+            body = [
+                line
+                for line in page.splitlines()
+                if line.strip() and "Page " not in line and "Submitted in confidence" not in line
+            ]
+            assert len(body) > 2, (code, number, body)
 
 
 @pytest.mark.parametrize("code", ["us", "gb", "lt"])
