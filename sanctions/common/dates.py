@@ -7,7 +7,7 @@ of ``2022-01`` is not before a start date of ``2022-01-15``.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from babel import Locale
@@ -74,11 +74,13 @@ def _locale(tag: str) -> Locale:
     return Locale.parse(tag, sep="-")
 
 
+@lru_cache(maxsize=65_536)
 def in_words(value: str, locale: str = "en-GB") -> str:
     """A partial ISO date as people write it in prose, in the document's locale (CLDR's long
     date, so any locale a government's file names writes its own way): ``8 September 2016``
     (``September 8, 2016`` in American English), ``September 2016``, ``2016``. Anything else is
-    returned as is."""
+    returned as is. Cached: a list writes the same dates in every package, and CLDR's
+    formatting costs tens of microseconds a call."""
     parts = value.split("-")
     if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
         return value

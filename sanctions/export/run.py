@@ -185,19 +185,19 @@ def export(
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
         gaps_left: list[str] = []
-        nothing: list[str] = []
+        nothing: list[tuple[str, str]] = []
         for code in codes:
             jurisdiction = known.load()[code]
             name = package_name(prefix, code)
             built = build_package(inputs, jurisdiction, staging / name)
             if built.archive is None:
-                nothing.append(jurisdiction.prose_name)
+                nothing.append((jurisdiction.prose_name, name))
             gaps_left += [f"{name}: {item}" for item in built.to_complete]
         if nothing:
+            notes = ", ".join(f"{name}/{INTERNAL_FOLDER}/{NOTES_FILE}" for _, name in nothing)
             warnings.append(
-                f"nothing to send to {', '.join(nothing)}: no person of the list is proposed "
-                f"there, so no send/ folder and no .zip (see {prefix}-<code>/{INTERNAL_FOLDER}/"
-                f"{NOTES_FILE})"
+                f"nothing to send to {', '.join(g for g, _ in nothing)}: no person of the list "
+                f"is proposed there, so no send/ folder and no .zip (why: {notes})"
             )
         if gaps_left and not edition.draft:
             raise NotReady(

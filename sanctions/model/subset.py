@@ -78,14 +78,20 @@ def subset(
             keep.add(entity.id or "")
     out = []
     for entity_id in sorted(keep):
-        entity = graph.entities[entity_id].clone()
+        entity = graph.entities[entity_id]
         if entity.schema.name == "Person" and entity_id not in targets and keep_edge is not None:
             entity = _named_only(entity)
-        for prop in list(entity.iterprops()):
-            if prop.type == registry.entity and prop.name not in entity.schema.required:
-                dangling = [v for v in entity.get(prop) if v not in keep]
-                for value in dangling:
-                    entity.remove(prop, value)
+        dangling = [
+            (prop, value)
+            for prop in entity.iterprops()
+            if prop.type == registry.entity and prop.name not in entity.schema.required
+            for value in entity.get(prop)
+            if value not in keep
+        ]
+        if dangling:  # copied only when it changes: the graph's entities are shared
+            entity = entity.clone()
+            for prop, value in dangling:
+                entity.remove(prop, value)
         out.append(entity)
     return out
 
