@@ -65,7 +65,9 @@ def _incident(acts: Sequence[Act]) -> str:
     else:
         head = f"In connection with {first.titled(place=True, quoted=True)}"
     told = [_voice(a) + ": " + _words(a) for a in acts]
-    return f"{head}, {'; '.join(told)}."
+    sentence = f"{head}, {'; '.join(told)}"
+    # a quotation that ends its own sentence ends this one: “… hearing.”, never “… hearing.”.
+    return sentence if sentence.endswith((".”", "!”", "?”", ".")) else sentence + "."
 
 
 def _voice(act: Act) -> str:
@@ -90,11 +92,13 @@ def _words(act: Act) -> str:
 
 
 def withhold(text: str, names: Sequence[str]) -> str:
-    """``text`` with every name, and every part of a name of three letters or more, replaced."""
-    parts = sorted(
-        {n for name in names for n in (name, *name.split()) if len(n) >= 3}, key=len, reverse=True
-    )
-    for part in parts:
+    """``text`` with every name, and every part of a name of three letters or more, replaced,
+    in any case ("ORAZOV", "S. Orazov"). Withholding a word that happens to be part of a name
+    is the safer mistake."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", WITHHELD, text, flags=re.IGNORECASE)
+    parts = sorted({n for name in names for n in name.split() if len(n) >= 3}, key=len)
+    for part in reversed(parts):
         text = re.sub(rf"\b{re.escape(part)}\b", WITHHELD, text, flags=re.IGNORECASE)
     return re.sub(rf"{re.escape(WITHHELD)}(\s+{re.escape(WITHHELD)})+", WITHHELD, text)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from sanctions.governments.reasons import withhold
 from sanctions.governments.registry import codes
 from tests import workbooks
 from tests.conftest import run_cli
@@ -316,3 +317,24 @@ def test_an_empty_field_is_written_as_the_real_list_writes_it(tables, code: str)
     assert marker in values
     if marker:
         assert "" not in values
+
+
+def test_a_reason_ends_once_when_its_quotation_ends_a_sentence(build, tmp_path: Path) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0]["victims_confidential"] = "no"
+    rows["involvement"][0].update(
+        quote="in the central square. Two of them were held for three days."
+    )
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out), "--only", "eu").returncode == 0
+    (row, *_) = workbooks.target_rows(out / book.stem / f"{book.stem}-eu")
+    assert row["Reasons for listing"].endswith("Two of them were held for three days.”")
+
+
+def test_a_confidential_victims_name_is_withheld_in_any_case_and_by_its_parts() -> None:
+    text = "ORAZOV was pushed; Serik Orazov died; the S. Orazov case; serik orazov"
+    assert withhold(text, ["Serik Orazov"]) == (
+        "[name withheld] was pushed; [name withheld] died; the S. [name withheld] case; "
+        "[name withheld]"
+    )
