@@ -1,5 +1,5 @@
-"""Rules on the submissions sheet: an answer follows a submission to the same government, and
-only a planned step lies in the future."""
+"""Rules on the submissions sheet: an answer follows a submission to the same government, only a
+planned step lies in the future, and outcomes whose order matters are never left to a guess."""
 
 from __future__ import annotations
 
@@ -80,6 +80,34 @@ def _future(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+# Outcomes that settle where a target stands with a government: which came last decides
+# whether the target is listed, so two of them on one day must say their order.
+SETTLING = ("designated", "rejected", "withdrawn")
+
+
+def _same_day(sheets: Sheets) -> Iterator[Finding]:
+    steps, dated = _steps(sheets)
+    seen: dict[tuple[str, str, str], str] = {}
+    for row in steps.index[steps["status"].isin(SETTLING) & dated.notna()]:
+        pid, code = str(steps.at[row, "person_id"]), str(steps.at[row, "jurisdiction"])
+        status, when = str(steps.at[row, "status"]), str(dated[row])
+        key = (pid, code, when)
+        if key in seen and seen[key] != status:
+            yield sheets.finding(
+                SAME_DAY,
+                "submissions",
+                "date",
+                row_number(row),
+                when,
+                status=status,
+                other=seen[key],
+                pid=pid,
+                code=code,
+                when=when,
+            )
+        seen.setdefault(key, status)
+
+
 UNSUBMITTED = SheetsRule(
     "submission.unsubmitted",
     "error",
@@ -105,4 +133,14 @@ FUTURE = SheetsRule(
     check=_future,
 )
 
-RULES = (UNSUBMITTED, ORDER, FUTURE)
+SAME_DAY = SheetsRule(
+    "submission.same_day",
+    "error",
+    "Two outcomes for one target and government (designated, rejected, withdrawn) dated the "
+    "same: which came last decides whether the target is listed, and the sheet does not say.",
+    "'{status}' and '{other}' for {pid} by {code} both on {when}: which came last cannot be "
+    "told; give each its own date (a full one), or keep only the one that stands",
+    check=_same_day,
+)
+
+RULES = (UNSUBMITTED, ORDER, FUTURE, SAME_DAY)

@@ -106,6 +106,13 @@ def list_folder(workbook: Path, out: Path) -> Path:
     reason = protected_place(target, owned=False)
     if reason is not None:
         raise OutputError(f"{out}: {reason}; choose another --out")
+    # Nor inside another list's exports (a package folder, say): they are replaced whole.
+    for folder in target.resolve().parents:
+        if (folder / ENTITIES_FILE).is_file() or (folder / CONFIDENTIAL_ENTITIES_FILE).is_file():
+            raise OutputError(
+                f"{out}: this is inside {folder}, a list's exports, which sanctions replaces at "
+                "every run; choose another --out"
+            )
     return target
 
 
@@ -124,8 +131,9 @@ def protected_place(path: Path, owned: bool = True, editors: bool = True) -> str
     is False, a folder the tool replaces at every run."""
     resolved = path.resolve()
     for folder in (resolved, *resolved.parents):
-        if editors and folder == EDITORS_FOLDER.resolve():
-            return f"this is inside {EDITORS_FOLDER}/, the editors' folder"
+        if editors and _is_editors(folder):
+            shown = EDITORS_FOLDER if folder == EDITORS_FOLDER.resolve() else folder
+            return f"this is inside {shown}/, the editors' folder"
         if folder.name == PUBLIC_FOLDER and _is_list_output(folder.parent):
             return f"this is inside {folder}, a list's public folder, which gets published"
         if all((folder / name).exists() for name in RELEASE_FILES):
@@ -133,6 +141,14 @@ def protected_place(path: Path, owned: bool = True, editors: bool = True) -> str
         if owned and folder != resolved and (folder / MARKER).is_file():
             return f"this is inside {folder}, which sanctions replaces at every run"
     return None
+
+
+def _is_editors(folder: Path) -> bool:
+    """The editors' folder: ``lists/`` here, or any folder called so that holds a workbook,
+    wherever the command was started from (its sub-folders, the evidence, are inside it)."""
+    if folder == EDITORS_FOLDER.resolve():
+        return True
+    return folder.name == EDITORS_FOLDER.name and any(folder.glob("*.xlsx"))
 
 
 def _is_list_output(folder: Path) -> bool:

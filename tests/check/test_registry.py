@@ -308,7 +308,12 @@ def test_every_rule_has_a_case():
         **dict.fromkeys(("person.collective_only", "person.not_ready"), "check/test_readiness.py"),
         "submitter.value": "check/test_submitter.py",
         **dict.fromkeys(
-            ("submission.order", "submission.unsubmitted", "submission.future"),
+            (
+                "submission.order",
+                "submission.unsubmitted",
+                "submission.future",
+                "submission.same_day",
+            ),
             "check/test_submissions.py",
         ),
         **dict.fromkeys(

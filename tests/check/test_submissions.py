@@ -60,6 +60,31 @@ def test_a_history_in_order_is_fine(findings_of):
             "status",
             "withdrawn",
         ),
+        # rejected and designated on one day: which stands cannot be told
+        (
+            [
+                step("P001", "us", "submitted", "2026-03-02"),
+                step("P001", "us", "rejected", "2026-06-01"),
+                step("P001", "us", "designated", "2026-06-01"),
+            ],
+            "submission.same_day",
+            2,
+            "date",
+            "'designated' and 'rejected' for P001 by us both on 2026-06-01",
+        ),
+        # designated, withdrawn (a delisting) and designated again, all in one month
+        (
+            [
+                step("P001", "gb", "submitted", "2026-01-05"),
+                step("P001", "gb", "designated", "2026-06"),
+                step("P001", "gb", "withdrawn", "2026-06"),
+                step("P001", "gb", "designated", "2026-06"),
+            ],
+            "submission.same_day",
+            2,
+            "date",
+            "which came last cannot be told",
+        ),
     ],
 )
 def test_an_outcome_needs_a_submission_before_it(findings_of, steps, code, index, column, words):
@@ -68,6 +93,16 @@ def test_an_outcome_needs_a_submission_before_it(findings_of, steps, code, index
         ("submissions", cell("submissions", column, index))
     ]
     assert words in found[0].message
+
+
+def test_outcomes_on_different_days_or_repeated_are_fine(findings_of):
+    steps = [
+        step("P001", "us", "submitted", "2026-03-02"),
+        step("P001", "us", "rejected", "2026-05-01"),
+        step("P001", "us", "designated", "2026-06-01"),
+        step("P001", "us", "designated", "2026-06-01"),  # the same outcome twice says one thing
+    ]
+    assert findings_with(findings_of, steps) == []
 
 
 def test_an_undated_submission_orders_nothing(findings_of):

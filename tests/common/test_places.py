@@ -93,3 +93,37 @@ def test_an_out_that_is_a_file_is_refused_by_name(exported, tmp_path):
         assert proc.returncode == 2, proc.stderr
         assert f"{plain} is a file, not a folder; choose another --out" in proc.stderr
     assert plain.read_text(encoding="utf-8") == "a,b\n"
+
+
+def test_an_export_never_nests_inside_another_lists_exports(exported):
+    """`export --out exports/testland/testland-us` would put the whole export, its internal
+    report included, inside the package that goes to a government."""
+    book, folder = exported
+    before = snapshot(folder)
+    for out in (folder / "testland-us", folder / "testland-us" / "send", folder / "x"):
+        proc = run_cli("export", str(book), "--out", str(out), "--only", "us")
+        assert proc.returncode == 2, proc.stderr
+        assert f"this is inside {folder.resolve()}" in proc.stderr, proc.stderr
+        assert "a list's exports, which sanctions replaces at every run" in proc.stderr
+    assert snapshot(folder) == before
+
+
+def test_the_editors_folder_is_known_wherever_the_command_starts(exported, tmp_path):
+    """Run from another folder, lists/ (and its evidence folder) is still the editors'."""
+    book, _ = exported
+    project = tmp_path / "project"
+    (project / "lists" / "testland-evidence").mkdir(parents=True)
+    workbook = project / "lists" / "testland.xlsx"
+    workbook.write_bytes(book.read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    evidence = project / "lists" / "testland-evidence"
+    for args in (
+        ("export", str(book), "--out", str(evidence), "--only", "us"),
+        ("evidence", "hash", str(book), "--out", str(evidence / "h.xlsx")),
+        ("validate", str(book), "--annotate", str(evidence / "a.xlsx")),
+        ("docs", "--out", str(project / "lists" / "workbook.md")),
+    ):
+        proc = run_cli(*args, cwd=elsewhere)
+        assert proc.returncode == 2 and "the editors' folder" in proc.stderr, (args, proc.stderr)
+    assert sorted(p.name for p in evidence.iterdir()) == []
