@@ -220,3 +220,27 @@ def test_the_default_lists_dropdowns_offer_every_allowed_value():
     offered = {col[0]: [v for v in col[1:] if v] for col in columns if col[0]}
     for name, values in load_layout().vocabularies.items():
         assert offered.get(name) == list(values), name
+
+
+def test_the_default_list_screens_without_full_birth_dates(tmp_path):
+    """No person of the default list has a full birth date: screening it against a small
+    reference file (fictional entities) completes, and the export after it cites the screening."""
+    from tests.conftest import run_cli
+
+    reference = tmp_path / "reference.ftm.json"
+    reference.write_text(
+        '{"id": "f1", "schema": "Person", "properties": {"name": ["Fictio Namesake"], '
+        '"birthDate": ["1965-06-15"]}}\n'
+        '{"id": "f2", "schema": "Person", "properties": {"name": ["Other Fictionova"]}}\n'
+        '{"id": "f3", "schema": "Person", "properties": {"name": ["Third Invented"], '
+        '"birthDate": ["1970"]}}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "exports"
+    proc = run_cli("screen", str(BOOK), "--against", str(reference), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "kazakhstan" / "screening.json").is_file()
+    proc = run_cli("export", str(BOOK), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    notes = (out / "kazakhstan" / "kazakhstan-us" / "internal" / "notes.txt").read_text("utf-8")
+    assert "Existing designations (screened against reference.ftm.json)" in notes

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import orjson
 
+from sanctions.common.stall import Stalled, within
 from sanctions.evidence.links import HostSlots, new_session, refusal
 
 WAYBACK_API = "https://archive.org/wayback/available"
@@ -38,8 +39,11 @@ def closest_copy(url: str, slots: HostSlots, timeout: float) -> str | None:
     api = api_address()
     try:
         with new_session() as session, slots.slot(api):
-            response = session.get(
-                api, params={"url": url}, timeout=(timeout, timeout), stream=True
+            response = within(
+                2 * timeout,
+                lambda: session.get(
+                    api, params={"url": url}, timeout=(timeout, timeout), stream=True
+                ),
             )
             with response:
                 if response.status_code != 200:
@@ -62,11 +66,14 @@ def save_copy(url: str, slots: HostSlots, timeout: float) -> tuple[str | None, s
     target = save_address() + url
     try:
         with new_session() as session, slots.slot(target):
-            response = session.get(
-                target, timeout=(timeout, max(timeout, SAVE_SECONDS)), stream=True
+            response = within(
+                timeout + max(timeout, SAVE_SECONDS),
+                lambda: session.get(
+                    target, timeout=(timeout, max(timeout, SAVE_SECONDS)), stream=True
+                ),
             )
             response.close()
-    except requests.RequestException as exc:
+    except (requests.RequestException, Stalled) as exc:
         return None, f"the archive did not answer ({type(exc).__name__})"
     if response.status_code >= 400:
         return None, f"the archive said {response.status_code} {response.reason or ''}".strip()

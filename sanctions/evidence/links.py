@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from sanctions import __version__
+from sanctions.common.stall import Stalled, within
 from sanctions.evidence.cache import LinkResult, Outcome
 
 if TYPE_CHECKING:
@@ -170,16 +171,27 @@ def ask(session: requests.Session, slots: HostSlots, url: str, timeout: float) -
     """HEAD, then a streamed GET whose body is not read when HEAD did not succeed."""
     import requests
 
+    def limited(call: Callable[[], requests.Response]) -> requests.Response:
+        # a connection and an answer each within the timeout, however the server trickles
+        try:
+            return within(2 * timeout, call)
+        except Stalled as exc:
+            raise requests.exceptions.ReadTimeout(str(exc)) from exc
+
     with slots.slot(url):
         try:
-            head = session.head(url, allow_redirects=False, timeout=(timeout, timeout))
+            head = limited(
+                lambda: session.head(url, allow_redirects=False, timeout=(timeout, timeout))
+            )
             head.close()
             if head.status_code < 400 or head.status_code in RETRY_STATUSES:
                 return head  # it worked, or the server asked for less: no second request
         except requests.RequestException as exc:
             if never_connected(exc):
                 raise
-        response = session.get(url, allow_redirects=False, timeout=(timeout, timeout), stream=True)
+        response = limited(
+            lambda: session.get(url, allow_redirects=False, timeout=(timeout, timeout), stream=True)
+        )
         response.close()
         return response
 

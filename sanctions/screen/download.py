@@ -24,6 +24,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -36,6 +37,7 @@ from urllib3.util import parse_url
 from urllib3.util.retry import Retry
 
 from sanctions.common.files import atomic_path, file_sha256, write_text
+from sanctions.common.stall import Stalled, within
 
 TIMEOUT = (10, 30)  # connect, and each read (seconds)
 TOTAL_SECONDS = 1800  # the whole download
@@ -226,9 +228,20 @@ def _get(
             raise DownloadError(f"{url}: no answer within the time limit")
         if waiting is not None:
             waiting(f"waiting for {parse_url(prepared).host} ...")
-        response = http.get(
-            prepared, headers=headers, timeout=TIMEOUT, stream=True, allow_redirects=False
-        )
+        try:  # the headers within the time left, however slowly the server sends them
+            response = within(
+                deadline - time.monotonic(),
+                partial(
+                    http.get,
+                    prepared,
+                    headers=headers,
+                    timeout=TIMEOUT,
+                    stream=True,
+                    allow_redirects=False,
+                ),
+            )
+        except Stalled as exc:
+            raise DownloadError(f"{url}: no answer within the time limit") from exc
         if not response.is_redirect:
             return response
         location = response.headers.get("Location", "")
