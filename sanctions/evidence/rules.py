@@ -9,6 +9,7 @@ at a column. A url the link-check cache does not hold is not reported: nothing i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -137,6 +138,72 @@ def _file_verdict(folder: Path, f: NamedFile, digests: dict[Path, str | OSError]
     if digest is not None and digest != f.recorded.lower():
         return FILE_CHANGED, f.row, "sha256", f.recorded, {"name": f.name, "digest": digest}
     return None
+
+
+# What Windows cannot create (Microsoft's "Naming Files, Paths, and Namespaces"): device names
+# whatever the extension, these characters, a name ending in a dot or a space, and long paths.
+WINDOWS_DEVICES = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }
+)
+WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')
+# A copy travels as <list>-<code>/evidence/<name> in every package; with the folder a user
+# unzips into, Windows' 260-character limit leaves about this much for the name.
+LONGEST_NAME = 150
+
+
+def portable(name: str) -> str | None:
+    """Why Windows could not hold a copy of this name, or None."""
+    parts = [p for p in re.split(r"[\\/]", name) if p]
+    for part in parts:
+        if part.split(".")[0].upper() in WINDOWS_DEVICES:
+            return f"'{part}' is a name Windows keeps for a device"
+        if WINDOWS_FORBIDDEN.search(part):
+            return f"'{part}' holds a character Windows does not allow in a name (<>:\"|?*)"
+        if part.endswith((".", " ")):
+            return f"'{part}' ends in a dot or a space, which Windows drops"
+    if len(name) > LONGEST_NAME:
+        return f"it is {len(name)} characters long, more than a package opened on Windows holds"
+    return None
+
+
+def suggested(name: str) -> str:
+    """A name Windows can hold, as near the original as can be."""
+    parts = []
+    for part in re.split(r"[\\/]", name):
+        part = WINDOWS_FORBIDDEN.sub("_", part).rstrip(". ") or "_"
+        if part.split(".")[0].upper() in WINDOWS_DEVICES:
+            part = "_" + part
+        parts.append(part)
+    out = "/".join(parts)
+    if len(out) > LONGEST_NAME:
+        stem, dot, ext = out.rpartition(".")
+        out = (stem[: LONGEST_NAME - len(ext) - 1] + dot + ext) if dot else out[:LONGEST_NAME]
+    return out
+
+
+def _unportable(sheets: Sheets) -> Iterator[Finding]:
+    frame = sheets.frames[SHEET].dropna(subset=["file"])
+    for row in frame.index:
+        name = str(frame.at[row, "file"])
+        why = portable(name)
+        if why is not None:
+            yield sheets.finding(
+                FILE_UNPORTABLE,
+                SHEET,
+                "file",
+                row_number(row),
+                name,
+                name=name,
+                why=why,
+                rename=suggested(name),
+            )
 
 
 def _cached_results(sheets: Sheets) -> dict[str, LinkResult] | CacheError:
@@ -282,6 +349,15 @@ FILE_UNHASHED = SheetsRule(
     "copy of the workbook, so that the copy can be shown unaltered",
     check=_of("evidence.file_unhashed", _file_verdicts),
 )
+FILE_UNPORTABLE = SheetsRule(
+    "evidence.file_unportable",
+    "error",
+    "A local copy's name that Windows cannot create (a device name such as CON, a character "
+    "such as < or ?, a trailing dot, or a path too long): the package could not be opened there.",
+    "file '{name}' cannot be unpacked on Windows: {why}; rename the copy and this cell, for "
+    "example to '{rename}'",
+    check=_unportable,
+)
 LINK_DEAD = SheetsRule(
     "evidence.link_dead",
     "error",
@@ -329,6 +405,7 @@ RULES = (
     FILE_CHANGED,
     FILE_OUTSIDE,
     FILE_UNHASHED,
+    FILE_UNPORTABLE,
     LINK_DEAD,
     LINK_DEAD_ARCHIVED,
     LINK_UNREACHABLE,

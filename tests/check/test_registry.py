@@ -322,6 +322,7 @@ def test_every_rule_has_a_case():
                 "evidence.file_changed",
                 "evidence.file_outside",
                 "evidence.file_unhashed",
+                "evidence.file_unportable",
             ),
             "evidence/test_rules.py",
         ),

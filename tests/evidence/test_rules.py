@@ -60,3 +60,19 @@ def test_without_an_evidence_folder_files_are_not_checked(build) -> None:
     path = build(with_files(("absent.pdf", "c" * 64)), copies=False)
     assert not evidence_folder(path).exists()
     assert file_findings(path) == []
+
+
+def test_a_name_windows_cannot_hold_is_an_error_with_the_rename_to_make(build) -> None:
+    """Every package carries the copies under their names; a Windows user could not unpack
+    one named CON.txt, a<b>.pdf or 'report.', or a path too long."""
+    names = ("CON.txt", "a<b>.pdf", "report.", "sub/aux.pdf", "x" * 160 + ".pdf", "fine name.txt")
+    path = build(with_files(*((n, None) for n in names)), copies=False)
+    found = [f for f in validate(path).findings if f.code == "evidence.file_unportable"]
+    assert [(f.cell, f.severity) for f in found] == [
+        (cell("evidence", "file", i), "error") for i in (2, 3, 4, 5, 6)
+    ]
+    assert "for example to '_CON.txt'" in found[0].message
+    assert "for example to 'a_b_.pdf'" in found[1].message
+    assert "ends in a dot or a space" in found[2].message
+    assert "for example to 'sub/_aux.pdf'" in found[3].message
+    assert "164 characters long" in found[4].message
