@@ -79,6 +79,12 @@ class Post:
         return span_in_words(self.start, self.end, locale)
 
 
+def latest_of(posts: list[Post]) -> Post | None:
+    """The post held last: one still held, else the one that ended last."""
+    key = lambda p: (p.end or "9999", p.start or p.as_of or "")  # noqa: E731
+    return sorted(posts, key=key)[-1] if posts else None
+
+
 @dataclass
 class Act:
     incident_id: str
@@ -190,8 +196,7 @@ class Target(PersonRow):
         only from someone's account (a petitioner's "reportedly" is no title to list)."""
         posts = [p for p in self.posts if p.publishable]
         posts = [p for p in posts if is_finding(p.anchor.account)] or posts
-        key = lambda p: (p.end or "9999", p.start or p.as_of or "")  # noqa: E731
-        return sorted(posts, key=key)[-1] if posts else None
+        return latest_of(posts)
 
     @property
     def position(self) -> str:

@@ -26,7 +26,7 @@ from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import kinds_as_said, statement
-from sanctions.model.targets import Act, Evidence, Target
+from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.arguments import arguments_for
 from sanctions.submit.relied import Relied
 from sanctions.tracking.designations import (
@@ -164,9 +164,9 @@ def _summary_position(target: Target) -> str:
     confidential evidence, the latest of those, marked as the chapter marks it."""
     if target.position:
         return target.position
-    if not target.posts:
+    post = latest_of(target.posts)
+    if post is None:
         return ""
-    post = sorted(target.posts, key=lambda p: (p.end or "9999", p.start or p.as_of or ""))[-1]
     return f"CONFIDENTIAL. {'Former ' if post.end else ''}{post.title}, {post.org}"
 
 
