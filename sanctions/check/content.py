@@ -2,7 +2,11 @@
 say more than its sources, or let out what it marks confidential.
 
 - A victim marked confidential must not be named in any cell that reaches a public output (an
-  organisation's name, a post, another incident, a description, a summary, a source's title).
+  organisation's name, a post, another incident, a description, a summary, a source's title or
+  publisher) in any way a reader would recognise: surname alone when it is distinctive, initial
+  and surname, any order, any script or romanisation (``common/mentions``).
+- A person's summary, published with the person, must not tell a confidential incident they
+  are involved in (its date, its victims, most of its title's words).
 - A person whose posts are all undated reads as holding them now.
 - A proposed person with no conduct that may be published cannot be shown on the public list.
 """
@@ -14,6 +18,8 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from sanctions.common.dates import in_words
+from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import split_multi
 from sanctions.workbook.reader import row_number
@@ -38,7 +44,19 @@ PUBLIC_TEXT = (
     ("involvement", "quote"),
     ("involvement", "account_by"),
     ("evidence", "title"),
+    ("evidence", "publisher"),
     ("relations", "related_name"),
+)
+# Where the list names its other people: a surname one of them shares does not name a victim
+# on its own.
+OTHER_NAMES = (
+    ("persons", "name"),
+    ("persons", "name_original"),
+    ("persons", "aliases"),
+    ("persons", "first_name"),
+    ("persons", "last_name"),
+    ("relations", "related_name"),
+    ("incidents", "victims"),
 )
 OWN_INCIDENT = {"incidents": "incident_id", "involvement": "incident_id"}
 
@@ -55,17 +73,18 @@ def proposed(sheets: Sheets) -> pd.DataFrame:
 def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     incidents = sheets.frames["incidents"]
     hidden = incidents[yes(incidents, "victims_confidential") & ~yes(incidents, "confidential")]
-    names: dict[str, tuple[str, int]] = {}  # casefolded name -> (incident, its Excel row)
+    closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     victims = split_multi(hidden["victims"])
+    people: list[Person] = []
+    of: list[tuple[str, int]] = []  # (incident, its Excel row) of each person
+    taken = taken_readings(_other_names(sheets, set(victims.tolist())))
     for row, value in zip(victims.index.tolist(), victims.tolist(), strict=True):
-        if len(value) > 3:
-            names.setdefault(value.casefold(), (str(hidden.at[row, "incident_id"]), row))
-    if not names:
+        someone = person(value, taken)
+        if someone is not None:
+            people.append(someone)
+            of.append((str(hidden.at[row, "incident_id"]), row))
+    if not people:
         return
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
-        re.IGNORECASE,
-    )
     victims_at = sheets.tables["incidents"].columns.get("victims")
     for sheet, column in PUBLIC_TEXT:
         frame = sheets.frames[sheet]
@@ -74,9 +93,10 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
         values = frame[column].dropna().astype(str)
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
-        found = values.str.extract(pattern, expand=False).dropna()
-        for row, match in found.items():
-            incident, victim_row = names[str(match).casefold()]
+        if sheet == "involvement":  # an act in a confidential incident is never published
+            values = values[~frame["incident_id"].isin(closed).reindex(values.index)]
+        for row, (match, k) in mentions(values, people).items():
+            incident, victim_row = of[k]
             own = OWN_INCIDENT.get(sheet)
             if own is not None and frame.at[row, own] == incident:
                 continue
@@ -88,9 +108,88 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                 row_number(row),
                 frame.at[row, column],
                 match=match,
+                victim=people[k].name,
                 incident=incident,
                 where=where,
             )
+
+
+def _other_names(sheets: Sheets, hidden: set[str]) -> Iterator[str]:
+    """Every name of the list's other people: its persons, their relatives, other victims."""
+    for sheet, column in OTHER_NAMES:
+        frame = sheets.frames[sheet]
+        if column in frame:
+            for value in split_multi(frame[column].dropna().astype(str)).tolist():
+                if value not in hidden:
+                    yield value
+
+
+def _summary_tells_secret(sheets: Sheets) -> Iterator[Finding]:
+    """A person's summary (published with the person) that tells a confidential incident the
+    person is involved in: by its date, its victims' names, or most of its title's words."""
+    incidents = sheets.frames["incidents"].dropna(subset=["incident_id"])
+    closed = incidents[yes(incidents, "confidential")]
+    if closed.empty:
+        return
+    persons = sheets.frames["persons"].dropna(subset=["person_id"])
+    involvement = sheets.frames["involvement"].dropna(subset=["person_id", "incident_id"])
+    involved = involvement[involvement["incident_id"].isin(set(closed["incident_id"]))]
+    if involved.empty or "summary" not in persons:
+        return
+    by_id = closed.set_index("incident_id")
+    victims = (
+        set(split_multi(closed["victims"].dropna()).tolist()) if "victims" in closed else set()
+    )
+    taken = taken_readings(_other_names(sheets, victims))
+    for row, pid, summary in zip(
+        persons.index, persons["person_id"], persons["summary"], strict=True
+    ):
+        if not isinstance(summary, str):
+            continue
+        for incident in dict.fromkeys(involved.loc[involved["person_id"] == pid, "incident_id"]):
+            told = _tells(summary, by_id.loc[incident], taken)
+            if told:
+                yield sheets.finding(
+                    SUMMARY_TELLS_SECRET,
+                    "persons",
+                    "summary",
+                    row_number(row),
+                    summary,
+                    pid=pid,
+                    incident=incident,
+                    told=told,
+                )
+                break
+
+
+def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
+    """How ``text`` tells the incident (its date, a victim's name, its title's words), or ''."""
+    when = str(incident.get("date") or "")
+    if when.count("-") >= 1:
+        for written in (when, in_words(when)):
+            if written.casefold() in text.casefold():
+                return f"its date, {written}"
+    victims = incident.get("victims")
+    people = [
+        p
+        for v in (split_multi(pd.Series([victims])).tolist() if isinstance(victims, str) else [])
+        if (p := person(v, taken)) is not None
+    ]
+    named = mentions(pd.Series([text]), people)
+    if not named.empty:
+        said = named.iloc[0][0]
+        return f"a victim's name, {said}"
+    title = str(incident.get("title") or "")
+    wanted = set(_content_words(title))
+    shared = wanted & set(_content_words(text))
+    if len(shared) >= 3 and len(shared) >= 0.6 * len(wanted):
+        return f"the words of its title, “{title}”"
+    return ""
+
+
+def _content_words(text: str) -> list[str]:
+    """Words of four letters or more, lower-case, a plural -s cut off."""
+    return [w[:-1] if w.endswith("s") else w for w in re.findall(r"\w{4,}", text.casefold())]
 
 
 def _undated_posts(sheets: Sheets) -> Iterator[Finding]:
@@ -132,9 +231,18 @@ VICTIM_NAMED = SheetsRule(
     "victim.named_elsewhere",
     "error",
     "A victim whose identity is confidential is named in a cell that reaches public outputs.",
-    "names '{match}', a victim of {incident} whose identity is confidential (incidents!{where}); "
-    "this cell reaches public outputs: reword it, or mark it confidential",
+    "'{match}' names {victim}, a victim of {incident} whose identity is confidential "
+    "(incidents!{where}); this cell reaches public outputs: reword it, or mark it confidential",
     check=_victims_named,
+)
+SUMMARY_TELLS_SECRET = SheetsRule(
+    "person.summary_tells_confidential",
+    "error",
+    "A person's summary, published with the person, tells a confidential incident they are "
+    "involved in.",
+    "the summary of '{pid}' tells {incident}, which is confidential ({told}); the summary is "
+    "published with the person: reword it without the incident",
+    check=_summary_tells_secret,
 )
 POSTS_UNDATED = SheetsRule(
     "person.posts_undated",
@@ -153,4 +261,4 @@ NO_PUBLIC_CONDUCT = SheetsRule(
     check=_no_public_conduct,
 )
 
-RULES = (VICTIM_NAMED, POSTS_UNDATED, NO_PUBLIC_CONDUCT)
+RULES = (VICTIM_NAMED, SUMMARY_TELLS_SECRET, POSTS_UNDATED, NO_PUBLIC_CONDUCT)

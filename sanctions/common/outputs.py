@@ -9,6 +9,12 @@ A new export is built in a hidden staging folder beside the old one and swapped 
 the complete old export or the complete new one. Elsewhere two renames are used, and a run
 killed between them is repaired by the next run, which also removes the staging folders that
 killed runs left behind (they may hold confidential material).
+
+Only one run writes a folder at a time (``held``): a second export, report, screen or release
+of the same list started while one is running stops with a line naming the running process,
+rather than take its staging folder for a killed run's leftovers and remove it. The lock is
+the operating system's (``flock``), so a run that is killed lets go of it at once: a stale
+lock file never blocks anyone.
 """
 
 from __future__ import annotations
@@ -20,11 +26,16 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 
 from sanctions.common.errors import InputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; a lock file made exclusively, with the holder's pid
+    fcntl = None  # type: ignore[assignment]
 from sanctions.common.files import shared_mode
 
 MARKER = ".sanctions-output"
@@ -39,6 +50,73 @@ Recognise = Callable[[Path], bool]
 
 class OutputError(InputError):
     """An output path the tool will not write to; the message names the path and says why."""
+
+
+class Busy(OutputError):
+    """Another run is writing the same folder."""
+
+
+@contextmanager
+def held(target: Path) -> Iterator[None]:
+    """``target`` (a folder, existing or not) for this process alone while the block runs;
+    ``Busy`` when another live process holds it. The lock file ``.<name>.lock`` beside it
+    holds the holder's process id and is removed when the block ends."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path = target.parent / f".{target.name}.lock"
+    if fcntl is None:
+        with _exclusive(path, target):
+            yield
+        return
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise Busy(
+                f"{target} is being written by another sanctions run (process {holder}); "
+                "wait for it to finish, then run again"
+            ) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder removed the file as we opened it: take the new one
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+@contextmanager
+def _exclusive(path: Path, target: Path) -> Iterator[None]:
+    """Where there is no ``flock`` (Windows): the first byte of the lock file locked with
+    ``msvcrt.locking``, which the system also lets go of when the process ends."""
+    import msvcrt
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            raise Busy(
+                f"{target} is being written by another sanctions run; wait for it to finish, "
+                "then run again"
+            ) from None
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        yield
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+    finally:
+        os.close(fd)
+        with suppress(OSError):  # another run holds it now
+            path.unlink()
 
 
 def is_owned(folder: Path, recognise: Recognise | None = None) -> bool:
@@ -115,22 +193,24 @@ def remove(folder: Path) -> None:
 @contextmanager
 def replace_dir(target: Path, recognise: Recognise | None = None) -> Iterator[Path]:
     """A fresh marked folder beside ``target``; it replaces ``target`` if the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    check_target(target, recognise)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=STAGING, dir=target.parent))
-    shared_mode(staging)
-    try:
-        mark(staging)
-        yield staging
-        if target.exists():
-            mark(target)  # an export from before markers: so that a killed swap can be repaired
-            swap(staging, target)
-        else:
-            os.rename(staging, target)
-    finally:
-        if staging.exists():
-            remove(staging)
+    with held(target):
+        recover(target)
+        check_target(target, recognise)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=STAGING, dir=target.parent)
+        )
+        shared_mode(staging)
+        try:
+            mark(staging)
+            yield staging
+            if target.exists():
+                mark(target)  # an export from before markers: so that a killed swap is repaired
+                swap(staging, target)
+            else:
+                os.rename(staging, target)
+        finally:
+            if staging.exists():
+                remove(staging)
 
 
 def swap(new: Path, target: Path) -> None:

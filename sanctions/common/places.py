@@ -96,16 +96,16 @@ def list_folder(workbook: Path, out: Path) -> Path:
     above = next((p for p in (out, *out.parents) if p.exists()), None)
     if above is not None and not above.is_dir():
         raise OutputError(f"{out}: {above} is a file, not a folder; choose another --out")
+    # The list's own folder is the tool's to replace; anywhere protected above it is not.
+    reason = protected_place(target, owned=False)
+    if reason is not None:
+        raise OutputError(f"{out}: {reason}; choose another --out")
     if out.resolve() == book.parent:
         raise OutputError(
             f"{out}: this is the folder of {workbook.name}; write exports to a folder of their own"
         )
     if target.resolve() == book or target.resolve() in book.parents:
         raise OutputError(f"{target}: this would overwrite {workbook}; choose another --out")
-    # The list's own folder is the tool's to replace; anywhere protected above it is not.
-    reason = protected_place(target, owned=False)
-    if reason is not None:
-        raise OutputError(f"{out}: {reason}; choose another --out")
     # Nor inside another list's exports (a package folder, say): they are replaced whole.
     for folder in target.resolve().parents:
         if (folder / ENTITIES_FILE).is_file() or (folder / CONFIDENTIAL_ENTITIES_FILE).is_file():

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -150,6 +151,8 @@ def _text(ws: Any, value: str, width: int = WIDEST) -> str | WriteOnlyCell:
 
 
 FIXED_STAMP = "2000-01-01T00:00:00Z"
+BLOCK = 1 << 20  # bytes read at a time into a zip
+ZIP64_FROM = (1 << 31) - (1 << 20)  # a member this large needs ZIP64 sizes (zipfile's own test)
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
@@ -178,7 +181,8 @@ def normalise_zip(path: Path, created: str | None = None) -> None:
 
 
 def write_zip(path: Path, folder: Path, prefix: str) -> None:
-    """Every file under folder, stored under prefix/, deterministically."""
+    """Every file under folder, stored under prefix/, deterministically; each file is read in
+    blocks, so that memory stays flat however large the evidence (a video, a scan)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(
@@ -186,4 +190,6 @@ def write_zip(path: Path, folder: Path, prefix: str) -> None:
             )
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, file.read_bytes())
+            large = file.stat().st_size > ZIP64_FROM
+            with file.open("rb") as source, archive.open(info, "w", force_zip64=large) as member:
+                shutil.copyfileobj(source, member, BLOCK)

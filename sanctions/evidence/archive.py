@@ -11,12 +11,16 @@ talk to a local fake.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import orjson
 
 from sanctions.common.stall import Stalled, within
 from sanctions.evidence.links import HostSlots, new_session, refusal
+
+if TYPE_CHECKING:
+    import requests
 
 WAYBACK_API = "https://archive.org/wayback/available"
 WAYBACK_SAVE = "https://web.archive.org/save/"
@@ -39,16 +43,10 @@ def closest_copy(url: str, slots: HostSlots, timeout: float) -> str | None:
     api = api_address()
     try:
         with new_session() as session, slots.slot(api):
-            response = within(
-                2 * timeout,
-                lambda: session.get(
-                    api, params={"url": url}, timeout=(timeout, timeout), stream=True
-                ),
-            )
-            with response:
-                if response.status_code != 200:
-                    return None
-                body = response.raw.read(MAX_ANSWER, decode_content=True)
+            # the answer, body included, within the limit however the server trickles it
+            body = within(2 * timeout, lambda: _answer(session, api, url, timeout))
+        if body is None:
+            return None
         data = orjson.loads(body)
         closest = data["archived_snapshots"]["closest"]
     except (requests.RequestException, orjson.JSONDecodeError, KeyError, TypeError, OSError):
@@ -57,6 +55,16 @@ def closest_copy(url: str, slots: HostSlots, timeout: float) -> str | None:
         return None
     copy = closest.get("url")
     return copy if isinstance(copy, str) and refusal(copy) is None else None
+
+
+def _answer(session: requests.Session, api: str, url: str, timeout: float) -> bytes | None:
+    """The availability API's answer for ``url`` (at most MAX_ANSWER bytes), None unless 200."""
+    response = session.get(api, params={"url": url}, timeout=(timeout, timeout), stream=True)
+    with response:
+        if response.status_code != 200:
+            return None
+        answer: bytes = response.raw.read(MAX_ANSWER, decode_content=True)
+        return answer
 
 
 def save_copy(url: str, slots: HostSlots, timeout: float) -> tuple[str | None, str]:

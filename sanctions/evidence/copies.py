@@ -23,6 +23,31 @@ from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 
 FOLDER = "evidence"  # where a package keeps the copies it carries
 HASHING_THREADS = 4
+# A copy this large is named when an export carries it: every package and the public folder
+# hold their own copy, and every .zip another, so one video becomes gigabytes on disk.
+LARGE_FILE = 100 * 10**6
+
+
+def large_copies(workbook: Path, items: Iterable[Cited]) -> list[str]:
+    """``E004 (hearing.mp4, 400 MB)`` for each item whose local copy is ``LARGE_FILE`` bytes
+    or more."""
+    at_least = LARGE_FILE
+    folder = evidence_folder(workbook)
+    found = []
+    for item in items:
+        if not item.file:
+            continue
+        try:
+            size = resolve(folder, item.file).stat().st_size
+        except (RefusedName, OSError):
+            continue
+        if size >= at_least:
+            found.append(f"{item.evidence_id} ({item.file}, {megabytes(size)})")
+    return found
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 10**6:,.0f} MB"
 
 
 def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:

@@ -4,8 +4,9 @@ into a copy of the workbook (never into the workbook itself).
 Only empty sha256 cells are filled, and only for files that are in the evidence folder and safe
 to open (``sanctions.evidence.folder``). A recorded hash that differs from the file is not
 touched: whether the file or the hash is wrong is for a person to find out (``validate`` reports
-it). The copy is openpyxl's load and save of the workbook, so formatting, widths, notes and
-dropdowns stay, with fixed zip timestamps so that the same inputs give the same bytes. The
+it). The copy is the workbook with only the evidence sheet's XML rewritten
+(``workbook/xmlpatch.py``), so pictures, charts, notes, formatting and dropdowns all stay, and
+the same inputs give the same bytes. The
 refusals are those of every copy of the workbook (``common/places.py``): not over the workbook,
 not in ``lists/``, a public folder, a release or an export, and a name ending ``.xlsx``.
 """
@@ -22,6 +23,7 @@ from sanctions.evidence.copies import hashes
 from sanctions.evidence.folder import evidence_folder
 from sanctions.workbook.reader import Table
 from sanctions.workbook.sheets import read_sheets
+from sanctions.workbook.xmlpatch import set_cells
 
 COLUMN = "sha256"
 
@@ -67,22 +69,14 @@ def write_hashes(workbook: Path, out: Path) -> Hashed:
 
 
 def _write_copy(workbook: Path, out: Path, table: Table, values: dict[int, str]) -> None:
-    from openpyxl import load_workbook
-
-    from sanctions.common.writers import normalise_zip
-
-    book = load_workbook(workbook)
-    if values:
-        sheet = book[table.sheet]
-        index = table.columns.get(COLUMN)
-        if index is None:  # no sha256 column yet: one after the last used column
-            index = sheet.max_column
-            sheet.cell(table.header_row, index + 1, COLUMN)
-        for row, digest in sorted(values.items()):
-            sheet.cell(row, index + 1, digest)
-
-    def save(path: Path) -> None:
-        book.save(path)
-        normalise_zip(path)
-
-    write_with(out, save)
+    """The workbook with the hashes set, every other byte of it kept (``xmlpatch``)."""
+    index = table.columns.get(COLUMN)
+    cells: dict[tuple[int, int], str] = {}
+    if index is None and values:  # no sha256 column yet: one after the last used column
+        used = [*table.columns.values(), *table.blank_header_columns]
+        used += [i for _, i in table.duplicate_columns]
+        index = max(used, default=-1) + 1
+        cells[(table.header_row, index + 1)] = COLUMN
+    if index is not None:
+        cells.update({(row, index + 1): digest for row, digest in values.items()})
+    write_with(out, lambda path: set_cells(workbook, path, table.sheet, cells))

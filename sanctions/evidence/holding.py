@@ -9,7 +9,7 @@ not the report's. A passage no copy holds has no holder, and is cited to the row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -58,6 +58,18 @@ class Holding:
             if item.evidence_id not in own and (text := own.get(item.known_through or ""))
         }
         return cls(own, through)
+
+    def only_in(self, quote: Sequence[str], cited: Sequence[str], secret: Set[str]) -> bool:
+        """Whether some passage of ``quote`` is held, of the ``cited`` sources, only by those in
+        ``secret`` (the confidential ones): a fact only they state, which public outputs must
+        leave out rather than show with the other sources, which do not state it."""
+        if not any(eid in secret for eid in cited):
+            return False
+        for passage in quote:
+            held = self.holders(passage, cited)
+            if held and all(eid in secret for eid in held):
+                return True
+        return False
 
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         """The cited sources that hold the passage, in the row's order; empty when none does."""

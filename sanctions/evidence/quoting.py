@@ -26,6 +26,9 @@ from sanctions.workbook.sheets import Sheets, SheetsRule
 
 # The sheets whose rows quote the source for their fact.
 QUOTING = ("involvement", "positions", "incidents")
+# Those whose rows public outputs show with their sources: a row resting on a confidential
+# source alone leaves them (``Holding.only_in``).
+LEAVES = ("involvement", "positions")
 # How many quote cells a warning about an unchecked source names before "and N more".
 SHOWN_CELLS = 5
 # Below this likeness the nearest passage is no help, and is not shown.
@@ -78,6 +81,8 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
 
 def _findings(sheets: Sheets) -> list[Finding]:
     copies = sheets.derived("_evidence_copies", _copies)
+    evidence = sheets.frames[SHEET]
+    secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
     found: list[Finding] = []
     unchecked: dict[str, list[str]] = {}  # evidence_id -> the quote cells it leaves unchecked
     for sheet in QUOTING:
@@ -86,7 +91,8 @@ def _findings(sheets: Sheets) -> list[Finding]:
             continue
         column = sheets.tables[sheet].columns.get("quote")
         quoted = frame[frame["quote"].notna()]
-        sources: dict[str, tuple[list[Copy], list[str]]] = {}  # per evidence_ids cell
+        sources: dict[str, tuple[list[Copy], list[str], dict[str, list[Copy]]]] = {}
+        hidden = _not_public(sheets, sheet)
         for label, quote, evidence_ids in zip(
             quoted.index, quoted["quote"].tolist(), quoted["evidence_ids"].tolist(), strict=True
         ):
@@ -100,9 +106,21 @@ def _findings(sheets: Sheets) -> list[Finding]:
                         for e, group in cited.items()
                         if group and all(c.text is None for c in group)
                     ],
+                    cited,
                 )
-            readable, unread = sources[key]
+            readable, unread, cited = sources[key]
+            # a row citing both confidential and public sources may rest on the first alone
+            mixed = (
+                label not in hidden
+                and bool(secret.intersection(cited))
+                and not secret.issuperset(cited)
+            )
             for number, text in enumerate(items(quote), start=1):
+                only = _held_only_by(text, cited, secret) if mixed else []
+                if only:
+                    where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
+                    found.append(_only_secret(sheets, where, only))
+                    continue
                 if any(found_in_folded(text, c.folded) for c in readable):
                     continue
                 if unread:  # a source it cites may hold it: that source's warning says so
@@ -119,6 +137,46 @@ def _findings(sheets: Sheets) -> list[Finding]:
                 where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                 found.append(_not_found(sheets, where, text, readable))
     return found + list(_unchecked(sheets, unchecked, copies))
+
+
+def _not_public(sheets: Sheets, sheet: str) -> set[object]:
+    """The rows of ``sheet`` that no public output shows whatever they cite: those of
+    confidential incidents, and every incident row (public outputs quote the person's act and
+    post, not the incident's passages)."""
+    frame = sheets.frames[sheet]
+    if sheet not in LEAVES:
+        return set(frame.index)
+    if "incident_id" not in frame:
+        return set()
+    incidents = sheets.frames["incidents"]
+    closed = set(incidents.loc[incidents["confidential"].fillna("") == "yes", "incident_id"])
+    return set(frame.index[frame["incident_id"].isin(closed)])
+
+
+def _held_only_by(passage: str, cited: dict[str, list[Copy]], secret: set[str]) -> list[str]:
+    """The confidential sources that hold ``passage`` when no other cited source does."""
+    holders = [
+        eid
+        for eid, group in cited.items()
+        if any(c.text is not None and found_in_folded(passage, c.folded) for c in group)
+    ]
+    return holders if holders and all(e in secret for e in holders) else []
+
+
+def _only_secret(
+    sheets: Sheets, where: tuple[str, object, object, str], holders: list[str]
+) -> Finding:
+    sheet, label, value, which = where
+    return sheets.finding(
+        QUOTE_ONLY_SECRET,
+        sheet,
+        "quote",
+        row_number(label),
+        value,
+        which=which,
+        held=", ".join(holders),
+        what="post" if sheet == "positions" else "act",
+    )
 
 
 def _unchecked(
@@ -218,4 +276,15 @@ QUOTE_UNCHECKED = SheetsRule(
     check=_of("quote.unchecked"),
 )
 
-RULES = (QUOTE_NOT_FOUND, QUOTE_UNCHECKED)
+QUOTE_ONLY_SECRET = SheetsRule(
+    "quote.only_confidential",
+    "warning",
+    "A quoted passage is held only by a confidential source the row cites: public outputs "
+    "leave the post or act out rather than show it with the other sources, which do not "
+    "state it.",
+    "{which} is only in {held}, which is confidential: the public list and public entities "
+    "leave this {what} out; to publish it, quote the words of a public source the row cites",
+    check=_of("quote.only_confidential"),
+)
+
+RULES = (QUOTE_NOT_FOUND, QUOTE_UNCHECKED, QUOTE_ONLY_SECRET)

@@ -41,7 +41,7 @@ from sanctions.common.places import (
     package_name,
     recognise,
 )
-from sanctions.evidence.copies import copy_evidence
+from sanctions.evidence.copies import copy_evidence, large_copies, megabytes
 from sanctions.evidence.holding import Holding
 from sanctions.governments import registry as known
 from sanctions.model import ftmio
@@ -163,7 +163,7 @@ def export(
     warnings = [stale] if stale else []
     if edition.draft:
         warnings.append(f"drafts, not for filing: {edition.why}")
-    targets = load_targets(table_rows)
+    targets = load_targets(table_rows, holding=holding)
     evidence = load_evidence(table_rows)
     inputs = Inputs(
         prefix,
@@ -222,4 +222,12 @@ def export(
         if gaps is not None:
             write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
         write_report(result, workbook, staging, screening, edition.date)
+        large = large_copies(workbook, evidence.values())
+        if large:
+            total = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+            warnings.append(
+                f"large evidence copies: {', '.join(large)}; each package and the public "
+                f"folder hold their own copy and each .zip another, so this export takes "
+                f"{megabytes(total)} on disk"
+            )
     return Exported(target, warnings, result.findings, edition)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sanctions.common.data import SpecError
 from sanctions.common.files import write_text
+from sanctions.common.places import refuse_file
 from sanctions.governments.registry import load
 from sanctions.governments.schema import Argument, Jurisdiction
 
@@ -83,4 +84,7 @@ def refreshed(text: str) -> str:
 
 
 def refresh_readme(path: Path) -> None:
+    """Rewrite the README's tables in place; the file must be a Markdown file the tool may
+    write (never a workbook, nor anything in lists/, public/ or a release)."""
+    refuse_file(path, (".md",))
     write_text(path, refreshed(path.read_text(encoding="utf-8")))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from sanctions.common.dates import in_words, span_in_words
+from sanctions.common.mentions import forms, words_of
 from sanctions.governments.scope import Scope
 from sanctions.model.attribution import quoted, who
 from sanctions.model.targets import Act, Anchor, Post, Target
@@ -92,14 +93,22 @@ def _words(act: Act) -> str:
 
 
 def withhold(text: str, names: Sequence[str]) -> str:
-    """``text`` with every name, and every part of a name of three letters or more, replaced,
-    in any case ("ORAZOV", "S. Orazov"). Withholding a word that happens to be part of a name
+    """``text`` with every word that reads as a part (of three letters or more) of one of
+    ``names`` replaced, in any case, script or romanisation ("ORAZOV", "S. Orazov", "Оразов",
+    "Orasov"; ``common/mentions``). Withholding a word that happens to read as part of a name
     is the safer mistake."""
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name)}\b", WITHHELD, text, flags=re.IGNORECASE)
-    parts = sorted({n for name in names for n in name.split() if len(n) >= 3}, key=len)
-    for part in reversed(parts):
-        text = re.sub(rf"\b{re.escape(part)}\b", WITHHELD, text, flags=re.IGNORECASE)
+    wanted = frozenset(
+        f for name in names for word in words_of(name) if len(word) >= 3 for f in forms(word)
+    )
+    if not wanted:
+        return text
+
+    def replace(found: re.Match[str]) -> str:
+        word = found.group(0)
+        base = re.sub(r"['’]s$", "", word)  # "Orazov's": the name, then the possessive
+        return WITHHELD + word[len(base) :] if forms(base) & wanted else word
+
+    text = re.sub(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", replace, text)
     return re.sub(rf"{re.escape(WITHHELD)}(\s+{re.escape(WITHHELD)})+", WITHHELD, text)
 
 

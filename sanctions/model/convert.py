@@ -32,6 +32,7 @@ from sanctions.model.graph import Graph, ModelError, Where, check
 from sanctions.model.rows import (
     EvidenceRow,
     IncidentRow,
+    InvolvementRow,
     OrganizationRow,
     PersonRow,
     PositionRow,
@@ -178,6 +179,12 @@ class Converter:
         self.supported: set[str] = set()  # persons with at least one post or involvement emitted
         self.posts: dict[str, EntityProxy] = {}
         self.hidden_victims: set[str] = set()  # incidents told without names (public output)
+        self.secret = {e.evidence_id for e in rows.evidence if e.confidential}
+
+    def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:
+        """Public output: whether the row's quoted words are held only by its confidential
+        sources, so that the row leaves with them (``Holding.only_in``)."""
+        return self.public and self.holding.only_in(rec.quote, rec.evidence_ids, self.secret)
 
     def run(self) -> None:
         self.evidence()
@@ -293,6 +300,8 @@ class Converter:
             org = self.orgs.get(rec.org_id)
             if person is None or org is None:
                 continue
+            if self.only_secret_says(rec):
+                continue
             post = self.post(rec, org)
             occupancy = self.graph.make(
                 "Occupancy",
@@ -388,7 +397,7 @@ class Converter:
         for rec in self.rows.involvement:
             person = self.persons.get(rec.person_id)
             event = self.events.get(rec.incident_id)
-            if person is None or event is None:
+            if person is None or event is None or self.only_secret_says(rec):
                 continue
             link = self.graph.make(
                 "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role

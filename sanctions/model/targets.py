@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sanctions.common.dates import in_words, span_in_words
+from sanctions.evidence.holding import Holding
 from sanctions.model.accounts import is_finding, teller
 from sanctions.model.collective import collective_rows
 from sanctions.model.rows import (
@@ -243,8 +244,15 @@ def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:
     }
 
 
-def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Target]:
-    """Persons with the given status, in workbook order, with their posts, acts and ties."""
+def load_targets(
+    source: Cleaned | Rows, status: str = "proposed", holding: Holding | None = None
+) -> list[Target]:
+    """Persons with the given status, in workbook order, with their posts, acts and ties.
+
+    A post or act is publishable when some source it cites is not confidential and, where the
+    copies (``holding``) show it, the words it quotes are not held by its confidential sources
+    alone: a fact only a confidential document states leaves public outputs with it, rather
+    than being shown with the other sources, which do not state it."""
     rows = Rows.of(source)
     orgs = {r.org_id: r.name for r in rows.organizations}
     incidents = {r.incident_id: r for r in rows.incidents}
@@ -256,8 +264,10 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
 
-    def publishable(evidence: list[str]) -> bool:
-        return any(eid not in secret for eid in evidence)
+    def publishable(evidence: list[str], anchor: Anchor) -> bool:
+        if all(eid in secret for eid in evidence):
+            return False
+        return holding is None or not holding.only_in(anchor.quote, evidence, secret)
 
     for post in rows.positions:
         target = targets.get(post.person_id)
@@ -271,7 +281,7 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
                     post.start_date,
                     post.end_date,
                     ids,
-                    publishable(ids),
+                    publishable(ids, Anchor.of(post)),
                     post.as_of,
                     Anchor.of(post),
                 )
@@ -305,7 +315,8 @@ def load_targets(source: Cleaned | Rows, status: str = "proposed") -> list[Targe
                 victims_confidential=incident.victims_confidential,
                 summary=incident.summary,
                 incident_evidence=list(incident.evidence_ids),
-                publishable=not incident.confidential and publishable(part.evidence_ids),
+                publishable=not incident.confidential
+                and publishable(part.evidence_ids, Anchor.of(part)),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
                 anchor=Anchor.of(part),

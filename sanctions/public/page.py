@@ -1,6 +1,7 @@
 """The publishable list: an HTML page and a workbook with names, posts, conduct and sources.
 
-Nothing marked confidential goes in: confidential incidents and evidence are left out, victims
+Nothing marked confidential goes in: confidential incidents and evidence are left out (and so is
+a post or act whose quoted words only a confidential source holds: ``Act.publishable``), victims
 marked confidential are not named (the conduct is then described without the incident's title),
 and a person with no conduct left to publish is left out altogether, as is one whose case is
 ready for no government (by the same case-strength test as the packages): a name is published
@@ -60,12 +61,13 @@ def public_targets(
         posts = [
             c
             for post in target.posts
-            if (c := _claim(post.title + f", {post.org} ({post.told()})", post.evidence, evidence))
+            if post.publishable
+            and (c := _claim(post.title + f", {post.org} ({post.told()})", post.evidence, evidence))
         ]
         shown = [
             (act, c)
             for act in target.own_acts
-            if not act.confidential
+            if act.publishable
             and (
                 # the act's own sources: a document about the incident need not name the person
                 c := _claim(public_line(act), act.evidence, evidence, own)

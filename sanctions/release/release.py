@@ -32,7 +32,15 @@ from pathlib import Path
 from sanctions.check.validate import Result, validate
 from sanctions.common.errors import InputError, ListNotReady
 from sanctions.common.files import file_sha256, shared_mode, write_text
-from sanctions.common.outputs import MARKER, STAGING, OutputError, leftovers, mark, remove
+from sanctions.common.outputs import (
+    MARKER,
+    STAGING,
+    OutputError,
+    held,
+    leftovers,
+    mark,
+    remove,
+)
 from sanctions.common.places import list_folder
 from sanctions.export.run import KEPT_FILES, export
 from sanctions.release.changelog import render_markdown
@@ -164,20 +172,23 @@ def release(
     plan = Plan(workbook, version, out, root, previous, before, allow_warnings, draft, date)
     # The folders made here, removed again (if still empty) when the release is refused.
     made = [p for p in (*reversed(root.parents), root) if not p.exists()]
-    root.mkdir(parents=True, exist_ok=True)
     target = root / version
-    for left in _leftovers(target):
-        remove(left)
-    staging = Path(tempfile.mkdtemp(prefix=f".{version}.", suffix=STAGING, dir=root))
     try:
-        shared_mode(staging)
-        mark(staging)
-        built = _build(plan, staging)
-        check_forward(root, version)  # another run may have made it meanwhile
-        os.rename(built.folder, target)
+        with held(root):  # one release of a list at a time
+            root.mkdir(parents=True, exist_ok=True)
+            for left in _leftovers(target):
+                remove(left)
+            staging = Path(tempfile.mkdtemp(prefix=f".{version}.", suffix=STAGING, dir=root))
+            try:
+                shared_mode(staging)
+                mark(staging)
+                built = _build(plan, staging)
+                check_forward(root, version)  # another run may have made it meanwhile
+                os.rename(built.folder, target)
+            finally:
+                if staging.exists():
+                    remove(staging)
     finally:
-        if staging.exists():
-            remove(staging)
         for folder in reversed(made):  # a refused first release leaves no empty folders
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()

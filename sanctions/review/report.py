@@ -22,7 +22,7 @@ from sanctions.check.validate import Result, validated
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.files import file_sha256
-from sanctions.common.outputs import MARKER, OutputError, claim, replace_dir
+from sanctions.common.outputs import MARKER, OutputError, claim, held, replace_dir
 from sanctions.common.places import (
     REPORT_FOLDER,
     dataset_prefix,
@@ -57,11 +57,13 @@ def report_list(
     result = validated(workbook)
     folder = list_folder(workbook, exports)
     screening, stale = screening_of(workbook, folder)
-    if out is None:
-        target = claim(folder, recognise(dataset_prefix(workbook))) / REPORT_FOLDER
+    if out is None:  # beside the exports, which no other run may be replacing meanwhile
+        with held(folder):
+            target = claim(folder, recognise(dataset_prefix(workbook))) / REPORT_FOLDER
+            write_review(result, workbook, target, screening, date)
     else:
         target = out
-    write_review(result, workbook, target, screening, date)
+        write_review(result, workbook, target, screening, date)
     return Reported(target, [stale] if stale else [])
 
 

@@ -37,10 +37,14 @@ from urllib3.util import parse_url
 from urllib3.util.retry import Retry
 
 from sanctions.common.files import atomic_path, file_sha256, write_text
-from sanctions.common.stall import Stalled, within
+from sanctions.common.stall import Pace, Stalled, within
 
 TIMEOUT = (10, 30)  # connect, and each read (seconds)
 TOTAL_SECONDS = 1800  # the whole download
+# The low-speed limit (curl's --speed-limit/--speed-time): the headers within SPEED_SECONDS, and
+# then at least SPEED_BYTES in every SPEED_SECONDS of the body.
+SPEED_BYTES = 16 * 1024
+SPEED_SECONDS = 60.0
 MAX_BYTES = 8 * 10**9  # the download, and the file once decompressed (--max-size 8GB)
 MAX_REDIRECTS = 5
 RETRIES = Retry(
@@ -74,6 +78,8 @@ class Limits:
 
     max_bytes: int = MAX_BYTES
     seconds: float = TOTAL_SECONDS
+    speed_bytes: int = SPEED_BYTES  # at least this many bytes ...
+    speed_seconds: float = SPEED_SECONDS  # ... in every this many seconds
 
 
 def cache_dir() -> Path:
@@ -158,7 +164,7 @@ def fetch(
         headers["If-Modified-Since"] = meta["last_modified"]
     deadline = time.monotonic() + limits.seconds
     try:
-        with _get(url, headers, deadline, waiting) as response:
+        with _get(url, headers, deadline, limits.speed_seconds, waiting) as response:
             if response.status_code == 304 and meta:
                 return Fetched(data, url, fresh=False)
             if response.status_code != 200:
@@ -217,9 +223,15 @@ def _meta(data: Path, meta_path: Path) -> dict[str, str]:
 
 
 def _get(
-    url: str, headers: dict[str, str], deadline: float, waiting: Callable[[str], None] | None
+    url: str,
+    headers: dict[str, str],
+    deadline: float,
+    header_seconds: float,
+    waiting: Callable[[str], None] | None,
 ) -> requests.Response:
-    """The response at the end of the redirects, each hop's address checked first."""
+    """The response at the end of the redirects, each hop's address checked first; each hop's
+    headers within ``header_seconds`` (the low-speed limit: headers are a few hundred bytes)
+    and the time left."""
     http = session()
     current = url
     for _ in range(MAX_REDIRECTS + 1):
@@ -230,7 +242,7 @@ def _get(
             waiting(f"waiting for {parse_url(prepared).host} ...")
         try:  # the headers within the time left, however slowly the server sends them
             response = within(
-                deadline - time.monotonic(),
+                min(deadline - time.monotonic(), header_seconds),
                 partial(
                     http.get,
                     prepared,
@@ -250,9 +262,12 @@ def _get(
     raise DownloadError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _chunks(response: requests.Response, deadline: float, url: str) -> Iterator[bytes]:
-    """The body as it arrives; ``read1`` returns whatever came, so the clock is checked
-    however slowly the server sends."""
+def _chunks(
+    response: requests.Response, deadline: float, limits: Limits, url: str
+) -> Iterator[bytes]:
+    """The body as it arrives; ``read1`` returns whatever came, so the clocks (the total limit
+    and the low-speed limit) are checked however slowly the server sends."""
+    pace = Pace(limits.speed_bytes, limits.speed_seconds)
     while True:
         chunk = response.raw.read1(CHUNK)
         if not chunk:
@@ -260,6 +275,10 @@ def _chunks(response: requests.Response, deadline: float, url: str) -> Iterator[
         yield chunk
         if time.monotonic() > deadline:
             raise DownloadError(f"{url}: the download did not finish within the time limit")
+        try:
+            pace.feed(len(chunk))
+        except Stalled as exc:
+            raise DownloadError(f"{url}: the download stalled: {exc}") from exc
 
 
 def _save(
@@ -276,7 +295,7 @@ def _save(
     digest = hashlib.sha256()
     written = 0
     with open(tmp, "wb") as fh:
-        for chunk in _chunks(response, deadline, url):
+        for chunk in _chunks(response, deadline, limits, url):
             fh.write(chunk)
             digest.update(chunk)
             written += len(chunk)

@@ -14,7 +14,7 @@ from pathlib import Path
 from sanctions.check.validate import Result
 from sanctions.common.errors import InputError
 from sanctions.common.files import file_sha256, write_bytes, write_with
-from sanctions.common.outputs import claim
+from sanctions.common.outputs import claim, held
 from sanctions.common.places import GAPS_FILE, SCREENING_FILE, list_folder, recognise
 from sanctions.common.progress import Progress
 from sanctions.model.targets import load_targets
@@ -102,8 +102,10 @@ def screen_list(
     """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
     screening = screen(result, workbook, reference, threshold, provenance, steps)
     matrix = gap_matrix(screening, proposed_by(load_targets(result)))
-    folder = claim(list_folder(workbook, out), recognise(screening.list_name))
+    folder = list_folder(workbook, out)
     record = to_json(screening, to_data(matrix))
-    write_bytes(folder / SCREENING_FILE, record)
-    write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
+    with held(folder):  # not while an export replaces the folder
+        claim(folder, recognise(screening.list_name))
+        write_bytes(folder / SCREENING_FILE, record)
+        write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

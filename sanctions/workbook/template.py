@@ -81,7 +81,9 @@ def write_template(path: Path, layout: Layout | None = None, force: bool = False
         raise InputError(f"{path} is a folder; give the new workbook's file name")
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"{path}: the workbook's name must end in .xlsx")
-    reason = protected_place(path, editors=False)
+    # Straight in lists/ is where a new workbook belongs; its sub-folders hold evidence.
+    in_lists = path.resolve().parent.name == EDITORS_FOLDER.name
+    reason = protected_place(path, editors=not in_lists)
     if reason is not None:
         raise OutputError(f"{path}: {reason}; write the new workbook elsewhere")
     if path.exists() and not force:

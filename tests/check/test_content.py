@@ -71,6 +71,76 @@ def test_a_quote_or_its_teller_naming_a_confidential_victim_elsewhere_is_an_erro
     ]
 
 
+# Ways a text names Saule Hiddenova without her full name as typed (issue 26's canaries).
+VARIANTS = (
+    "Persecution of Hiddenova",  # surname alone
+    "The S. Hiddenova case",  # initial and surname
+    "Сауле Хидденова",  # Cyrillic
+    "Hiddenova, Saule",  # another order
+    "Sawle Khiddenowa",  # another romanisation
+)
+
+
+def test_a_confidential_victim_is_found_however_her_name_is_written(build) -> None:
+    for variant in VARIANTS:
+        rows = with_confidential_victim(workbooks.valid_rows())
+        rows["positions"][1]["title"] = variant
+        rows["evidence"][1]["publisher"] = f"Lawyer of {variant}"
+        findings = validate(build(rows)).findings
+        assert sorted(found(findings, "victim.named_elsewhere")) == [
+            ("evidence", cell("evidence", "publisher", 1)),
+            ("positions", cell("positions", "title", 1)),
+        ], variant
+
+
+def test_no_spelling_of_a_confidential_victim_reaches_a_file(build, tmp_path: Path) -> None:
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["evidence"][1]["publisher"] = "Lawyer of S. Hiddenova"
+    out = tmp_path / "out"
+    assert run_cli("export", str(build(rows)), "--out", str(out)).returncode == 1
+    written = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
+    assert not any(b"Hiddenova" in p.read_bytes() for p in written)
+
+
+def test_a_surname_the_list_shares_with_an_official_needs_a_given_name_or_initial(build) -> None:
+    """'Fictiyeva' alone is the official's name as much as the victim's: only 'S. Fictiyeva' or
+    'Saule Fictiyeva' names the victim; a given name elsewhere in the cell does not."""
+    rows = workbooks.valid_rows()
+    official = next(p for p in rows["persons"] if "Fictiyeva" in p["name"])
+    rows["incidents"][0].update(victims="Saule Fictiyeva", victims_confidential="yes")
+    rows["positions"][1]["title"] = "Deputy to Chief Fictiyeva"
+    rows["organizations"][0]["name"] = "Saule district court, where Fictiyeva sat"
+    rows["evidence"][1]["title"] = "Adviser in the S. Fictiyeva case"
+    findings = validate(build(rows)).findings
+    assert official["status"]
+    assert found(findings, "victim.named_elsewhere") == [("evidence", cell("evidence", "title", 1))]
+
+
+def test_a_summary_telling_a_confidential_incident_is_an_error_at_its_cell(build) -> None:
+    """The summary is published with the person: it must not tell a confidential incident by
+    its date, its victims or its title's words; a summary about the post alone passes."""
+    for summary, told in (
+        ("Minister of Examples who ordered the arrests of 1 March 2020.", "its date, 1 March 2020"),
+        ("Minister; had Victim Two beaten.", "a victim's name, victim two"),
+        ("Minister behind the detention of protesters in Example City.", "words of its title"),
+        ("Minister of Examples since 2015.", None),
+    ):
+        rows = workbooks.valid_rows()
+        rows["incidents"][0]["confidential"] = "yes"
+        rows["persons"][0]["summary"] = summary
+        findings = [
+            f
+            for f in validate(build(rows)).findings
+            if f.code == "person.summary_tells_confidential"
+        ]
+        if told is None:
+            assert findings == [], summary
+            continue
+        [f] = findings
+        assert (f.sheet, f.cell, f.severity) == ("persons", cell("persons", "summary", 0), "error")
+        assert "tells I001, which is confidential" in f.message and told in f.message, f.message
+
+
 def test_undated_posts_are_flagged_unless_a_source_dates_one(build) -> None:
     rows = workbooks.valid_rows()
     for post in rows["positions"]:

@@ -299,6 +299,7 @@ def test_every_rule_has_a_case():
         **dict.fromkeys(
             (
                 "victim.named_elsewhere",
+                "person.summary_tells_confidential",
                 "person.posts_undated",
                 "person.no_public_conduct",
                 "evidence.uncheckable",
@@ -307,6 +308,7 @@ def test_every_rule_has_a_case():
         ),
         **dict.fromkeys(("person.collective_only", "person.not_ready"), "check/test_readiness.py"),
         "submitter.value": "check/test_submitter.py",
+        "quote.only_confidential": "export/test_leaks.py",
         **dict.fromkeys(
             (
                 "submission.order",

@@ -254,3 +254,68 @@ def test_the_two_rename_swap_where_the_system_cannot_exchange(
             (staging / "version.txt").write_text(version, encoding="utf-8")
     assert (target / "version.txt").read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list"]
+
+
+def _holding(target: Path) -> subprocess.Popen[str]:
+    """Another process that holds ``target``'s lock until its stdin closes."""
+    code = (
+        "import sys; from pathlib import Path; from sanctions.common.outputs import held\n"
+        f"with held(Path({str(target)!r})):\n"
+        "    print('held', flush=True); sys.stdin.read()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_second_run_on_a_list_being_written_stops_naming_the_first(tmp_path: Path) -> None:
+    """Two exports, reports, screens or releases of one list at once: the second stops with
+    one line naming the running process, and touches nothing of the first's."""
+    book = workbooks.write(tmp_path / "testland.xlsx", workbooks.valid_rows())
+    out = tmp_path / "out"
+    first = _holding(out / "testland")
+    reference = tmp_path / "r.ftm.json"
+    reference.write_text('{"id": "x", "schema": "Person", "properties": {"name": ["X Y"]}}\n')
+    try:
+        for args in (
+            ("export", str(book), "--out", str(out), "--only", "us"),
+            ("report", str(book), "--exports", str(out)),
+            ("screen", str(book), "--against", str(reference), "--out", str(out)),
+        ):
+            proc = run_cli(*args)
+            assert proc.returncode == 2, (args, proc.stderr)
+            assert f"is being written by another sanctions run (process {first.pid})" in (
+                proc.stderr
+            ), proc.stderr
+            assert "Traceback" not in proc.stderr
+        assert sorted(p.name for p in out.iterdir()) == [".testland.lock"]
+    finally:
+        first.communicate("")
+    # the lock goes with its holder; a killed holder's lock blocks nobody
+    assert not (out / ".testland.lock").exists()
+    killed = _holding(out / "testland")
+    killed.kill()
+    killed.wait()
+    assert (out / ".testland.lock").exists()
+    proc = run_cli("export", str(book), "--out", str(out), "--only", "us")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["testland"]
+
+
+def test_a_second_release_of_a_list_stops_while_one_runs(tmp_path: Path) -> None:
+    book = workbooks.write(tmp_path / "testland.xlsx", workbooks.valid_rows())
+    out = tmp_path / "out"
+    first = _holding(out / "releases" / "testland")
+    try:
+        proc = run_cli("release", "1.0", str(book), "--out", str(out))
+        assert proc.returncode == 2, proc.stderr
+        assert f"(process {first.pid})" in proc.stderr
+    finally:
+        first.communicate("")
+    assert run_cli("release", "1.0", str(book), "--out", str(out)).returncode == 0

@@ -80,3 +80,27 @@ def test_export_refuses_a_list_whose_copy_changed(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "evidence.file_changed" in proc.stdout
     assert not (tmp_path / "out" / "testland").exists()
+
+
+def test_a_large_copy_is_zipped_in_blocks_and_named_with_the_total_written(tmp_path, monkeypatch):
+    """Memory stays flat in a file's size (no whole-file read), and export names the large
+    copy with the space the export takes."""
+    import tracemalloc
+
+    from sanctions.common.writers import write_zip
+    from sanctions.evidence import copies
+
+    folder = tmp_path / "send"
+    folder.mkdir()
+    (folder / "video.bin").write_bytes(bytes(range(256)) * (120 * 1024 * 1024 // 256))
+    tracemalloc.start()
+    write_zip(tmp_path / "send.zip", folder, "package")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024, peak
+    monkeypatch.setattr(copies, "LARGE_FILE", 700)
+    book = workbooks.write(tmp_path / "testland.xlsx", workbooks.valid_rows())
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "gb")
+    assert proc.returncode == 0, proc.stderr
+    assert "large evidence copies: E002 (statements/witness-1.pdf, 0 MB)" in proc.stderr
+    assert "so this export takes " in proc.stderr and " MB on disk" in proc.stderr

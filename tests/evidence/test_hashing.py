@@ -101,3 +101,30 @@ def test_hash_of_an_unreadable_workbook_exits_2(lists: Path, tmp_path: Path) -> 
     book.write_text("not a workbook")
     code, _, stderr = run("evidence", "hash", str(book), "--out", str(tmp_path / "c.xlsx"))
     assert code == 2 and f"error: {book}:" in stderr
+
+
+def test_the_copy_keeps_every_other_part_of_the_workbook_byte_for_byte(
+    lists: Path, tmp_path: Path
+) -> None:
+    """Pictures, drawings, notes: whatever the workbook holds beyond the evidence sheet's cells
+    is in the copy as it was (openpyxl's load and save dropped pictures)."""
+    import zipfile
+
+    from sanctions.workbook.xmlscan import sheet_parts
+
+    book, _ = make(lists, with_files(("good.txt", None)))
+    picture = b"\x89PNG\r\n\x1a\n fictional picture"
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("xl/media/image1.png", picture)
+        archive.writestr("xl/drawings/drawing1.xml", b"<xdr:wsDr/>")
+    out = tmp_path / "hashed.xlsx"
+    code, _, stderr = run("evidence", "hash", str(book), "--out", str(out))
+    assert code == 0, stderr
+    with zipfile.ZipFile(book) as before, zipfile.ZipFile(out) as after:
+        sheet = sheet_parts(before)["evidence"]
+        assert after.namelist() == before.namelist()
+        for name in before.namelist():
+            if name != sheet:
+                assert after.read(name) == before.read(name), name
+        assert after.read("xl/media/image1.png") == picture
+    assert load_workbook(out)["evidence"][cell("evidence", "sha256", 2)].value == DIGEST

@@ -130,3 +130,30 @@ def test_a_control_character_is_refused_not_a_crash(build, tmp_path: Path) -> No
     proc = run_cli("export", str(book), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "text.control" in proc.stdout and "incidents!H2" in proc.stdout
+
+
+def test_a_fact_only_a_confidential_source_states_leaves_public_outputs(build, tmp_path) -> None:
+    """Dana Fictiyeva's post is quoted from the report (E001) and also cites the witness
+    statement (E002), which does not state it. With the report marked confidential, the post
+    is not shown on the public page re-cited to the statement: it leaves, and validate says
+    why at the quote cell."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][0]["confidential"] = "yes"
+    book = build(rows)
+    [only] = [f for f in validate(book).findings if f.code == "quote.only_confidential"]
+    assert (only.sheet, only.cell, only.severity) == (
+        "positions",
+        workbooks.cell("positions", "quote", 1),
+        "warning",
+    )
+    assert "only in E001, which is confidential" in only.message
+    assert "leave this post out" in only.message
+    proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "gb")
+    assert proc.returncode == 0, proc.stderr
+    public = tmp_path / "out" / book.stem / "public"
+    page = (public / "index.html").read_text(encoding="utf-8")
+    assert "Dana Fictiyeva" in page  # her act rests on the public witness statement
+    assert "Example City Police" not in page and "since 2018" not in page
+    assert "Example City Police" not in " ".join(cells(public / "list.xlsx"))
+    entities = (tmp_path / "out" / book.stem / "entities.ftm.json").read_text(encoding="utf-8")
+    assert '"Occupancy"' not in entities and "led the Example City police" not in entities

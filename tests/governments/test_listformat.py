@@ -338,3 +338,10 @@ def test_a_confidential_victims_name_is_withheld_in_any_case_and_by_its_parts() 
         "[name withheld] was pushed; [name withheld] died; the S. [name withheld] case; "
         "[name withheld]"
     )
+
+
+def test_a_confidential_victims_name_is_withheld_in_any_script_or_romanisation() -> None:
+    text = "Оразов Серик was beaten; Orasov's lawyer; Serik Orazow; the Oraz family"
+    assert withhold(text, ["Serik Orazov"]) == (
+        "[name withheld] was beaten; [name withheld]'s lawyer; [name withheld]; the Oraz family"
+    )
