@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -106,6 +107,20 @@ def require_browser() -> str:
         assert os.environ.get("CI") != "true", "CI must install chromium (.ci/run)"
         pytest.skip("Chromium not installed here: the report is not opened in a browser (CI does)")
     return found
+
+
+def smallest_text(pdf: Path) -> float:
+    """The height, in points, of the smallest word on any page of ``pdf`` (8-point text gives
+    boxes about 8.6 points high)."""
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+    heights = [
+        float(bottom) - float(top)
+        for top, bottom in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', words.stdout
+        )
+    ]
+    assert heights, f"no text in {pdf}"
+    return min(heights)
 
 
 def render_pdf(path: Path, folder: Path) -> tuple[int, str, str]:

@@ -20,10 +20,11 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from sanctions.common.files import write_with
-from sanctions.common.places import refuse_file
+from sanctions.common.places import ANNOTATED_SHEET, refuse_file
+from sanctions.common.writers import print_setup
 from sanctions.rules.finding import Finding, summary_line
 
-FINDINGS_SHEET = "_findings"
+FINDINGS_SHEET = ANNOTATED_SHEET  # what the write door knows an annotated copy by
 FILLS = {
     "error": PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE"),
     "warning": PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C"),
@@ -86,10 +87,7 @@ def _list_findings(book: Workbook, findings: list[Finding]) -> None:
     for letter, width in zip("ABCD", WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, WIDTHS, header=False)
     book.active = 0
     for sheet in book.worksheets:
         sheet.sheet_view.tabSelected = sheet is ws

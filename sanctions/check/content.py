@@ -21,6 +21,7 @@ import pandas as pd
 from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.rules.finding import Finding, cell_ref
+from sanctions.workbook.columns.dates import month_names
 from sanctions.workbook.columns.values import split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -31,11 +32,14 @@ from sanctions.workbook.sheets import Sheets, SheetsRule
 PUBLIC_TEXT = (
     ("persons", "summary"),
     ("persons", "exculpatory"),
+    ("persons", "birth_place"),
     ("organizations", "name"),
+    ("organizations", "name_original"),
     ("positions", "title"),
     ("positions", "quote"),
     ("positions", "account_by"),
     ("incidents", "title"),
+    ("incidents", "place"),
     ("incidents", "summary"),
     ("incidents", "victims"),
     ("incidents", "quote"),
@@ -45,6 +49,9 @@ PUBLIC_TEXT = (
     ("involvement", "account_by"),
     ("evidence", "title"),
     ("evidence", "publisher"),
+    ("evidence", "url"),
+    ("evidence", "archive_url"),
+    ("evidence", "file"),
     ("relations", "related_name"),
 )
 # Where the list names its other people: a surname one of them shares does not name a victim
@@ -59,6 +66,9 @@ OTHER_NAMES = (
     ("incidents", "victims"),
 )
 OWN_INCIDENT = {"incidents": "incident_id", "involvement": "incident_id"}
+# The cells of the victim's own incident that public outputs leave out when its victims are
+# confidential (its place, say, is published, and may not name them either).
+WITHHELD = frozenset({"title", "summary", "victims", "quote", "account_by", "description"})
 
 
 def yes(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -72,7 +82,8 @@ def proposed(sheets: Sheets) -> pd.DataFrame:
 
 def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     incidents = sheets.frames["incidents"]
-    hidden = incidents[yes(incidents, "victims_confidential") & ~yes(incidents, "confidential")]
+    # a confidential incident's victims are confidential too, whatever the column says
+    hidden = incidents[yes(incidents, "victims_confidential") | yes(incidents, "confidential")]
     closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     victims = split_multi(hidden["victims"])
     people: list[Person] = []
@@ -95,11 +106,13 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             values = values[~yes(frame, "confidential").reindex(values.index)]
         if sheet == "involvement":  # an act in a confidential incident is never published
             values = values[~frame["incident_id"].isin(closed).reindex(values.index)]
+        if sheet in SOURCED:  # nor a post or act that only confidential documents support
+            values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
         for row, (match, k) in mentions(values, people).items():
             incident, victim_row = of[k]
             own = OWN_INCIDENT.get(sheet)
-            if own is not None and frame.at[row, own] == incident:
-                continue
+            if own is not None and column in WITHHELD and frame.at[row, own] == incident:
+                continue  # public outputs tell the victim's own incident without these cells
             where = cell_ref(victims_at, row_number(victim_row)) if victims_at is not None else ""
             yield sheets.finding(
                 VICTIM_NAMED,
@@ -112,6 +125,20 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                 incident=incident,
                 where=where,
             )
+
+
+# The sheets whose rows reach public outputs only with a public source.
+SOURCED = ("positions", "involvement")
+
+
+def _secret_only(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
+    """Rows every source of which is confidential (a row citing none is not among them)."""
+    evidence = sheets.frames["evidence"]
+    secret = set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
+    cited = split_multi(frame["evidence_ids"].dropna())
+    public = cited[~cited.isin(secret)]
+    has_any = frame.index.isin(cited.index)
+    return pd.Series(has_any & ~frame.index.isin(public.index), index=frame.index)
 
 
 def _other_names(sheets: Sheets, hidden: set[str]) -> Iterator[str]:
@@ -166,9 +193,9 @@ def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
     """How ``text`` tells the incident (its date, a victim's name, its title's words), or ''."""
     when = str(incident.get("date") or "")
     if when.count("-") >= 1:
-        for written in (when, in_words(when)):
-            if written.casefold() in text.casefold():
-                return f"its date, {written}"
+        found = _date_in(text, when)
+        if found:
+            return f"its date, {found}"
     victims = incident.get("victims")
     people = [
         p
@@ -184,6 +211,34 @@ def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
     shared = wanted & set(_content_words(text))
     if len(shared) >= 3 and len(shared) >= 0.6 * len(wanted):
         return f"the words of its title, “{title}”"
+    return ""
+
+
+def _date_in(text: str, when: str) -> str:
+    """The incident's day or month as ``text`` writes it, in any of the usual forms: ISO,
+    ``01.03.2020``, ``1/3/2020``, ``1 March 2020``, ``March 1, 2020``, ``1st March 2020``,
+    ``1 марта 2020``; ``March 2020`` for a month."""
+    for written in (when, in_words(when)):
+        if written.casefold() in text.casefold():
+            return written
+    year, month, *rest = (int(p) for p in when.split("-"))
+    names = "|".join(re.escape(n) for n in month_names(month))
+    if rest:
+        day = rest[0]
+        d, m = rf"0?{day}", rf"0?{month}"
+        th = r"(?:st|nd|rd|th)?"
+        patterns: tuple[str, ...] = (
+            rf"\b{d}[./-]{m}[./-]{year}\b",
+            rf"\b{m}/{d}/{year}\b",
+            rf"\b{d}{th}\s+(?:of\s+)?(?:{names})\.?,?\s+{year}",
+            rf"\b(?:{names})\.?\s+{d}{th},?\s+{year}",
+        )
+    else:
+        patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
+    for pattern in patterns:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            return match.group(0)
     return ""
 
 

@@ -7,9 +7,13 @@ invisible characters the cell rules already reported.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 
-from sanctions.rules.finding import Finding
+import pandas as pd
+
+from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -29,6 +33,52 @@ def _ids_by_label(sheets: Sheets, target: str, key: str) -> dict[str, str]:
         for ident, text in zip(pairs[key], pairs[label], strict=True):
             out.setdefault(str(text).casefold(), str(ident))
     return out
+
+
+def _suggestion(
+    item: str, named: dict[str, str], known: pd.Series, repeated: list[tuple[str, str]]
+) -> str:
+    """What the editor probably meant: a row that repeats another's ID (typed for this one),
+    else the ID of the row named so, else the nearest IDs (``E4`` is E004, ``E099`` may be
+    E009)."""
+    if repeated:
+        where = " or ".join(f"{cell} (a second '{ident}')" for cell, ident in repeated)
+        return f"; is {where} meant to be {item}?"
+    ident = named.get(item.casefold())
+    if ident:
+        return f"; did you mean {ident} (the row named '{item}')?"
+    near = _nearest_ids(item, known.tolist())
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
+
+def _nearest_ids(item: str, known: list[str]) -> list[str]:
+    """IDs equal to ``item`` but for leading zeros or case, else those a typo away."""
+    shape = re.fullmatch(r"([A-Za-z]*)0*(\d+)", item.strip())
+    if shape:
+        same = [
+            k
+            for k in known
+            if (m := re.fullmatch(r"([A-Za-z]*)0*(\d+)", k))
+            and m.group(1).casefold() == shape.group(1).casefold()
+            and m.group(2) == shape.group(2)
+        ]
+        if same:
+            return same[:1]
+    return difflib.get_close_matches(item, known, n=2, cutoff=0.75)
+
+
+def _repeated(sheets: Sheets, target: str, key: str) -> list[tuple[str, str]]:
+    """The cells of ``target`` that repeat an ID of an earlier row, with that ID."""
+    frame = sheets.frames[target]
+    if key not in frame:
+        return []
+    ids = frame[key].dropna()
+    twice = ids[ids.duplicated()]
+    table = sheets.tables[target].columns.get(key)
+    return [
+        (f"{target}!{cell_ref(table, row_number(row))}" if table is not None else target, str(i))
+        for row, i in twice.iloc[:3].items()
+    ]
 
 
 def _article(word: str) -> str:
@@ -53,8 +103,8 @@ def _unknown(entity: str) -> Callable[[Sheets], Iterator[Finding]]:
                 found = split_multi(values) if col.multi else values
                 bad = found[~isin(found, known)]
                 named = _ids_by_label(sheets, target, target_col) if len(bad) else {}
+                repeated = _repeated(sheets, target, target_col) if len(bad) else []
                 for row, item in bad.items():
-                    ident = named.get(str(item).casefold())
                     yield sheets.finding(
                         rule,
                         sheet.name,
@@ -66,9 +116,7 @@ def _unknown(entity: str) -> Callable[[Sheets], Iterator[Finding]]:
                         article=_article(target_col),
                         key=target_col,
                         target=target,
-                        suggestion=f"; did you mean {ident} (the row named '{item}')?"
-                        if ident
-                        else "",
+                        suggestion=_suggestion(str(item), named, known, repeated),
                     )
 
     return check

@@ -15,6 +15,7 @@ from sanctions import __version__
 from sanctions.cli.check import docs, template, validate
 from sanctions.cli.evidence import evidence
 from sanctions.cli.export import export
+from sanctions.cli.reference import reference
 from sanctions.cli.release import diff, release
 from sanctions.cli.report import report
 from sanctions.cli.screen import screen
@@ -40,7 +41,19 @@ def cli() -> None:
     """Check and prepare lists of officials responsible for human-rights abuses."""
 
 
-for command in (validate, export, screen, template, docs, diff, release, status, evidence, report):
+for command in (
+    validate,
+    export,
+    screen,
+    reference,
+    template,
+    docs,
+    diff,
+    release,
+    status,
+    evidence,
+    report,
+):
     cli.add_command(command)
 
 

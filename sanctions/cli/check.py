@@ -23,8 +23,18 @@ from sanctions.cli.shared import EXIT_ERRORS, EXIT_OK, Outcome, find_lists, form
     help="Also write a copy of the workbook with every problem's cell coloured (red: error, "
     "amber: warning) and explained in a comment, and a first sheet listing them with links.",
 )
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help="List every cell of a problem that recurs (by default a problem found in many cells "
+    "of a sheet is one line with their ranges).",
+)
 def validate(
-    workbooks: tuple[Path, ...], fmt: str, strict_mode: bool, annotated: Path | None
+    workbooks: tuple[Path, ...],
+    fmt: str,
+    strict_mode: bool,
+    annotated: Path | None,
+    verbose: bool,
 ) -> None:
     """Check WORKBOOKS (default: every lists/*.xlsx) and report every problem by cell.
 
@@ -55,7 +65,7 @@ def validate(
     else:
         unread = len(paths) - read
         said = f"; {unread} could not be checked (see above)" if unread else ""
-        click.echo(render_text(findings, read) + said)
+        click.echo(render_text(findings, read, verbose) + said)
     if outcome.status:
         sys.exit(outcome.status)
     if annotated is not None:

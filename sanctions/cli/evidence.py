@@ -57,7 +57,7 @@ def check(workbooks: tuple[Path, ...], archive: bool, timeout: float, fmt: str) 
     archive_url is recorded) until the links work again or are archived.
 
     Exit status: 1 when a link is dead with no archived copy recorded, or refused; 2 when a
-    workbook cannot be read.
+    workbook cannot be read, or no link could be reached (offline: nothing is recorded).
 
     \b
     Example:
@@ -74,6 +74,14 @@ def check(workbooks: tuple[Path, ...], archive: bool, timeout: float, fmt: str) 
             checked = check_workbook_links(path, timeout, archive)
             for said in checked.notes:
                 note(said)
+            if checked.offline:
+                click.echo(
+                    f"error: {path}: no link could be reached (is this computer offline?); "
+                    "nothing was checked and nothing recorded: run it again with a connection",
+                    err=True,
+                )
+                outcome.fail(EXIT_UNREADABLE)
+                continue
             if fmt == "json":
                 found.extend(records(checked))
             else:

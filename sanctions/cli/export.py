@@ -74,7 +74,7 @@ def export(
     force: bool,
     date: str | None,
 ) -> None:
-    """Build the entities, one submission package per government and the public list.
+    """Build one submission package per government, the public list and the data files.
 
     For WORKBOOKS (default: every lists/*.xlsx). Governments: {governments}.
     A workbook with validation errors is refused: its report is printed and nothing is written.
@@ -90,7 +90,7 @@ def export(
       sanctions export --draft lists/kazakhstan.xlsx
     """
     from sanctions.export.run import export as run
-    from sanctions.rules.finding import render_text, sort_findings
+    from sanctions.rules.finding import summary_line
 
     codes = governments_option(only)
     day = iso_date(date)
@@ -98,7 +98,9 @@ def export(
     for path in one_folder_each(find_lists(workbooks), outcome):
         with outcome.step(path, "not exported"):
             done = run(path, out, codes, draft, day, force)
-            click.echo(render_text(sort_findings(done.findings), 1))
+            # validate's report is validate's to print; export says how many there are
+            counted = summary_line(done.findings, 1)
+            click.echo(counted + ("; `sanctions validate` lists them" if done.findings else ""))
             for warning in done.warnings:
                 warn(warning)
             click.echo(f"{path}: wrote {done.folder}")

@@ -20,6 +20,16 @@ from sanctions.cli.shared import (
     warn,
 )
 
+# The largest file a download may bring (and a compressed one unpack to): shared by `screen`
+# and `reference download`.
+MAX_SIZE = click.option(
+    "--max-size",
+    default="8GB",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest file accepted, downloaded and decompressed (e.g. 500MB, 20GB).",
+)
+
 
 @click.command()
 @click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
@@ -29,14 +39,15 @@ from sanctions.cli.shared import (
     multiple=True,
     required=True,
     metavar="SOURCE",
-    help="FtM entities file (JSON lines, plain or .gz) or https URL; repeat for several.",
+    help="The sanctions data to compare with: a file you downloaded (the OpenSanctions "
+    "'entities.ftm.json' file, compressed or not) or its web address; repeat for several.",
 )
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
     default=0.7,
     show_default=True,
-    help="Lowest logic-v2 score reported as a match.",
+    help="How alike (0 to 1) a listed person must be to be reported as a possible match.",
 )
 @format_option
 @exports_option("Exports folder: writes <out>/<list>/screening.json and gap-matrix.xlsx.")
@@ -45,13 +56,7 @@ from sanctions.cli.shared import (
     type=click.Path(path_type=Path),
     help="Folder for downloaded sources (default: ~/.cache/sanctions or $SANCTIONS_CACHE).",
 )
-@click.option(
-    "--max-size",
-    default="8GB",
-    show_default=True,
-    metavar="SIZE",
-    help="Largest source accepted, downloaded and decompressed (e.g. 500MB, 20GB).",
-)
+@MAX_SIZE
 @click.option(
     "--timeout",
     type=click.FloatRange(1, None),
@@ -76,10 +81,12 @@ def screen(
 ) -> None:
     """Find which persons of WORKBOOKS are already sanctioned, and by whom.
 
-    Scores every person who is not withdrawn against the reference data with nomenklatura's
-    logic-v2, reports matches with the sanctions that name them, and prints the gap matrix
-    (person x government: designated, proposed in this workbook, or neither). The next
-    `sanctions export` cites these designations in each package.
+    Compares every person who is not withdrawn (names in any spelling or script, birth dates,
+    nationalities) with the people in the sanctions data, reports who may be the same person
+    and which governments list them, and prints a table of each person against each
+    government: designated, proposed in this workbook, or neither. The next `sanctions
+    export` cites these designations in each package. No internet on this computer? See
+    "Screening on a computer without internet" in the README.
 
     \b
     Example:

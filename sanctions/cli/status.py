@@ -27,7 +27,13 @@ from sanctions.cli.shared import Outcome, exports_option, note, one_list, warn
     type=click.Path(path_type=Path),
     help="Where --format xlsx or html writes (default: <out>/<list>-status.xlsx or .html).",
 )
-def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> None:
+@click.option(
+    "--since",
+    is_flag=True,
+    help="Also say what changed since the previous screening: which targets were newly "
+    "designated, by whom and when, and which listings are no longer found.",
+)
+def status(workbook: Path | None, fmt: str, out: Path, target: Path | None, since: bool) -> None:
     """The target × government grid of WORKBOOK (default: the one lists/*.xlsx).
 
     It merges the submissions sheet (what was sent, and what came of it) with the latest
@@ -38,9 +44,16 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
     Example:
       sanctions status lists/kazakhstan.xlsx
       sanctions status lists/kazakhstan.xlsx --format xlsx
+      sanctions status lists/kazakhstan.xlsx --since
     """
+    from sanctions.tracking.screening import load_screening, previous_screening
     from sanctions.tracking.status import status_of
-    from sanctions.tracking.status_output import render_json, render_text, write_status
+    from sanctions.tracking.status_output import (
+        render_json,
+        render_since,
+        render_text,
+        write_status,
+    )
 
     path = one_list(workbook, "show")
     outcome = Outcome()
@@ -52,6 +65,12 @@ def status(workbook: Path | None, fmt: str, out: Path, target: Path | None) -> N
             warn(said)
         if fmt == "text":
             click.echo(render_text(report.grid), nl=False)
+            if since:
+                click.echo("")
+                click.echo(
+                    render_since(previous_screening(report.folder), load_screening(report.folder)),
+                    nl=False,
+                )
         elif fmt == "json":
             click.echo(render_json(report.grid), nl=False)
         else:

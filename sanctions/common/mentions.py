@@ -3,15 +3,19 @@
 A victim whose identity is confidential must not be named in anything that gets published, and
 a text names a person in more ways than their full name as the editor typed it: the surname
 alone ("the persecution of Orazov"), an initial and the surname ("the S. Orazov case"), another
-order ("Orazov, Serik"), another script ("Серик Оразов") or another romanisation ("Orasov").
-Each word is compared by the readings the screening compares names by (``common/romanise``:
-every romanisation system, Cyrillic read as Latin, relaxed vowels and endings), so that what
-the screening would take for the same name is taken for it here too.
+order ("Orazov, Serik"), another script ("Серик Оразов"), another romanisation ("Orasov"), a
+grammatical case ("по делу Оразова", "Orazov's", "the Orazovs'"), glued into a hashtag
+("#FreeOrazov"). Each word is compared by the readings the screening compares names by
+(``common/romanise``: every romanisation system, Cyrillic read as Latin, relaxed vowels and
+endings), allowing the case endings of the region's languages after the name's stem.
 
-The surname is the part that carries the identity. It counts alone when it is *distinctive*:
-at least four letters, and no part of any other name the list holds (its officials, relatives,
-other victims) reads the same, so that "Ivanov" alone is not taken for a victim called Ivanov
-when an official is called so too; then the surname needs a given name or its initial beside it.
+The surname is the part that carries the identity: the part before a comma, else each part
+with a surname's ending, else the last (a patronymic, in a name of three parts or more, is
+neither). It counts alone when it is *distinctive*: at least four letters, not a part of a
+hyphenated word it does not make up (``Nur-Sultan`` does not name a victim called Sultan), and
+no part of any other name the list holds (its officials, relatives, other victims) reads the
+same, so that "Ivanov" alone is not taken for a victim called Ivanov when an official is called
+so too; then the surname needs a given name or its initial beside it.
 """
 
 from __future__ import annotations
@@ -25,23 +29,25 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sanctions.common.names import APOSTROPHES, PATRONYMIC, parts
+from sanctions.common.names import PATRONYMIC, parts
 from sanctions.common.romanise import RELAXED, ascii_array, read_all, readings, relaxed
 
 # Endings that mark a surname in the names of the region the tool is used for (Russian,
 # Ukrainian, Belarusian, Kazakh, Kyrgyz, Uzbek, Tajik, Polish forms), in the ASCII spelling.
 SURNAME_ENDING = re.compile(
-    r"(ov|ev|av|ova|eva|ava|ovs?kiy|s?kiy|skaya|ski|sky|ska|yn|ina|enko|chuk|yuk|uk|vich)$"
+    r"(ov|ev|av|ova|eva|ava|ovs?kiy|s?kiy|skaya|ski|sky|ska|yn|ina|enko|chuk|yuk|uk|vich"
+    r"|uly|ulu|kyzy|qyzy)$"
 )
+# Case endings after a name's stem, as the relaxed readings spell them (Russian -а, -у, -ым,
+# -е, -ой, -ом, -ых, -ыми, -ы, -ою; English possessive or plural -s).
+CASE_ENDINGS = frozenset({"", "a", "u", "im", "e", "ai", "am", "ih", "imi", "i", "aiu", "iu", "s"})
+MIN_STEM = 4  # letters a stem needs before a case ending is allowed after it
 MIN_ALONE = 4  # letters a surname needs to identify someone on its own
 NEAR = 2  # how many words apart a given name (or initial) and the surname may stand
 _SPLIT = r"[^\p{L}\p{M}]+"
-POSSESSIVE = r"['’]s\b"  # "Orazov's file": the name is "Orazov"
-
-
-def words_of(text: str) -> list[str]:
-    """A text's words as ``mentions`` reads them: lower-case, an English possessive cut off."""
-    return parts(re.sub(POSSESSIVE, "", text.lower()))
+POSSESSIVE = r"['’ʼ]s\b"  # "Orazov's file": the name is "Orazov"
+SOFT = "\u00ad"  # a soft hyphen: invisible, and no word break
+GLUED = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # SerikOrazov, #FreeOrazov
 
 
 def forms(word: str) -> frozenset[str]:
@@ -49,68 +55,131 @@ def forms(word: str) -> frozenset[str]:
     return frozenset(relaxed(r) for r in readings(word))
 
 
+def stems(name_forms: frozenset[str]) -> frozenset[str]:
+    """What a word must begin with to be a case of the name (a feminine -a dropped)."""
+    return frozenset(f[:-1] if f.endswith("a") and len(f) > MIN_STEM else f for f in name_forms)
+
+
+def reads_as(word_forms: frozenset[str], name_forms: frozenset[str]) -> bool:
+    """Whether a word is the name, or the name in a grammatical case."""
+    if word_forms & name_forms:
+        return True
+    return any(
+        len(stem) >= MIN_STEM and w.startswith(stem) and w[len(stem) :] in CASE_ENDINGS
+        for w in word_forms
+        for stem in stems(name_forms)
+    )
+
+
+def words_of(text: str) -> list[str]:
+    """A text's words as ``mentions`` reads them: lower-case, glued words parted, an English
+    possessive cut off."""
+    text = GLUED.sub(" ", text.replace(SOFT, ""))
+    return parts(re.sub(POSSESSIVE, "", text.lower()))
+
+
+def compounds_of(text: str) -> list[int]:
+    """For each word of ``words_of(text)``, a number it shares with the other pieces of a
+    hyphenated proper name (``Nur-Sultan``: every piece capitalised), and with no other word
+    (``orazov-case`` in an address is two words)."""
+    text = GLUED.sub(" ", text.replace(SOFT, ""))
+    text = re.sub(POSSESSIVE, "", text)
+    out: list[int] = []
+    for chunk in re.split(r"[^\w\-‐‑'’ʼ]+", text):
+        pieces = [p for p in re.split(r"[\-‐‑]", chunk) if p]
+        proper = len(pieces) > 1 and all(p[:1].isupper() for p in pieces)
+        count = len(parts(chunk.lower()))
+        if proper:
+            out += [len(out)] * count
+        else:
+            out += [len(out) + k for k in range(count)]
+    return out
+
+
 @dataclass(frozen=True)
 class Person:
-    """A name to look for: the surname's readings, and the other parts' readings and initials."""
+    """A name to look for: its surname parts' readings, and the other parts' readings and
+    initials."""
 
     name: str
-    surname: frozenset[str]
+    surnames: tuple[frozenset[str], ...]
     others: tuple[frozenset[str], ...]
     initials: frozenset[str]
-    alone: bool  # the surname alone names them
+    alone: bool  # a surname alone names them
 
-    def found_in(self, words: list[str]) -> str | None:
-        """The words of ``words`` (a text's words, lower-case) that name this person, or None."""
+    @property
+    def every_part(self) -> tuple[frozenset[str], ...]:
+        return self.surnames + self.others
+
+    def found_in(self, words: list[str], compounds: list[int] | None = None) -> str | None:
+        """The words of ``words`` (a text's words, lower-case) that name this person, or None;
+        ``compounds``: which hyphenated word each word belongs to."""
         readings_of = [forms(w) for w in words]
+        group = compounds if compounds is not None and len(compounds) == len(words) else None
         for i, read in enumerate(readings_of):
-            if not read & self.surname:
+            if not any(reads_as(read, s) for s in self.surnames):
                 continue
-            if self.alone:
+            if self.alone and self._whole(i, readings_of, group):
                 return words[i]
             for j in range(max(0, i - NEAR), min(len(words), i + NEAR + 1)):
                 if j == i:
                     continue
                 near = readings_of[j]
                 initial = len(words[j]) == 1 and bool(near & self.initials)
-                if initial or any(near & other for other in self.others):
+                if initial or any(reads_as(near, part) for part in self.every_part if part):
                     lo, hi = min(i, j), max(i, j)
                     return " ".join(words[lo : hi + 1])
         return None
+
+    def _whole(self, i: int, readings_of: list[frozenset[str]], group: list[int] | None) -> bool:
+        """Whether word ``i`` stands as a name of its own: not a piece of a hyphenated word
+        whose other pieces are not this person's (``Nur-Sultan``)."""
+        if group is None:
+            return True
+        return all(
+            any(reads_as(readings_of[j], part) for part in self.every_part)
+            for j in range(len(group))
+            if group[j] == group[i] and j != i
+        )
 
 
 def person(name: str, taken: frozenset[str]) -> Person | None:
     """The person called ``name``; ``taken`` holds the readings of every part of the other names
     the list holds. None for a name with no part of two letters or more."""
-    written = [w for w in parts(name) if len(w) > 1]
+    written = [w for w in words_of(name) if len(w) > 1]
     if not written:
         return None
-    given = [w for w in written if not any(PATRONYMIC.search(f) for f in forms(w))] or written
-    at = _surname(name, given)
-    surname = forms(given[at])
-    rest = [forms(w) for k, w in enumerate(given) if k != at]
-    alone = len(given[at]) >= MIN_ALONE and not surname & taken
+    given = written
+    if len(written) >= 3:  # a patronymic is told from a surname only beside two other parts
+        given = [w for w in written if not any(PATRONYMIC.search(f) for f in forms(w))] or written
+    at = _surnames(name, given)
+    surnames = tuple(forms(given[k]) for k in at)
+    rest = tuple(forms(w) for k, w in enumerate(given) if k not in at)
+    alone = all(len(given[k]) >= MIN_ALONE for k in at) and not any(s & taken for s in surnames)
     if not rest and not alone:
         return None  # one short or shared word: it cannot be told from other words
     initials = frozenset(f[0] for other in rest for f in other if f)
-    return Person(name, surname, tuple(rest), initials, alone)
+    return Person(name, surnames, rest, initials, alone)
 
 
-def _surname(name: str, given: list[str]) -> int:
-    """Which of the name's parts (patronymics left out) is the surname: the one before a comma
-    ("Orazov, Serik"), else one with a surname's ending, else the last."""
+def _surnames(name: str, given: list[str]) -> list[int]:
+    """Which of the name's parts are the surname: those before a comma ("Orazov, Serik"), else
+    those with a surname's ending (both halves of "Orazova-Bekova"), else the last."""
     if "," in name:
-        before = [w for w in parts(name.split(",", 1)[0]) if w in given]
-        if before:
-            return given.index(before[-1])
-    for k, word in enumerate(given):
-        if any(SURNAME_ENDING.search(r) for r in readings(word)):
-            return k
-    return len(given) - 1
+        before = [w for w in words_of(name.split(",", 1)[0]) if w in given]
+        if before and len(before) < len(given):
+            return [given.index(w) for w in before]
+    ending = [
+        k for k, word in enumerate(given) if any(SURNAME_ENDING.search(r) for r in readings(word))
+    ]
+    if ending and len(ending) < len(given):
+        return ending
+    return [len(given) - 1]
 
 
 def taken_readings(names: Iterable[str]) -> frozenset[str]:
     """The readings of every part of ``names`` (the list's other people)."""
-    return frozenset(f for name in names for word in parts(name) for f in forms(word))
+    return frozenset(f for name in names for word in words_of(name) for f in forms(word))
 
 
 def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
@@ -118,15 +187,13 @@ def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     index in ``people``), by the text's index label.
 
     The distinct words of all texts are read once, inside Arrow; only texts holding a word that
-    reads as somebody's surname are looked at word by word."""
+    begins as somebody's surname does are looked at word by word."""
     texts = texts.dropna().astype(str)
     found: dict[object, tuple[str, int]] = {}
     if texts.empty or not people:
         return pd.Series(found, dtype=object)
-    surnames = pa.array(sorted({f for p in people for f in p.surname}), pa.string())
-    lowered = pc.utf8_lower(pa.array(texts.tolist(), pa.large_string()))
-    lowered = pc.replace_substring_regex(lowered, POSSESSIVE, "")
-    lowered = pc.replace_substring_regex(lowered, APOSTROPHES, "")
+    beginnings = sorted({s for p in people for part in p.surnames for s in stems(part)})
+    lowered = pa.array([words_of_text(t) for t in texts.tolist()], pa.large_string())
     lists = pc.split_pattern_regex(lowered, _SPLIT)
     raw = pc.list_flatten(lists).cast(pa.string())
     owners = pc.list_parent_indices(lists).to_numpy()
@@ -135,16 +202,23 @@ def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     spelt = read_all(ascii_array(distinct), cyrillic, RELAXED)
     hit = np.zeros(len(distinct), dtype=bool)
     for reading in spelt.values():
-        hit |= pc.is_in(reading, value_set=surnames).to_numpy(zero_copy_only=False)
+        for beginning in beginnings:
+            hit |= pc.starts_with(reading, beginning).to_numpy(zero_copy_only=False)
     if not hit.any():
         return pd.Series(found, dtype=object)
     hits = hit[pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False)]
     labels = texts.index.to_numpy()
     for owner in np.unique(owners[hits]):
-        words = words_of(texts.iloc[owner])
+        text = texts.iloc[owner]
+        words, compounds = words_of(text), compounds_of(text)
         for k, someone in enumerate(people):
-            said = someone.found_in(words)
+            said = someone.found_in(words, compounds)
             if said is not None:
                 found[labels[owner]] = (said, k)
                 break
     return pd.Series(found, dtype=object)
+
+
+def words_of_text(text: str) -> str:
+    """The text as the Arrow pass splits it: ``words_of``'s words, joined by spaces."""
+    return " ".join(words_of(text))

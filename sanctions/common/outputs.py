@@ -61,8 +61,30 @@ def held(target: Path) -> Iterator[None]:
     """``target`` (a folder, existing or not) for this process alone while the block runs;
     ``Busy`` when another live process holds it. The lock file ``.<name>.lock`` beside it
     holds the holder's process id and is removed when the block ends."""
+    made = [p for p in (*reversed(target.parent.parents), target.parent) if not p.exists()]
     target.parent.mkdir(parents=True, exist_ok=True)
     path = target.parent / f".{target.name}.lock"
+    key = str(path.resolve())
+    if key in _HELD:  # this process holds it already (an export, then its report folder)
+        yield
+        return
+    _HELD.add(key)
+    try:
+        with _locked(path, target):
+            yield
+    finally:
+        _HELD.discard(key)
+        for folder in reversed(made):  # a run that wrote nothing leaves no empty folders
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+_HELD: set[str] = set()  # the lock files this process holds
+
+
+@contextmanager
+def _locked(path: Path, target: Path) -> Iterator[None]:
+    """The lock file ``path`` taken for this process (``held``)."""
     if fcntl is None:
         with _exclusive(path, target):
             yield

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from hashlib import sha1
 from pathlib import Path
@@ -27,6 +28,8 @@ ENTITIES_FILE = "entities.ftm.json"
 # Everything, confidential material included; written only when there is some.
 CONFIDENTIAL_ENTITIES_FILE = "entities-confidential.ftm.json"
 SCREENING_FILE = "screening.json"  # written by `sanctions screen`, read by export
+# The screening before it (against other reference data), for `sanctions status --since`.
+PREVIOUS_SCREENING_FILE = "screening-previous.json"
 GAPS_FILE = "gap-matrix.xlsx"
 RELEASE_FILES = ("manifest.json", "source")  # what makes a folder a release (sanctions release)
 FIXED_NAMES = frozenset(
@@ -36,6 +39,7 @@ FIXED_NAMES = frozenset(
         PUBLIC_FOLDER,
         REPORT_FOLDER,
         SCREENING_FILE,
+        PREVIOUS_SCREENING_FILE,
         GAPS_FILE,
     }
 )
@@ -148,7 +152,12 @@ def _is_editors(folder: Path) -> bool:
     wherever the command was started from (its sub-folders, the evidence, are inside it)."""
     if folder == EDITORS_FOLDER.resolve():
         return True
-    return folder.name == EDITORS_FOLDER.name and any(folder.glob("*.xlsx"))
+    if folder.name != EDITORS_FOLDER.name or not folder.is_dir():
+        return False
+    # a workbook in it or one folder down, however its extension is written (.XLSX)
+    return any(
+        p.suffix.lower() == ".xlsx" for pattern in ("*", "*/*") for p in folder.glob(pattern)
+    )
 
 
 def _is_list_output(folder: Path) -> bool:
@@ -169,8 +178,28 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
     reason = protected_place(target)
     if reason is not None:
         raise OutputError(f"{target}: {reason}; write it elsewhere")
+    if target.suffix.lower() == ".xlsx" and target.is_file() and _is_list_workbook(target):
+        raise OutputError(
+            f"{target} is a list's workbook (it has a persons sheet), which sanctions never "
+            "writes over; give a new file name"
+        )
     # The workbook's own folder is the editors' folder when it is called so, wherever it is.
     if workbook is not None:
         editors = workbook.resolve().parent
         if editors.name == EDITORS_FOLDER.name and editors in target.resolve().parents:
             raise OutputError(f"{target}: this is inside {workbook.parent}/, the editors' folder")
+
+
+ANNOTATED_SHEET = "_findings"  # the first sheet of `validate --annotate`'s copies
+
+
+def _is_list_workbook(path: Path) -> bool:
+    """Whether an existing .xlsx is a list (a persons sheet), not an annotated copy the tool
+    wrote earlier (which it may write again)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    names = re.findall(r'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"', book)
+    return "persons" in names and ANNOTATED_SHEET not in names

@@ -20,7 +20,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -28,6 +28,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FIXED_DATETIME = dt.datetime(2000, 1, 1)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 def risky(value: str) -> bool:
@@ -96,16 +97,44 @@ def write_xlsx(
     book.properties.modified = FIXED_DATETIME
     for title, (columns, rows) in sheets.items():
         ws = book.create_sheet(title[:31])
-        widths = [_width(column, rows) for column in columns]
+        widths = print_widths([_width(column, rows) for column in columns])
         for j, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = width
+        print_setup(ws, widths, header=title not in headless)
         if title not in headless:
             ws.freeze_panes = "A2"
             ws.append([_bold(ws, c) for c in columns])
-        for row in rows:
-            ws.append([_cell(ws, row.get(c, ""), w) for c, w in zip(columns, widths, strict=True)])
+        first = 1 if title in headless else 2
+        for number, row in enumerate(rows, start=first):
+            lines = max(
+                (_lines(str(row.get(c, "")), w) for c, w in zip(columns, widths, strict=True)),
+                default=1,
+            )
+            cells = [_cell(ws, row.get(c, ""), w) for c, w in zip(columns, widths, strict=True)]
+            if lines > 1:  # rows grow with their wrapped text (no program sizes them on open)
+                ws.row_dimensions[number].height = LINE_POINTS * lines
+                cells = [_top(ws, cell) for cell in cells]
+            ws.append(cells)
     book.save(path)
     normalise_zip(path)
+
+
+LINE_POINTS = 15  # the height of a line of 11-point text
+
+
+def _lines(value: str, width: int) -> int:
+    """How many lines a cell's text takes wrapped in a column ``width`` characters wide (text
+    runs about a sixth narrower than the digits a width counts)."""
+    per_line = max(int(width * 1.15) - 2, 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
+def _top(ws: Any, cell: str | bool | Cell) -> Cell:
+    """A cell of a tall row, aligned to the top as the wrapped text beside it is."""
+    if not isinstance(cell, Cell):  # WriteOnlyCell makes a Cell
+        cell = WriteOnlyCell(ws, value=cell)
+    cell.alignment = WRAP if cell.alignment.wrap_text else TOP
+    return cell
 
 
 def _cell(ws: Any, value: str | bool, width: int) -> str | bool | WriteOnlyCell:
@@ -126,6 +155,52 @@ def printable(value: str) -> str:
 
 
 WIDEST = 80  # characters: wider text wraps in its cell instead
+
+# Printing on A4 landscape. A column of width w (in characters of the default 11-point font)
+# takes about 7w + 5 pixels; the page, less Excel's default margins, holds about 986 pixels.
+# A sheet is fitted to the page's width only where that keeps its text at 8 points or more;
+# a wider one prints across pages at that smallest scale, its header row and first column
+# (the IDs) on every page.
+PRINTABLE_PX = 930  # 986, less a margin for fonts wider than Calibri
+BASE_POINTS, SMALLEST_POINTS = 11, 8
+NARROWEST_WRAPPED = 24  # a wrapped column is not made narrower than this to fit the page
+
+
+def columns_px(widths: Sequence[float]) -> float:
+    return sum(7 * w + 5 for w in widths)
+
+
+def fits(widths: Sequence[float]) -> bool:
+    """Whether the columns print one page wide with text at 8 points or more."""
+    return columns_px(widths) * SMALLEST_POINTS <= PRINTABLE_PX * BASE_POINTS
+
+
+def print_widths(widths: Sequence[int]) -> list[int]:
+    """The widths, the wide (wrapping) columns narrowed where that lets the sheet print one
+    page wide at 8 points or more; unchanged where it cannot."""
+    out = list(widths)
+    while not fits(out):
+        widest = max(range(len(out)), key=lambda j: out[j], default=None)
+        if widest is None or out[widest] <= NARROWEST_WRAPPED:
+            return list(widths)  # too many columns: print across pages instead
+        out[widest] -= 1
+    return out
+
+
+def print_setup(ws: Any, widths: Sequence[float], header: bool = True) -> None:
+    """A4 landscape; one page wide when the text stays at 8 points or more, else across pages
+    at that scale with the first column repeated; the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    if fits(widths):
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        ws.page_setup.scale = -(-100 * SMALLEST_POINTS // BASE_POINTS)  # 73 %: 8 points
+        ws.print_title_cols = "A:A"
+    if header:
+        ws.print_title_rows = "1:1"
 
 
 def _width(column: str, rows: Sequence[Mapping[str, str | bool]]) -> int:

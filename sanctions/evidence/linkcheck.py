@@ -24,7 +24,7 @@ from sanctions.evidence.cache import (
     write_cache,
 )
 from sanctions.evidence.cells import Citation, citations
-from sanctions.evidence.links import DEFAULT_TIMEOUT, WORKERS, HostSlots, check_links
+from sanctions.evidence.links import DEFAULT_TIMEOUT, WORKERS, HostSlots, check_links, offline
 from sanctions.evidence.rules import link_findings
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.sheets import Sheets, read_sheets
@@ -52,6 +52,7 @@ class Checked:
     saved: list[Saved] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the editor should know
     unsaved: OSError | None = None  # why the cache could not be written, if it could not
+    offline: bool = False  # no link could be asked: nothing was checked or recorded
 
     @property
     def failed(self) -> bool:
@@ -82,6 +83,14 @@ def check_workbook_links(
     date = today()
     fresh = check_links(urls, date, timeout, slots)
     checked = Checked(workbook, cache_path(workbook), cited, _cells(sheets, cited), fresh, [])
+    if offline(fresh):  # a run without network says nothing of the links: keep what was known
+        checked.offline = True
+        try:
+            checked.results = {u: r for u, r in read_cache(checked.cache).items() if u in fresh}
+        except CacheError:
+            checked.results = {}
+        checked.findings = link_findings(sheets, cited, checked.results)
+        return checked
     dead = [u for u in urls if fresh[u].outcome == "dead" and checked.rows_without_archive(u)]
     _suggest(checked, [u for u in dead if u not in secret], slots, timeout)
     live = sorted({c.url for c in cited if c.column == "url" and fresh[c.url].outcome == "ok"})

@@ -273,6 +273,21 @@ def failure(exc: BaseException, timeout: float) -> tuple[Outcome, str]:
     return "unreachable", f"the connection failed ({type(exc).__name__})"
 
 
+def offline(results: dict[str, LinkResult]) -> bool:
+    """Whether no link could be asked at all: every one that needs the network failed before
+    any answer, for want of a name lookup or a connection. Such a run says nothing about the
+    links (this computer is offline), and must not record them as unreachable."""
+    asked = [r for r in results.values() if r.outcome != "refused"]
+    return bool(asked) and all(
+        r.status is None
+        and (
+            r.reason in (OFFLINE, "could not connect", "connection refused")
+            or r.reason.startswith("host name could not be looked up")
+        )
+        for r in asked
+    )
+
+
 def offline_adjusted(results: dict[str, LinkResult]) -> dict[str, LinkResult]:
     """Names not found count as dead only if some link answered: otherwise nothing could be
     looked up, and the machine is more likely offline than every site gone."""

@@ -27,12 +27,13 @@ from typing import Any
 from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.check.validate import validated
 from sanctions.common.errors import ListNotReady
-from sanctions.common.outputs import replace_dir
+from sanctions.common.outputs import held, replace_dir
 from sanctions.common.places import (
     GAPS_FILE,
     INTERNAL_FOLDER,
     NOTES_FILE,
     PACKAGE_MANIFEST,
+    PREVIOUS_SCREENING_FILE,
     PUBLIC_FOLDER,
     SCREENING_FILE,
     SEND_FOLDER,
@@ -60,7 +61,7 @@ from sanctions.tracking.screening import screening_of
 from sanctions.workbook.layout import load_layout
 
 # Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
-KEPT_FILES = (SCREENING_FILE, GAPS_FILE)
+KEPT_FILES = (SCREENING_FILE, PREVIOUS_SCREENING_FILE, GAPS_FILE)
 
 
 def submitter_of(rows: Rows) -> dict[str, str]:
@@ -149,9 +150,21 @@ def export(
     """Everything for one list. Refuses (``Refused``) a workbook with errors, (``NotReady``)
     filing copies with something still to complete, and drafts that would replace filing
     copies unless ``force``; ``draft`` asks for drafts; ``date``: the cover letters' date."""
+    target = list_folder(workbook, out)
+    with held(target):  # from the start: a second run waits for nothing half-read
+        return _export(workbook, target, only, draft, date, force)
+
+
+def _export(
+    workbook: Path,
+    target: Path,
+    only: Sequence[str] | None,
+    draft: bool,
+    date: str | None,
+    force: bool,
+) -> Exported:
     result = validated(workbook)
     prefix = dataset_prefix(workbook)
-    target = list_folder(workbook, out)
     table_rows = Rows.of(result)
     submitter = submitter_of(table_rows)
     edition = edition_of(submitter, draft, date)

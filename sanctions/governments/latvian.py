@@ -1,6 +1,11 @@
 """Latvian-form names for the Latvian list, which prints ``Aleksandrs Bastrikins`` with the
 original in brackets. Made only from a Russian Cyrillic original with a known gender; any other
-name gets none, and the package notes say so (a wrong Latvian form would be a wrong name).
+name gets none, and the package notes say why (a wrong Latvian form would be a wrong name).
+
+Which language an original is in is read from its letters first (ў is Belarusian; ї, є, ґ
+Ukrainian; ә, ғ, қ, ң, ө, ұ, ү, һ Kazakh), then from the person's nationality: a Belarusian's
+or a Ukrainian's name in letters Russian shares (``Алена Вымыслава``) may well be Belarusian or
+Ukrainian, which Latvian spells by other rules, so it is not read as Russian.
 
 The spelling rules are data, in the Latvian government's file (``latvian_names`` in its list
 format): the letters of the Latvian transcription of Russian Cyrillic, and the Latvian
@@ -80,9 +85,54 @@ def parts_of(original: str, first_name: str) -> OriginalName | None:
     return OriginalName(givens[0], patronymics[0] if patronymics else None, rest[0])
 
 
+# Letters only one of the languages uses, and the nationalities whose names may be in a
+# language other than Russian though written in letters Russian shares.
+LETTERS_OF = {"be": "ў", "uk": "їєґ", "kk": "әғқңөұүһ"}
+LANGUAGE_NAMES = {"ru": "Russian", "be": "Belarusian", "uk": "Ukrainian", "kk": "Kazakh"}
+NATIONAL = {"by": "be", "ua": "uk"}
+
+
+def original_language(target: Target) -> str | None:
+    """The language of the target's original-script name: ``ru`` only when nothing says
+    otherwise; None when there is no Cyrillic original."""
+    if not target.name_original:
+        return None
+    text = target.name_original[0].lower()
+    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
+        return None
+    for language, letters in LETTERS_OF.items():
+        if any(ch in text for ch in letters):
+            return language
+    for country in target.nationality:
+        if country in NATIONAL:
+            return NATIONAL[country]
+    if "і" in text:  # Belarusian, Ukrainian and Kazakh have it; Russian does not
+        return "be/uk/kk"
+    return "ru"
+
+
+def why_no_form(target: Target, rules: LatvianRules) -> str | None:
+    """Why the target's name gets no Latvian form, or None when it gets one."""
+    if not target.name_original:
+        return "no original-script name"
+    language = original_language(target)
+    if language is None:
+        return "the original-script name is not Cyrillic"
+    if language != "ru":
+        said = " or ".join(LANGUAGE_NAMES.get(x, x) for x in language.split("/"))
+        return f"the original may be {said}, which Latvian spells by its own rules"
+    if target.gender not in ("male", "female"):
+        return "no gender (Latvian endings depend on it)"
+    if latvian_form(target, rules) is None:
+        return "the original's parts could not be told apart (given name, patronymic, surname)"
+    return None
+
+
 def latvian_form(target: Target, rules: LatvianRules) -> str | None:
     """``Given Surname`` in Latvian spelling, from the target's Russian original-script name."""
     if target.gender not in ("male", "female") or not target.name_original:
+        return None
+    if original_language(target) != "ru":
         return None
     parts = parts_of(target.name_original[0], target.first_name or target.given)
     if parts is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sanctions.governments.fields import FIELDS, Entry, names_of
-from sanctions.governments.latvian import latvian_form
+from sanctions.governments.latvian import why_no_form
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
@@ -75,12 +75,12 @@ def names_to_complete(
     rules = jurisdiction.list_format.latvian_names
     if rules is None or "latvian_name" not in dict(jurisdiction.list_format.columns).values():
         return []
-    lacking = [t.name for t, _ in inside if latvian_form(t, rules) is None]
+    lacking = [(t.name, why) for t, _ in inside if (why := why_no_form(t, rules)) is not None]
     if not lacking:
         return []
     return [
         f"The Latvian form of the name (column Original Name), for {len(lacking)} target(s): "
-        f"{', '.join(lacking)}.\n  It is made only from a Russian original-script name "
-        "(name_original) and a known gender; write it by hand, as the Latvian list spells "
-        "names (Aleksandrs Bastrikins)."
+        + "; ".join(f"{name} ({why})" for name, why in lacking)
+        + ".\n  It is made only from a Russian original-script name (name_original) and a known "
+        "gender; write it by hand, as the Latvian list spells names (Aleksandrs Bastrikins)."
     ]

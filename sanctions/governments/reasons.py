@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from sanctions.common.dates import in_words, span_in_words
-from sanctions.common.mentions import forms, words_of
+from sanctions.common.mentions import GLUED, SOFT, forms, reads_as, words_of
 from sanctions.governments.scope import Scope
 from sanctions.model.attribution import quoted, who
 from sanctions.model.targets import Act, Anchor, Post, Target
@@ -94,20 +94,28 @@ def _words(act: Act) -> str:
 
 def withhold(text: str, names: Sequence[str]) -> str:
     """``text`` with every word that reads as a part (of three letters or more) of one of
-    ``names`` replaced, in any case, script or romanisation ("ORAZOV", "S. Orazov", "Оразов",
-    "Orasov"; ``common/mentions``). Withholding a word that happens to read as part of a name
-    is the safer mistake."""
-    wanted = frozenset(
-        f for name in names for word in words_of(name) if len(word) >= 3 for f in forms(word)
-    )
+    ``names`` replaced, in any case, script, romanisation or grammatical case ("ORAZOV",
+    "S. Orazov", "Оразов", "Orasov", "Оразова"; ``common/mentions``). Withholding a word that
+    happens to read as part of a name is the safer mistake."""
+    wanted = [forms(word) for name in names for word in words_of(name) if len(word) >= 3]
     if not wanted:
         return text
 
+    def named(piece: str) -> bool:
+        said = forms(piece)
+        return any(reads_as(said, w) for w in wanted)
+
     def replace(found: re.Match[str]) -> str:
         word = found.group(0)
-        base = re.sub(r"['’]s$", "", word)  # "Orazov's": the name, then the possessive
-        return WITHHELD + word[len(base) :] if forms(base) & wanted else word
+        base = re.sub(r"['’ʼ]s$", "", word)  # "Orazov's": the name, then the possessive
+        if named(base):
+            return WITHHELD + word[len(base) :]
+        pieces = GLUED.split(base)  # "#FreeOrazov", "SerikOrazov": the name inside
+        if len(pieces) > 1 and any(named(p) for p in pieces):
+            return "".join(WITHHELD if named(p) else p for p in pieces) + word[len(base) :]
+        return word
 
+    text = text.replace(SOFT, "")
     text = re.sub(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", replace, text)
     return re.sub(rf"{re.escape(WITHHELD)}(\s+{re.escape(WITHHELD)})+", WITHHELD, text)
 

@@ -63,7 +63,7 @@ def statement(
     """The passages as a document states them, each with where it is: ``According to Askar
     Kayyrbek, as reported in [4]: “…” (para. 72)``, or for the source's own finding ``[4]:
     “…” (para. 72)``; without a source (a page that cites it after the sentence), ``According
-    to Askar Kayyrbek: “…” (para. 72)`` or ``“…” (para. 72)``. Empty for a row without a
+    to Marat Witnessov: “…” (para. 72)`` or ``“…” (para. 72)``. Empty for a row without a
     quote."""
     if not anchor.quote:
         return ""
@@ -81,7 +81,7 @@ def statement(
 
 
 def according(anchor: Anchor, named: bool = True) -> str:
-    """``according to Askar Kayyrbek, `` before a clause, or nothing for a finding."""
+    """``according to Marat Witnessov, `` before a clause, or nothing for a finding."""
     by = who(anchor, named)
     return f"according to {by}, " if by is not None else ""
 
@@ -125,7 +125,7 @@ def kind_words(kinds: Iterable[str]) -> str:
 def kinds_as_said(kinds: Iterable[str], act: Act, source: str = "the source") -> str:
     """The violations within a sentence that is already the submitting organisation's
     assessment: ``ill-treatment and killing``, with the source's own word marked as its:
-    ``torture, as Askar Kayyrbek describes it; ill-treatment``."""
+    ``torture, as Marat Witnessov describes it; ill-treatment``."""
     split = described(kinds, act)
     parts = []
     if split.by_source:

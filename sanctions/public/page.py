@@ -27,14 +27,9 @@ from sanctions.governments.scope import scope
 from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.targets import Act, Evidence, Target
 
-COLUMNS = (
-    "Name",
-    "Also written",
-    "Posts",
-    "Summary of conduct",
-    "Contrary information",
-    "Public sources",
-)
+# list.xlsx: one row per statement (a post, an act, contrary information, a source), each with
+# the person's names, so that it can be filtered and prints without rows taller than a page.
+COLUMNS = ("Name", "Also written", "Kind", "Statement", "Sources")
 
 
 def public_targets(
@@ -146,6 +141,19 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
     }
 
 
+def _statements(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """One person's entry as (kind, text, sources) rows, in the page's order."""
+    out = [("Post", p["text"], p["cites"]) for p in entry["posts"]]
+    out += [("Conduct", c["text"], c["cites"]) for c in entry["conduct"]]
+    if entry["contrary"]:
+        out.append(("Contrary information", entry["contrary"], ""))
+    for i, source in enumerate(entry["sources"], start=1):
+        cited = f" (cited in {source['cited_in']})" if source["cited_in"] else ""
+        address = f" {source['url']}" if source["url"] else ""
+        out.append(("Source", f"{source['title']}{address}{cited}", f"[{i}]"))
+    return out
+
+
 def public_sources(entries: Iterable[dict[str, Any]], evidence: dict[str, Evidence]) -> list[str]:
     """The evidence IDs the public list shows (and the documents they are known through): never
     a confidential one, so that its local copy is never published."""
@@ -190,15 +198,11 @@ def write_public(
         {
             "Name": e["name"],
             "Also written": e["aliases"],
-            "Posts": "\n".join(f"{p['text']} {p['cites']}" for p in e["posts"]),
-            "Summary of conduct": "\n".join(f"{c['text']} {c['cites']}" for c in e["conduct"]),
-            "Contrary information": e["contrary"],
-            "Public sources": "\n".join(
-                f"[{i}] {s['title']}{' ' + s['url'] if s['url'] else ''}"
-                + (f" (cited in {s['cited_in']})" if s["cited_in"] else "")
-                for i, s in enumerate(e["sources"], start=1)
-            ),
+            "Kind": kind,
+            "Statement": text,
+            "Sources": cites,
         }
         for e in entries
+        for kind, text, cites in _statements(e)
     ]
     write_xlsx(folder / "list.xlsx", {"list": (COLUMNS, rows)})

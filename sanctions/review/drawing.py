@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
-from sanctions.review.svg import element, root, text_width, to_text, wrap
+from sanctions.review.svg import element, num, root, text_width, to_text, wrap
 
 SEED = 20240611  # the layout's random start: fixed, so that runs give the same bytes
 ITERATIONS = 300
@@ -315,6 +316,8 @@ def draw(net: Network, title: str) -> str:
         (x - w / 2, y - r - 2, x + w / 2, y - r + h - PAD)
         for (x, y), (w, h), r in zip(at.values(), sizes.tolist(), radius.tolist(), strict=True)
     ]
+    # what an edge should not pass through: every other node's shape and label
+    avoid = {key: _node_boxes(net.nodes[key], at[key]) for key in at}
     ordered = sorted(net.edges.values(), key=lambda e: (e.a, e.b, e.style))
     # two kinds of tie between the same pair (a post and a relation …) are drawn side by side
     between: dict[frozenset[str], list[Edge]] = {}
@@ -323,7 +326,8 @@ def draw(net: Network, title: str) -> str:
     for edge in ordered:
         twins = between[frozenset((edge.a, edge.b))]
         shift = (twins.index(edge) - (len(twins) - 1) / 2) * PARALLEL_GAP
-        _edge(lines, labels, edge, at, net, boxes, shift)
+        others = [box for key, pair in avoid.items() if key not in (edge.a, edge.b) for box in pair]
+        _edge(lines, labels, edge, at, net, boxes, shift, others)
     group = element(svg, "g", class_="nodes", font_size=LABEL_SIZE, text_anchor="middle")
     for node in nodes:
         _node(group, node, at[node.key])
@@ -331,15 +335,16 @@ def draw(net: Network, title: str) -> str:
 
 
 def _label_spot(
-    text: str, a: tuple[float, float], b: tuple[float, float], boxes: list[Box]
-) -> tuple[float, float]:
-    """Where along an edge its label covers the fewest nodes, labels and edge labels (the
-    first such of ``LABEL_SPOTS``); the spot taken is added to ``boxes``."""
+    text: str, point_at: Callable[[float], tuple[float, float]], boxes: list[Box]
+) -> tuple[float, float] | None:
+    """Where along an edge (``point_at(t)``, t from 0 to 1) its label covers no node, label or
+    edge label (the first such of ``LABEL_SPOTS``), or None when every spot covers one; the
+    spot taken is added to ``boxes``."""
     width, height = text_width(text, EDGE_LABEL_SIZE) + 4, EDGE_LABEL_SIZE + 2
     taken = np.array(boxes, dtype=float).reshape(-1, 4)
     best: tuple[int, float, float] | None = None
     for t in LABEL_SPOTS:
-        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        x, y = point_at(t)
         covered = int(
             (
                 (taken[:, 0] < x + width / 2)
@@ -353,7 +358,9 @@ def _label_spot(
         if covered == 0:
             break
     assert best is not None
-    _, x, y = best
+    covered, x, y = best
+    if covered:
+        return None  # no free spot: the label stays in the edge's tooltip, covering nothing
     boxes.append((x - width / 2, y - height / 2, x + width / 2, y + height / 2))
     return x, y
 
@@ -366,8 +373,10 @@ def _edge(
     net: Network,
     boxes: list[Box],
     shift: float = 0.0,
+    others: Sequence[Box] = (),
 ) -> None:
-    """One edge; ``shift``: how far to draw it beside the line between the nodes' centres."""
+    """One edge; ``shift``: how far to draw it beside the line between the nodes' centres;
+    ``others``: the other nodes' shapes and labels, which it bends around where it can."""
     style = EDGES[edge.style]
     (ax, ay), (bx, by) = at[edge.a], at[edge.b]
     length = math.hypot(bx - ax, by - ay) or 1.0
@@ -376,15 +385,27 @@ def _edge(
     side = 1.0 if (edge.a < edge.b) else -1.0
     ax, ay = ax - uy * shift * side, ay + ux * shift * side
     bx, by = bx - uy * shift * side, by + ux * shift * side
-    # start and end at the shapes' edges, so that an arrow head is not hidden under a node
+    bend = _bend((ax, ay), (bx, by), others)
+    cx, cy = (ax + bx) / 2 - uy * bend, (ay + by) / 2 + ux * bend
+    # start and end at the shapes' edges (along the curve's tangents), so that an arrow head
+    # is not hidden under a node
     ra = NODES[net.nodes[edge.a].style].radius + 2
     rb = NODES[net.nodes[edge.b].style].radius + 3
-    line = element(
-        lines, "line", class_=f"edge {edge.style}",
-        x1=ax + ux * ra, y1=ay + uy * ra, x2=bx - ux * rb, y2=by - uy * rb,
-        stroke=style.stroke, stroke_width=1.6, stroke_dasharray=style.dash,
-        marker_end=f"url(#arrow-{edge.style})" if style.arrow else None,
-    )  # fmt: skip
+    sx, sy = _towards((ax, ay), (cx, cy), ra)
+    ex, ey = _towards((bx, by), (cx, cy), rb)
+    if bend == 0:
+        line = element(
+            lines, "line", class_=f"edge {edge.style}", x1=sx, y1=sy, x2=ex, y2=ey,
+            stroke=style.stroke, stroke_width=1.6, stroke_dasharray=style.dash,
+            marker_end=f"url(#arrow-{edge.style})" if style.arrow else None,
+        )  # fmt: skip
+    else:
+        line = element(
+            lines, "path", class_=f"edge {edge.style}",
+            d=f"M {num(sx)} {num(sy)} Q {num(cx)} {num(cy)} {num(ex)} {num(ey)}", fill="none",
+            stroke=style.stroke, stroke_width=1.6, stroke_dasharray=style.dash,
+            marker_end=f"url(#arrow-{edge.style})" if style.arrow else None,
+        )  # fmt: skip
     line.set("data-from", edge.a)
     line.set("data-to", edge.b)
     element(
@@ -392,14 +413,107 @@ def _edge(
         "title",
         f"{net.nodes[edge.a].label} – {net.nodes[edge.b].label}: {'; '.join(edge.labels) or edge.style}",
     )
-    if edge.labels:
-        words = "; ".join(edge.labels)
-        x, y = _label_spot(words, (ax, ay), (bx, by), boxes)
-        text = element(
-            labels, "text", words, x=x, y=y + EDGE_LABEL_SIZE / 2 - 1,
-            fill=style.stroke, stroke="#fff", stroke_width=3.0, paint_order="stroke",
-        )  # fmt: skip
-        text.set("class", f"edge-label {edge.style}")
+    if not edge.labels:
+        return
+    words = "; ".join(edge.labels)
+    spot = _label_spot(words, lambda t: _on_curve((ax, ay), (cx, cy), (bx, by), t), boxes)
+    if spot is None:
+        return
+    x, y = spot
+    width = text_width(words, EDGE_LABEL_SIZE) + 4
+    # an opaque ground: no edge shows through a label
+    element(
+        labels, "rect", x=x - width / 2, y=y - EDGE_LABEL_SIZE / 2 - 1, width=width,
+        height=EDGE_LABEL_SIZE + 2, fill="#fff",
+    )  # fmt: skip
+    text = element(
+        labels, "text", words, x=x, y=y + EDGE_LABEL_SIZE / 2 - 1,
+        fill=style.stroke, stroke="#fff", stroke_width=3.0, paint_order="stroke",
+    )  # fmt: skip
+    text.set("class", f"edge-label {edge.style}")
+
+
+# How far (pixels) an edge's middle may be pulled aside to pass around other nodes' labels,
+# in order of preference.
+BENDS = (
+    0.0,
+    *(s * d for d in (30.0, 60.0, 90.0, 120.0, 160.0, 200.0, 250.0, 300.0) for s in (1, -1)),
+)
+SAMPLES = 24  # points along a curve when testing what it passes through
+
+
+def _bend(a: tuple[float, float], b: tuple[float, float], others: Sequence[Box]) -> float:
+    """The first of ``BENDS`` whose curve passes through none of ``others``; else the one
+    through fewest."""
+    if not others:
+        return 0.0
+    length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    best: tuple[int, float] | None = None
+    for bend in BENDS:
+        c = ((a[0] + b[0]) / 2 - uy * bend, (a[1] + b[1]) / 2 + ux * bend)
+        points = [_on_curve(a, c, b, k / SAMPLES) for k in range(SAMPLES + 1)]
+        hits = sum(any(crosses(p, q, box) for box in others) for p, q in pairwise(points))
+        if hits == 0:
+            return bend
+        if best is None or hits < best[0]:
+            best = (hits, bend)
+    assert best is not None
+    return best[1]
+
+
+def _on_curve(
+    a: tuple[float, float], c: tuple[float, float], b: tuple[float, float], t: float
+) -> tuple[float, float]:
+    """The point at ``t`` of the quadratic curve from ``a`` to ``b`` pulled towards ``c``."""
+    u = 1 - t
+    return (
+        u * u * a[0] + 2 * u * t * c[0] + t * t * b[0],
+        u * u * a[1] + 2 * u * t * c[1] + t * t * b[1],
+    )
+
+
+def _towards(
+    a: tuple[float, float], c: tuple[float, float], distance: float
+) -> tuple[float, float]:
+    length = math.hypot(c[0] - a[0], c[1] - a[1]) or 1.0
+    return a[0] + (c[0] - a[0]) / length * distance, a[1] + (c[1] - a[1]) / length * distance
+
+
+def crosses(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
+    """Whether the segment from ``p`` to ``q`` passes through ``box`` (Liang-Barsky)."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    low, high = 0.0, 1.0
+    for step, room in (
+        (-dx, p[0] - box[0]),
+        (dx, box[2] - p[0]),
+        (-dy, p[1] - box[1]),
+        (dy, box[3] - p[1]),
+    ):
+        if step == 0:
+            if room < 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _node_boxes(node: Node, where: tuple[float, float]) -> tuple[Box, Box]:
+    """The node's shape and its label, as boxes."""
+    x, y = where
+    style = NODES[node.style]
+    r = style.radius
+    lines = _label_lines(node)
+    width = max(text_width(line, LABEL_SIZE) for line in lines) + 4
+    first = y + r + 4 + LABEL_SIZE
+    label = (x - width / 2, first - LABEL_SIZE, x + width / 2, first + LINE * (len(lines) - 1) + 4)
+    return (x - r, y - r, x + r, y + r), label
 
 
 def _node(parent: ET.Element, node: Node, where: tuple[float, float]) -> None:
@@ -413,7 +527,14 @@ def _node(parent: ET.Element, node: Node, where: tuple[float, float]) -> None:
     element(group, "title", node.tooltip)
     _shape(group, style, x, y)
     first = y + style.radius + 4 + LABEL_SIZE
-    for i, line in enumerate(_label_lines(node)):
+    lines = _label_lines(node)
+    _, (left, top, right, bottom) = _node_boxes(node, where)
+    # an opaque ground under the label: an edge that must pass it, drawn before, goes beneath
+    element(
+        group, "rect", x=left, y=top, width=right - left, height=bottom - top, fill="#fff",
+        class_="label-ground",
+    )  # fmt: skip
+    for i, line in enumerate(lines):
         element(
             group, "text", line, x=x, y=first + i * LINE, fill="#111",
             stroke="#fff", stroke_width=3.0, paint_order="stroke",

@@ -116,8 +116,11 @@ def _refuse_other_outputs(target: Path) -> None:
                 f"{target} holds more than a report ({', '.join(others[:3])} …); "
                 "choose a new folder for --out"
             )
-    # The report is itself an output the tool replaces: it may sit in a list's folder.
-    reason = protected_place(target, owned=False)
+    # The report is itself an output the tool replaces: it may sit in a list's folder, as
+    # that folder's report/ (where export puts it), and nowhere else the tool rebuilds (inside
+    # a package it would go to a government).
+    own_place = target.name == REPORT_FOLDER and (target.parent / MARKER).is_file()
+    reason = protected_place(target, owned=not own_place)
     if reason is not None:
         raise OutputError(f"{target}: {reason}; the report is confidential and internal")
 

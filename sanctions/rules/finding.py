@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
@@ -89,17 +90,66 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def render_text(findings: list[Finding], workbooks: int) -> str:
-    """Grouped by workbook and sheet, one line per finding, errors and warnings interleaved by cell."""
+# From this many findings of one code on one sheet, the text report gives them one line (the
+# cells as ranges, the first message as the example); ``verbose`` lists every one.
+GROUPED_FROM = 4
+
+
+def render_text(findings: list[Finding], workbooks: int, verbose: bool = False) -> str:
+    """Grouped by workbook and sheet, errors and warnings interleaved by cell: one line per
+    finding, but one line for a code that recurs on a sheet (unless ``verbose``), so that a
+    list which honestly leaves 28 birth dates open does not drown the one problem that matters."""
     lines: list[str] = []
     current: tuple[str, str | None] | None = None
+    counts: dict[tuple[str, str | None, str], list[Finding]] = {}
     for f in findings:
+        counts.setdefault((f.file, f.sheet, f.code), []).append(f)
+    shown: set[tuple[str, str | None, str]] = set()
+    for f in findings:
+        key = (f.file, f.sheet, f.code)
+        same = counts[key]
+        many = not verbose and len(same) >= GROUPED_FROM and f.sheet is not None and _alike(same)
+        if many and key in shown:
+            continue
         group = (f.file, f.sheet)
         if group != current:
             if current is None or current[0] != f.file:
                 lines.append(f"{f.file}")
             lines.append(f"  {f.sheet or '(workbook)'}")
             current = group
-        lines.append(f"    {f.location}: {f.message}  [{f.severity} {f.code}]")
+        if many:
+            shown.add(key)
+            cells = cell_ranges([g.cell for g in same if g.cell])
+            lines.append(
+                f"    {f.sheet}!{cells} ({len(same)} cells): {f.message}; and {len(same) - 1} "
+                f"more like it (--verbose lists each)  [{f.severity} {f.code}]"
+            )
+        else:
+            lines.append(f"    {f.location}: {f.message}  [{f.severity} {f.code}]")
     lines.append(summary_line(findings, workbooks))
     return "\n".join(lines)
+
+
+def _alike(findings: list[Finding]) -> bool:
+    """Whether the messages differ only in what they quote (an ID, a value): one example then
+    says what each says. Messages that differ in substance (which governments, what is
+    missing) are each shown."""
+    return len({re.sub(r"'[^']*'", "''", f.message) for f in findings}) == 1
+
+
+def cell_ranges(cells: list[str]) -> str:
+    """``I2, I3, I4, I7, K2`` -> ``I2:I4, I7, K2``: runs of a column's rows as ranges."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for ref in sorted(cells, key=_cell_key):
+        column, row = _cell_key(ref)
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[0] == column and last[1] + 1 == row:
+            runs[-1].append((column, row, ref))
+        else:
+            runs.append([(column, row, ref)])
+    return ", ".join(r[0][2] if len(r) == 1 else f"{r[0][2]}:{r[-1][2]}" for r in runs)
+
+
+def _cell_key(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    return _column_number(letters), int(ref[len(letters) :] or 0)

@@ -122,7 +122,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _entry(url: str, folder: Path) -> tuple[Path, Path]:
+def cache_entry(url: str, folder: Path) -> tuple[Path, Path]:
     digest = hashlib.sha256(url.encode()).hexdigest()[:16]
     name = Path(urlparse(url).path).name or "download"
     return folder / f"{digest}-{name}", folder / f"{digest}-{name}.meta.json"
@@ -155,7 +155,7 @@ def fetch(
     limits = limits or Limits()
     folder = folder or cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    data, meta_path = _entry(url, folder)
+    data, meta_path = cache_entry(url, folder)
     meta = _meta(data, meta_path)
     headers = {}
     if meta.get("etag"):
@@ -164,7 +164,7 @@ def fetch(
         headers["If-Modified-Since"] = meta["last_modified"]
     deadline = time.monotonic() + limits.seconds
     try:
-        with _get(url, headers, deadline, limits.speed_seconds, waiting) as response:
+        with response_to(url, headers, deadline, limits.speed_seconds, waiting) as response:
             if response.status_code == 304 and meta:
                 return Fetched(data, url, fresh=False)
             if response.status_code != 200:
@@ -204,8 +204,9 @@ def unreachable(url: str, exc: Exception) -> str:
         return ""
     host = urllib3.util.parse_url(url).host or url
     return (
-        f"cannot reach {host} (no network, or the host does not exist); download the file "
-        "elsewhere and give it with --against FILE"
+        f'cannot reach {host} (no network, or the host does not exist); see "Screening on a '
+        'computer without internet" in the README: `sanctions reference download FILE` on a '
+        "computer with internet, then `--against FILE` here"
     )
 
 
@@ -222,7 +223,7 @@ def _meta(data: Path, meta_path: Path) -> dict[str, str]:
     return meta
 
 
-def _get(
+def response_to(
     url: str,
     headers: dict[str, str],
     deadline: float,
@@ -262,7 +263,7 @@ def _get(
     raise DownloadError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _chunks(
+def body_of(
     response: requests.Response, deadline: float, limits: Limits, url: str
 ) -> Iterator[bytes]:
     """The body as it arrives; ``read1`` returns whatever came, so the clocks (the total limit
@@ -295,7 +296,7 @@ def _save(
     digest = hashlib.sha256()
     written = 0
     with open(tmp, "wb") as fh:
-        for chunk in _chunks(response, deadline, limits, url):
+        for chunk in body_of(response, deadline, limits, url):
             fh.write(chunk)
             digest.update(chunk)
             written += len(chunk)

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sanctions.check.validate import Result
+from sanctions.common import dates
 from sanctions.common.files import file_sha256
 from sanctions.common.places import dataset_prefix
 from sanctions.common.progress import Progress
@@ -178,6 +179,7 @@ def screen(
         threshold=threshold,
         sources=sources or [{"source": s} for s in reference.sources],
         persons=screened,
+        screened_on=dates.today().isoformat(),
     )
 
 

@@ -6,6 +6,7 @@ the list's exports, each atomically, so that the next `sanctions export` can cit
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -15,7 +16,13 @@ from sanctions.check.validate import Result
 from sanctions.common.errors import InputError
 from sanctions.common.files import file_sha256, write_bytes, write_with
 from sanctions.common.outputs import claim, held
-from sanctions.common.places import GAPS_FILE, SCREENING_FILE, list_folder, recognise
+from sanctions.common.places import (
+    GAPS_FILE,
+    PREVIOUS_SCREENING_FILE,
+    SCREENING_FILE,
+    list_folder,
+    recognise,
+)
 from sanctions.common.progress import Progress
 from sanctions.model.targets import load_targets
 from sanctions.screen.download import DownloadError, Limits, fetch, is_url
@@ -30,7 +37,7 @@ from sanctions.tracking.gaps import (
     to_data,
     write_matrix_xlsx,
 )
-from sanctions.tracking.screening import Screening, to_json
+from sanctions.tracking.screening import Screening, load_screening, same_reference, to_json
 
 # For one URL: the download's progress callback, and what to call when it has finished.
 ProgressFor = Callable[[str], tuple[Download, Callable[[], None]]]
@@ -90,6 +97,18 @@ class ScreenedList:
     written: tuple[Path, Path]  # screening.json and gap-matrix.xlsx
 
 
+def _keep_previous(folder: Path, screening: Screening) -> None:
+    """Keep the latest screening as the previous one when the new one reads other reference
+    data (a new month's lists): `status --since` tells what changed between them. Screening
+    again against the same data only replaces the latest."""
+    try:
+        latest = load_screening(folder)
+    except InputError:
+        return  # unreadable: nothing worth keeping
+    if latest is not None and not same_reference(latest, screening):
+        os.replace(folder / SCREENING_FILE, folder / PREVIOUS_SCREENING_FILE)
+
+
 def screen_list(
     result: Result,
     workbook: Path,
@@ -106,6 +125,7 @@ def screen_list(
     record = to_json(screening, to_data(matrix))
     with held(folder):  # not while an export replaces the folder
         claim(folder, recognise(screening.list_name))
+        _keep_previous(folder, screening)
         write_bytes(folder / SCREENING_FILE, record)
         write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

@@ -10,7 +10,7 @@ from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
 from sanctions.tracking.designations import Listed, designations_elsewhere, sources_label
 from sanctions.tracking.gaps import Cell
-from sanctions.tracking.history import Step
+from sanctions.tracking.history import History, Step
 from sanctions.tracking.screening import Screening
 
 
@@ -25,14 +25,17 @@ def notes_text(
     resubmitted: Sequence[tuple[Target, str]] = (),
     recorded: Sequence[tuple[Target, Step]] = (),
     to_check: Sequence[str] = (),
+    earlier: Sequence[tuple[str, History]] = (),
 ) -> str:
-    """``missing``: what the document shows as a placeholder, to complete before filing;
+    """``earlier``: every person's steps with this government on the submissions sheet (name,
+    history), whatever this package holds; ``missing``: what the document shows as a placeholder, to complete before filing;
     ``to_check``: what to settle before filing that the document does not show in brackets;
     ``resubmitted``: targets sent to this government before, with what the summary says;
     ``recorded``: targets the submissions sheet records as designated by it."""
     return (
         _scope_notes(jurisdiction, inside, outside, missing, to_check)
         + _history_notes(jurisdiction, resubmitted, recorded)
+        + _earlier_notes(jurisdiction, earlier)
         + _own_designation_notes(jurisdiction, designated, possible)
         + _designation_notes(screening, jurisdiction, inside)
     )
@@ -59,6 +62,21 @@ def _history_notes(
         lines += ["", f"Submitted to {jurisdiction.prose_name} before (the summary table says so):"]
         lines += [f"- {t.name}: {said}" for t, said in resubmitted]
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _earlier_notes(jurisdiction: Jurisdiction, earlier: Sequence[tuple[str, History]]) -> str:
+    """Every step the submissions sheet records with this government, person by person."""
+    if not earlier:
+        return ""
+    lines = ["", f"Earlier steps with {jurisdiction.prose_name} (the submissions sheet):"]
+    for name, history in earlier:
+        said = "; ".join(
+            f"{s.status}{f' {s.date}' if s.date else ''}"
+            f"{f' (reference {s.reference})' if s.reference else ''}"
+            for s in history.steps
+        )
+        lines.append(f"- {name}: {said}")
+    return "\n".join(lines) + "\n"
 
 
 def _own_designation_notes(jurisdiction: Jurisdiction, designated: Listed, possible: Listed) -> str:

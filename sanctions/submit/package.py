@@ -57,6 +57,7 @@ from sanctions.submit.relied import relied_on
 from sanctions.tracking.designations import split_designated
 from sanctions.tracking.history import (
     Histories,
+    History,
     recorded_designations,
     resubmission_note,
 )
@@ -117,6 +118,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         [(t, history[t.person_id]) for t, _ in inside if t.person_id in history],
         recorded,
         to_check,
+        _earlier(inputs, jurisdiction.code),
     )
     notes += unsettled_note(jurisdiction, unsettled)
     if inputs.draft:
@@ -226,6 +228,15 @@ def write_table(
         rows,
         form.csv_style(date),
     )
+
+
+def _earlier(inputs: Inputs, code: str) -> list[tuple[str, History]]:
+    """Every person's recorded steps with one government, in the workbook's order of persons."""
+    names = {t.person_id: t.name for t in inputs.targets}
+    found = [(pid, h) for (pid, c), h in inputs.histories.items() if c == code]
+    order = {pid: k for k, pid in enumerate(names)}
+    found.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
+    return [(f"{pid} {names.get(pid, '')}".strip(), history) for pid, history in found]
 
 
 def _resubmissions(

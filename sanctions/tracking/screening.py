@@ -15,7 +15,7 @@ import orjson
 
 from sanctions.common.errors import InputError
 from sanctions.common.files import file_sha256
-from sanctions.common.places import SCREENING_FILE
+from sanctions.common.places import PREVIOUS_SCREENING_FILE, SCREENING_FILE
 
 FORMAT_VERSION = 1
 
@@ -65,6 +65,7 @@ class Screening:
     threshold: float
     sources: list[dict[str, str]]
     persons: list[Screened]
+    screened_on: str = ""  # the day it was made (ISO), which `status --since` compares from
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -86,13 +87,14 @@ class Screening:
             threshold=data["threshold"],
             sources=data["sources"],
             persons=persons,
+            screened_on=str(data.get("screened_on") or ""),
         )
 
 
-def load_screening(folder: Path) -> Screening | None:
-    """The screening written for a list's export folder, if there is one; an InputError when
-    the file is there but cannot be read."""
-    path = folder / SCREENING_FILE
+def load_screening(folder: Path, name: str = SCREENING_FILE) -> Screening | None:
+    """The screening written for a list's export folder (``name``: the latest, or the one
+    before), if there is one; an InputError when the file is there but cannot be read."""
+    path = folder / name
     if not path.exists():
         return None
     try:
@@ -117,3 +119,48 @@ def to_json(screening: Screening, gaps: dict[str, Any]) -> bytes:
     data = screening.to_dict()
     data["gaps"] = gaps
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+
+
+def previous_screening(folder: Path) -> Screening | None:
+    """The screening made before the latest against other reference data, if kept."""
+    return load_screening(folder, PREVIOUS_SCREENING_FILE)
+
+
+def same_reference(a: Screening, b: Screening) -> bool:
+    """Whether two screenings read the same reference data (the same files, byte for byte)."""
+    return sorted(s.get("sha256", "") for s in a.sources) == sorted(
+        s.get("sha256", "") for s in b.sources
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """A listing of a target that appeared or went between two screenings."""
+
+    person_id: str
+    name: str
+    new: bool  # True: newly listed; False: no longer found
+    designation: Designation
+
+
+def changes(before: Screening, after: Screening) -> list[Change]:
+    """What changed between two screenings, target by target: the designations the later one
+    finds that the earlier did not (newly listed), and the other way round (listings gone)."""
+
+    def listed(screening: Screening) -> dict[str, dict[tuple[str, str, str], Designation]]:
+        out: dict[str, dict[tuple[str, str, str], Designation]] = {}
+        for person in screening.persons:
+            for match in person.matches:
+                for d in match.designations:
+                    key = (d.jurisdiction or d.authority, d.program_id or d.program, d.sanction_id)
+                    out.setdefault(person.person_id, {})[key] = d
+        return out
+
+    then, now = listed(before), listed(after)
+    names = {p.person_id: p.name for p in (*before.persons, *after.persons)}
+    found: list[Change] = []
+    for pid in sorted(set(then) | set(now)):
+        old, new = then.get(pid, {}), now.get(pid, {})
+        found += [Change(pid, names[pid], True, new[k]) for k in sorted(set(new) - set(old))]
+        found += [Change(pid, names[pid], False, old[k]) for k in sorted(set(old) - set(new))]
+    return found

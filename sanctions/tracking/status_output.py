@@ -12,6 +12,7 @@ from sanctions.common.files import atomic_path, write_text
 from sanctions.common.places import refuse_file
 from sanctions.common.writers import write_xlsx
 from sanctions.governments.registry import codes, load
+from sanctions.tracking.screening import Screening, changes
 from sanctions.tracking.status import StatusReport, StatusRow
 
 LEGEND = (
@@ -129,7 +130,9 @@ def render_html(title: str, rows: Sequence[StatusRow]) -> str:
 <style>
 body{{font-family:system-ui,sans-serif;margin:2rem;color:#222}}
 table{{border-collapse:collapse;font-size:.9rem}}
-th,td{{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}}
+th,td{{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal;hyphens:none}}
+td,thead th{{white-space:nowrap}}
+.wrap{{overflow-x:auto}}
 thead th{{background:#eee}}
 td[data-kind=designated]{{background:#d9f2d9}} td[data-kind=submitted],td[data-kind=acknowledged]{{background:#dde8f7}}
 td[data-kind=rejected],td[data-kind=withdrawn]{{background:#f3e0e0}} td[data-kind=planned],td[data-kind=proposed]{{background:#f7f3dc}}
@@ -138,9 +141,9 @@ td.disagree{{outline:3px solid #c00;outline-offset:-3px}}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p>{e(" ".join(LEGEND.split()))}</p>
-<table><thead><tr><th>Person</th>{head}</tr></thead><tbody>
+<div class="wrap"><table><thead><tr><th>Person</th>{head}</tr></thead><tbody>
 {chr(10).join(body)}
-</tbody></table>
+</tbody></table></div>
 {f"<h2>Disagreements</h2><ul>{problems}</ul>" if problems else ""}
 </body></html>
 """
@@ -159,3 +162,36 @@ def write_status(path: Path, fmt: str, report: StatusReport) -> None:
     else:
         title = f"Submissions: {report.workbook.stem.replace('_', ' ').title()}"
         write_text(path, render_html(title, report.grid))
+
+
+def render_since(before: Screening | None, after: Screening | None) -> str:
+    """What changed between the previous screening and the latest: who was newly designated,
+    by whom and when, and which listings are no longer found."""
+    if after is None:
+        return "not screened yet: run `sanctions screen`\n"
+    if before is None:
+        return (
+            f"no earlier screening to compare with (the latest is of {after.screened_on or '?'}); "
+            "the next `sanctions screen` against newer data will say what changed\n"
+        )
+    found = changes(before, after)
+    head = (
+        f"since the screening of {before.screened_on or '?'} (latest: {after.screened_on or '?'})"
+    )
+    if not found:
+        return f"{head}: no new designation of a target, and none gone\n"
+    governments = load()
+    lines = [f"{head}:"]
+    for change in found:
+        d = change.designation
+        by = governments[d.jurisdiction].prose_name if d.jurisdiction in governments else None
+        by = by or d.authority or "an authority"
+        what = d.program or d.program_id
+        when = f", listed {d.listing_date}" if d.listing_date else ""
+        if change.new:
+            lines.append(
+                f"  {change.person_id} {change.name}: newly designated by {by} ({what}{when})"
+            )
+        else:
+            lines.append(f"  {change.person_id} {change.name}: no longer listed by {by} ({what})")
+    return "\n".join(lines) + "\n"

@@ -47,4 +47,7 @@ def find_workbooks(
 ) -> tuple[list[Path], list[Path]]:
     """(workbooks, lock files skipped): the ones given, or else every ``*.xlsx`` in ``folder``."""
     paths = list(given) or sorted(folder.glob("*.xlsx"))
-    return [p for p in paths if not is_lock_file(p)], [p for p in paths if is_lock_file(p)]
+    locks = [p for p in paths if is_lock_file(p)]
+    if not given:  # LibreOffice's lock file ends in '#', not .xlsx: look for it too
+        locks += sorted(folder.glob(".~lock.*.xlsx#"))
+    return [p for p in paths if not is_lock_file(p)], locks

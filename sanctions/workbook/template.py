@@ -5,10 +5,15 @@ the header colours mean and how to write dates and several values; every header 
 single-valued lists and countries are dropdowns, and the values of multi-valued columns are on a
 visible sheet of allowed values; text columns are wide and wrap; each sheet prints one page wide
 in landscape. Sheets whose names start with ``_`` are the tool's: the validator skips them.
+
+Its examples are fictional (an invented official, victim and city); where an example is a
+country, it is the country the new list is named after (``lists/belarus.xlsx``: Belarus), or
+none, never another list's.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,11 +23,12 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sanctions.common.countries import country_names
+from sanctions.common.countries import country_code, country_name, country_names
 from sanctions.common.errors import InputError
 from sanctions.common.files import write_with
 from sanctions.common.outputs import OutputError
 from sanctions.common.places import EDITORS_FOLDER, protected_place
+from sanctions.common.writers import print_setup
 from sanctions.workbook.columns.countries import DROPDOWN as COUNTRY
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec, load_layout
 
@@ -48,7 +54,7 @@ WRITING = (
     "arbitrary_detention (not a comma).",
     "Lists: click the cell and choose from the arrow. For columns that take several values, "
     f"the allowed values are on the sheet '{LISTS_SHEET}'.",
-    "Countries: the name (Kazakhstan) or the two-letter code (kz).",
+    "Countries: {countries}",
     "Every column's header has a note: point at the header to read what goes there.",
     "Leave a cell empty rather than guess. Every claim needs an evidence row (sheet evidence).",
     "",
@@ -59,7 +65,20 @@ WRITING = (
 )
 
 
-def header_note(col: ColumnSpec, layout: Layout) -> str:
+def countries_line(country: str | None) -> str:
+    """How to write a country, with the list's own country as the example when it is known."""
+    if country is None:
+        return "the country's name or its two-letter ISO code."
+    return f"the name ({country_name(country)}) or the two-letter code ({country})."
+
+
+def list_country(path: Path) -> str | None:
+    """The country a new list is named after (``lists/belarus.xlsx``: by), if it is one."""
+    stem = path.stem
+    return country_code(stem) or country_code(re.split(r"[-_ .0-9]+", stem)[0] or stem)
+
+
+def header_note(col: ColumnSpec, layout: Layout, country: str | None = None) -> str:
     lines = [col.description]
     lines.append("Required." if col.required else "Optional.")
     if col.multi:
@@ -67,8 +86,11 @@ def header_note(col: ColumnSpec, layout: Layout) -> str:
     lines += col.kind.note(col, layout)
     if col.references:
         lines.append(f"Must match {col.references[1]} on the {col.references[0]} sheet.")
-    if col.example:
-        lines.append(f"Example: {col.example}")
+    example: str | None = col.example
+    if col.kind.name == "country":  # the list's own country, or none rather than another's
+        example = f"{country_name(country)} (or its code, {country})" if country else None
+    if example:
+        lines.append(f"Example: {example}")
     return "\n".join(lines)
 
 
@@ -93,22 +115,24 @@ def write_template(path: Path, layout: Layout | None = None, force: bool = False
             f"{path} is a list in the editors' folder, which sanctions never writes over; "
             "give the new workbook another name"
         )
-    write_with(path, lambda tmp: build(layout or load_layout()).save(tmp))
+    country = list_country(path)
+    write_with(path, lambda tmp: build(layout or load_layout(), country).save(tmp))
 
 
-def build(layout: Layout) -> Workbook:
+def build(layout: Layout, country: str | None = None) -> Workbook:
+    """The empty workbook; ``country``: the list's country, for the examples (None: none)."""
     book = Workbook()
     book.remove(book.active)
-    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), layout)
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), layout, country)
     ranges = _allowed_values(book.create_sheet(LISTS_SHEET), layout)
     for sheet in layout.sheets:
-        _sheet(book, sheet, layout, ranges)
+        _sheet(book, sheet, layout, ranges, country)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
     book.active = 0
     return book
 
 
-def _instructions(ws: Worksheet, layout: Layout) -> None:
+def _instructions(ws: Worksheet, layout: Layout, country: str | None) -> None:
     lines: list[tuple[str, str]] = [(line, "") for line in GUIDE]
     lines.append(("Fill the sheets in this order", ""))
     for i, sheet in enumerate(layout.sheets, start=1):
@@ -117,7 +141,7 @@ def _instructions(ws: Worksheet, layout: Layout) -> None:
     lines += [("", ""), ("Header colours", "")]
     lines += [("required", "Orange header: the column must be filled on every row.")]
     lines += [("optional", "Blue header: fill it when a source gives it.")]
-    lines += [("", "")] + [(line, "") for line in WRITING]
+    lines += [("", "")] + [(line.format(countries=countries_line(country)), "") for line in WRITING]
     headings = {GUIDE[0], "Fill the sheets in this order", "Header colours", WRITING[0]}
     headings.add("Check your work")
     for row, (first, second) in enumerate(lines, start=1):
@@ -150,14 +174,21 @@ def _allowed_values(ws: Worksheet, layout: Layout) -> dict[str, str]:
         ws.cell(1, j).fill = HEADER_FILL
         for i, value in enumerate(values, start=2):
             ws.cell(i, j, value)
-        ws.column_dimensions[letter].width = max(14, min(34, max(len(v) for v in values) + 2))
+        longest = max(len(name), *(len(v) for v in values))
+        ws.column_dimensions[letter].width = max(14, min(34, longest + 2))
         ranges[name] = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(values) + 1}"
     ws.freeze_panes = "A2"
     _print_setup(ws)
     return ranges
 
 
-def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, ranges: dict[str, str]) -> None:
+def _sheet(
+    book: Workbook,
+    sheet: SheetSpec,
+    layout: Layout,
+    ranges: dict[str, str],
+    country: str | None,
+) -> None:
     ws = book.create_sheet(sheet.name)
     for j, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(j)
@@ -165,7 +196,8 @@ def _sheet(book: Workbook, sheet: SheetSpec, layout: Layout, ranges: dict[str, s
         cell.font = Font(bold=True)
         cell.fill = REQUIRED_FILL if col.required else HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-        cell.comment = Comment(header_note(col, layout), "sanctions", width=320, height=160)
+        note = header_note(col, layout, country)
+        cell.comment = Comment(note, "sanctions", width=320, height=160)
         column = ws.column_dimensions[letter]
         column.width = max(col.kind.width, len(col.name) + 4)
         if col.kind.wraps:
@@ -200,11 +232,9 @@ def _dropdown(ws: Worksheet, letter: str, col: ColumnSpec, source: str, strict: 
 
 
 def _print_setup(ws: Worksheet) -> None:
-    """Landscape, one page wide, the header row on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if ws.title != INSTRUCTIONS_SHEET:
-        ws.print_title_rows = "1:1"
+    """A4 landscape, the header row on every page; one page wide only where the text stays
+    readable (``common/writers.print_setup``)."""
+    widths = [
+        ws.column_dimensions[get_column_letter(j)].width or 13 for j in range(1, ws.max_column + 1)
+    ]
+    print_setup(ws, widths, header=ws.title != INSTRUCTIONS_SHEET)

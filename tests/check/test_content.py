@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sanctions.check.validate import validate
 from tests import workbooks
 from tests.conftest import run_cli
@@ -102,6 +104,62 @@ def test_no_spelling_of_a_confidential_victim_reaches_a_file(build, tmp_path: Pa
     assert not any(b"Hiddenova" in p.read_bytes() for p in written)
 
 
+# A second pass (issue 26's review): (victim, a text naming them, the sheet and column it is
+# put in). Grammatical cases, Kazakh -uly surnames, hyphenated and glued names, more columns.
+NAMED_SO = (
+    ("Serik Orazov", "Суд по делу Оразова", "organizations", "name"),
+    ("Serik Orazov", "Комиссия по делу с Оразовым", "organizations", "name_original"),
+    ("Serik Orazov", "Court for the Orazova case", "positions", "title"),
+    ("Bolat Zhanuly", "Court for the Zhanuly case", "organizations", "name"),
+    ("Dana Serikkyzy", "Aigerim Serikkyzy memorial", "organizations", "name"),
+    ("Arman Zhanuly", "Court for the case of Arman Zhanuly", "organizations", "name"),
+    ("Aigerim Orazova-Bekova", "Court for the Bekova case", "evidence", "title"),
+    ("Serik Orazov", "the Orazovsʼ son", "evidence", "title"),
+    ("Serik Orazov", "#FreeOrazov campaign report", "evidence", "title"),
+    ("Serik Orazov", "SerikOrazov case file", "evidence", "title"),
+    ("Serik Orazov", "Serik\u00adOrazov", "evidence", "title"),
+    ("Serik Orazov", "Orazov street", "incidents", "place"),
+    ("Serik Orazov", "https://example.org/orazov-case", "evidence", "url"),
+    ("Serik Orazov", "orazov-report.txt", "evidence", "file"),
+    ("Serik Orazov", "Orazov village", "persons", "birth_place"),
+)
+
+
+@pytest.mark.parametrize(("victim", "text", "sheet", "column"), NAMED_SO)
+def test_a_confidential_victim_is_found_in_every_form_and_column(
+    build, victim, text, sheet, column
+) -> None:
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["incidents"][0]["victims"] = victim
+    rows["incidents"].append({"incident_id": "I002", "title": "Search of a flat", "date": "2020-04",
+                              "country": "kz", "violation_types": "ill_treatment",
+                              "summary": "Police searched a flat.", "evidence_ids": "E001"})  # fmt: skip
+    row = 1 if sheet in ("incidents", "evidence", "positions", "organizations") else 0
+    rows[sheet][row][column] = text
+    findings = [f for f in validate(build(rows)).findings if f.code == "victim.named_elsewhere"]
+    assert [(f.sheet, f.cell) for f in findings] == [(sheet, cell(sheet, column, row))], text
+
+
+def test_a_confidential_incidents_victims_are_confidential_too(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(
+        victims="Serik Orazov", victims_confidential="no", confidential="yes"
+    )
+    rows["organizations"][1]["name"] = "Court for the case of Serik Orazov"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == [
+        ("organizations", cell("organizations", "name", 1))
+    ]
+
+
+def test_a_word_that_only_contains_a_surname_is_not_the_victim(build) -> None:
+    """Nur-Sultan is a city, not the victim Aidos Sultan; a given name alone names no one."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["incidents"][0]["victims"] = "Aidos Sultan; Bolat Zhanuly"
+    rows["evidence"][1]["title"] = "Report on protests in Nur-Sultan"
+    rows["organizations"][1]["name"] = "Bolat district police"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == []
+
+
 def test_a_surname_the_list_shares_with_an_official_needs_a_given_name_or_initial(build) -> None:
     """'Fictiyeva' alone is the official's name as much as the victim's: only 'S. Fictiyeva' or
     'Saule Fictiyeva' names the victim; a given name elsewhere in the cell does not."""
@@ -123,6 +181,9 @@ def test_a_summary_telling_a_confidential_incident_is_an_error_at_its_cell(build
         ("Minister of Examples who ordered the arrests of 1 March 2020.", "its date, 1 March 2020"),
         ("Minister; had Victim Two beaten.", "a victim's name, victim two"),
         ("Minister behind the detention of protesters in Example City.", "words of its title"),
+        ("Minister; ordered the arrests on 01.03.2020.", "its date, 01.03.2020"),
+        ("Minister; on March 1, 2020 he ordered arrests.", "its date, March 1, 2020"),
+        ("Министр; 1 марта 2020 года приказал задержать.", "its date, 1 марта 2020"),
         ("Minister of Examples since 2015.", None),
     ):
         rows = workbooks.valid_rows()

@@ -31,7 +31,7 @@ MESSAGES = [
     (
         "persons", 0, "nationality", "Kazakstan", "country.unknown",
         "nationality 'Kazakstan': 'Kazakstan' is not a country (did you mean Kazakhstan (kz)?); "
-        "write its code (e.g. kz) or its name (Kazakhstan)",
+        "write the country's two-letter ISO code or its name",
     ),
     (
         "persons", 0, "name", "Arman\u00a0Testbayev", "text.invisible",
@@ -70,7 +70,48 @@ MESSAGES = [
         "org_id 'Ministry of Examples' is not an org_id on the organizations sheet; did you mean "
         "O001 (the row named 'Ministry of Examples')?",
     ),
+    (
+        "evidence", 0, "url", "www.example.org/report", "url.invalid",
+        "url 'www.example.org/report' is not a valid http(s) address; add https:// in front: "
+        "https://www.example.org/report",
+    ),
+    (
+        "involvement", 0, "evidence_ids", "E1", "ref.unknown_evidence",
+        "evidence_ids 'E1' is not an evidence_id on the evidence sheet; did you mean E001?",
+    ),
+    (
+        "involvement", 0, "evidence_ids", "E012", "ref.unknown_evidence",
+        "evidence_ids 'E012' is not an evidence_id on the evidence sheet; did you mean E002 or "
+        "E001?",
+    ),
+    (
+        "incidents", 0, "date", "2020-3-1", "date.invalid",
+        "date '2020-3-1' is not a valid date: write 2020-03-01",
+    ),
+    (
+        "incidents", 0, "date", "2020/03/01", "date.invalid",
+        "date '2020/03/01' is not a valid date: write 2020-03-01",
+    ),
 ]  # fmt: skip
+
+
+def test_a_repeated_id_is_one_error_and_the_references_it_breaks_point_back_to_it(
+    findings_of: FindingsOf,
+) -> None:
+    """P002's row typed as a second P001: one duplicate error naming both rows, and each
+    reference to P002 asks whether that row is meant to be P002."""
+    rows = workbooks.valid_rows()
+    rows["persons"][1]["person_id"] = "P001"
+    found = findings_of(rows)
+    [duplicate] = [f for f in found if f.code == "id.duplicate"]
+    assert duplicate.cell == cell("persons", "person_id", 1)
+    assert "used on an earlier row too (first on row 2)" in duplicate.message
+    unknown = [f for f in found if f.code == "ref.unknown_person"]
+    assert unknown and all(
+        f.message.endswith(f"is persons!{cell('persons', 'person_id', 1)} (a second 'P001') "
+                           "meant to be P002?")
+        for f in unknown
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(("sheet", "row", "column", "typed", "code", "message"), MESSAGES)

@@ -12,6 +12,7 @@ import pytest
 from sanctions.rules.finding import FIELDS
 from tests import workbooks
 from tests.conftest import REPO, run_cli
+from tests.workbooks import cell
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -108,6 +109,7 @@ def test_office_lock_files_in_lists_are_skipped_with_the_real_name(build, tmp_pa
     (lists / "belarus.xlsx").write_bytes(book.read_bytes())
     shutil.copytree(book.with_name(f"{book.stem}-evidence"), lists / "belarus-evidence")
     (lists / "~$belarus.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves
+    (lists / ".~lock.belarus.xlsx#").write_text("Editor,host,/home/editor,29.11.2026 10:00;")
     proc = run("validate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "0 errors, 0 warnings in 1 workbook" in proc.stdout
@@ -115,6 +117,7 @@ def test_office_lock_files_in_lists_are_skipped_with_the_real_name(build, tmp_pa
         "note: skipped lists/~$belarus.xlsx is Excel's lock file: lists/belarus.xlsx is open in "
         "Excel; save it there, and belarus.xlsx is read as last saved"
     ) in proc.stderr
+    assert "lists/belarus.xlsx is open in LibreOffice" in proc.stderr  # in a default run too
 
 
 def test_a_libreoffice_lock_file_given_by_name_names_the_workbook(build, tmp_path):
@@ -125,3 +128,26 @@ def test_a_libreoffice_lock_file_given_by_name_names_the_workbook(build, tmp_pat
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"{tmp_path / 'belarus.xlsx'} is open in LibreOffice" in proc.stderr
     assert "in 1 workbook" in proc.stdout
+
+
+def test_a_problem_in_many_cells_is_one_line_unless_verbose(build):
+    """28 persons without a birth date should not drown the one error that matters."""
+    rows = workbooks.valid_rows()
+    for k in range(3, 9):
+        person = dict(rows["persons"][1], person_id=f"P{k:03d}", name=f"Ana Fictional{k}")
+        person.pop("birth_date", None)
+        rows["persons"].append(person)
+        rows["positions"].append(dict(rows["positions"][1], person_id=f"P{k:03d}"))
+        rows["involvement"].append(dict(rows["involvement"][1], person_id=f"P{k:03d}"))
+    rows["persons"][0]["birth_date"] = "1965/03/01"
+    book = build(rows)
+    short = run_cli("validate", str(book)).stdout
+    grouped = [line for line in short.splitlines() if "person.no_birth_date" in line]
+    assert grouped == [
+        f"    persons!{cell('persons', 'birth_date', 2)}:{cell('persons', 'birth_date', 7)} "
+        "(6 cells): person 'P003' has no birth_date; add a birth date if a source gives one; and "
+        "5 more like it (--verbose lists each)  [warning person.no_birth_date]"
+    ]
+    assert "is not a valid date: write 1965-03-01" in short  # the error keeps its own line
+    full = run_cli("validate", str(book), "--verbose").stdout
+    assert sum("person.no_birth_date" in line for line in full.splitlines()) == 6

@@ -45,7 +45,8 @@ def test_the_report_never_replaces_an_export_or_lands_in_public(exported):
     before = snapshot(folder)
     for target, words in (
         (folder, "holds more than a report"),
-        (folder / "testland-us", "sanctions did not write"),
+        (folder / "testland-us", "which sanctions replaces at every run"),
+        (folder / "testland-us" / "send" / "new", "which sanctions replaces at every run"),
         (folder / "public" / "report", "public folder"),
     ):
         proc = run_cli("report", str(book), "--out", str(target))

@@ -46,6 +46,7 @@ PLACES: dict[str, tuple[str, str]] = {
     "public folder": ("exports/testland/public", "public folder"),
     "package": ("exports/testland/testland-us", ""),
     "package send": ("exports/testland/testland-us/send", ""),
+    "new folder in a package": ("exports/testland/testland-us/internal/new", ""),
     "release": ("exports/releases/testland/1.0", "kept as it was made"),
     "release source": ("exports/releases/testland/1.0/source", "kept as it was made"),
     "link to the editors' folder": ("elsewhere/to-lists/testland-evidence", "the editors' folder"),
@@ -138,3 +139,34 @@ def test_the_readme_tables_are_refreshed_only_in_a_markdown_file_we_may_write(pr
         assert proc.returncode == 2 and words in proc.stderr, proc.stderr
     assert snapshot(project) == before
     notes.unlink()
+
+
+def test_no_copy_is_written_over_another_lists_workbook(project, tmp_path):
+    """`validate --annotate` or `evidence hash --out` naming another list's workbook (outside
+    lists/) is refused; an annotated copy of its own may be written again."""
+    book = project / "lists" / "testland.xlsx"
+    other = tmp_path / "belarus.xlsx"
+    other.write_bytes(book.read_bytes())
+    before = other.read_bytes()
+    for args in (
+        ("validate", str(book), "--annotate", str(other)),
+        ("evidence", "hash", str(book), "--out", str(other)),
+    ):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and "is a list's workbook" in proc.stderr, proc.stderr
+    assert other.read_bytes() == before
+    checked = tmp_path / "checked.xlsx"
+    for _ in range(2):  # the same copy again
+        assert run_cli("validate", str(book), "--annotate", str(checked)).returncode == 0
+
+
+def test_the_editors_folder_is_known_by_any_workbook_in_it_or_one_folder_down(tmp_path):
+    for layout in ("lists/belarus.XLSX", "lists/kz/kz.xlsx"):
+        root = tmp_path / layout.replace("/", "_")
+        workbook = root / layout
+        workbook.parent.mkdir(parents=True)
+        workbook.write_bytes(b"PK")  # its content does not matter here
+        target = root / "lists" / "notes.md"
+        proc = run_cli("docs", "--out", str(target), cwd=tmp_path)
+        assert proc.returncode == 2 and "the editors' folder" in proc.stderr, (layout, proc.stderr)
+        assert not target.exists()

@@ -494,3 +494,18 @@ def test_offline_no_link_is_called_dead_for_its_name() -> None:
         "https://b.example/": LinkResult("ok", TODAY, "200 OK", 200),
     }
     assert offline_adjusted(online)["https://a.example/"].outcome == "dead"
+
+
+def test_an_offline_run_checks_nothing_and_records_nothing(build, tmp_path) -> None:
+    """Issue 27: an offline `evidence check` recorded every link as unreachable, which then
+    blocked a strict release. Now it says it could not check, exits 2 and records nothing."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][0]["url"] = "https://no-such-host-one.invalid/report"
+    rows["evidence"][1]["url"] = "https://no-such-host-two.invalid/statement"
+    book = build(rows)
+    proc = run_cli("evidence", "check", str(book), "--timeout", "2")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "no link could be reached (is this computer offline?)" in proc.stderr
+    assert "nothing was checked and nothing recorded" in proc.stderr
+    assert not cache_path(book).exists()
+    assert not [f for f in validate(book).findings if f.code.startswith("evidence.link")]

@@ -345,3 +345,32 @@ def test_a_confidential_victims_name_is_withheld_in_any_script_or_romanisation()
     assert withhold(text, ["Serik Orazov"]) == (
         "[name withheld] was beaten; [name withheld]'s lawyer; [name withheld]; the Oraz family"
     )
+
+
+def test_a_belarusian_original_is_not_read_as_russian_for_the_latvian_form(build, tmp_path):
+    """Issue 27: "Алена Вымыслава" (a Belarusian's name, in letters Russian shares) was given
+    a Latvian form as if Russian. It gets none now, and the notes say why; a Russian original
+    of a Kazakh official still gets one; ў marks Belarusian whatever the nationality."""
+    from sanctions.check.validate import validate
+    from sanctions.governments.latvian import original_language
+    from sanctions.model.targets import load_targets
+
+    rows = workbooks.valid_rows()
+    rows["persons"][1].update(name_original="Алена Вымыслава", nationality="by")
+    rows["persons"][0].update(name_original="Тестбаев Арман", nationality="kz")
+    book = build(rows)
+    first, second = load_targets(validate(book))
+    assert (original_language(first), original_language(second)) == ("ru", "be")
+    second.nationality = []
+    second.name_original = ["Алена Ўымыслава"]
+    assert original_language(second) == "be"
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out), "--only", "lv").returncode == 0
+    folder = out / book.stem / f"{book.stem}-lv"
+    notes = (folder / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert (
+        "for 1 target(s): Dana Fictiyeva (the original may be Belarusian, which Latvian spells "
+        "by its own rules)" in notes
+    )
+    table = (folder / "send" / f"{book.stem}-lv-targets.csv").read_text(encoding="utf-8")
+    assert "Armans Testbajevs" in table and "Alena" not in table.split("Вымыслава")[0]

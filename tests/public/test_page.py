@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from tests import workbooks
-from tests.conftest import run_cli
+from tests.conftest import render_pdf, require_office, run_cli, smallest_text
 
 
 def export(build, tmp_path: Path, rows: workbooks.Rows) -> Path:
@@ -115,3 +116,18 @@ def test_the_page_gives_a_contact_only_from_the_public_contact_key(build, tmp_pa
     assert run_cli("export", str(book), "--out", str(out)).returncode == 0
     page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
     assert "mailto:corrections@example.org" in page and "jane@example.org" not in page
+
+
+@pytest.mark.rendering
+def test_the_public_workbook_prints_readably(build, tmp_path: Path) -> None:
+    """Issue 27: list.xlsx had no print setup (four people on five pages, wrapped cells printed
+    over each other). It prints on A4 landscape, one page wide, its text at 8 points or more,
+    each person's row whole."""
+    require_office("calc")
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["exculpatory"] = "He denies giving any order. " * 8
+    folder = export(build, tmp_path, rows)
+    pages, text, paper = render_pdf(folder / "public" / "list.xlsx", tmp_path)
+    assert paper == "A4" and pages == 1
+    assert smallest_text(tmp_path / "list.pdf") >= 8.0
+    assert "Arman Testbayev" in text and "Dana Fictiyeva" in text

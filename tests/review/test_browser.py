@@ -171,3 +171,28 @@ def png_colours(data: bytes) -> set[bytes]:
         colours.update(bytes(line[x : x + 3]) for x in range(0, stride, step))
         previous = line
     return colours
+
+
+def test_a_person_page_prints_without_empty_pages(browser, report, tmp_path):
+    """Issue 27: a person's page printed to ten pages, one holding a heading and two words
+    (each section started a page). Now sections follow on: no page but the last is near-empty."""
+    for pid in ("P001", "P002", "P005"):
+        pdf = tmp_path / f"{pid}.pdf"
+        proc = browser.run(
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            (report / "persons" / f"{pid}.html").as_uri(),
+        )
+        assert proc.returncode == 0 and pdf.exists(), proc.stderr[-2000:]
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        words = [
+            len(
+                subprocess.run(
+                    ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                    capture_output=True, text=True,
+                ).stdout.split()
+            )
+            for n in range(1, pages + 1)
+        ]  # fmt: skip
+        assert all(count >= 60 for count in words[:-1]), (pid, words)

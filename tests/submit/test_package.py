@@ -503,3 +503,26 @@ def test_ties_go_to_the_right_package(tmp_path):
     assert "son studies in Boston" in us and "owns a flat in London" not in us
     assert "travels to Europe often" in gb and "travels to Europe often" in us
     assert "London" not in (folder / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_notes_list_every_earlier_step_with_that_government(tmp_path):
+    """notes.txt lists what the submissions sheet records with the government, for everyone:
+    those proposed again and those not in this package alike."""
+    rows = rows_with_detail()
+    rows["submissions"] = [
+        {"person_id": "P001", "jurisdiction": "gb", "status": "submitted", "date": "2024-03-01",
+         "reference": "FCDO-12"},
+        {"person_id": "P001", "jurisdiction": "gb", "status": "rejected", "date": "2024-09-01"},
+        {"person_id": "P002", "jurisdiction": "us", "status": "submitted", "date": "2025-01-10"},
+    ]  # fmt: skip
+    book = workbooks.write(tmp_path / "testland.xlsx", rows)
+    done = run_export(book, tmp_path / "out", ["gb", "us"])
+    gb = (done.folder / "testland-gb" / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert "Earlier steps with the United Kingdom (the submissions sheet):" in gb
+    assert (
+        "- P001 Arman Testbayev: submitted 2024-03-01 (reference FCDO-12); rejected 2024-09-01"
+        in gb
+    )
+    assert "P002" not in gb.split("Earlier steps with")[1].split("\n\n")[0]
+    us = (done.folder / "testland-us" / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert "- P002 Dana Fictiyeva: submitted 2025-01-10" in us

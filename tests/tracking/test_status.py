@@ -119,3 +119,45 @@ def test_a_malformed_submissions_sheet_stops_the_grid(tmp_path):
     proc = run("status", str(book), "--out", str(tmp_path / "exports"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "submission.unsubmitted" in proc.stdout and "fix the errors above first" in proc.stderr
+
+
+def test_since_names_the_designations_that_came_and_went_between_two_screenings(
+    tmp_path, monkeypatch
+):
+    """The question an NGO asks every month: a screening in November, another in December
+    against newer data in which the United Kingdom has listed Bolat Zhaksylykov (P003) and
+    the listing of one of Dana Fictiyeva's matches (r06) is gone."""
+    import datetime as dt
+
+    from sanctions.common import dates
+
+    book = screening_data.write_workbook(tmp_path / "book.xlsx")
+    out = tmp_path / "exports"
+    november = [e for e in screening_data.reference_entities() if e["id"] != "r08-sanction"]
+    december = [e for e in screening_data.reference_entities() if e["id"] != "r06-sanction"]
+    for day, entities, name in (
+        (dt.date(2026, 11, 5), november, "november.ftm.json"),
+        (dt.date(2026, 12, 5), december, "december.ftm.json"),
+    ):
+        monkeypatch.setattr(dates, "today", lambda day=day: day)
+        reference = screening_data.write_reference(tmp_path / name, entities)
+        proc = run("screen", str(book), "--against", str(reference), "--out", str(out), "-q")
+        assert proc.returncode == 0, proc.stderr
+    shown = run("status", str(book), "--out", str(out), "--since")
+    assert proc.returncode == 0, shown.stderr
+    since = shown.stdout[shown.stdout.index("since the screening") :]
+    assert since.splitlines()[0] == "since the screening of 2026-11-05 (latest: 2026-12-05):"
+    assert (
+        "  P003 Bolat Zhaksylykov: newly designated by the United Kingdom (Global Human Rights, "
+        "listed 2017-03-15)" in since
+    )
+    assert (
+        "  P002 Dana Fictiyeva: no longer listed by the United Kingdom (Global Human Rights)"
+        in (since)
+    )
+    # the same data again replaces the latest only: the comparison stays with November
+    proc = run("screen", str(book), "--against", str(tmp_path / "december.ftm.json"), "--out",
+               str(out), "-q")  # fmt: skip
+    assert proc.returncode == 0
+    again = run("status", str(book), "--out", str(out), "--since").stdout
+    assert "since the screening of 2026-11-05" in again

@@ -10,7 +10,7 @@ from sanctions.common.countries import country_names
 from sanctions.workbook.layout import load_layout
 from sanctions.workbook.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from tests import workbooks
-from tests.conftest import Ran, render_pdf, require_office, run_cli
+from tests.conftest import Ran, render_pdf, require_office, run_cli, smallest_text
 
 
 def make_template(tmp_path, *extra: str) -> Ran:
@@ -36,8 +36,11 @@ def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
             if (col.vocabulary or col.type == "country") and not col.multi
         }
         assert dropdowns == listed
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+        assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+        # one page wide where the text stays at 8 points; else across pages, IDs repeated
+        fitted = ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        across = ws.page_setup.scale == 73 and ws.print_title_cols == "$A:$A"
+        assert fitted or across, ws.title
     persons = book["persons"]
     birth = [c.name for c in layout.sheet("persons").columns].index("birth_date") + 1
     assert persons.column_dimensions[persons.cell(1, birth).column_letter].number_format == "@"
@@ -142,4 +145,50 @@ def test_the_template_opens_and_prints_in_libreoffice(tmp_path):
     make_template(tmp_path)
     pages, text, _ = render_pdf(tmp_path / "t.xlsx", tmp_path)
     assert "How to fill this workbook" in text and "Header colours" in text
-    assert pages <= 16  # the empty template once printed as 21 pages
+    # every sheet readable: a wide sheet prints across pages rather than at 25 % (3-point
+    # headers), so the empty template takes more pages than it did, each one legible
+    assert smallest_text(tmp_path / "t.pdf") >= 8.0
+    assert pages <= 40
+    assert "submission_status" in text  # the allowed-values header is not cut
+
+
+def test_a_template_teaches_with_invented_people_and_its_own_country(tmp_path):
+    """Issue 27: a Belarusian list's template said "Example: Karim Massimov" and "kz". No name
+    of a real person (every person, victim and relative of the default list) and no other
+    country is in any cell or note; the examples of countries are Belarus."""
+    from openpyxl import load_workbook
+
+    from sanctions.check.validate import validate
+    from sanctions.model.rows import Rows
+    from tests.conftest import REPO
+
+    rows = Rows.of(validate(REPO / "lists" / "kazakhstan.xlsx"))
+    real = {p.name for p in rows.persons} | {
+        r.related_name for r in rows.relations if r.related_name
+    }
+    real |= {v for i in rows.incidents for v in i.victims}
+    surnames = {n.split()[-1] for n in real if len(n.split()[-1]) > 4}
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    assert run_cli("template", str(lists / "belarus.xlsx")).returncode == 0
+    book = load_workbook(lists / "belarus.xlsx")
+    texts = [
+        str(text)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        for text in (c.value, c.comment.text if c.comment else None)
+        if text and ws.title != "_allowed values"  # the list of every country to choose from
+    ]
+    words = " ".join(texts)
+    assert not [n for n in surnames if n in words]
+    assert "Kazakhstan" not in words and "(kz)" not in words
+    assert "Example: Belarus (or its code, by)" in words
+    assert "Countries: the name (Belarus) or the two-letter code (by)." in words
+    assert run_cli("template", str(lists / "our-list.xlsx")).returncode == 0
+    generic = load_workbook(lists / "our-list.xlsx")["_instructions"]
+    assert any(
+        c.value == "Countries: the country's name or its two-letter ISO code."
+        for row in generic.iter_rows()
+        for c in row
+    )

@@ -1,4 +1,4 @@
-"""Countries, kept as ISO codes however the editor wrote them (``Kazakhstan``, ``kz``)."""
+"""Countries, kept as ISO codes however the editor wrote them (``Belarus``, ``by``)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def hint(col: Column, value: str, layout: Vocabularies) -> str:
     if said:
         return said
     bad = [item for item in (items_of(value) if col.multi else [value]) if not is_country(item)]
-    return f"{which(col.multi, bad, 'a country', suggest_country)}; write its code (e.g. kz) or its name (Kazakhstan)"
+    said = which(col.multi, bad, "a country", suggest_country)
+    return f"{said}; write the country's two-letter ISO code or its name"
 
 
 UNKNOWN = CellRule(
@@ -51,4 +52,4 @@ class Country(ColumnType):
         return DROPDOWN, False  # a suggestion only: a code is fine too
 
     def note(self, col: Column, layout: Vocabularies) -> list[str]:
-        return ["A country's name (Kazakhstan) or its two-letter code (kz)."]
+        return ["A country's name or its two-letter ISO code."]

@@ -1,7 +1,8 @@
 """Dates as ISO partial dates written as text (``1965``, ``1965-06``, ``1965-06-15``).
 
 A date written another way gets the ISO form it stands for in the message: ``March 1965`` is
-1965-03, ``25.03.1965`` is 1965-03-25, and ``12/03/1965`` could be either of two days.
+1965-03, ``25.03.1965`` is 1965-03-25, ``2020-8-10`` and ``2020/08/10`` are 2020-08-10, and
+``12/03/1965`` could be either of two days.
 """
 
 from __future__ import annotations
@@ -33,16 +34,29 @@ def _months() -> dict[str, int]:
     return out
 
 
+def month_names(month: int) -> list[str]:
+    """The names and abbreviations of one month (1-12) in the languages editors write, longest
+    first (``марта``, ``March``, ``Mar``)."""
+    return sorted((n for n, m in _months().items() if m == month), key=len, reverse=True)
+
+
 def _day(day: int, month: int) -> str:
     return f"{day} {Locale.parse('en').months['format']['wide'][month]}"
 
 
 _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+# Year first, as ISO, but with one-digit parts or another separator: 2020-8-10, 2020/08/10.
+_YEAR_FIRST = re.compile(r"(\d{4})[./-](\d{1,2})(?:[./-](\d{1,2}))?")
 _WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
 
 
 def hint(col: Column, value: str, layout: Vocabularies) -> str:
     text = value.strip()
+    year_first = _YEAR_FIRST.fullmatch(text)
+    if year_first:
+        year, month, day = year_first.groups()
+        iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        return f": write {iso}" if dates.is_valid(pd.Series([iso])).all() else ""
     numeric = _NUMERIC.fullmatch(text)
     if numeric:
         a, b, year = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
