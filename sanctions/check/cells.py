@@ -8,6 +8,7 @@ straight back to the rule, which words the finding.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pandas as pd
@@ -132,6 +133,9 @@ def _to_findings(
                 firsts = frame[column].dropna().drop_duplicates()
                 first_rows[column] = {str(v): row_number(r) for r, v in firsts.items()}
             message += f" (first on row {first_rows[column].get(value or '', row)})"
+            free = _free_id(value or "", set(first_rows[column]))
+            if free:
+                message += f"; if this row is another one, give it its own ID, such as {free}"
         cell = cell_ref(table.columns[column], row)
         out.append(
             rule.finding(
@@ -139,3 +143,17 @@ def _to_findings(
             )
         )
     return out
+
+
+def _free_id(value: str, used: set[str]) -> str | None:
+    """The first ID after the highest of ``value``'s kind that no row has (P008 after P007)."""
+    shape = re.fullmatch(r"([A-Za-z]*)(\d+)", value)
+    if shape is None:
+        return None
+    prefix, digits = shape.groups()
+    numbers = [
+        int(m.group(2))
+        for u in used
+        if (m := re.fullmatch(r"([A-Za-z]*)(\d+)", u)) and m.group(1) == prefix
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1:0{len(digits)}d}"

@@ -73,4 +73,4 @@ def download(
         f"wrote {done.path}: {done.size:,} bytes{kept}; {done.checked}; SHA-256 {done.sha256}"
     )
     if file is not None:
-        click.echo(f"screen with it: sanctions screen --against {done.path}")
+        click.echo(f"screen with it: sanctions screen lists/<your list>.xlsx --against {done.path}")

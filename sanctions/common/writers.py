@@ -87,10 +87,12 @@ def write_xlsx(
     path: Path,
     sheets: Mapping[str, tuple[Sequence[str], Sequence[Mapping[str, str | bool]]]],
     headless: Collection[str] = (),
+    page_headers: Mapping[str, str] | None = None,
 ) -> None:
     """One sheet per entry, bold frozen header (none on the ``headless`` sheets, for a format
     whose real file has no header row); write-only mode, so large tables stay fast. A bool is
-    written as a real TRUE/FALSE cell."""
+    written as a real TRUE/FALSE cell. Printed pages carry their number and, for the sheets
+    ``page_headers`` names, a line at the top (what a printed page is, away from the rest)."""
     book = Workbook(write_only=True)
     book.properties.creator = "sanctions"
     book.properties.created = FIXED_DATETIME
@@ -101,6 +103,9 @@ def write_xlsx(
         for j, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = width
         print_setup(ws, widths, header=title not in headless)
+        ws.oddFooter.center.text = "Page &P of &N"
+        if page_headers and title in page_headers:
+            ws.oddHeader.center.text = page_headers[title].replace("&", "&&")
         if title not in headless:
             ws.freeze_panes = "A2"
             ws.append([_bold(ws, c) for c in columns])

@@ -30,6 +30,19 @@ from sanctions.model.targets import Act, Evidence, Target
 # list.xlsx: one row per statement (a post, an act, contrary information, a source), each with
 # the person's names, so that it can be filtered and prints without rows taller than a page.
 COLUMNS = ("Name", "Also written", "Kind", "Statement", "Sources")
+# What every copy of the list says of itself, on the page and on the workbook's first sheet.
+NOTICE = (
+    "Each entry summarises what the public sources cited under it state about the official: "
+    "the posts they held and the conduct attributed to them. The conduct described is alleged "
+    "by those sources; it is not a finding of guilt by a court or a decision by any "
+    "government. Where a source or the official disputes a claim, the entry says so under "
+    '"Contrary information".'
+)
+METHOD = (
+    "Entries are compiled only from the documents listed under each official; every post and "
+    "every act carries the numbers of the sources that state it. Victims and witnesses whose "
+    "identity is confidential are not named, and material received in confidence is left out."
+)
 
 
 def public_targets(
@@ -150,7 +163,9 @@ def _statements(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
     for i, source in enumerate(entry["sources"], start=1):
         cited = f" (cited in {source['cited_in']})" if source["cited_in"] else ""
         address = f" {source['url']}" if source["url"] else ""
-        out.append(("Source", f"{source['title']}{address}{cited}", f"[{i}]"))
+        by = f", {source['publisher']}" if source["publisher"] else ""
+        when = f" ({source['published']})" if source["published"] else ""
+        out.append(("Source", f"{source['title']}{by}{when}{address}{cited}", f"[{i}]"))
     return out
 
 
@@ -187,6 +202,8 @@ def write_public(
     governments = [(code, j.name) for code, j in load_jurisdictions().items()]
     html = env.get_template("public.html").render(
         title=title,
+        notice=NOTICE,
+        method=METHOD,
         targets=entries,
         submitter=submitter,
         gaps=gaps,
@@ -205,4 +222,22 @@ def write_public(
         for e in entries
         for kind, text, cites in _statements(e)
     ]
-    write_xlsx(folder / "list.xlsx", {"list": (COLUMNS, rows)})
+    publisher = submitter.get("organisation")
+    said = [
+        title,
+        f"Published by {publisher}." if publisher else "Publisher not named.",
+        f"Date: {dates.in_words(date)}." if date else "Date not stated.",
+        f"Allegations, not findings. {NOTICE}",
+        f"Method. {METHOD}",
+        "The sheet 'list' has one row per statement: a post, an act, contrary information or a "
+        "source, each with the person's names; the numbers in Sources are those of the "
+        "person's Source rows.",
+    ]
+    if submitter.get("public_contact"):
+        said.append(f"Corrections: {submitter['public_contact']}")
+    about = ("About this list",)
+    write_xlsx(
+        folder / "list.xlsx",
+        {"about": (about, [{about[0]: line} for line in said]), "list": (COLUMNS, rows)},
+        page_headers={"list": f"{title}: allegations by the sources cited, not findings"},
+    )

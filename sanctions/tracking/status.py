@@ -128,7 +128,14 @@ def status_of(workbook: Path, exports: Path) -> StatusReport:
     rows = Rows.of(validated(workbook))
     folder = list_folder(workbook, exports)
     screening, stale = screening_of(workbook, folder)
-    notes = [] if screening else [f"{workbook.name} has not been screened; run `sanctions screen`"]
+    notes = (
+        []
+        if screening
+        else [
+            f"{workbook.name} has not been screened (no screening in {folder}); run `sanctions "
+            "screen`, or give --out with the folder you screened into"
+        ]
+    )
     grid = status_grid(
         rows.persons,
         histories(rows.submissions),

@@ -168,7 +168,10 @@ def render_since(before: Screening | None, after: Screening | None) -> str:
     """What changed between the previous screening and the latest: who was newly designated,
     by whom and when, and which listings are no longer found."""
     if after is None:
-        return "not screened yet: run `sanctions screen`\n"
+        return (
+            "not screened yet: run `sanctions screen`, or give --out with the folder you "
+            "screened into\n"
+        )
     if before is None:
         return (
             f"no earlier screening to compare with (the latest is of {after.screened_on or '?'}); "

@@ -105,7 +105,10 @@ def test_a_repeated_id_is_one_error_and_the_references_it_breaks_point_back_to_i
     found = findings_of(rows)
     [duplicate] = [f for f in found if f.code == "id.duplicate"]
     assert duplicate.cell == cell("persons", "person_id", 1)
-    assert "used on an earlier row too (first on row 2)" in duplicate.message
+    assert (
+        "used on an earlier row too (first on row 2); if this row is another one, give it its "
+        "own ID, such as P002" in duplicate.message
+    )
     unknown = [f for f in found if f.code == "ref.unknown_person"]
     assert unknown and all(
         f.message.endswith(f"is persons!{cell('persons', 'person_id', 1)} (a second 'P001') "

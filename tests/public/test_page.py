@@ -121,13 +121,15 @@ def test_the_page_gives_a_contact_only_from_the_public_contact_key(build, tmp_pa
 @pytest.mark.rendering
 def test_the_public_workbook_prints_readably(build, tmp_path: Path) -> None:
     """Issue 27: list.xlsx had no print setup (four people on five pages, wrapped cells printed
-    over each other). It prints on A4 landscape, one page wide, its text at 8 points or more,
-    each person's row whole."""
+    over each other) nor said what it was. Its first sheet says who publishes it, when, and
+    that the conduct is alleged by the sources; the list prints on A4 landscape, one page wide,
+    its text at 8 points or more, every page numbered."""
     require_office("calc")
     rows = workbooks.valid_rows()
     rows["persons"][0]["exculpatory"] = "He denies giving any order. " * 8
     folder = export(build, tmp_path, rows)
     pages, text, paper = render_pdf(folder / "public" / "list.xlsx", tmp_path)
-    assert paper == "A4" and pages == 1
+    assert paper == "A4" and pages == 2  # what the list is, then the list
     assert smallest_text(tmp_path / "list.pdf") >= 8.0
+    assert "Allegations, not findings." in text and "Page 2 of 2" in text
     assert "Arman Testbayev" in text and "Dana Fictiyeva" in text
