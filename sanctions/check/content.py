@@ -131,14 +131,20 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
 SOURCED = ("positions", "involvement")
 
 
-def _secret_only(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
-    """Rows every source of which is confidential (a row citing none is not among them)."""
+def _publicly_sourced(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
+    """Rows that cite at least one source not marked confidential: only they can reach a
+    public output (the one rule of this module for "what a public source supports")."""
     evidence = sheets.frames["evidence"]
     secret = set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
     cited = split_multi(frame["evidence_ids"].dropna())
     public = cited[~cited.isin(secret)]
-    has_any = frame.index.isin(cited.index)
-    return pd.Series(has_any & ~frame.index.isin(public.index), index=frame.index)
+    return pd.Series(frame.index.isin(public.index), index=frame.index)
+
+
+def _secret_only(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
+    """Rows every source of which is confidential (a row citing none is not among them)."""
+    cites = frame["evidence_ids"].notna()
+    return cites & ~_publicly_sourced(sheets, frame)
 
 
 def _other_names(sheets: Sheets, hidden: set[str]) -> Iterator[str]:
@@ -266,11 +272,7 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
         return
     incidents = sheets.frames["incidents"]
     secret_incidents = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
-    evidence = sheets.frames["evidence"]
-    secret_evidence = set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
-    cited = split_multi(involvement["evidence_ids"])
-    public_cites = cited[~cited.isin(secret_evidence)]
-    public_rows = involvement.index.isin(public_cites.index) & ~involvement["incident_id"].isin(
+    public_rows = _publicly_sourced(sheets, involvement) & ~involvement["incident_id"].isin(
         secret_incidents
     )
     public = set(involvement.loc[public_rows, "person_id"])

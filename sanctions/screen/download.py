@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlparse
 
 import orjson
@@ -292,19 +293,37 @@ def _save(
     url: str,
 ) -> tuple[str, int]:
     """Write the body; its SHA-256 and length."""
-    advance = progress(total) if progress is not None else None
     digest = hashlib.sha256()
-    written = 0
     with open(tmp, "wb") as fh:
-        for chunk in body_of(response, deadline, limits, url):
-            fh.write(chunk)
-            digest.update(chunk)
-            written += len(chunk)
-            if written > limits.max_bytes:
-                raise DownloadError(f"{url}: the download is larger than {_cap(limits)}")
-            if advance is not None:
-                advance(len(chunk))
+        written = write_body(
+            response, fh, deadline, limits, url, progress(total) if progress else None, digest
+        )
     return digest.hexdigest(), written
+
+
+def write_body(
+    response: requests.Response,
+    fh: BinaryIO,
+    deadline: float,
+    limits: Limits,
+    url: str,
+    advance: Callable[[int], None] | None = None,
+    digest: Any = None,
+    written: int = 0,
+) -> int:
+    """Write the body into ``fh`` block by block, within the limits (time, speed, size), from
+    ``written`` bytes already there; the length reached. ``digest`` (a hashlib object) is
+    updated with each block."""
+    for chunk in body_of(response, deadline, limits, url):
+        fh.write(chunk)
+        if digest is not None:
+            digest.update(chunk)
+        written += len(chunk)
+        if written > limits.max_bytes:
+            raise DownloadError(f"{url}: the download is larger than {_cap(limits)}")
+        if advance is not None:
+            advance(len(chunk))
+    return written
 
 
 def _cap(limits: Limits) -> str:

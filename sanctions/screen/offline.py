@@ -35,6 +35,7 @@ from sanctions.screen.download import (
     check_entities_file,
     response_to,
     unreachable,
+    write_body,
 )
 
 DATASET = "https://data.opensanctions.org/datasets/latest/sanctions/"
@@ -146,14 +147,7 @@ def _fetch(
             if advance is not None and kept:
                 advance(kept)
             with open(part, "ab" if kept else "wb") as fh:
-                written = kept
-                for chunk in body_of(response, deadline, limits, url):
-                    fh.write(chunk)
-                    written += len(chunk)
-                    if written > limits.max_bytes:
-                        raise DownloadError(f"{url}: the download is larger than --max-size")
-                    if advance is not None:
-                        advance(len(chunk))
+                written = write_body(response, fh, deadline, limits, url, advance, written=kept)
             if total is not None and written != total:
                 raise DownloadError(
                     f"{url}: got {written:,} of {total:,} bytes; run the command again to "
