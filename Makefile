@@ -54,7 +54,8 @@ bench: $(STAMP) compile
 	$(BIN)/python -m bench.validation; v=$$?; \
 	$(BIN)/python -m bench.exports; e=$$?; \
 	$(BIN)/python -m bench.screening; s=$$?; \
-	exit $$((v || e || s))
+	$(BIN)/python -m bench.small; q=$$?; \
+	exit $$((v || e || s || q))
 
 ## A fresh, empty editor's workbook generated from schemas/.
 template: $(STAMP)

@@ -1,15 +1,23 @@
 """Validate one workbook: read it into its sheets, then run every rule (the workbook's structure,
-each column's cells, the sheets together)."""
+each column's cells, the sheets together, and, on a workbook free of errors, the readiness of
+each proposed person).
+
+On a large workbook the readiness rules, the costliest (every proposed person's case is built
+and judged), run on the second core while the others run (``common/beside``). They are judged
+there before it is known whether the workbook has errors, and their answer is used only if it
+has none, exactly as if they had run after the others."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from sanctions.check.cells import check_sheet
 from sanctions.check.registry import ACROSS, READINESS, STRUCTURE
+from sanctions.common.beside import Beside, can_fork
 from sanctions.common.errors import ListNotReady
 from sanctions.governments.registry import load as load_governments
 from sanctions.rules.finding import Finding, render_text, sort_findings
@@ -64,8 +72,25 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
     return check_loaded(load(book, layout, file))
 
 
+# Persons from which readiness is judged on the second core: below this the whole check takes
+# a fraction of a second and a second process would only add its start.
+BESIDE_FROM = 2_000
+
+
+def _readiness(sheets: Sheets) -> list[Finding] | Exception:
+    """Every readiness finding, or what stopped them (a workbook with errors may break the
+    assumptions of these rules; the answer is then never used)."""
+    try:
+        return [finding for judged in READINESS for finding in judged.check(sheets)]
+    except Exception as exc:  # returned, and raised only where the rules would have run
+        return exc
+
+
 def check_loaded(loaded: Loaded) -> Result:
     sheets = loaded.sheets
+    persons = sheets.frames.get("persons")
+    large = persons is not None and len(persons) >= BESIDE_FROM and can_fork()
+    ahead = Beside(partial(_readiness, sheets)) if large else None
     findings: list[Finding] = []
     for rule in STRUCTURE:
         findings.extend(rule.check(loaded))
@@ -75,7 +100,14 @@ def check_loaded(loaded: Loaded) -> Result:
         findings.extend(check_sheet(sheets.file, sheet, sheets.layout, table, frame))
     for across in ACROSS:
         findings.extend(across.check(sheets))
-    if not any(f.severity == "error" for f in findings):
+    clean = not any(f.severity == "error" for f in findings)
+    if ahead is not None:
+        answer = ahead.wait()
+        if clean and isinstance(answer, Exception):
+            raise answer
+        if clean and not isinstance(answer, Exception):
+            findings.extend(answer)
+    elif clean:
         for judged in READINESS:
             findings.extend(judged.check(sheets))
     return Result(loaded.book, sort_findings(findings), sheets.frames, sheets.tables, sheets)

@@ -3,7 +3,7 @@
 A name from the former Soviet Union reaches a sanctions list, an NGO's report and a passport
 through different systems: BGN/PCGN and the passport standard (ICAO 9303) in English-language
 lists, ISO 9 and the scholarly system with diacritics, German (Duden: ``Jurij Schtschukin``),
-French (``Iouri Chtchoukine``), Polish-style Belarusian Latin (``Kaciaryna``), and the national
+French (``Iouri Chtchoukine``), Swedish (``Jurij Sjtjukin``, in the EU list's Swedish edition), Polish-style Belarusian Latin (``Kaciaryna``), and the national
 systems of Ukraine, Belarus and Kazakhstan. No single folding of letters maps them all to one
 form: ``j`` is й in German, ж in French and дж or ж in English; ``ch`` is х in German, ш in
 French and ч in English; ``z`` is ц in German and з elsewhere.
@@ -79,6 +79,8 @@ SYSTEMS: dict[str, tuple[Rule, ...]] = {
         ("ck", "K"),
         ("tz", "TS"),
         ("z", "TS"),
+        # з is s, с is ss between vowels: Glasjew (Глазьев), Kassjanow (Касьянов)
+        ("([aeiouy])s([aeiouyj])", "\\1Z\\2"),
         ("^s([aeiouy])", "Z\\1"),
         ("ss", "S"),
         ("j", "I"),
@@ -96,6 +98,18 @@ SYSTEMS: dict[str, tuple[Rule, ...]] = {
         ("([aeiouy])s([aeiouy])", "\\1Z\\2"),
         ("ss", "S"),
         ("ine$", "IN"),
+        ("c", "K"),
+    ),
+    # Swedish (the transcription the Swedish edition of the EU's list prints): Sjtjukin,
+    # Tjernysjov, Zjuravljov, Nikolajevitj, Michajlovitj.
+    "sv": (
+        ("sjtj", "SHCH"),
+        ("dzj", "ZH"),
+        ("zj", "ZH"),
+        ("tj", "CH"),
+        ("sj", "SH"),
+        ("ch", "KH"),
+        ("j", "I"),
         ("c", "K"),
     ),
     # Polish-style and scholarly Latin (Belarusian Łacinka, Polish texts, the Slavists'

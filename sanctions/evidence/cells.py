@@ -58,12 +58,17 @@ def citations(sheets: Sheets) -> list[Citation]:
     if not present:
         return []
     found = []
+    archives = frame.get("archive_url")
+    secrets = frame.get("confidential")
     for column in present:
-        for label, value in frame[column].dropna().items():
+        cells = frame[column].dropna()
+        archive_of = archives.reindex(cells.index).tolist() if archives is not None else None
+        secret_of = secrets.reindex(cells.index).tolist() if secrets is not None else None
+        for k, (label, value) in enumerate(cells.items()):
             if not is_link(str(value)):
                 continue
-            archive = frame.at[label, "archive_url"] if "archive_url" in frame else None
-            secret = frame.at[label, "confidential"] if "confidential" in frame else None
+            archive = archive_of[k] if archive_of is not None else None
+            secret = secret_of[k] if secret_of is not None else None
             found.append(
                 Citation(
                     str(value),
@@ -103,9 +108,11 @@ def named_files(sheets: Sheets, workbook: Path) -> list[NamedFile]:
     if not folder.is_dir():
         return []
     found = []
-    for label, name in frame["file"].dropna().items():
+    names = frame["file"].dropna()
+    hashes = frame["sha256"].reindex(names.index).tolist() if "sha256" in frame else None
+    for k, (label, name) in enumerate(names.items()):
         row = row_number(label)
-        recorded = text_or_none(frame.at[label, "sha256"]) if "sha256" in frame else None
+        recorded = text_or_none(hashes[k]) if hashes is not None else None
         try:
             found.append(NamedFile(row, str(name), recorded, resolve(folder, str(name)), None))
         except RefusedName as exc:

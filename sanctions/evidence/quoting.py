@@ -58,8 +58,9 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
             if f.path is not None and f.path.is_file()
         }
     own: dict[str, Copy] = {}
-    for label in evidence.index:
-        eid = str(evidence.at[label, "evidence_id"])
+    for label, eid in zip(
+        evidence.index, evidence["evidence_id"].astype(str).tolist(), strict=True
+    ):
         path = paths.get(row_number(label))
         if path is None:
             own[eid] = Copy(eid, None, None, f"{eid} has no local copy")

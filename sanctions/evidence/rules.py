@@ -190,8 +190,7 @@ def suggested(name: str) -> str:
 
 def _unportable(sheets: Sheets) -> Iterator[Finding]:
     frame = sheets.frames[SHEET].dropna(subset=["file"])
-    for row in frame.index:
-        name = str(frame.at[row, "file"])
+    for row, name in zip(frame.index, frame["file"].astype(str).tolist(), strict=True):
         why = portable(name)
         if why is not None:
             yield sheets.finding(

@@ -21,11 +21,13 @@ import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.check.validate import validated
+from sanctions.common.beside import Beside
 from sanctions.common.errors import ListNotReady
 from sanctions.common.outputs import held, replace_dir
 from sanctions.common.places import (
@@ -197,44 +199,13 @@ def _export(
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
-        gaps_left: list[str] = []
-        nothing: list[tuple[str, str]] = []
-        for code in codes:
-            jurisdiction = known.load()[code]
-            name = package_name(prefix, code)
-            built = build_package(inputs, jurisdiction, staging / name)
-            if built.archive is None:
-                nothing.append((jurisdiction.prose_name, name))
-            gaps_left += [f"{name}: {item}" for item in built.to_complete]
-        if nothing:
-            notes = ", ".join(f"{name}/{INTERNAL_FOLDER}/{NOTES_FILE}" for _, name in nothing)
-            warnings.append(
-                f"nothing to send to {', '.join(g for g, _ in nothing)}: no person of the list "
-                f"is proposed there, so no send/ folder and no .zip (why: {notes})"
-            )
-        if gaps_left and not edition.draft:
-            raise NotReady(
-                "the filing copies would still have gaps in their letters; complete these, "
-                "leave those governments out (--only), or export drafts with --draft:\n  "
-                + "\n  ".join(gaps_left)
-            )
-        entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
-        ftmio.write_split(
-            staging, graph.entities.values(), published(public_graph, targets, entries), prefix
-        )
-        title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
-        gaps = None
-        if screening is not None:
-            matrix = gap_matrix(screening, proposed_by(targets))
-            gaps = rows(screening, matrix, [e["anchor"] for e in entries])
-        public_items = [evidence[i] for i in public_sources(entries, evidence)]
-        copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
-        write_public(
-            staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date, copies
-        )
-        if gaps is not None:
-            write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
-        write_report(result, workbook, staging, screening, edition.date)
+        # the review report needs nothing the packages make: written on the second core
+        report = Beside(partial(write_report, result, workbook, staging, screening, edition.date))
+        try:
+            _write_packages_and_public(inputs, codes, staging, edition, warnings, table_rows)
+            report.wait()
+        finally:
+            report.stop()
         large = large_copies(workbook, evidence.values())
         if large:
             total = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
@@ -244,3 +215,59 @@ def _export(
                 f"{megabytes(total)} on disk"
             )
     return Exported(target, warnings, result.findings, edition)
+
+
+def _write_packages_and_public(
+    inputs: Inputs,
+    codes: Sequence[str],
+    staging: Path,
+    edition: Edition,
+    warnings: list[str],
+    table_rows: Rows,
+) -> None:
+    """Every government's package and the public folder, into ``staging``; refuses
+    (``NotReady``) filing copies whose letters still have gaps."""
+    prefix, workbook, targets, evidence = (
+        inputs.prefix,
+        inputs.workbook,
+        inputs.targets,
+        inputs.evidence,
+    )
+    graph, public_graph, screening = inputs.graph, inputs.public_graph, inputs.screening
+    gaps_left: list[str] = []
+    nothing: list[tuple[str, str]] = []
+    for code in codes:
+        jurisdiction = known.load()[code]
+        name = package_name(prefix, code)
+        built = build_package(inputs, jurisdiction, staging / name)
+        if built.archive is None:
+            nothing.append((jurisdiction.prose_name, name))
+        gaps_left += [f"{name}: {item}" for item in built.to_complete]
+    if nothing:
+        notes = ", ".join(f"{name}/{INTERNAL_FOLDER}/{NOTES_FILE}" for _, name in nothing)
+        warnings.append(
+            f"nothing to send to {', '.join(g for g, _ in nothing)}: no person of the list "
+            f"is proposed there, so no send/ folder and no .zip (why: {notes})"
+        )
+    if gaps_left and not edition.draft:
+        raise NotReady(
+            "the filing copies would still have gaps in their letters; complete these, "
+            "leave those governments out (--only), or export drafts with --draft:\n  "
+            + "\n  ".join(gaps_left)
+        )
+    entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
+    ftmio.write_split(
+        staging, graph.entities.values(), published(public_graph, targets, entries), prefix
+    )
+    title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
+    gaps = None
+    if screening is not None:
+        matrix = gap_matrix(screening, proposed_by(targets))
+        gaps = rows(screening, matrix, [e["anchor"] for e in entries])
+    public_items = [evidence[i] for i in public_sources(entries, evidence)]
+    copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
+    write_public(
+        staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date, copies
+    )
+    if gaps is not None:
+        write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
@@ -22,6 +21,10 @@ from sanctions.review.svg import element, num, root, text_width, to_text, wrap
 
 SEED = 20240611  # the layout's random start: fixed, so that runs give the same bytes
 ITERATIONS = 300
+# A part larger than this gets fewer iterations, so that its layout costs no more than one of
+# this size (a layout's cost grows with the square of its nodes); never fewer than networkx's
+# default of 50. The default list's parts are all smaller.
+FULL_LAYOUT_NODES = 100
 SPREAD = 2.2  # the layout's ideal edge length, times networkx's default (1 / sqrt(nodes))
 CELLS_PER_NODE = 1.8  # room in the grid the nodes are placed on, so it keeps the layout's shape
 RINGS_AFTER = 2  # rings of cells searched beyond the first with a free cell
@@ -151,11 +154,17 @@ def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     spots = nx.spring_layout(
         ordered,
         k=SPREAD / math.sqrt(ordered.number_of_nodes()),
-        iterations=ITERATIONS,
+        iterations=_iterations(ordered.number_of_nodes()),
         seed=SEED,
         method="force",
     )
     return {key: (float(x), float(y)) for key, (x, y) in spots.items()}
+
+
+def _iterations(nodes: int) -> int:
+    if nodes <= FULL_LAYOUT_NODES:
+        return ITERATIONS
+    return max(50, int(ITERATIONS * (FULL_LAYOUT_NODES / nodes) ** 2))
 
 
 def _label_lines(node: Node) -> list[str]:
@@ -317,7 +326,8 @@ def draw(net: Network, title: str) -> str:
         for (x, y), (w, h), r in zip(at.values(), sizes.tolist(), radius.tolist(), strict=True)
     ]
     # what an edge should not pass through: every other node's shape and label
-    avoid = {key: _node_boxes(net.nodes[key], at[key]) for key in at}
+    owners = np.array([key for key in at for _ in range(2)])
+    avoid = np.array([box for key in at for box in _node_boxes(net.nodes[key], at[key])])
     ordered = sorted(net.edges.values(), key=lambda e: (e.a, e.b, e.style))
     # two kinds of tie between the same pair (a post and a relation …) are drawn side by side
     between: dict[frozenset[str], list[Edge]] = {}
@@ -326,7 +336,7 @@ def draw(net: Network, title: str) -> str:
     for edge in ordered:
         twins = between[frozenset((edge.a, edge.b))]
         shift = (twins.index(edge) - (len(twins) - 1) / 2) * PARALLEL_GAP
-        others = [box for key, pair in avoid.items() if key not in (edge.a, edge.b) for box in pair]
+        others = avoid[(owners != edge.a) & (owners != edge.b)]
         _edge(lines, labels, edge, at, net, boxes, shift, others)
     group = element(svg, "g", class_="nodes", font_size=LABEL_SIZE, text_anchor="middle")
     for node in nodes:
@@ -373,7 +383,7 @@ def _edge(
     net: Network,
     boxes: list[Box],
     shift: float = 0.0,
-    others: Sequence[Box] = (),
+    others: np.ndarray | None = None,
 ) -> None:
     """One edge; ``shift``: how far to draw it beside the line between the nodes' centres;
     ``others``: the other nodes' shapes and labels, which it bends around where it can."""
@@ -385,7 +395,7 @@ def _edge(
     side = 1.0 if (edge.a < edge.b) else -1.0
     ax, ay = ax - uy * shift * side, ay + ux * shift * side
     bx, by = bx - uy * shift * side, by + ux * shift * side
-    bend = _bend((ax, ay), (bx, by), others)
+    bend = _bend((ax, ay), (bx, by), others if others is not None else np.empty((0, 4)))
     cx, cy = (ax + bx) / 2 - uy * bend, (ay + by) / 2 + ux * bend
     # start and end at the shapes' edges (along the curve's tangents), so that an arrow head
     # is not hidden under a node
@@ -442,24 +452,30 @@ BENDS = (
 SAMPLES = 24  # points along a curve when testing what it passes through
 
 
-def _bend(a: tuple[float, float], b: tuple[float, float], others: Sequence[Box]) -> float:
-    """The first of ``BENDS`` whose curve passes through none of ``others``; else the one
-    through fewest."""
-    if not others:
+def _bend(a: tuple[float, float], b: tuple[float, float], others: np.ndarray) -> float:
+    """The first of ``BENDS`` whose curve passes through none of ``others`` (boxes, one per
+    row); else the one through fewest. Every bend is tested at once."""
+    if not len(others):
         return 0.0
     length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    best: tuple[int, float] | None = None
-    for bend in BENDS:
-        c = ((a[0] + b[0]) / 2 - uy * bend, (a[1] + b[1]) / 2 + ux * bend)
-        points = [_on_curve(a, c, b, k / SAMPLES) for k in range(SAMPLES + 1)]
-        hits = sum(any(crosses(p, q, box) for box in others) for p, q in pairwise(points))
-        if hits == 0:
-            return bend
-        if best is None or hits < best[0]:
-            best = (hits, bend)
-    assert best is not None
-    return best[1]
+    bends = np.array(BENDS)
+    t = np.linspace(0.0, 1.0, SAMPLES + 1)[None, :, None]  # along the curve
+    start, end = np.array(a), np.array(b)
+    middle = (start + end) / 2 + bends[:, None] * np.array([-uy, ux])  # one per bend
+    points = (1 - t) ** 2 * start + 2 * (1 - t) * t * middle[:, None, :] + t**2 * end
+    low, high = points.reshape(-1, 2).min(axis=0), points.reshape(-1, 2).max(axis=0)
+    near = others[
+        (others[:, 0] <= high[0])
+        & (others[:, 2] >= low[0])
+        & (others[:, 1] <= high[1])
+        & (others[:, 3] >= low[1])
+    ]
+    if not len(near):
+        return 0.0
+    p, q = points[:, :-1].reshape(-1, 2), points[:, 1:].reshape(-1, 2)
+    hits = _crossed(p, q, near).reshape(len(BENDS), SAMPLES).sum(axis=1)
+    return float(BENDS[int(np.argmin(hits))])  # argmin: the first of the fewest
 
 
 def _on_curve(
@@ -481,27 +497,38 @@ def _towards(
 
 
 def crosses(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
-    """Whether the segment from ``p`` to ``q`` passes through ``box`` (Liang-Barsky)."""
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    low, high = 0.0, 1.0
+    """Whether the segment from ``p`` to ``q`` passes through ``box``."""
+    return bool(
+        _crossed(np.array([p], dtype=float), np.array([q], dtype=float), np.array([box]))[0]
+    )
+
+
+def _crossed(p: np.ndarray, q: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """For each segment ``p[i]``–``q[i]``, whether it passes through any of ``boxes``
+    (Liang-Barsky, every segment against every box at once: a picture of a thousand people
+    has tens of thousands of segment and box pairs per edge)."""
+    if not len(boxes) or not len(p):
+        return np.zeros(len(p), dtype=bool)
+    dx = (q[:, 0] - p[:, 0])[:, None]
+    dy = (q[:, 1] - p[:, 1])[:, None]
+    shape = (len(p), len(boxes))
+    low, high = np.zeros(shape), np.ones(shape)
+    inside = np.ones(shape, dtype=bool)
     for step, room in (
-        (-dx, p[0] - box[0]),
-        (dx, box[2] - p[0]),
-        (-dy, p[1] - box[1]),
-        (dy, box[3] - p[1]),
+        (-dx, p[:, 0, None] - boxes[:, 0]),
+        (dx, boxes[:, 2] - p[:, 0, None]),
+        (-dy, p[:, 1, None] - boxes[:, 1]),
+        (dy, boxes[:, 3] - p[:, 1, None]),
     ):
-        if step == 0:
-            if room < 0:
-                return False
-            continue
-        t = room / step
-        if step < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+        step = np.broadcast_to(step, shape)
+        inside &= ~((step == 0) & (room < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = room / step
+        low = np.where(step < 0, np.maximum(low, t), low)
+        high = np.where(step > 0, np.minimum(high, t), high)
+    inside &= low <= high
+    out: np.ndarray = np.asarray(inside.any(axis=1))
+    return out
 
 
 def _node_boxes(node: Node, where: tuple[float, float]) -> tuple[Box, Box]:

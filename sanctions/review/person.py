@@ -107,6 +107,7 @@ class DesignationLine:
     ref_id: str
     score: str
     confident: bool
+    doubts: str
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,7 @@ def _designations(
                         ref_id=match.ref_id,
                         score=f"{match.score:.2f}",
                         confident=match.score >= CONFIDENT_SCORE,
+                        doubts="; ".join(match.doubts),
                     )
                 )
     return tuple(sorted(found, key=lambda d: (d.government, d.listed, d.program, d.ref_id)))

@@ -93,6 +93,7 @@ def _count(n: int, word: str) -> str:
 # From this many findings of one code on one sheet, the text report gives them one line (the
 # cells as ranges, the first message as the example); ``verbose`` lists every one.
 GROUPED_FROM = 4
+QUOTED = re.compile(r"'[^']*'")
 
 
 def render_text(findings: list[Finding], workbooks: int, verbose: bool = False) -> str:
@@ -104,11 +105,16 @@ def render_text(findings: list[Finding], workbooks: int, verbose: bool = False) 
     counts: dict[tuple[str, str | None, str], list[Finding]] = {}
     for f in findings:
         counts.setdefault((f.file, f.sheet, f.code), []).append(f)
+    grouped = {
+        key
+        for key, same in counts.items()
+        if not verbose and len(same) >= GROUPED_FROM and key[1] is not None and _alike(same)
+    }  # judged once per code and sheet: a list of 10,000 rows has 10,000 findings of one code
     shown: set[tuple[str, str | None, str]] = set()
     for f in findings:
         key = (f.file, f.sheet, f.code)
         same = counts[key]
-        many = not verbose and len(same) >= GROUPED_FROM and f.sheet is not None and _alike(same)
+        many = key in grouped
         if many and key in shown:
             continue
         group = (f.file, f.sheet)
@@ -134,7 +140,7 @@ def _alike(findings: list[Finding]) -> bool:
     """Whether the messages differ only in what they quote (an ID, a value): one example then
     says what each says. Messages that differ in substance (which governments, what is
     missing) are each shown."""
-    return len({re.sub(r"'[^']*'", "''", f.message) for f in findings}) == 1
+    return len({QUOTED.sub("''", f.message) for f in findings}) == 1
 
 
 def cell_ranges(cells: list[str]) -> str:

@@ -136,7 +136,32 @@ def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
     return candidates(q_spellings, r_spellings, CANDIDATES, bonus)
 
 
-def _match(rec: dict[str, Any], scored: Score, designations: list[Designation]) -> Match:
+# Why a possible match may be someone else. Measured on real lists (tests/data/real_lists): the
+# unlisted people who score as possible matches are relatives without a birth date whose name
+# repeats the listed person's (an Arabic name carries the father's), and namesakes.
+NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relative"
+NO_BIRTH_THERE = "the listing gives no birth date to compare"
+OTHER_YEAR = "born in another year by the listing"
+PART_NAMES = "names agree only in part (some parts are on one side only)"
+
+
+def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -> list[str]:
+    """What leaves a match in doubt, in words for the editor."""
+    found = []
+    if not birth_date:
+        found.append(NO_BIRTH_HERE)
+    elif not listed_births:
+        found.append(NO_BIRTH_THERE)
+    elif birth_date[:4] not in {b[:4] for b in listed_births}:
+        found.append(OTHER_YEAR)
+    if "extraQueryPart" in explanation or "extraResultPart" in explanation:
+        found.append(PART_NAMES)
+    return found
+
+
+def _match(
+    rec: dict[str, Any], scored: Score, designations: list[Designation], birth_date: str | None
+) -> Match:
     countries = {c for p in ("nationality", "citizenship", "country") for c in rec[p] or []}
     return Match(
         ref_id=rec["id"],
@@ -149,6 +174,7 @@ def _match(rec: dict[str, Any], scored: Score, designations: list[Designation]) 
         countries=sorted(countries),
         designations=designations,
         explanation=scored.explanation,
+        doubts=doubts(birth_date, sorted(rec["birthDate"] or []), scored.explanation),
     )
 
 
@@ -170,7 +196,10 @@ def screen(
     designations = designations_of(reference.sanctions, matched_ids)
     screened = []
     for i, q in enumerate(queries):
-        matches = [_match(rec, sc, designations.get(rec["id"], [])) for rec, sc in found.get(i, [])]
+        matches = [
+            _match(rec, sc, designations.get(rec["id"], []), q.birth_date)
+            for rec, sc in found.get(i, [])
+        ]
         matches.sort(key=lambda m: (-m.score, m.ref_id))
         screened.append(Screened(q.person_id, q.name, q.status, q.birth_date or "", matches))
     return Screening(

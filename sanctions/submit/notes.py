@@ -159,6 +159,7 @@ def _designation_notes(
             lines.append(
                 f"- {target.name}: {d['government']}, {d['program'] or 'program not stated'}{when}"
                 f" (record {d['ref_id']}, score {d['score']}): confirm before filing"
+                + (f"; in doubt: {d['doubts']}" if d.get("doubts") else "")
             )
     if len(lines) == 2:
         lines.append("- none found")

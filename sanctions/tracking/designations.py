@@ -43,6 +43,7 @@ def designations_elsewhere(
                     "ref_id": match.ref_id,
                     "matched_name": match.matched_name,
                     "score": f"{match.score:.2f}",
+                    "doubts": "; ".join(match.doubts),
                 }
                 # Text from reference data: no control character may reach a document.
                 out.append({k: printable(v) for k, v in found.items()})

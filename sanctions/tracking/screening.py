@@ -47,6 +47,9 @@ class Match:
     countries: list[str]
     designations: list[Designation]
     explanation: str
+    # why the match may be another person (a namesake, a relative): shown beside a possible
+    # match so that no one takes its score for an identification
+    doubts: list[str] = field(default_factory=list)
 
 
 @dataclass

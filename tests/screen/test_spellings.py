@@ -43,6 +43,7 @@ def test_the_set_covers_each_system(spelling_set: tuple[list[Query], Path]) -> N
     for system in (
         "german",
         "french",
+        "swedish",
         "icao_9303_passport",
         "iso_9_gost_779",
         "scholarly",

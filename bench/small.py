@@ -1,0 +1,112 @@
+"""`make bench` (small questions): what an editor waits for many times a day.
+
+Each timed in fresh processes, start-up included, beside the start-up floor of the same run
+(Python importing the libraries the command needs, and nothing else: no command can be
+faster than that on this machine):
+
+* `sanctions --help`: best of three; goal 0.3 s or less;
+* `sanctions validate lists/kazakhstan.xlsx`: best of three; goal 1 s or less;
+* `sanctions screen lists/kazakhstan.xlsx` against a three-entity file: the median of three;
+  goal 1.5 s or less. The file's two persons are fictional, each given the surname of a person
+  of the default list and an invented given name, so that candidates are found and scored as
+  in a real screening (the scorer's one-time costs included); the third entity is their
+  Sanction.
+
+Exits 1 if a goal is missed.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import orjson
+
+from bench.validation import ROOT, timed
+
+DEFAULT_LIST = ROOT / "lists" / "kazakhstan.xlsx"
+GOAL_HELP_S, GOAL_VALIDATE_S, GOAL_SCREEN_S = 0.3, 1.0, 1.5
+FLOORS = {
+    "help": "import click",
+    "validate": "import click, fastexcel, pandas, pandera.pandas, pyarrow",
+    "screen": "import click, fastexcel, pandas, pandera.pandas, pyarrow, followthemoney, openpyxl",
+}
+RUNS = 3
+
+
+def three_entities(path: Path) -> Path:
+    """Two fictional persons sharing a surname with the default list's first two persons."""
+    from sanctions.check.validate import validate
+    from sanctions.screen.matching import queries_of
+
+    surnames = [q.name.split()[-1] for q in queries_of(validate(DEFAULT_LIST))[:2]]
+    entities = [
+        {
+            "id": f"bench-{i}",
+            "schema": "Person",
+            "properties": {"name": [f"{given} {surname}"], "birthDate": ["1901-01-01"]},
+            "datasets": ["us_ofac_sdn"],
+        }
+        for i, (given, surname) in enumerate(zip(("Fiktiv", "Exampleya"), surnames, strict=True))
+    ]
+    entities.append(
+        {
+            "id": "bench-sanction",
+            "schema": "Sanction",
+            "properties": {"entity": ["bench-0", "bench-1"], "authority": ["Bench"]},
+            "datasets": ["us_ofac_sdn"],
+        }
+    )
+    path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in entities))
+    return path
+
+
+def seconds(args: list[str], pick: str = "best") -> float:
+    runs = [timed(args)[0] for _ in range(RUNS)]
+    return min(runs) if pick == "best" else statistics.median(runs)
+
+
+def main() -> int:
+    me = [sys.executable, "-m", "sanctions"]
+    missed: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = three_entities(Path(tmp) / "three.ftm.json")
+        out = Path(tmp) / "out"
+        questions = [
+            ("help", "sanctions --help", [*me, "--help"], GOAL_HELP_S, "best"),
+            (
+                "validate",
+                "sanctions validate (default list)",
+                [*me, "validate", str(DEFAULT_LIST)],
+                GOAL_VALIDATE_S,
+                "best",
+            ),
+            (
+                "screen",
+                "sanctions screen (default list, 3 entities)",
+                [*me, "screen", str(DEFAULT_LIST), "--against", str(reference), "--out",
+                 str(out), "--quiet"],
+                GOAL_SCREEN_S,
+                "median",
+            ),
+        ]  # fmt: skip
+        for key, label, args, goal, pick in questions:
+            took = seconds(args, pick)
+            floor = seconds([sys.executable, "-c", FLOORS[key]])
+            print(
+                f"{label + ':':46s} {took:5.2f} s ({pick} of {RUNS}; goal {goal} s) | "
+                f"baseline, importing its libraries only: {floor:5.2f} s"
+            )
+            if took > goal:
+                missed.append(f"{label}: {took:.2f} s > {goal} s")
+    for line in missed:
+        print(f"GOAL MISSED: {line}")
+    if not missed:
+        print("all small-question goals met")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

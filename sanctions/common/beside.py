@@ -1,0 +1,99 @@
+"""Work done on the second core: a job run in a forked process beside the main one.
+
+An export writes eight packages and a review report from the same prepared data; the two
+share nothing but their inputs, so the report is written by a forked copy of the process
+while the packages are built. Validation judges the readiness of every proposed person while
+the other rules run. A fork starts in milliseconds and needs nothing pickled but the answer. Where there is no ``fork`` (Windows, macOS's default is unsafe with some libraries)
+or only one core, the job runs in place when it is waited for: the same bytes either way.
+
+A failure in the child is raised again in the parent when it waits: the child's exception
+itself when it can be pickled (an ``InputError`` keeps its message for the editor), else a
+``RuntimeError`` carrying its traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Set by tests and by a run that wants one core only (SANCTIONS_PROCESSES=1).
+PROCESSES_ENV = "SANCTIONS_PROCESSES"
+
+
+def cores() -> int:
+    """The cores this process may use (its CPU affinity where the system tells it)."""
+    wanted = os.environ.get(PROCESSES_ENV, "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and cores() > 1
+
+
+class Beside(Generic[T]):
+    """``job()`` started now on another core (or later in place); ``wait()`` for its answer."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        self._job = job
+        self._process: Any = None
+        self._answer: Connection | None = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run, args=(job, send), daemon=True)
+            self._process.start()
+            send.close()
+            self._answer = receive
+
+    def wait(self) -> T:
+        """The job's answer, when it is done; raise what it raised."""
+        if self._process is None:
+            return self._job()
+        assert self._answer is not None
+        try:
+            ok, answer = self._answer.recv()
+        except EOFError:
+            ok, answer = False, RuntimeError("the second process ended without an answer")
+        self._process.join()
+        self._answer.close()
+        if ok and self._process.exitcode != 0:
+            ok = False
+            answer = RuntimeError(f"the second process ended with code {self._process.exitcode}")
+        if not ok:
+            raise answer
+        return answer  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        """End the job if it still runs (the main work failed: its output is not wanted)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _run(job: Callable[[], Any], send: Connection) -> None:
+    try:
+        answer = job()
+    except BaseException as exc:  # sent to the parent, which raises it
+        try:
+            send.send((False, exc))
+        except Exception:
+            send.send((False, RuntimeError("".join(traceback.format_exception(exc)))))
+        send.close()
+        sys.stderr.flush()
+        os._exit(1)
+    send.send((True, answer))
+    send.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # no atexit handlers, no flushing of the parent's buffers twice

@@ -1,0 +1,56 @@
+"""The second core: a job beside the main one, its failures raised where it is waited for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sanctions.common import beside
+from sanctions.common.beside import Beside
+from sanctions.common.errors import InputError
+
+
+def _write_pid(path: Path) -> None:
+    path.write_text(str(os.getpid()), encoding="utf-8")
+
+
+def _fail() -> None:
+    raise InputError("report/: cannot write here")
+
+
+@pytest.mark.skipif(not beside.can_fork(), reason="one core or no fork here")
+def test_the_job_runs_in_another_process(tmp_path: Path) -> None:
+    job = Beside(lambda: _write_pid(tmp_path / "pid"))
+    job.wait()
+    assert int((tmp_path / "pid").read_text()) != os.getpid()
+
+
+def test_one_process_runs_the_job_in_place_when_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(beside.PROCESSES_ENV, "1")
+    job = Beside(lambda: _write_pid(tmp_path / "pid"))
+    assert not (tmp_path / "pid").exists()
+    job.wait()
+    assert int((tmp_path / "pid").read_text()) == os.getpid()
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_failure_is_raised_by_wait_with_its_message(
+    processes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(beside.PROCESSES_ENV, processes)
+    job = Beside(_fail)
+    with pytest.raises(InputError, match="cannot write here"):
+        job.wait()
+
+
+def test_a_job_killed_from_outside_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(beside.PROCESSES_ENV, "2")
+    if not beside.can_fork():
+        pytest.skip("no fork here")
+    job = Beside(lambda: os.kill(os.getpid(), 9))
+    with pytest.raises(RuntimeError, match=r"without an answer|ended with code"):
+        job.wait()
