@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench.fictional import write_workbook
-from bench.validation import CACHE, ROOT, peak_mb, timed
+from bench.validation import CACHE, ROOT, peak_mb, timed, verdict
 from sanctions.common.beside import PROCESSES_ENV
 
 GOAL_PACKAGES_S = 8.0
@@ -184,13 +184,16 @@ def main() -> int:
         f"({theirs_rate:,.0f}/s)"
     )
     ratio = ours_rate / theirs_rate
-    print(f"ratio: sanctions converts {ratio:.1f}x as many entities per second as ftm map")
-    ok_packages, ok_ratio = seconds <= GOAL_PACKAGES_S, ratio >= GOAL_RATIO
     print(
-        f"goal: 1,000 targets in {GOAL_PACKAGES_S:.0f} s or less: {'met' if ok_packages else 'MISSED'}"
+        f"ratio: sanctions converts {ratio:.1f}x as many entities per second as ftm map "
+        f"(goal {GOAL_RATIO:.0f}x or more)"
     )
-    print(f"goal: conversion at least {GOAL_RATIO:.0f}x ftm map: {'met' if ok_ratio else 'MISSED'}")
-    return 0 if ok_packages and ok_ratio else 1
+    missed = []
+    if seconds > GOAL_PACKAGES_S:
+        missed.append(f"export of 1,000 targets {seconds:.1f} s > {GOAL_PACKAGES_S:.0f} s")
+    if ratio < GOAL_RATIO:
+        missed.append(f"conversion {ratio:.1f}x ftm map < {GOAL_RATIO:.0f}x")
+    return verdict(missed, "export")
 
 
 if __name__ == "__main__":

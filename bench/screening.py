@@ -45,7 +45,7 @@ from typing import Any
 import orjson
 
 from bench.fictional import cyrillic, write_workbook
-from bench.validation import peak_mb
+from bench.validation import peak_mb, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
@@ -383,9 +383,7 @@ def main() -> int:
         missed.append(f"recall {ours['recall']:.1%} < {GOAL_RECALL:.0%}")
     if ours["precision"] < GOAL_PRECISION:
         missed.append(f"precision {ours['precision']:.1%} < {GOAL_PRECISION:.0%}")
-    for line in missed:
-        print(f"GOAL MISSED: {line}")
-    return 1 if missed else 0
+    return verdict(missed, "screening")
 
 
 if __name__ == "__main__":

@@ -41,8 +41,22 @@ def parts(name: str) -> list[str]:
     """The words of a name as written, lower-case, without apostrophes and punctuation.
     A word is letters and the marks on them (``I͡uriĭ`` is one word)."""
     text = re.sub(APOSTROPHES, "", name.lower())
-    words = "".join(c if unicodedata.category(c)[0] in "LM" else " " for c in text)
-    return words.split()
+    return text.translate(_breaks(text)).split()
+
+
+_BREAKS: dict[int, str] = {}  # every character seen that is not a letter or a mark -> a space
+_KNOWN: set[str] = set()
+
+
+def _breaks(text: str) -> dict[int, str]:
+    """The table that turns every character of ``text`` that is not a letter or a mark into a
+    space; each character is looked up in Unicode's categories once per process, and the text
+    is then translated in one pass (a list's names are millions of characters)."""
+    new = set(text) - _KNOWN
+    if new:
+        _BREAKS.update({ord(c): " " for c in new if unicodedata.category(c)[0] not in "LM"})
+        _KNOWN.update(new)
+    return _BREAKS
 
 
 def spellings(name: str, relax: bool = True) -> list[tuple[str, ...]]:

@@ -21,7 +21,6 @@ import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,7 @@ from sanctions.model.targets import Target, load_evidence, load_targets, victim_
 from sanctions.public.page import public_sources, public_targets, write_public
 from sanctions.review.report import write_report
 from sanctions.rules.finding import Finding
-from sanctions.submit.package import Inputs, build_package
+from sanctions.submit.package import Built, Inputs, build_package
 from sanctions.tracking.gaps import gap_matrix, proposed_by, rows, write_matrix_xlsx
 from sanctions.tracking.history import histories
 from sanctions.tracking.screening import screening_of
@@ -199,13 +198,22 @@ def _export(
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
-        # the review report needs nothing the packages make: written on the second core
-        report = Beside(partial(write_report, result, workbook, staging, screening, edition.date))
+        # the review report and the last packages need nothing the others make: written on
+        # the second core, while this one writes the first packages and the public folder
+        here, there = codes[:-BESIDE_PACKAGES] or codes, codes[-BESIDE_PACKAGES:]
+        there = [c for c in there if c not in here]
+
+        def beside() -> list[Built]:
+            write_report(result, workbook, staging, screening, edition.date)
+            return _packages(inputs, there, staging)
+
+        second = Beside(beside)
         try:
-            _write_packages_and_public(inputs, codes, staging, edition, warnings, table_rows)
-            report.wait()
+            built = _packages(inputs, here, staging)
+            _check_packages(inputs, [*here, *there], built + second.wait(), edition, warnings)
+            _write_public_folder(inputs, staging, edition, table_rows)
         finally:
-            report.stop()
+            second.stop()
         large = large_copies(workbook, evidence.values())
         if large:
             total = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
@@ -217,32 +225,36 @@ def _export(
     return Exported(target, warnings, result.findings, edition)
 
 
-def _write_packages_and_public(
+# Packages written on the second core, beside the review report (which takes about as long as
+# two packages of a large list).
+BESIDE_PACKAGES = 2
+
+
+def _packages(inputs: Inputs, codes: Sequence[str], staging: Path) -> list[Built]:
+    known_governments = known.load()
+    return [
+        build_package(inputs, known_governments[code], staging / package_name(inputs.prefix, code))
+        for code in codes
+    ]
+
+
+def _check_packages(
     inputs: Inputs,
     codes: Sequence[str],
-    staging: Path,
+    built: Sequence[Built],
     edition: Edition,
     warnings: list[str],
-    table_rows: Rows,
 ) -> None:
-    """Every government's package and the public folder, into ``staging``; refuses
-    (``NotReady``) filing copies whose letters still have gaps."""
-    prefix, workbook, targets, evidence = (
-        inputs.prefix,
-        inputs.workbook,
-        inputs.targets,
-        inputs.evidence,
-    )
-    graph, public_graph, screening = inputs.graph, inputs.public_graph, inputs.screening
+    """Says which governments get nothing; refuses (``NotReady``) filing copies whose letters
+    still have gaps."""
     gaps_left: list[str] = []
     nothing: list[tuple[str, str]] = []
-    for code in codes:
+    for code, package in zip(codes, built, strict=True):
         jurisdiction = known.load()[code]
-        name = package_name(prefix, code)
-        built = build_package(inputs, jurisdiction, staging / name)
-        if built.archive is None:
+        name = package_name(inputs.prefix, code)
+        if package.archive is None:
             nothing.append((jurisdiction.prose_name, name))
-        gaps_left += [f"{name}: {item}" for item in built.to_complete]
+        gaps_left += [f"{name}: {item}" for item in package.to_complete]
     if nothing:
         notes = ", ".join(f"{name}/{INTERNAL_FOLDER}/{NOTES_FILE}" for _, name in nothing)
         warnings.append(
@@ -255,6 +267,17 @@ def _write_packages_and_public(
             "leave those governments out (--only), or export drafts with --draft:\n  "
             + "\n  ".join(gaps_left)
         )
+
+
+def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_rows: Rows) -> None:
+    """The public entities and the public folder."""
+    prefix, workbook, targets, evidence = (
+        inputs.prefix,
+        inputs.workbook,
+        inputs.targets,
+        inputs.evidence,
+    )
+    graph, public_graph, screening = inputs.graph, inputs.public_graph, inputs.screening
     entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
     ftmio.write_split(
         staging, graph.entities.values(), published(public_graph, targets, entries), prefix

@@ -157,3 +157,19 @@ def test_a_list_where_no_one_has_a_full_birth_date_is_screened(tmp_path: Path) -
     result = screen(validate(book), book, reference)
     found = {p.person_id: [m.ref_id for m in p.matches] for p in result.persons}
     assert found["P001"] == ["x1"]
+
+
+def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
+    from sanctions.screen.matching import (
+        NO_BIRTH_HERE,
+        NO_BIRTH_THERE,
+        OTHER_YEAR,
+        PART_NAMES,
+        doubts,
+    )
+
+    assert doubts(None, ["1970-01-01"], "name_match 0.95") == [NO_BIRTH_HERE]
+    assert doubts("1970-01-01", [], "") == [NO_BIRTH_THERE]
+    assert doubts("1970-01-01", ["1971-05-05", "1972"], "") == [OTHER_YEAR]
+    assert doubts("1970", ["1970-03-02"], "") == []
+    assert doubts("1970", ["1970"], "name_match 0.8: ['x' extraQueryPart: 0.00]") == [PART_NAMES]
