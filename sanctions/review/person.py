@@ -22,7 +22,7 @@ from sanctions.model.targets import RELATIVE_IS, Evidence, Target
 from sanctions.review import timeline
 from sanctions.review.findings import FindingLine
 from sanctions.review.sources import Cited, Source, cite, describe, only_confidential
-from sanctions.tracking.gaps import CONFIDENT_SCORE, own_designation
+from sanctions.tracking.gaps import own_designation
 from sanctions.tracking.history import Histories
 from sanctions.tracking.screening import Screening
 from sanctions.workbook.layout import load_layout
@@ -300,7 +300,7 @@ def _government(
             f"recorded as designated{' on ' + dates.in_words(step.date) if step.date else ''}",
         )
     cell = own_designation(screening, target.person_id, code)
-    if cell is not None and (cell.score or 0.0) >= CONFIDENT_SCORE:
+    if cell is not None and cell.confident:
         return line(
             "screened",
             f"{cell.program or 'program not stated'}{', listed ' + cell.date if cell.date else ''}",
@@ -355,7 +355,7 @@ def _designations(
                         matched_name=match.matched_name,
                         ref_id=match.ref_id,
                         score=f"{match.score:.2f}",
-                        confident=match.score >= CONFIDENT_SCORE,
+                        confident=match.confident,
                         doubts="; ".join(match.doubts),
                     )
                 )

@@ -27,7 +27,18 @@ from sanctions.governments.registry import designated_by
 from sanctions.model.rows import Rows
 from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, PERSON_PROPS, Reference
-from sanctions.tracking.screening import Designation, Match, Screened, Screening
+from sanctions.screen.scoring import OTHER_SURNAME
+from sanctions.tracking.screening import (
+    NO_BIRTH_HERE,
+    NO_BIRTH_THERE,
+    OTHER_YEAR,
+    PART_NAMES,
+    SURNAME_DIFFERS,
+    Designation,
+    Match,
+    Screened,
+    Screening,
+)
 
 if TYPE_CHECKING:
     from sanctions.screen.scoring import Score
@@ -136,15 +147,6 @@ def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
     return candidates(q_spellings, r_spellings, CANDIDATES, bonus)
 
 
-# Why a possible match may be someone else. Measured on real lists (tests/data/real_lists): the
-# unlisted people who score as possible matches are relatives without a birth date whose name
-# repeats the listed person's (an Arabic name carries the father's), and namesakes.
-NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relative"
-NO_BIRTH_THERE = "the listing gives no birth date to compare"
-OTHER_YEAR = "born in another year by the listing"
-PART_NAMES = "names agree only in part (some parts are on one side only)"
-
-
 def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -> list[str]:
     """What leaves a match in doubt, in words for the editor."""
     found = []
@@ -156,6 +158,8 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
         found.append(OTHER_YEAR)
     if "extraQueryPart" in explanation or "extraResultPart" in explanation:
         found.append(PART_NAMES)
+    if OTHER_SURNAME in explanation:
+        found.append(SURNAME_DIFFERS)
     return found
 
 

@@ -1,14 +1,16 @@
 """Scores from nomenklatura's logic-v2, the algorithm yente calls "best".
 
-Three things are added around it, all about names: the query is compared a second time with
+Four things are added around it, all about names: the query is compared a second time with
 its parts written as the candidate writes them where a romanisation system reads them alike
 (``variants.aligned``); a name given only as initials (``I. I. Ivanov``) is compared in
 initials on the other side too, but only when both sides give the same full birth date; and
 two patronymics that are not one name in two spellings (``Petrovich`` against ``Pavlovich``,
 but not Belarusian ``Piatrovich`` against ``Petrovich``) cost ``PATRONYMIC_PENALTY``, as
 logic-v2 charges for a birth date that differs: a different father's name is evidence of a
-different person, and the added spellings would otherwise hide it. The birth date and
-nationality penalties of logic-v2 apply unchanged.
+different person, and the added spellings would otherwise hide it. And a name that agrees in
+all but its surname, with the same full birth date, is at least a possible match
+(``OTHER_SURNAME_SCORE``), its explanation naming both surnames: a woman listed under her
+maiden or married name. The birth date and nationality penalties of logic-v2 apply unchanged.
 
 logic-v2 caches its name analysis by entity ID (``Entity.__hash__`` compares IDs only), so an
 ID reused for a different entity in one process returns the first entity's score. Every
@@ -26,11 +28,14 @@ from typing import Any
 
 from followthemoney import EntityProxy, model
 
+from sanctions.common.names import parts
+from sanctions.common.romanise import readings, relaxed
 from sanctions.screen.variants import (
     aligned,
     has_initials,
     initialled,
     name_tokens,
+    patronymic_positions,
     patronymics,
     query_names,
     same_patronymic,
@@ -40,6 +45,13 @@ _RUNS = itertools.count(1)
 # Birth dates must agree to the day before initials may stand for a name.
 FULL_DATE = 10
 PATRONYMIC_PENALTY = 0.3
+# A name that agrees in all but its surname with the same full birth date: reported as a
+# possible match (the default threshold), with the surnames named, for a person to confirm.
+OTHER_SURNAME_SCORE = 0.7
+FEMININE = "avna"  # a woman's patronymic as the relaxed readings end (-ovna, -evna, -ivna, -kyzy)
+OTHER_SURNAME = (
+    "surname differs, same given name, patronymic and birth date (a maiden or married name?)"
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +142,13 @@ class Scorer:
                 if other.score > best:
                     best, explanation = other.score, _explain(other) + note
         own = self.own_names.get(candidate.id or "") or [candidate.caption]
-        differ = _patronymics_differ(self.own_names.get(query.id or "") or query.names, own)
+        mine = self.own_names.get(query.id or "") or query.names
+        if best < OTHER_SURNAME_SCORE and _same_day(query, candidate):
+            surnames = _other_surname(mine, own)
+            if surnames:
+                best = OTHER_SURNAME_SCORE
+                explanation = f"{explanation}; {OTHER_SURNAME} ({surnames})".lstrip("; ")
+        differ = _patronymics_differ(mine, own)
         if differ:
             best = max(best - PATRONYMIC_PENALTY, 0.0)
             explanation = f"{explanation}; patronymic differs ({differ})".lstrip("; ")
@@ -173,6 +191,53 @@ class Scorer:
                     f"{candidate.id}~{query.id}", candidate.schema.name, props
                 )
         return None
+
+
+def _same_day(query: EntityProxy, candidate: EntityProxy) -> bool:
+    """Whether both give the same full birth date."""
+    mine = {d for d in query.get("birthDate") if len(d) >= FULL_DATE}
+    return bool(mine & {d for d in candidate.get("birthDate") if len(d) >= FULL_DATE})
+
+
+def _other_surname(query: list[str], candidate: list[str]) -> str:
+    """'a / b' when a name of each side is a given name, a woman's patronymic and a surname,
+    the given names and patronymics read alike and the surnames do not: a woman listed under
+    her maiden or married name (the EU lists Larisa Leonidovna Zhilko, the UK Larisa
+    Leonidovna Airapetyan, born the same day); '' otherwise. A man's name that differs in its
+    surname alone is another man (Andrii Mykolaiovych Kovalenko is not Andrii Mykolaiovych
+    Shevchuk, though both were born on 15 January 1970)."""
+    for a in query:
+        words_a = parts(a)
+        mine = patronymic_positions(words_a)
+        if len(words_a) != 3 or not mine:
+            continue
+        for b in candidate:
+            words_b = parts(b)
+            theirs = patronymic_positions(words_b)
+            if len(words_b) != 3 or not theirs:
+                continue
+            patronymic = _relaxed(words_a[min(mine)])
+            if not patronymic.endswith(FEMININE) or not same_patronymic(
+                patronymic, _relaxed(words_b[min(theirs)])
+            ):
+                continue
+            rest_a = [w for i, w in enumerate(words_a) if i not in mine]
+            rest_b = [w for i, w in enumerate(words_b) if i not in theirs]
+            alike = [(x, y) for x in rest_a for y in rest_b if _reads_alike(x, y)]
+            if len(alike) == 1:  # the given name; the other part of each is the surname
+                other_a = next(x for x in rest_a if x != alike[0][0])
+                other_b = next(y for y in rest_b if y != alike[0][1])
+                if not _reads_alike(other_a, other_b):
+                    return f"{other_a} / {other_b}"
+    return ""
+
+
+def _relaxed(word: str) -> str:
+    return relaxed(readings(word)[0]) if readings(word) else word
+
+
+def _reads_alike(a: str, b: str) -> bool:
+    return bool({relaxed(r) for r in readings(a)} & {relaxed(r) for r in readings(b)})
 
 
 def _patronymics_differ(query: list[str], candidate: list[str]) -> str:

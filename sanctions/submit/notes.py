@@ -95,7 +95,12 @@ def _own_designation_notes(jurisdiction: Jurisdiction, designated: Listed, possi
     if possible:
         lines += ["", f"Possibly designated by {jurisdiction.name} already (a weaker match):"]
         lines += [
-            line(t, c, ": confirm; if it is the same person, remove the target")
+            line(
+                t,
+                c,
+                ": confirm; if it is the same person, remove the target"
+                + (f" (in doubt: {c.doubts})" if c.doubts else ""),
+            )
             for t, c in possible
         ]
     return "\n".join(lines) + "\n" if lines else ""

@@ -14,7 +14,7 @@ from sanctions.governments.registry import load as known_jurisdictions
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
-from sanctions.tracking.gaps import CONFIDENT_SCORE, Cell, own_designation
+from sanctions.tracking.gaps import Cell, own_designation
 from sanctions.tracking.screening import Screening
 
 
@@ -97,7 +97,7 @@ def split_designated(
     possible: list[tuple[Target, Cell]] = []
     for target, found in inside:
         cell = own_designation(screening, target.person_id, code)
-        if cell is not None and (cell.score or 0.0) >= CONFIDENT_SCORE:
+        if cell is not None and cell.confident:
             designated.append((target, cell))
             continue
         if cell is not None:

@@ -19,10 +19,6 @@ from sanctions.model.targets import Target
 from sanctions.tracking.screening import Screened, Screening
 
 DESIGNATED, PROPOSED, NONE = "designated", "proposed", "none"
-# A match scoring at least this is taken as the same person: below it, the public gap matrix
-# says a designation is unconfirmed, and a package still proposes the person to a government
-# that may have listed them, asking the submitter to confirm.
-CONFIDENT_SCORE = 0.95
 UNCONFIRMED = "possible designation, not confirmed"
 
 
@@ -33,6 +29,8 @@ class Cell:
     date: str = ""
     ref_id: str = ""
     score: float | None = None
+    confident: bool = False  # the match it rests on is taken as the same person (Match.confident)
+    doubts: str = ""  # what leaves that match in doubt (Match.doubts), for the submitter
 
     @property
     def short(self) -> str:
@@ -69,7 +67,10 @@ def designations(person: Screened) -> dict[str, Cell]:
         for d in match.designations:
             if d.jurisdiction is None or not d.active:
                 continue
-            cell = Cell(DESIGNATED, d.program, d.listing_date, match.ref_id, match.score)
+            cell = Cell(
+                DESIGNATED, d.program, d.listing_date, match.ref_id, match.score,
+                match.confident, "; ".join(match.doubts),
+            )  # fmt: skip
             held = out.get(d.jurisdiction)
             if held is None or (cell.date or "9999") < (held.date or "9999"):
                 out[d.jurisdiction] = cell
@@ -143,7 +144,7 @@ def rows(
         row = {"person_id": person.person_id, "name": person.name, "status": person.status}
         for code in codes():
             cell = matrix[person.person_id][code]
-            unsure = cell.status == DESIGNATED and (cell.score or 0.0) < CONFIDENT_SCORE
+            unsure = cell.status == DESIGNATED and not cell.confident
             row[code] = cell.long
             if keep is not None:  # public: what others did, never what this list proposes
                 row[code] = UNCONFIRMED if unsure else "" if cell.status == PROPOSED else cell.long

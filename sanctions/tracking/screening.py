@@ -51,6 +51,31 @@ class Match:
     # match so that no one takes its score for an identification
     doubts: list[str] = field(default_factory=list)
 
+    @property
+    def confident(self) -> bool:
+        """Taken as the same person: a score of ``CONFIDENT_SCORE`` or more, and no doubt that
+        only a birth date could settle. A name alone, however exactly it agrees, is a
+        possible match: a package still proposes the person and asks the submitter to
+        confirm, rather than leaving them out for a namesake's listing."""
+        return self.score >= CONFIDENT_SCORE and not set(self.doubts) & UNSETTLED
+
+
+# A match scoring at least this, with nothing in doubt, is taken as the same person: below it,
+# the public gap matrix says a designation is unconfirmed, and a package still proposes the
+# person to a government that may have listed them, asking the submitter to confirm.
+CONFIDENT_SCORE = 0.95
+
+# What leaves a match in doubt (``screen/matching.doubts``), in the editor's words. Measured on
+# real lists (tests/data/real_lists): the unlisted people who score as possible matches are
+# relatives without a birth date whose name repeats the listed person's, and namesakes.
+NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relative"
+NO_BIRTH_THERE = "the listing gives no birth date to compare"
+OTHER_YEAR = "born in another year by the listing"
+PART_NAMES = "names agree only in part (some parts are on one side only)"
+SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
+# The doubts no score outweighs: without a birth date that agrees, a name is not a person.
+UNSETTLED = frozenset({NO_BIRTH_HERE, NO_BIRTH_THERE, OTHER_YEAR, SURNAME_DIFFERS})
+
 
 @dataclass
 class Screened:

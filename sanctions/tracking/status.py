@@ -18,7 +18,7 @@ from sanctions.common.places import list_folder
 from sanctions.governments.registry import codes
 from sanctions.model.rows import PersonRow, Rows
 from sanctions.model.targets import load_targets
-from sanctions.tracking.gaps import CONFIDENT_SCORE, Cell, designations, proposed_by
+from sanctions.tracking.gaps import Cell, designations, proposed_by
 from sanctions.tracking.history import Histories, History, histories
 from sanctions.tracking.screening import Screening, screening_of
 
@@ -44,7 +44,7 @@ class StatusCell:
     @property
     def confident(self) -> bool:
         """Screening found a listing by a match strong enough to be the same person."""
-        return self.screened is not None and (self.screened.score or 0.0) >= CONFIDENT_SCORE
+        return self.screened is not None and self.screened.confident
 
     @property
     def disagreement(self) -> str:

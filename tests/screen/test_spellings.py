@@ -100,3 +100,24 @@ def test_a_belarusian_patronymic_is_the_russian_one() -> None:
     scored = scorer.score(query, listed)
     assert "patronymic differs" not in scored.explanation
     assert scored.score >= 0.7
+
+
+def test_a_woman_under_another_surname_born_the_same_day_is_a_possible_match() -> None:
+    from sanctions.screen.matching import SURNAME_DIFFERS, doubts
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
+
+    scorer = Scorer()
+    born = {"birthDate": ["1980-02-03"]}
+    query = scorer.query("q", ["Dana Sergeevna Fictiyeva"], born)
+    married = scorer.reference("a", "Person", {"name": ["Dana Sergeyevna EXAMPLOVA"], **born})
+    other_day = scorer.reference("b", "Person", {"name": ["Dana Sergeyevna EXAMPLOVA"],
+                                                 "birthDate": ["1980-02-04"]})  # fmt: skip
+    found = scorer.score(query, married)
+    assert found.score >= OTHER_SURNAME_SCORE
+    assert "fictiyeva / examplova" in found.explanation
+    assert SURNAME_DIFFERS in doubts("1980-02-03", ["1980-02-03"], found.explanation)
+    assert scorer.score(query, other_day).score < OTHER_SURNAME_SCORE
+    # a man whose surname alone differs is another man
+    man = scorer.query("m", ["Ivan Sergeevich Fictiyev"], born)
+    namesake = scorer.reference("c", "Person", {"name": ["Ivan Sergeyevich EXAMPLOV"], **born})
+    assert scorer.score(man, namesake).score < OTHER_SURNAME_SCORE
