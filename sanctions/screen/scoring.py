@@ -203,33 +203,39 @@ def _other_surname(query: list[str], candidate: list[str]) -> str:
     """'a / b' when a name of each side is a given name, a woman's patronymic and a surname,
     the given names and patronymics read alike and the surnames do not: a woman listed under
     her maiden or married name (the EU lists Larisa Leonidovna Zhilko, the UK Larisa
-    Leonidovna Airapetyan, born the same day); '' otherwise. A man's name that differs in its
+    Leonidovna Airapetyan, born the same day); '' otherwise. The given name is the word just
+    before the patronymic, whichever way the name is ordered. A man's name that differs in its
     surname alone is another man (Andrii Mykolaiovych Kovalenko is not Andrii Mykolaiovych
     Shevchuk, though both were born on 15 January 1970)."""
     for a in query:
-        words_a = parts(a)
-        mine = patronymic_positions(words_a)
-        if len(words_a) != 3 or not mine:
+        mine = _woman_s_name(a)
+        if mine is None:
             continue
         for b in candidate:
-            words_b = parts(b)
-            theirs = patronymic_positions(words_b)
-            if len(words_b) != 3 or not theirs:
+            theirs = _woman_s_name(b)
+            if theirs is None:
                 continue
-            patronymic = _relaxed(words_a[min(mine)])
-            if not patronymic.endswith(FEMININE) or not same_patronymic(
-                patronymic, _relaxed(words_b[min(theirs)])
+            (given_a, father_a, surname_a), (given_b, father_b, surname_b) = mine, theirs
+            if (
+                _reads_alike(given_a, given_b)
+                and same_patronymic(_relaxed(father_a), _relaxed(father_b))
+                and not _reads_alike(surname_a, surname_b)
             ):
-                continue
-            rest_a = [w for i, w in enumerate(words_a) if i not in mine]
-            rest_b = [w for i, w in enumerate(words_b) if i not in theirs]
-            alike = [(x, y) for x in rest_a for y in rest_b if _reads_alike(x, y)]
-            if len(alike) == 1:  # the given name; the other part of each is the surname
-                other_a = next(x for x in rest_a if x != alike[0][0])
-                other_b = next(y for y in rest_b if y != alike[0][1])
-                if not _reads_alike(other_a, other_b):
-                    return f"{other_a} / {other_b}"
+                return f"{surname_a} / {surname_b}"
     return ""
+
+
+def _woman_s_name(name: str) -> tuple[str, str, str] | None:
+    """(given name, patronymic, surname) of a three-word name with a woman's patronymic."""
+    words = parts(name)
+    found = patronymic_positions(words)
+    if len(words) != 3 or len(found) != 1:
+        return None
+    at = found.pop()
+    if at == 0 or not _relaxed(words[at]).endswith(FEMININE):
+        return None
+    surname = next(w for i, w in enumerate(words) if i not in (at - 1, at))
+    return words[at - 1], words[at], surname
 
 
 def _relaxed(word: str) -> str:

@@ -121,3 +121,15 @@ def test_a_woman_under_another_surname_born_the_same_day_is_a_possible_match() -
     man = scorer.query("m", ["Ivan Sergeevich Fictiyev"], born)
     namesake = scorer.reference("c", "Person", {"name": ["Ivan Sergeyevich EXAMPLOV"], **born})
     assert scorer.score(man, namesake).score < OTHER_SURNAME_SCORE
+
+
+def test_twin_sisters_are_not_one_woman_under_two_surnames() -> None:
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
+
+    scorer = Scorer()
+    born = {"birthDate": ["1980-02-03"]}
+    query = scorer.query("q", ["FICTIYEVA Dana Sergeevna"], born)
+    sister = scorer.reference("a", "Person", {"name": ["Mira Sergeyevna FICTIYEVA"], **born})
+    assert scorer.score(query, sister).score < OTHER_SURNAME_SCORE
+    married = scorer.reference("b", "Person", {"name": ["EXAMPLOVA Dana Sergeyevna"], **born})
+    assert scorer.score(query, married).score >= OTHER_SURNAME_SCORE
