@@ -48,7 +48,11 @@ def items(value: object) -> list[str]:
     """The ';'-separated items of one cleaned cell."""
     if value is None or (isinstance(value, float) and value != value):
         return []
-    return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
+    text = str(value)
+    if MULTI_SEPARATOR not in text:  # most cells: one item (a list of 100,000 has millions)
+        text = text.strip()
+        return [text] if text else []
+    return [part.strip() for part in text.split(MULTI_SEPARATOR) if part.strip()]
 
 
 def per_item(check: Check) -> Check:
