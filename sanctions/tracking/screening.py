@@ -70,7 +70,7 @@ CONFIDENT_SCORE = 0.95
 # relatives without a birth date whose name repeats the listed person's, and namesakes.
 NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relative"
 NO_BIRTH_THERE = "the listing gives no birth date to compare"
-OTHER_YEAR = "born in another year by the listing"
+OTHER_YEAR = "the listing gives another birth year"
 PART_NAMES = "names agree only in part (some parts are on one side only)"
 SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
 # The doubts no score outweighs: without a birth date that agrees, a name is not a person.
