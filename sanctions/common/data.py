@@ -74,7 +74,14 @@ class GovernmentFile:
 def government_files(folder: Path | None = None) -> tuple[GovernmentFile, ...]:
     """Every ``jurisdictions/*.yaml``, in the order their ``order`` keys give: a government is
     one file, found here; adding one is adding its file, removing one deleting it."""
-    return _government_files((folder or jurisdictions_dir()).resolve())
+    return _government_files(_resolved(folder or jurisdictions_dir()))
+
+
+@cache
+def _resolved(folder: Path) -> Path:
+    """The folder's real path, asked of the file system once: a package asks for the
+    governments thousands of times."""
+    return folder.resolve()
 
 
 @cache

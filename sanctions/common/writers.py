@@ -140,8 +140,7 @@ def write_xlsx(
                 elif tall:
                     ws.write_blank(number, j, None, top)
             number += 1
-    book.close()
-    normalise_zip(path)
+    book.close()  # in memory, XlsxWriter dates every member 1980-01-01: the same bytes each run
 
 
 def _print_setup_xlsxwriter(ws: Any, widths: Sequence[float], header: bool = True) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sanctions.common.data import read_yaml, schemas_dir
-from sanctions.evidence.passages import fold, passages
+from sanctions.evidence.passages import fold, fold_text, passages
 from sanctions.model.accounts import teller
 from sanctions.model.targets import Act, Anchor
 from sanctions.workbook.layout import VIOLATIONS_FILE
@@ -99,7 +99,7 @@ def described(kinds: Iterable[str], act: Act) -> Described:
     """Which of ``kinds`` the passages quoted for the act, or for its incident, call by name."""
     words = violation_words()
     anchors: Sequence[Anchor] = (act.anchor, act.incident_anchor)
-    texts = [(fold(" ".join(a.quote)).text, a) for a in anchors if a.quote]
+    texts = [(fold_text(" ".join(a.quote)), a) for a in anchors if a.quote]
     by_source: list[str] = []
     assessed: list[str] = []
     voices: list[str | None] = []

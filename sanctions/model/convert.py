@@ -24,6 +24,7 @@ import pandas as pd
 from followthemoney import EntityProxy
 
 from sanctions.common import dates
+from sanctions.common.bulk import bulk
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
@@ -145,8 +146,9 @@ def build(
     if result.errors:
         raise ModelError("the workbook has validation errors; run `sanctions validate`")
     graph = Graph(prefix, describe=CellNames(result.tables))
-    Converter(rows or Rows.of(result), graph, public, holding or Holding()).run()
-    check(graph)
+    with bulk():
+        Converter(rows or Rows.of(result), graph, public, holding or Holding()).run()
+        check(graph)
     return graph
 
 

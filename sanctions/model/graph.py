@@ -49,11 +49,9 @@ def clean_value(type_name: str, value: str) -> str | None:
 
 def entity_key(prefix: str, *parts: str) -> str:
     """``make_entity_id(*parts, key_prefix=prefix)`` for clean text, without its per-part
-    sanitising (which costs more than the hash): the digests are the same."""
-    digest = sha1(prefix.encode("utf-8"))
-    for part in parts:
-        digest.update(part.encode("utf-8"))
-    return digest.hexdigest()
+    sanitising (which costs more than the hash): the digests are the same, as hashing the parts
+    one after another is hashing them joined."""
+    return sha1("".join((prefix, *parts)).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -71,7 +69,7 @@ class Graph:
         return entity
 
     def id_of(self, kind: str, *parts: object) -> str:
-        return f"{self.prefix}-{entity_key(self.prefix, kind, *(str(p) for p in parts))}"
+        return f"{self.prefix}-{entity_key(self.prefix, kind, *map(str, parts))}"
 
     def link(self, entity: EntityProxy, prop: str, target_id: str) -> None:
         """Add a reference to an entity made here: its ID needs no cleaning."""
@@ -81,14 +79,21 @@ class Graph:
         """Add values, recording each one FtM would have dropped (unclean, or over a size limit)."""
         if values is None or values == "":
             return
-        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else (values,)
+        many: Iterable[Any] = (
+            values if isinstance(values, list | tuple | set) else (values,)  # one value, mostly
+        )
         prop_obj = entity.schema.properties[prop]
+        type_name = prop_obj.type.name
         is_entity = prop_obj.type == registry.entity
         for value in many:
             if value is None or value == "":
                 continue
-            text = str(value.id if isinstance(value, EntityProxy) else value)
-            cleaned = text if is_entity else clean_value(prop_obj.type.name, text)
+            text = (
+                value
+                if type(value) is str
+                else str(value.id if isinstance(value, EntityProxy) else value)
+            )
+            cleaned = text if is_entity else clean_value(type_name, text)
             if cleaned is None or entity.unsafe_add(prop_obj, cleaned, cleaned=True) is None:
                 origin = where if isinstance(where, str) else self.describe(where)
                 self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", text))
@@ -125,25 +130,32 @@ class Graph:
 
 
 @cache
-def _entity_props(schema: Schema) -> tuple[str, ...]:
-    return tuple(
+def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The schema's required properties, and the properties that refer to other entities."""
+    refs = tuple(
         name
         for name, prop in schema.properties.items()
         if prop.type == registry.entity and not prop.stub
     )
+    return tuple(sorted(schema.required)), refs
 
 
 def check(graph: Graph) -> None:
     """Fail loudly on anything FtM would let pass silently."""
     problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
-    for entity in graph.sorted():
-        missing = sorted(p for p in entity.schema.required if not entity.get(p))
+    entities = graph.entities
+    found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
+    for entity_id, entity in entities.items():  # is the build's, not the output's
+        required, refs = _duties(entity.schema)
+        missing = [p for p in required if not entity.get(p)]
         if missing:
-            problems.append(f"{entity.schema.name} {entity.id}: no {', '.join(missing)}")
-        for name in _entity_props(entity.schema):
+            found.append((entity_id, f"{entity.schema.name} {entity_id}: no {', '.join(missing)}"))
+        for name in refs:
             for ref in entity.get(name):
-                if ref not in graph.entities:
-                    problems.append(f"{entity.schema.name} {entity.id}: {name} -> unknown {ref}")
+                if ref not in entities:
+                    problem = f"{entity.schema.name} {entity_id}: {name} -> unknown {ref}"
+                    found.append((entity_id, problem))
+    problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))
     if problems:
         more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
         raise ModelError("; ".join(problems[:20]) + more)

@@ -7,6 +7,7 @@ the conduct meets, and the designations by other governments found by screening.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,21 @@ from sanctions.tracking.designations import (
     screening_note,
 )
 from sanctions.tracking.screening import Screening
+
+# A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
+# text of a run: ``<w:t>`` holds text only, its "<" escaped.
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
+    """docxtpl's template, without its pass over every run of a rendered letter when no run
+    holds a character that pass would change (a tab, a line or page break): the pass is then
+    the identity, and it took half of a long letter's rendering."""
+
+    def resolve_listing(self, xml: str) -> str:
+        if _LISTING.search(xml) is None:
+            return xml
+        return str(super().resolve_listing(xml))
 
 
 def template_path(code: str | None = None) -> Path:
@@ -295,7 +311,7 @@ def render_submission(
     relied = relied or Relied()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
-    document = DocxTemplate(str(template_path(jurisdiction.code)))
+    document = Letter(str(template_path(jurisdiction.code)))
     document.render(
         {
             "jurisdiction": jurisdiction,

@@ -5,8 +5,10 @@ not found, and the nearest passage the source has is shown. Every text here is i
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sanctions.evidence.passages import found_in, nearest, passages
+from sanctions.evidence.passages import fold, fold_text, found_in, nearest, passages
 
 SOURCE = """7. On 3 March 2021 the officer — according to the witness — struck the
 detainee “several times” with a baton. The detainee’s lawyer filed a complaint.
@@ -58,3 +60,8 @@ def test_locators_pair_with_their_passages() -> None:
         ("b", "para. 8"),
     ]
     assert {p.locator for p in passages(["a", "b"], ["paras. 7-8"])} == {"paras. 7-8"}
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZé ß\n\t-—–’“”\"'ﬁ…İ1 ")), max_size=40))
+def test_the_fast_fold_folds_as_the_character_walk_does(text: str) -> None:
+    assert fold_text(text) == fold(text).text
