@@ -1,4 +1,5 @@
-"""Work done on the second core: a job run in a forked process beside the main one.
+"""Work done on the second core: a job run in a forked process beside the main one, or a
+list of jobs shared by both.
 
 An export writes eight packages and a review report from the same prepared data; the two
 share nothing but their inputs, so the report is written by a forked copy of the process
@@ -17,7 +18,7 @@ import multiprocessing
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
@@ -97,3 +98,36 @@ def _run(job: Callable[[], Any], send: Connection) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)  # no atexit handlers, no flushing of the parent's buffers twice
+
+
+def shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Every job's answer, in the jobs' order, the jobs run by this process and a forked one
+    together: each takes the next job not yet taken when it is free, so that neither waits
+    while the other has several left (put the longest first). In place, in order, where there
+    is no fork. A failure on either side is raised here, the other side's work abandoned."""
+    if not can_fork() or len(jobs) < 2:
+        return [job() for job in jobs]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)
+
+    def take() -> int | None:
+        with taken.get_lock():
+            index = int(taken.value)
+            taken.value = index + 1
+        return index if index < len(jobs) else None
+
+    def theirs() -> dict[int, T]:
+        done: dict[int, T] = {}
+        while (index := take()) is not None:
+            done[index] = jobs[index]()
+        return done
+
+    other = Beside(theirs)
+    answers: dict[int, T] = {}
+    try:
+        while (index := take()) is not None:
+            answers[index] = jobs[index]()
+        answers.update(other.wait())
+    finally:
+        other.stop()
+    return [answers[i] for i in range(len(jobs))]

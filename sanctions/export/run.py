@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.check.validate import validated
-from sanctions.common.beside import Beside
+from sanctions.common.beside import shared
 from sanctions.common.errors import ListNotReady
 from sanctions.common.outputs import held, replace_dir
 from sanctions.common.places import (
@@ -198,22 +199,16 @@ def _export(
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
-        # the review report and the last packages need nothing the others make: written on
-        # the second core, while this one writes the first packages and the public folder
-        here, there = codes[:-BESIDE_PACKAGES] or codes, codes[-BESIDE_PACKAGES:]
-        there = [c for c in there if c not in here]
-
-        def beside() -> list[Built]:
-            write_report(result, workbook, staging, screening, edition.date)
-            return _packages(inputs, there, staging)
-
-        second = Beside(beside)
-        try:
-            built = _packages(inputs, here, staging)
-            _check_packages(inputs, [*here, *there], built + second.wait(), edition, warnings)
-            _write_public_folder(inputs, staging, edition, table_rows)
-        finally:
-            second.stop()
+        # the review report, each package and the public folder need nothing the others make:
+        # both cores take the next one as they are free, the longest (the report) first
+        jobs: list[Callable[[], object]] = [
+            partial(write_report, result, workbook, staging, screening, edition.date),
+            *(partial(_package, inputs, code, staging) for code in codes),
+            partial(_write_public_folder, inputs, staging, edition, table_rows),
+        ]
+        done = shared(jobs)
+        built = [cast(Built, b) for b in done[1 : 1 + len(codes)]]
+        _check_packages(inputs, codes, built, edition, warnings)
         large = large_copies(workbook, evidence.values())
         if large:
             total = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
@@ -225,17 +220,8 @@ def _export(
     return Exported(target, warnings, result.findings, edition)
 
 
-# Packages written on the second core, beside the review report (which takes about as long as
-# two packages of a large list).
-BESIDE_PACKAGES = 2
-
-
-def _packages(inputs: Inputs, codes: Sequence[str], staging: Path) -> list[Built]:
-    known_governments = known.load()
-    return [
-        build_package(inputs, known_governments[code], staging / package_name(inputs.prefix, code))
-        for code in codes
-    ]
+def _package(inputs: Inputs, code: str, staging: Path) -> Built:
+    return build_package(inputs, known.load()[code], staging / package_name(inputs.prefix, code))
 
 
 def _check_packages(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,36 @@ def test_a_job_killed_from_outside_is_a_failure(monkeypatch: pytest.MonkeyPatch)
     job = Beside(lambda: os.kill(os.getpid(), 9))
     with pytest.raises(RuntimeError, match=r"without an answer|ended with code"):
         job.wait()
+
+
+def _pid_after(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="no fork here")
+def test_shared_jobs_run_on_both_sides_and_answer_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from functools import partial
+
+    from sanctions.common.beside import PROCESSES_ENV, shared
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    jobs = [partial(_pid_after, 0.3), *(partial(_pid_after, 0.05) for _ in range(5))]
+    pids = shared(jobs)
+    assert len(pids) == 6 and len(set(pids)) == 2  # the long first job did not hold the rest
+    monkeypatch.setenv(PROCESSES_ENV, "1")
+    assert set(shared(jobs)) == {os.getpid()}
+    assert shared([lambda: 1, lambda: 2, lambda: 3]) == [1, 2, 3]
+
+
+def test_a_failing_shared_job_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sanctions.common.beside import PROCESSES_ENV, shared
+
+    def fails() -> int:
+        raise ValueError("job 2 failed")
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    with pytest.raises(ValueError, match="job 2 failed"):
+        shared([lambda: 1, fails, lambda: 3, lambda: 4])
