@@ -123,8 +123,8 @@ def write_xlsx(
             values = [row.get(c, "") for c in columns]
             lines = max((_lines(str(v), w) for v, w in zip(values, widths, strict=True)), default=1)
             tall = lines > 1  # rows grow with their wrapped text (no program sizes them on open)
-            if tall:
-                ws.set_row(number, LINE_POINTS * lines)
+            if tall:  # top-aligned: the row's own format, for its empty cells
+                ws.set_row(number, LINE_POINTS * lines, top)
             for j, (value, width) in enumerate(zip(values, widths, strict=True)):
                 if isinstance(value, bool):
                     ws.write_boolean(number, j, value, top if tall else None)
@@ -137,8 +137,6 @@ def write_xlsx(
                     ws.write_string(number, j, text, wrap)
                 elif text:
                     ws.write_string(number, j, text, top if tall else None)
-                elif tall:
-                    ws.write_blank(number, j, None, top)
             number += 1
     book.close()  # in memory, XlsxWriter dates every member 1980-01-01: the same bytes each run
 
@@ -261,6 +259,14 @@ def normalise_zip(path: Path, created: str | None = None) -> None:
             target.writestr(info, data)
 
 
+# Files that are compressed already (Office files are zips): stored as they are, since
+# deflating them again costs time and saves nothing.
+COMPRESSED = frozenset(
+    {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".zip", ".gz", ".png", ".jpg", ".jpeg",
+     ".webp", ".mp4", ".mp3", ".m4a", ".webm"}
+)  # fmt: skip
+
+
 def write_zip(path: Path, folder: Path, prefix: str) -> None:
     """Every file under folder, stored under prefix/, deterministically; each file is read in
     blocks, so that memory stays flat however large the evidence (a video, a scan)."""
@@ -269,7 +275,9 @@ def write_zip(path: Path, folder: Path, prefix: str) -> None:
             info = zipfile.ZipInfo(
                 f"{prefix}/{file.relative_to(folder).as_posix()}", date_time=FIXED_TIME
             )
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = (
+                zipfile.ZIP_STORED if file.suffix.lower() in COMPRESSED else zipfile.ZIP_DEFLATED
+            )
             info.external_attr = 0o644 << 16
             large = file.stat().st_size > ZIP64_FROM
             with file.open("rb") as source, archive.open(info, "w", force_zip64=large) as member:

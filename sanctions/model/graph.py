@@ -62,6 +62,7 @@ class Graph:
     entities: dict[str, EntityProxy] = field(default_factory=dict)
     losses: list[Loss] = field(default_factory=list)
     describe: Callable[[Where], str] = field(default=lambda where: f"{where[0]} row {where[1]}")
+    _pointing: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def make(self, schema: str, kind: str, *parts: object) -> EntityProxy:
         entity = model.make_entity(schema)
@@ -114,8 +115,20 @@ class Graph:
         data = {"id": self.id_of("documentation", document, entity), "properties": properties}
         return EntityProxy(DOCUMENTATION, data, cleaned=True)
 
+    def pointing_at(self, entity_id: str) -> list[str]:
+        """The IDs of the entities that refer to ``entity_id`` (its edges, its Documentation),
+        from an index made on the first question: a package asks it of each of its targets."""
+        if self._pointing is None:
+            pointing: dict[str, list[str]] = {}
+            for key, entity in self.entities.items():
+                for ref in refs(entity):
+                    pointing.setdefault(ref, []).append(key)
+            self._pointing = pointing
+        return self._pointing.get(entity_id, [])
+
     def emit(self, entity: EntityProxy) -> EntityProxy:
         assert entity.id is not None
+        self._pointing = None
         existing = self.entities.get(entity.id)
         if existing is entity:
             return entity
@@ -130,14 +143,24 @@ class Graph:
 
 
 @cache
-def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The schema's required properties, and the properties that refer to other entities."""
-    refs = tuple(
+def reference_properties(schema: Schema) -> tuple[str, ...]:
+    """The schema's properties whose values are other entities' IDs."""
+    return tuple(
         name
         for name, prop in schema.properties.items()
         if prop.type == registry.entity and not prop.stub
     )
-    return tuple(sorted(schema.required)), refs
+
+
+def refs(entity: EntityProxy) -> list[str]:
+    """The IDs an entity refers to."""
+    return [ref for name in reference_properties(entity.schema) for ref in entity.get(name)]
+
+
+@cache
+def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The schema's required properties, and the properties that refer to other entities."""
+    return tuple(sorted(schema.required)), reference_properties(schema)
 
 
 def check(graph: Graph) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from followthemoney import EntityProxy
 from followthemoney.types import registry
 
-from sanctions.model.graph import Graph
+from sanctions.model.graph import Graph, refs
 from sanctions.model.targets import Target
 
 EDGE_SCHEMATA = {"Occupancy", "UnknownLink", "Family", "Associate"}
@@ -58,24 +58,26 @@ def subset(
     those reach, with no dangling reference."""
     targets: set[str] = {p for p in person_ids if p in graph.entities}
     keep = set(targets)
-    entities = graph.entities.values()  # the output is sorted by ID at the end
-    for entity in entities:
-        if (
-            entity.schema.name in EDGE_SCHEMATA
-            and targets & set(_refs(entity))
-            and (keep_edge is None or keep_edge(entity))
-        ):
-            keep.add(entity.id or "")
+    for target in targets:
+        for edge_id in graph.pointing_at(target):
+            edge = graph.entities[edge_id]
+            if edge.schema.name in EDGE_SCHEMATA and (keep_edge is None or keep_edge(edge)):
+                keep.add(edge_id)
     frontier = list(keep)
     while frontier:
         entity = graph.entities[frontier.pop()]
-        for ref in _refs(entity):
+        for ref in refs(entity):
             if ref in graph.entities and ref not in keep and entity.schema.name != "Event":
                 keep.add(ref)
                 frontier.append(ref)
-    for entity in entities:
-        if entity.schema.name == "Documentation" and entity.first("entity") in keep:
-            keep.add(entity.id or "")
+    for kept in list(keep):
+        for doc_id in graph.pointing_at(kept):
+            documentation = graph.entities[doc_id]
+            if (
+                documentation.schema.name == "Documentation"
+                and documentation.first("entity") == kept
+            ):
+                keep.add(doc_id)
     out = []
     for entity_id in sorted(keep):
         entity = graph.entities[entity_id]
@@ -102,9 +104,3 @@ def _named_only(person: EntityProxy) -> EntityProxy:
     for prop in RELATIVE_PROPERTIES:
         kept.add(prop, person.get(prop), cleaned=True)
     return kept
-
-
-def _refs(entity: EntityProxy) -> list[str]:
-    return [
-        v for prop in entity.iterprops() if prop.type == registry.entity for v in entity.get(prop)
-    ]

@@ -8,8 +8,9 @@ the conduct meets, and the designations by other governments found by screening.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm
 from docxtpl import DocxTemplate
+from jinja2 import Environment, Template, nodes
 
 from sanctions.common import dates
 from sanctions.common.countries import country_name
@@ -41,6 +43,32 @@ from sanctions.tracking.screening import Screening
 # A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
 # text of a run: ``<w:t>`` holds text only, its "<" escaped.
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+class Compiled(Environment):
+    """Jinja for the letters, compiling each template once: one shared template serves every
+    government, and docxtpl asks for its body, headers and footers anew for each letter."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+@cache
+def letters_jinja() -> Compiled:
+    return Compiled()
 
 
 class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
@@ -354,6 +382,7 @@ def render_submission(
             ],
             "confidential": confidential_items(inside, cited, jurisdiction.locale),
         },
+        jinja_env=letters_jinja(),
         autoescape=True,
     )
     page_setup(document, jurisdiction, submitter)
