@@ -2,13 +2,14 @@
 each column's cells, the sheets together, and, on a workbook free of errors, the readiness of
 each proposed person).
 
-On a large workbook the readiness rules, the costliest (every proposed person's case is built
-and judged), run on the second core while the others run (``common/beside``). They are judged
-there before it is known whether the workbook has errors, and their answer is used only if it
+On a large workbook the rules are shared by two cores, each taking the next group when free;
+the readiness rules, the costliest (every proposed person's case is built and judged), are
+judged before it is known whether the workbook has errors, and their answer is used only if it
 has none, exactly as if they had run after the others."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,13 +18,14 @@ import pandas as pd
 
 from sanctions.check.cells import check_sheet
 from sanctions.check.registry import ACROSS, READINESS, STRUCTURE
-from sanctions.common.beside import Beside, can_fork
+from sanctions.common.beside import can_fork, shared
+from sanctions.common.bulk import bulk
 from sanctions.common.errors import ListNotReady
 from sanctions.governments.registry import load as load_governments
 from sanctions.rules.finding import Finding, render_text, sort_findings
 from sanctions.workbook.layout import Layout
 from sanctions.workbook.reader import Table, Workbook
-from sanctions.workbook.sheets import Loaded, Sheets, load, read_sheets
+from sanctions.workbook.sheets import Loaded, Sheets, SheetsRule, load, read_sheets
 
 
 class Refused(ListNotReady):
@@ -55,7 +57,8 @@ def validate(path: Path, layout: Layout | None = None, display: str | None = Non
     government's file is broken: the packages are judged by those files, so a check that
     passed over a broken one would promise an export that then fails."""
     load_governments()
-    return check_loaded(read_sheets(path, layout, display))
+    with bulk():  # rows, cases and findings are kept to the end: nothing for the collector
+        return check_loaded(read_sheets(path, layout, display))
 
 
 def validated(path: Path) -> Result:
@@ -72,8 +75,8 @@ def check_workbook(book: Workbook, layout: Layout, file: str) -> Result:
     return check_loaded(load(book, layout, file))
 
 
-# Persons from which readiness is judged on the second core: below this the whole check takes
-# a fraction of a second and a second process would only add its start.
+# Persons from which the rules are shared by two cores: below this the whole check takes a
+# fraction of a second and a second process would only add its start.
 BESIDE_FROM = 2_000
 
 
@@ -86,28 +89,66 @@ def _readiness(sheets: Sheets) -> list[Finding] | Exception:
         return exc
 
 
+def _cells(sheets: Sheets) -> list[Finding]:
+    """Each column's cells, sheet by sheet."""
+    return [
+        finding
+        for sheet in sheets.layout.sheets
+        for finding in check_sheet(
+            sheets.file, sheet, sheets.layout, sheets.tables[sheet.name], sheets.frames[sheet.name]
+        )
+    ]
+
+
+def _across(sheets: Sheets, rules: tuple[SheetsRule, ...]) -> list[Finding]:
+    return [finding for rule in rules for finding in rule.check(sheets)]
+
+
+def _families() -> list[tuple[SheetsRule, ...]]:
+    """The rules across sheets in groups that share nothing worked out (``Sheets.derived``),
+    the costliest first: the evidence and quote rules read every local copy once between
+    them; a victim's name and near-duplicate persons each read every name."""
+    evidence = tuple(
+        r for r in ACROSS if r.code.startswith(("evidence.", "quote.")) or "evidence" in r.code
+    )
+    alone = tuple(r for r in ACROSS if r.code in HEAVY)
+    rest = tuple(r for r in ACROSS if r not in evidence and r not in alone)
+    return [evidence, *((r,) for r in alone), rest]
+
+
+HEAVY = ("victim.named_elsewhere", "person.near_duplicate")
+
+
 def check_loaded(loaded: Loaded) -> Result:
+    """Every rule. On a large workbook the rules are shared by two cores (``common/beside``):
+    the readiness of each proposed person is judged there before it is known whether the
+    workbook has errors, and that answer is used only if it has none, exactly as if it had been
+    judged after the others."""
     sheets = loaded.sheets
-    persons = sheets.frames.get("persons")
-    large = persons is not None and len(persons) >= BESIDE_FROM and can_fork()
-    ahead = Beside(partial(_readiness, sheets)) if large else None
     findings: list[Finding] = []
     for rule in STRUCTURE:
         findings.extend(rule.check(loaded))
-    for sheet in sheets.layout.sheets:
-        table = sheets.tables[sheet.name]
-        frame = sheets.frames[sheet.name]
-        findings.extend(check_sheet(sheets.file, sheet, sheets.layout, table, frame))
-    for across in ACROSS:
-        findings.extend(across.check(sheets))
-    clean = not any(f.severity == "error" for f in findings)
-    if ahead is not None:
-        answer = ahead.wait()
-        if clean and isinstance(answer, Exception):
-            raise answer
-        if clean and not isinstance(answer, Exception):
-            findings.extend(answer)
-    elif clean:
-        for judged in READINESS:
-            findings.extend(judged.check(sheets))
+    persons = sheets.frames.get("persons")
+    if persons is not None and len(persons) >= BESIDE_FROM and can_fork():
+        jobs: list[Callable[[], list[Finding] | Exception]] = [
+            partial(_readiness, sheets),
+            *(partial(_across, sheets, rules) for rules in _families()),
+            partial(_cells, sheets),
+        ]
+        readiness, *others = shared(jobs)
+        for found in others:
+            assert not isinstance(found, Exception)
+            findings.extend(found)
+        clean = not any(f.severity == "error" for f in findings)
+        if clean and isinstance(readiness, Exception):
+            raise readiness
+        if clean and not isinstance(readiness, Exception):
+            findings.extend(readiness)
+    else:
+        findings.extend(_cells(sheets))
+        for across in ACROSS:
+            findings.extend(across.check(sheets))
+        if not any(f.severity == "error" for f in findings):
+            for judged in READINESS:
+                findings.extend(judged.check(sheets))
     return Result(loaded.book, sort_findings(findings), sheets.frames, sheets.tables, sheets)

@@ -100,7 +100,12 @@ class NamedFile:
 
 def named_files(sheets: Sheets, workbook: Path) -> list[NamedFile]:
     """Every evidence row with a ``file`` value, in row order; empty when there is none or when
-    the workbook has no evidence folder beside it."""
+    the workbook has no evidence folder beside it. Worked out once for the sheets (the hash
+    and quote rules both ask)."""
+    return sheets.derived(f"_named_files:{workbook}", lambda s: _named_files(s, workbook))
+
+
+def _named_files(sheets: Sheets, workbook: Path) -> list[NamedFile]:
     frame = sheets.frames[SHEET]
     if "file" not in frame or not frame["file"].notna().any():
         return []

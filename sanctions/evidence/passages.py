@@ -108,6 +108,25 @@ def parts(passage: str) -> list[str]:
     return [p for piece in GAP.split(passage) if (p := fold_text(piece).strip())]
 
 
+# Joins passages folded together: a control character, which no cell holds (the validator
+# refuses them) and which folding neither changes nor joins to its neighbours.
+_JOIN = "\x00"
+
+
+def parts_of_all(passages: Sequence[str]) -> list[list[str]]:
+    """``[parts(p) for p in passages]``, with every piece folded in one pass over their joined
+    text: a list of 100,000 persons quotes hundreds of thousands of passages."""
+    split = [GAP.split(passage) for passage in passages]
+    flat = [piece for pieces in split for piece in pieces]
+    folded = fold_text(_JOIN.join(flat)).split(_JOIN) if flat else []
+    out: list[list[str]] = []
+    at = 0
+    for pieces in split:
+        out.append([p for f in folded[at : at + len(pieces)] if (p := f.strip())])
+        at += len(pieces)
+    return out
+
+
 def found_in(passage: str, text: str) -> bool:
     """Whether the passage's words are in the text, in order, each part close to the last."""
     return found_in_folded(passage, _haystack(text))
@@ -116,7 +135,12 @@ def found_in(passage: str, text: str) -> bool:
 def found_in_folded(passage: str, haystack: str) -> bool:
     """``found_in``, for a text already folded (``fold_text``): a copy read once and searched
     for many passages is folded once, however many copies a list holds."""
-    pieces = parts(passage)
+    return pieces_in(parts(passage), haystack)
+
+
+def pieces_in(pieces: Sequence[str], haystack: str) -> bool:
+    """``found_in_folded`` for a passage's parts (``parts``), worked out once for every copy
+    it is looked for in."""
     if not pieces:
         return True
     start = haystack.find(pieces[0])

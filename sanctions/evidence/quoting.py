@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sanctions.evidence.cells import SHEET, named_files
-from sanctions.evidence.passages import Nearest, fold_text, found_in_folded, nearest
+from sanctions.evidence.passages import Nearest, fold_text, nearest, parts_of_all, pieces_in
 from sanctions.evidence.text import NoText, copy_text
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import items
@@ -94,8 +94,12 @@ def _findings(sheets: Sheets) -> list[Finding]:
         quoted = frame[frame["quote"].notna()]
         sources: dict[str, tuple[list[Copy], list[str], dict[str, list[Copy]]]] = {}
         hidden = _not_public(sheets, sheet)
-        for label, quote, evidence_ids in zip(
-            quoted.index, quoted["quote"].tolist(), quoted["evidence_ids"].tolist(), strict=True
+        quotes = quoted["quote"].tolist()
+        texts = [items(quote) for quote in quotes]
+        # every passage of the sheet folded at once, then dealt back to its row
+        folded = iter(parts_of_all([text for row in texts for text in row]))
+        for label, quote, row_texts, evidence_ids in zip(
+            quoted.index, quotes, texts, quoted["evidence_ids"].tolist(), strict=True
         ):
             key = str(evidence_ids)
             if key not in sources:  # rows citing the same sources share the lookup
@@ -116,13 +120,14 @@ def _findings(sheets: Sheets) -> list[Finding]:
                 and bool(secret.intersection(cited))
                 and not secret.issuperset(cited)
             )
-            for number, text in enumerate(items(quote), start=1):
-                only = _held_only_by(text, cited, secret) if mixed else []
+            for number, text in enumerate(row_texts, start=1):
+                pieces = next(folded)
+                only = _held_only_by(pieces, cited, secret) if mixed else []
                 if only:
                     where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                     found.append(_only_secret(sheets, where, only))
                     continue
-                if any(found_in_folded(text, c.folded) for c in readable):
+                if any(pieces_in(pieces, c.folded) for c in readable):
                     continue
                 if unread:  # a source it cites may hold it: that source's warning says so
                     at = (
@@ -154,12 +159,13 @@ def _not_public(sheets: Sheets, sheet: str) -> set[object]:
     return set(frame.index[frame["incident_id"].isin(closed)])
 
 
-def _held_only_by(passage: str, cited: dict[str, list[Copy]], secret: set[str]) -> list[str]:
-    """The confidential sources that hold ``passage`` when no other cited source does."""
+def _held_only_by(pieces: list[str], cited: dict[str, list[Copy]], secret: set[str]) -> list[str]:
+    """The confidential sources that hold the passage (its ``parts``) when no other cited
+    source does."""
     holders = [
         eid
         for eid, group in cited.items()
-        if any(c.text is not None and found_in_folded(passage, c.folded) for c in group)
+        if any(c.text is not None and pieces_in(pieces, c.folded) for c in group)
     ]
     return holders if holders and all(e in secret for e in holders) else []
 
@@ -187,6 +193,11 @@ def _unchecked(
     leaves unchecked: the editor's remedy is one copy, not one edit per quote."""
     evidence = sheets.frames[SHEET]
     rows = dict(zip(evidence["evidence_id"].tolist(), evidence.index, strict=True))
+    files = (
+        dict(zip(evidence.index, evidence["file"].tolist(), strict=True))
+        if "file" in evidence
+        else {}
+    )
     for eid, cells in unchecked.items():
         label = rows.get(eid)
         if label is None:
@@ -201,7 +212,7 @@ def _unchecked(
             SHEET,
             "file",
             row_number(label),
-            evidence.at[label, "file"] if "file" in evidence else None,
+            files.get(label),
             eid=eid,
             count=len(cells),
             cells=shown,

@@ -28,6 +28,7 @@ from typing import Any, cast
 from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.check.validate import validated
 from sanctions.common.beside import shared
+from sanctions.common.bulk import bulk
 from sanctions.common.errors import ListNotReady
 from sanctions.common.outputs import held, replace_dir
 from sanctions.common.places import (
@@ -153,7 +154,9 @@ def export(
     filing copies with something still to complete, and drafts that would replace filing
     copies unless ``force``; ``draft`` asks for drafts; ``date``: the cover letters' date."""
     target = list_folder(workbook, out)
-    with held(target):  # from the start: a second run waits for nothing half-read
+    # held from the start: a second run waits for nothing half-read; the collector paused, as
+    # everything made is kept to the end (``common/bulk``)
+    with held(target), bulk():
         return _export(workbook, target, only, draft, date, force)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 import pandas as pd
 
-from sanctions.workbook.columns.values import items
+from sanctions.workbook.columns.values import item_lists, items
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
@@ -204,8 +204,14 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     names = [f.name for f in fields(cast(Any, record)) if f.name != "row"]
     columns: list[list[Any]] = []
     for name in names:
+        col = spec.column(name)
+        if col.multi:  # split in one pass over the column, then each item read as its type
+            lists = item_lists(frame[name])
+            parse = col.kind.parse(col)
+            columns.append(lists if parse is None else [[parse(i) for i in v] for v in lists])
+            continue
         values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
-        convert = _converter(spec.column(name))
+        convert = _converter(col)
         columns.append([convert(v) for v in values] if convert is not None else values)
     rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions.evidence.passages import fold, fold_text, found_in, nearest, passages
+from sanctions.evidence.passages import (
+    fold,
+    fold_text,
+    found_in,
+    nearest,
+    parts,
+    parts_of_all,
+    passages,
+)
 
 SOURCE = """7. On 3 March 2021 the officer — according to the witness — struck the
 detainee “several times” with a baton. The detainee’s lawyer filed a complaint.
@@ -65,3 +73,12 @@ def test_locators_pair_with_their_passages() -> None:
 @given(st.text(alphabet=st.sampled_from(list("aZé ß\n\t-—–’“”\"'ﬁ…İ1 ")), max_size=40))
 def test_the_fast_fold_folds_as_the_character_walk_does(text: str) -> None:
     assert fold_text(text) == fold(text).text
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab É ß\n-—’“ …[...]ﬁ.")), max_size=30), max_size=6
+    )
+)
+def test_passages_folded_together_are_folded_as_one_by_one(texts: list[str]) -> None:
+    assert parts_of_all(texts) == [parts(t) for t in texts]

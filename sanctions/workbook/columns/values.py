@@ -44,6 +44,18 @@ def split_multi(values: pd.Series) -> pd.Series:
     return items[items != ""]
 
 
+def item_lists(values: pd.Series) -> list[list[str]]:
+    """``[items(v) for v in values]``, the column split, trimmed and emptied of blank items
+    by Arrow at once: a list of 100,000 persons has millions of such cells."""
+    column = _arrow(values)
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    lists = pc.split_pattern(column, MULTI_SEPARATOR)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    trimmed = type(lists).from_arrays(lists.offsets, flat).to_pylist()
+    return [[] if v is None else (v if "" not in v else [i for i in v if i]) for v in trimmed]
+
+
 def items(value: object) -> list[str]:
     """The ';'-separated items of one cleaned cell."""
     if value is None or (isinstance(value, float) and value != value):
