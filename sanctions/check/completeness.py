@@ -60,7 +60,7 @@ def _unanchored(sheets: Sheets) -> Iterator[Finding]:
     proposed = set(persons.loc[persons["status"].fillna("") == "proposed", "person_id"].dropna())
     for sheet in ANCHORED:
         frame = sheets.frames[sheet]
-        rows = frame[frame["person_id"].isin(proposed)]
+        rows = frame[isin(frame["person_id"], proposed)]
         empty = rows[list(ANCHOR)].isna()
         for label in rows.index[empty.any(axis=1)]:
             missing = [c for c in ANCHOR if empty.at[label, c]]

@@ -22,7 +22,7 @@ from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.dates import month_names
-from sanctions.workbook.columns.values import split_multi
+from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -105,7 +105,7 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
         if sheet == "involvement":  # an act in a confidential incident is never published
-            values = values[~frame["incident_id"].isin(closed).reindex(values.index)]
+            values = values[~isin(frame["incident_id"], closed).reindex(values.index)]
         if sheet in SOURCED:  # nor a post or act that only confidential documents support
             values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
         for row, (match, k) in mentions(values, people).items():
@@ -137,7 +137,7 @@ def _publicly_sourced(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
     evidence = sheets.frames["evidence"]
     secret = set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
     cited = split_multi(frame["evidence_ids"].dropna())
-    public = cited[~cited.isin(secret)]
+    public = cited[~isin(cited, secret)]
     return pd.Series(frame.index.isin(public.index), index=frame.index)
 
 
@@ -166,7 +166,7 @@ def _summary_tells_secret(sheets: Sheets) -> Iterator[Finding]:
         return
     persons = sheets.frames["persons"].dropna(subset=["person_id"])
     involvement = sheets.frames["involvement"].dropna(subset=["person_id", "incident_id"])
-    involved = involvement[involvement["incident_id"].isin(set(closed["incident_id"]))]
+    involved = involvement[isin(involvement["incident_id"], closed["incident_id"].dropna())]
     if involved.empty or "summary" not in persons:
         return
     by_id = closed.set_index("incident_id")
@@ -260,7 +260,7 @@ def _undated_posts(sheets: Sheets) -> Iterator[Finding]:
     if "as_of" in posts:
         dated |= posts["as_of"].notna()
     any_dated = dated.groupby(posts["person_id"]).any()
-    flagged = persons[persons["person_id"].isin(any_dated.index[~any_dated])]
+    flagged = persons[isin(persons["person_id"], any_dated.index[~any_dated])]
     for row, pid in flagged["person_id"].items():
         yield sheets.finding(POSTS_UNDATED, "persons", "person_id", row_number(row), pid, pid=pid)
 
@@ -272,8 +272,8 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
         return
     incidents = sheets.frames["incidents"]
     secret_incidents = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
-    public_rows = _publicly_sourced(sheets, involvement) & ~involvement["incident_id"].isin(
-        secret_incidents
+    public_rows = _publicly_sourced(sheets, involvement) & ~isin(
+        involvement["incident_id"], secret_incidents
     )
     public = set(involvement.loc[public_rows, "person_id"])
     involved = set(involvement["person_id"])

@@ -20,7 +20,7 @@ from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import Nearest, fold_text, nearest, parts_of_all, pieces_in
 from sanctions.evidence.text import NoText, copy_text
 from sanctions.rules.finding import Finding, cell_ref
-from sanctions.workbook.columns.values import items
+from sanctions.workbook.columns.values import isin, items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -71,11 +71,13 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
         except NoText as exc:
             own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {exc}")
     through = (
-        evidence.set_index("evidence_id")["known_through"] if "known_through" in evidence else None
+        dict(zip(evidence["evidence_id"].tolist(), evidence["known_through"].tolist(), strict=True))
+        if "known_through" in evidence
+        else {}
     )
     found: dict[str, list[Copy]] = {}
     for eid, copy in own.items():
-        other = text_or_none(through.get(eid)) if through is not None else None
+        other = text_or_none(through.get(eid))
         found[eid] = [copy] + ([own[other]] if other in own and other != eid else [])
     return found
 
@@ -156,7 +158,7 @@ def _not_public(sheets: Sheets, sheet: str) -> set[object]:
         return set()
     incidents = sheets.frames["incidents"]
     closed = set(incidents.loc[incidents["confidential"].fillna("") == "yes", "incident_id"])
-    return set(frame.index[frame["incident_id"].isin(closed)])
+    return set(frame.index[isin(frame["incident_id"], closed)])
 
 
 def _held_only_by(pieces: list[str], cited: dict[str, list[Copy]], secret: set[str]) -> list[str]:

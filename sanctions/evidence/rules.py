@@ -97,7 +97,7 @@ def checkable_rows(frame: pd.DataFrame) -> pd.Series:
     if through is None:
         return located
     known = set(frame.loc[located, "evidence_id"].dropna())
-    return located | through.isin(known)
+    return located | isin(through, known)
 
 
 def _uncheckable(sheets: Sheets) -> Iterator[Finding]:

@@ -30,6 +30,8 @@ def _arrow(values: pd.Series | pd.Index | Iterable[str]) -> pa.Array:
 
 def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
     """``values.isin(allowed)`` at Arrow speed (pandas' own loops over ``allowed`` in Python)."""
+    if not isinstance(allowed, pd.Series | pd.Index):
+        allowed = [str(a) for a in allowed]
     mask = pc.is_in(_arrow(values), value_set=_arrow(allowed), skip_nulls=True)
     return pd.Series(mask.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
