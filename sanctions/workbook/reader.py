@@ -8,6 +8,7 @@ the Excel row number, and each column knows its letter, so any check can point a
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -19,6 +20,8 @@ import pyarrow.compute as pc
 
 from sanctions.workbook.gate import UnreadableWorkbook, check_file
 from sanctions.workbook.xmlscan import Hidden, SpecialCell, scan
+
+Scanned = tuple[dict[str, list[SpecialCell]], dict[str, Hidden]]
 
 ROW_INDEX = "excel_row"
 
@@ -78,12 +81,24 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
     """Read every sheet. ``expected`` maps a sheet name (lower case) to the column names that
     identify its header row, so a title row above the header is not taken for it."""
     check_file(path)
+    # The scan of the sheets' XML runs on a thread while fastexcel reads the cells: both let go
+    # of the interpreter for most of their work (unzipping, parsing in Rust).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scanning = pool.submit(scan, path)
+        try:
+            tables, order = _read_sheets(path, expected)
+        except UnreadableWorkbook:
+            _scanned(scanning)  # a damaged structure is said first
+            raise
+        special, hidden = _scanned(scanning)
+    return Workbook(path, tables, special, order, hidden)
+
+
+def _scanned(scanning: Future[Scanned]) -> Scanned:
     try:
-        special, hidden = scan(path)
+        return scanning.result()
     except Exception as exc:  # a malformed part: report, never a traceback
         raise UnreadableWorkbook(f"the workbook's structure is damaged ({_one_line(exc)})") from exc
-    tables, order = _read_sheets(path, expected)
-    return Workbook(path, tables, special, order, hidden)
 
 
 def _read_sheets(
