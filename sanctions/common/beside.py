@@ -102,30 +102,37 @@ def _run(job: Callable[[], Any], send: Connection) -> None:
 
 def shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Every job's answer, in the jobs' order, the jobs run by this process and a forked one
-    together: each takes the next job not yet taken when it is free, so that neither waits
-    while the other has several left (put the longest first). In place, in order, where there
-    is no fork. A failure on either side is raised here, the other side's work abandoned."""
+    together: the forked one takes them from the front, this one from the back, each the next
+    when it is free, so that neither waits while the other has several left. Put the longest
+    first: it starts on the other core at once, and it is always there (its memory is that
+    process's, not this one's). In place, in order, where there is no fork. A failure on either
+    side is raised here, the other side's work abandoned."""
     if not can_fork() or len(jobs) < 2:
         return [job() for job in jobs]
     context = multiprocessing.get_context("fork")
-    taken = context.Value("i", 0)
+    ends = context.Array("i", [0, len(jobs) - 1])  # the next from the front, from the back
 
-    def take() -> int | None:
-        with taken.get_lock():
-            index = int(taken.value)
-            taken.value = index + 1
-        return index if index < len(jobs) else None
+    def take(front: bool) -> int | None:
+        with ends.get_lock():
+            first, last = int(ends[0]), int(ends[1])
+            if first > last:
+                return None
+            if front:
+                ends[0] = first + 1
+                return first
+            ends[1] = last - 1
+            return last
 
     def theirs() -> dict[int, T]:
         done: dict[int, T] = {}
-        while (index := take()) is not None:
+        while (index := take(front=True)) is not None:
             done[index] = jobs[index]()
         return done
 
     other = Beside(theirs)
     answers: dict[int, T] = {}
     try:
-        while (index := take()) is not None:
+        while (index := take(front=False)) is not None:
             answers[index] = jobs[index]()
         answers.update(other.wait())
     finally:

@@ -205,14 +205,21 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     columns: list[list[Any]] = []
     for name in names:
         col = spec.column(name)
+        # Equal cells become one object: a column repeats its codes, dates and IDs across
+        # rows, and a list of 100,000 persons would otherwise hold millions of copies.
+        one: dict[Any, Any] = {}
         if col.multi:  # split in one pass over the column, then each item read as its type
             lists = item_lists(frame[name])
             parse = col.kind.parse(col)
-            columns.append(lists if parse is None else [[parse(i) for i in v] for v in lists])
+            read = (lambda i: i) if parse is None else parse
+            columns.append([[one.setdefault(i, read(i)) for i in v] for v in lists])
             continue
         values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
         convert = _converter(col)
-        columns.append([convert(v) for v in values] if convert is not None else values)
+        if convert is None:
+            columns.append([one.setdefault(v, v) for v in values])
+        else:
+            columns.append([one[v] if v in one else one.setdefault(v, convert(v)) for v in values])
     rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)
     return [make(row, *values) for row, *values in rows]

@@ -40,7 +40,7 @@ class Evidence(EvidenceRow):
         return self.published_date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     """What a row quotes for its fact: the source's own words, where they are, and whose
     account they are (``account`` from schemas/accounts.yaml; ``by``: who gives it)."""
@@ -55,7 +55,7 @@ class Anchor:
         return cls(tuple(row.quote), tuple(row.locator), row.account, row.account_by)
 
 
-@dataclass
+@dataclass(slots=True)
 class Post:
     title: str
     org: str
@@ -86,7 +86,7 @@ def latest_of(posts: list[Post]) -> Post | None:
     return sorted(posts, key=key)[-1] if posts else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Act:
     incident_id: str
     incident: str
