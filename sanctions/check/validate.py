@@ -104,6 +104,10 @@ def _across(sheets: Sheets, rules: tuple[SheetsRule, ...]) -> list[Finding]:
     return [finding for rule in rules for finding in rule.check(sheets)]
 
 
+# Rules across sheets that take seconds on a large list, each a job of its own.
+HEAVY = ("victim.named_elsewhere", "person.near_duplicate")
+
+
 def _families() -> list[tuple[SheetsRule, ...]]:
     """The rules across sheets in groups that share nothing worked out (``Sheets.derived``),
     the costliest first: the evidence and quote rules read every local copy once between
@@ -114,9 +118,6 @@ def _families() -> list[tuple[SheetsRule, ...]]:
     alone = tuple(r for r in ACROSS if r.code in HEAVY)
     rest = tuple(r for r in ACROSS if r not in evidence and r not in alone)
     return [evidence, *((r,) for r in alone), rest]
-
-
-HEAVY = ("victim.named_elsewhere", "person.near_duplicate")
 
 
 def check_loaded(loaded: Loaded) -> Result:
