@@ -131,13 +131,16 @@ def check_loaded(loaded: Loaded) -> Result:
         findings.extend(rule.check(loaded))
     persons = sheets.frames.get("persons")
     if persons is not None and len(persons) >= BESIDE_FROM and can_fork():
-        # the two costliest at the ends, where each core starts: the readiness of every
-        # person on the other (with the memory its cases take), the evidence rules here
-        evidence, *smaller = _families()
+        # The two costliest at the ends, where each core starts: the readiness of every
+        # person on the other (with the memory its cases take), the evidence rules here; then
+        # each core works inwards, and the smallest, in the middle, are taken last.
+        evidence, victims, duplicates, rest = _families()
         jobs: list[Callable[[], list[Finding] | Exception]] = [
             partial(_readiness, sheets),
-            *(partial(_across, sheets, rules) for rules in smaller),
+            partial(_across, sheets, victims),
+            partial(_across, sheets, rest),
             partial(_cells, sheets),
+            partial(_across, sheets, duplicates),
             partial(_across, sheets, evidence),
         ]
         readiness, *others = shared(jobs)

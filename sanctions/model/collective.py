@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sanctions.evidence.passages import parts
+from sanctions.evidence.passages import parts_of_all
 from sanctions.model.rows import InvolvementRow, PersonRow
 
 TOGETHER = 3
@@ -37,12 +37,12 @@ def collective_rows(involvement: list[InvolvementRow], persons: list[PersonRow])
     """The Excel rows of the involvement sheet that rest only on collective mentions."""
     passages: list[tuple[str, list[str]]] = []  # (person_id, words) per passage
     owner_rows: list[int] = []  # the involvement row of each passage
-    for row in involvement:
-        for quote in row.quote:
-            words = WORD.findall(" ".join(parts(quote)))
-            if words:
-                passages.append((row.person_id, words))
-                owner_rows.append(row.row)
+    quoted = [(row, quote) for row in involvement for quote in row.quote]
+    for (row, _), pieces in zip(quoted, parts_of_all([q for _, q in quoted]), strict=True):
+        words = WORD.findall(" ".join(pieces))
+        if words:
+            passages.append((row.person_id, words))
+            owner_rows.append(row.row)
     together = _persons_quoting(passages)
     named_by = _named_by(persons)
     collective_passage = [

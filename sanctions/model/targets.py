@@ -274,6 +274,7 @@ def load_targets(
         if target is not None:
             org = orgs.get(post.org_id, post.org_id)
             ids = list(post.evidence_ids)
+            anchor = Anchor.of(post)
             target.posts.append(
                 Post(
                     post.title,
@@ -281,9 +282,9 @@ def load_targets(
                     post.start_date,
                     post.end_date,
                     ids,
-                    publishable(ids, Anchor.of(post)),
+                    publishable(ids, anchor),
                     post.as_of,
-                    Anchor.of(post),
+                    anchor,
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons)
@@ -294,11 +295,13 @@ def load_targets(
         found = [publisher[e] for e in evidence if e in publisher and e not in secret]
         return tuple(dict.fromkeys(found))
 
+    told = {r.incident_id: Anchor.of(r) for r in rows.incidents}  # one per incident, shared
     for part in rows.involvement:
         target = targets.get(part.person_id)
         incident = incidents.get(part.incident_id)
         if target is None or incident is None:
             continue
+        anchor = Anchor.of(part)
         target.acts.append(
             Act(
                 incident_id=part.incident_id,
@@ -315,12 +318,11 @@ def load_targets(
                 victims_confidential=incident.victims_confidential,
                 summary=incident.summary,
                 incident_evidence=list(incident.evidence_ids),
-                publishable=not incident.confidential
-                and publishable(part.evidence_ids, Anchor.of(part)),
+                publishable=not incident.confidential and publishable(part.evidence_ids, anchor),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
-                anchor=Anchor.of(part),
-                incident_anchor=Anchor.of(incident),
+                anchor=anchor,
+                incident_anchor=told[part.incident_id],
                 collective=part.row in collective,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
                 publishers=published_by(part.evidence_ids),
