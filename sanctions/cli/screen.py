@@ -6,6 +6,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import orjson
@@ -19,6 +20,10 @@ from sanctions.cli.shared import (
     one_folder_each,
     warn,
 )
+
+if TYPE_CHECKING:  # imported where used: `--help` stays fast
+    from sanctions.common.progress import Progress
+    from sanctions.screen.download import Limits
 
 # The largest file a download may bring (and a compressed one unpack to): shared by `screen`
 # and `reference download`.
@@ -93,16 +98,34 @@ def screen(
       sanctions screen lists/kazakhstan.xlsx --against sanctions.ftm.json
       sanctions screen --against https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json
     """
-    from sanctions.check.validate import validated
     from sanctions.common.progress import Progress
+    from sanctions.screen.ahead import scoring_ahead
     from sanctions.screen.download import Limits
-    from sanctions.screen.report import render
-    from sanctions.screen.run import load_sources, screen_list
 
     limits = Limits(parse_size(max_size), timeout)
     steps = Progress.on_terminal(quiet)
     outcome = Outcome(details_err=True)
     paths = one_folder_each(find_lists(workbooks), outcome)
+    # the scorer is made ready on the other core while the data is read and the lists checked
+    with scoring_ahead():
+        _screen_all(paths, sources, threshold, fmt, out, cache, limits, steps, outcome)
+
+
+def _screen_all(
+    paths: list[Path],
+    sources: tuple[str, ...],
+    threshold: float,
+    fmt: str,
+    out: Path,
+    cache: Path | None,
+    limits: Limits,
+    steps: Progress,
+    outcome: Outcome,
+) -> None:
+    from sanctions.check.validate import validated
+    from sanctions.screen.report import render
+    from sanctions.screen.run import load_sources, screen_list
+
     with outcome.step(None):
         reference, provenance = load_sources(
             list(sources),

@@ -25,8 +25,9 @@ from sanctions.common.places import dataset_prefix
 from sanctions.common.progress import Progress
 from sanctions.governments.registry import designated_by
 from sanctions.model.rows import Rows
+from sanctions.screen import ahead
 from sanctions.screen.candidates import candidates, spell
-from sanctions.screen.reference import NAME_PROPS, PERSON_PROPS, Reference
+from sanctions.screen.reference import NAME_PROPS, Reference
 from sanctions.screen.scoring import OTHER_SURNAME
 from sanctions.tracking.screening import (
     NO_BIRTH_HERE,
@@ -223,39 +224,13 @@ def score_queries(
     steps = steps or Progress()
     with steps.step(f"finding candidates for {len(queries):,} persons"):
         pairs = _candidates(queries, people)
-    with steps.step("loading the scorer"):
-        from sanctions.screen.scoring import Scorer
-
-        scorer = Scorer()
-    query_entities = [
-        scorer.query(
-            q.person_id,
-            q.names,
-            {
-                "birthDate": [q.birth_date] if q.birth_date else [],
-                "nationality": q.countries,
-                "gender": [q.gender] if q.gender else [],
-            },
-        )
-        for q in queries
-    ]
     rows = sorted(set(pairs["ref"].tolist()))
     records = people.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
     by_row = dict(zip(rows, records, strict=True))
-    ref_entities = {
-        row: scorer.reference(str(row), rec["schema"], {p: rec[p] or [] for p in PERSON_PROPS})
-        for row, rec in by_row.items()
-    }
-    found: dict[int, list[Hit]] = {}
     todo = list(zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True))
-    for qi, ri in steps.each(todo, f"scoring {len(todo):,} candidates"):
-        query, candidate = query_entities[qi], ref_entities[ri]
-        if not query.schema.can_match(candidate.schema):
-            continue
-        scored = scorer.score(query, candidate)
-        if scored.score >= threshold:
-            found.setdefault(qi, []).append((by_row[ri], scored))
-    return found
+    with steps.step(f"scoring {len(todo):,} candidates"):
+        scored = ahead.score((queries, by_row, todo, threshold))
+    return {qi: [(by_row[ri], sc) for ri, sc in hits] for qi, hits in scored.items()}
 
 
 def designations_of(sanctions: pa.Table, entity_ids: list[str]) -> dict[str, list[Designation]]:

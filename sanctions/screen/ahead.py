@@ -1,0 +1,161 @@
+"""The scorer made ready on the other core while the list is checked and the data read.
+
+The first score of a process builds rigour's person-name tagger: six to eight seconds on a
+small machine, holding the interpreter's lock, so that nothing else in the process can go on
+meanwhile (rigour's own issue, opensanctions/rigour#217, would make it a load). A screening
+therefore forks, at its start, a process that builds the tagger and then scores the pairs it
+is sent, one list after another, while this process validates the workbooks and reads the
+sanctions data. Where there is no fork, or one core, the pairs are scored here. The scores are
+the same either way: the same scorer, on the same pairs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from sanctions.common.beside import can_fork
+from sanctions.screen.reference import PERSON_PROPS
+
+if TYPE_CHECKING:
+    from sanctions.screen.matching import Query
+    from sanctions.screen.scoring import Score
+
+# (query index, reference row) -> its score, for the pairs at or above the threshold
+Scored = dict[int, list[tuple[int, "Score"]]]
+Request = tuple[Sequence["Query"], dict[int, dict[str, Any]], list[tuple[int, int]], float]
+
+
+def score_pairs(
+    queries: Sequence[Query],
+    records: dict[int, dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    threshold: float,
+) -> Scored:
+    """Each (query, reference row) pair of ``pairs`` scored; those at or above ``threshold``."""
+    from sanctions.screen.scoring import Scorer
+
+    scorer = Scorer()
+    query_entities = [
+        scorer.query(
+            q.person_id,
+            q.names,
+            {
+                "birthDate": [q.birth_date] if q.birth_date else [],
+                "nationality": q.countries,
+                "gender": [q.gender] if q.gender else [],
+            },
+        )
+        for q in queries
+    ]
+    references = {
+        row: scorer.reference(str(row), rec["schema"], {p: rec[p] or [] for p in PERSON_PROPS})
+        for row, rec in records.items()
+    }
+    found: Scored = {}
+    for qi, ri in pairs:
+        query, candidate = query_entities[qi], references[ri]
+        if not query.schema.can_match(candidate.schema):
+            continue
+        scored = scorer.score(query, candidate)
+        if scored.score >= threshold:
+            found.setdefault(qi, []).append((ri, scored))
+    return found
+
+
+def _warm_up() -> None:
+    """One score, which builds everything a first score builds."""
+    from sanctions.screen.scoring import Scorer
+
+    scorer = Scorer()
+    scorer.score(
+        scorer.query("ahead", ["Ahead Ready"], {}),
+        scorer.reference("ahead", "Person", {"name": ["Ahead Ready"]}),
+    )
+
+
+class Ahead:
+    """The forked scorer: ``score`` sends it a list's pairs and waits for their scores."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe(duplex=True)
+        self._process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    def score(self, request: Request) -> Scored:
+        try:
+            self._conn.send(request)
+            ok, answer = self._conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            ok, answer = False, RuntimeError("the scoring process ended without an answer")
+        if not ok:
+            raise answer
+        found: Scored = answer
+        return found
+
+    def close(self) -> None:
+        with suppress(OSError):  # it may have ended already
+            self._conn.send(None)
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _serve(conn: Connection) -> None:
+    # a scorer that cannot be built fails the same way on the first list, which says why
+    with suppress(Exception):
+        _warm_up()
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            break
+        if request is None:
+            break
+        try:
+            answer: tuple[bool, Any] = (True, score_pairs(*request))
+        except BaseException as exc:  # sent back, raised where the scores are waited for
+            answer = (False, exc)
+        try:
+            conn.send(answer)
+        except Exception:
+            conn.send((False, RuntimeError("".join(traceback.format_exception(answer[1])))))
+    conn.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # no atexit handlers, no flushing of the parent's buffers twice
+
+
+_AHEAD: list[Ahead] = []  # the scorer of the screening under way, if it was started ahead
+
+
+@contextmanager
+def scoring_ahead() -> Iterator[None]:
+    """Start the scorer on the other core for the block (a screening), and end it after."""
+    if not can_fork():
+        yield
+        return
+    ahead = Ahead()
+    _AHEAD.append(ahead)
+    try:
+        yield
+    finally:
+        _AHEAD.remove(ahead)
+        ahead.close()
+
+
+def score(request: Request) -> Scored:
+    """The pairs scored by the scorer started ahead, or here if there is none."""
+    if _AHEAD:
+        return _AHEAD[-1].score(request)
+    return score_pairs(*request)

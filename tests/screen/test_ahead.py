@@ -1,0 +1,70 @@
+"""The scorer made ready on the other core: the same scores as here, list after list, its
+failures raised where the scores are waited for, and no process left behind. Every name is
+invented."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import pytest
+
+from sanctions.common.beside import PROCESSES_ENV
+from sanctions.screen import ahead
+from sanctions.screen.matching import Query
+from sanctions.screen.reference import PERSON_PROPS
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="no fork here")
+
+
+def record(name: str, birth: str | None = None) -> dict[str, object]:
+    rec: dict[str, object] = {p: None for p in PERSON_PROPS}
+    rec.update(schema="Person", name=[name], birthDate=[birth] if birth else None)
+    return rec
+
+
+QUERIES = [
+    Query("P001", "Ivan Fictov", "proposed", ["Ivan Fictov", "Иван Фиктов"], None, [], None),
+    Query("P002", "Dana Madeupova", "proposed", ["Dana Madeupova"], "1970-01-02", [], "female"),
+]
+RECORDS = {
+    7: record("Ivan Fiktov"),
+    9: record("Dana Madeupova", "1970-01-02"),
+    11: record("Pyotr Otherov"),
+}
+PAIRS = [(0, 7), (0, 11), (1, 9), (1, 11)]
+
+
+def test_the_scorer_ahead_scores_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = ahead.score_pairs(QUERIES, RECORDS, PAIRS, 0.5)
+    assert {qi: [ri for ri, _ in hits] for qi, hits in here.items()} == {0: [7], 1: [9]}
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    with ahead.scoring_ahead():
+        assert ahead._AHEAD  # started
+        first = ahead.score((QUERIES, RECORDS, PAIRS, 0.5))
+        second = ahead.score((QUERIES[1:], RECORDS, [(0, 9)], 0.5))  # a second list
+    assert first == here
+    assert second == {0: here[1]}
+    assert not ahead._AHEAD and not multiprocessing.active_children()
+
+
+def test_one_core_scores_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PROCESSES_ENV, "1")
+    with ahead.scoring_ahead():
+        assert not ahead._AHEAD
+        assert ahead.score((QUERIES, RECORDS, PAIRS, 0.5)) == ahead.score_pairs(
+            QUERIES, RECORDS, PAIRS, 0.5
+        )
+
+
+def test_a_failure_in_the_scorer_is_raised_where_the_scores_are_waited_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    broken = {7: {"schema": "Person"}}  # a record without its properties
+    with ahead.scoring_ahead():
+        with pytest.raises(KeyError):
+            ahead.score((QUERIES, broken, [(0, 7)], 0.5))
+        # and it still serves the next list
+        assert ahead.score((QUERIES, RECORDS, [(1, 9)], 0.5))[1][0][0] == 9
+    assert not multiprocessing.active_children()
