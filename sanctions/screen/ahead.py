@@ -102,10 +102,12 @@ class Ahead:
         return found
 
     def close(self) -> None:
+        """Ended: at once when idle (it is told so), stopped when still building the scorer
+        (the screening failed before it was needed: its error is not kept waiting)."""
         with suppress(OSError):  # it may have ended already
             self._conn.send(None)
         self._conn.close()
-        self._process.join(timeout=5)
+        self._process.join(timeout=0.1)
         if self._process.is_alive():
             self._process.terminate()
             self._process.join()

@@ -68,3 +68,18 @@ def test_a_failure_in_the_scorer_is_raised_where_the_scores_are_waited_for(
         # and it still serves the next list
         assert ahead.score((QUERIES, RECORDS, [(1, 9)], 0.5))[1][0][0] == 9
     assert not multiprocessing.active_children()
+
+
+def test_a_screening_that_ends_early_stops_the_scorer_still_being_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list that fails its check, or sanctions data that cannot be read, ends the screening
+    before any score: its message is not kept waiting for a scorer nobody needs."""
+    import time
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    monkeypatch.setattr(ahead, "_warm_up", lambda: time.sleep(600))  # forked with it
+    with ahead.scoring_ahead():
+        (started,) = ahead._AHEAD
+        assert started._process.is_alive()
+    assert not started._process.is_alive() and not multiprocessing.active_children()
