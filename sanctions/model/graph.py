@@ -169,11 +169,11 @@ def check(graph: Graph) -> None:
     entities = graph.entities
     found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
     for entity_id, entity in entities.items():  # is the build's, not the output's
-        required, refs = _duties(entity.schema)
+        required, referring = _duties(entity.schema)
         missing = [p for p in required if not entity.get(p)]
         if missing:
             found.append((entity_id, f"{entity.schema.name} {entity_id}: no {', '.join(missing)}"))
-        for name in refs:
+        for name in referring:
             for ref in entity.get(name):
                 if ref not in entities:
                     problem = f"{entity.schema.name} {entity_id}: {name} -> unknown {ref}"

@@ -198,6 +198,20 @@ def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
     return parse
 
 
+def _once_each(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """``convert`` (or nothing) once per distinct cell, equal cells then sharing one object: a
+    column repeats its codes, dates and IDs, and a list of 100,000 persons would otherwise hold
+    millions of copies of them."""
+    seen: dict[Any, Any] = {}
+
+    def read(value: Any) -> Any:
+        if value not in seen:
+            seen[value] = value if convert is None else convert(value)
+        return seen[value]
+
+    return read
+
+
 def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout) -> list[R]:
     """One record per row of a cleaned frame, column by column."""
     spec = layout.sheet(sheet)
@@ -205,21 +219,13 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     columns: list[list[Any]] = []
     for name in names:
         col = spec.column(name)
-        # Equal cells become one object: a column repeats its codes, dates and IDs across
-        # rows, and a list of 100,000 persons would otherwise hold millions of copies.
-        one: dict[Any, Any] = {}
         if col.multi:  # split in one pass over the column, then each item read as its type
-            lists = item_lists(frame[name])
-            parse = col.kind.parse(col)
-            read = (lambda i: i) if parse is None else parse
-            columns.append([[one.setdefault(i, read(i)) for i in v] for v in lists])
+            read = _once_each(col.kind.parse(col))
+            columns.append([[read(i) for i in v] for v in item_lists(frame[name])])
             continue
         values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
-        convert = _converter(col)
-        if convert is None:
-            columns.append([one.setdefault(v, v) for v in values])
-        else:
-            columns.append([one[v] if v in one else one.setdefault(v, convert(v)) for v in values])
+        read = _once_each(_converter(col))
+        columns.append([read(v) for v in values])
     rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)
     return [make(row, *values) for row, *values in rows]
