@@ -506,28 +506,39 @@ def crosses(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
 def _crossed(p: np.ndarray, q: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     """For each segment ``p[i]``–``q[i]``, whether it passes through any of ``boxes``
     (Liang-Barsky, every segment against every box at once: a picture of a thousand people
-    has tens of thousands of segment and box pairs per edge)."""
+    has tens of thousands of segment and box pairs per edge). Only the pairs whose bounding
+    boxes meet are clipped: a curve's short segments meet few boxes."""
+    out = np.zeros(len(p), dtype=bool)
     if not len(boxes) or not len(p):
-        return np.zeros(len(p), dtype=bool)
-    dx = (q[:, 0] - p[:, 0])[:, None]
-    dy = (q[:, 1] - p[:, 1])[:, None]
-    shape = (len(p), len(boxes))
-    low, high = np.zeros(shape), np.ones(shape)
-    inside = np.ones(shape, dtype=bool)
+        return out
+    low_x, high_x = np.minimum(p[:, 0], q[:, 0]), np.maximum(p[:, 0], q[:, 0])
+    low_y, high_y = np.minimum(p[:, 1], q[:, 1]), np.maximum(p[:, 1], q[:, 1])
+    segment, box = np.nonzero(
+        (low_x[:, None] <= boxes[:, 2])
+        & (high_x[:, None] >= boxes[:, 0])
+        & (low_y[:, None] <= boxes[:, 3])
+        & (high_y[:, None] >= boxes[:, 1])
+    )
+    if not len(segment):
+        return out
+    start, near = p[segment], boxes[box]
+    dx = q[segment, 0] - start[:, 0]
+    dy = q[segment, 1] - start[:, 1]
+    low, high = np.zeros(len(segment)), np.ones(len(segment))
+    inside = np.ones(len(segment), dtype=bool)
     for step, room in (
-        (-dx, p[:, 0, None] - boxes[:, 0]),
-        (dx, boxes[:, 2] - p[:, 0, None]),
-        (-dy, p[:, 1, None] - boxes[:, 1]),
-        (dy, boxes[:, 3] - p[:, 1, None]),
+        (-dx, start[:, 0] - near[:, 0]),
+        (dx, near[:, 2] - start[:, 0]),
+        (-dy, start[:, 1] - near[:, 1]),
+        (dy, near[:, 3] - start[:, 1]),
     ):
-        step = np.broadcast_to(step, shape)
         inside &= ~((step == 0) & (room < 0))
         with np.errstate(divide="ignore", invalid="ignore"):
             t = room / step
         low = np.where(step < 0, np.maximum(low, t), low)
         high = np.where(step > 0, np.minimum(high, t), high)
     inside &= low <= high
-    out: np.ndarray = np.asarray(inside.any(axis=1))
+    out[segment[inside]] = True
     return out
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from sanctions.check import validate as validating
 from sanctions.check.validate import validate
 from sanctions.common.beside import PROCESSES_ENV
 from tests import workbooks
@@ -16,9 +15,8 @@ from tests.workbooks import cell
 @pytest.fixture(autouse=True, params=["one core", "two cores"])
 def cores(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test twice: readiness judged after the other rules, and beside them on the second
-    core (as on a large workbook): the findings must be the same."""
+    core: the findings must be the same."""
     if request.param == "two cores":
-        monkeypatch.setattr(validating, "BESIDE_FROM", 1)
         monkeypatch.setenv(PROCESSES_ENV, "2")
     else:
         monkeypatch.setenv(PROCESSES_ENV, "1")

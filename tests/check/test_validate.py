@@ -14,7 +14,6 @@ def _both_ways(monkeypatch, path):
 
     monkeypatch.setenv(PROCESSES_ENV, "1")
     alone = validating.validate(path).findings
-    monkeypatch.setattr(validating, "BESIDE_FROM", 1)
     monkeypatch.setenv(PROCESSES_ENV, "2")
     shared = validating.validate(path).findings
     return alone, shared
