@@ -2,8 +2,8 @@
 
 * Every government's package, the public list and the review report for a fictional list of
   1,000 targets, in a fresh process: time and peak memory, beside the same export on one core
-  (``SANCTIONS_PROCESSES=1``; the report is otherwise written on the second). Goal: 8 s or
-  less.
+  (``SANCTIONS_PROCESSES=1``; the report is otherwise written on the second), each the best
+  of three runs. Goal: 8 s or less.
 * Conversion throughput: the same fictional tables (BENCH_CONVERT persons, default 20,000)
   converted by `sanctions.model.convert.build` and by `ftm map` from equivalent CSV files and a YAML
   mapping making the same kinds of entities (persons, bodies, posts and their holders,
@@ -242,22 +242,33 @@ def convert(workbook: Path) -> tuple[float, int, float, int]:
     return ours, len(graph.entities), theirs, mapped
 
 
+EXPORT_RUNS = 3  # timings wander on a shared machine: the best of three counts, for both
+
+
+def best_export(args: list[str]) -> tuple[float, dict[str, float]]:
+    """The fastest of EXPORT_RUNS exports, each into a new, empty folder (an export into a
+    folder that holds one first moves the old one aside: more work than a first export)."""
+    runs = []
+    for _ in range(EXPORT_RUNS):
+        with tempfile.TemporaryDirectory() as tmp:
+            runs.append(timed([*args, tmp]))
+    return min(runs, key=lambda run: run[0])
+
+
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "packages":
         child_packages(Path(sys.argv[2]), Path(sys.argv[3]))
         return 0
     small = fictional(1000)
     args = [sys.executable, "-m", "bench.exports", "packages", str(small)]
-    with tempfile.TemporaryDirectory() as tmp:
-        seconds, info = timed([*args, tmp])
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ[PROCESSES_ENV] = "1"
-        one_core, _ = timed([*args, tmp])
-        del os.environ[PROCESSES_ENV]
+    seconds, info = best_export(args)
+    os.environ[PROCESSES_ENV] = "1"
+    one_core, _ = best_export(args)
+    del os.environ[PROCESSES_ENV]
     print(
-        f"export, 1,000 fictional targets (every package, public list, report): {seconds:6.2f} s, "
-        f"peak {info['peak_mb']:.0f} MB, {info['files']:.0f} files (goal {GOAL_PACKAGES_S:.0f} s) "
-        f"| baseline, the same on one core: {one_core:6.2f} s"
+        f"export, 1,000 fictional targets (every package, public list, report): {seconds:6.2f} s "
+        f"(best of {EXPORT_RUNS}), peak {info['peak_mb']:.0f} MB, {info['files']:.0f} files "
+        f"(goal {GOAL_PACKAGES_S:.0f} s) | baseline, the same on one core: {one_core:6.2f} s"
     )
     persons = int(os.environ.get("BENCH_CONVERT", "20000"))
     ours, ours_n, theirs, theirs_n = convert(fictional(persons))

@@ -38,21 +38,27 @@ class _LibyamlSafe:
 
 
 class _ModelHook:
-    """A finder for ``followthemoney.model`` alone, used once."""
+    """A finder for ``followthemoney.model`` alone, used once. It leaves ``sys.meta_path`` only
+    once the module is loaded: the import system is still going through that list while a
+    finder is asked."""
+
+    def __init__(self) -> None:
+        self.used = False
 
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if name != MODULE:
+        if name != MODULE or self.used:
             return None
-        uninstall()
+        self.used = True
         spec = PathFinder.find_spec(name, path, target)
         if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
+            return spec  # found elsewhere, or not at all: read as followthemoney reads it
         loader = spec.loader
         run = loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
+            uninstall()
             run(module)
             yaml = getattr(module, "yaml", None)
             if yaml is not None and hasattr(yaml, "CSafeLoader"):
