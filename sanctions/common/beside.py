@@ -9,13 +9,17 @@ or only one core, the job runs in place when it is waited for: the same bytes ei
 
 A failure in the child is raised again in the parent when it waits: the child's exception
 itself when it can be pickled (an ``InputError`` keeps its message for the editor), else a
-``RuntimeError`` carrying its traceback.
+``RuntimeError`` carrying its traceback. A child ends when its parent does, however the parent
+ended (``die_with_parent``): a run killed mid-export leaves no helper behind, still writing
+into a folder the next run clears and holding the list's lock, which it inherited.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -42,6 +46,22 @@ def can_fork() -> bool:
     return sys.platform == "linux" and cores() > 1
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent ends
+
+
+def die_with_parent(parent: int) -> None:
+    """Have this forked process killed when ``parent`` (the process that forked it) ends, by
+    Linux's parent-death signal; a parent already gone means ending now. A parent killed
+    outright runs no code of its own, so the child must ask for this itself."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux's C library: nothing to ask
+        pass
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+
+
 class Beside(Generic[T]):
     """``job()`` started now on another core (or later in place); ``wait()`` for its answer."""
 
@@ -52,7 +72,7 @@ class Beside(Generic[T]):
         if can_fork():
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(job, send), daemon=True)
+            self._process = context.Process(target=_run, args=(job, send, os.getpid()), daemon=True)
             self._process.start()
             send.close()
             self._answer = receive
@@ -82,7 +102,8 @@ class Beside(Generic[T]):
             self._process.join()
 
 
-def _run(job: Callable[[], Any], send: Connection) -> None:
+def _run(job: Callable[[], Any], send: Connection, parent: int) -> None:
+    die_with_parent(parent)
     try:
         answer = job()
     except BaseException as exc:  # sent to the parent, which raises it

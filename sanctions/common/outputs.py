@@ -25,6 +25,7 @@ import errno
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -89,6 +90,7 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
         with _exclusive(path, target):
             yield
         return
+    ended_by = time.monotonic() + ENDING_S
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -96,6 +98,9 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
+            if holder.isdigit() and not _running(int(holder)) and time.monotonic() < ended_by:
+                time.sleep(0.05)  # a run that has ended: its helpers are ending too
+                continue
             raise Busy(
                 f"{target} is being written by another sanctions run (process {holder}); "
                 "wait for it to finish, then run again"
@@ -114,6 +119,27 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)
         os.close(fd)
+
+
+# How long a lock may outlive the run that wrote its process ID: a run killed outright leaves
+# its helper processes (``common/beside``) ending, and they hold the lock they inherited until
+# they have let go of their memory, a fraction of a second.
+ENDING_S = 10.0
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs (an ended one not yet reaped does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's: it runs
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return True  # no /proc to ask: os.kill found it
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from sanctions.common.beside import can_fork
+from sanctions.common.beside import can_fork, die_with_parent
 from sanctions.screen.reference import PERSON_PROPS
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class Ahead:
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe(duplex=True)
-        self._process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self._process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
         self._process.start()
         theirs.close()
 
@@ -113,7 +113,8 @@ class Ahead:
             self._process.join()
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, parent: int) -> None:
+    die_with_parent(parent)  # a screening killed outright leaves no scorer behind
     # a scorer that cannot be built fails the same way on the first list, which says why
     with suppress(Exception):
         _warm_up()

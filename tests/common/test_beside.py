@@ -11,6 +11,7 @@ import pytest
 from sanctions.common import beside
 from sanctions.common.beside import Beside
 from sanctions.common.errors import InputError
+from tests.processes import helper_outlives_killed_parent
 
 
 def _write_pid(path: Path) -> None:
@@ -89,3 +90,17 @@ def test_a_failing_shared_job_is_raised(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv(PROCESSES_ENV, "2")
     with pytest.raises(ValueError, match="job 2 failed"):
         shared([lambda: 1, fails, lambda: 3, lambda: 4])
+
+
+@pytest.mark.skipif(not beside.can_fork(), reason="one core or no fork here")
+def test_a_job_ends_when_its_parent_is_killed() -> None:
+    # an export killed outright must leave no helper writing, holding the list's lock
+    assert not helper_outlives_killed_parent(
+        """
+        import time
+        from sanctions.common.beside import Beside
+        job = Beside(lambda: time.sleep(120))
+        print(job._process.pid, flush=True)
+        time.sleep(120)
+        """
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.common.outputs import MARKER
+from sanctions.common.outputs import ENDING_S, MARKER, held
 from sanctions.common.places import dataset_prefix
 from tests import workbooks
 from tests.conftest import REPO, run_cli
@@ -319,3 +319,33 @@ def test_a_second_release_of_a_list_stops_while_one_runs(tmp_path: Path) -> None
     finally:
         first.communicate("")
     assert run_cli("release", "1.0", str(book), "--out", str(out)).returncode == 0
+
+
+def test_a_lock_left_by_an_ended_runs_helper_is_waited_for_not_refused(tmp_path: Path) -> None:
+    """A run killed outright leaves its helpers ending (they die with it), still holding the
+    lock they inherited for a moment: the next run waits for them, where a live run is
+    refused at once (above)."""
+    target = tmp_path / "out" / "testland"
+    dead_pid = _ended_pid()
+    code = (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(tmp_path / 'out' / '.testland.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        f"os.pwrite(fd, b'{dead_pid}\\n', 0)\n"
+        "print('held', flush=True); time.sleep(1.0)\n"
+    )
+    (tmp_path / "out").mkdir()
+    helper = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert helper.stdout is not None and helper.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    with held(target):
+        waited = time.monotonic() - started
+    helper.wait()
+    assert 0.3 < waited < ENDING_S
+
+
+def _ended_pid() -> int:
+    """The process ID of a process that has ended."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid

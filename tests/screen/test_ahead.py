@@ -13,6 +13,7 @@ from sanctions.common.beside import PROCESSES_ENV
 from sanctions.screen import ahead
 from sanctions.screen.matching import Query
 from sanctions.screen.reference import PERSON_PROPS
+from tests.processes import helper_outlives_killed_parent
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="no fork here")
 
@@ -83,3 +84,16 @@ def test_a_screening_that_ends_early_stops_the_scorer_still_being_built(
         (started,) = ahead._AHEAD
         assert started._process.is_alive()
     assert not started._process.is_alive() and not multiprocessing.active_children()
+
+
+def test_the_scorer_ends_when_the_screening_is_killed() -> None:
+    assert not helper_outlives_killed_parent(
+        """
+        import os, time
+        os.environ["SANCTIONS_PROCESSES"] = "2"
+        from sanctions.screen import ahead
+        with ahead.scoring_ahead():
+            print(ahead._AHEAD[0]._process.pid, flush=True)
+            time.sleep(120)
+        """
+    )
