@@ -1,11 +1,9 @@
-"""Progress on a terminal, silence elsewhere, and one hash seed for every run."""
+"""Progress on a terminal, silence elsewhere."""
 
 from __future__ import annotations
 
 import io
-import sys
 
-from sanctions import entry
 from sanctions.common.progress import Progress
 
 
@@ -37,25 +35,3 @@ def test_not_a_terminal_means_no_progress() -> None:
     # pytest captures standard error: it is not a terminal.
     assert not Progress.on_terminal().enabled
     assert not Progress.on_terminal(quiet=True).enabled
-
-
-def test_the_command_runs_again_with_the_hash_seed_fixed(monkeypatch) -> None:
-    calls = []
-    monkeypatch.setenv("PYTHONHASHSEED", "random")
-    monkeypatch.setattr(sys, "argv", ["sanctions", "validate", "lists/a.xlsx"])
-    monkeypatch.setattr(entry.os, "execve", lambda path, argv, env: calls.append((argv, env)))
-    monkeypatch.setattr(entry.os, "name", "posix")
-    monkeypatch.setattr("sanctions.cli.main", lambda: calls.append("ran"))
-    entry.main()
-    argv, env = calls[0]
-    assert argv[1:] == ["-m", "sanctions", "validate", "lists/a.xlsx"]
-    assert env["PYTHONHASHSEED"] == entry.SEED
-
-
-def test_with_the_seed_fixed_the_command_runs_at_once(monkeypatch) -> None:
-    calls = []
-    monkeypatch.setenv("PYTHONHASHSEED", entry.SEED)
-    monkeypatch.setattr(entry.os, "execve", lambda *args: calls.append("exec"))
-    monkeypatch.setattr("sanctions.cli.main", lambda: calls.append("ran"))
-    entry.main()
-    assert calls == ["ran"]

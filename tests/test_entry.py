@@ -1,0 +1,77 @@
+"""The entry point: one hash seed for every run, and a process that ends with the command's
+status once its output is flushed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sanctions import entry
+from tests.conftest import REPO
+
+
+@pytest.fixture(autouse=True)
+def _no_ending(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``end`` would end this test's process: it records the status instead."""
+    ended: list[int] = []
+    monkeypatch.setattr(entry, "end", ended.append)
+    return ended
+
+
+def test_the_command_runs_again_with_the_hash_seed_fixed(monkeypatch) -> None:
+    calls = []
+    monkeypatch.setenv("PYTHONHASHSEED", "random")
+    monkeypatch.setattr(sys, "argv", ["sanctions", "validate", "lists/a.xlsx"])
+    monkeypatch.setattr(entry.os, "execve", lambda path, argv, env: calls.append((argv, env)))
+    monkeypatch.setattr(entry.os, "name", "posix")
+    monkeypatch.setattr("sanctions.cli.main", lambda: calls.append("ran"))
+    entry.main()
+    argv, env = calls[0]
+    assert argv[1:] == ["-m", "sanctions", "validate", "lists/a.xlsx"]
+    assert env["PYTHONHASHSEED"] == entry.SEED
+
+
+def test_with_the_seed_fixed_the_command_runs_at_once(monkeypatch, _no_ending) -> None:
+    calls = []
+    monkeypatch.setenv("PYTHONHASHSEED", entry.SEED)
+    monkeypatch.setattr(entry.os, "execve", lambda *args: calls.append("exec"))
+    monkeypatch.setattr("sanctions.cli.main", lambda: calls.append("ran"))
+    entry.main()
+    assert calls == ["ran"]
+    assert _no_ending == [0]
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "said"),
+    [(None, 0, ""), (0, 0, ""), (1, 1, ""), (2, 2, ""), ("a message", 1, "a message\n")],
+)
+def test_the_status_is_the_one_sys_exit_gives(code, status, said, monkeypatch, capsys) -> None:
+    def command() -> None:
+        sys.exit(code)
+
+    monkeypatch.setenv("PYTHONHASHSEED", entry.SEED)
+    monkeypatch.setattr("sanctions.cli.main", command)
+    entry.main()
+    assert entry.exit_status(SystemExit(code)) == status
+    assert capsys.readouterr().err == said * 2  # once by main, once by the check above
+
+
+def test_a_command_ends_with_its_status_and_all_its_output(tmp_path) -> None:
+    """Through the real entry point, in a process of its own: the status of each outcome, and
+    every line printed, however much, before the process ends."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "sanctions", *args],
+            cwd=REPO, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    ok = run("validate", "lists/kazakhstan.xlsx")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.rstrip().endswith("in 1 workbook")
+    assert run("validate", str(tmp_path / "missing.xlsx")).returncode == 2
+    assert run("no-such-command").returncode == 2
+    docs = run("docs")
+    assert docs.returncode == 0 and len(docs.stdout) > 10_000  # all of it, flushed
