@@ -176,6 +176,7 @@ def fictional(persons: int) -> Path:
 
 
 def child_packages(workbook: Path, out: Path) -> None:
+    from sanctions.entry import end
     from sanctions.export.run import export
 
     folder = export(workbook, out, date="2026-11-30").folder
@@ -184,6 +185,7 @@ def child_packages(workbook: Path, out: Path) -> None:
             {"peak_mb": peak_mb(), "files": sum(1 for p in folder.rglob("*") if p.is_file())}
         )
     )
+    end(0)  # as the command ends (``sanctions.entry``): its time, not the interpreter's teardown
 
 
 def write_csv(path: Path, frame: Any) -> None:
