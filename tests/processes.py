@@ -1,5 +1,4 @@
-"""Helpers for tests of forked helpers: whether a process still runs, and a parent killed
-outright while its helper works."""
+"""Helpers for tests of forked helpers: a parent killed outright while its helper works."""
 
 from __future__ import annotations
 
@@ -10,16 +9,9 @@ import textwrap
 import time
 from pathlib import Path
 
+from sanctions.common.beside import running
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def alive(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie, ended but not yet reaped, does not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def helper_outlives_killed_parent(script: str, seconds: float = 10.0) -> bool:
@@ -33,10 +25,10 @@ def helper_outlives_killed_parent(script: str, seconds: float = 10.0) -> bool:
     )
     assert parent.stdout is not None
     helper = int(parent.stdout.readline())
-    assert alive(helper), "the helper had not started"
+    assert running(helper), "the helper had not started"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + seconds
-    while alive(helper) and time.monotonic() < deadline:
+    while running(helper) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return alive(helper)
+    return running(helper)

@@ -24,6 +24,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +45,21 @@ def cores() -> int:
 
 def can_fork() -> bool:
     return sys.platform == "linux" and cores() > 1
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` runs (an ended one not yet reaped does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's: it runs
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return True  # no /proc to ask: os.kill found it
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent ends

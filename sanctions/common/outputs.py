@@ -31,6 +31,7 @@ from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 
+from sanctions.common.beside import running
 from sanctions.common.errors import InputError
 
 try:
@@ -98,7 +99,7 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
-            if holder.isdigit() and not _running(int(holder)) and time.monotonic() < ended_by:
+            if holder.isdigit() and not running(int(holder)) and time.monotonic() < ended_by:
                 time.sleep(0.05)  # a run that has ended: its helpers are ending too
                 continue
             raise Busy(
@@ -125,21 +126,6 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
 # its helper processes (``common/beside``) ending, and they hold the lock they inherited until
 # they have let go of their memory, a fraction of a second.
 ENDING_S = 10.0
-
-
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` runs (an ended one not yet reaped does not)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's: it runs
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-    except OSError:
-        return True  # no /proc to ask: os.kill found it
-    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 @contextmanager
