@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 # The control characters XML 1.0 forbids (openpyxl refuses the same set); tab, line feed and
 # carriage return are allowed. Written here, not imported: openpyxl takes a tenth of a second
@@ -239,20 +239,24 @@ CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterm
 def normalise_zip(path: Path, created: str | None = None) -> None:
     """Rewrite a zip with fixed timestamps (the members', and the document properties': the
     given ISO date, else 2000-01-01), in name order."""
+    write_normalised_zip(path, zip_members(path), created)
+
+
+def zip_members(source: Path | IO[bytes]) -> dict[str, bytes]:
+    """Every member of a zip: its name -> its bytes."""
+    with zipfile.ZipFile(source) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def write_normalised_zip(path: Path, members: Mapping[str, bytes], created: str | None) -> None:
+    """A zip of ``members`` as ``normalise_zip`` leaves one: in name order, with fixed
+    timestamps, the document properties' dates ``created`` (ISO), else 2000-01-01."""
     stamp = f"{created}T00:00:00Z" if created and ISO_DAY.fullmatch(created) else FIXED_STAMP
-    with zipfile.ZipFile(path) as source:
-        members = sorted((info.filename, source.read(info)) for info in source.infolist())
-    members = [
-        (
-            name,
-            CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
-            if name == "docProps/core.xml"
-            else data,
-        )
-        for name, data in members
-    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members:
+        for name in sorted(members):
+            data = members[name]
+            if name == "docProps/core.xml":
+                data = CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

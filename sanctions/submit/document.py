@@ -7,23 +7,18 @@ the conduct meets, and the designations by other governments found by screening.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm
-from docxtpl import DocxTemplate
-from jinja2 import Environment, Template, nodes
 
 from sanctions.common import dates
 from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
-from sanctions.common.writers import normalise_zip
 from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
@@ -31,6 +26,7 @@ from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import kinds_as_said, statement
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.arguments import arguments_for
+from sanctions.submit.letter import Letter, letters_jinja
 from sanctions.submit.relied import Relied
 from sanctions.tracking.designations import (
     allied,
@@ -39,47 +35,6 @@ from sanctions.tracking.designations import (
     screening_note,
 )
 from sanctions.tracking.screening import Screening
-
-# A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
-# text of a run: ``<w:t>`` holds text only, its "<" escaped.
-_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
-
-
-class Compiled(Environment):
-    """Jinja for the letters, compiling each template once: one shared template serves every
-    government, and docxtpl asks for its body, headers and footers anew for each letter."""
-
-    def __init__(self) -> None:
-        super().__init__(autoescape=True)
-        self._compiled: dict[str, Template] = {}
-
-    def from_string(
-        self,
-        source: str | nodes.Template,
-        globals: MutableMapping[str, Any] | None = None,
-        template_class: type[Template] | None = None,
-    ) -> Template:
-        if not isinstance(source, str) or globals is not None or template_class is not None:
-            return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
-
-
-@cache
-def letters_jinja() -> Compiled:
-    return Compiled()
-
-
-class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
-    """docxtpl's template, without its pass over every run of a rendered letter when no run
-    holds a character that pass would change (a tab, a line or page break): the pass is then
-    the identity, and it took half of a long letter's rendering."""
-
-    def resolve_listing(self, xml: str) -> str:
-        if _LISTING.search(xml) is None:
-            return xml
-        return str(super().resolve_listing(xml))
 
 
 def template_path(code: str | None = None) -> Path:
@@ -339,7 +294,8 @@ def render_submission(
     relied = relied or Relied()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
-    document = Letter(str(template_path(jurisdiction.code)))
+    document = Letter(template_path(jurisdiction.code))
+    page_setup(document, jurisdiction)  # in the body's section properties, rendered with it
     document.render(
         {
             "jurisdiction": jurisdiction,
@@ -385,15 +341,12 @@ def render_submission(
         jinja_env=letters_jinja(),
         autoescape=True,
     )
-    page_setup(document, jurisdiction, submitter)
-    document.save(str(path))
-    normalise_zip(path, letterhead.date)
+    describe(document, jurisdiction, submitter)
+    document.write(path, letterhead.date)
 
 
-def page_setup(
-    document: DocxTemplate, jurisdiction: Jurisdiction, submitter: dict[str, str]
-) -> None:
-    """The government's paper and language, and document properties that say what it is."""
+def page_setup(document: Letter, jurisdiction: Jurisdiction) -> None:
+    """The government's paper and language."""
     width, height = PAPER[jurisdiction.paper]
     for section in document.docx.sections:
         section.page_width, section.page_height = width, height
@@ -409,6 +362,11 @@ def page_setup(
             lang = OxmlElement("w:lang")
             run_props.append(lang)
         lang.set(qn("w:val"), jurisdiction.locale)
+
+
+def describe(document: Letter, jurisdiction: Jurisdiction, submitter: dict[str, str]) -> None:
+    """Document properties that say what it is (set once the template's own are rendered,
+    so that nothing in them is read as a template tag)."""
     properties = document.docx.core_properties
     properties.title = jurisdiction.title
     properties.author = properties.last_modified_by = submitter.get("organisation") or ""

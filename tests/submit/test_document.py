@@ -314,29 +314,3 @@ def test_the_signature_gives_the_signatorys_capacity(exported: Path) -> None:
     text = paragraphs(exported / "testland-gb" / "send" / "submission.docx")
     at = text.index("Signed on behalf of Example Rights Centre:")
     assert "Jane Doe, Director" in text[at : at + 5]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Plain words &amp; more",
-        "a tab\there",
-        "two\nlines",
-        "new\aparagraph",
-        "page\fbreak",
-    ],
-)
-def test_letters_resolve_tabs_and_breaks_as_docxtpl_does(text: str) -> None:
-    from docxtpl import DocxTemplate
-
-    from sanctions.submit.document import Letter, template_path
-
-    xml = (
-        '<w:body><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
-        f'<w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:tab/></w:r></w:p>'
-        "<w:p><w:r><w:t>Second</w:t></w:r></w:p></w:body>"
-    )
-    ours = Letter(str(template_path("us"))).resolve_listing(xml)
-    theirs = DocxTemplate(str(template_path("us"))).resolve_listing(xml)
-    assert ours == theirs
-    assert (ours == xml) == (text == "Plain words &amp; more")

@@ -1,0 +1,141 @@
+"""A Word letter rendered from a docxtpl template, with docxtpl's passes skipped where they
+would change nothing.
+
+docxtpl renders a template's body as text through Jinja, then parses that text back into
+python-docx's tree (repairing whatever it finds broken), renumbers the pictures' IDs, widens
+the tables' grids where a column loop (``{%tc %}``) added cells, and python-docx writes the
+whole tree out as text again. For a long letter those round trips were two thirds of its time,
+and they change nothing when the template's body has neither a picture nor a column loop, as
+the letters' templates have not. Such a body is rendered as docxtpl renders it, checked to be
+well-formed XML (a template whose tags an editor has broken is refused, naming the template,
+rather than silently repaired), and written into the file as it is. Any other template takes
+docxtpl's own way. Either way the file is written deterministically (``common/writers``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import MutableMapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template, nodes
+from lxml import etree
+
+from sanctions.common.errors import InputError
+from sanctions.common.writers import normalise_zip, write_normalised_zip, zip_members
+
+# A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
+# text of a run: ``<w:t>`` holds text only, its "<" escaped.
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+# What docxtpl's passes over a parsed body act on: a column loop (in the text an editor typed,
+# which Word may have split across runs) and a picture's drawing properties (in the markup).
+_COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
+_MARKUP = re.compile(r"<[^>]*>")
+_PICTURE = "docPr"
+_EMPTY_BODY = re.compile(rb"<w:body\s*/>")
+# The body as docxtpl gives it opens by declaring again every namespace of the document, whose
+# root declares them already (lxml writes a part of a tree so that it stands alone).
+_BODY_OPENING = re.compile(r'<w:body(?:\s+xmlns:\w+="[^"]*")*\s*>')
+BODY_PART = "word/document.xml"
+
+
+class Compiled(Environment):
+    """Jinja for the letters, compiling each template once: one shared template serves every
+    government, and docxtpl asks for its body, headers and footers anew for each letter."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+@cache
+def letters_jinja() -> Compiled:
+    return Compiled()
+
+
+class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
+    """docxtpl's template, rendered as docxtpl renders it, written without the round trips
+    that would change nothing (above), and without docxtpl's pass over every run of a rendered
+    letter when no run holds a character that pass would change (a tab, a line or page break).
+    python-docx's document (``docx``) is open at once, so that the paper and language can be
+    set before the body is rendered."""
+
+    def __init__(self, template: Path) -> None:
+        super().__init__(str(template))
+        self.template = template
+        self.init_docx()
+        self._body: str | None = None  # the rendered body, where it is written as it is
+
+    def resolve_listing(self, xml: str) -> str:
+        if _LISTING.search(xml) is None:
+            return xml
+        return str(super().resolve_listing(xml))
+
+    def render(
+        self,
+        context: dict[str, Any],
+        jinja_env: Environment | None = None,
+        autoescape: bool = False,
+    ) -> None:
+        self.render_init()
+        written = self.get_xml()
+        if _PICTURE in written or _COLUMN_LOOP.search(_MARKUP.sub("", written)):
+            super().render(context, jinja_env, autoescape)
+            return
+        source = self.patch_xml(written)
+        if autoescape:
+            jinja_env = jinja_env or Environment()
+            jinja_env.autoescape = True
+        body = self.render_xml_part(source, self.docx._part, context, jinja_env)
+        try:
+            etree.fromstring(body.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            raise InputError(
+                f"{self.template}: the letter this template gives is not well-formed Word XML "
+                f"({exc.msg}); a {{%p %}}, {{%tr %}} or {{%r %}} tag is probably missing its "
+                "pair or sits in a different paragraph, row or run from it. Open the template "
+                "in Word and check its tags"
+            ) from None
+        self._body = body
+        for uri in (self.HEADER_URI, self.FOOTER_URI):
+            for key, xml in self.build_headers_footers_xml(context, uri, jinja_env):
+                self.map_headers_footers_xml(key, xml)
+        self.render_properties(context, jinja_env)
+        self.render_footnotes(context, jinja_env)
+        self.is_rendered = True
+
+    def write(self, path: Path, created: str | None) -> None:
+        """The letter in ``path``, deterministically (``created``: the ISO date its document
+        properties carry)."""
+        if self._body is None:
+            self.save(str(path))
+            normalise_zip(path, created)
+            return
+        body = self.docx._element.body
+        for child in list(body):  # written empty, then given the rendered body
+            body.remove(child)
+        buffer = io.BytesIO()
+        self.save(buffer)
+        members = zip_members(buffer)
+        around = _EMPTY_BODY.split(members[BODY_PART])
+        if len(around) != 2:
+            raise RuntimeError(f"{self.template}: python-docx wrote no single empty body")
+        rendered = _BODY_OPENING.sub("<w:body>", self._body, count=1)
+        members[BODY_PART] = around[0] + rendered.encode("utf-8") + around[1]
+        write_normalised_zip(path, members, created)
