@@ -126,17 +126,17 @@ def check_loaded(loaded: Loaded) -> Result:
     for rule in STRUCTURE:
         findings.extend(rule.check(loaded))
     if can_fork():
-        # The two costliest at the ends, where each core starts: the readiness of every
-        # person on the other (with the memory its cases take), the evidence rules here; then
-        # each core works inwards, and the smallest, in the middle, are taken last.
+        # Longest first (``shared``): the readiness of every person on the other core (with
+        # the memory its cases take), the evidence rules here; each core then takes the next,
+        # the smallest last.
         evidence, victims, duplicates, rest = _families()
         jobs: list[Callable[[], list[Finding] | Exception]] = [
             partial(_readiness, sheets),
-            partial(_across, sheets, victims),
-            partial(_across, sheets, rest),
-            partial(_cells, sheets),
-            partial(_across, sheets, duplicates),
             partial(_across, sheets, evidence),
+            partial(_cells, sheets),
+            partial(_across, sheets, victims),
+            partial(_across, sheets, duplicates),
+            partial(_across, sheets, rest),
         ]
         readiness, *others = shared(jobs)
         for found in others:

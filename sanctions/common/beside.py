@@ -139,37 +139,35 @@ def _run(job: Callable[[], Any], send: Connection, parent: int) -> None:
 
 def shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Every job's answer, in the jobs' order, the jobs run by this process and a forked one
-    together: the forked one takes them from the front, this one from the back, each the next
-    when it is free, so that neither waits while the other has several left. Put the longest
-    first: it starts on the other core at once, and it is always there (its memory is that
-    process's, not this one's). In place, in order, where there is no fork. A failure on either
-    side is raised here, the other side's work abandoned."""
+    together. The forked one starts on the first job (its memory is then that process's, not
+    this one's), this one on the second; then each takes the next when it is free. Give them
+    longest first: the two cores then end within the shortest jobs of each other, where taking
+    from both ends of the list left one core idle for up to a whole job at the end. In place,
+    in order, where there is no fork. A failure on either side is raised here, the other side's
+    work abandoned."""
     if not can_fork() or len(jobs) < 2:
         return [job() for job in jobs]
     context = multiprocessing.get_context("fork")
-    ends = context.Array("i", [0, len(jobs) - 1])  # the next from the front, from the back
+    following = context.Value("i", 1)  # the next job either may take; the first is theirs
 
-    def take(front: bool) -> int | None:
-        with ends.get_lock():
-            first, last = int(ends[0]), int(ends[1])
-            if first > last:
+    def take() -> int | None:
+        with following.get_lock():
+            index = int(following.value)
+            if index >= len(jobs):
                 return None
-            if front:
-                ends[0] = first + 1
-                return first
-            ends[1] = last - 1
-            return last
+            following.value = index + 1
+            return index
 
     def theirs() -> dict[int, T]:
-        done: dict[int, T] = {}
-        while (index := take(front=True)) is not None:
+        done = {0: jobs[0]()}
+        while (index := take()) is not None:
             done[index] = jobs[index]()
         return done
 
     other = Beside(theirs)
     answers: dict[int, T] = {}
     try:
-        while (index := take(front=False)) is not None:
+        while (index := take()) is not None:
             answers[index] = jobs[index]()
         answers.update(other.wait())
     finally:

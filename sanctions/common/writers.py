@@ -119,18 +119,24 @@ def write_xlsx(
             for j, column in enumerate(columns):
                 ws.write_string(0, j, column, bold)
             number = 1
+        per_line = [_per_line(width) for width in widths]
         for row in rows:
-            values = [row.get(c, "") for c in columns]
-            lines = max((_lines(str(v), w) for v, w in zip(values, widths, strict=True)), default=1)
+            # the filled cells only: an empty one is written as nothing and takes one line
+            cells = [(j, v) for j, c in enumerate(columns) if (v := row.get(c, "")) != ""]
+            lines = 1
+            for j, value in cells:
+                text = value if isinstance(value, str) else str(value)
+                if len(text) > per_line[j] or "\n" in text:
+                    lines = max(lines, _lines(text, widths[j]))
             tall = lines > 1  # rows grow with their wrapped text (no program sizes them on open)
             if tall:  # top-aligned: the row's own format, for its empty cells
                 ws.set_row(number, LINE_POINTS * lines, top)
-            for j, (value, width) in enumerate(zip(values, widths, strict=True)):
+            for j, value in cells:
                 if isinstance(value, bool):
                     ws.write_boolean(number, j, value, top if tall else None)
                     continue
                 text = printable(value)
-                wraps = "\n" in text or len(text) > width
+                wraps = "\n" in text or len(text) > widths[j]
                 if risky(text):
                     ws.write_string(number, j, text, quoted[wraps or tall])
                 elif wraps:
@@ -157,10 +163,15 @@ def _print_setup_xlsxwriter(ws: Any, widths: Sequence[float], header: bool = Tru
 LINE_POINTS = 15  # the height of a line of 11-point text
 
 
+def _per_line(width: int) -> int:
+    """The characters of a line of text in a column ``width`` characters wide (text runs about
+    a sixth narrower than the digits a width counts)."""
+    return max(int(width * 1.15) - 2, 1)
+
+
 def _lines(value: str, width: int) -> int:
-    """How many lines a cell's text takes wrapped in a column ``width`` characters wide (text
-    runs about a sixth narrower than the digits a width counts)."""
-    per_line = max(int(width * 1.15) - 2, 1)
+    """How many lines a cell's text takes wrapped in a column ``width`` characters wide."""
+    per_line = _per_line(width)
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
@@ -223,9 +234,12 @@ def print_setup(ws: Any, widths: Sequence[float], header: bool = True) -> None:
 
 def _width(column: str, rows: Sequence[Mapping[str, str | bool]]) -> int:
     """Wide enough for the header and the longest line of the column, up to ``WIDEST``."""
-    longest = max(
-        (len(line) for row in rows for line in str(row.get(column, "")).split("\n")), default=0
-    )
+    longest = 0
+    for row in rows:
+        value = row.get(column, "")
+        text = value if isinstance(value, str) else str(value)
+        if len(text) > longest:  # only then can one of its lines be longer
+            longest = max(longest, *(len(line) for line in text.split("\n")))
     return min(WIDEST, max(10, len(column) + 2, longest + 2))
 
 

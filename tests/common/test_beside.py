@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +80,33 @@ def test_shared_jobs_run_on_both_sides_and_answer_in_order(monkeypatch: pytest.M
     monkeypatch.setenv(PROCESSES_ENV, "1")
     assert set(shared(jobs)) == {os.getpid()}
     assert shared([lambda: 1, lambda: 2, lambda: 3]) == [1, 2, 3]
+
+
+def _started(counter: Any, seconds: float) -> int:
+    """The order in which this job started among all, then a wait."""
+    import time
+
+    with counter.get_lock():
+        counter.value += 1
+        order = int(counter.value)
+    time.sleep(seconds)
+    return order
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="no fork here")
+def test_shared_jobs_are_taken_in_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Longest first, as given: the other process on the first, this one on the second and
+    then each the next, so that the shortest, last, are what either core ends on."""
+    import multiprocessing
+    from functools import partial
+
+    from sanctions.common.beside import PROCESSES_ENV, shared
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+    jobs = [partial(_started, counter, 1.0), *(partial(_started, counter, 0.05) for _ in range(5))]
+    order = shared(jobs)
+    assert order[1:] == sorted(order[1:])  # taken from the front, not from the back
 
 
 def test_a_failing_shared_job_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
