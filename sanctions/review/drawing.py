@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
+from sanctions.review.springs import spring_layout
 from sanctions.review.svg import element, num, root, text_width, to_text, wrap
 
 SEED = 20240611  # the layout's random start: fixed, so that runs give the same bytes
@@ -145,20 +146,19 @@ def _layout(net: Network, cell: tuple[float, float]) -> tuple[list[str], np.ndar
 
 
 def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """A connected part's positions in [-1, 1] from networkx's spring layout (seeded)."""
+    """A connected part's positions in [-1, 1] from networkx's spring layout (seeded; computed
+    as ``springs`` computes it, to the same bits)."""
     if graph.number_of_nodes() == 1:
         return {key: (0.0, 0.0) for key in graph.nodes}
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges))
-    spots = nx.spring_layout(
+    return spring_layout(
         ordered,
         k=SPREAD / math.sqrt(ordered.number_of_nodes()),
         iterations=_iterations(ordered.number_of_nodes()),
         seed=SEED,
-        method="force",
     )
-    return {key: (float(x), float(y)) for key, (x, y) in spots.items()}
 
 
 def _iterations(nodes: int) -> int:
