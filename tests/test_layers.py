@@ -45,8 +45,8 @@ ROOT = "sanctions"
 
 def step_of(module: str) -> str | None:
     """The step a dotted module name belongs to (``sanctions.check.codes`` -> ``check``);
-    None for the root package itself, which holds the version and the hook that has
-    followthemoney's model read by libyaml (``common/ftm_model``)."""
+    None for the root package itself, which holds the version and installs the import hooks
+    of ``common/startup``."""
     parts = module.split(".")
     if parts[0] != ROOT:
         raise ValueError(module)
