@@ -43,13 +43,28 @@ _BODY_OPENING = re.compile(r'<w:body(?:\s+xmlns:\w+="[^"]*")*\s*>')
 BODY_PART = "word/document.xml"
 
 
+# What a plain dict has as attributes: any other name Jinja looks up on one is its key.
+_DICT_NAMES = frozenset(dir(dict))
+
+
 class Compiled(Environment):
     """Jinja for the letters, compiling each template once: one shared template serves every
-    government, and docxtpl asks for its body, headers and footers anew for each letter."""
+    government, and docxtpl asks for its body, headers and footers anew for each letter. A
+    name looked up on a plain dict (``t.name``) is its key, as Jinja finds it, without first
+    raising and catching the AttributeError of a dict that has no such attribute: a long letter
+    looks up hundreds of thousands."""
 
     def __init__(self) -> None:
         super().__init__(autoescape=True)
         self._compiled: dict[str, Template] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def from_string(
         self,

@@ -150,3 +150,17 @@ def test_letters_resolve_tabs_and_breaks_as_docxtpl_does(text: str) -> None:
     theirs = DocxTemplate(str(template_path("us"))).resolve_listing(xml)
     assert ours == theirs
     assert (ours == xml) == (text == "Plain words &amp; more")
+
+
+@pytest.mark.parametrize("name", ["name", "title", "items", "get", "missing", "__class__"])
+def test_a_name_on_a_dict_is_found_as_jinja_finds_it(name: str) -> None:
+    """The letters' quicker lookup gives what Jinja's own gives: a dict's method where it has
+    one of that name, else its key, else an undefined value."""
+    from jinja2 import Environment, Undefined
+
+    data = {"name": "Ivan", "title": "Chief", "items": "a key shadowed by the method"}
+    ours, theirs = letters_jinja().getattr(data, name), Environment().getattr(data, name)
+    if isinstance(theirs, Undefined):
+        assert isinstance(ours, Undefined) and str(ours) == str(theirs) == ""
+    else:
+        assert ours == theirs
