@@ -11,40 +11,54 @@ accepted is stored as the code, and outputs print the name from the code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from rigour._core import territories_jsonl
 from rigour.data import iter_jsonl_text
 from rigour.langs import iso_639_alpha2, iso_639_alpha3
 from rigour.territories import get_territory, lookup_territory
+from rigour.territories.territory import Territory
 from rigour.territories.util import normalize_territory_name
 from rigour.text.distance import levenshtein
 
 TYPO_DISTANCE = 2  # letters missing from the English name that still read as a typo
 
 
-@dataclass(frozen=True)
-class Names:
-    strong: frozenset[str]  # normalised official names, English and local
-    places: frozenset[str]  # normalised cities and regions
-
-
 @cache
-def _names() -> dict[str, Names]:
+def _territories() -> dict[str, tuple[Territory, dict[str, Any]]]:
+    """Each territory rigour knows, with its data (official names, other spellings, places)."""
     out = {}
     for data in iter_jsonl_text(territories_jsonl()):
         territory = get_territory(data["code"])
-        if territory is None:
-            continue
-        strong = [*data.get("names_strong", []), territory.name, territory.full_name]
-        out[territory.code] = Names(
-            # Only names written in Latin letters: normalising folds a Cyrillic official name
-            # (Kyrgyz "Казакстан") into a Latin misspelling ("kazakstan") of the English one.
-            frozenset(normalize_territory_name(n) for n in strong if _latin(n)),
-            frozenset(normalize_territory_name(n) for n in data.get("places", [])),
-        )
+        if territory is not None:
+            out[territory.code] = (territory, data)
     return out
+
+
+@cache
+def _strong() -> dict[str, frozenset[str]]:
+    """Each territory's official names, normalised: only those written in Latin letters, since
+    normalising folds a Cyrillic official name (Kyrgyz "Казакстан") into a Latin misspelling
+    ("kazakstan") of the English one."""
+    return {
+        code: frozenset(
+            normalize_territory_name(n)
+            for n in (*data.get("names_strong", []), territory.name, territory.full_name)
+            if _latin(n)
+        )
+        for code, (territory, data) in _territories().items()
+    }
+
+
+@cache
+def _places() -> dict[str, frozenset[str]]:
+    """Each territory's cities and regions, normalised: asked of a cell that is no official
+    name only (most of the normalising, spared where every cell is a code or a name)."""
+    return {
+        code: frozenset(normalize_territory_name(n) for n in data.get("places", []))
+        for code, (_, data) in _territories().items()
+    }
 
 
 def _latin(name: str) -> bool:
@@ -58,9 +72,9 @@ def _official() -> dict[str, str]:
     Nearly every cell is one of these; answering them here spares building rigour's index of
     every spelling in every language (one to four seconds at the first lookup of a run)."""
     out: dict[str, str] = {}
-    for code, names in _names().items():
+    for code, strong in _strong().items():
         out.setdefault(code.lower(), code)
-        for name in sorted(names.strong):
+        for name in sorted(strong):
             out.setdefault(name, code)
     return out
 
@@ -76,10 +90,10 @@ def country_code(value: str) -> str | None:
     if territory is None:
         return None
     normal = normalize_territory_name(value)
-    names = _names().get(territory.code)
-    if names is None or normal in names.strong or value.strip().lower() in territory.codes:
+    strong = _strong().get(territory.code)
+    if strong is None or normal in strong or value.strip().lower() in territory.codes:
         return territory.code
-    if normal in names.places:
+    if normal in _places().get(territory.code, frozenset()):
         return None  # a city is not a nationality
     english = normalize_territory_name(territory.name)
     if len(normal) < len(english) and levenshtein(normal, english) <= TYPO_DISTANCE:
@@ -96,9 +110,8 @@ def suggest_country(value: str) -> str:
 def country_names() -> list[str]:
     """The English short name of every current country, sorted, for an editor's dropdown."""
     names = set()
-    for code in _names():
-        territory = get_territory(code)
-        if territory is not None and territory.is_country and not territory.is_historical:
+    for territory, _ in _territories().values():
+        if territory.is_country and not territory.is_historical:
             names.add(territory.name)
     return sorted(names)
 
