@@ -13,12 +13,15 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from sanctions.review.springs import spring_layout
 from sanctions.review.svg import element, num, root, text_width, to_text, wrap
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 SEED = 20240611  # the layout's random start: fixed, so that runs give the same bytes
 ITERATIONS = 300
@@ -120,7 +123,11 @@ class Network:
 def _layout(net: Network, cell: tuple[float, float]) -> tuple[list[str], np.ndarray]:
     """The nodes (sorted by key) and where they should go, in pixels: each connected part laid
     out on its own by a seeded spring layout, sized by its node count, and the parts packed in
-    columns, largest first (one layout of them all would scatter the small parts far apart)."""
+    columns, largest first (one layout of them all would scatter the small parts far apart).
+    networkx is imported here, not with the module: an export draws its report on the other
+    core, and the process that builds the packages never needs it."""
+    import networkx as nx
+
     keys = sorted(net.nodes)
     graph = nx.Graph()
     graph.add_nodes_from(keys)
@@ -148,6 +155,8 @@ def _layout(net: Network, cell: tuple[float, float]) -> tuple[list[str], np.ndar
 def _spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """A connected part's positions in [-1, 1] from networkx's spring layout (seeded; computed
     as ``springs`` computes it, to the same bits)."""
+    import networkx as nx
+
     if graph.number_of_nodes() == 1:
         return {key: (0.0, 0.0) for key in graph.nodes}
     ordered = nx.Graph()

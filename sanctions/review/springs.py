@@ -12,8 +12,12 @@ positions are identical (``tests/review/test_springs.py`` holds them to networkx
 
 from __future__ import annotations
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 SPARSE_FROM = 500  # nodes: networkx lays out a graph this large with sparse matrices instead
 THRESHOLD = 1e-4  # networkx's default: a step this small per node ends the layout early
@@ -23,6 +27,8 @@ def spring_layout(
     graph: nx.Graph, k: float, iterations: int, seed: int
 ) -> dict[str, tuple[float, float]]:
     """``nx.spring_layout(graph, k=k, iterations=iterations, seed=seed, method="force")``."""
+    import networkx as nx  # here: an export's report imports it on its own core (``drawing``)
+
     if graph.number_of_nodes() >= SPARSE_FROM or graph.number_of_nodes() < 2:
         spots = nx.spring_layout(graph, k=k, iterations=iterations, seed=seed, method="force")
         return {key: (float(x), float(y)) for key, (x, y) in spots.items()}

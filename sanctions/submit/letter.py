@@ -23,6 +23,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, nodes
+from jinja2.exceptions import TemplateError
 from lxml import etree
 
 from sanctions.common.errors import InputError
@@ -31,6 +32,7 @@ from sanctions.common.writers import normalise_zip, write_normalised_zip, zip_me
 # A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
 # text of a run: ``<w:t>`` holds text only, its "<" escaped.
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_LISTING_MARKS = "\t\a\n\f"
 # What docxtpl's passes over a parsed body act on: a column loop (in the text an editor typed,
 # which Word may have split across runs) and a picture's drawing properties (in the markup).
 _COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
@@ -98,9 +100,42 @@ class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
         self._body: str | None = None  # the rendered body, where it is written as it is
 
     def resolve_listing(self, xml: str) -> str:
-        if _LISTING.search(xml) is None:
+        if not any(mark in xml for mark in _LISTING_MARKS) or _LISTING.search(xml) is None:
             return xml
         return str(super().resolve_listing(xml))
+
+    def render_xml_part(
+        self,
+        src_xml: str,
+        part: Any,
+        context: dict[str, Any],
+        jinja_env: Environment | None = None,
+    ) -> str:
+        """docxtpl's own (0.20.2, pinned), but for the line marks it puts before each paragraph
+        (so that a template error names its line) taken out again with ``str.replace``, not a
+        regular expression that calls back into Python for each of a long letter's tens of
+        thousands of paragraphs: the same text in a quarter of the time."""
+        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        try:
+            self.current_rendering_part = part
+            template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+            dst_xml = template.render(context)
+        except TemplateError as exc:
+            if getattr(exc, "lineno", None) is not None:
+                line_number = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
+                exc.docx_context = map(  # type: ignore[attr-defined]
+                    lambda x: re.sub(r"<[^>]+>", "", x),
+                    src_xml.splitlines()[line_number : (line_number + 7)],
+                )
+            raise
+        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        dst_xml = (
+            dst_xml.replace("{_{", "{{")
+            .replace("}_}", "}}")
+            .replace("{_%", "{%")
+            .replace("%_}", "%}")
+        )
+        return self.resolve_listing(dst_xml)
 
     def render(
         self,

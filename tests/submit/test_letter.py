@@ -164,3 +164,33 @@ def test_a_name_on_a_dict_is_found_as_jinja_finds_it(name: str) -> None:
         assert isinstance(ours, Undefined) and str(ours) == str(theirs) == ""
     else:
         assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<w:body><w:p><w:r><w:t>{{ title }}</w:t></w:r></w:p><w:p w:x='1'/></w:body>",
+        "<w:body>{% for item in items %}<w:p><w:r><w:t>{{ item }}</w:t></w:r></w:p>"
+        "{% endfor %}<w:pPr/><w:proofErr/></w:body>",
+        "<w:body><w:p>\n<w:p>\n\n<w:p >{_{ kept }_} {_% kept %_}</w:p></w:p></w:p></w:body>",
+        "<w:body><w:p><w:r><w:t>a\ttab {{ title }}</w:t></w:r></w:p></w:body>",
+    ],
+)
+def test_a_part_is_rendered_as_docxtpl_renders_it(xml: str) -> None:
+    ours = Letter(template_path("us")).render_xml_part(xml, None, CONTEXT, letters_jinja())
+    theirs = DocxTemplate(str(template_path("us"))).render_xml_part(
+        xml, None, CONTEXT, letters_jinja()
+    )
+    assert ours == theirs
+
+
+def test_a_template_error_names_its_lines_as_docxtpl_does() -> None:
+    from jinja2 import TemplateSyntaxError
+
+    xml = "<w:body><w:p><w:r><w:t>{% if %}</w:t></w:r></w:p></w:body>"
+    raised = []
+    for template in (Letter(template_path("us")), DocxTemplate(str(template_path("us")))):
+        with pytest.raises(TemplateSyntaxError) as caught:
+            template.render_xml_part(xml, None, CONTEXT, letters_jinja())
+        raised.append(list(caught.value.docx_context))
+    assert raised[0] == raised[1] and raised[0]
