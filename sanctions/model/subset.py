@@ -10,11 +10,11 @@ incident) with it. A relative is named and nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import cache
 
-from followthemoney import EntityProxy
-from followthemoney.types import registry
+from followthemoney import EntityProxy, Schema
 
-from sanctions.model.graph import Graph, refs
+from sanctions.model.graph import Graph, reference_properties, refs
 from sanctions.model.targets import Target
 
 EDGE_SCHEMATA = {"Occupancy", "UnknownLink", "Family", "Associate"}
@@ -84,10 +84,9 @@ def subset(
         if entity.schema.name == "Person" and entity_id not in targets and keep_edge is not None:
             entity = _named_only(entity)
         dangling = [
-            (prop, value)
-            for prop in entity.iterprops()
-            if prop.type == registry.entity and prop.name not in entity.schema.required
-            for value in entity.get(prop)
+            (name, value)
+            for name in _optional_references(entity.schema)
+            for value in entity.get(name)
             if value not in keep
         ]
         if dangling:  # copied only when it changes: the graph's entities are shared
@@ -96,6 +95,12 @@ def subset(
                 entity.remove(prop, value)
         out.append(entity)
     return out
+
+
+@cache
+def _optional_references(schema: Schema) -> tuple[str, ...]:
+    """The schema's properties that refer to other entities and may be left empty."""
+    return tuple(name for name in reference_properties(schema) if name not in schema.required)
 
 
 def _named_only(person: EntityProxy) -> EntityProxy:
