@@ -27,18 +27,23 @@ class SpecError(InputError):
 
 def schemas_dir() -> Path:
     """The ``schemas/`` folder: beside the package in a checkout, or named by $SANCTIONS_SCHEMAS."""
-    env = os.environ.get("SANCTIONS_SCHEMAS")
-    if env:
-        return Path(env)
-    return PROJECT_DIR / "schemas"
+    return _folders(os.environ.get("SANCTIONS_SCHEMAS") or "")[0]
 
 
 def jurisdictions_dir() -> Path:
-    return schemas_dir().parent / "jurisdictions"
+    return _folders(os.environ.get("SANCTIONS_SCHEMAS") or "")[1]
 
 
 def templates_dir() -> Path:
-    return schemas_dir().parent / "templates"
+    return _folders(os.environ.get("SANCTIONS_SCHEMAS") or "")[2]
+
+
+@cache
+def _folders(named: str) -> tuple[Path, Path, Path]:
+    """(schemas/, jurisdictions/, templates/) for a $SANCTIONS_SCHEMAS value: made once, since
+    a letter asks for the governments (and so for these folders) once per target."""
+    schemas = Path(named) if named else PROJECT_DIR / "schemas"
+    return schemas, schemas.parent / "jurisdictions", schemas.parent / "templates"
 
 
 def read_yaml(path: Path) -> Any:

@@ -74,7 +74,9 @@ def _target_context(
     evidence: dict[str, Evidence],
     jurisdiction: Jurisdiction,
     holders: Mapping[str, Sequence[str]],
+    governments: Sequence[str],
 ) -> dict[str, Any]:
+    """``governments``: every government's code, in order (asked once per letter)."""
     locale, family = jurisdiction.locale, jurisdiction.family
 
     def cite_of(act_evidence: Sequence[str]) -> Callable[[str], str]:
@@ -140,7 +142,7 @@ def _target_context(
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
         "exculpatory": target.exculpatory,
-        "ties": "; ".join(target.ties_to(jurisdiction.code, codes())) or None,
+        "ties": "; ".join(target.ties_to(jurisdiction.code, governments)) or None,
         "arguments": [
             {
                 "title": made.argument.title,
@@ -294,6 +296,7 @@ def render_submission(
     relied = relied or Relied()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
+    governments = codes()
     document = Letter(template_path(jurisdiction.code))
     page_setup(document, jurisdiction)  # in the body's section properties, rendered with it
     document.render(
@@ -311,7 +314,7 @@ def render_submission(
             "family": jurisdiction.family,
             "targets": [
                 {
-                    **_target_context(t, s, n, evidence, jurisdiction, relied.holders),
+                    **_target_context(t, s, n, evidence, jurisdiction, relied.holders, governments),
                     "designations": found,
                     # A follower's letter says in one place where the followed government
                     # stands, and says once that the list was not screened.
