@@ -3,8 +3,10 @@ status once its output is flushed."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,11 +15,23 @@ from tests.conftest import REPO
 
 
 @pytest.fixture(autouse=True)
-def _no_ending(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """``end`` would end this test's process: it records the status instead."""
+def _no_ending(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """``end`` would end this test's process: it records the status instead (and this
+    process's collector is left as it was)."""
     ended: list[int] = []
     monkeypatch.setattr(entry, "end", ended.append)
-    return ended
+    threshold = gc.get_threshold()
+    yield ended
+    gc.set_threshold(*threshold)
+
+
+def test_the_command_runs_with_the_collector_less_often(monkeypatch) -> None:
+    seen = []
+    monkeypatch.setenv("PYTHONHASHSEED", entry.SEED)
+    monkeypatch.setattr("sanctions.cli.main", lambda: seen.append(gc.get_threshold()))
+    gc.set_threshold(700, 10, 10)
+    entry.main()
+    assert seen == [(entry.COLLECT_EVERY, 10, 10)]
 
 
 def test_the_command_runs_again_with_the_hash_seed_fixed(monkeypatch) -> None:
