@@ -335,7 +335,8 @@ def draw(net: Network, title: str) -> str:
         for (x, y), (w, h), r in zip(at.values(), sizes.tolist(), radius.tolist(), strict=True)
     ]
     # what an edge should not pass through: every other node's shape and label
-    owners = np.array([key for key in at for _ in range(2)])
+    number = {key: i for i, key in enumerate(at)}
+    owners = np.repeat(np.arange(len(at)), 2)
     avoid = np.array([box for key in at for box in _node_boxes(net.nodes[key], at[key])])
     ordered = sorted(net.edges.values(), key=lambda e: (e.a, e.b, e.style))
     # two kinds of tie between the same pair (a post and a relation …) are drawn side by side
@@ -345,7 +346,7 @@ def draw(net: Network, title: str) -> str:
     for edge in ordered:
         twins = between[frozenset((edge.a, edge.b))]
         shift = (twins.index(edge) - (len(twins) - 1) / 2) * PARALLEL_GAP
-        others = avoid[(owners != edge.a) & (owners != edge.b)]
+        others = avoid[(owners != number[edge.a]) & (owners != number[edge.b])]
         _edge(lines, labels, edge, at, net, boxes, shift, others)
     group = element(svg, "g", class_="nodes", font_size=LABEL_SIZE, text_anchor="middle")
     for node in nodes:
@@ -459,6 +460,10 @@ BENDS = (
     *(s * d for d in (30.0, 60.0, 90.0, 120.0, 160.0, 200.0, 250.0, 300.0) for s in (1, -1)),
 )
 SAMPLES = 24  # points along a curve when testing what it passes through
+_BENDS = np.array(BENDS)
+# The quadratic curve's weights at each sample (made once): start, pulled-aside middle, end.
+_T = np.linspace(0.0, 1.0, SAMPLES + 1)[None, :, None]
+_AT_START, _AT_MIDDLE, _AT_END = (1 - _T) ** 2, 2 * (1 - _T) * _T, _T**2
 
 
 def _bend(a: tuple[float, float], b: tuple[float, float], others: np.ndarray) -> float:
@@ -468,11 +473,9 @@ def _bend(a: tuple[float, float], b: tuple[float, float], others: np.ndarray) ->
         return 0.0
     length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    bends = np.array(BENDS)
-    t = np.linspace(0.0, 1.0, SAMPLES + 1)[None, :, None]  # along the curve
     start, end = np.array(a), np.array(b)
-    middle = (start + end) / 2 + bends[:, None] * np.array([-uy, ux])  # one per bend
-    points = (1 - t) ** 2 * start + 2 * (1 - t) * t * middle[:, None, :] + t**2 * end
+    middle = (start + end) / 2 + _BENDS[:, None] * np.array([-uy, ux])  # one per bend
+    points = _AT_START * start + _AT_MIDDLE * middle[:, None, :] + _AT_END * end
     low, high = points.reshape(-1, 2).min(axis=0), points.reshape(-1, 2).max(axis=0)
     near = others[
         (others[:, 0] <= high[0])
