@@ -196,6 +196,7 @@ def _export(
         edition.date,
         histories(table_rows.submissions),
         holding,
+        ftmio.Lines(graph, public_graph),  # the graphs are finished
     )
     codes = [c for c in known.codes() if only is None or c in only]
     with replace_dir(target, recognise(prefix)) as staging:
@@ -269,7 +270,11 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
     graph, public_graph, screening = inputs.graph, inputs.public_graph, inputs.screening
     entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
     ftmio.write_split(
-        staging, graph.entities.values(), published(public_graph, targets, entries), prefix
+        staging,
+        graph.entities.values(),
+        published(public_graph, targets, entries),
+        prefix,
+        inputs.lines,
     )
     title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
     gaps = None

@@ -80,6 +80,7 @@ class Inputs:
     date: str | None = None  # ISO date of the cover letters
     histories: Histories = field(default_factory=dict)  # from the submissions sheet
     holding: Holding | None = None  # the copies' texts, read once for every package
+    lines: ftmio.Lines | None = None  # the graphs' entities as lines, made once per process
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     edges = relied_edges(inputs.graph, [t for t, _ in inside], relationships=family)
     entities = subset(inputs.graph, people, edges)
     publishable = subset(inputs.public_graph, people, edges)
-    ftmio.write_one(send, entities, publishable, inputs.prefix)
+    ftmio.write_one(send, entities, publishable, inputs.prefix, inputs.lines)
     render_submission(
         send / LETTER_FILE,
         jurisdiction,
