@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import textwrap
 import xml.etree.ElementTree as ET
+from functools import cache
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -21,13 +22,18 @@ def num(value: float) -> str:
     return f"{rounded:.1f}".removesuffix(".0")
 
 
+@cache
+def _attribute(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
 def element(
     parent: ET.Element | None, tag: str, text: str | None = None, /, **attrs: object
 ) -> ET.Element:
     """A child of ``parent`` (or a root) with attributes in the given order; ``class_`` and
     ``font_size`` style names become ``class`` and ``font-size``; floats are rounded."""
     values = {
-        name.rstrip("_").replace("_", "-"): num(v) if isinstance(v, float) else str(v)
+        _attribute(name): num(v) if isinstance(v, float) else str(v)
         for name, v in attrs.items()
         if v is not None
     }
