@@ -100,15 +100,16 @@ class EvidenceChanged(ListNotReady):
     """A cited copy is missing, refused or not the one recorded; the message names it."""
 
 
-def copy_evidence(workbook: Path, items: Iterable[Cited], into: Path) -> list[str]:
+def copy_evidence(workbook: Path, items: Iterable[Cited], into: Path) -> dict[str, str]:
     """Copy each item's file into ``into/evidence/``, keeping its name (and sub-folders);
-    the names copied, sorted. Items without a file are skipped, and so is everything when the
-    list keeps no evidence folder beside it (its copies live elsewhere; the validator says
-    nothing of them either)."""
+    the names copied, sorted, each with the SHA-256 of the bytes copied (a manifest need not
+    read them again). Items without a file are skipped, and so is everything when the list
+    keeps no evidence folder beside it (its copies live elsewhere; the validator says nothing
+    of them either)."""
     folder = evidence_folder(workbook)
     if not folder.is_dir():
-        return []
-    copied = []
+        return {}
+    copied: dict[str, str] = {}
     for item in sorted(items, key=lambda e: e.number):
         if not item.file:
             continue
@@ -127,5 +128,5 @@ def copy_evidence(workbook: Path, items: Iterable[Cited], into: Path) -> list[st
                 f"{item.evidence_id}: {source} has changed since it was cited (its SHA-256 is "
                 f"{digest}, the workbook records {item.sha256}); run `sanctions validate`"
             )
-        copied.append(name)
-    return sorted(copied)
+        copied[name] = digest
+    return dict(sorted(copied.items()))

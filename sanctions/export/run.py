@@ -30,6 +30,7 @@ from sanctions.check.validate import validated
 from sanctions.common.beside import shared
 from sanctions.common.bulk import bulk
 from sanctions.common.errors import ListNotReady
+from sanctions.common.files import file_sha256
 from sanctions.common.outputs import held, replace_dir
 from sanctions.common.places import (
     GAPS_FILE,
@@ -197,6 +198,7 @@ def _export(
         histories(table_rows.submissions),
         holding,
         ftmio.Lines(graph, public_graph),  # the graphs are finished
+        file_sha256(workbook),
     )
     codes = [c for c in known.codes() if only is None or c in only]
     with replace_dir(target, recognise(prefix)) as staging:

@@ -33,6 +33,7 @@ from sanctions.common.places import (
     targets_file,
 )
 from sanctions.common.writers import write_csv, write_xlsx, write_zip
+from sanctions.evidence.copies import FOLDER as EVIDENCE_FOLDER
 from sanctions.evidence.copies import copy_evidence
 from sanctions.evidence.holding import Holding
 from sanctions.governments.listformat import (
@@ -81,6 +82,7 @@ class Inputs:
     histories: Histories = field(default_factory=dict)  # from the submissions sheet
     holding: Holding | None = None  # the copies' texts, read once for every package
     lines: ftmio.Lines | None = None  # the graphs' entities as lines, made once per process
+    workbook_sha256: str | None = None  # the workbook's, hashed once for every package
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         rows += rows_for(target, found, jurisdiction, number)
     write_table(send, inputs.prefix, jurisdiction, rows, inside, inputs.date)
     cited = list(evidence.values())
-    copy_evidence(inputs.workbook, cited, send)
+    copied = copy_evidence(inputs.workbook, cited, send)
     holding = inputs.holding or Holding.of(inputs.evidence.values(), inputs.workbook)
     relied = relied_on(inside, evidence, holding)
     evidence_rows = [
@@ -161,7 +163,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
         relied,
     )
-    _manifest(send, inputs, jurisdiction, len(inside), len(cited), len(entities))
+    hashed = {f"{EVIDENCE_FOLDER}/{name}": digest for name, digest in copied.items()}
+    _manifest(send, inputs, jurisdiction, len(inside), len(cited), len(entities), hashed)
     archive = folder.parent / f"{folder.name}.zip"
     write_zip(archive, send, folder.name)
     return Built(archive, missing)
@@ -292,15 +295,18 @@ def _manifest(
     targets: int,
     evidence: int,
     entities: int,
+    hashed: Mapping[str, str],
 ) -> None:
+    """``hashed``: the SHA-256 of files hashed as they were written (the evidence copies)."""
     files = [
         {
-            "path": p.relative_to(folder).as_posix(),
-            "sha256": file_sha256(p),
+            "path": path,
+            "sha256": hashed.get(path) or file_sha256(p),
             "size": p.stat().st_size,
         }
         for p in sorted(folder.rglob("*"))
         if p.is_file()
+        for path in [p.relative_to(folder).as_posix()]
     ]
     manifest = {
         "list": inputs.prefix,
@@ -308,7 +314,7 @@ def _manifest(
         "edition": "draft" if inputs.draft else "filing",
         "date": inputs.date,
         "tool": f"sanctions {__version__}",
-        "source": {"sha256": file_sha256(inputs.workbook)},
+        "source": {"sha256": inputs.workbook_sha256 or file_sha256(inputs.workbook)},
         "counts": {
             "targets": targets,
             "evidence": evidence,
