@@ -51,10 +51,10 @@ lint: $(STAMP)
 
 ## Timing goals live here, not in the tests.
 bench: $(STAMP) compile
-	$(BIN)/python -m bench.validation; v=$$?; \
-	$(BIN)/python -m bench.exports; e=$$?; \
-	$(BIN)/python -m bench.screening; s=$$?; \
 	$(BIN)/python -m bench.small; q=$$?; \
+	$(BIN)/python -m bench.exports; e=$$?; \
+	$(BIN)/python -m bench.validation; v=$$?; \
+	$(BIN)/python -m bench.screening; s=$$?; \
 	exit $$((v || e || s || q))
 
 ## A fresh, empty editor's workbook generated from schemas/.
