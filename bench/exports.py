@@ -179,12 +179,8 @@ def child_packages(workbook: Path, out: Path) -> None:
     from sanctions.entry import end
     from sanctions.export.run import export
 
-    folder = export(workbook, out, date="2026-11-30").folder
-    print(
-        json.dumps(
-            {"peak_mb": peak_mb(), "files": sum(1 for p in folder.rglob("*") if p.is_file())}
-        )
-    )
+    export(workbook, out, date="2026-11-30")
+    print(json.dumps({"peak_mb": peak_mb()}))
     end(0)  # as the command ends (``sanctions.entry``): its time, not the interpreter's teardown
 
 
@@ -253,7 +249,10 @@ def best_export(args: list[str]) -> tuple[float, dict[str, float]]:
     runs = []
     for _ in range(EXPORT_RUNS):
         with tempfile.TemporaryDirectory() as tmp:
-            runs.append(timed([*args, tmp]))
+            seconds, info = timed([*args, tmp])
+            # counted here, after the timing: the bench's bookkeeping is not the export's work
+            info["files"] = sum(1 for p in Path(tmp).rglob("*") if p.is_file())
+            runs.append((seconds, info))
     return min(runs, key=lambda run: run[0])
 
 
