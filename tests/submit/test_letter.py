@@ -107,6 +107,61 @@ def test_a_column_loop_takes_docxtpl_way_and_its_grid_widened(tmp_path: Path) ->
     assert [t.text for t in body.iter(f"{W}t") if t.text in CONTEXT["cols"]] == CONTEXT["cols"]
 
 
+@pytest.mark.parametrize(
+    ("table", "context"),
+    [
+        # a column loop giving fewer cells than the grid has columns: docxtpl narrows the grid
+        ([["{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"]], {"cols": ["one"]}),
+        # a row loop with no rows: docxtpl leaves the table no grid columns
+        (
+            [
+                ["{%tr for r in rows %}", ""],
+                ["{{ r.name }}", "{{ r.post }}"],
+                ["{%tr endfor %}", ""],
+            ],
+            {"rows": []},
+        ),
+        # a merged cell wider than the grid, which docxtpl leaves as it is
+        ([["{% colspan 3 %}Merged", "Second"]], {}),
+    ],
+)
+def test_tables_docxtpl_would_fit_are_written_as_docxtpl_writes_them(
+    tmp_path: Path, table: list[list[str]], context: dict[str, object]
+) -> None:
+    source = template(tmp_path / "t.docx", "Table", table=table)
+    ours, theirs = Letter(source), DocxTemplate(str(source))
+    for made in (ours, theirs):
+        made.render(CONTEXT | context, jinja_env=letters_jinja(), autoescape=True)
+    ours.write(tmp_path / "ours.docx", "2026-01-02")
+    theirs.save(str(tmp_path / "theirs.docx"))
+    mine, docxtpls = parts(tmp_path / "ours.docx"), parts(tmp_path / "theirs.docx")
+    assert {n for n in mine if mine[n] != docxtpls[n]} == {"docProps/core.xml"}
+
+
+def test_pictures_in_the_rendered_body_are_numbered_as_docxtpl_numbers_them(
+    tmp_path: Path,
+) -> None:
+    """A value may bring a picture into the body (an InlineImage): docxtpl gives each its own
+    ID, and so does the letter."""
+    from markupsafe import Markup
+
+    drawing = Markup(
+        '</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id="1" name="logo"/></wp:inline>'
+        "</w:drawing></w:r><w:r><w:t>"
+    )
+    source = template(tmp_path / "t.docx", "{{ a }} and {{ b }}")
+    ours, theirs = Letter(source), DocxTemplate(str(source))
+    for made in (ours, theirs):
+        made.render(
+            CONTEXT | {"a": drawing, "b": drawing}, jinja_env=letters_jinja(), autoescape=True
+        )
+    ours.write(tmp_path / "ours.docx", "2026-01-02")
+    theirs.save(str(tmp_path / "theirs.docx"))
+    mine, docxtpls = parts(tmp_path / "ours.docx"), parts(tmp_path / "theirs.docx")
+    assert mine["word/document.xml"] == docxtpls["word/document.xml"]
+    assert mine["word/document.xml"].count(b'<wp:docPr id="100') == 2
+
+
 def test_a_template_whose_tags_break_the_xml_is_refused_naming_it(tmp_path: Path) -> None:
     """A paragraph condition closed inside another paragraph's text leaves half a paragraph
     when false: docxtpl would repair it in silence, dropping what it cannot place."""
