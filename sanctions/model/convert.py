@@ -208,8 +208,9 @@ class Converter:
     ) -> None:
         """Every property of ``PROPERTIES[sheet]`` from the row's cells, but ``skip``'s columns."""
         for column, prop in PROPERTIES[sheet]:
-            if column not in skip:
-                self.put(entity, prop, getattr(rec, column), sheet, rec.row, column)
+            value = getattr(rec, column)
+            if value and column not in skip:  # an empty cell is None, "" or []
+                self.graph.put(entity, prop, value, (sheet, rec.row, column))
 
     def cite(
         self,
@@ -220,12 +221,13 @@ class Converter:
         """Add proof and Documentation edges; False when nothing citable is left (public output).
         ``summary``: what the Documentation says, or, given a document's ID, what it says of
         that document."""
-        cited = [eid for eid in evidence_ids if eid in self.documents]
+        graph, documents, entity_id = self.graph, self.documents, entity.id or ""
+        cited = [eid for eid in evidence_ids if eid in documents]
         for eid in cited:
-            doc_id = self.documents[eid].id
+            doc_id = documents[eid].id or ""
             said = summary(eid) if callable(summary) else summary
-            self.graph.link(entity, "proof", doc_id or "")
-            self.graph.emit(self.graph.documentation(doc_id or "", entity.id or "", said))
+            graph.link(entity, "proof", doc_id)
+            graph.emit(graph.documentation(doc_id, entity_id, said))
         return bool(cited)
 
     def said_in(self, anchor: Anchor, cited: list[str], fallback: str) -> Callable[[str], str]:
@@ -443,7 +445,8 @@ class Converter:
 
     def relative(self, rec: RelationRow) -> EntityProxy:
         """A relative or associate who is not on the persons sheet, known by name alone."""
-        related = self.graph.make("Person", "relative", rec.person_id, rec.related_name)
+        name = rec.related_name or ""  # asked only of a row that names the relative
+        related = self.graph.make("Person", "relative", rec.person_id, name)
         self.put(related, "name", rec.related_name, "relations", rec.row, "related_name")
         related.add("topics", "role.rca")
         return related
@@ -454,7 +457,7 @@ class Converter:
             "Family" if family else "Associate",
             "relation",
             rec.person_id,
-            related.id,
+            related.id or "",  # every entity made here has its ID
             rec.relationship,
         )
         if not self.cite(edge, rec.evidence_ids):

@@ -14,12 +14,13 @@ from functools import cache, lru_cache
 from hashlib import sha1
 from typing import Any
 
-from followthemoney import EntityProxy, Schema, model
+from followthemoney import EntityProxy, Property, Schema, model
 from followthemoney.types import registry
 
 from sanctions.common.errors import ListNotReady
 
 DOCUMENTATION = model["Documentation"]
+_DOCUMENTED = DOCUMENTATION.properties
 
 
 class ModelError(ListNotReady):
@@ -64,13 +65,15 @@ class Graph:
     describe: Callable[[Where], str] = field(default=lambda where: f"{where[0]} row {where[1]}")
     _pointing: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
-    def make(self, schema: str, kind: str, *parts: object) -> EntityProxy:
-        entity = model.make_entity(schema)
+    def make(self, schema: str, kind: str, *parts: str) -> EntityProxy:
+        # Not ``model.make_entity``: it imports EntityProxy again at every call, four times
+        # the cost of making the proxy, and a list makes one per row.
+        entity = EntityProxy(model.schemata[schema], {})
         entity.id = self.id_of(kind, *parts)
         return entity
 
-    def id_of(self, kind: str, *parts: object) -> str:
-        return f"{self.prefix}-{entity_key(self.prefix, kind, *map(str, parts))}"
+    def id_of(self, kind: str, *parts: str) -> str:
+        return f"{self.prefix}-{entity_key(self.prefix, kind, *parts)}"
 
     def link(self, entity: EntityProxy, prop: str, target_id: str) -> None:
         """Add a reference to an entity made here: its ID needs no cleaning."""
@@ -80,12 +83,11 @@ class Graph:
         """Add values, recording each one FtM would have dropped (unclean, or over a size limit)."""
         if values is None or values == "":
             return
-        many: Iterable[Any] = (
-            values if isinstance(values, list | tuple | set) else (values,)  # one value, mostly
-        )
         prop_obj = entity.schema.properties[prop]
-        type_name = prop_obj.type.name
-        is_entity = prop_obj.type == registry.entity
+        if type(values) is str:  # one text value: most cells
+            self.add(entity, prop_obj, values, where)
+            return
+        many: Iterable[Any] = values if isinstance(values, list | tuple | set) else (values,)
         for value in many:
             if value is None or value == "":
                 continue
@@ -94,26 +96,31 @@ class Graph:
                 if type(value) is str
                 else str(value.id if isinstance(value, EntityProxy) else value)
             )
-            cleaned = text if is_entity else clean_value(type_name, text)
-            if cleaned is None or entity.unsafe_add(prop_obj, cleaned, cleaned=True) is None:
-                origin = where if isinstance(where, str) else self.describe(where)
-                self.losses.append(Loss(origin, f"{entity.schema.name}:{prop}", text))
+            self.add(entity, prop_obj, text, where)
+
+    def add(self, entity: EntityProxy, prop: Property, text: str, where: Where | str) -> None:
+        """One text value, cleaned as FtM cleans it (once per distinct value), or its loss
+        recorded."""
+        cleaned = text if prop.type == registry.entity else clean_value(prop.type.name, text)
+        if cleaned is None or entity.unsafe_add(prop, cleaned, cleaned=True) is None:
+            origin = where if isinstance(where, str) else self.describe(where)
+            self.losses.append(Loss(origin, f"{entity.schema.name}:{prop.name}", text))
 
     def documentation(self, document: str, entity: str, summary: str | None) -> EntityProxy:
         """The Documentation edge (role "evidence") between a document and what it supports.
 
-        Built in one step: there are as many of these as citations, and every value but the
-        summary is an ID made here.
+        Built value by value on an empty proxy: there are as many of these as citations, and
+        every value but the summary is an ID made here (a proxy made from a dict of its
+        properties, which FtM copies and de-duplicates, costs twice as much).
         """
-        properties = {"document": [document], "entity": [entity], "role": ["evidence"]}
+        edge = EntityProxy(DOCUMENTATION, {"id": self.id_of("documentation", document, entity)})
+        add = edge.unsafe_add
+        add(_DOCUMENTED["document"], document, cleaned=True)
+        add(_DOCUMENTED["entity"], entity, cleaned=True)
+        add(_DOCUMENTED["role"], "evidence", cleaned=True)
         if summary:
-            cleaned = clean_value("text", summary)
-            if cleaned is None:
-                self.losses.append(Loss("involvement", "Documentation:summary", summary))
-            else:
-                properties["summary"] = [cleaned]
-        data = {"id": self.id_of("documentation", document, entity), "properties": properties}
-        return EntityProxy(DOCUMENTATION, data, cleaned=True)
+            self.add(edge, _DOCUMENTED["summary"], summary, "involvement")
+        return edge
 
     def pointing_at(self, entity_id: str) -> list[str]:
         """The IDs of the entities that refer to ``entity_id`` (its edges, its Documentation),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from itertools import accumulate, chain
 from typing import Any, Protocol, TypeVar, cast
 
 import pandas as pd
@@ -198,18 +199,16 @@ def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
     return parse
 
 
-def _once_each(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
-    """``convert`` (or nothing) once per distinct cell, equal cells then sharing one object: a
-    column repeats its codes, dates and IDs, and a list of 100,000 persons would otherwise hold
-    millions of copies of them."""
-    seen: dict[Any, Any] = {}
-
-    def read(value: Any) -> Any:
-        if value not in seen:
-            seen[value] = value if convert is None else convert(value)
-        return seen[value]
-
-    return read
+def _once_each(values: list[Any], convert: Callable[[Any], Any] | None) -> list[Any]:
+    """``[convert(v) for v in values]`` (or the values as they are), ``convert`` called once per
+    distinct cell and equal cells sharing one object: a column repeats its codes, dates and
+    IDs, and a list of 100,000 persons would otherwise hold millions of copies of them. The
+    column is mapped through a table of its distinct values, with no call per cell."""
+    if convert is None:
+        shared: dict[Any, Any] = {}
+        return [shared.setdefault(v, v) for v in values]
+    read = {v: convert(v) for v in dict.fromkeys(values)}
+    return [read[v] for v in values]
 
 
 def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout) -> list[R]:
@@ -220,12 +219,13 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     for name in names:
         col = spec.column(name)
         if col.multi:  # split in one pass over the column, then each item read as its type
-            read = _once_each(col.kind.parse(col))
-            columns.append([[read(i) for i in v] for v in item_lists(frame[name])])
+            lists = item_lists(frame[name])
+            flat = _once_each(list(chain.from_iterable(lists)), col.kind.parse(col))
+            ends = list(accumulate(map(len, lists)))
+            columns.append([flat[end - len(v) : end] for v, end in zip(lists, ends, strict=True)])
             continue
         values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
-        read = _once_each(_converter(col))
-        columns.append([read(v) for v in values])
+        columns.append(_once_each(values, _converter(col)))
     rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)
     return [make(row, *values) for row, *values in rows]

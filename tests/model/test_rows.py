@@ -43,3 +43,31 @@ def test_cells_are_read_once_as_lists_flags_and_empties(build) -> None:
     assert incident.victims_confidential is True and incident.confidential is False
     assert incident.violation_types == ["arbitrary_detention", "ill_treatment"]
     assert read.submitter == {"organisation": "Example Watch"}
+
+
+def test_each_distinct_cell_is_read_once_and_equal_cells_share_one_object() -> None:
+    from sanctions.model.rows import _once_each
+
+    calls: list[object] = []
+
+    def upper(value: object) -> object:
+        calls.append(value)
+        return None if value is None else str(value).upper()
+
+    values = ["kz", "ru", "kz", None, "".join(["k", "z"]), None]
+    read = _once_each(values, upper)
+    assert read == ["KZ", "RU", "KZ", None, "KZ", None]
+    assert calls == ["kz", "ru", None]  # once each, in the column's order
+    assert read[0] is read[2] is read[4]
+    kept = _once_each(values, None)
+    assert kept == values and kept[0] is kept[4] and values[0] is not values[4]
+
+
+def test_multi_valued_cells_keep_their_rows_and_share_their_items(build) -> None:
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["nationality"] = "KZ; RU"
+    rows["persons"][1]["nationality"] = "Kazakhstan"
+    read = read_rows(validate(build(rows)))
+    first, second = read.persons
+    assert first.nationality == ["kz", "ru"] and second.nationality == ["kz"]
+    assert first.nationality[0] is second.nationality[0]
