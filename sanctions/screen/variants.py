@@ -16,8 +16,11 @@ letters of ``Fictiyeva``. Parts that do not read alike are compared as written.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rigour.text.distance import levenshtein
 
+from sanctions.common.data import SpecError, read_yaml, schemas_dir
 from sanctions.common.names import PATRONYMIC, parts
 from sanctions.common.names import name_tokens as _tokens
 from sanctions.common.romanise import ascii_token, readings, relaxed, skeleton
@@ -62,12 +65,44 @@ def _their_words(names: list[str]) -> dict[str, str]:
 
 
 def _match(word: str, theirs: dict[str, str]) -> str | None:
-    """The other side's word that this word reads as, if any."""
-    for reading in readings(word):
-        found = theirs.get(relaxed(reading))
+    """The other side's word that this word reads as, if any: the same word in another
+    spelling, or the same given name in another language's form (``given_name_forms``)."""
+    mine = [relaxed(reading) for reading in readings(word)]
+    for reading in mine:
+        found = theirs.get(reading)
         if found is not None:
             return found
+    forms = given_name_forms()
+    for reading in mine:
+        for other in forms.get(reading, ()):
+            found = theirs.get(other)
+            if found is not None:
+                return found
     return None
+
+
+GIVEN_NAMES = "given_names.yaml"
+
+
+@cache
+def given_name_forms() -> dict[str, tuple[str, ...]]:
+    """For each relaxed reading of a given name in ``schemas/given_names.yaml``, the readings
+    of its other forms: Ukrainian ``Fedir`` reads ``fedir``, and stands for ``fedar``
+    (Russian ``Fedor``, ``Fyodor``, ``Фёдор``)."""
+    path = schemas_dir() / GIVEN_NAMES
+    data = read_yaml(path)
+    groups = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and len(g) > 1 and all(isinstance(f, str) and f for f in g)
+        for g in groups
+    ):
+        raise SpecError(f"{path.name}: names: a list of groups, each two forms or more of a name")
+    forms: dict[str, set[str]] = {}
+    for group in groups:
+        read = {relaxed(r) for form in group for r in readings(form)}
+        for reading in read:
+            forms.setdefault(reading, set()).update(read - {reading})
+    return {reading: tuple(sorted(others)) for reading, others in forms.items()}
 
 
 def aligned(query: list[str], candidate: list[str]) -> list[str]:

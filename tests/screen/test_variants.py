@@ -1,0 +1,89 @@
+"""Other spellings of a name: one given name in its Ukrainian, Belarusian and Russian forms."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from sanctions.common.data import SpecError, read_yaml, schemas_dir
+from sanctions.common.romanise import readings, relaxed
+from sanctions.screen.variants import GIVEN_NAMES, aligned, given_name_forms
+
+
+def groups() -> list[list[str]]:
+    names: list[list[str]] = read_yaml(schemas_dir() / GIVEN_NAMES)["names"]
+    return names
+
+
+def read(form: str) -> set[str]:
+    return {relaxed(r) for r in readings(form)}
+
+
+@pytest.mark.parametrize("group", groups(), ids=lambda g: g[0])
+def test_every_group_is_one_name_in_rigours_data_and_adds_what_readings_do_not(
+    group: list[str],
+) -> None:
+    from rigour.names.analyze import analyze_names
+    from rigour.names.tag import NameTypeTag
+
+    def symbols(form: str) -> set[str]:
+        (name,) = analyze_names(NameTypeTag.PER, [form])
+        return {str(span.symbol) for span in name.spans}
+
+    for one, other in combinations(group, 2):
+        assert symbols(one) & symbols(other), (one, other)
+    assert len({frozenset(read(form)) for form in group}) > 1, group
+
+
+def test_no_reading_belongs_to_two_names() -> None:
+    seen: dict[str, str] = {}
+    for group in groups():
+        for reading in set().union(*(read(form) for form in group)):
+            assert seen.setdefault(reading, group[0]) == group[0], reading
+
+
+@pytest.mark.parametrize(
+    ("query", "candidate", "expected"),
+    [
+        ("Fedir Testenko", "TESTENKO, Fyodor", "Fyodor Testenko"),  # Ukrainian, Russian
+        ("Mykola Petrenko", "PETRENKO, Nikolay", "Nikolay Petrenko"),
+        ("Mikalai Ivanavich Kot", "KOT, Nikolai Ivanovich", "Nikolai Ivanovich Kot"),
+        ("Pyotr Bondar", "BONDAR, Petro", "Petro Bondar"),  # and back
+        ("Olena Savchuk", "SAVCHUK, Yelena", "Yelena Savchuk"),
+    ],
+)
+def test_a_given_name_is_read_as_its_other_languages_form(
+    query: str, candidate: str, expected: str
+) -> None:
+    assert expected.lower() in [name.lower() for name in aligned([query], [candidate])]
+
+
+@pytest.mark.parametrize(
+    ("query", "candidate", "theirs"),
+    [
+        ("Petro Testenko", "TESTENKO, Pavel", "pavel"),  # two names of the table, not one
+        ("Marat Testov", "TESTOV, Murat", "murat"),  # not in the table: two names
+        ("Anton Testenko", "TESTENKO, Antin", "antin"),  # rigour does not confirm it: left out
+    ],
+)
+def test_other_names_are_not_read_as_one(query: str, candidate: str, theirs: str) -> None:
+    for name in aligned([query], [candidate]):
+        assert theirs not in name.lower().split(), name
+
+
+def test_a_malformed_table_is_refused_naming_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    (schemas / GIVEN_NAMES).write_text("names:\n  - [Федір]\n", encoding="utf-8")
+    monkeypatch.setenv("SANCTIONS_SCHEMAS", str(schemas))
+    given_name_forms.cache_clear()
+    try:
+        with pytest.raises(SpecError, match=GIVEN_NAMES):
+            given_name_forms()
+    finally:
+        monkeypatch.delenv("SANCTIONS_SCHEMAS")
+        given_name_forms.cache_clear()
