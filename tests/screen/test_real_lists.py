@@ -85,8 +85,8 @@ def test_the_set_is_real_listed_persons_and_hard_unlisted_people_with_sources() 
             assert re.sub(r"\W+", " ", spelling["name"]).lower().strip() not in printed
 
 
-def test_recall_on_real_spellings_is_at_least_99_percent(ours: Outcome) -> None:
-    assert ours.recall >= 0.99, sorted(ours.missed)
+def test_recall_on_real_spellings_is_at_least_99_3_percent(ours: Outcome) -> None:
+    assert ours.recall >= 0.993, sorted(ours.missed)  # 4 of 634 missed (docs/development.md)
 
 
 def test_nothing_nomenklatura_finds_is_missed(reference: Path, ours: Outcome) -> None:
