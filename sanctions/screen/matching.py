@@ -28,10 +28,11 @@ from sanctions.model.rows import Rows
 from sanctions.screen import ahead
 from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, Reference
-from sanctions.screen.scoring import OTHER_SURNAME
+from sanctions.screen.scoring import GENERATIONS, OTHER_SURNAME
 from sanctions.tracking.screening import (
     NO_BIRTH_HERE,
     NO_BIRTH_THERE,
+    OTHER_GENERATION,
     OTHER_YEAR,
     PART_NAMES,
     SURNAME_DIFFERS,
@@ -161,6 +162,8 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
         found.append(PART_NAMES)
     if OTHER_SURNAME in explanation:
         found.append(SURNAME_DIFFERS)
+    if GENERATIONS in explanation:
+        found.append(OTHER_GENERATION)
     return found
 
 

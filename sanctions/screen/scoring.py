@@ -7,7 +7,8 @@ initials on the other side too, but only when both sides give the same full birt
 two patronymics that are not one name in two spellings (``Petrovich`` against ``Pavlovich``,
 but not Belarusian ``Piatrovich`` against ``Petrovich``) cost ``PATRONYMIC_PENALTY``, as
 logic-v2 charges for a birth date that differs: a different father's name is evidence of a
-different person, and the added spellings would otherwise hide it. And a name that agrees in
+different person, and the added spellings would otherwise hide it; so do two generational
+suffixes that differ (``Jr`` against ``Sr``: a father and son of one name). And a name that agrees in
 all but its surname, with the same full birth date, is at least a possible match
 (``OTHER_SURNAME_SCORE``), its explanation naming both surnames: a woman listed under her
 maiden or married name. The birth date and nationality penalties of logic-v2 apply unchanged.
@@ -49,6 +50,15 @@ PATRONYMIC_PENALTY = 0.3
 # possible match (the default threshold), with the surnames named, for a person to confirm.
 OTHER_SURNAME_SCORE = 0.7
 FEMININE = "avna"  # a woman's patronymic as the relaxed readings end (-ovna, -evna, -ivna, -kyzy)
+# A father and his son of the same name: a suffix that marks another generation on each side
+# (Jr against Sr, II against III) is evidence of another person, charged as a different
+# patronymic is. The Philippines' and the United States' lists print them.
+GENERATION_PENALTY = 0.3
+GENERATIONS = "generational suffix differs: a father and son of one name?"
+GENERATION_WORDS = {
+    "sr": "Sr", "snr": "Sr", "senior": "Sr", "jr": "Jr", "jnr": "Jr", "junior": "Jr",
+    "ii": "II", "iii": "III",
+}  # fmt: skip
 OTHER_SURNAME = (
     "surname differs, same given name, patronymic and birth date (a maiden or married name?)"
 )
@@ -152,6 +162,10 @@ class Scorer:
         if differ:
             best = max(best - PATRONYMIC_PENALTY, 0.0)
             explanation = f"{explanation}; patronymic differs ({differ})".lstrip("; ")
+        generations = _generations_differ(mine, own)
+        if generations:
+            best = max(best - GENERATION_PENALTY, 0.0)
+            explanation = f"{explanation}; {GENERATIONS} ({generations})".lstrip("; ")
         return Score(round(best, 4), _matched_name(query, own), explanation)
 
     def _aligned(
@@ -256,6 +270,20 @@ def _patronymics_differ(query: list[str], candidate: list[str]) -> str:
         for b in theirs:
             if same_patronymic(a, b):
                 return ""
+    return f"{' / '.join(sorted(ours))} against {' / '.join(sorted(theirs))}"
+
+
+def _generations(names: list[str]) -> set[str]:
+    """The generational suffixes these names give (``Jr``, ``Sr``, ``III``), one spelling each."""
+    return {GENERATION_WORDS[w] for name in names for w in parts(name) if w in GENERATION_WORDS}
+
+
+def _generations_differ(query: list[str], candidate: list[str]) -> str:
+    """'a against b' when both sides give a generational suffix and none is the same; ''
+    otherwise. A name alone on one side says nothing: lists often leave the suffix out."""
+    ours, theirs = _generations(query), _generations(candidate)
+    if not ours or not theirs or ours & theirs:
+        return ""
     return f"{' / '.join(sorted(ours))} against {' / '.join(sorted(theirs))}"
 
 

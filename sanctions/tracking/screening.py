@@ -73,8 +73,11 @@ NO_BIRTH_THERE = "the listing gives no birth date to compare"
 OTHER_YEAR = "the listing gives another birth year"
 PART_NAMES = "names agree only in part (some parts are on one side only)"
 SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
+OTHER_GENERATION = "another generation (Jr against Sr): a father or son of the same name"
 # The doubts no score outweighs: without a birth date that agrees, a name is not a person.
-UNSETTLED = frozenset({NO_BIRTH_HERE, NO_BIRTH_THERE, OTHER_YEAR, SURNAME_DIFFERS})
+UNSETTLED = frozenset(
+    {NO_BIRTH_HERE, NO_BIRTH_THERE, OTHER_YEAR, SURNAME_DIFFERS, OTHER_GENERATION}
+)
 
 
 @dataclass

@@ -93,6 +93,23 @@ def test_a_different_patronymic_costs_the_match() -> None:
     assert scorer.score(query, same).score >= 0.9
 
 
+def test_a_father_and_son_of_one_name_are_two_people() -> None:
+    from sanctions.screen.matching import OTHER_GENERATION, doubts
+
+    scorer = Scorer()
+    son = scorer.query("q", ["Ramon Testorio Exampleza Jr."], {})
+    father = scorer.reference("a", "Person", {"name": ["EXAMPLEZA, Ramon Testorio, Sr"]})
+    son_listed = scorer.reference("b", "Person", {"name": ["Ramon T. EXAMPLEZA JUNIOR"]})
+    unsuffixed = scorer.reference("c", "Person", {"name": ["EXAMPLEZA, Ramon Testorio"]})
+    differ = scorer.score(son, father)
+    assert differ.score < 0.7
+    assert "Jr against Sr" in differ.explanation
+    assert OTHER_GENERATION in doubts(None, [], differ.explanation)
+    assert "generational" not in scorer.score(son, son_listed).explanation
+    alone = scorer.score(son, unsuffixed)  # a list may leave the suffix out: no charge
+    assert alone.score >= 0.7 and "generational" not in alone.explanation
+
+
 def test_a_belarusian_patronymic_is_the_russian_one() -> None:
     scorer = Scorer()
     query = scorer.query("q", ["Uladzimir Piatrovich Matskevich"], {})
