@@ -51,6 +51,12 @@ def read_yaml(path: Path) -> Any:
     A file that is not YAML is a SpecError naming the file, line and column, not a traceback:
     an editor may well have changed it."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not path.is_file():
+        raise SpecError(
+            f"{path.parent.name}/{path.name}: missing from {path.parent}: the project's data "
+            "folders are incomplete (if $SANCTIONS_SCHEMAS is set, it may point at a copy made "
+            "by an older version)"
+        )
     with open(path, encoding="utf-8") as fh:
         try:
             return yaml.load(fh, Loader=loader)
