@@ -173,6 +173,14 @@ RELAXED: tuple[Rule, ...] = (
     *((f"{c}{c}+", c) for c in "ae"),
 )
 
+# ё however it is written (Fyodor, Fjodor, Fedor, Фёдор), and nothing else of ``RELAXED``: a
+# key for telling whether a word is one listed form of a name, where the Belarusian and
+# Ukrainian vowels ``RELAXED`` makes one would also make Petra Petro and Paula Pavlo.
+YO: tuple[Rule, ...] = (
+    ("i[ao]", "e"),
+    ("(sh|ch)o", "\\1e"),
+)
+
 SKELETON: tuple[Rule, ...] = (
     ("shch|sh|zh|ch|ts|s|z", "S"),
     ("[aeiou]", ""),
@@ -190,6 +198,7 @@ _PY_SYSTEMS = {name: _python(rules) for name, rules in SYSTEMS.items()}
 _PY_COMMON = _python(COMMON)
 _PY_SKELETON = _python(SKELETON)
 _PY_RELAXED = _python(RELAXED)
+_PY_YO = _python(YO)
 
 
 @lru_cache(maxsize=200_000)
@@ -234,6 +243,12 @@ def readings(token: str) -> tuple[str, ...]:
 def skeleton(reading: str) -> str:
     """Consonants of a reading, sibilants as one: a key for candidates, never a score."""
     return _apply(_PY_SKELETON, reading).lower()
+
+
+@lru_cache(maxsize=200_000)
+def yo_folded(reading: str) -> str:
+    """A reading with ё however it is written made one (``YO``), and nothing else relaxed."""
+    return _apply(_PY_YO, reading)
 
 
 @lru_cache(maxsize=200_000)

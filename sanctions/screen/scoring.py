@@ -51,13 +51,17 @@ PATRONYMIC_PENALTY = 0.3
 OTHER_SURNAME_SCORE = 0.7
 FEMININE = "avna"  # a woman's patronymic as the relaxed readings end (-ovna, -evna, -ivna, -kyzy)
 # A father and his son of the same name: a suffix that marks another generation on each side
-# (Jr against Sr, II against III) is evidence of another person, charged as a different
-# patronymic is. The Philippines' and the United States' lists print them.
+# (Sr against Jr, Jr or II against III) is evidence of another person, charged as a different
+# patronymic is, unless both sides give the same birth year (a man listed as Jr before his
+# son was born may be Sr on a later list). A suffix counts only as a name's last word: ``Sr.``
+# first is the Spanish ``Señor``, and ``JR`` first is a pair of initials. The Philippines' and
+# the United States' lists print them.
 GENERATION_PENALTY = 0.3
 GENERATIONS = "generational suffix differs: a father and son of one name?"
+# Each suffix, and the generation it names: Jr and II are both the son of the first.
 GENERATION_WORDS = {
-    "sr": "Sr", "snr": "Sr", "senior": "Sr", "jr": "Jr", "jnr": "Jr", "junior": "Jr",
-    "ii": "II", "iii": "III",
+    "sr": ("Sr", 1), "snr": ("Sr", 1), "senior": ("Sr", 1),
+    "jr": ("Jr", 2), "jnr": ("Jr", 2), "junior": ("Jr", 2), "ii": ("II", 2), "iii": ("III", 3),
 }  # fmt: skip
 OTHER_SURNAME = (
     "surname differs, same given name, patronymic and birth date (a maiden or married name?)"
@@ -163,7 +167,7 @@ class Scorer:
             best = max(best - PATRONYMIC_PENALTY, 0.0)
             explanation = f"{explanation}; patronymic differs ({differ})".lstrip("; ")
         generations = _generations_differ(mine, own)
-        if generations:
+        if generations and not _same_year(query, candidate):
             best = max(best - GENERATION_PENALTY, 0.0)
             explanation = f"{explanation}; {GENERATIONS} ({generations})".lstrip("; ")
         return Score(round(best, 4), _matched_name(query, own), explanation)
@@ -273,18 +277,31 @@ def _patronymics_differ(query: list[str], candidate: list[str]) -> str:
     return f"{' / '.join(sorted(ours))} against {' / '.join(sorted(theirs))}"
 
 
-def _generations(names: list[str]) -> set[str]:
-    """The generational suffixes these names give (``Jr``, ``Sr``, ``III``), one spelling each."""
-    return {GENERATION_WORDS[w] for name in names for w in parts(name) if w in GENERATION_WORDS}
+def _generations(names: list[str]) -> dict[int, str]:
+    """The generations these names' suffixes name (a suffix is a name's last word), each with
+    the suffix as written here."""
+    found: dict[int, str] = {}
+    for name in names:
+        words = parts(name)
+        if len(words) > 1 and words[-1] in GENERATION_WORDS:
+            suffix, generation = GENERATION_WORDS[words[-1]]
+            found.setdefault(generation, suffix)
+    return found
 
 
 def _generations_differ(query: list[str], candidate: list[str]) -> str:
-    """'a against b' when both sides give a generational suffix and none is the same; ''
-    otherwise. A name alone on one side says nothing: lists often leave the suffix out."""
+    """'a against b' when both sides name a generation and none is the same; '' otherwise.
+    A name alone on one side says nothing: lists often leave the suffix out."""
     ours, theirs = _generations(query), _generations(candidate)
-    if not ours or not theirs or ours & theirs:
+    if not ours or not theirs or ours.keys() & theirs.keys():
         return ""
-    return f"{' / '.join(sorted(ours))} against {' / '.join(sorted(theirs))}"
+    return f"{' / '.join(sorted(ours.values()))} against {' / '.join(sorted(theirs.values()))}"
+
+
+def _same_year(query: EntityProxy, candidate: EntityProxy) -> bool:
+    """Whether both give a birth date in the same year."""
+    mine = {d[:4] for d in query.get("birthDate")}
+    return bool(mine & {d[:4] for d in candidate.get("birthDate")})
 
 
 def _explain(result: Any) -> str:

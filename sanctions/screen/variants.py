@@ -23,7 +23,7 @@ from rigour.text.distance import levenshtein
 from sanctions.common.data import SpecError, read_yaml, schemas_dir
 from sanctions.common.names import PATRONYMIC, parts
 from sanctions.common.names import name_tokens as _tokens
-from sanctions.common.romanise import ascii_token, readings, relaxed, skeleton
+from sanctions.common.romanise import ascii_token, readings, relaxed, skeleton, yo_folded
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -67,18 +67,29 @@ def _their_words(names: list[str]) -> dict[str, str]:
 def _match(word: str, theirs: dict[str, str]) -> str | None:
     """The other side's word that this word reads as, if any: the same word in another
     spelling, or the same given name in another language's form (``given_name_forms``)."""
-    mine = [relaxed(reading) for reading in readings(word)]
-    for reading in mine:
-        found = theirs.get(reading)
+    for reading in readings(word):
+        found = theirs.get(relaxed(reading))
         if found is not None:
             return found
+    return _other_form(word, set(theirs.values()))
+
+
+def _other_form(word: str, their_words: set[str]) -> str | None:
+    """The other side's word that is another language's form of this given name, if any.
+    Both words must be written as a form of the table is (ё however it is written), not
+    merely read alike once relaxed: relaxed, Czech ``Petra`` is Ukrainian ``Petro``."""
     forms = given_name_forms()
-    for reading in mine:
-        for other in forms.get(reading, ()):
-            found = theirs.get(other)
-            if found is not None:
-                return found
+    others = {other for key in _keys(word) for other in forms.get(key, ())}
+    if not others:
+        return None
+    for theirs in sorted(their_words):
+        if others & _keys(theirs):
+            return theirs
     return None
+
+
+def _keys(word: str) -> set[str]:
+    return {yo_folded(reading) for reading in readings(word)}
 
 
 GIVEN_NAMES = "given_names.yaml"
@@ -86,9 +97,9 @@ GIVEN_NAMES = "given_names.yaml"
 
 @cache
 def given_name_forms() -> dict[str, tuple[str, ...]]:
-    """For each relaxed reading of a given name in ``schemas/given_names.yaml``, the readings
-    of its other forms: Ukrainian ``Fedir`` reads ``fedir``, and stands for ``fedar``
-    (Russian ``Fedor``, ``Fyodor``, ``Фёдор``)."""
+    """For each form in ``schemas/given_names.yaml``, as ``_keys`` writes it, the keys of the
+    name's other forms: Ukrainian ``Fedir`` (``Федір``) is ``fedir``, and stands for ``fedor``
+    (Russian ``Fedor``, ``Fyodor``, ``Фёдор``) and ``fedar`` (Belarusian ``Фёдар``)."""
     path = schemas_dir() / GIVEN_NAMES
     data = read_yaml(path)
     groups = data.get("names") if isinstance(data, dict) else None
@@ -99,10 +110,10 @@ def given_name_forms() -> dict[str, tuple[str, ...]]:
         raise SpecError(f"{path.name}: names: a list of groups, each two forms or more of a name")
     forms: dict[str, set[str]] = {}
     for group in groups:
-        read = {relaxed(r) for form in group for r in readings(form)}
-        for reading in read:
-            forms.setdefault(reading, set()).update(read - {reading})
-    return {reading: tuple(sorted(others)) for reading, others in forms.items()}
+        keys = {key for form in group for key in _keys(form)}
+        for key in keys:
+            forms.setdefault(key, set()).update(keys - {key})
+    return {key: tuple(sorted(others)) for key, others in forms.items()}
 
 
 def aligned(query: list[str], candidate: list[str]) -> list[str]:

@@ -101,13 +101,29 @@ def test_a_father_and_son_of_one_name_are_two_people() -> None:
     father = scorer.reference("a", "Person", {"name": ["EXAMPLEZA, Ramon Testorio, Sr"]})
     son_listed = scorer.reference("b", "Person", {"name": ["Ramon T. EXAMPLEZA JUNIOR"]})
     unsuffixed = scorer.reference("c", "Person", {"name": ["EXAMPLEZA, Ramon Testorio"]})
+    second = scorer.reference("d", "Person", {"name": ["Ramon Testorio Exampleza II"]})
     differ = scorer.score(son, father)
     assert differ.score < 0.7
     assert "Jr against Sr" in differ.explanation
     assert OTHER_GENERATION in doubts(None, [], differ.explanation)
-    assert "generational" not in scorer.score(son, son_listed).explanation
-    alone = scorer.score(son, unsuffixed)  # a list may leave the suffix out: no charge
-    assert alone.score >= 0.7 and "generational" not in alone.explanation
+    for same in (son_listed, unsuffixed, second):  # a list may leave the suffix out, or write II
+        assert "generational" not in scorer.score(son, same).explanation
+    assert scorer.score(son, unsuffixed).score >= 0.7
+
+
+def test_a_suffix_counts_only_at_the_end_and_not_beside_the_same_birth_year() -> None:
+    scorer = Scorer()
+    senor = scorer.query("q", ["Sr. Juan Testez Examplez"], {})  # Spanish: Señor
+    initials = scorer.query("i", ["JR Testez Examplez"], {})
+    listed = scorer.reference("a", "Person", {"name": ["TESTEZ EXAMPLEZ, Juan, Jr."]})
+    assert "generational" not in scorer.score(senor, listed).explanation
+    assert "generational" not in scorer.score(initials, listed).explanation
+    # the same man, Jr on an old list and Sr on a newer one, born the same year
+    born = {"birthDate": ["1950-03-01"]}
+    old = scorer.query("o", ["Ramon Testorio Exampleza Jr."], born)
+    new = scorer.reference("n", "Person", {"name": ["EXAMPLEZA, Ramon Testorio, Sr."], **born})
+    again = scorer.score(old, new)
+    assert again.score >= 0.7 and "generational" not in again.explanation
 
 
 def test_a_belarusian_patronymic_is_the_russian_one() -> None:
