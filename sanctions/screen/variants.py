@@ -71,10 +71,10 @@ def _match(word: str, theirs: dict[str, str]) -> str | None:
         found = theirs.get(relaxed(reading))
         if found is not None:
             return found
-    return _other_form(word, set(theirs.values()))
+    return _other_form(word, theirs)
 
 
-def _other_form(word: str, their_words: set[str]) -> str | None:
+def _other_form(word: str, theirs: dict[str, str]) -> str | None:
     """The other side's word that is another language's form of this given name, if any.
     Both words must be written as a form of the table is (ё however it is written), not
     merely read alike once relaxed: relaxed, Czech ``Petra`` is Ukrainian ``Petro``."""
@@ -82,9 +82,9 @@ def _other_form(word: str, their_words: set[str]) -> str | None:
     others = {other for key in _keys(word) for other in forms.get(key, ())}
     if not others:
         return None
-    for theirs in sorted(their_words):
-        if others & _keys(theirs):
-            return theirs
+    for their_word in sorted(set(theirs.values())):
+        if others & _keys(their_word):
+            return their_word
     return None
 
 
