@@ -1,15 +1,15 @@
 """Scores from nomenklatura's logic-v2, the algorithm yente calls "best".
 
-Four things are added around it, all about names: the query is compared a second time with
+Five things are added around it, all about names: the query is compared a second time with
 its parts written as the candidate writes them where a romanisation system reads them alike
 (``variants.aligned``); a name given only as initials (``I. I. Ivanov``) is compared in
 initials on the other side too, but only when both sides give the same full birth date; and
 two patronymics that are not one name in two spellings (``Petrovich`` against ``Pavlovich``,
 but not Belarusian ``Piatrovich`` against ``Petrovich``) cost ``PATRONYMIC_PENALTY``, as
 logic-v2 charges for a birth date that differs: a different father's name is evidence of a
-different person, and the added spellings would otherwise hide it; so do two generational
-suffixes that differ (``Jr`` against ``Sr``: a father and son of one name). And a name that agrees in
-all but its surname, with the same full birth date, is at least a possible match
+different person, and the added spellings would otherwise hide it; two generational suffixes
+that differ (``Jr`` against ``Sr``: a father and son of one name) cost as much. And a name that
+agrees in all but its surname, with the same full birth date, is at least a possible match
 (``OTHER_SURNAME_SCORE``), its explanation naming both surnames: a woman listed under her
 maiden or married name. The birth date and nationality penalties of logic-v2 apply unchanged.
 
@@ -213,8 +213,18 @@ class Scorer:
 
 def _same_day(query: EntityProxy, candidate: EntityProxy) -> bool:
     """Whether both give the same full birth date."""
-    mine = {d for d in query.get("birthDate") if len(d) >= FULL_DATE}
-    return bool(mine & {d for d in candidate.get("birthDate") if len(d) >= FULL_DATE})
+    return _born_alike(query, candidate, FULL_DATE)
+
+
+def _same_year(query: EntityProxy, candidate: EntityProxy) -> bool:
+    """Whether both give a birth date in the same year."""
+    return _born_alike(query, candidate, 4)
+
+
+def _born_alike(query: EntityProxy, candidate: EntityProxy, digits: int) -> bool:
+    """Whether both give a birth date whose first ``digits`` characters (at least) agree."""
+    mine = {d[:digits] for d in query.get("birthDate") if len(d) >= digits}
+    return bool(mine & {d[:digits] for d in candidate.get("birthDate") if len(d) >= digits})
 
 
 def _other_surname(query: list[str], candidate: list[str]) -> str:
@@ -296,12 +306,6 @@ def _generations_differ(query: list[str], candidate: list[str]) -> str:
     if not ours or not theirs or ours.keys() & theirs.keys():
         return ""
     return f"{' / '.join(sorted(ours.values()))} against {' / '.join(sorted(theirs.values()))}"
-
-
-def _same_year(query: EntityProxy, candidate: EntityProxy) -> bool:
-    """Whether both give a birth date in the same year."""
-    mine = {d[:4] for d in query.get("birthDate")}
-    return bool(mine & {d[:4] for d in candidate.get("birthDate")})
 
 
 def _explain(result: Any) -> str:
