@@ -28,13 +28,15 @@ from sanctions.model.rows import Rows
 from sanctions.screen import ahead
 from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, Reference
-from sanctions.screen.scoring import GENERATIONS, OTHER_SURNAME
+from sanctions.screen.scoring import GENERATIONS, OTHER_SURNAME, RELATIVE, SPELLED_OTHERWISE
 from sanctions.tracking.screening import (
     NO_BIRTH_HERE,
     NO_BIRTH_THERE,
     OTHER_GENERATION,
     OTHER_YEAR,
     PART_NAMES,
+    RELATIVE_NAME,
+    SPELLED_APART,
     SURNAME_DIFFERS,
     Designation,
     Match,
@@ -164,6 +166,10 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
         found.append(SURNAME_DIFFERS)
     if GENERATIONS in explanation:
         found.append(OTHER_GENERATION)
+    if SPELLED_OTHERWISE in explanation:
+        found.append(SPELLED_APART)
+    if RELATIVE in explanation:
+        found.append(RELATIVE_NAME)
     return found
 
 

@@ -25,20 +25,26 @@ import importlib.util
 import itertools
 import sys
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from followthemoney import EntityProxy, model
 
+from sanctions.common.data import SpecError, read_yaml, schemas_dir
 from sanctions.common.names import parts
 from sanctions.common.romanise import readings, relaxed
 from sanctions.screen.variants import (
     aligned,
+    close,
     has_initials,
     initialled,
     name_tokens,
+    one_name,
+    paired,
     patronymic_positions,
     patronymics,
     query_names,
+    reads_alike,
     same_patronymic,
 )
 
@@ -66,6 +72,21 @@ GENERATION_WORDS = {
 OTHER_SURNAME = (
     "surname differs, same given name, patronymic and birth date (a maiden or married name?)"
 )
+# A name that pairs word by word with the listed one, each word read alike or a letter or two
+# from it, at least one read alike, with the same full birth date: at least a possible match,
+# the words that differ named. Burmese names reach the lists romanised by ear (the US lists
+# ``OO, Mya Tun``, the UK ``Mya Htun OO``, born the same day), and a misprint (the EU's
+# ``PUSJIKN``) is no other person; the same day of birth is what makes so loose a likeness
+# worth a look, and a person still has to confirm it.
+SPELLED_OTHERWISE = "same birth date, the name spelled otherwise"
+# In a chain of fathers' names a father is named by his son's name without its first word
+# (``Abdullah Saleh al Zahrani``, father of ``Ahmed Abdullah Saleh al Zahrani``, as the UK's
+# list says): a name whose every word is in the listed name after a first (given) name it
+# does not have, and whose own first word is not that name, costs what another generation
+# does, unless both sides give the same birth year. The lists name such fathers, brothers and
+# sons in their notes; they are not listed.
+RELATIVE_PENALTY = 0.3
+RELATIVE = "the listed name has a given name this one lacks, before all of its words"
 
 
 @dataclass(frozen=True)
@@ -162,6 +183,15 @@ class Scorer:
             if surnames:
                 best = OTHER_SURNAME_SCORE
                 explanation = f"{explanation}; {OTHER_SURNAME} ({surnames})".lstrip("; ")
+        if best < OTHER_SURNAME_SCORE and _same_day(query, candidate):
+            spelled = _spelled_otherwise(mine, own)
+            if spelled:
+                best = OTHER_SURNAME_SCORE
+                explanation = f"{explanation}; {SPELLED_OTHERWISE} ({spelled})".lstrip("; ")
+        relative = "" if _same_year(query, candidate) else _relative_of(mine, own)
+        if relative:
+            best = max(best - RELATIVE_PENALTY, 0.0)
+            explanation = f"{explanation}; {RELATIVE} ({relative})".lstrip("; ")
         differ = _patronymics_differ(mine, own)
         if differ:
             best = max(best - PATRONYMIC_PENALTY, 0.0)
@@ -251,6 +281,108 @@ def _other_surname(query: list[str], candidate: list[str]) -> str:
             ):
                 return f"{surname_a} / {surname_b}"
     return ""
+
+
+def _spelled_otherwise(query: list[str], candidate: list[str]) -> str:
+    """'a / b' for each pair of words that differ, when a name of each side has as many
+    words and they pair one to one, each read alike or ``close``, at least one read alike;
+    '' otherwise."""
+    for a in query:
+        mine = parts(a)
+        if len(mine) < 2:
+            continue
+        for b in candidate:
+            theirs = parts(b)
+            if len(theirs) != len(mine):
+                continue
+            pairs = paired(mine, theirs, close)
+            if pairs is None:
+                continue
+            differ = [(x, y) for x, y in pairs if not reads_alike(x, y)]
+            if differ and len(differ) < len(pairs):
+                return ", ".join(f"{x} / {y}" for x, y in differ)
+    return ""
+
+
+def given_first(name: str) -> list[str]:
+    """The words of a name with its given names first and no title before them: a list's
+    ``AL-ZAHRANI, Sheikh Ahmed`` (surname, comma, given names) as ``ahmed al zahrani``."""
+    if name.count(",") == 1:
+        surname, given = name.split(",")
+        name = f"{given} {surname}"
+    words = parts(name)
+    titles = honorifics()
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return words
+
+
+# A name of fewer words says too little: ``Ramazani Shadary`` is Emmanuel Ramazani Shadary
+# himself, as lists print him without his Christian name; a father's name is three words or
+# more where it repeats his son's (``Abdullah Saleh al Zahrani``).
+RELATIVE_WORDS = 3
+
+
+def _relative_of(query: list[str], candidate: list[str]) -> str:
+    """The candidate's first word, when a name of the query (in Latin letters, of three
+    words or more) has fewer words than a name of the candidate, every one of them reads
+    as one name (``one_name``) with a word of that name after its first, and the query's first word is not
+    ``close`` to that first word: the query names a relative, whose name the listed person's
+    repeats after their own. '' otherwise, and wherever some pair of names shares its first
+    word. Measured on the UK, EU and US lists (docs/development.md): it holds apart most of
+    the fathers and sons both listed, and still charges a few names of one person that leave
+    a first given name out (``Carrie Lam``'s), which only a birth date tells apart."""
+    found = ""
+    for a in query:
+        mine = given_first(a) if _latin(a) else []
+        if mine and mine[0] in kunya():
+            continue  # a kunya is an alias of its own, not a chain of fathers' names
+        for b in candidate:
+            theirs = given_first(b) if _latin(b) else []
+            if not mine or not theirs:
+                continue
+            if close(mine[0], theirs[0]):
+                return ""
+            longer = len(mine) >= RELATIVE_WORDS and len(theirs) > len(mine)
+            if longer and not found and paired(mine, theirs[1:], one_name) is not None:
+                found = theirs[0]
+    return found
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin letters (another script's is read, not spelled)."""
+    return all(ord(c) < LATIN_END for c in name)
+
+
+LATIN_END = 0x250  # Latin, with its supplements and extensions
+
+
+HONORIFICS = "honorifics.yaml"
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """The titles of ``schemas/honorifics.yaml`` and rigour's one-word person prefixes, as a
+    name's words are written (``parts``)."""
+    from rigour._core import person_name_prefixes_list
+
+    prefixes = [p for p in person_name_prefixes_list() if len(parts(p)) == 1]
+    return frozenset(w for t in [*_honorifics("honorifics"), *prefixes] for w in parts(t))
+
+
+@cache
+def kunya() -> frozenset[str]:
+    """The words that begin a kunya (``Abu Walid``), from ``schemas/honorifics.yaml``."""
+    return frozenset(_honorifics("kunya"))
+
+
+def _honorifics(key: str) -> list[str]:
+    path = schemas_dir() / HONORIFICS
+    data = read_yaml(path)
+    words = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise SpecError(f"{path.name}: {key}: a list of words")
+    return words
 
 
 def _woman_s_name(name: str) -> tuple[str, str, str] | None:

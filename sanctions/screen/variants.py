@@ -16,8 +16,11 @@ letters of ``Fictiyeva``. Parts that do not read alike are compared as written.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
 
+from rapidfuzz.distance import OSA
 from rigour.text.distance import levenshtein
 
 from sanctions.common.data import SpecError, read_yaml, schemas_dir
@@ -214,3 +217,116 @@ def initialled(names: list[str], other: list[str]) -> list[str]:
         if len(written) >= 2 and any(m for _, m in written):
             out[" ".join(m or ascii_token(w)[0].lower() for w, m in written)] = None
     return list(out)
+
+
+# Two words this close (transposed letters counting once), relaxed, may be one word spelled
+# two ways where something else already says the two are one person: Burmese ``Htun`` and
+# ``Tun``, ``Dway`` and ``Dwe``; a misprinted ``Pusjikn`` for ``Pushkin``. Never enough alone:
+# ``Marat`` and ``Murat`` are this close and are two names. Measured on the UK, EU and US
+# lists: among different persons born on the same day, it found no pair that logic-v2 did
+# not already score as a possible match (docs/development.md).
+CLOSE_EDITS = 2
+CLOSE_LENGTH = 3  # shorter words must read alike
+WORD_PAIRS = 100_000  # pairs of words remembered: a screening compares the same ones often
+# Burmese romanisations write an aspirated or voiceless consonant with an h before it (``Htun``,
+# ``Hseng``, ``Hla``, ``Hpone``), which another list's spelling of the same name leaves out
+# (``Tun``, ``Saing``). No word of a European language or of Arabic begins so.
+ASPIRATED = re.compile(r"^h(?=[stpklmnw])")
+
+
+@lru_cache(maxsize=WORD_PAIRS)
+def reads_alike(a: str, b: str) -> bool:
+    """Whether two words are one word in two spellings: some romanisation reads them alike,
+    they are two languages' forms of one given name, or they are one father's name."""
+    if _match(a, _their_words([b])) is not None:
+        return True
+    fathers = [relaxed(r) for r in readings(b) if PATRONYMIC.search(relaxed(r))]
+    return any(same_patronymic(relaxed(r), father) for r in readings(a) for father in fathers)
+
+
+def one_name(a: str, b: str) -> bool:
+    """Whether two words are one name: they read alike, or rigour's name data (Wikidata)
+    knows them as one name (``Taher`` and ``Tahir``)."""
+    return reads_alike(a, b) or bool(_names_known(a) & _names_known(b))
+
+
+@lru_cache(maxsize=WORD_PAIRS)
+def close(a: str, b: str) -> bool:
+    """Whether two words read alike, or, as written, are one edit apart, or two with the same
+    first letter (an h marking a Burmese aspirate aside): ``Dway`` and ``Dwe``, ``Doku`` and
+    ``Dokka``, not ``Chol`` and ``Hyok`` or ``Mironov`` and ``Ivanov``; never two words that
+    rigour knows as two names (``Kamal`` and ``Jamal``)."""
+    if one_name(a, b):
+        return True
+    if min(len(a), len(b)) < CLOSE_LENGTH or _known_apart(a, b):
+        return False
+    for x in _close_forms(a):
+        for y in _close_forms(b):
+            edits = OSA.distance(x, y, score_cutoff=CLOSE_EDITS)
+            if edits <= 1 or (edits <= CLOSE_EDITS and x[:1] == y[:1]):
+                return True
+    return False
+
+
+def _known_apart(a: str, b: str) -> bool:
+    """Whether rigour's name data knows both words as names, and as different ones: twins
+    are named so (the Makhlouf brothers ``Iyad`` and ``Ihab``, born the same day, are both
+    listed), and a misprint seldom makes another name."""
+    mine, theirs = _names_known(a), _names_known(b)
+    return bool(mine and theirs and not mine & theirs)
+
+
+@cache
+def _names_known(word: str) -> frozenset[str]:
+    """The names (Wikidata items) rigour's person-name tagger reads this word as."""
+    from rigour.names.analyze import analyze_names
+    from rigour.names.symbol import SymbolCategory
+    from rigour.names.tag import NameTypeTag
+
+    return frozenset(
+        str(symbol.id)
+        for name in analyze_names(NameTypeTag.PER, [word])
+        for symbol in name.symbols
+        if symbol.category == SymbolCategory.NAME
+    )
+
+
+def _close_forms(word: str) -> set[str]:
+    """A word as written, in Latin letters, and without a Burmese aspirate's h: the letters
+    the lists printed, not a romanisation system's reading, whose vowels and sibilants are
+    made one (relaxed, ``Chol`` and ``Hyok`` would be two letters apart)."""
+    written = ascii_token(word).lower()
+    return {written, ASPIRATED.sub("", written)} if written else set()
+
+
+def paired(
+    mine: list[str], theirs: list[str], fits: Callable[[str, str], bool]
+) -> list[tuple[str, str]] | None:
+    """Each of ``mine`` with a word of ``theirs`` that ``fits`` it, no word of ``theirs``
+    taken twice, or None where there is no such pairing. Words that read alike are tried
+    first; names are short, so a search that goes back on a choice costs nothing."""
+    if len(mine) > len(theirs):
+        return None
+    options = [
+        sorted(
+            (j for j, word in enumerate(theirs) if fits(mine_word, word)),
+            key=lambda j, w=mine_word: not reads_alike(w, theirs[j]),  # type: ignore[misc]
+        )
+        for mine_word in mine
+    ]
+    taken: list[int] = []
+
+    def search(i: int) -> bool:
+        if i == len(mine):
+            return True
+        for j in options[i]:
+            if j not in taken:
+                taken.append(j)
+                if search(i + 1):
+                    return True
+                taken.pop()
+        return False
+
+    if not search(0):
+        return None
+    return [(word, theirs[j]) for word, j in zip(mine, taken, strict=True)]

@@ -66,17 +66,30 @@ class Match:
 CONFIDENT_SCORE = 0.95
 
 # What leaves a match in doubt (``screen/matching.doubts``), in the editor's words. Measured on
-# real lists (tests/data/real_lists): the unlisted people who score as possible matches are
-# relatives without a birth date whose name repeats the listed person's, and namesakes.
+# real lists (tests/data/real_lists): the unlisted people who come closest are relatives
+# without a birth date whose name repeats the listed person's, and namesakes.
 NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relative"
 NO_BIRTH_THERE = "the listing gives no birth date to compare"
 OTHER_YEAR = "the listing gives another birth year"
 PART_NAMES = "names agree only in part (some parts are on one side only)"
 SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
 OTHER_GENERATION = "another generation (Jr against Sr): a father or son of the same name"
+SPELLED_APART = "the names agree only as spellings a letter or two apart, and by the birth date"
+RELATIVE_NAME = (
+    "the listed name has a given name before all of this one's words: a father or other "
+    "relative named in the listed person's name"
+)
 # The doubts no score outweighs: without a birth date that agrees, a name is not a person.
 UNSETTLED = frozenset(
-    {NO_BIRTH_HERE, NO_BIRTH_THERE, OTHER_YEAR, SURNAME_DIFFERS, OTHER_GENERATION}
+    {
+        NO_BIRTH_HERE,
+        NO_BIRTH_THERE,
+        OTHER_YEAR,
+        SURNAME_DIFFERS,
+        OTHER_GENERATION,
+        SPELLED_APART,
+        RELATIVE_NAME,
+    }
 )
 
 

@@ -1,10 +1,10 @@
 """Screening against real published lists: real listed persons in other spellings, and real
 unlisted people chosen to be hard (``tests/data/real_lists``, sources in its README).
+No unlisted person is reported at the possible-match threshold.
 
 The fictional sets prove little alone: on them, scoring without rigour's name symbols lost
 nothing; on these real spellings it lost fifteen. The figures asserted here are what the
-screening reaches now (recall, nothing nomenklatura finds missed); ``make bench`` prints them
-beside the goal (every spelling found, no stranger reported) and beside nomenklatura's index.
+screening reaches now; ``make bench`` prints them beside nomenklatura's index.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from sanctions.screen.matching import DEFAULT_THRESHOLD, doubts
-from sanctions.tracking.screening import CONFIDENT_SCORE
 from tests import real_list_set
 from tests.spelling_set import Outcome, screen_nomenklatura
 from tests.spelling_set import Query as Spelling
@@ -85,8 +84,10 @@ def test_the_set_is_real_listed_persons_and_hard_unlisted_people_with_sources() 
             assert re.sub(r"\W+", " ", spelling["name"]).lower().strip() not in printed
 
 
-def test_recall_on_real_spellings_is_at_least_99_3_percent(ours: Outcome) -> None:
-    assert ours.recall >= 0.993, sorted(ours.missed)  # 4 of 634 missed (docs/development.md)
+def test_recall_on_real_spellings_is_at_least_99_8_percent(ours: Outcome) -> None:
+    # 1 of 634 missed: a Burmese name whose two spellings differ in a vowel of two words,
+    # one of them two names rigour holds apart (docs/development.md)
+    assert ours.recall >= 0.998, sorted(ours.missed)
 
 
 def test_nothing_nomenklatura_finds_is_missed(reference: Path, ours: Outcome) -> None:
@@ -95,15 +96,27 @@ def test_nothing_nomenklatura_finds_is_missed(reference: Path, ours: Outcome) ->
     assert not (theirs.found & theirs.expected) - ours.found
 
 
-def test_no_unlisted_person_with_a_birth_date_is_reported(ours: Outcome) -> None:
-    births = {q.id: q.birth for q in real_list_set.queries()}
-    assert not {pair for pair in ours.false_positives if births[pair[0]]}
+def test_no_unlisted_person_is_reported(ours: Outcome) -> None:
+    assert not ours.false_positives, sorted(ours.false_positives)
 
 
-def test_a_stranger_is_never_taken_for_the_listed_person_and_says_why_in_doubt(
-    scored: dict[tuple[str, str], tuple[float, list[str]]], ours: Outcome
-) -> None:
-    for pair in ours.false_positives:
-        score, why = scored[pair]
-        assert score < CONFIDENT_SCORE, pair  # "possible designation, not confirmed"
-        assert why, pair  # and the report says what leaves it in doubt
+def test_a_listed_person_s_father_is_below_the_threshold_and_says_why(reference: Path) -> None:
+    """The relatives the lists name in their notes score under the possible-match threshold,
+    and the reason is the one the report would give them."""
+    from sanctions.screen.matching import Query, score_queries
+    from sanctions.screen.reference import read_files
+    from sanctions.tracking.screening import RELATIVE_NAME
+
+    relatives = [
+        q for q in real_list_set.queries() if not q.expected and "relative_not_listed" in q.how
+    ]
+    people = read_files([reference]).people
+    persons = [Query(q.id, q.name, "research", [q.name], q.birth, [], None) for q in relatives]
+    below = score_queries(persons, people, 0.5)
+    why = {
+        relatives[i].id: doubts(None, list(rec["birthDate"] or []), sc.explanation)
+        for i, hits in below.items()
+        for rec, sc in hits
+        if sc.score < DEFAULT_THRESHOLD
+    }
+    assert sum(RELATIVE_NAME in reasons for reasons in why.values()) >= 4, why

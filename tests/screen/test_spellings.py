@@ -166,3 +166,87 @@ def test_twin_sisters_are_not_one_woman_under_two_surnames() -> None:
     assert scorer.score(query, sister).score < OTHER_SURNAME_SCORE
     married = scorer.reference("b", "Person", {"name": ["EXAMPLOVA Dana Sergeyevna"], **born})
     assert scorer.score(query, married).score >= OTHER_SURNAME_SCORE
+
+
+def test_a_name_spelled_a_letter_or_two_apart_born_the_same_day_is_a_possible_match() -> None:
+    from sanctions.screen.matching import SPELLED_APART, doubts
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
+
+    scorer = Scorer()
+    born = {"birthDate": ["1961-05-04"]}
+    # a Burmese name romanised by ear on two lists: an aspirate's h, a vowel
+    for query, listed in (
+        ("Kyaw Htun Fictio", "FICTIO, Kyaw Tun"),
+        ("Hseng Aung Testwin", "Saing Aung TESTWIN"),
+        ("Dway Aung Testwin", "Dwe Aung TESTWIN"),
+    ):
+        q = scorer.query(query, [query], born)
+        same_day = scorer.reference(listed, "Person", {"name": [listed], **born})
+        other_day = scorer.reference(
+            listed + "~", "Person", {"name": [listed], "birthDate": ["1961-05-05"]}
+        )
+        found = scorer.score(q, same_day)
+        assert found.score >= OTHER_SURNAME_SCORE, (query, found)
+        assert SPELLED_APART in doubts("1961-05-04", ["1961-05-04"], found.explanation)
+        assert scorer.score(q, other_day).score < OTHER_SURNAME_SCORE, query
+
+
+def test_a_likeness_in_spelling_alone_is_not_enough_even_on_the_same_day() -> None:
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
+
+    scorer = Scorer()
+    born = {"birthDate": ["1970-01-15"]}
+    query = scorer.query("q", ["Hassan Testov Fictiyev"], born)
+    for other in (
+        "Hussein Testov FICTIYEV",  # a brother: three letters apart is another name
+        "Hossun Tostav Fuctuyav",  # every word only close, none read alike
+    ):
+        listed = scorer.reference(other, "Person", {"name": [other], **born})
+        assert scorer.score(query, listed).score < OTHER_SURNAME_SCORE, other
+    # two letters apart, but two names rigour knows: twins are named so (Iyad and Ihab)
+    iyad = scorer.query("i", ["Iyad Fictlouf"], born)
+    ihab = scorer.reference("h", "Person", {"name": ["Ihab FICTLOUF"], **born})
+    assert scorer.score(iyad, ihab).score < OTHER_SURNAME_SCORE
+
+
+def test_a_father_named_in_his_son_s_name_is_not_the_son() -> None:
+    from sanctions.screen.matching import RELATIVE_NAME, doubts
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
+
+    scorer = Scorer()
+    son = {"name": ["Ahmed Abdullah Saleh al Fictiyani"], "birthDate": ["1978-09-15"]}
+    listed = scorer.reference("son", "Person", son)
+    father = scorer.query("f", ["Abdullah Saleh al Fictiyani"], {})
+    found = scorer.score(father, listed)
+    assert found.score < OTHER_SURNAME_SCORE
+    assert RELATIVE_NAME in doubts(None, ["1978-09-15"], found.explanation)
+    # the son himself, and the son shortened to his own name and his family's, are the son
+    for name in ("Ahmad Abdallah Salih al-Fictiyani", "Ahmed al Fictiyani"):
+        himself = scorer.score(scorer.query(name, [name], {}), listed)
+        assert himself.score >= OTHER_SURNAME_SCORE, name
+        assert "given name this one lacks" not in himself.explanation
+    # the family name first, after a comma, is still the son
+    comma = scorer.reference("comma", "Person", {"name": ["AL-FICTIYANI, Ahmed Abdullah Saleh"]})
+    assert scorer.score(father, comma).score < OTHER_SURNAME_SCORE
+    # the same birth year on both sides: no father and son
+    same_year = scorer.query("y", ["Abdullah Saleh al Fictiyani"], {"birthDate": ["1978"]})
+    assert "given name this one lacks" not in scorer.score(same_year, listed).explanation
+
+
+def test_a_title_a_kunya_or_a_short_name_is_not_taken_for_a_relative() -> None:
+    scorer = Scorer()
+    sheikh = scorer.reference("s", "Person", {"name": ["Sheikh Hassan Dahir Fictiweys"]})
+    kunya = scorer.reference("k", "Person", {"name": ["Adnan Abu Walid al-Fictiwi"]})
+    christian = scorer.reference("c", "Person", {"name": ["Emmanuel Ramazani EXAMPLARY"]})
+    for query, listed in (
+        ("Hassan Dahir Fictiweys", sheikh),  # a title, not a given name, before his name
+        ("Abu Walid al Fictiwi", kunya),  # a kunya is an alias of its own
+        ("Ramazani Examplary", christian),  # two words say too little
+    ):
+        found = scorer.score(scorer.query(query, [query], {}), listed)
+        assert "given name this one lacks" not in found.explanation, query
+        assert found.score >= 0.7, (query, found)
+    # the person's full name beside the short one: the names share their first word
+    both = scorer.query("b", ["Wassim Testar al-Fictan", "Testar al-Fictan Examplo"], {})
+    listed = scorer.reference("w", "Person", {"name": ["Wassim Testar al-Fictan Examplo"]})
+    assert "given name this one lacks" not in scorer.score(both, listed).explanation

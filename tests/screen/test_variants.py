@@ -99,3 +99,33 @@ def test_a_malformed_table_is_refused_naming_its_file(
     finally:
         monkeypatch.delenv("SANCTIONS_SCHEMAS")
         given_name_forms.cache_clear()
+
+
+def test_close_words_are_a_letter_or_two_apart_and_long_enough() -> None:
+    from sanctions.screen.variants import close
+
+    assert close("htun", "tun")  # a Burmese aspirate's h
+    assert close("saing", "hseng")
+    assert close("dway", "dwe")
+    assert close("pusjikn", "pushkin")  # two letters transposed count once
+    assert close("oo", "oo")  # short words only when they read alike
+    assert not close("oo", "u")
+    assert not close("hassan", "hussein")
+    assert not close("kamal", "jamal")  # one letter, but two names rigour knows
+    assert not close("iyad", "ihab")
+    assert not close("chol", "hyok")  # as written, not as a romanisation reads them
+    assert not close("kovalenko", "shevchuk")
+
+
+def test_paired_takes_each_word_of_the_other_side_once() -> None:
+    from sanctions.screen.variants import close, paired
+
+    assert paired(["mya", "htun", "oo"], ["oo", "mya", "tun"], close) == [
+        ("mya", "mya"),
+        ("htun", "tun"),
+        ("oo", "oo"),
+    ]
+    # one "zaki" on this side, two on the other: each taken once
+    assert paired(["zaki", "zaki"], ["zaki", "ahmed"], close) is None
+    assert paired(["ahmed", "ezat", "zaki"], ["ezat", "zaki", "ahmed"], close) is not None
+    assert paired(["ivan", "ivanov"], ["ivan"], close) is None
