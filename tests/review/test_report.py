@@ -444,6 +444,10 @@ def test_person_page_sections(built):
     assert table(person, **{"class": "history"}) == [
         ["United States", "submitted", "10 January 2025", "US-REF-1", ""]
     ]
+    # a possible match says what to confirm in a column of its own, which wraps
+    weaker = table(page(out / "persons" / "P002.html"), **{"class": "designations"})
+    us = next(row for row in weaker if row[0] == "United States")
+    assert us[5] == "0.80" and us[6]
     relatives = person.one("section", id="relatives")
     assert "associate of this person: Dana Fictiyeva" in relatives.text()
     assert [a.attrs["href"] for a in relatives.all("a")] == ["../persons/P002.html", "#ev-E001"]
