@@ -299,13 +299,18 @@ def _close_forms(word: str) -> set[str]:
     return {written, ASPIRATED.sub("", written)} if written else set()
 
 
+PAIRED_WORDS = 64  # a "name" of more words than this is not one (and recursion stays shallow)
+
+
 def paired(
     mine: list[str], theirs: list[str], fits: Callable[[str, str], bool]
 ) -> list[tuple[str, str]] | None:
     """Each of ``mine`` with a word of ``theirs`` that ``fits`` it, no word of ``theirs``
-    taken twice, or None where there is no such pairing. Words that read alike are tried
-    first; names are short, so a search that goes back on a choice costs nothing."""
-    if len(mine) > len(theirs):
+    taken twice, or None where there is no such pairing. A bipartite matching by augmenting
+    paths (Kuhn's), words that read alike tried first: its cost grows with the product of
+    the names' lengths, never exponentially, whatever a list prints (a chain of twenty
+    ``bin Muhammad`` is a real name's shape)."""
+    if len(mine) > len(theirs) or len(theirs) > PAIRED_WORDS:
         return None
     options = [
         sorted(
@@ -314,19 +319,20 @@ def paired(
         )
         for mine_word in mine
     ]
-    taken: list[int] = []
+    holder: dict[int, int] = {}  # a word of theirs -> the word of mine it is paired with
 
-    def search(i: int) -> bool:
-        if i == len(mine):
-            return True
+    def augment(i: int, seen: set[int]) -> bool:
         for j in options[i]:
-            if j not in taken:
-                taken.append(j)
-                if search(i + 1):
-                    return True
-                taken.pop()
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in holder or augment(holder[j], seen):
+                holder[j] = i
+                return True
         return False
 
-    if not search(0):
-        return None
-    return [(word, theirs[j]) for word, j in zip(mine, taken, strict=True)]
+    for i in range(len(mine)):
+        if not augment(i, set()):
+            return None
+    partner = {i: j for j, i in holder.items()}
+    return [(word, theirs[partner[i]]) for i, word in enumerate(mine)]
