@@ -24,8 +24,9 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import sys
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from followthemoney import EntityProxy, model
@@ -306,14 +307,18 @@ def _spelled_otherwise(query: list[str], candidate: list[str]) -> str:
 
 def given_first(name: str) -> list[str]:
     """The words of a name with its given names first and no title before them: a list's
-    ``AL-ZAHRANI, Sheikh Ahmed`` (surname, comma, given names) as ``ahmed al zahrani``."""
-    if name.count(",") == 1:
-        surname, given = name.split(",")
-        name = f"{given} {surname}"
-    words = parts(name)
-    titles = honorifics()
-    while len(words) > 1 and words[0] in titles:
-        words = words[1:]
+    ``AL-ZAHRANI, Sheikh Ahmed`` (surname, comma, given names; what follows a second comma
+    stays after them) as ``ahmed al zahrani``, ``El Hadj Omar Diallo`` as ``omar diallo``."""
+    surname, comma, given = name.partition(",")
+    words = parts(f"{given} {surname}" if comma else name)
+    titles, articles = honorifics(), _honorifics("articles")
+    while len(words) > 1:
+        if words[0] in titles:
+            words = words[1:]
+        elif len(words) > 2 and words[0] in articles and words[1] in titles:
+            words = words[2:]
+        else:
+            break
     return words
 
 
@@ -324,14 +329,16 @@ RELATIVE_WORDS = 3
 
 
 def _relative_of(query: list[str], candidate: list[str]) -> str:
-    """The candidate's first word, when a name of the query (in Latin letters, of three
-    words or more) has fewer words than a name of the candidate, every one of them reads
-    as one name (``one_name``) with a word of that name after its first, and the query's first word is not
-    ``close`` to that first word: the query names a relative, whose name the listed person's
-    repeats after their own. '' otherwise, and wherever some pair of names shares its first
-    word. Measured on the UK, EU and US lists (docs/development.md): it holds apart most of
-    the fathers and sons both listed, and still charges a few names of one person that leave
-    a first given name out (``Carrie Lam``'s), which only a birth date tells apart."""
+    """The candidate's first word, when a name of the query (in Latin letters, three words
+    or more, not a kunya) has fewer words than a name of the candidate, every one of them is
+    one name (``one_name``) with a word of that name after its first, and the query's first
+    word is not ``close`` to that first word: the query names a relative, whose name the
+    listed person's repeats after their own. Titles before a name are left aside
+    (``given_first``). '' otherwise, and wherever the first words of some pair of names are
+    ``close``. Measured on the UK, EU and US lists (docs/development.md): it holds apart most
+    of the fathers and sons both listed, and still charges a few names of one person that
+    leave a first given name out (``Anouar al-Katan`` for ``Wassim Anouar al-Qatan``), which
+    only a birth date, or the person's other names beside it, tells apart."""
     found = ""
     for a in query:
         mine = given_first(a) if _latin(a) else []
@@ -350,11 +357,17 @@ def _relative_of(query: list[str], candidate: list[str]) -> str:
 
 
 def _latin(name: str) -> bool:
-    """Whether a name is written in Latin letters (another script's is read, not spelled)."""
-    return all(ord(c) < LATIN_END for c in name)
+    """Whether a name's letters are all Latin ones (another script is read, not spelled, and
+    the UK prints a Cyrillic name surname first without a comma). Apostrophes and the ayn's
+    half ring (``Ol’ga``, ``Sabʿawi``) are not letters of any script."""
+    return all(_latin_letter(c) for c in name if c.isalpha())
 
 
-LATIN_END = 0x250  # Latin, with its supplements and extensions
+@lru_cache(maxsize=4096)
+def _latin_letter(char: str) -> bool:
+    if unicodedata.category(char) not in ("Lu", "Ll", "Lt", "Lo"):
+        return True  # a modifier letter (ʿ, ʼ): a mark, not a script's letter
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 HONORIFICS = "honorifics.yaml"
@@ -376,13 +389,14 @@ def kunya() -> frozenset[str]:
     return frozenset(_honorifics("kunya"))
 
 
-def _honorifics(key: str) -> list[str]:
+@cache
+def _honorifics(key: str) -> frozenset[str]:
     path = schemas_dir() / HONORIFICS
     data = read_yaml(path)
     words = data.get(key) if isinstance(data, dict) else None
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise SpecError(f"{path.name}: {key}: a list of words")
-    return words
+    return frozenset(words)
 
 
 def _woman_s_name(name: str) -> tuple[str, str, str] | None:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+import numpy as np
 from rapidfuzz.distance import OSA
 from rigour.text.distance import levenshtein
 
@@ -252,7 +253,8 @@ def one_name(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=WORD_PAIRS)
 def close(a: str, b: str) -> bool:
-    """Whether two words read alike, or, as written, are one edit apart, or two with the same
+    """Whether two words are one name (``one_name``), or, as written and three letters long
+    or more (``CLOSE_LENGTH``), one edit apart, or two with the same
     first letter (an h marking a Burmese aspirate aside): ``Dway`` and ``Dwe``, ``Doku`` and
     ``Dokka``, not ``Chol`` and ``Hyok`` or ``Mironov`` and ``Ivanov``; never two words that
     rigour knows as two names (``Kamal`` and ``Jamal``)."""
@@ -276,7 +278,7 @@ def _known_apart(a: str, b: str) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-@cache
+@lru_cache(maxsize=WORD_PAIRS)
 def _names_known(word: str) -> frozenset[str]:
     """The names (Wikidata items) rigour's person-name tagger reads this word as."""
     from rigour.names.analyze import analyze_names
@@ -299,40 +301,31 @@ def _close_forms(word: str) -> set[str]:
     return {written, ASPIRATED.sub("", written)} if written else set()
 
 
-PAIRED_WORDS = 64  # a "name" of more words than this is not one (and recursion stays shallow)
+PAIRED_WORDS = 64  # a "name" of more words than this is not one
 
 
 def paired(
     mine: list[str], theirs: list[str], fits: Callable[[str, str], bool]
 ) -> list[tuple[str, str]] | None:
     """Each of ``mine`` with a word of ``theirs`` that ``fits`` it, no word of ``theirs``
-    taken twice, or None where there is no such pairing. A bipartite matching by augmenting
-    paths (Kuhn's), words that read alike tried first: its cost grows with the product of
-    the names' lengths, never exponentially, whatever a list prints (a chain of twenty
-    ``bin Muhammad`` is a real name's shape)."""
-    if len(mine) > len(theirs) or len(theirs) > PAIRED_WORDS:
+    taken twice, as many pairs read alike as can be, or None where there is no such pairing.
+    An assignment of least cost (scipy's): a pair read alike costs nothing, one that only
+    fits costs one, one that does not fit more than all the others together. Its cost grows
+    with the cube of a name's words, never exponentially, whatever a list prints (a chain of
+    twenty ``bin Muhammad`` is a real name's shape); ``Tun Htun`` pairs ``tun`` with ``tun``
+    beside ``Tun Htin``, not with ``htin``."""
+    if not mine or len(mine) > len(theirs) or len(theirs) > PAIRED_WORDS:
         return None
-    options = [
-        sorted(
-            (j for j, word in enumerate(theirs) if fits(mine_word, word)),
-            key=lambda j, w=mine_word: not reads_alike(w, theirs[j]),  # type: ignore[misc]
-        )
-        for mine_word in mine
-    ]
-    holder: dict[int, int] = {}  # a word of theirs -> the word of mine it is paired with
+    from scipy.optimize import linear_sum_assignment
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in options[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in holder or augment(holder[j], seen):
-                holder[j] = i
-                return True
-        return False
-
-    for i in range(len(mine)):
-        if not augment(i, set()):
-            return None
-    partner = {i: j for j, i in holder.items()}
+    unfit = len(mine) + 1
+    cost = np.full((len(mine), len(theirs)), unfit)
+    for i, word in enumerate(mine):
+        for j, other in enumerate(theirs):
+            if fits(word, other):
+                cost[i, j] = 0 if reads_alike(word, other) else 1
+    rows, cols = linear_sum_assignment(cost)
+    if (cost[rows, cols] >= unfit).any():
+        return None
+    partner = dict(zip(rows.tolist(), cols.tolist(), strict=True))
     return [(word, theirs[partner[i]]) for i, word in enumerate(mine)]

@@ -200,9 +200,16 @@ def test_a_likeness_in_spelling_alone_is_not_enough_even_on_the_same_day() -> No
     for other in (
         "Hussein Testov FICTIYEV",  # a brother: three letters apart is another name
         "Hossun Tostav Fuctuyav",  # every word only close, none read alike
+        "Hossun Tostov Fictiyav",  # every word only close, none read alike
     ):
         listed = scorer.reference(other, "Person", {"name": [other], **born})
         assert scorer.score(query, listed).score < OTHER_SURNAME_SCORE, other
+    two = scorer.query("t", ["Hassan Testov"], born)
+    close_only = scorer.reference("c", "Person", {"name": ["Hossun Tostav"], **born})
+    assert scorer.score(two, close_only).score < OTHER_SURNAME_SCORE  # none read alike
+    # one word read alike, the other a letter apart: the same man
+    one = scorer.reference("o", "Person", {"name": ["Tun Htin"], **born})
+    assert "htun / htin" in scorer.score(scorer.query("u", ["Tun Htun"], born), one).explanation
     # two letters apart, but two names rigour knows: twins are named so (Iyad and Ihab)
     iyad = scorer.query("i", ["Iyad Fictlouf"], born)
     ihab = scorer.reference("h", "Person", {"name": ["Ihab FICTLOUF"], **born})
@@ -246,7 +253,46 @@ def test_a_title_a_kunya_or_a_short_name_is_not_taken_for_a_relative() -> None:
         found = scorer.score(scorer.query(query, [query], {}), listed)
         assert "given name this one lacks" not in found.explanation, query
         assert found.score >= 0.7, (query, found)
+    # a title after the article, a title after a second comma
+    hadj = scorer.reference("h", "Person", {"name": ["El Hadj Omar Testou Fictallo"]})
+    commas = scorer.reference("m", "Person", {"name": ["AL-FICTANI, Ahmed Testar Saleh, Sheikh"]})
+    for query, listed in (("Omar Testou Fictallo", hadj), ("Ahmed Testar Saleh Fictani", commas)):
+        found = scorer.score(scorer.query(query, [query], {}), listed)
+        assert "given name this one lacks" not in found.explanation, query
+    # an apostrophe or an ayn's half ring is no other script: the father is still charged
+    for mark in ("’", "ʿ"):
+        son = scorer.reference(mark, "Person", {"name": [f"Ahmed Abdullah Saleh al Sab{mark}awi"]})
+        father = scorer.query(mark + "f", [f"Abdullah Saleh al Sab{mark}awi"], {})
+        assert "given name this one lacks" in scorer.score(father, son).explanation, mark
+    # a name in another script is read, not spelled: the UK prints Cyrillic surname first
+    cyrillic = scorer.reference("y", "Person", {"name": ["ФИКТИВОВ Бекхан Вахаевич Агаев"]})
+    for query in ("Бекхан Вахаевич Агаев",):
+        found = scorer.score(scorer.query(query, [query], {}), cyrillic)
+        assert "given name this one lacks" not in found.explanation
     # the person's full name beside the short one: the names share their first word
     both = scorer.query("b", ["Wassim Testar al-Fictan", "Testar al-Fictan Examplo"], {})
     listed = scorer.reference("w", "Person", {"name": ["Wassim Testar al-Fictan Examplo"]})
     assert "given name this one lacks" not in scorer.score(both, listed).explanation
+
+
+def test_a_broken_honorifics_file_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from sanctions.common.data import SpecError, schemas_dir
+    from sanctions.screen.scoring import HONORIFICS, _honorifics, honorifics, kunya
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(schemas_dir(), schemas)
+    (schemas / HONORIFICS).write_text("honorifics: sheikh\n", encoding="utf-8")
+    monkeypatch.setenv("SANCTIONS_SCHEMAS", str(schemas))
+    for cached in (_honorifics, honorifics, kunya):
+        cached.cache_clear()
+    try:
+        with pytest.raises(SpecError, match=HONORIFICS):
+            honorifics()
+    finally:
+        monkeypatch.delenv("SANCTIONS_SCHEMAS")
+        for cached in (_honorifics, honorifics, kunya):
+            cached.cache_clear()

@@ -141,3 +141,9 @@ def test_paired_refuses_an_impossible_pairing_of_long_chains_at_once() -> None:
     theirs = ["ahmed", *chain, "hashimi", "hassan", "ali"]
     assert paired(mine, theirs, lambda a, b: a == b) is None
     assert paired(chain, theirs, lambda a, b: a == b) is not None
+
+
+def test_paired_keeps_as_many_pairs_read_alike_as_it_can() -> None:
+    from sanctions.screen.variants import close, paired
+
+    assert paired(["tun", "htun"], ["tun", "htin"], close) == [("tun", "tun"), ("htun", "htin")]
