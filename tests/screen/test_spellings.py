@@ -9,6 +9,7 @@ same data, and everything it finds must be found here too.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -275,24 +276,11 @@ def test_a_title_a_kunya_or_a_short_name_is_not_taken_for_a_relative() -> None:
     assert "given name this one lacks" not in scorer.score(both, listed).explanation
 
 
-def test_a_broken_honorifics_file_is_refused_by_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import shutil
-
-    from sanctions.common.data import SpecError, schemas_dir
+def test_a_broken_honorifics_file_is_refused_by_name(schemas_folder: Callable[..., Path]) -> None:
+    from sanctions.common.data import SpecError
     from sanctions.screen.scoring import HONORIFICS, _honorifics, honorifics, kunya
 
-    schemas = tmp_path / "schemas"
-    shutil.copytree(schemas_dir(), schemas)
+    schemas = schemas_folder(_honorifics, honorifics, kunya)
     (schemas / HONORIFICS).write_text("honorifics: sheikh\n", encoding="utf-8")
-    monkeypatch.setenv("SANCTIONS_SCHEMAS", str(schemas))
-    for cached in (_honorifics, honorifics, kunya):
-        cached.cache_clear()
-    try:
-        with pytest.raises(SpecError, match=HONORIFICS):
-            honorifics()
-    finally:
-        monkeypatch.delenv("SANCTIONS_SCHEMAS")
-        for cached in (_honorifics, honorifics, kunya):
-            cached.cache_clear()
+    with pytest.raises(SpecError, match=HONORIFICS):
+        honorifics()

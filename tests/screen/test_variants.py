@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
@@ -86,19 +87,12 @@ def test_other_names_are_not_read_as_one(query: str, candidate: str, theirs: str
 
 
 def test_a_malformed_table_is_refused_naming_its_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    schemas_folder: Callable[..., Path],
 ) -> None:
-    schemas = tmp_path / "schemas"
-    schemas.mkdir()
+    schemas = schemas_folder(given_name_forms)
     (schemas / GIVEN_NAMES).write_text("names:\n  - [Федір]\n", encoding="utf-8")
-    monkeypatch.setenv("SANCTIONS_SCHEMAS", str(schemas))
-    given_name_forms.cache_clear()
-    try:
-        with pytest.raises(SpecError, match=GIVEN_NAMES):
-            given_name_forms()
-    finally:
-        monkeypatch.delenv("SANCTIONS_SCHEMAS")
-        given_name_forms.cache_clear()
+    with pytest.raises(SpecError, match=GIVEN_NAMES):
+        given_name_forms()
 
 
 def test_close_words_are_a_letter_or_two_apart_and_long_enough() -> None:
