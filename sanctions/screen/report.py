@@ -1,8 +1,9 @@
-"""The screening report for people: each match with the sanctions that name it, then the gap
-matrix."""
+"""The screening report for people: each match with the sanctions that name it and, unless it
+is taken as the same person, what is left to confirm; then the gap matrix."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pyarrow.compute as pc
@@ -12,6 +13,9 @@ from sanctions.screen.reference import Reference
 from sanctions.tracking.gaps import Matrix
 from sanctions.tracking.gaps import render_text as render_matrix
 from sanctions.tracking.screening import Screening
+
+INDENT = " " * 8  # under a match, as its designations are
+WIDTH = 100
 
 
 def render(path: Path, screening: Screening, matrix: Matrix, reference: Reference) -> str:
@@ -40,6 +44,16 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
                 )
             if not match.designations:
                 lines.append("        no Sanction entity names this record")
+            if not match.confident:  # as the review report says it (templates/report)
+                doubts = "; ".join(match.doubts) or "a possible match by its score"
+                lines.extend(
+                    textwrap.wrap(
+                        f"to confirm: {doubts}",
+                        WIDTH,
+                        initial_indent=INDENT,
+                        subsequent_indent=INDENT + "  ",
+                    )
+                )
         lines.append("")
     lines.append("Gap matrix")
     lines.append(render_matrix(screening, matrix))

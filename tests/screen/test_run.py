@@ -29,6 +29,8 @@ def test_screen_command_writes_screening_and_gap_matrix(
     assert proc.returncode == 0, proc.stderr
     assert "P001  Arman Testbayev" in proc.stdout
     assert "GLOMAG, listed 2010-03-15" in proc.stdout
+    # a match not taken as the same person says what is left to confirm, as the report does
+    assert "to confirm: the listing gives no birth date to compare" in proc.stdout
     assert "Gap matrix" in proc.stdout
     saved = orjson.loads((out / "book" / "screening.json").read_bytes())
     assert saved["gaps"]["P001"]["us"]["status"] == "designated"
