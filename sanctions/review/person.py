@@ -106,8 +106,7 @@ class DesignationLine:
     matched_name: str
     ref_id: str
     score: str
-    confident: bool
-    doubts: str
+    to_confirm: str  # '' when the match is taken as the same person
 
 
 @dataclass(frozen=True)
@@ -355,8 +354,7 @@ def _designations(
                         matched_name=match.matched_name,
                         ref_id=match.ref_id,
                         score=f"{match.score:.2f}",
-                        confident=match.confident,
-                        doubts="; ".join(match.doubts),
+                        to_confirm=match.to_confirm,
                     )
                 )
     return tuple(sorted(found, key=lambda d: (d.government, d.listed, d.program, d.ref_id)))

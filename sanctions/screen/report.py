@@ -44,11 +44,10 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
                 )
             if not match.designations:
                 lines.append("        no Sanction entity names this record")
-            if not match.confident:  # as the review report says it (templates/report)
-                doubts = "; ".join(match.doubts) or "a possible match by its score"
+            if match.to_confirm:
                 lines.extend(
                     textwrap.wrap(
-                        f"to confirm: {doubts}",
+                        f"to confirm: {match.to_confirm}",
                         WIDTH,
                         initial_indent=INDENT,
                         subsequent_indent=INDENT + "  ",

@@ -1,6 +1,6 @@
 """Scores from nomenklatura's logic-v2, the algorithm yente calls "best".
 
-Five things are added around it, all about names: the query is compared a second time with
+Seven things are added around it, all about names: the query is compared a second time with
 its parts written as the candidate writes them where a romanisation system reads them alike
 (``variants.aligned``); a name given only as initials (``I. I. Ivanov``) is compared in
 initials on the other side too, but only when both sides give the same full birth date; and
@@ -11,7 +11,11 @@ different person, and the added spellings would otherwise hide it; two generatio
 that differ (``Jr`` against ``Sr``: a father and son of one name) cost as much. And a name that
 agrees in all but its surname, with the same full birth date, is at least a possible match
 (``OTHER_SURNAME_SCORE``), its explanation naming both surnames: a woman listed under her
-maiden or married name. The birth date and nationality penalties of logic-v2 apply unchanged.
+maiden or married name; so is a name that pairs word by word with the listed one in spellings a
+letter or two apart, with the same full birth date (Burmese names romanised by ear). A name that
+the listed one repeats after a given name of its own costs ``RELATIVE_PENALTY``: in Arabic
+names a father is named so in his son's. The birth date and nationality penalties of logic-v2
+apply unchanged.
 
 logic-v2 caches its name analysis by entity ID (``Entity.__hash__`` compares IDs only), so an
 ID reused for a different entity in one process returns the first entity's score. Every

@@ -220,12 +220,12 @@ def initialled(names: list[str], other: list[str]) -> list[str]:
     return list(out)
 
 
-# Two words this close (transposed letters counting once), relaxed, may be one word spelled
+# Two words this close (transposed letters counting once), as written, may be one word spelled
 # two ways where something else already says the two are one person: Burmese ``Htun`` and
-# ``Tun``, ``Dway`` and ``Dwe``; a misprinted ``Pusjikn`` for ``Pushkin``. Never enough alone:
-# ``Marat`` and ``Murat`` are this close and are two names. Measured on the UK, EU and US
-# lists: among different persons born on the same day, it found no pair that logic-v2 did
-# not already score as a possible match (docs/development.md).
+# ``Tun``, ``Dway`` and ``Dwe``; a misprinted ``Pusjikn`` for ``Pushkin``. Never enough alone,
+# and never two names rigour knows apart (``Marat`` and ``Murat``). Measured on the UK, EU and
+# US lists: among the records of one list born on the same day, the names it pairs are each
+# one person listed twice (docs/development.md).
 CLOSE_EDITS = 2
 CLOSE_LENGTH = 3  # shorter words must read alike
 WORD_PAIRS = 100_000  # pairs of words remembered: a screening compares the same ones often

@@ -59,6 +59,14 @@ class Match:
         confirm, rather than leaving them out for a namesake's listing."""
         return self.score >= CONFIDENT_SCORE and not set(self.doubts) & UNSETTLED
 
+    @property
+    def to_confirm(self) -> str:
+        """What is left to confirm, in the editor's words ('' when taken as the same person):
+        the screen's printout and the review report say it alike."""
+        if self.confident:
+            return ""
+        return "; ".join(self.doubts) or SCORE_ONLY
+
 
 # A match scoring at least this, with nothing in doubt, is taken as the same person: below it,
 # the public gap matrix says a designation is unconfirmed, and a package still proposes the
@@ -79,6 +87,7 @@ RELATIVE_NAME = (
     "the listed name has a given name before all of this one's words: a father or other "
     "relative named in the listed person's name"
 )
+SCORE_ONLY = "a possible match by its score"  # no doubt recorded, a score under CONFIDENT_SCORE
 # The doubts no score outweighs: without a birth date that agrees, a name is not a person.
 UNSETTLED = frozenset(
     {
