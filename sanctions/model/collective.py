@@ -77,6 +77,9 @@ def _persons_quoting(passages: list[tuple[str, list[str]]]) -> list[set[str]]:
             index[run].append(i)
     out = []
     for i, own in enumerate(runs):
+        if all(len(index[run]) == 1 for run in own):  # most passages: quoted by one row
+            out.append({passages[i][0]})
+            continue
         shared = Counter(j for run in own for j in index[run] if j != i)
         same = {j for j, n in shared.items() if n >= SAME * min(len(own), len(runs[j]))}
         out.append({passages[i][0]} | {passages[j][0] for j in same})
@@ -88,8 +91,7 @@ def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
     last name, and the last word of their name and of each alias)."""
     out: dict[str, set[str]] = defaultdict(set)
     for person in persons:
-        names = [person.name, *person.aliases]
-        found = {n.split()[-1] for n in names if n.split()}
+        found = {n.rsplit(None, 1)[-1] for n in (person.name, *person.aliases) if n.strip()}
         if person.last_name:
             found.add(person.last_name)
         for surname in {w.lower() for n in found for w in WORD.findall(n) if len(w) > 2}:
@@ -99,4 +101,9 @@ def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
 
 def _named(words: list[str], named_by: dict[str, set[str]]) -> set[str]:
     """The persons a passage names."""
-    return set().union(*(named_by.get(w.lower(), set()) for w in set(words)))
+    found: set[str] = set()
+    for word in set(words):
+        named = named_by.get(word.lower())
+        if named:
+            found |= named
+    return found

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from itertools import accumulate, chain
 from typing import Any, Protocol, TypeVar, cast
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from sanctions.workbook.columns.values import item_lists, items
+from sanctions.workbook.columns.values import arrow_text, item_spans
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
@@ -188,27 +190,27 @@ R = TypeVar("R")
 
 
 def _converter(col: ColumnSpec) -> Callable[[Any], Any] | None:
-    """How a cleaned cell becomes the record's value, as the column's type reads it (countries
-    and languages as codes, however the editor typed them; a yes/no as a bool); a cell that
-    takes several values is a list."""
-    parse = col.kind.parse(col)
-    if col.multi:
-        if parse is None:
-            return items
-        return lambda value: [parse(item) for item in items(value)]
-    return parse
+    """How a cleaned cell (or one item of a cell that takes several) becomes the record's
+    value, as the column's type reads it: countries and languages as codes, however the editor
+    typed them; a yes/no as a bool."""
+    return col.kind.parse(col)
 
 
-def _once_each(values: list[Any], convert: Callable[[Any], Any] | None) -> list[Any]:
-    """``[convert(v) for v in values]`` (or the values as they are), ``convert`` called once per
+def _once_each(column: pa.Array, convert: Callable[[Any], Any] | None) -> list[Any]:
+    """``[convert(v) for v in column]`` (or the values as they are), ``convert`` called once per
     distinct cell and equal cells sharing one object: a column repeats its codes, dates and
-    IDs, and a list of 100,000 persons would otherwise hold millions of copies of them. The
-    column is mapped through a table of its distinct values, with no call per cell."""
-    if convert is None:
-        shared: dict[Any, Any] = {}
-        return [shared.setdefault(v, v) for v in values]
-    read = {v: convert(v) for v in dict.fromkeys(values)}
-    return [read[v] for v in values]
+    IDs, and a list of 100,000 persons would otherwise hold millions of copies of them. Arrow
+    finds the distinct values and numpy lays them out, with no Python work per cell."""
+    encoded = pc.dictionary_encode(column)
+    distinct: list[Any] = encoded.dictionary.to_pylist()
+    if convert is not None:
+        distinct = [convert(value) for value in distinct]
+    empty = convert(None) if encoded.null_count and convert is not None else None
+    # fromiter: a value that is itself a sequence stays one object
+    table = np.fromiter([*distinct, empty], dtype=object, count=len(distinct) + 1)
+    at = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
+    read: list[Any] = table[at].tolist()
+    return read
 
 
 def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout) -> list[R]:
@@ -218,14 +220,13 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     columns: list[list[Any]] = []
     for name in names:
         col = spec.column(name)
-        if col.multi:  # split in one pass over the column, then each item read as its type
-            lists = item_lists(frame[name])
-            flat = _once_each(list(chain.from_iterable(lists)), col.kind.parse(col))
-            ends = list(accumulate(map(len, lists)))
-            columns.append([flat[end - len(v) : end] for v, end in zip(lists, ends, strict=True)])
-            continue
-        values = frame[name].to_numpy(dtype=object, na_value=cast(Any, None)).tolist()
-        columns.append(_once_each(values, _converter(col)))
+        cells = arrow_text(frame[name])
+        if col.multi:  # split at once, each distinct item read once as its type
+            flat, ends = item_spans(cells)
+            read = _once_each(flat, _converter(col))
+            columns.append([read[a:b] for a, b in zip([0, *ends], ends, strict=False)])
+        else:
+            columns.append(_once_each(cells, _converter(col)))
     rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)
     return [make(row, *values) for row, *values in rows]

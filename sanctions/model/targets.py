@@ -6,8 +6,9 @@ entities never read a cell differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from sanctions.common.dates import in_words, span_in_words
@@ -219,21 +220,25 @@ class Target(PersonRow):
 
 def _values(record: Any) -> dict[str, Any]:
     """A record's fields, lists copied so that a view never changes the rows it came from."""
-    return {
-        name: list(value) if isinstance(value := getattr(record, name), list) else value
-        for name in _names(record)
-    }
+    names, read, lists = _shape(type(record))
+    values = dict(zip(names, read(record), strict=True))
+    for name in lists:
+        values[name] = list(values[name])
+    return values
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_SHAPES: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[str, ...]]] = {}
 
 
-def _names(record: Any) -> tuple[str, ...]:
-    """A record type's field names, read once per type (``fields`` is slow to call per record)."""
-    kind = type(record)
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in fields(record))
-    return _FIELD_NAMES[kind]
+def _shape(kind: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
+    """A record type's field names, one getter of them all, and its list fields: worked out
+    once per type (``fields`` is slow to call per record, ``getattr`` slower than one getter)."""
+    if kind not in _SHAPES:
+        found = fields(kind)
+        names = tuple(f.name for f in found)
+        lists = tuple(f.name for f in found if str(f.type).startswith("list["))
+        _SHAPES[kind] = (names, attrgetter(*names), lists)
+    return _SHAPES[kind]
 
 
 def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+import pyarrow as pa
 import pytest
 
 from sanctions.check.validate import validate
@@ -55,12 +56,24 @@ def test_each_distinct_cell_is_read_once_and_equal_cells_share_one_object() -> N
         return None if value is None else str(value).upper()
 
     values = ["kz", "ru", "kz", None, "".join(["k", "z"]), None]
-    read = _once_each(values, upper)
+    read = _once_each(pa.array(values), upper)
     assert read == ["KZ", "RU", "KZ", None, "KZ", None]
-    assert calls == ["kz", "ru", None]  # once each, in the column's order
+    assert calls == ["kz", "ru", None]  # once each: the values in the column's order, then empty
     assert read[0] is read[2] is read[4]
-    kept = _once_each(values, None)
-    assert kept == values and kept[0] is kept[4] and values[0] is not values[4]
+    kept = _once_each(pa.array(values), None)
+    assert kept == values and kept[0] is kept[4]
+    assert _once_each(pa.array(["kz"]), upper) == ["KZ"] and calls[-1] == "kz"  # no empty cell
+    assert _once_each(pa.array([], pa.string()), upper) == []
+
+
+def test_a_value_read_as_a_sequence_stays_one_value() -> None:
+    from sanctions.model.rows import _once_each
+
+    assert _once_each(pa.array(["a", "b", "a"]), lambda v: (v, v)) == [
+        ("a", "a"),
+        ("b", "b"),
+        ("a", "a"),
+    ]
 
 
 def test_multi_valued_cells_keep_their_rows_and_share_their_items(build) -> None:
