@@ -7,6 +7,7 @@ the Excel row number, and each column knows its letter, so any check can point a
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from sanctions.common.beside import cores
+from sanctions.common.bulk import give_back
 from sanctions.workbook.gate import UnreadableWorkbook, check_file
-from sanctions.workbook.xmlscan import Hidden, SpecialCell, scan
+from sanctions.workbook.xmlscan import Hidden, SpecialCell, scan, sheet_parts
 
 Scanned = tuple[dict[str, list[SpecialCell]], dict[str, Hidden]]
 
@@ -91,6 +94,7 @@ def read_workbook(path: Path, expected: dict[str, set[str]] | None = None) -> Wo
             _scanned(scanning)  # a damaged structure is said first
             raise
         special, hidden = _scanned(scanning)
+    give_back()  # what the readers' threads freed
     return Workbook(path, tables, special, order, hidden)
 
 
@@ -106,33 +110,73 @@ def _read_sheets(
 ) -> tuple[dict[str, Table], list[str]]:
     """Each sheet straight into Arrow text columns, as fastexcel (calamine underneath) reads it.
 
-    ``skip_rows=0`` keeps the sheet's leading empty rows, so that row i of the batch is Excel
-    row i + 1; leading empty columns are not kept, and each column's ``absolute_index`` says
-    where it stands.
+    A large workbook is read by two readers at once, each on its half of the sheets (by the
+    size of their XML): calamine lets go of the interpreter while it parses, so the halves
+    take the two cores. ``skip_rows=0`` keeps the sheet's leading empty rows, so that row i of
+    the batch is Excel row i + 1; leading empty columns are not kept, and each column's
+    ``absolute_index`` says where it stands.
     """
     try:
         reader = fastexcel.read_excel(str(path))
-        tables: dict[str, Table] = {}
         order = list(reader.sheet_names)
-        for name in order:
-            sheet = reader.load_sheet_by_name(name, header_row=None, skip_rows=0, dtypes="string")
-            hidden = sheet.visible != "visible"
-            positions = [column.absolute_index for column in sheet.available_columns()]
-            batch = pa.record_batch(sheet.to_arrow()) if positions else None
-            cells = {
-                j: _text_column(batch.column(i))
-                for i, j in enumerate(positions)
-                if batch is not None
-            }
-            known = (expected or {}).get(name.strip().lower(), set())
-            tables[name] = _table(name, cells, batch.num_rows if batch else 0, hidden, known)
-        return tables, order
+        mine, theirs = _halves(path, order)
+        if not theirs:
+            return _read_group(reader, mine, expected), order
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            other = pool.submit(
+                lambda: _read_group(fastexcel.read_excel(str(path)), theirs, expected)
+            )
+            tables = _read_group(reader, mine, expected)
+            tables.update(other.result())
+        return {name: tables[name] for name in order}, order
     except fastexcel.FastExcelError as exc:
         raise UnreadableWorkbook(
             f"the workbook could not be read safely ({_one_line(exc)})"
         ) from exc
-    except (ValueError, OSError, KeyError) as exc:
+    except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
         raise UnreadableWorkbook(f"the workbook could not be read ({_one_line(exc)})") from exc
+
+
+# Below this much sheet XML, a second reader costs more (it reads the shared strings again)
+# than it saves.
+SPLIT_BYTES = 8 * 2**20
+
+
+def _halves(path: Path, order: list[str]) -> tuple[list[str], list[str]]:
+    """The sheets in two groups of about equal XML, the larger first; all in the first when
+    the workbook is small or the process has one core."""
+    with zipfile.ZipFile(path) as archive:
+        parts = sheet_parts(archive)
+        known = {info.filename: info.file_size for info in archive.infolist()}
+    sizes = {name: known.get(parts.get(name, ""), 0) for name in order}
+    if sum(sizes.values()) < SPLIT_BYTES or len(order) < 2 or cores() < 2:
+        return order, []
+    groups: tuple[list[str], list[str]] = ([], [])
+    weight = [0, 0]
+    for name in sorted(order, key=lambda n: -sizes[n]):
+        lighter = weight.index(min(weight))
+        groups[lighter].append(name)
+        weight[lighter] += sizes[name]
+    return groups
+
+
+def _read_group(
+    reader: fastexcel.ExcelReader, names: list[str], expected: dict[str, set[str]] | None
+) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    for name in names:
+        sheet = reader.load_sheet_by_name(name, header_row=None, skip_rows=0, dtypes="string")
+        hidden = sheet.visible != "visible"
+        positions = [column.absolute_index for column in sheet.available_columns()]
+        batch = pa.record_batch(sheet.to_arrow()) if positions else None
+        cells = {
+            j: _text_column(batch.column(i)) for i, j in enumerate(positions) if batch is not None
+        }
+        known = (expected or {}).get(name.strip().lower(), set())
+        tables[name] = _table(name, cells, batch.num_rows if batch else 0, hidden, known)
+        del sheet, batch, cells
+        give_back()  # the sheet's cells as calamine held them, before the next is parsed
+    return tables
 
 
 def _one_line(exc: BaseException) -> str:
