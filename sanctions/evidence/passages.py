@@ -61,7 +61,15 @@ def fold_text(text: str) -> str:
     for the origin of each character."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _LINE_END_DASH.sub("", text).translate(_DROPPED)
-    return _SPACES.sub(" ", text).lstrip(" ")
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    """``_SPACES.sub(" ", text).lstrip(" ")``: each run of whitespace one space, none at the
+    start. ``str.split`` knows the same whitespace as ``\\s`` and splits megabytes at C speed,
+    where the pattern stops at every single space."""
+    body = " ".join(text.split())
+    return body + " " if body and text[-1].isspace() else body
 
 
 @lru_cache(maxsize=4096)
@@ -105,7 +113,14 @@ def fold(text: str) -> Folded:
 
 def parts(passage: str) -> list[str]:
     """The folded parts of a passage between its gaps."""
-    return [p for piece in GAP.split(passage) if (p := fold_text(piece).strip())]
+    return [p for piece in _gaps(passage) if (p := fold_text(piece).strip())]
+
+
+def _gaps(passage: str) -> list[str]:
+    """The passage split at its gaps; every gap has "…" or "...", which most passages lack."""
+    if "…" not in passage and "..." not in passage:
+        return [passage]
+    return GAP.split(passage)
 
 
 # Joins passages folded together: a control character, which no cell holds (the validator
@@ -116,7 +131,7 @@ _JOIN = "\x00"
 def parts_of_all(passages: Sequence[str]) -> list[list[str]]:
     """``[parts(p) for p in passages]``, with every piece folded in one pass over their joined
     text: a list of 100,000 persons quotes hundreds of thousands of passages."""
-    split = [GAP.split(passage) for passage in passages]
+    split = [_gaps(passage) for passage in passages]
     flat = [piece for pieces in split for piece in pieces]
     folded = fold_text(_JOIN.join(flat)).split(_JOIN) if flat else []
     out: list[list[str]] = []

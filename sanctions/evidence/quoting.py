@@ -20,7 +20,7 @@ from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import Nearest, fold_text, nearest, parts_of_all, pieces_in
 from sanctions.evidence.text import NoText, copy_text
 from sanctions.rules.finding import Finding, cell_ref
-from sanctions.workbook.columns.values import isin, items
+from sanctions.workbook.columns.values import isin, item_lists, items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -87,7 +87,9 @@ def _findings(sheets: Sheets) -> list[Finding]:
     evidence = sheets.frames[SHEET]
     secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
     found: list[Finding] = []
-    unchecked: dict[str, list[str]] = {}  # evidence_id -> the quote cells it leaves unchecked
+    # evidence_id -> the quote cells it leaves unchecked: (sheet, column index, row), named
+    # only for the few a warning shows
+    unchecked: dict[str, list[tuple[str, int | None, int]]] = {}
     for sheet in QUOTING:
         frame = sheets.frames[sheet]
         if "quote" not in frame:
@@ -97,7 +99,7 @@ def _findings(sheets: Sheets) -> list[Finding]:
         sources: dict[str, tuple[list[Copy], list[str], dict[str, list[Copy]]]] = {}
         hidden = _not_public(sheets, sheet)
         quotes = quoted["quote"].tolist()
-        texts = [items(quote) for quote in quotes]
+        texts = item_lists(quoted["quote"])
         # every passage of the sheet folded at once, then dealt back to its row
         folded = iter(parts_of_all([text for row in texts for text in row]))
         for label, quote, row_texts, evidence_ids in zip(
@@ -132,11 +134,7 @@ def _findings(sheets: Sheets) -> list[Finding]:
                 if any(pieces_in(pieces, c.folded) for c in readable):
                     continue
                 if unread:  # a source it cites may hold it: that source's warning says so
-                    at = (
-                        f"{sheet}!{cell_ref(column, row_number(label))}"
-                        if column is not None
-                        else sheet
-                    )
+                    at = (sheet, column, row_number(label))
                     for eid in unread:
                         unchecked.setdefault(eid, []).append(at)
                     continue
@@ -189,7 +187,9 @@ def _only_secret(
 
 
 def _unchecked(
-    sheets: Sheets, unchecked: dict[str, list[str]], copies: dict[str, list[Copy]]
+    sheets: Sheets,
+    unchecked: dict[str, list[tuple[str, int | None, int]]],
+    copies: dict[str, list[Copy]],
 ) -> Iterator[Finding]:
     """One warning per source without a readable copy, at its row, naming the quote cells it
     leaves unchecked: the editor's remedy is one copy, not one edit per quote."""
@@ -205,7 +205,7 @@ def _unchecked(
         if label is None:
             continue
         cells = list(dict.fromkeys(cells))
-        shown = ", ".join(cells[:SHOWN_CELLS]) + (
+        shown = ", ".join(_cell(*at) for at in cells[:SHOWN_CELLS]) + (
             f" and {len(cells) - SHOWN_CELLS} more" if len(cells) > SHOWN_CELLS else ""
         )
         why = next(c.missing for c in copies[eid] if c.missing is not None)
@@ -220,6 +220,12 @@ def _unchecked(
             cells=shown,
             why=why,
         )
+
+
+def _cell(sheet: str, column: int | None, row: int) -> str:
+    """A quote cell as a warning names it: ``positions!H5`` (the sheet alone without the
+    column)."""
+    return f"{sheet}!{cell_ref(column, row)}" if column is not None else sheet
 
 
 def _not_found(

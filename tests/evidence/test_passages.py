@@ -4,6 +4,8 @@ not found, and the nearest passage the source has is shown. Every text here is i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,3 +84,20 @@ def test_the_fast_fold_folds_as_the_character_walk_does(text: str) -> None:
 )
 def test_passages_folded_together_are_folded_as_one_by_one(texts: list[str]) -> None:
     assert parts_of_all(texts) == [parts(t) for t in texts]
+
+
+WHITESPACE_RICH = list("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000\u200b\ufeff\x00")
+
+
+@given(st.text(alphabet=st.sampled_from(WHITESPACE_RICH), max_size=30))
+def test_spaces_are_made_single_as_the_pattern_would(text: str) -> None:
+    from sanctions.evidence.passages import _single_spaced
+
+    assert _single_spaced(text) == re.sub(r"\s+", " ", text).lstrip(" ")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a .…[]()\n")), max_size=20))
+def test_a_passage_is_split_at_its_gaps_as_the_pattern_splits_it(text: str) -> None:
+    from sanctions.evidence.passages import GAP, _gaps
+
+    assert _gaps(text) == GAP.split(text)
