@@ -12,6 +12,7 @@ than travel under a hash it does not have.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -53,8 +54,10 @@ def megabytes(size: int) -> str:
 def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:
     """Each distinct regular file's SHA-256 (or why it could not be read): the large ones in
     parallel, the small ones here (a thread's hand-over costs more than hashing a page of text,
-    and a list of 100,000 persons has 25,000 such copies)."""
-    distinct = sorted({p for p in paths if p.is_file()})
+    and a list of 100,000 persons has 25,000 such copies). Each file is asked for once whether
+    it is a regular file and how large it is."""
+    sizes = _regular_sizes(paths)
+    distinct = sorted(sizes, key=str)
 
     def one(path: Path) -> str | OSError:
         try:
@@ -62,7 +65,7 @@ def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:
         except OSError as exc:
             return exc
 
-    large = [p for p in distinct if _size(p) >= THREADED_FROM]
+    large = [p for p in distinct if sizes[p] >= THREADED_FROM]
     found: dict[Path, str | OSError] = {}
     if large:
         with ThreadPoolExecutor(max_workers=HASHING_THREADS) as pool:
@@ -76,11 +79,18 @@ def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:
 THREADED_FROM = 1 << 20  # bytes: a copy this large is hashed on a thread of its own
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # hashed here, which says why it cannot be read
+def _regular_sizes(paths: Iterable[Path]) -> dict[Path, int]:
+    """The size of each path that is a regular file (following links, as ``is_file`` does);
+    the others left out."""
+    sizes: dict[Path, int] = {}
+    for path in set(paths):
+        try:
+            found = path.stat()
+        except (OSError, ValueError):  # as Path.is_file: not there, or not a usable name
+            continue
+        if stat.S_ISREG(found.st_mode):
+            sizes[path] = found.st_size
+    return sizes
 
 
 class Cited(Protocol):

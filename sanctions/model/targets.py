@@ -270,7 +270,7 @@ def load_targets(
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
-        if all(eid in secret for eid in evidence):
+        if secret.issuperset(evidence):  # every source confidential (or none cited)
             return False
         return holding is None or not holding.only_in(anchor.quote, evidence, secret)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 
@@ -49,3 +51,11 @@ def test_a_symbolic_link_on_the_way_is_refused(tmp_path: Path) -> None:
         resolve(folder, "link.txt")
     with pytest.raises(RefusedName, match=r"the folder .* is a symbolic link"):
         resolve(folder, "linked-dir/secret.txt")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.:/\\ \x00~é")), max_size=8))
+def test_a_plain_name_is_taken_as_the_full_checks_take_it(name: str) -> None:
+    from sanctions.evidence.folder import _parts, _plain
+
+    if _plain(name):
+        assert _parts(Path("folder"), name) == [name]
