@@ -92,3 +92,11 @@ def test_without_a_quote_a_generic_role_on_a_crowded_incident_is_the_fallback() 
     assert collective_rows(few, PERSONS) == set()
     acted = [act(i, [], "perpetrated") for i in range(5)]  # a role that names an act
     assert collective_rows(acted, PERSONS) == set()
+
+
+def test_a_surname_is_found_however_its_letters_fold() -> None:
+    # A passage is folded (casefolded) before it is read: Weiß reads "weiss" there, as the
+    # surname must be read too.
+    persons = [person(i, n) for i, n in enumerate(["Anna Weiß", "Oleg Groß", "Ivan Strauß"])]
+    listing = "The report names WEISS, Groß and Strauß among those responsible for the raids"
+    assert collective_rows([act(0, [listing])], persons) == {2}
