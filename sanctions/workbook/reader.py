@@ -145,9 +145,12 @@ SPLIT_BYTES = 8 * 2**20
 def _halves(path: Path, order: list[str]) -> tuple[list[str], list[str]]:
     """The sheets in two groups of about equal XML, the larger first; all in the first when
     the workbook is small or the process has one core."""
-    with zipfile.ZipFile(path) as archive:
-        parts = sheet_parts(archive)
-        known = {info.filename: info.file_size for info in archive.infolist()}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+            known = {info.filename: info.file_size for info in archive.infolist()}
+    except Exception:  # a damaged structure: one reader, and the scan says what is wrong
+        return order, []
     sizes = {name: known.get(parts.get(name, ""), 0) for name in order}
     if sum(sizes.values()) < SPLIT_BYTES or len(order) < 2 or cores() < 2:
         return order, []

@@ -86,3 +86,20 @@ def test_a_sheet_that_breaks_in_the_second_reader_is_a_clear_refusal(
     monkeypatch.setattr(reader, "_read_group", breaks)
     with pytest.raises(reader.UnreadableWorkbook, match="could not be read safely"):
         read_workbook(path)
+
+
+def test_a_workbook_whose_parts_cannot_be_listed_is_read_by_one_reader(
+    build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xml.etree.ElementTree import ParseError
+
+    path = build(workbooks.valid_rows())
+    monkeypatch.setenv("SANCTIONS_PROCESSES", "2")
+    monkeypatch.setattr(reader, "SPLIT_BYTES", 0)
+
+    def damaged(archive: object) -> dict[str, str]:
+        raise ParseError("not well-formed")
+
+    monkeypatch.setattr(reader, "sheet_parts", damaged)
+    names = ["persons", "positions"]
+    assert reader._halves(path, names) == (names, [])
