@@ -122,12 +122,17 @@ def _read_sheets(
         mine, theirs = _halves(path, order)
         if not theirs:
             return _read_group(reader, mine, expected), order
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            other = pool.submit(
-                lambda: _read_group(fastexcel.read_excel(str(path)), theirs, expected)
-            )
-            tables = _read_group(reader, mine, expected)
-            tables.update(other.result())
+        try:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                other = pool.submit(
+                    lambda: _read_group(fastexcel.read_excel(str(path)), theirs, expected)
+                )
+                tables = _read_group(reader, mine, expected)
+                tables.update(other.result())
+        except fastexcel.FastExcelError:
+            # Read again in the workbook's order, so that the sheet named is the first that
+            # fails, as one reader names it (not whichever half failed first).
+            return _read_group(reader, order, expected), order
         return {name: tables[name] for name in order}, order
     except fastexcel.FastExcelError as exc:
         raise UnreadableWorkbook(
