@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sanctions.evidence.passages import parts_of_all
+from sanctions.evidence.passages import fold_text, parts_of_all
 from sanctions.model.rows import InvolvementRow, PersonRow
 
 TOGETHER = 3
@@ -87,15 +87,15 @@ def _persons_quoting(passages: list[tuple[str, list[str]]]) -> list[set[str]]:
 
 
 def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
-    """Each surname as a passage would write it, casefolded as passages are
-    (``passages.fold_text``: Weiß reads "weiss"), and the persons it names (their
-    last name, and the last word of their name and of each alias)."""
+    """Each surname folded as a passage is (``passages.fold_text``: ``Weiß`` reads "weiss",
+    ``O’Brien`` "obrien", ``Smith-Jones`` "smithjones"), and the persons it names (their last
+    name, and the last word of their name and of each alias)."""
     out: dict[str, set[str]] = defaultdict(set)
     for person in persons:
         found = {n.rsplit(None, 1)[-1] for n in (person.name, *person.aliases) if n.strip()}
         if person.last_name:
             found.add(person.last_name)
-        for surname in {w.casefold() for n in found for w in WORD.findall(n) if len(w) > 2}:
+        for surname in {w for n in found for w in WORD.findall(fold_text(n)) if len(w) > 2}:
             out[surname].add(person.person_id)
     return out
 
@@ -104,7 +104,7 @@ def _named(words: list[str], named_by: dict[str, set[str]]) -> set[str]:
     """The persons a passage names."""
     found: set[str] = set()
     for word in set(words):
-        named = named_by.get(word.casefold())
+        named = named_by.get(word)
         if named:
             found |= named
     return found

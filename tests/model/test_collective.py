@@ -3,6 +3,8 @@ is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from sanctions.model.collective import TOGETHER, collective_rows
 from sanctions.model.rows import InvolvementRow, PersonRow
 
@@ -94,9 +96,17 @@ def test_without_a_quote_a_generic_role_on_a_crowded_incident_is_the_fallback() 
     assert collective_rows(acted, PERSONS) == set()
 
 
-def test_a_surname_is_found_however_its_letters_fold() -> None:
-    # A passage is folded (casefolded) before it is read: Weiß reads "weiss" there, as the
-    # surname must be read too.
-    persons = [person(i, n) for i, n in enumerate(["Anna Weiß", "Oleg Groß", "Ivan Strauß"])]
-    listing = "The report names WEISS, Groß and Strauß among those responsible for the raids"
-    assert collective_rows([act(0, [listing])], persons) == {2}
+@pytest.mark.parametrize(
+    ("names", "listing"),
+    [
+        (["Anna Weiß", "Oleg Groß", "Ivan Strauß"], "WEISS, Groß and Strauß"),
+        (["Sean O’Brien", "Mary O'Neill", "Liam Smith-Jones"], "O'Brien, O’Neill and Smith–Jones"),
+        (["Jan Mu\u0308ller", "Eva Ŝkoda", "Piet Dea\u0301k"], "Müller, Ŝkoda and Deák"),
+    ],
+)
+def test_a_surname_is_found_however_its_letters_fold(names: list[str], listing: str) -> None:
+    # A passage is folded before it is read (case, quotation marks and dashes set aside,
+    # NFKC): a surname must be read the same way to be found in it.
+    persons = [person(i, name) for i, name in enumerate(names)]
+    passage = f"The report names {listing} among those responsible for the raids"
+    assert collective_rows([act(0, [passage])], persons) == {2}
