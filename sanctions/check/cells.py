@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.base import ID_DUPLICATE, VALUE_MISSING, cell_rules
@@ -23,11 +22,16 @@ from sanctions.workbook.columns.values import per_item
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec
 from sanctions.workbook.reader import Table, row_number, text_or_none
 
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
 # pandera's name for an empty required cell
 NOT_NULLABLE = "not_nullable"
 
 
 def _check(rule: CellRule, col: ColumnSpec, layout: Layout) -> pa.Check:
+    import pandera.pandas as pa
+
     assert rule.test is not None
     test = rule.test(col, layout)
     return pa.Check(per_item(test) if col.multi and rule.per_item else test, error=rule.code)
@@ -37,6 +41,11 @@ def _check(rule: CellRule, col: ColumnSpec, layout: Layout) -> pa.Check:
 def schemas(
     sheet: SheetSpec, layout: Layout, present: frozenset[str]
 ) -> tuple[pa.DataFrameSchema, pa.DataFrameSchema]:
+    # pandera is imported where the schemas are first built, not at the command's start: a
+    # validation runs this job beside others on the second core, so its import (a fifth of a
+    # second) is no longer paid before the cores can share the work.
+    import pandera.pandas as pa
+
     cols = [c for c in sheet.columns if c.name in present]
     clean = pa.DataFrameSchema(
         {
@@ -83,6 +92,8 @@ def check_sheet(
     headed = [c for c in sheet.columns if c.name in table.columns]
     filled = frozenset(c.name for c in headed if c.required or clean[c.name].notna().any())
     suspect = frozenset(c.name for c in headed if any_suspect(table.frame[c.name]))
+    from pandera.errors import SchemaErrors
+
     clean_schema, _ = schemas(sheet, layout, filled)
     _, raw_schema = schemas(sheet, layout, suspect)
     findings: list[Finding] = []
