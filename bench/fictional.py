@@ -64,6 +64,7 @@ def cyrillic(name: str) -> str:
 EXCEL_MAX_LINKS = 65_530  # hyperlinks per worksheet
 SURNAME_ENDS = ["ov", "ev", "ova", "eva", "bayev", "uly", "in", "enko"]
 VIOLATIONS = ["killing", "torture", "ill_treatment", "arbitrary_detention", "unfair_trial"]
+CONFIDENTIAL_VICTIM_EVERY = 10  # incidents
 ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
 
 
@@ -82,7 +83,7 @@ def write_workbook(
     named: Path | None = None,
 ) -> None:
     """A fictional list as editors keep one: every post, incident and act quoting its source,
-    and every second source with a local copy (in the evidence folder of ``named``, the name
+    one incident in ten with a confidential victim, and every second source with a local copy (in the evidence folder of ``named``, the name
     the workbook will have; ``path`` by default) that holds the passages quoted from it."""
     rng = random.Random(seed)
     copies: dict[int, list[str]] = {e: [] for e in range(0, evidence, 2)}
@@ -145,6 +146,16 @@ def write_workbook(
                 "summary": f"Fictional official number {i}.",
             }
 
+    hidden = random.Random(seed + 1)  # its own draws: the other sheets as they were
+
+    def victims(i: int) -> dict[str, str]:
+        """One incident in ten with a victim kept confidential (a witness, a detainee), whose
+        name every public cell is then searched for; the others' victims named in public."""
+        if i % CONFIDENTIAL_VICTIM_EVERY:
+            return {"victims": "Fictional Victim"}
+        first, last = fictional_name(hidden)
+        return {"victims": f"{first} {last}", "victims_confidential": "yes"}
+
     sheet("persons", person_rows())
     sheet(
         "organizations",
@@ -187,7 +198,7 @@ def write_workbook(
                 "violation_types": "; ".join(rng.sample(VIOLATIONS, 2)),
                 "summary": "A fictional incident for the benchmark.",
                 "place": f"Fictional Town {i % 50}",
-                "victims": "Fictional Victim",
+                **victims(i),
                 "evidence_ids": f"E{i % evidence:06d}",
                 "confidential": "no",
                 **quoted(i % evidence, f"in fictional incident {i} the victims were detained"),

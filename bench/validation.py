@@ -3,6 +3,7 @@
 Generates (once, cached in bench/.cache) fictional workbooks of 10,000, 100,000 and 300,000
 persons (with twice as many positions and half as many evidence rows), every person with an
 original-script (Cyrillic) name and aliases, every post, incident and act quoting its source,
+one incident in ten with a confidential victim (whose name every public cell is searched for),
 text in the shared-strings table as Excel writes it; then times in fresh processes, start-up
 included, each the best of two runs:
 
@@ -31,7 +32,7 @@ CACHE = ROOT / "bench" / ".cache"
 GOAL_RATIO = 1.5  # validation against the bare read
 GOAL_MB = 1024.0
 GOAL_LINEAR = 3.3  # 300k against 100k: 3x the rows, 10% to spare
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 SIZES = (10_000, 100_000, 300_000)
 REPEAT = 2  # runs per measure, ours and the baseline alike; the best one counts
 

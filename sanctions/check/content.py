@@ -86,6 +86,8 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     hidden = incidents[yes(incidents, "victims_confidential") | yes(incidents, "confidential")]
     closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     victims = split_multi(hidden["victims"])
+    if victims.empty:  # no victim to keep from public outputs: the list's names are not read
+        return
     people: list[Person] = []
     of: list[tuple[str, int]] = []  # (incident, its Excel row) of each person
     taken = taken_readings(_other_names(sheets, set(victims.tolist())))

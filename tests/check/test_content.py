@@ -248,3 +248,25 @@ def test_a_person_whose_conduct_is_all_confidential_is_flagged_and_left_off_the_
     assert run_cli("export", str(book), "--out", str(out)).returncode == 0
     page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
     assert "Arman Testbayev" in page and "Dana Fictiyeva" not in page
+
+
+def test_a_list_with_no_confidential_victim_has_nothing_to_look_for(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names of every person of the list are read (seconds on a large list) only to tell a
+    hidden victim's name from theirs: without a hidden victim they are not read for it."""
+    from sanctions.check import content
+    from sanctions.workbook.sheets import read_sheets
+
+    def never(names: object) -> frozenset[str]:
+        raise AssertionError("the list's names were read with no confidential victim")
+
+    monkeypatch.setattr(content, "taken_readings", never)
+    rows = workbooks.valid_rows()
+    for incident in rows["incidents"]:
+        incident["victims_confidential"] = "no"  # named in public, as the sources name them
+    rows["organizations"][0]["name"] = "Court that tried the case of Victim One"
+    assert list(content._victims_named(read_sheets(build(rows)).sheets)) == []
+    hidden = read_sheets(build(with_confidential_victim(workbooks.valid_rows()))).sheets
+    with pytest.raises(AssertionError, match="no confidential victim"):
+        list(content._victims_named(hidden))
