@@ -41,14 +41,14 @@ def parts(name: str) -> list[str]:
     """The words of a name as written, lower-case, without apostrophes and punctuation.
     A word is letters and the marks on them (``I͡uriĭ`` is one word)."""
     text = re.sub(APOSTROPHES, "", name.lower())
-    return text.translate(_breaks(text)).split()
+    return text.translate(breaks(text)).split()
 
 
 _BREAKS: dict[int, str] = {}  # every character seen that is not a letter or a mark -> a space
 _KNOWN: set[str] = set()
 
 
-def _breaks(text: str) -> dict[int, str]:
+def breaks(text: str) -> dict[int, str]:
     """The table that turns every character of ``text`` that is not a letter or a mark into a
     space; each character is looked up in Unicode's categories once per process, and the text
     is then translated in one pass (a list's names are millions of characters)."""
