@@ -106,6 +106,8 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
         values = frame[column].dropna().astype(str)
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
+        if sheet == "incidents" and column == "victims":  # victims kept confidential are
+            values = values[~values.index.isin(hidden.index)]  # shown nowhere public
         if sheet == "involvement":  # an act in a confidential incident is never published
             values = values[~isin(frame["incident_id"], closed).reindex(values.index)]
         if sheet in SOURCED:  # nor a post or act that only confidential documents support

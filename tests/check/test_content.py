@@ -73,6 +73,23 @@ def test_a_quote_or_its_teller_naming_a_confidential_victim_elsewhere_is_an_erro
     ]
 
 
+def test_a_confidential_victim_of_two_incidents_is_confidential_in_both(build) -> None:
+    """Her name in the victims cell of another incident whose victims are confidential too
+    reaches no public output: nothing to report. In a cell that does, it is reported."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["incidents"].append({"incident_id": "I002", "title": "Second detention",
+                              "date": "2020-04", "country": "kz",
+                              "violation_types": "arbitrary_detention",
+                              "summary": "Police detained a woman again.", "evidence_ids": "E001",
+                              "victims": f"{HIDDEN}; Aigul Witnessova",
+                              "victims_confidential": "yes"})  # fmt: skip
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == []
+    rows["incidents"][1]["victims_confidential"] = "no"  # now it names her in public
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == [
+        ("incidents", cell("incidents", "victims", 1))
+    ]
+
+
 # Ways a text names Saule Hiddenova without her full name as typed (issue 26's canaries).
 VARIANTS = (
     "Persecution of Hiddenova",  # surname alone
