@@ -65,6 +65,9 @@ EXCEL_MAX_LINKS = 65_530  # hyperlinks per worksheet
 SURNAME_ENDS = ["ov", "ev", "ova", "eva", "bayev", "uly", "in", "enko"]
 VIOLATIONS = ["killing", "torture", "ill_treatment", "arbitrary_detention", "unfair_trial"]
 CONFIDENTIAL_VICTIM_EVERY = 10  # incidents
+# A confidential victim's name: other people than the officials, so syllables of their own
+# (a victim sharing an official's name would be found named in the list's public cells).
+VICTIM_SYLLABLES = ["qi", "wu", "yo", "ji", "hu", "xi", "ce", "ty"]
 ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
 
 
@@ -153,8 +156,11 @@ def write_workbook(
         name every public cell is then searched for; the others' victims named in public."""
         if i % CONFIDENTIAL_VICTIM_EVERY:
             return {"victims": "Fictional Victim"}
-        first, last = fictional_name(hidden)
-        return {"victims": f"{first} {last}", "victims_confidential": "yes"}
+        first, last = (
+            "".join(hidden.choice(VICTIM_SYLLABLES) for _ in range(3)).capitalize()
+            for _ in range(2)
+        )
+        return {"victims": f"{first} {last}ova", "victims_confidential": "yes"}
 
     sheet("persons", person_rows())
     sheet(
