@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sanctions.workbook.columns.values import arrow_text, item_spans
+from sanctions.workbook.columns.values import arrow_text, dealt, item_spans
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
 
 
@@ -224,7 +224,7 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
         if col.multi:  # split at once, each distinct item read once as its type
             flat, ends = item_spans(cells)
             read = _once_each(flat, _converter(col))
-            columns.append([read[a:b] for a, b in zip([0, *ends], ends, strict=False)])
+            columns.append(dealt(read, ends))
         else:
             columns.append(_once_each(cells, _converter(col)))
     rows = zip(frame.index.tolist(), *columns, strict=True)

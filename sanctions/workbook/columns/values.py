@@ -10,6 +10,7 @@ pandas fall back from RE2 to a Python loop (``test_patterns_run_in_arrow`` keeps
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 Check = Callable[[pd.Series], pd.Series]
+T = TypeVar("T")
 
 # What separates the values of a cell that takes several: `torture; arbitrary_detention`.
 MULTI_SEPARATOR = ";"
@@ -55,8 +57,12 @@ def item_lists(values: pd.Series) -> list[list[str]]:
     """``[items(v) for v in values]``, the column split, trimmed and emptied of blank items
     by Arrow at once: a list of 100,000 persons has millions of such cells."""
     flat, ends = item_spans(arrow_text(values))
-    items = flat.to_pylist()
-    return [items[start:end] for start, end in zip([0, *ends], ends, strict=False)]
+    return dealt(flat.to_pylist(), ends)
+
+
+def dealt(flat: list[T], ends: list[int]) -> list[list[T]]:
+    """``flat`` dealt back to its cells: cell i's items are ``flat[ends[i-1]:ends[i]]``."""
+    return [flat[start:end] for start, end in zip([0, *ends], ends, strict=False)]
 
 
 def item_spans(column: pa.Array) -> tuple[pa.Array, list[int]]:
