@@ -3,8 +3,9 @@ say more than its sources, or let out what it marks confidential.
 
 - A victim marked confidential must not be named in any cell that reaches a public output (an
   organisation's name, a post, another incident, a description, a summary, a source's title or
-  publisher) in any way a reader would recognise: surname alone when it is distinctive, initial
-  and surname, any order, any script or romanisation (``common/mentions``).
+  publisher: ``model/public_cells`` says which, for the outputs and this check alike) in any
+  way a reader would recognise: surname alone when it is distinctive, initial and surname, any
+  order, any script or romanisation (``common/mentions``).
 - A person's summary, published with the person, must not tell a confidential incident they
   are involved in (its date, its victims, most of its title's words).
 - A person whose posts are all undated reads as holding them now.
@@ -20,40 +21,13 @@ import pandas as pd
 
 from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
+from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.dates import month_names
 from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-# The cells that reach public outputs, and so could name a victim marked confidential:
-# (sheet, column). The victim's own incident is left out: public outputs tell it without its
-# title, summary or the involvement descriptions when its victims are confidential.
-PUBLIC_TEXT = (
-    ("persons", "summary"),
-    ("persons", "exculpatory"),
-    ("persons", "birth_place"),
-    ("organizations", "name"),
-    ("organizations", "name_original"),
-    ("positions", "title"),
-    ("positions", "quote"),
-    ("positions", "account_by"),
-    ("incidents", "title"),
-    ("incidents", "place"),
-    ("incidents", "summary"),
-    ("incidents", "victims"),
-    ("incidents", "quote"),
-    ("incidents", "account_by"),
-    ("involvement", "description"),
-    ("involvement", "quote"),
-    ("involvement", "account_by"),
-    ("evidence", "title"),
-    ("evidence", "publisher"),
-    ("evidence", "url"),
-    ("evidence", "archive_url"),
-    ("evidence", "file"),
-    ("relations", "related_name"),
-)
 # Where the list names its other people: a surname one of them shares does not name a victim
 # on its own.
 OTHER_NAMES = (
@@ -65,10 +39,6 @@ OTHER_NAMES = (
     ("relations", "related_name"),
     ("incidents", "victims"),
 )
-OWN_INCIDENT = {"incidents": "incident_id", "involvement": "incident_id"}
-# The cells of the victim's own incident that public outputs leave out when its victims are
-# confidential (its place, say, is published, and may not name them either).
-WITHHELD = frozenset({"title", "summary", "victims", "quote", "account_by", "description"})
 
 
 def yes(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -84,7 +54,6 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     incidents = sheets.frames["incidents"]
     # a confidential incident's victims are confidential too, whatever the column says
     hidden = incidents[yes(incidents, "victims_confidential") | yes(incidents, "confidential")]
-    closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     victims = split_multi(hidden["victims"])
     if victims.empty:  # no victim to keep from public outputs: the list's names are not read
         return
@@ -99,24 +68,12 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     if not people:
         return
     victims_at = sheets.tables["incidents"].columns.get("victims")
-    for sheet, column in PUBLIC_TEXT:
+    for sheet, column, values, own in _public_cells(sheets, hidden):
         frame = sheets.frames[sheet]
-        if column not in frame:
-            continue
-        values = frame[column].dropna().astype(str)
-        if "confidential" in frame:
-            values = values[~yes(frame, "confidential").reindex(values.index)]
-        if sheet == "incidents" and column == "victims":  # victims kept confidential are
-            values = values[~values.index.isin(hidden.index)]  # shown nowhere public
-        if sheet == "involvement":  # an act in a confidential incident is never published
-            values = values[~isin(frame["incident_id"], closed).reindex(values.index)]
-        if sheet in SOURCED:  # nor a post or act that only confidential documents support
-            values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
         for row, (match, k) in mentions(values, people).items():
             incident, victim_row = of[k]
-            own = OWN_INCIDENT.get(sheet)
-            if own is not None and column in WITHHELD and frame.at[row, own] == incident:
-                continue  # public outputs tell the victim's own incident without these cells
+            if own is not None and own.get(row) == incident:
+                continue  # published with her name withheld
             where = cell_ref(victims_at, row_number(victim_row)) if victims_at is not None else ""
             yield sheets.finding(
                 VICTIM_NAMED,
@@ -129,6 +86,44 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                 incident=incident,
                 where=where,
             )
+
+
+def _public_cells(
+    sheets: Sheets, hidden: pd.DataFrame
+) -> Iterator[tuple[str, str, pd.Series, pd.Series | None]]:
+    """(sheet, column, the column's texts that public outputs show, and for each the incident
+    whose own victims' names they are shown without, if any): the cells of
+    ``model/public_cells`` of the rows that are published, less those withheld from an incident
+    whose victims (``hidden``, those of the confidential incidents among them) are confidential
+    and from the acts in it; and the submitter's values the public list prints."""
+    incidents = sheets.frames["incidents"]
+    closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
+    involvement = sheets.frames["involvement"]
+    withheld = {  # the rows of such incidents, and of the acts in them
+        "incidents": pd.Series(incidents.index.isin(hidden.index), index=incidents.index),
+        "involvement": isin(involvement["incident_id"], hidden["incident_id"].dropna()),
+    }
+    for sheet, column in SHOWN:
+        frame = sheets.frames[sheet]
+        if column not in frame:
+            continue
+        values = frame[column].dropna().astype(str)
+        if "confidential" in frame:
+            values = values[~yes(frame, "confidential").reindex(values.index)]
+        if sheet == "involvement":  # an act in a confidential incident is never published
+            values = values[~isin(frame["incident_id"], closed).reindex(values.index)]
+        if sheet in SOURCED:  # nor a post or act that only confidential documents support
+            values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
+        if column in WITHHELD.get(sheet, ()):
+            values = values[~withheld[sheet].reindex(values.index)]
+        own = None
+        if column in NAMES_WITHHELD.get(sheet, ()):
+            own = frame["incident_id"].where(withheld[sheet]).reindex(values.index)
+        yield sheet, column, values, own
+    submitter = sheets.frames["submitter"]
+    values = submitter["value"].dropna().astype(str)
+    shown = values[isin(submitter["key"], SHOWN_SUBMITTER_KEYS)[values.index]]
+    yield "submitter", "value", shown, None
 
 
 # The sheets whose rows reach public outputs only with a public source.

@@ -95,8 +95,9 @@ class Described:
     assessed: tuple[str, ...]  # the submitting organisation's assessment
 
 
-def described(kinds: Iterable[str], act: Act) -> Described:
-    """Which of ``kinds`` the passages quoted for the act, or for its incident, call by name."""
+def described(kinds: Iterable[str], act: Act, named: bool = True) -> Described:
+    """Which of ``kinds`` the passages quoted for the act, or for its incident, call by name;
+    not ``named``, whose passage they are only as what they are (``who``)."""
     words = violation_words()
     anchors: Sequence[Anchor] = (act.anchor, act.incident_anchor)
     texts = [(fold_text(" ".join(a.quote)), a) for a in anchors if a.quote]
@@ -111,7 +112,7 @@ def described(kinds: Iterable[str], act: Act) -> Described:
             assessed.append(kind)
         else:
             by_source.append(kind)
-            voices.append(who(found))
+            voices.append(who(found, named=named))
     voice = voices[0] if voices and len(set(voices)) == 1 else None
     return Described(tuple(by_source), voice, tuple(assessed))
 
@@ -137,10 +138,14 @@ def kinds_as_said(kinds: Iterable[str], act: Act, source: str = "the source") ->
     return "; ".join(parts)
 
 
-def characterised(kinds: Iterable[str], act: Act, source: str = "the source") -> str:
+def characterised(
+    kinds: Iterable[str], act: Act, source: str = "the source", named: bool = True
+) -> str:
     """What the violations are called and by whom: ``which the source describes as torture;
-    ill-treatment in the submitting organisation's assessment``."""
-    split = described(kinds, act)
+    ill-treatment in the submitting organisation's assessment``; not ``named``, the teller
+    only as what they are ("a witness"), for a text published about an incident whose victims
+    are confidential."""
+    split = described(kinds, act, named)
     parts = []
     if split.by_source:
         voice = split.by_source_who or source

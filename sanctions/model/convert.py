@@ -30,6 +30,7 @@ from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
 from sanctions.model.attribution import statement
 from sanctions.model.graph import Graph, ModelError, Where, check
+from sanctions.model.public_cells import WITHHELD
 from sanctions.model.rows import (
     EvidenceRow,
     IncidentRow,
@@ -387,7 +388,7 @@ class Converter:
         location = items(rec.place)
         if self.public and rec.victims_confidential:
             # The title, summary and victims may name whom the editor marked confidential.
-            self.fill(event, "incidents", rec, frozenset({"title", "summary"}))
+            self.fill(event, "incidents", rec, WITHHELD["incidents"])
             kinds = ", ".join(v.replace("_", " ") for v in rec.violation_types)
             put("name", f"Incident on {rec.date} ({kinds})", "title")
             self.hidden_victims.add(rec.incident_id)
@@ -417,7 +418,7 @@ class Converter:
             self.graph.link(link, "object", event.id or "")
             # No Event.involved: it would state "involved" of anyone with a row, a statement
             # about the incident as much as a part in it.
-            self.fill(link, "involvement", rec, frozenset({"description"} if secret else ()))
+            self.fill(link, "involvement", rec, WITHHELD["involvement"] if secret else frozenset())
             self.supported.add(rec.person_id)
             self.graph.emit(link)
 

@@ -25,6 +25,7 @@ from sanctions.governments.registry import load as load_jurisdictions
 from sanctions.governments.roles import role
 from sanctions.governments.scope import scope
 from sanctions.model.attribution import characterised, statement, who
+from sanctions.model.public_cells import PUBLIC_CONTACT, PUBLISHER
 from sanctions.model.targets import Act, Evidence, Target
 
 # list.xlsx: one row per statement (a post, an act, contrary information, a source), each with
@@ -113,7 +114,7 @@ def public_line(act: Act) -> str:
     account they are; without the incident's title and the passage when the victims are
     confidential, since either may name them."""
     if act.victims_confidential:
-        kinds = characterised(act.violation_types, act)
+        kinds = characterised(act.violation_types, act, named=False)
         by = who(act.anchor, named=False)
         told = f", according to {by}" if by else ""
         return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds}){told}."
@@ -222,7 +223,7 @@ def write_public(
         for e in entries
         for kind, text, cites in _statements(e)
     ]
-    publisher = submitter.get("organisation")
+    publisher = submitter.get(PUBLISHER)
     said = [
         title,
         f"Published by {publisher}." if publisher else "Publisher not named.",
@@ -233,8 +234,8 @@ def write_public(
         "source, each with the person's names; the numbers in Sources are those of the "
         "person's Source rows.",
     ]
-    if submitter.get("public_contact"):
-        said.append(f"Corrections: {submitter['public_contact']}")
+    if submitter.get(PUBLIC_CONTACT):
+        said.append(f"Corrections: {submitter[PUBLIC_CONTACT]}")
     about = ("About this list",)
     write_xlsx(
         folder / "list.xlsx",

@@ -11,6 +11,7 @@ from docx import Document
 
 from sanctions.model.attribution import characterised, statement
 from sanctions.model.targets import Act, Anchor
+from sanctions.public.page import public_line
 from tests import workbooks
 from tests.conftest import run_cli
 from tests.workbooks import Rows
@@ -127,6 +128,18 @@ def test_a_violation_is_the_sources_word_only_when_its_passage_uses_it() -> None
     )
     found = act("the Working Group finds that he was killed by officers")
     assert characterised(["killing"], found, "[3]") == "described as killing by [3]"
+
+
+def test_who_calls_a_violation_so_is_not_named_where_the_victims_are_confidential() -> None:
+    """The public line of an incident whose victims are confidential says what the teller is
+    (one of them, it may be), never their name."""
+    beaten = act("officers subjected him to cruel and degrading treatment", "victim", VICTIM)
+    assert characterised(["ill_treatment"], beaten, named=False) == (
+        "described as ill-treatment by the victim"
+    )
+    beaten.victims_confidential = True
+    assert VICTIM not in public_line(beaten)
+    assert "described as ill-treatment by the victim" in public_line(beaten)
 
 
 def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
