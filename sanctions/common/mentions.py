@@ -30,7 +30,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sanctions.common.names import APOSTROPHES, PATRONYMIC, breaks, parts
-from sanctions.common.romanise import RELAXED, ascii_array, read_all, readings, relaxed
+from sanctions.common.romanise import (
+    RELAXED,
+    ascii_array,
+    every_reading,
+    read_all,
+    readings,
+    relaxed,
+)
 
 # Endings that mark a surname in the names of the region the tool is used for (Russian,
 # Ukrainian, Belarusian, Kazakh, Kyrgyz, Uzbek, Tajik, Polish forms), in the ASCII spelling.
@@ -181,27 +188,31 @@ def taken_readings(names: Iterable[str]) -> frozenset[str]:
     """The readings of every part of ``names`` (the list's other people): ``forms`` of each
     distinct word, read inside Arrow (a list of 100,000 people has a few hundred thousand
     name words and far fewer distinct ones)."""
-    words = sorted(set(words_of("\n".join(names))))  # one pass: no word spans a line
+    # one pass over each distinct name (a list names many people alike): no word spans a line
+    words = sorted(set(words_of("\n".join(set(names)))))
     if not words:
         return frozenset()
     distinct = pa.array(words, pa.string())
     cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
-    spelt = read_all(ascii_array(distinct), cyrillic, RELAXED)
-    return frozenset(f for found in spelt.values() for f in found.to_pylist() if f)
+    read = every_reading(ascii_array(distinct), cyrillic, RELAXED)
+    return frozenset(r for r in read.to_pylist() if r)
 
 
 def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     """For each text that names one of ``people``: (the words that name them, the person's
     index in ``people``), by the text's index label.
 
-    The distinct words of all texts are read once, inside Arrow; only texts holding a word that
-    begins as somebody's surname does are looked at word by word."""
+    Each distinct text is read once (a list repeats its titles, places and publishers in many
+    rows), and the distinct words of them all once more, inside Arrow; only texts holding a
+    word that begins as somebody's surname does are looked at word by word."""
     texts = texts.dropna().astype(str)
     found: dict[object, tuple[str, int]] = {}
     if texts.empty or not people:
         return pd.Series(found, dtype=object)
     beginnings = sorted({s for p in people for part in p.surnames for s in stems(part)})
-    lists = pc.split_pattern_regex(words_of_texts(texts.tolist()), _SPLIT)
+    codes, cells = pd.factorize(texts)
+    distinct_cells = cells.tolist()
+    lists = pc.split_pattern_regex(words_of_texts(distinct_cells), _SPLIT)
     raw = pc.list_flatten(lists).cast(pa.string())
     owners = pc.list_parent_indices(lists).to_numpy()
     distinct = pc.unique(raw)
@@ -213,15 +224,18 @@ def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     if not hit.any():
         return pd.Series(found, dtype=object)
     hits = hit[pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False)]
-    labels = texts.index.to_numpy()
-    for owner in np.unique(owners[hits]):
-        text = texts.iloc[owner]
+    named: dict[int, tuple[str, int]] = {}
+    for owner in np.unique(owners[hits]).tolist():
+        text = distinct_cells[owner]
         words, compounds = words_of(text), compounds_of(text)
         for k, someone in enumerate(people):
             said = someone.found_in(words, compounds)
             if said is not None:
-                found[labels[owner]] = (said, k)
+                named[owner] = (said, k)
                 break
+    labels = texts.index.to_numpy()
+    for at in np.flatnonzero(np.isin(codes, list(named))).tolist():
+        found[labels[at]] = named[int(codes[at])]
     return pd.Series(found, dtype=object)
 
 

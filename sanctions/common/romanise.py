@@ -276,13 +276,28 @@ def read_all(
 
     Most tokens read alike under most systems, so each system's own rules run first and the
     long common rules run once over the distinct results, not once per system."""
-    heads = {system: pc.utf8_lower(_arrow(ascii, rules)) for system, rules in SYSTEMS.items()}
-    heads = {s: pc.if_else(cyrillic, heads["en"], h) for s, h in heads.items()}
-    distinct = pc.unique(pa.concat_arrays([h.cast(pa.string()) for h in heads.values()]))
+    heads = _heads(ascii, cyrillic)
+    distinct = _distinct(heads)
     done = _arrow(_arrow(distinct, COMMON), then)
     return {
         s: done.take(pc.index_in(h.cast(pa.string()), value_set=distinct)) for s, h in heads.items()
     }
+
+
+def every_reading(ascii: pa.Array, cyrillic: pa.Array, then: tuple[Rule, ...] = ()) -> pa.Array:
+    """The distinct readings of all the tokens under all the systems: ``read_all``'s, without
+    which token or system gave each."""
+    return pc.unique(_arrow(_arrow(_distinct(_heads(ascii, cyrillic)), COMMON), then))
+
+
+def _heads(ascii: pa.Array, cyrillic: pa.Array) -> dict[str, pa.Array]:
+    """Each system's own rules over the tokens (a Cyrillic token's the English ones)."""
+    heads = {system: pc.utf8_lower(_arrow(ascii, rules)) for system, rules in SYSTEMS.items()}
+    return {s: pc.if_else(cyrillic, heads["en"], h) for s, h in heads.items()}
+
+
+def _distinct(heads: dict[str, pa.Array]) -> pa.Array:
+    return pc.unique(pa.concat_arrays([h.cast(pa.string()) for h in heads.values()]))
 
 
 def skeleton_array(read: pa.Array) -> pa.Array:

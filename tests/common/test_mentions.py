@@ -3,12 +3,22 @@ list at once, exactly as one by one. Every name is invented."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions.common.mentions import _SPLIT, words_of_text, words_of_texts
+from sanctions.common.mentions import (
+    _SPLIT,
+    forms,
+    mentions,
+    person,
+    taken_readings,
+    words_of,
+    words_of_text,
+    words_of_texts,
+)
 
 # Letters of both scripts and both cases (a glued "SerikOrazov"), possessives, apostrophes,
 # soft hyphens, marks, digits, punctuation, whitespace and the joining character itself.
@@ -42,3 +52,30 @@ def test_a_reading_begins_with_a_beginning_as_starts_with_says(
     array = pa.array(readings, pa.string())
     expected = [any(r.startswith(b) for b in beginnings) for r in readings]
     assert _begins_with_any(array, beginnings).tolist() == expected
+
+
+# Texts a list repeats (a post's title in many rows) beside ones naming a victim in other ways.
+CELLS = st.sampled_from(
+    ["Head of department", "Court for the Orazov case", "the S. Orazov file", "Оразов",
+     "Orazova-Bekova memorial", "#FreeOrazov", "Ivanov street", ""]
+)  # fmt: skip
+
+
+@given(st.lists(CELLS, max_size=12))
+def test_each_text_is_found_naming_a_victim_as_it_is_alone(texts: list[str]) -> None:
+    """Each distinct text is read once: a text repeated in many rows is reported in each."""
+    people = [p for n in ("Serik Orazov", "Aigerim Bekova") if (p := person(n, frozenset()))]
+    labels = [10 * k + 2 for k in range(len(texts))]
+    together = mentions(pd.Series(texts, index=labels, dtype="str"), people).to_dict()
+    alone = {
+        label: found
+        for label, text in zip(labels, texts, strict=True)
+        for found in mentions(pd.Series([text], index=[label], dtype="str"), people).tolist()
+    }
+    assert together == alone
+
+
+@given(st.lists(st.sampled_from(["Serik Orazov", "Оразов Серик", "Ivanov", "Dana O'Brien"])))
+def test_the_readings_taken_are_every_reading_of_every_word(names: list[str]) -> None:
+    expected = frozenset(f for n in names for w in words_of(n) for f in forms(w) if f)
+    assert taken_readings(names) == expected
