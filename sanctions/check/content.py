@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote_plus
 
 import pandas as pd
 
 from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
+from sanctions.governments.reasons import withhold
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.dates import month_names
@@ -28,15 +30,16 @@ from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-# Where the list names its other people: a surname one of them shares does not name a victim
-# on its own.
+# Where the public outputs name the list's other people (its proposed officials, the victims of
+# incidents told with their names): a surname one of them shares does not name a victim on its
+# own to a reader, who sees the other person too. A name no public output shows (a relative, a
+# person kept for research) leaves the surname the victim's.
 OTHER_NAMES = (
     ("persons", "name"),
     ("persons", "name_original"),
     ("persons", "aliases"),
     ("persons", "first_name"),
     ("persons", "last_name"),
-    ("relations", "related_name"),
     ("incidents", "victims"),
 )
 
@@ -61,20 +64,38 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     of: list[tuple[str, int]] = []  # (incident, its Excel row) of each person
     taken = taken_readings(_other_names(sheets, set(victims.tolist())))
     for row, value in zip(victims.index.tolist(), victims.tolist(), strict=True):
-        someone = person(value, taken)
-        if someone is not None:
-            people.append(someone)
-            of.append((str(hidden.at[row, "incident_id"]), row))
+        for name in _people_in(value):
+            someone = person(name, taken)
+            if someone is not None:
+                people.append(someone)
+                of.append((str(hidden.at[row, "incident_id"]), row))
     if not people:
         return
     victims_at = sheets.tables["incidents"].columns.get("victims")
-    for sheet, column, values, own in _public_cells(sheets, hidden):
+
+    def where(victim_row: int) -> str:
+        return cell_ref(victims_at, row_number(victim_row)) if victims_at is not None else ""
+
+    if sheets.path is not None:  # the public list's title and the entities' IDs are made of it
+        name = sheets.path.stem
+        for match, k in mentions(pd.Series([name], dtype="str"), people).tolist():
+            incident, victim_row = of[k]
+            yield VICTIM_NAMED.finding(
+                sheets.file,
+                None,
+                value=name,
+                message=FILE_NAMED.format(
+                    name=name,
+                    match=match,
+                    victim=people[k].name,
+                    incident=incident,
+                    where=where(victim_row),
+                ),
+            )
+    for sheet, column, values in _public_cells(sheets, hidden, victims):
         frame = sheets.frames[sheet]
         for row, (match, k) in mentions(values, people).items():
             incident, victim_row = of[k]
-            if own is not None and own.get(row) == incident:
-                continue  # published with her name withheld
-            where = cell_ref(victims_at, row_number(victim_row)) if victims_at is not None else ""
             yield sheets.finding(
                 VICTIM_NAMED,
                 sheet,
@@ -84,18 +105,30 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                 match=match,
                 victim=people[k].name,
                 incident=incident,
-                where=where,
+                where=where(victim_row),
             )
 
 
+def _people_in(victims_item: str) -> list[str]:
+    """The names one item of a victims cell may be: itself, and where commas part it into
+    names of two words or more each ("Saule Hiddenova, Aliya Otherova", typed for "…; …"),
+    each of them; "Orazov, Serik" is one name, surname first."""
+    pieces = [p.strip() for p in victims_item.split(",")]
+    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+        return [victims_item, *pieces]
+    return [victims_item]
+
+
 def _public_cells(
-    sheets: Sheets, hidden: pd.DataFrame
-) -> Iterator[tuple[str, str, pd.Series, pd.Series | None]]:
-    """(sheet, column, the column's texts that public outputs show, and for each the incident
-    whose own victims' names they are shown without, if any): the cells of
+    sheets: Sheets, hidden: pd.DataFrame, victims: pd.Series
+) -> Iterator[tuple[str, str, pd.Series]]:
+    """(sheet, column, the column's texts as public outputs show them): the cells of
     ``model/public_cells`` of the rows that are published, less those withheld from an incident
-    whose victims (``hidden``, those of the confidential incidents among them) are confidential
-    and from the acts in it; and the submitter's values the public list prints."""
+    whose victims (``hidden``, those of the confidential incidents among them; ``victims``,
+    theirs, by the incident's row) are confidential and from the acts in it, and with those
+    victims' names withheld as the outputs withhold them (``governments/reasons.withhold``),
+    so that whatever that leaves is searched; and the submitter's values the public list
+    prints. A web address is searched as a browser shows it, its %-escapes read."""
     incidents = sheets.frames["incidents"]
     closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     involvement = sheets.frames["involvement"]
@@ -103,6 +136,9 @@ def _public_cells(
         "incidents": pd.Series(incidents.index.isin(hidden.index), index=incidents.index),
         "involvement": isin(involvement["incident_id"], hidden["incident_id"].dropna()),
     }
+    names_of: dict[str, list[str]] = {}
+    for row, name in zip(victims.index.tolist(), victims.tolist(), strict=True):
+        names_of.setdefault(str(hidden.at[row, "incident_id"]), []).append(name)
     for sheet, column in SHOWN:
         frame = sheets.frames[sheet]
         if column not in frame:
@@ -116,14 +152,37 @@ def _public_cells(
             values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
         if column in WITHHELD.get(sheet, ()):
             values = values[~withheld[sheet].reindex(values.index)]
-        own = None
         if column in NAMES_WITHHELD.get(sheet, ()):
-            own = frame["incident_id"].where(withheld[sheet]).reindex(values.index)
-        yield sheet, column, values, own
+            values = _as_withheld(values, frame["incident_id"], withheld[sheet], names_of)
+        yield sheet, column, _unescaped(values)
     submitter = sheets.frames["submitter"]
     values = submitter["value"].dropna().astype(str)
     shown = values[isin(submitter["key"], SHOWN_SUBMITTER_KEYS)[values.index]]
-    yield "submitter", "value", shown, None
+    yield "submitter", "value", _unescaped(shown)
+
+
+def _as_withheld(
+    values: pd.Series, incident: pd.Series, rows: pd.Series, names_of: dict[str, list[str]]
+) -> pd.Series:
+    """The texts of ``rows`` (of an incident whose victims are confidential) with its victims'
+    names withheld, as the outputs print them."""
+    told = values[rows.reindex(values.index, fill_value=False)]
+    if told.empty:
+        return values
+    values = values.copy()
+    for at, text in zip(told.index.tolist(), told.tolist(), strict=True):
+        values[at] = withhold(text, names_of.get(str(incident[at]), []))
+    return values
+
+
+def _unescaped(values: pd.Series) -> pd.Series:
+    """The texts with their %-escapes read (``Хидденова`` in an address, as ``%D0%A5…``)."""
+    escaped = values.str.contains("%", regex=False)
+    if not escaped.any():
+        return values
+    values = values.copy()
+    values[escaped] = [unquote_plus(v) for v in values[escaped].tolist()]
+    return values
 
 
 # The sheets whose rows reach public outputs only with a public source.
@@ -147,13 +206,17 @@ def _secret_only(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
 
 
 def _other_names(sheets: Sheets, hidden: set[str]) -> Iterator[str]:
-    """Every name of the list's other people: its persons, their relatives, other victims."""
+    """Every name of the list's other people that public outputs show: its proposed persons'
+    and the victims of its incidents told with their names."""
     for sheet, column in OTHER_NAMES:
         frame = sheets.frames[sheet]
-        if column in frame:
-            for value in split_multi(frame[column].dropna().astype(str)).tolist():
-                if value not in hidden:
-                    yield value
+        if column not in frame:
+            continue
+        if sheet == "persons":
+            frame = proposed(sheets)
+        for value in split_multi(frame[column].dropna().astype(str)).tolist():
+            if value not in hidden:
+                yield value
 
 
 def _summary_tells_secret(sheets: Sheets) -> Iterator[Finding]:
@@ -286,10 +349,16 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
 VICTIM_NAMED = SheetsRule(
     "victim.named_elsewhere",
     "error",
-    "A victim whose identity is confidential is named in a cell that reaches public outputs.",
+    "A victim whose identity is confidential is named in a cell that reaches public outputs, "
+    "or in the workbook's name, which titles the public list.",
     "'{match}' names {victim}, a victim of {incident} whose identity is confidential "
     "(incidents!{where}); this cell reaches public outputs: reword it, or mark it confidential",
     check=_victims_named,
+)
+FILE_NAMED = (
+    "the workbook's name '{name}' ('{match}') names {victim}, a victim of {incident} whose "
+    "identity is confidential (incidents!{where}); the public list's title and the entities' "
+    "IDs are made from it: rename the workbook"
 )
 SUMMARY_TELLS_SECRET = SheetsRule(
     "person.summary_tells_confidential",

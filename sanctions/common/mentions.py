@@ -13,9 +13,10 @@ The surname is the part that carries the identity: the part before a comma, else
 with a surname's ending, else the last (a patronymic, in a name of three parts or more, is
 neither). It counts alone when it is *distinctive*: at least four letters, not a part of a
 hyphenated word it does not make up (``Nur-Sultan`` does not name a victim called Sultan), and
-no part of any other name the list holds (its officials, relatives, other victims) reads the
-same, so that "Ivanov" alone is not taken for a victim called Ivanov when an official is called
-so too; then the surname needs a given name or its initial beside it.
+no part of any other name the reader is shown (``taken``: the caller's; for the check, its
+proposed officials and the victims named in public) reads the same, so that "Ivanov" alone is
+not taken for a victim called Ivanov when an official is called so too; then the surname needs
+a given name or its initial beside it.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from __future__ import annotations
 # among them, but they are the list's officials' names, not a victim's (``check/content``
 # reads them as the names of other people).
 SHOWN: tuple[tuple[str, str], ...] = (
+    ("persons", "person_id"),  # the public page's anchor for the person
     ("persons", "summary"),
     ("persons", "exculpatory"),
     ("persons", "birth_place"),
@@ -37,12 +38,12 @@ SHOWN: tuple[tuple[str, str], ...] = (
     ("involvement", "quote"),
     ("involvement", "locator"),
     ("involvement", "account_by"),
+    ("evidence", "evidence_id"),  # a document's file name where it has no file or address
     ("evidence", "title"),
     ("evidence", "publisher"),
     ("evidence", "url"),
     ("evidence", "archive_url"),
     ("evidence", "file"),
-    ("relations", "related_name"),
 )
 
 # The submitter's values the public list prints: who publishes it, their web site, and where

@@ -3,6 +3,7 @@ nobody can check, and persons with no public conduct. Every name is invented."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,87 @@ def test_a_locator_id_or_publisher_naming_a_confidential_victim_is_reported_wher
     rows[sheet][row][column] = text
     expected = [(sheet, cell(sheet, column, row))] if shown else []
     assert found(validate(build(rows)).findings, "victim.named_elsewhere") == expected
+
+
+OTHER_HIDDEN = {"incident_id": "I002", "title": "Search of a flat", "date": "2020-04",
+                "country": "kz", "violation_types": "ill_treatment", "evidence_ids": "E001",
+                "victims": "Aliya Otherova", "victims_confidential": "yes"}  # fmt: skip
+DETAIN = "the minister ordered the police to detain"
+
+
+def quoting(text: str) -> Callable[[Rows], Rows]:
+    """The first act quotes ``text`` (its source's copy holds it, ``copies``)."""
+
+    def change(rows: Rows) -> Rows:
+        rows["involvement"][0]["quote"] = text
+        return rows
+
+    return change
+
+
+def also(**cells: tuple[str, int, str]) -> Callable[[Rows], Rows]:
+    def change(rows: Rows) -> Rows:
+        for column, (sheet, row, value) in cells.items():
+            rows[sheet][row][column] = value
+        return rows
+
+    return change
+
+
+# Found by a review that wrote hidden victims' names where the check did not look, exported
+# the list, and found them in a public output: (victim, the change, the text the source's copy
+# must hold, the cell reported).
+UNSEEN_BEFORE = [
+    # her incident's passages are published with its own victims withheld; another's are named
+    ("Saule Hiddenova", lambda rows: quoting(f"{DETAIN} Saule Hiddenova and Aliya Otherova")(
+        {**rows, "incidents": [*rows["incidents"], OTHER_HIDDEN]}),
+     f"{DETAIN} Saule Hiddenova and Aliya Otherova", ("involvement", "quote", 0)),
+    # what the withholding leaves of her own name: a short one, a decomposed accent, a backtick
+    ("Bo Li", quoting(f"{DETAIN} Bo Li"), f"{DETAIN} Bo Li", ("involvement", "quote", 0)),
+    ("Saule Hiddénova", quoting(f"{DETAIN} Saule Hidde\u0301nova"),
+     f"{DETAIN} Saule Hidde\u0301nova", ("involvement", "quote", 0)),
+    ("Olga Koval'chuk", quoting(f"{DETAIN} Olga Koval`chuk"), f"{DETAIN} Olga Koval`chuk",
+     ("involvement", "quote", 0)),
+    # an address as a browser shows it: /Хидденова
+    ("Saule Hiddenova",
+     also(url=("evidence", 0, "https://example.org/%D0%A5%D0%B8%D0%B4%D0%B4%D0%B5%D0%BD%D0%BE%D0%B2%D0%B0")),
+     "", ("evidence", "url", 0)),
+    # a source's ID is its file name where it has no file or address
+    ("Saule Hiddenova", also(evidence_id=("evidence", 1, "hiddenova-interview"),
+                             evidence_ids=("involvement", 1, "hiddenova-interview")),
+     "", ("evidence", "evidence_id", 1)),
+    # two victims typed with a comma for a semicolon
+    ("Saule Hiddenova, Aliya Otherova",
+     also(name=("organizations", 0, "Ministry of Examples (Aliya Otherova case)")), "",
+     ("organizations", "name", 0)),
+    # a relative of the same surname, whom no public output names, leaves the surname hers
+    ("Saule Hiddenova",
+     lambda rows: also(summary=("persons", 0, "Ordered the arrest of Hiddenova."))(
+         {**rows, "relations": [{"person_id": "P001", "related_name": "Aigerim Hiddenova",
+                                 "relationship": "spouse", "evidence_ids": "E001"}]}),
+     "", ("persons", "summary", 0)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("victim", "change", "held", "place"), UNSEEN_BEFORE)
+def test_a_confidential_victim_is_found_where_the_outputs_would_show_her(
+    build, monkeypatch: pytest.MonkeyPatch, victim, change, held, place
+) -> None:
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n{held}\n")
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(victims=victim, victims_confidential="yes")
+    sheet, column, row = place
+    findings = validate(build(change(rows))).findings
+    assert found(findings, "victim.named_elsewhere") == [(sheet, cell(sheet, column, row))]
+
+
+def test_a_workbook_named_after_a_confidential_victim_is_an_error(tmp_path: Path) -> None:
+    """The public list's title and the entities' IDs are made from the workbook's name."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    book = workbooks.write(tmp_path / "saule_hiddenova_case.xlsx", rows)
+    named = [f for f in validate(book).findings if f.code == "victim.named_elsewhere"]
+    assert [(f.sheet, f.value) for f in named] == [(None, "saule_hiddenova_case")]
+    assert "rename the workbook" in named[0].message
 
 
 # Ways a text names Saule Hiddenova without her full name as typed (issue 26's canaries).
