@@ -92,9 +92,9 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                     where=where(victim_row),
                 ),
             )
-    for sheet, column, values in _public_cells(sheets, hidden, victims):
+    for sheet, column, values, withheld in _public_cells(sheets, hidden, victims):
         frame = sheets.frames[sheet]
-        for row, (match, k) in mentions(values, people).items():
+        for row, (match, k) in _named_in(values, withheld, people).items():
             incident, victim_row = of[k]
             yield sheets.finding(
                 VICTIM_NAMED,
@@ -121,14 +121,14 @@ def _people_in(victims_item: str) -> list[str]:
 
 def _public_cells(
     sheets: Sheets, hidden: pd.DataFrame, victims: pd.Series
-) -> Iterator[tuple[str, str, pd.Series]]:
-    """(sheet, column, the column's texts as public outputs show them): the cells of
-    ``model/public_cells`` of the rows that are published, less those withheld from an incident
-    whose victims (``hidden``, those of the confidential incidents among them; ``victims``,
-    theirs, by the incident's row) are confidential and from the acts in it, and with those
-    victims' names withheld as the outputs withhold them (``governments/reasons.withhold``),
-    so that whatever that leaves is searched; and the submitter's values the public list
-    prints. A web address is searched as a browser shows it, its %-escapes read."""
+) -> Iterator[tuple[str, str, pd.Series, dict[object, list[str]]]]:
+    """(sheet, column, the column's texts as public outputs show them, and the names withheld
+    from some of them): the cells of ``model/public_cells`` of the rows that are published,
+    less those withheld from an incident whose victims (``hidden``, those of the confidential
+    incidents among them; ``victims``, theirs, by the incident's row) are confidential and from
+    the acts in it, and, for a cell the outputs print with those victims' names withheld, the
+    names; and the submitter's values the public list prints. A web address is searched as a
+    browser shows it, its %-escapes read."""
     incidents = sheets.frames["incidents"]
     closed = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     involvement = sheets.frames["involvement"]
@@ -152,27 +152,32 @@ def _public_cells(
             values = values[~_secret_only(sheets, frame).reindex(values.index, fill_value=False)]
         if column in WITHHELD.get(sheet, ()):
             values = values[~withheld[sheet].reindex(values.index)]
+        names: dict[object, list[str]] = {}
         if column in NAMES_WITHHELD.get(sheet, ()):
-            values = _as_withheld(values, frame["incident_id"], withheld[sheet], names_of)
-        yield sheet, column, _unescaped(values)
+            rows = withheld[sheet].reindex(values.index, fill_value=False)
+            told = frame.loc[rows[rows].index, "incident_id"].astype(str)
+            names = {at: names_of.get(i, []) for at, i in told.items()}
+        yield sheet, column, _unescaped(values), names
     submitter = sheets.frames["submitter"]
     values = submitter["value"].dropna().astype(str)
     shown = values[isin(submitter["key"], SHOWN_SUBMITTER_KEYS)[values.index]]
-    yield "submitter", "value", _unescaped(shown)
+    yield "submitter", "value", _unescaped(shown), {}
 
 
-def _as_withheld(
-    values: pd.Series, incident: pd.Series, rows: pd.Series, names_of: dict[str, list[str]]
+def _named_in(
+    values: pd.Series, withheld: dict[object, list[str]], people: list[Person]
 ) -> pd.Series:
-    """The texts of ``rows`` (of an incident whose victims are confidential) with its victims'
-    names withheld, as the outputs print them."""
-    told = values[rows.reindex(values.index, fill_value=False)]
-    if told.empty:
-        return values
-    values = values.copy()
-    for at, text in zip(told.index.tolist(), told.tolist(), strict=True):
-        values[at] = withhold(text, names_of.get(str(incident[at]), []))
-    return values
+    """``mentions`` of ``people`` in the texts as printed: a text printed with some names
+    withheld (``withheld``, by its row) is read again as ``governments/reasons.withhold``
+    leaves it, so that whatever that misses is still found. Only the texts that name somebody
+    as typed are withheld and read again, few of many."""
+    found = mentions(values, people)
+    again = {at: withhold(values[at], withheld[at]) for at in found.index if at in withheld}
+    if not again:
+        return found
+    named = found.drop(list(again)).to_dict()
+    named.update(mentions(pd.Series(again, dtype="str"), people).to_dict())
+    return pd.Series(named, dtype=object)
 
 
 def _unescaped(values: pd.Series) -> pd.Series:
