@@ -1,8 +1,10 @@
-"""Every cell a public output shows is one the check for confidential victims searches, found
-from the outputs themselves: a confidential victim's name is written into every text cell of
-a list, and every cell in which the check does not find it must stay out of the publishable
-entities and the public list. A column that an output starts to show without the check
-searching it fails here, whoever adds it. Every name is invented."""
+"""What reaches a public output, found from the outputs themselves. Every cell a public output
+shows is one the check for confidential victims searches: a confidential victim's name is
+written into every text cell of a list, and every cell in which the check does not find it
+must stay out of the publishable entities, the public list and the governments' target tables
+(a column that an output starts to show without the check searching it fails here, whoever
+adds it). And nothing of a confidential incident or source reaches them, whatever cell of it
+holds the words. Every name is invented."""
 
 from __future__ import annotations
 
@@ -158,3 +160,52 @@ def test_every_cell_a_public_output_shows_is_searched_for_confidential_victims(
     assert b"Arman Testbayev" in shown[folder / ENTITIES_FILE]
     assert b"Arman Testbayev" in shown[folder / PUBLIC_FOLDER / "index.html"]
     assert [p.name for p, data in shown.items() if SEARCHED in data.lower()] == []
+
+
+SECRET = "Zephyrine"  # a word no other cell holds, written into every cell of what is secret
+
+
+def with_secrets(rows: Rows) -> Rows:
+    """The valid rows with a confidential incident (an act of P001's in it, quoted from a
+    confidential source: ``workbooks.anchored`` makes the quote of its description, and the
+    source's copy holds it) and that confidential source also cited by a post and an act beside
+    a public one, every text cell of each naming ``SECRET``."""
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": f"{SECRET} interview", "publisher": f"{SECRET} Group",
+         "kind": "testimony", "url": f"https://example.org/{SECRET.lower()}",
+         "archive_url": f"https://archive.example.org/{SECRET.lower()}",
+         "file": f"{SECRET.lower()}.txt", "language": "en", "confidential": "yes"}
+    )  # fmt: skip
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": f"Beating of {SECRET}", "date": "2020-06",
+         "end_date": "2020-07", "place": f"{SECRET} street", "country": "kz",
+         "violation_types": "ill_treatment", "summary": f"{SECRET} was beaten.",
+         "victims": SECRET, "victims_confidential": "no", "evidence_ids": "E003",
+         "quote": f"the beating of {SECRET}", "locator": f"{SECRET} p. 1", "account": "victim",
+         "account_by": SECRET, "victim_activity": f"{SECRET} campaigned.",
+         "pattern": f"{SECRET} pattern.", "confidential": "yes"}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": "P001", "incident_id": "I002", "role": "ordered",
+         "description": f"Ordered the beating of {SECRET}.", "evidence_ids": "E003"}
+    )  # fmt: skip
+    for sheet in ("positions", "involvement"):  # a confidential source cited beside a public one
+        rows[sheet][0]["evidence_ids"] += "; E003"
+    return rows
+
+
+def test_nothing_of_a_confidential_incident_or_source_reaches_a_public_output(
+    build, tmp_path: Path
+) -> None:
+    book = build(with_secrets(workbooks.valid_rows()))
+    assert not validate(book).errors
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out)).returncode == 0
+    folder = out / book.stem
+    # what is confidential goes to governments, marked so
+    package = folder / f"{book.stem}-gb" / "send"
+    assert SECRET.encode() in (package / "entities-confidential.ftm.json").read_bytes()
+    shown = dict(public_texts(folder))
+    assert b"Arman Testbayev" in shown[folder / PUBLIC_FOLDER / "index.html"]
+    assert [p.name for p, data in shown.items() if SECRET.lower().encode() in data.lower()] == []
+    assert not (folder / PUBLIC_FOLDER / "evidence" / f"{SECRET.lower()}.txt").exists()
