@@ -361,7 +361,7 @@ VICTIM_NAMED = SheetsRule(
     check=_victims_named,
 )
 FILE_NAMED = (
-    "the workbook's name '{name}' ('{match}') names {victim}, a victim of {incident} whose "
+    "the workbook's name '{name}' names {victim} ('{match}'), a victim of {incident} whose "
     "identity is confidential (incidents!{where}); the public list's title and the entities' "
     "IDs are made from it: rename the workbook"
 )
