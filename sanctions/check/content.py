@@ -139,11 +139,14 @@ def _public_cells(
     names_of: dict[str, list[str]] = {}
     for row, name in zip(victims.index.tolist(), victims.tolist(), strict=True):
         names_of.setdefault(str(hidden.at[row, "incident_id"]), []).append(name)
+    officials = proposed(sheets)["person_id"]
     for sheet, column in SHOWN:
         frame = sheets.frames[sheet]
         if column not in frame:
             continue
         values = frame[column].dropna().astype(str)
+        if sheet in OFFICIALS:  # a research lead, their posts and acts: never published
+            values = values[isin(frame["person_id"], officials).reindex(values.index)]
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
         if sheet == "involvement":  # an act in a confidential incident is never published
@@ -192,6 +195,8 @@ def _unescaped(values: pd.Series) -> pd.Series:
 
 # The sheets whose rows reach public outputs only with a public source.
 SOURCED = ("positions", "involvement")
+# The sheets whose rows reach public outputs only as a proposed person's.
+OFFICIALS = ("persons", "positions", "involvement")
 
 
 def _publicly_sourced(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:

@@ -5,7 +5,8 @@ The public outputs are the publishable entities (``entities.ftm.json``), the pub
 (``public/index.html`` and ``list.xlsx``) and each government's target table, which that
 government publishes as its list's rows (names, posts, reasons). A row that is itself left out
 of them (a confidential incident or source, an act in a confidential incident, a post or act
-only confidential sources support) shows none of its cells. Of a row that is published, public
+only confidential sources support, a person who is not proposed and their posts and acts)
+shows none of its cells. Of a row that is published, public
 outputs show the cells in ``SHOWN``, except those ``WITHHELD`` from an incident whose victims
 are confidential and from the acts in it, since any of them may name those victims, and with
 those victims' names withheld from the cells in ``NAMES_WITHHELD``.

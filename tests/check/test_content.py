@@ -136,6 +136,20 @@ def test_a_locator_id_or_publisher_naming_a_confidential_victim_is_reported_wher
     assert found(validate(build(rows)).findings, "victim.named_elsewhere") == expected
 
 
+def test_a_research_lead_may_be_described_by_what_was_done_to_a_hidden_victim(build) -> None:
+    """A person kept for research, their posts and acts, reach no public output: their cells
+    may name her (the editor's notes on a lead often do). Proposed, they are reported."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["persons"][1].update(status="research", summary=f"Suspected in the case of {HIDDEN}.")
+    rows["positions"][1]["title"] = f"Investigator of the {HIDDEN} case"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == []
+    rows["persons"][1]["status"] = "proposed"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == [
+        ("persons", cell("persons", "summary", 1)),
+        ("positions", cell("positions", "title", 1)),
+    ]
+
+
 OTHER_HIDDEN = {"incident_id": "I002", "title": "Search of a flat", "date": "2020-04",
                 "country": "kz", "violation_types": "ill_treatment", "evidence_ids": "E001",
                 "victims": "Aliya Otherova", "victims_confidential": "yes"}  # fmt: skip
