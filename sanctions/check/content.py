@@ -23,6 +23,7 @@ import pandas as pd
 from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.governments.reasons import withhold
+from sanctions.model.accounts import accounts
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.dates import month_names
@@ -109,6 +110,12 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+def tellers() -> list[str]:
+    """The accounts whose teller documents name (``attribution.who``): all but the source's own
+    finding, beside which ``account_by`` is never printed."""
+    return [code for code, account in accounts().items() if not account.finding]
+
+
 def _people_in(victims_item: str) -> list[str]:
     """The names one item of a victims cell may be: itself, and where commas part it into
     names of two words or more each ("Saule Hiddenova, Aliya Otherova", typed for "…; …"),
@@ -147,6 +154,8 @@ def _public_cells(
         values = frame[column].dropna().astype(str)
         if sheet in OFFICIALS:  # a research lead, their posts and acts: never published
             values = values[isin(frame["person_id"], officials).reindex(values.index)]
+        if column == "account_by":  # a teller is named only beside an account they give
+            values = values[isin(frame["account"], tellers()).reindex(values.index)]
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
         if sheet == "involvement":  # an act in a confidential incident is never published

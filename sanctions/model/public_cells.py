@@ -20,7 +20,8 @@ from __future__ import annotations
 
 # (sheet, column): the cells public outputs show of a published row. A person's own names are
 # among them, but they are the list's officials' names, not a victim's (``check/content``
-# reads them as the names of other people).
+# reads them as the names of other people). A teller (``account_by``) is shown only beside an
+# account that is not the source's own finding (``attribution.who``).
 SHOWN: tuple[tuple[str, str], ...] = (
     ("persons", "person_id"),  # the public page's anchor for the person
     ("persons", "summary"),

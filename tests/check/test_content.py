@@ -120,7 +120,6 @@ def test_what_an_incident_with_confidential_victims_withholds_may_name_anyone(bu
     [
         ("involvement", "locator", 1, f"statement of {HIDDEN}, para. 3", False),  # own incident
         ("positions", "locator", 1, f"statement of {HIDDEN}, p. 3", False),  # a post: no passage
-        ("positions", "account_by", 1, f"the lawyer of {HIDDEN}", True),  # "according to" it
         ("persons", "id_numbers", 0, f"passport of {HIDDEN}", True),
         ("persons", "impact", 0, f"{HIDDEN} asked for this", False),  # to governments only
         ("submitter", "value", 0, f"{HIDDEN} Foundation", True),  # the publisher
@@ -134,6 +133,20 @@ def test_a_locator_id_or_publisher_naming_a_confidential_victim_is_reported_wher
     rows[sheet][row][column] = text
     expected = [(sheet, cell(sheet, column, row))] if shown else []
     assert found(validate(build(rows)).findings, "victim.named_elsewhere") == expected
+
+
+def test_a_teller_naming_a_hidden_victim_is_reported_where_documents_name_the_teller(
+    build,
+) -> None:
+    """A post's teller is printed beside it ("according to …") unless the passage is the
+    source's own finding, beside which no teller is named."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["positions"][1].update(account="finding", account_by=f"the lawyer of {HIDDEN}")
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == []
+    rows["positions"][1]["account"] = "relative"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == [
+        ("positions", cell("positions", "account_by", 1))
+    ]
 
 
 def test_a_research_lead_may_be_described_by_what_was_done_to_a_hidden_victim(build) -> None:
