@@ -201,16 +201,21 @@ def taken_readings(names: Iterable[str]) -> frozenset[str]:
 
 def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     """For each text that names one of ``people``: (the words that name them, the person's
-    index in ``people``), by the text's index label.
+    index in ``people``, the first of them that it names), by the text's index label.
 
     Each distinct text is read once (a list repeats its titles, places and publishers in many
     rows), and the distinct words of them all once more, inside Arrow; only texts holding a
-    word that begins as somebody's surname does are looked at word by word."""
+    word that begins as somebody's surname does are looked at word by word, and only for the
+    people whose surnames its words begin as (a list's acts quote thousands of victims, each
+    act its own: trying every victim on every such text grew with their product)."""
     texts = texts.dropna().astype(str)
     found: dict[object, tuple[str, int]] = {}
     if texts.empty or not people:
         return pd.Series(found, dtype=object)
-    beginnings = sorted({s for p in people for part in p.surnames for s in stems(part)})
+    whose: dict[str, list[int]] = {}  # a surname's beginning -> the people whose it is
+    for k, someone in enumerate(people):
+        for beginning in {s for part in someone.surnames for s in stems(part)}:
+            whose.setdefault(beginning, []).append(k)
     codes, cells = pd.factorize(texts)
     distinct_cells = cells.tolist()
     lists = pc.split_pattern_regex(words_of_texts(distinct_cells), _SPLIT)
@@ -221,16 +226,21 @@ def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     spelt = read_all(ascii_array(distinct), cyrillic, RELAXED)
     hit = np.zeros(len(distinct), dtype=bool)
     for reading in spelt.values():
-        hit |= _begins_with_any(reading, beginnings)
+        hit |= _begins_with_any(reading, whose)
     if not hit.any():
         return pd.Series(found, dtype=object)
-    hits = hit[pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False)]
+    suspects = _suspects(np.flatnonzero(hit), spelt, whose)
+    at_word = pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False)
+    hits = hit[at_word]
+    candidates: dict[int, set[int]] = {}
+    for owner, word in zip(owners[hits].tolist(), at_word[hits].tolist(), strict=True):
+        candidates.setdefault(owner, set()).update(suspects[word])
     named: dict[int, tuple[str, int]] = {}
-    for owner in np.unique(owners[hits]).tolist():
+    for owner, ks in candidates.items():
         text = distinct_cells[owner]
         words, compounds = words_of(text), compounds_of(text)
-        for k, someone in enumerate(people):
-            said = someone.found_in(words, compounds)
+        for k in sorted(ks):
+            said = people[k].found_in(words, compounds)
             if said is not None:
                 named[owner] = (said, k)
                 break
@@ -238,6 +248,24 @@ def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
     for at in np.flatnonzero(np.isin(codes, list(named))).tolist():
         found[labels[at]] = named[int(codes[at])]
     return pd.Series(found, dtype=object)
+
+
+def _suspects(
+    words: np.ndarray, spelt: dict[str, pa.Array], whose: dict[str, list[int]]
+) -> dict[int, set[int]]:
+    """For each of ``words`` (indices of distinct words), the people a reading of it begins as
+    the surname of: the only ones it can name (``Person.found_in`` reads a surname only where
+    a word's reading is it, or its stem and a case ending)."""
+    lengths = sorted({len(b) for b in whose})
+    out: dict[int, set[int]] = {int(w): set() for w in words}
+    taken = pa.array(words)
+    for reading in spelt.values():
+        for word, read in zip(words.tolist(), reading.take(taken).to_pylist(), strict=True):
+            if not read:
+                continue
+            for length in lengths:
+                out[word].update(whose.get(read[:length], ()))
+    return out
 
 
 def _begins_with_any(readings: pa.Array, beginnings: Iterable[str]) -> np.ndarray:

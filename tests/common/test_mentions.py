@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from sanctions.common.mentions import (
     _SPLIT,
+    compounds_of,
     forms,
     mentions,
     person,
@@ -79,3 +80,24 @@ def test_each_text_is_found_naming_a_victim_as_it_is_alone(texts: list[str]) -> 
 def test_the_readings_taken_are_every_reading_of_every_word(names: list[str]) -> None:
     expected = frozenset(f for n in names for w in words_of(n) for f in forms(w) if f)
     assert taken_readings(names) == expected
+
+
+NAMES = ["Serik Orazov", "Aigerim Orazova-Bekova", "Dana Bekova", "Оразов Серик", "Ivanov"]
+
+
+@given(st.lists(CELLS, max_size=10), st.permutations(NAMES))
+def test_a_text_names_the_first_person_it_names_as_trying_everyone_says(
+    texts: list[str], names: list[str]
+) -> None:
+    """Only the people whose surnames a text's words begin as are tried on it: the same answer
+    as trying every person in order."""
+    people = [p for n in names if (p := person(n, frozenset()))]
+    expected = {}
+    for label, text in enumerate(texts):
+        words, compounds = words_of(text), compounds_of(text)
+        for k, someone in enumerate(people):
+            said = someone.found_in(words, compounds)
+            if said is not None:
+                expected[label] = (said, k)
+                break
+    assert mentions(pd.Series(texts, dtype="str"), people).to_dict() == expected
