@@ -28,7 +28,7 @@ from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.dates import month_names
 from sanctions.workbook.columns.values import isin, split_multi
-from sanctions.workbook.reader import row_number
+from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
 # Where the public outputs name the list's other people (its proposed officials, the victims of
@@ -69,7 +69,7 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             someone = person(name, taken)
             if someone is not None:
                 people.append(someone)
-                of.append((str(hidden.at[row, "incident_id"]), row))
+                of.append((text_or_none(hidden.at[row, "incident_id"]) or "an incident", row))
     if not people:
         return
     victims_at = sheets.tables["incidents"].columns.get("victims")
@@ -117,13 +117,19 @@ def tellers() -> list[str]:
 
 
 def _people_in(victims_item: str) -> list[str]:
-    """The names one item of a victims cell may be: itself, and where commas part it into
-    names of two words or more each ("Saule Hiddenova, Aliya Otherova", typed for "…; …"),
-    each of them; "Orazov, Serik" is one name, surname first."""
+    """The people one item of a victims cell names: itself, or, where commas part it into
+    names of two capitalised words or more each ("Saule Hiddenova, Aliya Otherova", typed for
+    "…; …"), each of them. "Orazov, Serik" is one name, surname first, and "Serik Orazov, a
+    journalist" one person described."""
     pieces = [p.strip() for p in victims_item.split(",")]
-    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
-        return [victims_item, *pieces]
+    if len(pieces) > 1 and all(_a_name(p) for p in pieces):
+        return pieces
     return [victims_item]
+
+
+def _a_name(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _public_cells(

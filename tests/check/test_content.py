@@ -235,6 +235,22 @@ def test_a_confidential_victim_is_found_where_the_outputs_would_show_her(
     assert found(findings, "victim.named_elsewhere") == [(sheet, cell(sheet, column, row))]
 
 
+@pytest.mark.parametrize(
+    "described", ["Serik Orazov, a journalist", "Serik Orazov, Almaty resident", "Orazov, Serik"]
+)
+def test_a_victim_described_after_a_comma_is_one_person(build, described: str) -> None:
+    """Only names of capitalised words parted by commas are read as several people: "a
+    journalist" names nobody, and a text about journalists names no victim."""
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(victims=described, victims_confidential="yes")
+    rows["organizations"][0]["name"] = "Union of Journalists and Residents of Almaty"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == []
+    rows["organizations"][1]["name"] = "Court for the Orazov case"
+    assert found(validate(build(rows)).findings, "victim.named_elsewhere") == [
+        ("organizations", cell("organizations", "name", 1))
+    ]
+
+
 def test_a_workbook_named_after_a_confidential_victim_is_an_error(tmp_path: Path) -> None:
     """The public list's title and the entities' IDs are made from the workbook's name."""
     rows = with_confidential_victim(workbooks.valid_rows())
