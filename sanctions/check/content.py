@@ -110,7 +110,7 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
-def tellers() -> list[str]:
+def _tellers() -> list[str]:
     """The accounts whose teller documents name (``attribution.who``): all but the source's own
     finding, beside which ``account_by`` is never printed."""
     return [code for code, account in accounts().items() if not account.finding]
@@ -161,7 +161,7 @@ def _public_cells(
         if sheet in OFFICIALS:  # a research lead, their posts and acts: never published
             values = values[isin(frame["person_id"], officials).reindex(values.index)]
         if column == "account_by":  # a teller is named only beside an account they give
-            values = values[isin(frame["account"], tellers()).reindex(values.index)]
+            values = values[isin(frame["account"], _tellers()).reindex(values.index)]
         if "confidential" in frame:
             values = values[~yes(frame, "confidential").reindex(values.index)]
         if sheet == "involvement":  # an act in a confidential incident is never published

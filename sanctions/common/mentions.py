@@ -200,8 +200,8 @@ def taken_readings(names: Iterable[str]) -> frozenset[str]:
 
 
 def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
-    """For each text that names one of ``people``: (the words that name them, the person's
-    index in ``people``, the first of them that it names), by the text's index label.
+    """For each text that names one of ``people``: (the words that name them, the index in
+    ``people`` of the first person it names), by the text's index label.
 
     Each distinct text is read once (a list repeats its titles, places and publishers in many
     rows), and the distinct words of them all once more, inside Arrow; only texts holding a

@@ -6,10 +6,10 @@ The public outputs are the publishable entities (``entities.ftm.json``), the pub
 government publishes as its list's rows (names, posts, reasons). A row that is itself left out
 of them (a confidential incident or source, an act in a confidential incident, a post or act
 only confidential sources support, a person who is not proposed and their posts and acts)
-shows none of its cells. Of a row that is published, public
-outputs show the cells in ``SHOWN``, except those ``WITHHELD`` from an incident whose victims
-are confidential and from the acts in it, since any of them may name those victims, and with
-those victims' names withheld from the cells in ``NAMES_WITHHELD``.
+shows none of its cells. Of a row that is published, public outputs show the cells in
+``SHOWN``, except those ``WITHHELD`` from an incident whose victims are confidential and from
+the acts in it, since any of them may name those victims, and with those victims' names
+withheld from the cells in ``NAMES_WITHHELD``.
 
 ``tests/model/test_public_cells.py`` holds the outputs to this: it writes a confidential
 victim's name into every text cell of a list, and every cell in which the check does not find
