@@ -10,12 +10,13 @@
   documents, incidents, acts, and the incidents' Documentation edges from a table with a row per
   citation, prepared outside the timing), in distinct entities per second (`ftm map` writes a
   fragment per reference, which `ftm aggregate` would merge; only distinct IDs are counted).
-  `ftm map` refuses a Documentation edge to an Occupancy or an UnknownLink (FtM's model wants a
-  Thing there), so those are ours alone. `ftm map`'s start-up (`ftm --help`) is subtracted so
-  that both are compared on the work itself. Each side is the best of three runs in fresh
-  processes (ours: the workbook validated, untimed, then the conversion timed with its one-time
-  costs, each distinct value cleaned once, included). Goal: at least 3 times the throughput of
-  `ftm map`.
+  Both make Documentation for incidents only: FtM's model wants a Thing as its ``entity``, and
+  posts held and acts are Intervals, which cite their documents by ``proof`` (ours also write
+  what each document says of an act in its ``summary``). `ftm map`'s start-up (`ftm --help`)
+  is subtracted so that both are compared on the work itself. Each side is the best of three
+  runs in fresh processes (ours: the workbook validated, untimed, then the conversion timed
+  with its one-time costs, each distinct value cleaned once, included). Goal: at least 3 times
+  the throughput of `ftm map`.
 
 Exits 1 if a goal is missed.
 """
@@ -164,8 +165,8 @@ CITATION = """    - csv_url: {{dir}}/{sheet}-citations.csv
             entity: {{{{entity: claim}}}}
             role: {{{{literal: evidence}}}}
 """
-# FtM's model takes a Documentation's ``entity`` to be a Thing: ``ftm map`` refuses one on an
-# Occupancy or an UnknownLink (an Interval), so only the incidents' edges are mapped here.
+# FtM's model takes a Documentation's ``entity`` to be a Thing: the incidents' Events, not the
+# Occupancies and UnknownLinks (Intervals), which neither side links so.
 CITED = {"incidents": ("Event", "incident_id", "event")}
 
 

@@ -4,8 +4,9 @@ One row becomes one entity (or an entity and its edge), in the way OpenSanctions
 persons -> Person; organizations -> PublicBody or Organization; positions -> Position plus
 Occupancy; incidents -> Event; involvement -> UnknownLink (person -> event, with the description);
 evidence -> Document; relations -> Family or Associate. Every entity made from a row that cites
-evidence carries ``proof`` for each Document, and a Documentation edge (role "evidence") links
-each Document to what it supports.
+evidence carries ``proof`` for each Document. An incident's Event, a Thing, is also linked to
+each of its Documents by a Documentation edge (role "evidence"); an act (UnknownLink), which
+FtM's Documentation cannot point at, carries what each document says of it in its ``summary``.
 
 With ``public``, everything confidential is left out: confidential documents and incidents,
 victims marked confidential, rows that cite nothing else, and persons left with no post or act.
@@ -29,7 +30,7 @@ from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
 from sanctions.model.attribution import statement
-from sanctions.model.graph import Graph, ModelError, Where, check
+from sanctions.model.graph import THING, Graph, ModelError, Where, check
 from sanctions.model.public_cells import WITHHELD
 from sanctions.model.rows import (
     EvidenceRow,
@@ -217,36 +218,43 @@ class Converter:
         self,
         entity: EntityProxy,
         evidence_ids: list[str],
-        summary: str | Callable[[str], str] | None = None,
+        said: Callable[[str], Anchor] | None = None,
     ) -> bool:
-        """Add proof and Documentation edges; False when nothing citable is left (public output).
-        ``summary``: what the Documentation says, or, given a document's ID, what it says of
-        that document."""
+        """Add ``proof`` for each cited document; False when nothing citable is left (public
+        output). A Thing (an incident's Event) also gets a Documentation edge (role "evidence")
+        from each document. An Interval (a post held, an act, a tie) cannot: FtM's
+        Documentation points at a Thing. Such an entity carries instead, in its own
+        ``summary``, what each document says of it (``said``: given a document's ID, the
+        passages of the row that document holds), introduced by the document's title as a
+        document cites a source: ``[Title]: “…” (para. 72)``."""
         graph, documents, entity_id = self.graph, self.documents, entity.id or ""
         cited = [eid for eid in evidence_ids if eid in documents]
+        thing = entity.schema.is_a(THING)
         for eid in cited:
-            doc_id = documents[eid].id or ""
-            said = summary(eid) if callable(summary) else summary
-            graph.link(entity, "proof", doc_id)
-            graph.emit(graph.documentation(doc_id, entity_id, said))
+            doc = documents[eid]
+            graph.link(entity, "proof", doc.id or "")
+            if thing:
+                graph.emit(graph.documentation(doc.id or "", entity_id))
+            elif said is not None:
+                title = doc.first("title") or doc.first("fileName") or eid
+                graph.put(entity, "summary", statement(said(eid), f"[{title}]"), "involvement")
         return bool(cited)
 
-    def said_in(self, anchor: Anchor, cited: list[str], fallback: str) -> Callable[[str], str]:
-        """For each document, the passages it holds, as whose account they are; the row's
-        description where it holds none of them."""
+    def said_in(self, anchor: Anchor, cited: list[str]) -> Callable[[str], Anchor]:
+        """For each document, the row's passages it holds (all of them where its copy cannot
+        show which), with their locators and whose account they are."""
 
-        def of(eid: str) -> str:
+        def of(eid: str) -> Anchor:
             kept = [
                 p
                 for p in passages(anchor.quote, anchor.locator)
                 if eid in (self.holding.holders(p.text, cited) or cited)
             ]
-            own = replace(
+            return replace(
                 anchor,
                 quote=tuple(p.text for p in kept),
                 locator=tuple(p.locator or "" for p in kept),
             )
-            return statement(own, "") or fallback
 
         return of
 
@@ -408,10 +416,10 @@ class Converter:
                 "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role
             )
             # A description or passage of an act on victims whose names are withheld may name
-            # them. Otherwise each document's Documentation says what it says of the act, in its
+            # them. Otherwise the act says what each document says of it, in the document's
             # words and as whose account (model/attribution.py).
             secret = rec.incident_id in self.hidden_victims
-            said = self.said_in(Anchor.of(rec), rec.evidence_ids, rec.description)
+            said = self.said_in(Anchor.of(rec), rec.evidence_ids)
             if not self.cite(link, rec.evidence_ids, None if secret else said):
                 continue
             self.graph.link(link, "subject", person.id or "")

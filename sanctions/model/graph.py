@@ -20,6 +20,7 @@ from followthemoney.types import registry
 from sanctions.common.errors import ListNotReady
 
 DOCUMENTATION = model["Documentation"]
+THING = model["Thing"]  # what a Documentation's ``entity`` may be
 _DOCUMENTED = DOCUMENTATION.properties
 
 
@@ -106,20 +107,19 @@ class Graph:
             origin = where if isinstance(where, str) else self.describe(where)
             self.losses.append(Loss(origin, f"{entity.schema.name}:{prop.name}", text))
 
-    def documentation(self, document: str, entity: str, summary: str | None) -> EntityProxy:
-        """The Documentation edge (role "evidence") between a document and what it supports.
+    def documentation(self, document: str, entity: str) -> EntityProxy:
+        """The Documentation edge (role "evidence") between a document and the Thing it
+        supports.
 
         Built value by value on an empty proxy: there are as many of these as citations, and
-        every value but the summary is an ID made here (a proxy made from a dict of its
-        properties, which FtM copies and de-duplicates, costs twice as much).
+        every value is an ID made here (a proxy made from a dict of its properties, which FtM
+        copies and de-duplicates, costs twice as much).
         """
         edge = EntityProxy(DOCUMENTATION, {"id": self.id_of("documentation", document, entity)})
         add = edge.unsafe_add
         add(_DOCUMENTED["document"], document, cleaned=True)
         add(_DOCUMENTED["entity"], entity, cleaned=True)
         add(_DOCUMENTED["role"], "evidence", cleaned=True)
-        if summary:
-            self.add(edge, _DOCUMENTED["summary"], summary, "involvement")
         return edge
 
     def pointing_at(self, entity_id: str) -> list[str]:
@@ -171,7 +171,9 @@ def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def check(graph: Graph) -> None:
-    """Fail loudly on anything FtM would let pass silently."""
+    """Fail loudly on anything FtM would let pass silently: a value it dropped, a required
+    property missing, a reference to no entity or to one outside the property's range (FtM
+    adds an ID whatever it names; its mapper and its readers take the range as given)."""
     problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
     entities = graph.entities
     found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
@@ -181,9 +183,17 @@ def check(graph: Graph) -> None:
         if missing:
             found.append((entity_id, f"{entity.schema.name} {entity_id}: no {', '.join(missing)}"))
         for name in referring:
+            wanted = entity.schema.properties[name].range
             for ref in entity.get(name):
-                if ref not in entities:
+                target = entities.get(ref)
+                if target is None:
                     problem = f"{entity.schema.name} {entity_id}: {name} -> unknown {ref}"
+                    found.append((entity_id, problem))
+                elif isinstance(wanted, Schema) and not target.schema.is_a(wanted):
+                    problem = (
+                        f"{entity.schema.name} {entity_id}: {name} -> {target.schema.name} "
+                        f"{ref}, not a {wanted.name}"
+                    )
                     found.append((entity_id, problem))
     problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))
     if problems:
