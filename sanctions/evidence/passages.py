@@ -128,12 +128,17 @@ def _gaps(passage: str) -> list[str]:
 _JOIN = "\x00"
 
 
+def fold_each(texts: Sequence[str]) -> list[str]:
+    """``[fold_text(t) for t in texts]`` but for the spaces at either end of each, in one pass
+    over their joined text: a list of 100,000 persons has hundreds of thousands of passages
+    and names."""
+    return fold_text(_JOIN.join(texts)).split(_JOIN) if texts else []
+
+
 def parts_of_all(passages: Sequence[str]) -> list[list[str]]:
-    """``[parts(p) for p in passages]``, with every piece folded in one pass over their joined
-    text: a list of 100,000 persons quotes hundreds of thousands of passages."""
+    """``[parts(p) for p in passages]``, with every piece folded together (``fold_each``)."""
     split = [_gaps(passage) for passage in passages]
-    flat = [piece for pieces in split for piece in pieces]
-    folded = fold_text(_JOIN.join(flat)).split(_JOIN) if flat else []
+    folded = fold_each([piece for pieces in split for piece in pieces])
     out: list[list[str]] = []
     at = 0
     for pieces in split:

@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sanctions.evidence.passages import fold_text, parts_of_all
+from sanctions.evidence.passages import fold_each, parts_of_all
 from sanctions.model.rows import InvolvementRow, PersonRow
 
 TOGETHER = 3
@@ -90,13 +90,19 @@ def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
     """Each surname folded as a passage is (``passages.fold_text``: ``Weiß`` reads "weiss",
     ``O’Brien`` "obrien", ``Smith-Jones`` "smithjones"), and the persons it names (their last
     name, and the last word of their name and of each alias)."""
-    out: dict[str, set[str]] = defaultdict(set)
+    owners: list[str] = []
+    surnames: list[str] = []
     for person in persons:
         found = {n.rsplit(None, 1)[-1] for n in (person.name, *person.aliases) if n.strip()}
         if person.last_name:
             found.add(person.last_name)
-        for surname in {w for n in found for w in WORD.findall(fold_text(n)) if len(w) > 2}:
-            out[surname].add(person.person_id)
+        owners.extend([person.person_id] * len(found))
+        surnames.extend(found)
+    out: dict[str, set[str]] = defaultdict(set)
+    for owner, folded in zip(owners, fold_each(surnames), strict=True):
+        for word in WORD.findall(folded):
+            if len(word) > 2:
+                out[word].add(owner)
     return out
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sanctions.evidence.passages import (
     fold,
+    fold_each,
     fold_text,
     found_in,
     nearest,
@@ -84,6 +85,13 @@ def test_the_fast_fold_folds_as_the_character_walk_does(text: str) -> None:
 )
 def test_passages_folded_together_are_folded_as_one_by_one(texts: list[str]) -> None:
     assert parts_of_all(texts) == [parts(t) for t in texts]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab É ß\n\t-—’“ …ﬁ.Ⅻ")), max_size=30)))
+def test_texts_folded_together_are_folded_as_one_by_one_but_for_their_ends(
+    texts: list[str],
+) -> None:
+    assert [t.strip(" ") for t in fold_each(texts)] == [fold_text(t).strip(" ") for t in texts]
 
 
 WHITESPACE_RICH = list("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000\u200b\ufeff\x00")
