@@ -165,9 +165,23 @@ def refs(entity: EntityProxy) -> list[str]:
 
 
 @cache
-def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The schema's required properties, and the properties that refer to other entities."""
-    return tuple(sorted(schema.required)), reference_properties(schema)
+def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[tuple[str, Schema], ...]]:
+    """The schema's required properties, and the properties that refer to other entities, each
+    with the schema it refers to."""
+    ranges = schema.properties
+    referring = tuple((name, _range(ranges[name])) for name in reference_properties(schema))
+    return tuple(sorted(schema.required)), referring
+
+
+def _range(prop: Property) -> Schema:
+    wanted = prop.range
+    assert isinstance(wanted, Schema)  # an entity property's range is a schema
+    return wanted
+
+
+@cache
+def _within(schema: Schema, wanted: Schema) -> bool:
+    return schema.is_a(wanted)
 
 
 def check(graph: Graph) -> None:
@@ -178,21 +192,20 @@ def check(graph: Graph) -> None:
     entities = graph.entities
     found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
     for entity_id, entity in entities.items():  # is the build's, not the output's
-        required, referring = _duties(entity.schema)
+        schema = entity.schema
+        required, referring = _duties(schema)
         missing = [p for p in required if not entity.get(p)]
         if missing:
-            found.append((entity_id, f"{entity.schema.name} {entity_id}: no {', '.join(missing)}"))
-        for name in referring:
-            wanted = entity.schema.properties[name].range
+            found.append((entity_id, f"{schema.name} {entity_id}: no {', '.join(missing)}"))
+        for name, wanted in referring:
             for ref in entity.get(name):
                 target = entities.get(ref)
                 if target is None:
-                    problem = f"{entity.schema.name} {entity_id}: {name} -> unknown {ref}"
-                    found.append((entity_id, problem))
-                elif isinstance(wanted, Schema) and not target.schema.is_a(wanted):
+                    found.append((entity_id, f"{schema.name} {entity_id}: {name} -> unknown {ref}"))
+                elif not _within(target.schema, wanted):
                     problem = (
-                        f"{entity.schema.name} {entity_id}: {name} -> {target.schema.name} "
-                        f"{ref}, not a {wanted.name}"
+                        f"{schema.name} {entity_id}: {name} -> {target.schema.name} {ref}, "
+                        f"not a {wanted.name}"
                     )
                     found.append((entity_id, problem))
     problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))
