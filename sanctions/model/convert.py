@@ -219,14 +219,16 @@ class Converter:
         entity: EntityProxy,
         evidence_ids: list[str],
         said: Callable[[str], Anchor] | None = None,
+        quoted_at: Where | None = None,
     ) -> bool:
         """Add ``proof`` for each cited document; False when nothing citable is left (public
         output). A Thing (an incident's Event) also gets a Documentation edge (role "evidence")
         from each document. An Interval (a post held, an act, a tie) cannot: FtM's
         Documentation points at a Thing. Such an entity carries instead, in its own
         ``summary``, what each document says of it (``said``: given a document's ID, the
-        passages of the row that document holds), introduced by the document's title as a
-        document cites a source: ``[Title]: “…” (para. 72)``."""
+        passages of the row that document holds; ``quoted_at``: the row's quote cell, named if
+        FtM refused the text), introduced by the document's title as a document cites a
+        source: ``[Title]: “…” (para. 72)``."""
         graph, documents, entity_id = self.graph, self.documents, entity.id or ""
         cited = [eid for eid in evidence_ids if eid in documents]
         thing = entity.schema.is_a(THING)
@@ -235,9 +237,9 @@ class Converter:
             graph.link(entity, "proof", doc.id or "")
             if thing:
                 graph.emit(graph.documentation(doc.id or "", entity_id))
-            elif said is not None:
+            elif said is not None and quoted_at is not None:
                 title = doc.first("title") or doc.first("fileName") or eid
-                graph.put(entity, "summary", statement(said(eid), f"[{title}]"), "involvement")
+                graph.put(entity, "summary", statement(said(eid), f"[{title}]"), quoted_at)
         return bool(cited)
 
     def said_in(self, anchor: Anchor, cited: list[str]) -> Callable[[str], Anchor]:
@@ -420,7 +422,8 @@ class Converter:
             # words and as whose account (model/attribution.py).
             secret = rec.incident_id in self.hidden_victims
             said = self.said_in(Anchor.of(rec), rec.evidence_ids)
-            if not self.cite(link, rec.evidence_ids, None if secret else said):
+            where = ("involvement", rec.row, "quote")
+            if not self.cite(link, rec.evidence_ids, None if secret else said, where):
                 continue
             self.graph.link(link, "subject", person.id or "")
             self.graph.link(link, "object", event.id or "")
