@@ -41,6 +41,7 @@ from sanctions.common.romanise import readings, relaxed
 from sanctions.screen.variants import (
     aligned,
     close,
+    close_by_ear,
     has_initials,
     initialled,
     name_tokens,
@@ -84,6 +85,7 @@ OTHER_SURNAME = (
 # ``PUSJIKN``) is no other person; the same day of birth is what makes so loose a likeness
 # worth a look, and a person still has to confirm it.
 SPELLED_OTHERWISE = "same birth date, the name spelled otherwise"
+BURMA = "mm"  # FtM's country code for Myanmar: both sides' nationality makes a name Burmese
 # In a chain of fathers' names a father is named by his son's name without its first word
 # (``Abdullah Saleh al Zahrani``, father of ``Ahmed Abdullah Saleh al Zahrani``, as the UK's
 # list says): a name whose every word is in the listed name after a first (given) name it
@@ -189,7 +191,7 @@ class Scorer:
                 best = OTHER_SURNAME_SCORE
                 explanation = f"{explanation}; {OTHER_SURNAME} ({surnames})".lstrip("; ")
         if best < OTHER_SURNAME_SCORE and _same_day(query, candidate):
-            spelled = _spelled_otherwise(mine, own)
+            spelled = _spelled_otherwise(mine, own, _by_ear(query, candidate))
             if spelled:
                 best = OTHER_SURNAME_SCORE
                 explanation = f"{explanation}; {SPELLED_OTHERWISE} ({spelled})".lstrip("; ")
@@ -288,10 +290,16 @@ def _other_surname(query: list[str], candidate: list[str]) -> str:
     return ""
 
 
-def _spelled_otherwise(query: list[str], candidate: list[str]) -> str:
+def _by_ear(query: EntityProxy, candidate: EntityProxy) -> bool:
+    """Whether both sides give Myanmar as a nationality: their names are then Burmese ones,
+    romanised by ear (``close_by_ear``)."""
+    return BURMA in query.get("nationality") and BURMA in candidate.get("nationality")
+
+
+def _spelled_otherwise(query: list[str], candidate: list[str], by_ear: bool = False) -> str:
     """'a / b' for each pair of words that differ, when a name of each side has as many
-    words and they pair one to one, each read alike or ``close``, at least one read alike;
-    '' otherwise."""
+    words and they pair one to one, each read alike or ``close`` (``close_by_ear`` for two
+    Burmese names), at least one read alike; '' otherwise."""
     for a in query:
         mine = parts(a)
         if len(mine) < 2:
@@ -300,7 +308,7 @@ def _spelled_otherwise(query: list[str], candidate: list[str]) -> str:
             theirs = parts(b)
             if len(theirs) != len(mine):
                 continue
-            pairs = paired(mine, theirs, close)
+            pairs = paired(mine, theirs, close_by_ear if by_ear else close)
             if pairs is None:
                 continue
             differ = [(x, y) for x, y in pairs if not reads_alike(x, y)]

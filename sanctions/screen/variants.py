@@ -258,9 +258,23 @@ def close(a: str, b: str) -> bool:
     first letter (an h marking a Burmese aspirate aside): ``Dway`` and ``Dwe``, ``Doku`` and
     ``Dokka``, not ``Chol`` and ``Hyok`` or ``Mironov`` and ``Ivanov``; never two words that
     rigour knows as two names (``Kamal`` and ``Jamal``)."""
+    return _close(a, b, known_apart=_known_apart)
+
+
+@lru_cache(maxsize=WORD_PAIRS)
+def close_by_ear(a: str, b: str) -> bool:
+    """``close`` for the words of a Burmese name, which rigour's knowing both as two names
+    does not hold apart. A Burmese name has no surname and is romanised by ear, one syllable
+    as ``Lone``, ``Lon`` or ``Long`` (the EU's ``Sai Long Hseng`` is the US's ``SAING, Sai
+    Lone``, born the same day); rigour's data draws ``Lone`` from a Danish name and ``Long``
+    from a Chinese one, which says nothing of a Burmese name."""
+    return _close(a, b, known_apart=lambda x, y: False)
+
+
+def _close(a: str, b: str, known_apart: Callable[[str, str], bool]) -> bool:
     if one_name(a, b):
         return True
-    if min(len(a), len(b)) < CLOSE_LENGTH or _known_apart(a, b):
+    if min(len(a), len(b)) < CLOSE_LENGTH or known_apart(a, b):
         return False
     for x in _close_forms(a):
         for y in _close_forms(b):

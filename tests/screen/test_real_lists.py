@@ -84,10 +84,8 @@ def test_the_set_is_real_listed_persons_and_hard_unlisted_people_with_sources() 
             assert re.sub(r"\W+", " ", spelling["name"]).lower().strip() not in printed
 
 
-def test_recall_on_real_spellings_is_at_least_99_8_percent(ours: Outcome) -> None:
-    # 1 of 634 missed: a Burmese name whose two spellings differ in a vowel of two words,
-    # one of them two names rigour holds apart (docs/development.md)
-    assert ours.recall >= 0.998, sorted(ours.missed)
+def test_every_real_spelling_is_found(ours: Outcome) -> None:
+    assert ours.recall == 1.0, sorted(ours.missed)
 
 
 def test_nothing_nomenklatura_finds_is_missed(reference: Path, ours: Outcome) -> None:

@@ -192,6 +192,28 @@ def test_a_name_spelled_a_letter_or_two_apart_born_the_same_day_is_a_possible_ma
         assert scorer.score(q, other_day).score < OTHER_SURNAME_SCORE, query
 
 
+def test_a_burmese_syllable_spelled_as_another_language_s_name_is_a_possible_match() -> None:
+    """``Lone`` and ``Long`` are two names to rigour (a Danish and a Chinese one), which keeps
+    twins apart; both are one Burmese syllable, so between two Myanmar nationals born the same
+    day they are one name spelled two ways. Anyone else's stay apart."""
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE, SPELLED_OTHERWISE
+
+    scorer = Scorer()
+    burmese = {"birthDate": ["1947-04-18"], "nationality": ["mm"]}
+    query = scorer.query("q", ["TESTWIN, Sai Lone"], burmese)
+    listed = scorer.reference("l", "Person", {"name": ["Sai Long Testwin"], **burmese})
+    found = scorer.score(query, listed)
+    assert found.score >= OTHER_SURNAME_SCORE, found
+    assert f"{SPELLED_OTHERWISE} (lone / long)" in found.explanation
+    for one, other in (({}, burmese), (burmese, {}), ({"nationality": ["th"]}, burmese)):
+        born = {"birthDate": ["1947-04-18"]}
+        q = scorer.query(f"q{len(one)}{one}", ["TESTWIN, Sai Lone"], {**born, **one})
+        c = scorer.reference(
+            f"c{len(other)}{one}", "Person", {"name": ["Sai Long Testwin"], **born, **other}
+        )
+        assert scorer.score(q, c).score < OTHER_SURNAME_SCORE, (one, other)
+
+
 def test_a_likeness_in_spelling_alone_is_not_enough_even_on_the_same_day() -> None:
     from sanctions.screen.scoring import OTHER_SURNAME_SCORE
 

@@ -111,6 +111,16 @@ def test_close_words_are_a_letter_or_two_apart_and_long_enough() -> None:
     assert not close("kovalenko", "shevchuk")
 
 
+def test_by_ear_a_burmese_syllable_is_one_name_in_spellings_rigour_holds_apart() -> None:
+    from sanctions.screen.variants import close, close_by_ear
+
+    assert not close("lone", "long")  # a Danish and a Chinese name to rigour
+    assert close_by_ear("lone", "long")
+    assert close_by_ear("saing", "hseng") and close_by_ear("dway", "dwe")  # as ``close``
+    assert not close_by_ear("chol", "hyok")  # still a letter or two, as written
+    assert not close_by_ear("oo", "u")
+
+
 def test_paired_takes_each_word_of_the_other_side_once() -> None:
     from sanctions.screen.variants import close, paired
 
