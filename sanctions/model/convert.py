@@ -209,10 +209,7 @@ class Converter:
         self, entity: EntityProxy, sheet: str, rec: Any, skip: frozenset[str] = frozenset()
     ) -> None:
         """Every property of ``PROPERTIES[sheet]`` from the row's cells, but ``skip``'s columns."""
-        for column, prop in PROPERTIES[sheet]:
-            value = getattr(rec, column)
-            if value and column not in skip:  # an empty cell is None, "" or []
-                self.graph.put(entity, prop, value, (sheet, rec.row, column))
+        self.graph.fill(entity, PROPERTIES[sheet], rec, sheet, skip)
 
     def cite(
         self,
