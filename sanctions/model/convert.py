@@ -181,7 +181,8 @@ class Converter:
         self.org_types: dict[str, str] = {}
         self.events: dict[str, EntityProxy] = {}
         self.supported: set[str] = set()  # persons with at least one post or involvement emitted
-        self.posts: dict[str, EntityProxy] = {}
+        self.posts: dict[tuple[str, str], EntityProxy] = {}  # by body and title
+        self.topical: set[tuple[str, str]] = set()  # (person, kind of body) given its topics
         self.hidden_victims: set[str] = set()  # incidents told without names (public output)
         self.secret = {e.evidence_id for e in rows.evidence if e.confidential}
 
@@ -243,12 +244,12 @@ class Converter:
         """For each document, the row's passages it holds (all of them where its copy cannot
         show which), with their locators and whose account they are."""
 
+        found = passages(anchor.quote, anchor.locator)
+
         def of(eid: str) -> Anchor:
-            kept = [
-                p
-                for p in passages(anchor.quote, anchor.locator)
-                if eid in (self.holding.holders(p.text, cited) or cited)
-            ]
+            kept = [p for p in found if eid in (self.holding.holders(p.text, cited) or cited)]
+            if len(kept) == len(found) and len(anchor.locator) == len(found):
+                return anchor  # every passage, each with its own locator, as the row has them
             return replace(
                 anchor,
                 quote=tuple(p.text for p in kept),
@@ -327,16 +328,18 @@ class Converter:
             if not self.cite(occupancy, rec.evidence_ids):
                 continue  # public output: the post rests only on confidential evidence
             self.occupy(occupancy, rec, person, post, today)
-            topics = org_topics()[self.org_types[rec.org_id]]["person"]
-            self.put(person, "topics", topics, "positions", rec.row, "org_id")
+            kind = self.org_types[rec.org_id]
+            if (rec.person_id, kind) not in self.topical:  # the same topics, once a person
+                self.topical.add((rec.person_id, kind))
+                topics = org_topics()[kind]["person"]
+                self.put(person, "topics", topics, "positions", rec.row, "org_id")
             self.supported.add(rec.person_id)
             self.graph.emit(post)
             self.graph.emit(occupancy)
 
     def post(self, rec: PositionRow, org: EntityProxy) -> EntityProxy:
         """One Position per body and title, shared by its holders."""
-        post_id = self.graph.id_of("position", rec.org_id, rec.title)
-        post = self.graph.entities.get(post_id) or self.posts.get(post_id)
+        post = self.posts.get((rec.org_id, rec.title))
         if post is not None:
             return post
         post = self.graph.make("Position", "position", rec.org_id, rec.title)
@@ -348,7 +351,7 @@ class Converter:
         put("organization", org.id, "org_id")
         put("country", org.get("country"), "org_id")
         put("topics", org_topics()[self.org_types[rec.org_id]]["position"], "org_id")
-        self.posts[post_id] = post
+        self.posts[rec.org_id, rec.title] = post
         return post
 
     def occupy(
