@@ -28,6 +28,13 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What the block made is kept: counted as old at once (``freeze`` then
+            # ``unfreeze`` puts every object in the oldest generation and empties the
+            # youngest, without walking them), or the first collection after the block would
+            # walk every one of them, to free nothing. Garbage among them is still freed, by
+            # the next collection of the oldest generation.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
