@@ -82,6 +82,10 @@ def _official() -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def country_code(value: str) -> str | None:
     """The code of the country a cell names, or None when it is not one or reads as a typo."""
+    code = value.strip().lower()
+    known = get_territory(code)
+    if known is not None and known.code == code:
+        return code  # a code: most cells, answered without normalising every official name
     official = _official()
     found = official.get(value.strip().lower()) or official.get(normalize_territory_name(value))
     if found is not None:

@@ -26,6 +26,17 @@ def test_what_reads_as_a_country(typed: str, code: str | None) -> None:
     assert country_code(typed) == code
 
 
+def test_every_code_reads_as_itself_as_the_official_names_read_it() -> None:
+    """A code is answered before the official names are normalised: the answer is the one
+    the table of codes and official names gives, for every territory rigour knows."""
+    from sanctions.common.countries import _official, _territories
+
+    official = _official()
+    for code in _territories():
+        for typed in (code, code.upper(), f" {code} "):
+            assert country_code(typed) == official[code.lower()] == code, typed
+
+
 def test_a_misspelt_country_is_an_error_that_suggests_the_code(build) -> None:
     rows = workbooks.valid_rows()
     rows["persons"][0]["nationality"] = "Kazakstan"
