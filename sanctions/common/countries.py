@@ -85,7 +85,9 @@ def country_code(value: str) -> str | None:
     code = value.strip().lower()
     known = get_territory(code)
     if known is not None and known.code == code:
-        return code  # a code: most cells, answered without normalising every official name
+        # a code: most cells, answered without normalising every official name, and as the
+        # territory's own string, so that every cell naming it shares one (``model/rows``)
+        return known.code
     official = _official()
     found = official.get(value.strip().lower()) or official.get(normalize_territory_name(value))
     if found is not None:
