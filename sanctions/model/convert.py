@@ -22,7 +22,8 @@ from functools import cache
 from typing import Any, Protocol
 
 import pandas as pd
-from followthemoney import EntityProxy
+from followthemoney import EntityProxy, model
+from followthemoney.types import registry
 
 from sanctions.common import dates
 from sanctions.common.bulk import bulk
@@ -30,7 +31,7 @@ from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
 from sanctions.model.attribution import statement
-from sanctions.model.graph import THING, Graph, ModelError, Where, check
+from sanctions.model.graph import THING, Graph, ModelError, Where, check, clean_ahead
 from sanctions.model.public_cells import WITHHELD
 from sanctions.model.rows import (
     EvidenceRow,
@@ -149,9 +150,45 @@ def build(
         raise ModelError("the workbook has validation errors; run `sanctions validate`")
     graph = Graph(prefix, describe=CellNames(result.tables))
     with bulk():
-        Converter(rows or Rows.of(result), graph, public, holding or Holding()).run()
+        rows = rows or Rows.of(result)
+        clean_ahead(typed_values(rows))
+        Converter(rows, graph, public, holding or Holding()).run()
         check(graph)
     return graph
+
+
+# The schema each sheet's rows become, for the types of ``PROPERTIES``' properties (a body's
+# schema, PublicBody or Organization, gives them the same types).
+SCHEMATA = {
+    "evidence": "Document",
+    "organizations": "Organization",
+    "persons": "Person",
+    "incidents": "Event",
+    "positions": "Occupancy",
+    "involvement": "UnknownLink",
+}
+
+
+def typed_values(rows: Rows) -> dict[str, list[str]]:
+    """The values the rows' cells give each FtM type (by name) through ``PROPERTIES``, and
+    the documents' addresses: what ``clean_ahead`` cleans before the entities are made."""
+    found: dict[str, list[str]] = {}
+    for sheet, plan in PROPERTIES.items():
+        schema = model.schemata[SCHEMATA[sheet]]
+        records = getattr(rows, sheet)
+        for column, prop in plan:
+            kind = schema.properties[prop].type
+            if kind is registry.entity:
+                continue
+            into = found.setdefault(kind.name, [])
+            for rec in records:
+                value = getattr(rec, column)
+                if value:
+                    into.extend((value,) if type(value) is str else value)
+    found.setdefault(registry.url.name, []).extend(
+        url for rec in rows.evidence for url in (rec.url, rec.archive_url) if url
+    )
+    return found
 
 
 class CellNames:

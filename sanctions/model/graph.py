@@ -62,6 +62,40 @@ def clean_value(type_name: str, value: str) -> str | None:
     return cleaned  # type: ignore[return-value]
 
 
+# Fewer distinct values than this are cleaned as they come: a second process costs more.
+CLEAN_AHEAD_FROM = 20_000
+
+
+def clean_ahead(values: dict[str, list[str]]) -> None:
+    """FtM's cleaning of many distinct values (by type name) done before they are added, half
+    on the other core (``beside.shared``): a large list's values are a third of its
+    conversion, and cleaning one value needs nothing of another. The cleaned values are the
+    ones ``clean_value`` gives, kept where it looks."""
+    todo = {
+        kind: [v for v in dict.fromkeys(found) if v not in _CLEANED.get(kind, ())]
+        for kind, found in values.items()
+    }
+    if sum(len(found) for found in todo.values()) < CLEAN_AHEAD_FROM:
+        return
+    from sanctions.common.beside import shared
+
+    def half(start: int) -> Callable[[], dict[str, list[str | None]]]:
+        def job() -> dict[str, list[str | None]]:
+            return {
+                kind: [registry[kind].clean(v) for v in found[start::2]]
+                for kind, found in todo.items()
+            }
+
+        return job
+
+    for start, cleaned in enumerate(shared([half(0), half(1)])):
+        for kind, found in todo.items():
+            seen = _CLEANED.setdefault(kind, {})
+            if len(seen) + len(found) > CLEANED_LIMIT:
+                seen.clear()
+            seen.update(zip(found[start::2], cleaned[kind], strict=True))
+
+
 def entity_key(prefix: str, *parts: str) -> str:
     """``make_entity_id(*parts, key_prefix=prefix)`` for clean text, without its per-part
     sanitising (which costs more than the hash): the digests are the same, as hashing the parts
@@ -115,7 +149,7 @@ class Graph:
     def add(self, entity: EntityProxy, prop: Property, text: str, where: Where | str) -> None:
         """One text value, cleaned as FtM cleans it (once per distinct value), or its loss
         recorded."""
-        cleaned = text if prop.type == registry.entity else clean_value(prop.type.name, text)
+        cleaned = text if prop.type is registry.entity else clean_value(prop.type.name, text)
         if cleaned is None or entity.unsafe_add(prop, cleaned, cleaned=True) is None:
             self.lost(entity, prop.name, text, where)
 
@@ -141,7 +175,7 @@ class Graph:
                 continue
             prop = properties[name]
             kind = prop.type
-            seen = None if kind == registry.entity else _CLEANED.setdefault(kind.name, {})
+            seen = None if kind is registry.entity else _CLEANED.setdefault(kind.name, {})
             for text in (value,) if type(value) is str else value:
                 if not text:
                     continue

@@ -310,3 +310,32 @@ def test_an_act_says_what_each_of_its_documents_holds_of_it(build):
 
 def build_graph(result, holding):
     return build(result, "test", holding=holding)
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_values_cleaned_ahead_on_both_cores_make_the_same_entities(monkeypatch, processes):
+    """A large list's values are cleaned before its entities are made, half on each core;
+    the entities are byte for byte those made cleaning each value as it comes."""
+    from followthemoney.types import registry
+
+    from sanctions.common import beside
+    from sanctions.model import graph as graph_module
+
+    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    monkeypatch.setattr(graph_module, "_CLEANED", {})
+    as_they_come = [dumps(build(result, "kz", public=p).sorted(), "kz") for p in (False, True)]
+    shared, halves = beside.shared, []
+
+    def counted(jobs):
+        halves.append(len(jobs))
+        return shared(jobs)
+
+    monkeypatch.setattr(beside, "shared", counted)
+    monkeypatch.setenv(beside.PROCESSES_ENV, processes)
+    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
+    monkeypatch.setattr(graph_module, "_CLEANED", {})
+    ahead = [dumps(build(result, "kz", public=p).sorted(), "kz") for p in (False, True)]
+    assert halves == [2]  # the first conversion cleaned ahead; the second found them cleaned
+    assert ahead == as_they_come
+    names = graph_module._CLEANED["name"]
+    assert names and all(names[v] == registry.name.clean(v) for v in names)
