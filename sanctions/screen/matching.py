@@ -28,8 +28,15 @@ from sanctions.model.rows import Rows
 from sanctions.screen import ahead
 from sanctions.screen.candidates import candidates, spell
 from sanctions.screen.reference import NAME_PROPS, Reference
-from sanctions.screen.scoring import GENERATIONS, OTHER_SURNAME, RELATIVE, SPELLED_OTHERWISE
+from sanctions.screen.scoring import (
+    BURMESE_SYLLABLE,
+    GENERATIONS,
+    OTHER_SURNAME,
+    RELATIVE,
+    SPELLED_OTHERWISE,
+)
 from sanctions.tracking.screening import (
+    BURMESE_NASAL,
     NO_BIRTH_HERE,
     NO_BIRTH_THERE,
     OTHER_GENERATION,
@@ -168,6 +175,8 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
         found.append(OTHER_GENERATION)
     if SPELLED_OTHERWISE in explanation:
         found.append(SPELLED_APART)
+    if BURMESE_SYLLABLE in explanation:
+        found.append(BURMESE_NASAL)
     if RELATIVE in explanation:
         found.append(RELATIVE_NAME)
     return found

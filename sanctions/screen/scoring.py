@@ -86,6 +86,9 @@ OTHER_SURNAME = (
 # worth a look, and a person still has to confirm it.
 SPELLED_OTHERWISE = "same birth date, the name spelled otherwise"
 BURMA = "mm"  # FtM's country code for Myanmar: both sides' nationality makes a name Burmese
+# Said of two words that are close only as one Burmese syllable (``variants.one_nasal``):
+# rigour knows them as two names of other languages, which a reader should know was set aside.
+BURMESE_SYLLABLE = ", one Burmese syllable whose final nasal is spelled two ways"
 # In a chain of fathers' names a father is named by his son's name without its first word
 # (``Abdullah Saleh al Zahrani``, father of ``Ahmed Abdullah Saleh al Zahrani``, as the UK's
 # list says): a name whose every word is in the listed name after a first (given) name it
@@ -299,7 +302,8 @@ def _by_ear(query: EntityProxy, candidate: EntityProxy) -> bool:
 def _spelled_otherwise(query: list[str], candidate: list[str], by_ear: bool = False) -> str:
     """'a / b' for each pair of words that differ, when a name of each side has as many
     words and they pair one to one, each read alike or ``close`` (``close_by_ear`` for two
-    Burmese names), at least one read alike; '' otherwise."""
+    Burmese names, a pair close only so saying ``BURMESE_SYLLABLE``), at least one read
+    alike; '' otherwise."""
     for a in query:
         mine = parts(a)
         if len(mine) < 2:
@@ -313,7 +317,10 @@ def _spelled_otherwise(query: list[str], candidate: list[str], by_ear: bool = Fa
                 continue
             differ = [(x, y) for x, y in pairs if not reads_alike(x, y)]
             if differ and len(differ) < len(pairs):
-                return ", ".join(f"{x} / {y}" for x, y in differ)
+                return ", ".join(
+                    f"{x} / {y}{BURMESE_SYLLABLE if by_ear and not close(x, y) else ''}"
+                    for x, y in differ
+                )
     return ""
 
 

@@ -258,23 +258,9 @@ def close(a: str, b: str) -> bool:
     first letter (an h marking a Burmese aspirate aside): ``Dway`` and ``Dwe``, ``Doku`` and
     ``Dokka``, not ``Chol`` and ``Hyok`` or ``Mironov`` and ``Ivanov``; never two words that
     rigour knows as two names (``Kamal`` and ``Jamal``)."""
-    return _close(a, b, known_apart=_known_apart)
-
-
-@lru_cache(maxsize=WORD_PAIRS)
-def close_by_ear(a: str, b: str) -> bool:
-    """``close`` for the words of a Burmese name, which rigour's knowing both as two names
-    does not hold apart. A Burmese name has no surname and is romanised by ear, one syllable
-    as ``Lone``, ``Lon`` or ``Long`` (the EU's ``Sai Long Hseng`` is the US's ``SAING, Sai
-    Lone``, born the same day); rigour's data draws ``Lone`` from a Danish name and ``Long``
-    from a Chinese one, which says nothing of a Burmese name."""
-    return _close(a, b, known_apart=lambda x, y: False)
-
-
-def _close(a: str, b: str, known_apart: Callable[[str, str], bool]) -> bool:
     if one_name(a, b):
         return True
-    if min(len(a), len(b)) < CLOSE_LENGTH or known_apart(a, b):
+    if min(len(a), len(b)) < CLOSE_LENGTH or _known_apart(a, b):
         return False
     for x in _close_forms(a):
         for y in _close_forms(b):
@@ -282,6 +268,32 @@ def _close(a: str, b: str, known_apart: Callable[[str, str], bool]) -> bool:
             if edits <= 1 or (edits <= CLOSE_EDITS and x[:1] == y[:1]):
                 return True
     return False
+
+
+# A Burmese syllable's final nasal, which romanisations write n, ne or ng (``Lone``, ``Lon``,
+# ``Long``: one syllable, the EU's ``Sai Long Hseng`` being the US's ``SAING, Sai Lone``).
+BURMESE_NASAL = re.compile(r"n(?:e|g)?$")
+
+
+@lru_cache(maxsize=WORD_PAIRS)
+def close_by_ear(a: str, b: str) -> bool:
+    """``close``, or, for the words of a Burmese name, ``one_nasal``: one syllable whose final
+    nasal is spelled two ways, which rigour's knowing both words as two names of other
+    languages (``Lone`` a Danish one, ``Long`` a Chinese one) does not hold apart. Any other
+    two words rigour knows apart stay apart, Burmese ones too (``Min`` and ``Win``, ``Tin`` and
+    ``Tun`` are names of their own)."""
+    return close(a, b) or one_nasal(a, b)
+
+
+def one_nasal(a: str, b: str) -> bool:
+    """Whether two words, as written, differ only in how a final nasal is spelled (n, ne,
+    ng)."""
+    x, y = ascii_token(a).lower(), ascii_token(b).lower()
+    return (
+        x != y
+        and bool(BURMESE_NASAL.search(x))
+        and (BURMESE_NASAL.sub("n", x) == BURMESE_NASAL.sub("n", y))
+    )
 
 
 def _known_apart(a: str, b: str) -> bool:

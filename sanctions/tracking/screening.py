@@ -83,6 +83,10 @@ PART_NAMES = "names agree only in part (some parts are on one side only)"
 SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
 OTHER_GENERATION = "another generation (Jr against Sr): a father or son of the same name"
 SPELLED_APART = "the names agree only as spellings a letter or two apart, and by the birth date"
+BURMESE_NASAL = (
+    "two words are taken as one Burmese syllable whose final nasal is spelled two ways (Lon, "
+    "Lone, Long), though elsewhere they are two names"
+)
 RELATIVE_NAME = (
     "the listed name has a given name before all of this one's words: a father or other "
     "relative named in the listed person's name"
@@ -97,6 +101,7 @@ UNSETTLED = frozenset(
         SURNAME_DIFFERS,
         OTHER_GENERATION,
         SPELLED_APART,
+        BURMESE_NASAL,
         RELATIVE_NAME,
     }
 )

@@ -194,9 +194,12 @@ def test_a_name_spelled_a_letter_or_two_apart_born_the_same_day_is_a_possible_ma
 
 def test_a_burmese_syllable_spelled_as_another_language_s_name_is_a_possible_match() -> None:
     """``Lone`` and ``Long`` are two names to rigour (a Danish and a Chinese one), which keeps
-    twins apart; both are one Burmese syllable, so between two Myanmar nationals born the same
-    day they are one name spelled two ways. Anyone else's stay apart."""
-    from sanctions.screen.scoring import OTHER_SURNAME_SCORE, SPELLED_OTHERWISE
+    twins apart; both are one Burmese syllable, its final nasal spelled two ways, so between
+    two Myanmar nationals born the same day they are one name, and the explanation says why.
+    Anyone else's stay apart, and so do Burmese names a letter apart."""
+    from sanctions.screen.matching import SPELLED_APART, doubts
+    from sanctions.screen.scoring import BURMESE_SYLLABLE, OTHER_SURNAME_SCORE, SPELLED_OTHERWISE
+    from sanctions.tracking.screening import BURMESE_NASAL
 
     scorer = Scorer()
     burmese = {"birthDate": ["1947-04-18"], "nationality": ["mm"]}
@@ -204,7 +207,17 @@ def test_a_burmese_syllable_spelled_as_another_language_s_name_is_a_possible_mat
     listed = scorer.reference("l", "Person", {"name": ["Sai Long Testwin"], **burmese})
     found = scorer.score(query, listed)
     assert found.score >= OTHER_SURNAME_SCORE, found
-    assert f"{SPELLED_OTHERWISE} (lone / long)" in found.explanation
+    assert f"{SPELLED_OTHERWISE} (lone / long{BURMESE_SYLLABLE})" in found.explanation
+    said = doubts("1947-04-18", ["1947-04-18"], found.explanation)
+    assert SPELLED_APART in said and BURMESE_NASAL in said  # what the editor reads
+    # two Burmese names a letter apart are two names, between Myanmar nationals too
+    for mine, theirs in (
+        ("TESTWIN, Kyaw Min", "Kyaw Win Testwin"),
+        ("Aung Tun Testwin", "Aung Tin TESTWIN"),
+    ):
+        q = scorer.query(mine, [mine], burmese)
+        c = scorer.reference(theirs, "Person", {"name": [theirs], **burmese})
+        assert scorer.score(q, c).score < OTHER_SURNAME_SCORE, (mine, theirs)
     for one, other in (({}, burmese), (burmese, {}), ({"nationality": ["th"]}, burmese)):
         born = {"birthDate": ["1947-04-18"]}
         q = scorer.query(f"q{len(one)}{one}", ["TESTWIN, Sai Lone"], {**born, **one})
