@@ -33,9 +33,11 @@ def bulk() -> Iterator[None]:
             # ``unfreeze`` puts every object in the oldest generation and empties the
             # youngest, without walking them), or the first collection after the block would
             # walk every one of them, to free nothing. Garbage among them is still freed, by
-            # the next collection of the oldest generation.
-            gc.freeze()
-            gc.unfreeze()
+            # the next collection of the oldest generation. Not where something else froze
+            # objects of its own: ``unfreeze`` would let them go.
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -88,11 +88,17 @@ def clean_ahead(values: dict[str, list[str]]) -> None:
 
         return job
 
-    for start, cleaned in enumerate(shared([half(0), half(1)])):
-        for kind, found in todo.items():
-            seen = _CLEANED.setdefault(kind, {})
-            if len(seen) + len(found) > CLEANED_LIMIT:
-                seen.clear()
+    try:
+        halves = shared([half(0), half(1)])
+    except Exception:
+        # the second process was lost: each value is cleaned as it comes (where cleaning
+        # itself failed, it fails there again, and says why)
+        return
+    for kind, found in todo.items():
+        seen = _CLEANED.setdefault(kind, {})
+        if len(seen) + len(found) > CLEANED_LIMIT:
+            seen.clear()  # before either half is kept, so that neither clears the other
+        for start, cleaned in enumerate(halves):
             seen.update(zip(found[start::2], cleaned[kind], strict=True))
 
 

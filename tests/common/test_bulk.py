@@ -54,3 +54,14 @@ def test_what_the_block_made_is_old_at_once_and_its_garbage_still_freed() -> Non
     gc.collect()  # the oldest generation's does, and frees the block's garbage
     assert freed() is None
     assert len(kept) == 20_000
+
+
+def test_objects_frozen_by_someone_else_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with bulk():
+            made = [[i] for i in range(100)]
+        assert gc.get_freeze_count() == frozen and made
+    finally:
+        gc.unfreeze()

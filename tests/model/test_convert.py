@@ -339,3 +339,30 @@ def test_values_cleaned_ahead_on_both_cores_make_the_same_entities(monkeypatch, 
     assert ahead == as_they_come
     names = graph_module._CLEANED["name"]
     assert names and all(names[v] == registry.name.clean(v) for v in names)
+
+
+def test_values_cleaned_ahead_are_all_kept_even_past_the_cache_s_limit(monkeypatch):
+    from sanctions.model import graph as graph_module
+
+    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
+    monkeypatch.setattr(graph_module, "CLEANED_LIMIT", 5)
+    monkeypatch.setattr(graph_module, "_CLEANED", {"date": {"1999": "1999"}})
+    dates = [f"2001-01-{day:02d}" for day in range(1, 11)]
+    graph_module.clean_ahead({"date": dates})
+    assert graph_module._CLEANED["date"] == {d: d for d in dates}  # both halves, the old gone
+
+
+def test_a_lost_second_process_leaves_the_values_to_be_cleaned_as_they_come(monkeypatch):
+    from sanctions.common import beside
+    from sanctions.model import graph as graph_module
+
+    def lost(jobs):
+        raise RuntimeError("the second process ended without an answer")
+
+    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    monkeypatch.setattr(graph_module, "_CLEANED", {})
+    expected = dumps(build(result, "kz").sorted(), "kz")
+    monkeypatch.setattr(beside, "shared", lost)
+    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
+    monkeypatch.setattr(graph_module, "_CLEANED", {})
+    assert dumps(build(result, "kz").sorted(), "kz") == expected
