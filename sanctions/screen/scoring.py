@@ -294,9 +294,12 @@ def _other_surname(query: list[str], candidate: list[str]) -> str:
 
 
 def _by_ear(query: EntityProxy, candidate: EntityProxy) -> bool:
-    """Whether both sides give Myanmar as a nationality: their names are then Burmese ones,
-    romanised by ear (``close_by_ear``)."""
-    return BURMA in query.get("nationality") and BURMA in candidate.get("nationality")
+    """Whether both sides give Myanmar as a nationality or citizenship (lists print either):
+    their names are then Burmese ones, romanised by ear (``close_by_ear``)."""
+    return all(
+        BURMA in side.get("nationality") or BURMA in side.get("citizenship")
+        for side in (query, candidate)
+    )
 
 
 def _spelled_otherwise(query: list[str], candidate: list[str], by_ear: bool = False) -> str:

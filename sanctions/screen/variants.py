@@ -272,7 +272,7 @@ def close(a: str, b: str) -> bool:
 
 # A Burmese syllable's final nasal, which romanisations write n, ne or ng (``Lone``, ``Lon``,
 # ``Long``: one syllable, the EU's ``Sai Long Hseng`` being the US's ``SAING, Sai Lone``).
-BURMESE_NASAL = re.compile(r"n(?:e|g)?$")
+FINAL_NASAL = re.compile(r"n(?:e|g)?$")
 
 
 @lru_cache(maxsize=WORD_PAIRS)
@@ -291,8 +291,8 @@ def one_nasal(a: str, b: str) -> bool:
     x, y = ascii_token(a).lower(), ascii_token(b).lower()
     return (
         x != y
-        and bool(BURMESE_NASAL.search(x))
-        and (BURMESE_NASAL.sub("n", x) == BURMESE_NASAL.sub("n", y))
+        and bool(FINAL_NASAL.search(x))
+        and (FINAL_NASAL.sub("n", x) == FINAL_NASAL.sub("n", y))
     )
 
 

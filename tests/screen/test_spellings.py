@@ -208,6 +208,9 @@ def test_a_burmese_syllable_spelled_as_another_language_s_name_is_a_possible_mat
     found = scorer.score(query, listed)
     assert found.score >= OTHER_SURNAME_SCORE, found
     assert f"{SPELLED_OTHERWISE} (lone / long{BURMESE_SYLLABLE})" in found.explanation
+    citizen = {"birthDate": ["1947-04-18"], "citizenship": ["mm"]}  # as some lists print it
+    by_citizenship = scorer.reference("lc", "Person", {"name": ["Sai Long Testwin"], **citizen})
+    assert scorer.score(query, by_citizenship).score >= OTHER_SURNAME_SCORE
     said = doubts("1947-04-18", ["1947-04-18"], found.explanation)
     assert SPELLED_APART in said and BURMESE_NASAL in said  # what the editor reads
     # two Burmese names a letter apart are two names, between Myanmar nationals too
