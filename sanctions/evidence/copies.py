@@ -1,20 +1,15 @@
-"""The local copies of evidence: their hashes, and the cited copies carried into a package (or
-the public list).
+"""The cited copies of evidence carried into a package (or the public list).
 
 A recorded hash is what lets a recipient see that a document was not altered after it was
-cited. Files are hashed in blocks (a video of hours needs no memory) and side by side in
-threads, since ``hashlib`` lets go of the interpreter while it reads; a file cited by several
-rows is hashed once. A package carries ``evidence/001_opinion.txt`` with its SHA-256 in the
-manifest; each copy is hashed again as it is copied, since the file may have changed since the
+cited (the validation reads and hashes each copy: ``reading.py``). A package carries
+``evidence/001_opinion.txt`` with its SHA-256 in the manifest; each copy is hashed again as it is copied, since the file may have changed since the
 validation that let the export run: a copy that is not the cited one stops the export rather
 than travel under a hash it does not have.
 """
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
@@ -23,7 +18,6 @@ from sanctions.common.files import file_sha256
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 
 FOLDER = "evidence"  # where a package keeps the copies it carries
-HASHING_THREADS = 4
 # A copy this large is named when an export carries it: every package and the public folder
 # hold their own copy, and every .zip another, so one video becomes gigabytes on disk.
 LARGE_FILE = 100 * 10**6
@@ -49,48 +43,6 @@ def large_copies(workbook: Path, items: Iterable[Cited]) -> list[str]:
 
 def megabytes(size: int) -> str:
     return f"{size / 10**6:,.0f} MB"
-
-
-def hashes(paths: Iterable[Path]) -> dict[Path, str | OSError]:
-    """Each distinct regular file's SHA-256 (or why it could not be read): the large ones in
-    parallel, the small ones here (a thread's hand-over costs more than hashing a page of text,
-    and a list of 100,000 persons has 25,000 such copies). Each file is asked for once whether
-    it is a regular file and how large it is."""
-    sizes = _regular_sizes(paths)
-    distinct = sorted(sizes, key=str)
-
-    def one(path: Path) -> str | OSError:
-        try:
-            return file_sha256(path)
-        except OSError as exc:
-            return exc
-
-    large = [p for p in distinct if sizes[p] >= THREADED_FROM]
-    found: dict[Path, str | OSError] = {}
-    if large:
-        with ThreadPoolExecutor(max_workers=HASHING_THREADS) as pool:
-            found.update(zip(large, pool.map(one, large), strict=True))
-    for path in distinct:
-        if path not in found:
-            found[path] = one(path)
-    return {path: found[path] for path in distinct}
-
-
-THREADED_FROM = 1 << 20  # bytes: a copy this large is hashed on a thread of its own
-
-
-def _regular_sizes(paths: Iterable[Path]) -> dict[Path, int]:
-    """The size of each path that is a regular file (following links, as ``is_file`` does);
-    the others left out."""
-    sizes: dict[Path, int] = {}
-    for path in set(paths):
-        try:
-            found = path.stat()
-        except (OSError, ValueError):  # as Path.is_file: not there, or not a usable name
-            continue
-        if stat.S_ISREG(found.st_mode):
-            sizes[path] = found.st_size
-    return sizes
 
 
 class Cited(Protocol):

@@ -19,8 +19,8 @@ from pathlib import Path
 from sanctions.common.files import write_with
 from sanctions.common.places import refuse_file
 from sanctions.evidence.cells import named_files
-from sanctions.evidence.copies import hashes
 from sanctions.evidence.folder import evidence_folder
+from sanctions.evidence.reading import Found, read_copies
 from sanctions.workbook.reader import Table
 from sanctions.workbook.sheets import read_sheets
 from sanctions.workbook.xmlpatch import set_cells
@@ -48,12 +48,14 @@ def write_hashes(workbook: Path, out: Path) -> Hashed:
     loaded = read_sheets(workbook)
     sheets = loaded.sheets
     files = named_files(sheets, workbook)
-    unhashed = [f for f in files if f.recorded is None and f.path is not None and f.path.is_file()]
-    digests = hashes(f.path for f in unhashed if f.path is not None)
+    named = [f.path for f in files if f.path is not None]
+    readings = read_copies(named, hashed=named, texts=False)
+    found = {path for path, read in readings.items() if read.found is Found.FILE}
+    unhashed = [f for f in files if f.recorded is None and f.path in found]
     values = {
         f.row: digest
         for f in unhashed
-        if f.path is not None and isinstance(digest := digests.get(f.path), str)
+        if f.path is not None and isinstance(digest := readings[f.path].sha256, str)
     }
     _write_copy(workbook, out, sheets.tables["evidence"], values)
     folder = evidence_folder(workbook)
@@ -63,7 +65,7 @@ def write_hashes(workbook: Path, out: Path) -> Hashed:
         folder.is_dir(),
         len(values),
         sum(1 for f in files if f.recorded is not None),
-        sum(1 for f in files if f.path is not None and not f.path.is_file()),
+        sum(1 for f in files if f.path is not None and f.path not in found),
         sum(1 for f in files if f.path is None),
     )
 

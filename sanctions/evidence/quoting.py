@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import Nearest, fold_text, nearest, parts_of_all, pieces_in
-from sanctions.evidence.text import NoText, copy_text
+from sanctions.evidence.reading import Found, copy_readings
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import isin, item_lists, items
 from sanctions.workbook.reader import row_number, text_or_none
@@ -50,12 +50,13 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
     """For each evidence_id, the copies a quote citing it is looked for in: its own, and that
     of the document it is known through."""
     evidence = sheets.frames[SHEET].dropna(subset=["evidence_id"])
+    readings = copy_readings(sheets)
     paths: dict[int, Path] = {}
     if sheets.path is not None:
         paths = {
             f.row: f.path
             for f in named_files(sheets, sheets.path)
-            if f.path is not None and f.path.is_file()
+            if f.path is not None and readings[f.path].found is Found.FILE
         }
     own: dict[str, Copy] = {}
     for label, eid in zip(
@@ -65,11 +66,11 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
         if path is None:
             own[eid] = Copy(eid, None, None, f"{eid} has no local copy")
             continue
-        try:
-            text = copy_text(path)
+        text = readings[path].text
+        if isinstance(text, str):
             own[eid] = Copy(eid, path.name, text, None, fold_text(text))
-        except NoText as exc:
-            own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {exc}")
+        else:
+            own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {text}")
     through = (
         dict(zip(evidence["evidence_id"].tolist(), evidence["known_through"].tolist(), strict=True))
         if "known_through" in evidence

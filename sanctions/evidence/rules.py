@@ -17,8 +17,8 @@ import pandas as pd
 
 from sanctions.evidence.cache import STANDS_IN, CacheError, LinkResult, cache_path, read_cache
 from sanctions.evidence.cells import LOCATORS, SHEET, Citation, NamedFile, citations, named_files
-from sanctions.evidence.copies import hashes
 from sanctions.evidence.folder import evidence_folder
+from sanctions.evidence.reading import Found, Reading, copy_readings
 from sanctions.rules.finding import Finding
 from sanctions.rules.rule import Rule
 from sanctions.workbook.columns.values import isin, split_multi
@@ -117,21 +117,22 @@ def _file_verdicts(sheets: Sheets) -> list[Verdict]:
     if not files:
         return []
     folder = evidence_folder(workbook)
-    digests = hashes(f.path for f in files if f.comparable and f.path is not None)
-    found = (_file_verdict(folder, f, digests) for f in files)
+    readings = copy_readings(sheets)
+    found = (_file_verdict(folder, f, readings) for f in files)
     return [v for v in found if v is not None]
 
 
-def _file_verdict(folder: Path, f: NamedFile, digests: dict[Path, str | OSError]) -> Verdict | None:
+def _file_verdict(folder: Path, f: NamedFile, readings: dict[Path, Reading]) -> Verdict | None:
     if f.path is None:
         return FILE_OUTSIDE, f.row, "file", f.name, {"why": f.refused}
-    if not f.path.is_file():
-        what = "is a folder, not a file" if f.path.is_dir() else "is not there"
+    read = readings[f.path]
+    if read.found is not Found.FILE:
+        what = "is a folder, not a file" if read.found is Found.FOLDER else "is not there"
         said = f"{what} in {folder}; put the copy there, or correct the name"
         return FILE_MISSING, f.row, "file", f.name, {"name": f.name, "said": said}
     if f.recorded is None:
         return FILE_UNHASHED, f.row, "file", f.name, {"name": f.name}
-    digest = digests.get(f.path)
+    digest = read.sha256
     if isinstance(digest, OSError):
         said = f"in {folder} cannot be read ({digest.strerror or digest})"
         return FILE_MISSING, f.row, "file", f.name, {"name": f.name, "said": said}

@@ -9,7 +9,8 @@ rather than as wrong. Each copy is read once per run, whatever number of quotes 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from io import BytesIO
+from pathlib import Path, PurePath
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -50,29 +51,45 @@ def copy_text(path: Path) -> str:
 def _read(path: Path, size: int, modified: int) -> str:
     """Keyed by size and modification time too, so a copy replaced during a session is read
     again."""
-    suffix = path.suffix.lower()
+    if path.suffix.lower() not in READABLE:
+        raise NoText(_not_read(path.name))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NoText(f"{path.name} cannot be read ({exc})") from exc
+    return text_of(path.name, data)
+
+
+def text_of(name: str, data: bytes) -> str:
+    """The text of a copy named ``name`` whose bytes are ``data``; raises NoText as
+    ``copy_text`` does. Plain text is read as Python reads a text file: UTF-8 (a byte that is not
+    UTF-8 becomes U+FFFD), every line ending as ``\n``."""
+    suffix = PurePath(name).suffix.lower()
     if suffix not in READABLE:
-        raise NoText(
-            f"{path.name} is a {suffix or 'file without extension'}, whose text is not read"
-        )
+        raise NoText(_not_read(name))
     try:
         if suffix in TEXT_SUFFIXES:
-            return path.read_text(encoding="utf-8", errors="replace")
+            return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
         if suffix in HTML_SUFFIXES:
-            return _html_text(path.read_bytes())
-        return _pdf_text(path)
+            return _html_text(data)
+        return _pdf_text(data)
     except (OSError, ValueError) as exc:
-        raise NoText(f"{path.name} cannot be read ({exc})") from exc
+        raise NoText(f"{name} cannot be read ({exc})") from exc
 
 
-def _pdf_text(path: Path) -> str:
+def _not_read(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    return f"{name} is a {suffix or 'file without extension'}, whose text is not read"
+
+
+def _pdf_text(data: bytes) -> str:
     # pypdf and lxml are imported when a copy needs them: every command pays for what it
     # imports at start-up, and most lists hold few PDFs.
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
     except PdfReadError as exc:
         raise ValueError(str(exc)) from exc
 

@@ -31,7 +31,16 @@ from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
 from sanctions.model.attribution import statement
-from sanctions.model.graph import THING, Graph, ModelError, Where, check, clean_ahead
+from sanctions.model.graph import (
+    THING,
+    Graph,
+    ModelError,
+    Plan,
+    Where,
+    check,
+    clean_ahead,
+    compile_plan,
+)
 from sanctions.model.public_cells import WITHHELD
 from sanctions.model.rows import (
     EvidenceRow,
@@ -222,6 +231,7 @@ class Converter:
         self.topical: set[tuple[str, str]] = set()  # (person, kind of body) given its topics
         self.hidden_victims: set[str] = set()  # incidents told without names (public output)
         self.secret = {e.evidence_id for e in rows.evidence if e.confidential}
+        self.plans: dict[tuple[str, str], Plan] = {}  # by sheet and schema name
 
     def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:
         """Public output: whether the row's quoted words are held only by its confidential
@@ -247,7 +257,11 @@ class Converter:
         self, entity: EntityProxy, sheet: str, rec: Any, skip: frozenset[str] = frozenset()
     ) -> None:
         """Every property of ``PROPERTIES[sheet]`` from the row's cells, but ``skip``'s columns."""
-        self.graph.fill(entity, PROPERTIES[sheet], rec, sheet, skip)
+        key = (sheet, entity.schema.name)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = compile_plan(entity.schema, PROPERTIES[sheet])
+        self.graph.fill(entity, plan, rec, sheet, skip)
 
     def cite(
         self,
@@ -267,9 +281,10 @@ class Converter:
         graph, documents, entity_id = self.graph, self.documents, entity.id or ""
         cited = [eid for eid in evidence_ids if eid in documents]
         thing = entity.schema.is_a(THING)
+        proof, add = entity.schema.properties["proof"], entity.unsafe_add
         for eid in cited:
             doc = documents[eid]
-            graph.link(entity, "proof", doc.id or "")
+            add(proof, doc.id or "", cleaned=True)  # an ID made here: nothing to clean
             if thing:
                 graph.emit(graph.documentation(doc.id or "", entity_id))
             elif said is not None and quoted_at is not None:

@@ -109,6 +109,24 @@ def entity_key(prefix: str, *parts: str) -> str:
     return sha1("".join((prefix, *parts)).encode("utf-8")).hexdigest()
 
 
+# A sheet's (column, property) pairs made ready for one schema: each property object, and the
+# cleaned values of its type (None for references, which are IDs made here), looked up once
+# per sheet rather than once per cell.
+Plan = tuple[tuple[str, Property, "dict[str, str | None] | None"], ...]
+
+
+def compile_plan(schema: Schema, pairs: Sequence[tuple[str, str]]) -> Plan:
+    """``pairs`` ((column, property name)) as ``Graph.fill`` takes them for ``schema``."""
+    plan = []
+    for column, name in pairs:
+        prop = schema.properties[name]
+        kind = prop.type
+        plan.append(
+            (column, prop, None if kind is registry.entity else _CLEANED.setdefault(kind.name, {}))
+        )
+    return tuple(plan)
+
+
 @dataclass
 class Graph:
     """The entities of one list, keyed by ID, with what was lost on the way (nothing, normally)."""
@@ -166,30 +184,27 @@ class Graph:
     def fill(
         self,
         entity: EntityProxy,
-        plan: Sequence[tuple[str, str]],
+        plan: Plan,
         row: Any,
         sheet: str,
         skip: frozenset[str] = frozenset(),
     ) -> None:
-        """Each (column, property) of ``plan`` from a row's cells (a text or a list of texts),
-        but ``skip``'s columns: ``put`` for a whole row, in one loop, as every row is filled
-        so (a list's conversion adds most of its values here)."""
-        properties, add = entity.schema.properties, entity.unsafe_add
-        for column, name in plan:
+        """Each (column, property) of ``plan`` (``compile_plan``) from a row's cells (a text or
+        a list of texts), but ``skip``'s columns: ``put`` for a whole row, in one loop, as
+        every row is filled so (a list's conversion adds most of its values here)."""
+        add = entity.unsafe_add
+        for column, prop, seen in plan:
             value = getattr(row, column)
             if not value or column in skip:  # an empty cell is None, "" or []
                 continue
-            prop = properties[name]
-            kind = prop.type
-            seen = None if kind is registry.entity else _CLEANED.setdefault(kind.name, {})
             for text in (value,) if type(value) is str else value:
                 if not text:
                     continue
                 cleaned = text if seen is None else seen.get(text, _UNSEEN)
                 if cleaned is _UNSEEN:
-                    cleaned = clean_value(kind.name, text)
+                    cleaned = clean_value(prop.type.name, text)
                 if cleaned is None or add(prop, cleaned, cleaned=True) is None:  # type: ignore[arg-type]
-                    self.lost(entity, name, text, (sheet, row.row, column))
+                    self.lost(entity, prop.name, text, (sheet, row.row, column))
 
     def documentation(self, document: str, entity: str) -> EntityProxy:
         """The Documentation edge (role "evidence") between a document and the Thing it
@@ -248,13 +263,19 @@ def refs(entity: EntityProxy) -> list[str]:
     return [ref for name in reference_properties(entity.schema) for ref in entity.get(name)]
 
 
+# Per schema name: its required properties, and its references, each with the names of the
+# schemata the reference may point at (the property's range and every schema descending from it).
+Duties = tuple[tuple[str, ...], tuple[tuple[str, str, frozenset[str]], ...]]
+
+
 @cache
-def _duties(schema: Schema) -> tuple[tuple[str, ...], tuple[tuple[str, Schema], ...]]:
-    """The schema's required properties, and the properties that refer to other entities, each
-    with the schema it refers to."""
-    ranges = schema.properties
-    referring = tuple((name, _range(ranges[name])) for name in reference_properties(schema))
-    return tuple(sorted(schema.required)), referring
+def _duties(schema: Schema) -> Duties:
+    referring = []
+    for name in reference_properties(schema):
+        wanted = _range(schema.properties[name])
+        within = frozenset(s.name for s in model.schemata.values() if s.is_a(wanted))
+        referring.append((name, wanted.name, within))
+    return tuple(sorted(schema.required)), tuple(referring)
 
 
 def _range(prop: Property) -> Schema:
@@ -263,33 +284,33 @@ def _range(prop: Property) -> Schema:
     return wanted
 
 
-@cache
-def _within(schema: Schema, wanted: Schema) -> bool:
-    return schema.is_a(wanted)
-
-
 def check(graph: Graph) -> None:
     """Fail loudly on anything FtM would let pass silently: a value it dropped, a required
     property missing, a reference to no entity or to one outside the property's range (FtM
     adds an ID whatever it names; its mapper and its readers take the range as given)."""
     problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
     entities = graph.entities
+    duties: dict[str, Duties] = {}  # by schema name: a str's hash is kept, a Schema's is not
     found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
     for entity_id, entity in entities.items():  # is the build's, not the output's
         schema = entity.schema
-        required, referring = _duties(schema)
-        missing = [p for p in required if not entity.get(p)]
+        duty = duties.get(schema.name)
+        if duty is None:
+            duty = duties[schema.name] = _duties(schema)
+        required, referring = duty
+        get = entity.get
+        missing = [p for p in required if not get(p)]
         if missing:
             found.append((entity_id, f"{schema.name} {entity_id}: no {', '.join(missing)}"))
-        for name, wanted in referring:
-            for ref in entity.get(name):
+        for name, wanted, within in referring:
+            for ref in get(name):
                 target = entities.get(ref)
                 if target is None:
                     found.append((entity_id, f"{schema.name} {entity_id}: {name} -> unknown {ref}"))
-                elif not _within(target.schema, wanted):
+                elif target.schema.name not in within:
                     problem = (
                         f"{schema.name} {entity_id}: {name} -> {target.schema.name} {ref}, "
-                        f"not a {wanted.name}"
+                        f"not a {wanted}"
                     )
                     found.append((entity_id, problem))
     problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))

@@ -1,0 +1,85 @@
+"""Each local copy is read once per validation: its hash and its text come from the same bytes,
+so that a copy replaced during the check is never hashed as one version and quoted as
+another. Every name and text here is invented."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanctions.check.validate import validate
+from sanctions.evidence import reading
+from sanctions.evidence.reading import Found, read_copies
+from sanctions.evidence.text import NoText, copy_text
+from tests import workbooks
+
+
+def test_the_hash_and_the_text_are_of_the_same_bytes(tmp_path: Path) -> None:
+    copy = tmp_path / "report.txt"
+    data = "Line one\r\nline two\rline three — Ünïcode\n".encode()
+    copy.write_bytes(data)
+    read = read_copies([copy], hashed=[copy])[copy]
+    assert read.found is Found.FILE
+    assert read.sha256 == hashlib.sha256(data).hexdigest()
+    assert read.text == copy_text(copy) == "Line one\nline two\nline three — Ünïcode\n"
+
+
+def test_a_copy_is_hashed_only_when_asked_and_its_text_only_when_it_has_one(
+    tmp_path: Path,
+) -> None:
+    text, scan = tmp_path / "a.txt", tmp_path / "scan.jpg"
+    text.write_text("words", encoding="utf-8")
+    scan.write_bytes(b"\xff\xd8\xff")
+    found = read_copies([text, scan], hashed=[scan])
+    assert (found[text].sha256, found[text].text) == (None, "words")
+    assert found[scan].sha256 == hashlib.sha256(b"\xff\xd8\xff").hexdigest()
+    assert isinstance(found[scan].text, NoText) and "scan.jpg" in str(found[scan].text)
+    assert read_copies([text], hashed=[text], texts=False)[text].text is None
+
+
+def test_a_folder_and_a_missing_name_are_told_apart(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    found = read_copies([tmp_path / "sub", tmp_path / "gone.txt"], hashed=[tmp_path / "sub"])
+    assert found[tmp_path / "sub"].found is Found.FOLDER
+    assert found[tmp_path / "gone.txt"].found is Found.NOTHING
+
+
+def test_a_large_copy_without_text_is_hashed_in_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "THREADED_FROM", 10)
+    video = tmp_path / "hearing.mp4"
+    video.write_bytes(b"x" * 1000)
+    read_whole: list[Path] = []
+    monkeypatch.setattr(reading, "_whole", lambda path, *_: read_whole.append(path))
+    read = read_copies([video], hashed=[video])[video]
+    assert read.sha256 == hashlib.sha256(b"x" * 1000).hexdigest()
+    assert read_whole == []  # never held in memory
+    assert isinstance(read.text, NoText)
+
+
+def test_validation_opens_each_cited_copy_once(
+    build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hash rules and the quote rules share one read of each copy."""
+    path = build(workbooks.valid_rows())
+    folder = path.with_name(f"{path.stem}-evidence")
+    opened: Counter[str] = Counter()
+    real_open = io.open
+
+    def counting(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file).startswith(str(folder)):
+            opened[Path(file).name] += 1
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting)
+    monkeypatch.setattr("builtins.open", counting)
+    result = validate(path)
+    assert not result.errors
+    assert opened and set(opened.values()) == {1}, opened
