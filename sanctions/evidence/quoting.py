@@ -97,7 +97,7 @@ def _findings(sheets: Sheets) -> list[Finding]:
             continue
         column = sheets.tables[sheet].columns.get("quote")
         quoted = frame[frame["quote"].notna()]
-        sources: dict[str, tuple[list[Copy], list[str], dict[str, list[Copy]]]] = {}
+        sources: dict[str, Sources] = {}
         hidden = _not_public(sheets, sheet)
         quotes = quoted["quote"].tolist()
         texts = item_lists(quoted["quote"])
@@ -107,24 +107,12 @@ def _findings(sheets: Sheets) -> list[Finding]:
             quoted.index, quotes, texts, quoted["evidence_ids"].tolist(), strict=True
         ):
             key = str(evidence_ids)
-            if key not in sources:  # rows citing the same sources share the lookup
-                cited = {eid: copies.get(eid, []) for eid in items(evidence_ids)}
-                sources[key] = (
-                    [c for group in cited.values() for c in group if c.text is not None],
-                    [
-                        e
-                        for e, group in cited.items()
-                        if group and all(c.text is None for c in group)
-                    ],
-                    cited,
-                )
-            readable, unread, cited = sources[key]
+            cites = sources.get(key)
+            if cites is None:  # rows citing the same sources share the lookup
+                cites = sources[key] = _sources(copies, items(evidence_ids), secret)
+            readable, unread, cited, mixed = cites
             # a row citing both confidential and public sources may rest on the first alone
-            mixed = (
-                label not in hidden
-                and bool(secret.intersection(cited))
-                and not secret.issuperset(cited)
-            )
+            mixed = mixed and label not in hidden
             for number, text in enumerate(row_texts, start=1):
                 pieces = next(folded)
                 only = _held_only_by(pieces, cited, secret) if mixed else []
@@ -144,6 +132,19 @@ def _findings(sheets: Sheets) -> list[Finding]:
                 where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                 found.append(_not_found(sheets, where, text, readable))
     return found + list(_unchecked(sheets, unchecked, copies))
+
+
+# What a row's cited sources give its passages to be looked for in: the readable copies, the
+# sources without one, each source's copies, and whether they are some confidential, some not.
+Sources = tuple[list[Copy], list[str], dict[str, list[Copy]], bool]
+
+
+def _sources(copies: dict[str, list[Copy]], evidence_ids: list[str], secret: set[str]) -> Sources:
+    cited = {eid: copies.get(eid, []) for eid in evidence_ids}
+    readable = [c for group in cited.values() for c in group if c.text is not None]
+    unread = [e for e, group in cited.items() if group and all(c.text is None for c in group)]
+    mixed = bool(secret.intersection(cited)) and not secret.issuperset(cited)
+    return readable, unread, cited, mixed
 
 
 def _not_public(sheets: Sheets, sheet: str) -> set[object]:

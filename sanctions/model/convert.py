@@ -16,8 +16,9 @@ A proposal is not a designation: no person gets the ``sanction`` topic here.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Protocol
 
@@ -26,6 +27,7 @@ from followthemoney import EntityProxy, model
 from followthemoney.types import registry
 
 from sanctions.common import dates
+from sanctions.common.beside import Beside, can_fork
 from sanctions.common.bulk import bulk
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
@@ -34,6 +36,7 @@ from sanctions.model.attribution import statement
 from sanctions.model.graph import (
     THING,
     Graph,
+    Loss,
     ModelError,
     Plan,
     Where,
@@ -200,6 +203,21 @@ def typed_values(rows: Rows) -> dict[str, list[str]]:
     return found
 
 
+# An involvement sheet this long has its acts built on the other core (``Converter.acts_apart``):
+# below it, a fork and the acts sent back cost more than they save.
+APART_FROM = 5_000
+
+
+@dataclass
+class Acts:
+    """The acts built apart: each entity as (ID, schema, properties) in the order it was made,
+    the values FtM dropped, and the persons the acts support."""
+
+    entities: list[tuple[str, str, dict[str, list[str]]]]
+    losses: list[Loss]
+    supported: set[str]
+
+
 class CellNames:
     """Turns a (sheet, row, column) origin into the cell an editor can find: ``persons!I7``."""
 
@@ -243,10 +261,49 @@ class Converter:
         self.organizations()
         self.people()
         self.incidents()
+        apart = self.acts_apart() if len(self.rows.involvement) >= APART_FROM else None
         self.positions()
-        self.involvement()
+        if apart is None:
+            self.involvement()
+        else:
+            self.take(apart)
         self.emit_events_and_people()
         self.relations()
+
+    def acts_apart(self) -> Beside[Acts] | None:
+        """The acts (``involvement``) built on the other core while the posts are built here:
+        they need the documents, persons and incidents already made, and change nothing of
+        them but which persons are supported. None where there is no second core."""
+        if not can_fork():
+            return None
+
+        def build() -> Acts:
+            alone = copy.copy(self)  # the same rows and entities, a graph and set of its own
+            alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
+            alone.supported = set()
+            alone.involvement()
+            made = [
+                (e.id or "", e.schema.name, e.to_dict()["properties"])
+                for e in alone.graph.entities.values()
+            ]
+            return Acts(made, alone.graph.losses, alone.supported)
+
+        return Beside(build)
+
+    def take(self, apart: Beside[Acts]) -> None:
+        """The acts built apart, emitted in the order they were made, as if made here; where
+        the second process was lost, built here after all."""
+        try:
+            acts = apart.wait()
+        except Exception:
+            self.involvement()  # raises, here, whatever went wrong there in the acts themselves
+            return
+        for key, schema, properties in acts.entities:
+            self.graph.emit(
+                EntityProxy(model.schemata[schema], {"id": key, "properties": properties})
+            )
+        self.graph.losses.extend(acts.losses)
+        self.supported |= acts.supported
 
     def put(
         self, entity: EntityProxy, prop: str, value: object, sheet: str, row: int, column: str

@@ -366,3 +366,66 @@ def test_a_lost_second_process_leaves_the_values_to_be_cleaned_as_they_come(monk
     monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
     monkeypatch.setattr(graph_module, "_CLEANED", {})
     assert dumps(build(result, "kz").sorted(), "kz") == expected
+
+
+def made_in_order(graph):
+    """Every entity in the order it was made, and the values FtM dropped, in order too."""
+    return (
+        [(key, entity.to_dict()) for key, entity in graph.entities.items()],
+        [(loss.origin, loss.prop, loss.value) for loss in graph.losses],
+    )
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_acts_built_on_the_other_core_make_the_same_graph_in_the_same_order(monkeypatch, public):
+    """A long involvement sheet's acts are built in a forked process while the posts are built
+    here; the graph is the one built in turn, entity for entity and in the same order."""
+    from sanctions.common import beside
+    from sanctions.model import convert as convert_module
+
+    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    in_turn = made_in_order(build(result, "kz", public=public))
+    started, real = [], convert_module.Beside
+
+    def counted(job):
+        started.append(job)
+        return real(job)
+
+    monkeypatch.setenv(beside.PROCESSES_ENV, "2")
+    monkeypatch.setattr(convert_module, "Beside", counted)
+    monkeypatch.setattr(convert_module, "APART_FROM", 1)
+    apart = made_in_order(build(result, "kz", public=public))
+    assert len(started) == 1
+    assert any(entity["schema"] == "UnknownLink" for _, entity in apart[0])
+    assert apart == in_turn
+
+
+def test_acts_whose_second_process_is_lost_are_built_here(monkeypatch):
+    from sanctions.common import beside
+    from sanctions.model import convert as convert_module
+
+    class Lost:
+        def __init__(self, job):
+            pass
+
+        def wait(self):
+            raise RuntimeError("the second process ended without an answer")
+
+    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    expected = made_in_order(build(result, "kz"))
+    monkeypatch.setenv(beside.PROCESSES_ENV, "2")
+    monkeypatch.setattr(convert_module, "Beside", Lost)
+    monkeypatch.setattr(convert_module, "APART_FROM", 1)
+    assert made_in_order(build(result, "kz")) == expected
+
+
+def test_a_short_involvement_sheet_is_built_in_turn(monkeypatch):
+    from sanctions.common import beside
+    from sanctions.model import convert as convert_module
+
+    def forbidden(job):
+        raise AssertionError("no second process for a short list")
+
+    monkeypatch.setenv(beside.PROCESSES_ENV, "2")
+    monkeypatch.setattr(convert_module, "Beside", forbidden)
+    assert build(validate(REPO / "lists" / "kazakhstan.xlsx"), "kz").entities
