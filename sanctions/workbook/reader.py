@@ -247,7 +247,12 @@ def _table(
     first_row = header_at + 2  # Excel rows are 1-based and the header takes one
     rows = pc.indices_nonzero(keep)
     index = pd.Index(pc.add(rows, first_row).to_numpy().astype("int64"), name=ROW_INDEX)
-    data = {name: pd.array(body[j].take(rows), dtype="str") for name, j in columns.items()}
+    # Most sheets have no empty row among their rows: every row is kept, and nothing is taken.
+    every = len(rows) == len(keep)
+    data = {
+        name: pd.array(body[j] if every else body[j].take(rows), dtype="str")
+        for name, j in columns.items()
+    }
     frame = pd.DataFrame(data, index=index)
     return Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
 
@@ -256,7 +261,9 @@ def _text_column(column: pa.Array) -> pa.Array:
     """One column as the editor's text: "" is an empty cell, and dates, times and TRUE/FALSE
     read as Excel shows them (``CELL_TEXT``)."""
     text = pc.cast(column, pa.large_string())
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+    empty = pc.equal(text, "")
+    if pc.any(empty).as_py():  # rare: an empty cell is most often no value at all
+        text = pc.if_else(empty, pa.scalar(None, pa.large_string()), text)
     if pc.any(pc.match_substring_regex(text, CELL_TEXT_ANY)).as_py():
         for pattern, replacement in CELL_TEXT:
             text = pc.replace_substring_regex(text, pattern, replacement)
