@@ -227,9 +227,9 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
             columns.append(dealt(read, ends))
         else:
             columns.append(_once_each(cells, _converter(col)))
-    rows = zip(frame.index.tolist(), *columns, strict=True)
     make = cast(Callable[..., R], record)
-    return [make(row, *values) for row, *values in rows]
+    # each row's values as the tuple zip makes (unpacking ``row, *values`` built a list a row)
+    return [make(*values) for values in zip(frame.index.tolist(), *columns, strict=True)]
 
 
 def read_rows(source: Cleaned, layout: Layout | None = None) -> Rows:
