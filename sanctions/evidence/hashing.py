@@ -49,7 +49,8 @@ def write_hashes(workbook: Path, out: Path) -> Hashed:
     sheets = loaded.sheets
     files = named_files(sheets, workbook)
     named = [f.path for f in files if f.path is not None]
-    readings = read_copies(named, hashed=named, texts=False)
+    wanted = [f.path for f in files if f.recorded is None and f.path is not None]
+    readings = read_copies(named, hashed=wanted, texts=False)  # a recorded hash is left alone
     found = {path for path, read in readings.items() if read.found is Found.FILE}
     unhashed = [f for f in files if f.recorded is None and f.path in found]
     values = {

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sanctions.common.files import file_sha256
 from sanctions.evidence.cells import named_files
-from sanctions.evidence.text import READABLE, NoText, copy_text, text_of
+from sanctions.evidence.text import READABLE, NoText, copy_text, form_without_text, text_of
 from sanctions.workbook.sheets import Sheets
 
 HASHING_THREADS = 4
@@ -118,7 +118,8 @@ def _whole(path: Path, hashed: bool, texts: bool) -> Reading:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        unread = NoText(f"{path.name} cannot be read ({exc.strerror or exc})")
+        # a form with no text says so whether or not it opens, as ``copy_text`` does
+        unread = form_without_text(path.name) or NoText(f"{path.name} cannot be read ({exc})")
         return Reading(Found.FILE, exc if hashed else None, unread if texts else None)
     digest = hashlib.sha256(data).hexdigest() if hashed else None
     if not texts:

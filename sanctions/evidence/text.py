@@ -51,8 +51,9 @@ def copy_text(path: Path) -> str:
 def _read(path: Path, size: int, modified: int) -> str:
     """Keyed by size and modification time too, so a copy replaced during a session is read
     again."""
-    if path.suffix.lower() not in READABLE:
-        raise NoText(_not_read(path.name))
+    unread = form_without_text(path.name)
+    if unread is not None:
+        raise unread
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -64,9 +65,10 @@ def text_of(name: str, data: bytes) -> str:
     """The text of a copy named ``name`` whose bytes are ``data``; raises NoText as
     ``copy_text`` does. Plain text is read as Python reads a text file: UTF-8 (a byte that is not
     UTF-8 becomes U+FFFD), every line ending as ``\n``."""
+    unread = form_without_text(name)
+    if unread is not None:
+        raise unread
     suffix = PurePath(name).suffix.lower()
-    if suffix not in READABLE:
-        raise NoText(_not_read(name))
     try:
         if suffix in TEXT_SUFFIXES:
             return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
@@ -77,9 +79,13 @@ def text_of(name: str, data: bytes) -> str:
         raise NoText(f"{name} cannot be read ({exc})") from exc
 
 
-def _not_read(name: str) -> str:
+def form_without_text(name: str) -> NoText | None:
+    """Why a copy named ``name`` has no text here whatever its bytes (a scan, a Word file), or
+    None for a form whose text is read."""
     suffix = PurePath(name).suffix.lower()
-    return f"{name} is a {suffix or 'file without extension'}, whose text is not read"
+    if suffix in READABLE:
+        return None
+    return NoText(f"{name} is a {suffix or 'file without extension'}, whose text is not read")
 
 
 def _pdf_text(data: bytes) -> str:

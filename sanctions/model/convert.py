@@ -262,10 +262,15 @@ class Converter:
         self.people()
         self.incidents()
         apart = self.acts_apart() if len(self.rows.involvement) >= APART_FROM else None
-        self.positions()
         if apart is None:
+            self.positions()
             self.involvement()
         else:
+            try:
+                self.positions()
+            except BaseException:
+                apart.stop()  # the conversion failed: its acts are not wanted
+                raise
             self.take(apart)
         self.emit_events_and_people()
         self.relations()

@@ -128,3 +128,23 @@ def test_the_copy_keeps_every_other_part_of_the_workbook_byte_for_byte(
                 assert after.read(name) == before.read(name), name
         assert after.read("xl/media/image1.png") == picture
     assert load_workbook(out)["evidence"][cell("evidence", "sha256", 2)].value == DIGEST
+
+
+def test_hash_reads_only_the_copies_without_a_recorded_hash(
+    lists: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recorded hash is left alone, so its copy (a video of gigabytes, say) is not read."""
+    from sanctions.evidence import reading
+
+    book, _ = make(lists, with_files(("good.txt", None), ("other.txt", "b" * 64)))
+    (evidence_folder(book) / "other.txt").write_text("a recorded copy", encoding="utf-8")
+    read: list[str] = []
+    whole = reading._whole
+
+    def counted(path: Path, *args: bool) -> reading.Reading:
+        read.append(path.name)
+        return whole(path, *args)
+
+    monkeypatch.setattr(reading, "_whole", counted)
+    assert run("evidence", "hash", str(book), "--out", str(tmp_path / "hashed.xlsx"))[0] == 0
+    assert sorted(read) == ["good.txt", "witness-1.pdf"]  # not other.txt, whose hash is recorded

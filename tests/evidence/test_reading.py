@@ -83,3 +83,23 @@ def test_validation_opens_each_cited_copy_once(
     result = validate(path)
     assert not result.errors
     assert opened and set(opened.values()) == {1}, opened
+
+
+@pytest.mark.parametrize("name", ["report.txt", "scan.jpg"])
+def test_a_copy_that_cannot_be_opened_says_why_as_its_text_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A copy the system refuses to open: the reason its passages go unchecked is the one
+    ``copy_text`` gives (a scan is a scan, opened or not)."""
+    copy = tmp_path / name
+    copy.write_bytes(b"words")
+
+    def refused(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    read = read_copies([copy], hashed=[copy])[copy]
+    assert isinstance(read.sha256, PermissionError)
+    with pytest.raises(NoText) as expected:
+        copy_text(copy)
+    assert str(read.text) == str(expected.value)

@@ -429,3 +429,29 @@ def test_a_short_involvement_sheet_is_built_in_turn(monkeypatch):
     monkeypatch.setenv(beside.PROCESSES_ENV, "2")
     monkeypatch.setattr(convert_module, "Beside", forbidden)
     assert build(validate(REPO / "lists" / "kazakhstan.xlsx"), "kz").entities
+
+
+def test_acts_built_apart_are_stopped_when_the_posts_fail(monkeypatch):
+    from sanctions.common import beside
+    from sanctions.model import convert as convert_module
+
+    stopped = []
+
+    class Recorded:
+        def __init__(self, job):
+            pass
+
+        def stop(self):
+            stopped.append(True)
+
+    def failing(self):
+        raise RuntimeError("a post could not be made")
+
+    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    monkeypatch.setenv(beside.PROCESSES_ENV, "2")
+    monkeypatch.setattr(convert_module, "Beside", Recorded)
+    monkeypatch.setattr(convert_module, "APART_FROM", 1)
+    monkeypatch.setattr(convert_module.Converter, "positions", failing)
+    with pytest.raises(RuntimeError, match="a post could not be made"):
+        build(result, "kz")
+    assert stopped == [True]
