@@ -10,13 +10,14 @@ not the report's. A passage no copy holds has no holder, and is cited to the row
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 from sanctions.evidence.passages import fold_text, found_in_folded
-from sanctions.evidence.text import NoText, copy_text
+from sanctions.evidence.reading import read_copies
 
 
 class Source(Protocol):
@@ -44,14 +45,18 @@ class Holding:
             return cls()
         sources = list(sources)
         folder = evidence_folder(workbook)
-        own: dict[str, str] = {}
+        paths: dict[str, Path] = {}
         for item in sources:
-            if not item.file:
-                continue
-            try:
-                own[item.evidence_id] = fold_text(copy_text(resolve(folder, item.file)))
-            except (RefusedName, NoText, OSError):
-                continue
+            if item.file:
+                with suppress(RefusedName):  # a refused name is never opened
+                    paths[item.evidence_id] = resolve(folder, item.file)
+        # read as the validation reads them (``reading``): each copy once, its text as there
+        readings = read_copies(paths.values())
+        own = {
+            eid: fold_text(text)
+            for eid, path in paths.items()
+            if isinstance(text := readings[path].text, str)
+        }
         through = {
             item.evidence_id: text
             for item in sources
