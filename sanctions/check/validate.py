@@ -132,10 +132,10 @@ def check_loaded(loaded: Loaded) -> Result:
         evidence, victims, duplicates, rest = _families()
         jobs: list[Callable[[], list[Finding] | Exception]] = [
             partial(_readiness, sheets),
+            partial(_cells, sheets),
             partial(_across, sheets, evidence),
             partial(_across, sheets, victims),  # nothing to do on a list without hidden victims
             partial(_across, sheets, duplicates),
-            partial(_cells, sheets),
             partial(_across, sheets, rest),
         ]
         readiness, *others = shared(jobs)

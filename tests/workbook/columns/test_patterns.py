@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -61,3 +63,27 @@ def test_whitespace_pattern(value, bad):
     assert (
         not values.lacks(hygiene.BAD_WHITESPACE)(pd.Series([value], dtype="str")).iloc[0]
     ) == bad
+
+
+# Values on which Python's expressions and Arrow's (RE2) could part (ends of lines, non-ASCII
+# letters and spaces, invisible and control characters): whether each is suspect, and whether
+# it needs cleaning.
+PARTING = {
+    "fine": (False, False), "end\n": (True, True), "line\nbreak": (False, False),
+    "two  spaces": (True, True), " lead": (True, True), "Иван": (True, False),
+    "Ivаn": (True, False), "a\u00a0b": (True, True), "zero\u200bwidth": (True, True),
+    "bell\x07": (True, False), "tab\tin": (False, True), "trail\r": (True, True),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("value", sorted(PARTING))
+@pytest.mark.parametrize("pattern", ["SUSPECT", "NEEDS_CLEANING"])
+def test_a_short_column_is_searched_as_a_long_one(pattern, value, monkeypatch):
+    """A short column is searched value by value in Python, a long one in Arrow: the answer
+    is the same either way, and the right one."""
+    compiled = re.compile(getattr(hygiene, pattern))
+    column = pd.Series(["plain", None, value], dtype="str")
+    one_by_one = hygiene.any_match(column, compiled)
+    monkeypatch.setattr(hygiene, "SEARCHED_ONE_BY_ONE", 0)
+    assert hygiene.any_match(column, compiled) == one_by_one
+    assert one_by_one == PARTING[value][pattern == "NEEDS_CLEANING"]
