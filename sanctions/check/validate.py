@@ -127,8 +127,10 @@ def check_loaded(loaded: Loaded) -> Result:
         findings.extend(rule.check(loaded))
     if can_fork():
         # Longest first (``shared``): the readiness of every person on the other core (with
-        # the memory its cases take), the evidence rules here; each core then takes the next,
-        # the smallest last.
+        # the memory its cases take), each column's cells here (the longest job on a short
+        # list, where importing pandera is most of it; on a long one, where each core ends
+        # within a short job of the other, the order of the first two hardly matters); each
+        # core then takes the next, the smallest last.
         evidence, victims, duplicates, rest = _families()
         jobs: list[Callable[[], list[Finding] | Exception]] = [
             partial(_readiness, sheets),
