@@ -210,10 +210,11 @@ APART_FROM = 5_000
 
 @dataclass
 class Acts:
-    """The acts built apart: each entity as (ID, schema, properties) in the order it was made,
-    the values FtM dropped, and the persons the acts support."""
+    """The acts built apart: each entity in the order it was made (sent as FtM pickles a
+    proxy: its values as they are, its schema by name, not added again one by one), the values
+    FtM dropped, and the persons the acts support."""
 
-    entities: list[tuple[str, str, dict[str, list[str]]]]
+    entities: list[EntityProxy]
     losses: list[Loss]
     supported: set[str]
 
@@ -259,14 +260,15 @@ class Converter:
     def run(self) -> None:
         self.evidence()
         self.organizations()
-        self.people()
         self.incidents()
         apart = self.acts_apart() if len(self.rows.involvement) >= APART_FROM else None
         if apart is None:
+            self.people()
             self.positions()
             self.involvement()
         else:
             try:
+                self.people()
                 self.positions()
             except BaseException:
                 apart.stop()  # the conversion failed: its acts are not wanted
@@ -276,21 +278,24 @@ class Converter:
         self.relations()
 
     def acts_apart(self) -> Beside[Acts] | None:
-        """The acts (``involvement``) built on the other core while the posts are built here:
-        they need the documents, persons and incidents already made, and change nothing of
-        them but which persons are supported. None where there is no second core."""
+        """The acts (``involvement``) built on the other core while the persons and the posts
+        are built here: they need the documents and incidents already made, and the persons
+        (made there too), and change nothing of them but which persons are supported. None
+        where there is no second core."""
         if not can_fork():
             return None
 
         def build() -> Acts:
-            alone = copy.copy(self)  # the same rows and entities, a graph and set of its own
+            alone = copy.copy(self)  # the same rows, documents and incidents
+            # The persons are made here too, as they are there: the acts name them. On a graph
+            # of their own, thrown away: what they lose is told there.
+            alone.persons = {}
+            alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
+            alone.people()
             alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
             alone.supported = set()
             alone.involvement()
-            made = [
-                (e.id or "", e.schema.name, e.to_dict()["properties"])
-                for e in alone.graph.entities.values()
-            ]
+            made = list(alone.graph.entities.values())
             return Acts(made, alone.graph.losses, alone.supported)
 
         return Beside(build)
@@ -303,10 +308,8 @@ class Converter:
         except Exception:
             self.involvement()  # raises, here, whatever went wrong there in the acts themselves
             return
-        for key, schema, properties in acts.entities:
-            self.graph.emit(
-                EntityProxy(model.schemata[schema], {"id": key, "properties": properties})
-            )
+        for entity in acts.entities:
+            self.graph.emit(entity)
         self.graph.losses.extend(acts.losses)
         self.supported |= acts.supported
 
