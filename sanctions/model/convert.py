@@ -260,15 +260,14 @@ class Converter:
     def run(self) -> None:
         self.evidence()
         self.organizations()
+        self.people()
         self.incidents()
         apart = self.acts_apart() if len(self.rows.involvement) >= APART_FROM else None
         if apart is None:
-            self.people()
             self.positions()
             self.involvement()
         else:
             try:
-                self.people()
                 self.positions()
             except BaseException:
                 apart.stop()  # the conversion failed: its acts are not wanted
@@ -278,20 +277,14 @@ class Converter:
         self.relations()
 
     def acts_apart(self) -> Beside[Acts] | None:
-        """The acts (``involvement``) built on the other core while the persons and the posts
-        are built here: they need the documents and incidents already made, and the persons
-        (made there too), and change nothing of them but which persons are supported. None
-        where there is no second core."""
+        """The acts (``involvement``) built on the other core while the posts are built here:
+        they need the documents, persons and incidents already made, and change nothing of
+        them but which persons are supported. None where there is no second core."""
         if not can_fork():
             return None
 
         def build() -> Acts:
-            alone = copy.copy(self)  # the same rows, documents and incidents
-            # The persons are made here too, as they are there: the acts name them. On a graph
-            # of their own, thrown away: what they lose is told there.
-            alone.persons = {}
-            alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
-            alone.people()
+            alone = copy.copy(self)  # the same rows and entities, a graph and set of its own
             alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
             alone.supported = set()
             alone.involvement()
