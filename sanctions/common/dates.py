@@ -13,12 +13,14 @@ import pandas as pd
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from sanctions.common.patterns import found
+
 PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # used with fullmatch
 
 
 def is_valid(values: pd.Series) -> pd.Series:
     """True where the text is a real calendar date at year, month or day precision."""
-    shaped = values.str.fullmatch(PARTIAL_DATE).fillna(False).astype(bool)
+    shaped = pd.Series(found(values, PARTIAL_DATE, whole=True), index=values.index)
     ok = shaped.copy()
     months = values[shaped & (values.str.len() >= 7)].str.slice(5, 7).astype("int64")
     ok.loc[months.index] = months.between(1, 12)

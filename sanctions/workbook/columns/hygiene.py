@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from sanctions.common.patterns import anywhere, found
 from sanctions.rules.finding import Severity
 from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import by_unique, lacks
@@ -162,26 +163,8 @@ SUSPECT = "|".join((BAD_WHITESPACE, CONTROL, INVISIBLE, MIXED_SCRIPT_WORD, NOT_A
 NEEDS_CLEANING = f"[{INVISIBLE_CHARS}\t]|  |^[ \r\n]|[ \r\n]\\Z"
 
 
-# Fewer values than this are searched one by one: pandas hands a pattern to pyarrow, but first
-# parses it again on every call, which costs more than searching a short column (a tenth of a
-# second over the default list's columns, before anything else can start).
-SEARCHED_ONE_BY_ONE = 2_000
-
-
-def any_match(raw: pd.Series, pattern: re.Pattern[str]) -> bool:
-    """Whether any value of the column has a match of ``pattern``."""
-    if len(raw) < SEARCHED_ONE_BY_ONE:
-        search = pattern.search
-        return any(search(value) for value in raw.tolist() if isinstance(value, str))
-    return bool(raw.str.contains(pattern.pattern, regex=True).fillna(False).any())
-
-
-_SUSPECT = re.compile(SUSPECT)
-_NEEDS_CLEANING = re.compile(NEEDS_CLEANING)
-
-
 def any_suspect(raw: pd.Series) -> bool:
-    return any_match(raw, _SUSPECT)
+    return anywhere(raw, SUSPECT)
 
 
 def clean_text(raw: pd.DataFrame) -> pd.DataFrame:
@@ -189,8 +172,8 @@ def clean_text(raw: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for name in raw.columns:
         s = raw[name]
-        if any_match(s, _NEEDS_CLEANING):  # rare: clean only the values that need it
-            dirty = s.str.contains(NEEDS_CLEANING, regex=True).fillna(False).astype(bool)
+        if anywhere(s, NEEDS_CLEANING):  # rare: clean only the values that need it
+            dirty = found(s, NEEDS_CLEANING)
             fixed = s[dirty].str.replace("[\u00a0\u2007\u202f]", " ", regex=True)
             fixed = fixed.str.replace(INVISIBLE, "", regex=True)
             fixed = fixed.str.replace("[ \t]+", " ", regex=True).str.strip()

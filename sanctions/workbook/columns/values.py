@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from sanctions.common.patterns import found
+
 Check = Callable[[pd.Series], pd.Series]
 T = TypeVar("T")
 
@@ -101,14 +103,14 @@ def per_item(check: Check) -> Check:
 
 def matches(pattern: str) -> Check:
     def run(values: pd.Series) -> pd.Series:
-        return values.str.fullmatch(pattern).fillna(False).astype(bool)
+        return pd.Series(found(values, pattern, whole=True), index=values.index)
 
     return run
 
 
 def lacks(pattern: str) -> Check:
     def run(values: pd.Series) -> pd.Series:
-        return ~values.str.contains(pattern, regex=True).fillna(False).astype(bool)
+        return pd.Series(~found(values, pattern), index=values.index)
 
     return run
 
@@ -118,10 +120,7 @@ def by_unique(test: Callable[[str], bool], suspect: str | None = None) -> Check:
     that pattern finds, the others being known to pass."""
 
     def run(values: pd.Series) -> pd.Series:
-        if suspect is None:
-            tested = np.ones(len(values), dtype=bool)
-        else:
-            tested = values.str.contains(suspect, regex=True).fillna(False).to_numpy(dtype=bool)
+        tested = np.ones(len(values), dtype=bool) if suspect is None else found(values, suspect)
         ok = np.ones(len(values), dtype=bool)
         if tested.any():
             some = values[tested]
