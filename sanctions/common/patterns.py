@@ -5,8 +5,9 @@ Python's parser on every call first, to learn whether RE2 can take it: half a mi
 call, more than searching a short column value by value. A workbook's checks make hundreds of
 such calls, a tenth of a second of the default list's validation, before and while its cells
 are checked. So a short column is searched value by value with Python's ``re``, a long one by
-pandas in Arrow. The patterns given here are written for both (``tests/common/test_patterns``
-holds the two ways to the same answers on the values where Python and RE2 could part).
+pandas in Arrow. The patterns given here are written for both: the value checks' tests
+(``tests/workbook/columns/test_patterns``) hold the two ways to the same answers on the values
+where Python and RE2 could part.
 """
 
 from __future__ import annotations

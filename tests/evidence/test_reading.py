@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from sanctions.check.validate import validate
+from sanctions.common.beside import PROCESSES_ENV
 from sanctions.evidence import reading
 from sanctions.evidence.reading import Found, read_copies
 from sanctions.evidence.text import NoText, copy_text
@@ -64,24 +66,31 @@ def test_a_large_copy_without_text_is_hashed_in_blocks(
     assert isinstance(read.text, NoText)
 
 
+@pytest.mark.parametrize("processes", ["1", "2"])
 def test_validation_opens_each_cited_copy_once(
-    build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, processes: str
 ) -> None:
-    """The hash rules and the quote rules share one read of each copy."""
+    """The hash rules and the quote rules share one read of each copy, on one core or two
+    (where the evidence rules may run in the forked process: each open is logged to a file,
+    which both processes append to)."""
     path = build(workbooks.valid_rows())
     folder = path.with_name(f"{path.stem}-evidence")
-    opened: Counter[str] = Counter()
+    log = tmp_path / "opened.log"
     real_open = io.open
 
     def counting(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file).startswith(str(folder)):
-            opened[Path(file).name] += 1
+            handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            os.write(handle, f"{Path(file).name}\n".encode())
+            os.close(handle)
         return real_open(file, *args, **kwargs)
 
+    monkeypatch.setenv(PROCESSES_ENV, processes)
     monkeypatch.setattr(io, "open", counting)
     monkeypatch.setattr("builtins.open", counting)
     result = validate(path)
     assert not result.errors
+    opened = Counter(log.read_text().split()) if log.exists() else Counter()
     assert opened and set(opened.values()) == {1}, opened
 
 
