@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from hashlib import sha1
 from typing import Any
 
@@ -284,15 +284,46 @@ def _range(prop: Property) -> Schema:
     return wanted
 
 
+# A graph of fewer entities than this is checked in one process: a second costs more.
+CHECK_APART_FROM = 20_000
+
+
 def check(graph: Graph) -> None:
     """Fail loudly on anything FtM would let pass silently: a value it dropped, a required
     property missing, a reference to no entity or to one outside the property's range (FtM
-    adds an ID whatever it names; its mapper and its readers take the range as given)."""
+    adds an ID whatever it names; its mapper and its readers take the range as given). A large
+    graph is checked half here, half on the other core (``beside.shared``): each entity's
+    duties need nothing of another's but to be there."""
     problems = [f"{loss.origin}: {loss.prop} dropped {loss.value!r}" for loss in graph.losses]
     entities = graph.entities
-    duties: dict[str, Duties] = {}  # by schema name: a str's hash is kept, a Schema's is not
     found: list[tuple[str, str]] = []  # (entity ID, problem), sorted below: the dict's order
-    for entity_id, entity in entities.items():  # is the build's, not the output's
+    if len(entities) >= CHECK_APART_FROM:  # is the build's, not the output's
+        from sanctions.common.beside import shared
+
+        ids = list(entities)
+        half = len(ids) // 2
+        try:
+            halves = shared(
+                [partial(_problems, entities, ids[:half]), partial(_problems, entities, ids[half:])]
+            )
+            found = [problem for part in halves for problem in part]
+        except Exception:  # the second process was lost: all of it here
+            found = _problems(entities, ids)
+    else:
+        found = _problems(entities, entities)
+    problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))
+    if problems:
+        more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
+        raise ModelError("; ".join(problems[:20]) + more)
+
+
+def _problems(entities: dict[str, EntityProxy], ids: Iterable[str]) -> list[tuple[str, str]]:
+    """(entity ID, problem) for each of ``ids``' entities: a required property missing, a
+    reference to no entity of ``entities`` or to one outside the property's range."""
+    duties: dict[str, Duties] = {}  # by schema name: a str's hash is kept, a Schema's is not
+    found: list[tuple[str, str]] = []
+    for entity_id in ids:
+        entity = entities[entity_id]
         schema = entity.schema
         duty = duties.get(schema.name)
         if duty is None:
@@ -313,7 +344,4 @@ def check(graph: Graph) -> None:
                         f"not a {wanted}"
                     )
                     found.append((entity_id, problem))
-    problems.extend(problem for _, problem in sorted(found, key=lambda pair: pair[0]))
-    if problems:
-        more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
-        raise ModelError("; ".join(problems[:20]) + more)
+    return found

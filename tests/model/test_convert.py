@@ -116,6 +116,35 @@ def test_a_reference_outside_its_range_stops_the_conversion():
         check(graph)
 
 
+def _many_problems() -> Graph:
+    """Posts held by persons, every seventh of them pointing at nothing and every eleventh at a
+    person where a post belongs: problems in both halves of the graph."""
+    graph = Graph("t")
+    post = graph.emit(graph.make("Position", "position", "O1"))
+    post.add("name", "Minister of Testing")
+    for n in range(60):
+        person = graph.emit(graph.make("Person", "person", f"P{n}"))
+        person.add("name", f"Person {n}")
+        held = graph.make("Occupancy", "occupancy", f"P{n}")
+        held.add("holder", f"t-nowhere-{n}" if n % 7 == 0 else person.id)
+        held.add("post", person.id if n % 11 == 0 else post.id)
+        graph.emit(held)
+    return graph
+
+
+def test_a_large_graph_checked_on_two_cores_finds_what_one_finds(monkeypatch):
+    """Checked half here and half on the other core, the same problems, in the same order."""
+    from sanctions.model import graph as graph_module
+
+    with pytest.raises(ModelError) as alone:
+        check(_many_problems())
+    monkeypatch.setattr(graph_module, "CHECK_APART_FROM", 2)
+    with pytest.raises(ModelError) as apart:
+        check(_many_problems())
+    assert str(apart.value) == str(alone.value)
+    assert "unknown t-nowhere-0" in str(alone.value) and "not a Position" in str(alone.value)
+
+
 def test_positions_name_role_and_body_with_status(build):
     graph = graph_of(build, workbooks.valid_rows())
     names = sorted(p.first("name") for p in by_schema(graph, "Position"))
