@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,6 +90,25 @@ def test_arrow_and_python_readings_agree(tokens):
         assert read_arrow.to_pylist() == [read(t, system) for t in tokens]
         assert skeleton_array(read_arrow).to_pylist() == [skeleton(read(t, system)) for t in tokens]
         assert together[system].to_pylist() == [relaxed(read(t, system)) for t in tokens]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+        | st.text(
+            alphabet="абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґўқңғүұһө", min_size=1, max_size=12
+        ),
+        min_size=1,
+    )
+)
+def test_a_cyrillic_word_reads_as_english_in_every_system_in_arrow_as_in_python(tokens):
+    """Among Latin words, a Cyrillic word's reading is the English one in every system."""
+    distinct = pa.array(tokens, pa.string())
+    cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
+    spelt = read_all(ascii_array(distinct), cyrillic)
+    for system in SYSTEMS:
+        assert spelt[system].to_pylist() == [read(t, system) for t in tokens]
 
 
 @pytest.mark.parametrize(
