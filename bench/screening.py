@@ -243,6 +243,9 @@ def run_ours(workbook: Path, reference: Path, truth: Path) -> dict[str, Any]:
             ],
             capture_output=True,
             cwd=ROOT,
+            # as the command runs (its hashing seed, so its scores are kept), with a cache
+            # folder of its own: every pair scored in this run, none kept from another
+            env={**os.environ, "PYTHONHASHSEED": "0", "SANCTIONS_CACHE": str(Path(out) / "cache")},
         )
         seconds = time.perf_counter() - start
         if proc.returncode != 0:

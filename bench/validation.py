@@ -80,9 +80,16 @@ def verdict(missed: list[str], what: str) -> int:
     return 1 if missed else 0
 
 
-def timed(args: list[str]) -> tuple[float, dict[str, float]]:
+def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, dict[str, float]]:
     start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"benchmark step failed: {' '.join(args)}\n{proc.stderr}")

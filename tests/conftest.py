@@ -59,6 +59,16 @@ def run_process(
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder of the test session's own (``SANCTIONS_CACHE``), which commands run in
+    a process of their own inherit: no test reads or writes the cache of the machine's user
+    (downloads, the scores kept between screenings)."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["SANCTIONS_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def build(tmp_path: Path) -> Callable[..., Path]:
     counter = iter(range(10_000))

@@ -59,7 +59,8 @@ MAX_SIZE = click.option(
 @click.option(
     "--cache",
     type=click.Path(path_type=Path),
-    help="Folder for downloaded sources (default: ~/.cache/sanctions or $SANCTIONS_CACHE).",
+    help="Folder for downloaded sources and the scores kept from earlier screenings "
+    "(default: ~/.cache/sanctions or $SANCTIONS_CACHE).",
 )
 @MAX_SIZE
 @click.option(
@@ -123,6 +124,8 @@ def _screen_all(
     outcome: Outcome,
 ) -> None:
     from sanctions.check.validate import validated
+    from sanctions.screen.download import cache_dir
+    from sanctions.screen.kept import KeptScores
     from sanctions.screen.report import render
     from sanctions.screen.run import load_sources, screen_list
 
@@ -139,16 +142,20 @@ def _screen_all(
     if outcome.status:
         sys.exit(EXIT_UNREADABLE)
     records: list[bytes] = []
+    kept = KeptScores(cache or cache_dir())
     for path in paths:
         with outcome.step(path, "not screened"):
             with steps.step(f"checking {path.name}"):
                 result = validated(path)
-            done = screen_list(result, path, reference, threshold, provenance, out, steps)
+            done = screen_list(result, path, reference, threshold, provenance, out, steps, kept)
             click.echo(f"wrote {' and '.join(str(p) for p in done.written)}", err=True)
             if fmt == "json":
                 records.append(done.record)
             else:
                 click.echo(render(path, done.screening, done.matrix, reference))
+    kept.close()
+    if kept.problem:
+        warn(kept.problem)
     if fmt == "json" and records:
         if len(records) == 1:
             sys.stdout.buffer.write(records[0])

@@ -25,8 +25,9 @@ from sanctions.screen.reference import PERSON_PROPS
 
 if TYPE_CHECKING:
     from sanctions.screen.matching import Query
-    from sanctions.screen.scoring import Score
+    from sanctions.screen.score import Score
 
+LOWEST = 19  # the scorer's priority, as ``nice`` counts
 # (query index, reference row) -> its score, for the pairs at or above the threshold
 Scored = dict[int, list[tuple[int, "Score"]]]
 Request = tuple[Sequence["Query"], dict[int, dict[str, Any]], list[tuple[int, int]], float]
@@ -102,19 +103,22 @@ class Ahead:
         return found
 
     def close(self) -> None:
-        """Ended: at once when idle (it is told so), stopped when still building the scorer
-        (the screening failed before it was needed: its error is not kept waiting)."""
+        """Ended at once, idle or still building the scorer (the screening failed before it
+        was needed, or every pair's score was kept: ``kept``); its error or its answer is
+        not kept waiting."""
         with suppress(OSError):  # it may have ended already
             self._conn.send(None)
         self._conn.close()
-        self._process.join(timeout=0.1)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        self._process.terminate()  # it holds nothing to keep: scores go nowhere but here
+        self._process.join()
 
 
 def _serve(conn: Connection, parent: int) -> None:
     die_with_parent(parent)  # a screening killed outright leaves no scorer behind
+    # Building the tagger is work for a core left idle: checking the lists (on both cores)
+    # goes first, and a screening whose scores were all kept never waits for it.
+    with suppress(OSError):
+        os.nice(LOWEST)
     # a scorer that cannot be built fails the same way on the first list, which says why
     with suppress(Exception):
         _warm_up()
@@ -158,7 +162,10 @@ def scoring_ahead() -> Iterator[None]:
 
 
 def score(request: Request) -> Scored:
-    """The pairs scored by the scorer started ahead, or here if there is none."""
+    """The pairs scored by the scorer started ahead, or here if there is none; no pairs are
+    nothing to wait for (the scorer may still be building its tagger)."""
+    if not request[2]:
+        return {}
     if _AHEAD:
         return _AHEAD[-1].score(request)
     return score_pairs(*request)

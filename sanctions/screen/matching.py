@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,13 +27,15 @@ from sanctions.governments.registry import designated_by
 from sanctions.model.rows import Rows
 from sanctions.screen import ahead
 from sanctions.screen.candidates import candidates, spell
+from sanctions.screen.kept import KeptScores, query_key, record_key
 from sanctions.screen.reference import NAME_PROPS, Reference
-from sanctions.screen.scoring import (
+from sanctions.screen.score import (
     BURMESE_SYLLABLE,
     GENERATIONS,
     OTHER_SURNAME,
     RELATIVE,
     SPELLED_OTHERWISE,
+    Score,
 )
 from sanctions.tracking.screening import (
     BURMESE_NASAL,
@@ -50,9 +52,6 @@ from sanctions.tracking.screening import (
     Screened,
     Screening,
 )
-
-if TYPE_CHECKING:
-    from sanctions.screen.scoring import Score
 
 DEFAULT_THRESHOLD = 0.7
 # Candidates scored per person (yente scores 10 by default; spelling variants need a few more).
@@ -211,10 +210,12 @@ def screen(
     threshold: float = DEFAULT_THRESHOLD,
     sources: list[dict[str, str]] | None = None,
     steps: Progress | None = None,
+    kept: KeptScores | None = None,
 ) -> Screening:
-    """Score every person who is not withdrawn against the reference data."""
+    """Score every person who is not withdrawn against the reference data (the pairs ``kept``
+    from an earlier screening are not scored again)."""
     queries = queries_of(result)
-    found = score_queries(queries, reference.people, threshold, steps)
+    found = score_queries(queries, reference.people, threshold, steps, kept)
     matched_ids = sorted({rec["id"] for hits in found.values() for rec, _ in hits})
     designations = designations_of(reference.sanctions, matched_ids)
     screened = []
@@ -236,7 +237,11 @@ def screen(
 
 
 def score_queries(
-    queries: list[Query], people: pa.Table, threshold: float, steps: Progress | None = None
+    queries: list[Query],
+    people: pa.Table,
+    threshold: float,
+    steps: Progress | None = None,
+    kept: KeptScores | None = None,
 ) -> dict[int, list[Hit]]:
     """For each query (by index), the candidates scoring at or above the threshold."""
     steps = steps or Progress()
@@ -246,9 +251,48 @@ def score_queries(
     records = people.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
     by_row = dict(zip(rows, records, strict=True))
     todo = list(zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True))
-    with steps.step(f"scoring {len(todo):,} candidates"):
-        scored = ahead.score((queries, by_row, todo, threshold))
-    return {qi: [(by_row[ri], sc) for ri, sc in hits] for qi, hits in scored.items()}
+    if kept is None:
+        with steps.step(f"scoring {len(todo):,} candidates"):
+            scored = ahead.score((queries, by_row, todo, threshold))
+        return {qi: [(by_row[ri], sc) for ri, sc in hits] for qi, hits in scored.items()}
+    scores = _scores_kept(queries, by_row, todo, kept, steps)
+    found: dict[int, list[Hit]] = {}
+    for qi, ri in todo:
+        score = scores[qi, ri]
+        if score is not None and score.score >= threshold:
+            found.setdefault(qi, []).append((by_row[ri], score))
+    return found
+
+
+def _scores_kept(
+    queries: list[Query],
+    by_row: dict[int, dict[str, Any]],
+    todo: list[tuple[int, int]],
+    kept: KeptScores,
+    steps: Progress,
+) -> dict[tuple[int, int], Score | None]:
+    """Every pair's score (None for a pair the scorer does not compare): those kept from an
+    earlier screening as they were, the others scored now, whatever their score, and kept."""
+    q_keys = [query_key(q) for q in queries]
+    r_keys = {ri: record_key(rec) for ri, rec in by_row.items()}
+    known = kept.find((q_keys[qi], r_keys[ri]) for qi, ri in todo)
+    scores = {
+        (qi, ri): known[q_keys[qi], r_keys[ri]]
+        for qi, ri in todo
+        if (q_keys[qi], r_keys[ri]) in known
+    }
+    missing = [pair for pair in todo if pair not in scores]
+    if not missing:
+        return scores
+    with steps.step(f"scoring {len(missing):,} candidates ({len(scores):,} scored before)"):
+        scored = ahead.score((queries, by_row, missing, 0.0))
+    new: dict[tuple[int, int], Score | None] = dict.fromkeys(missing)
+    for qi, hits in scored.items():
+        for ri, score in hits:
+            new[qi, ri] = score
+    scores.update(new)
+    kept.keep({(q_keys[qi], r_keys[ri]): score for (qi, ri), score in new.items()})
+    return scores
 
 
 def designations_of(sanctions: pa.Table, entity_ids: list[str]) -> dict[str, list[Designation]]:

@@ -16,7 +16,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
-from followthemoney import model
 
 from sanctions.screen.download import MAX_BYTES
 
@@ -84,6 +83,8 @@ class Reference:
 
 def matchable_schemata() -> list[str]:
     """Schemata a Person query may match (Person itself, LegalEntity, ...)."""
+    from followthemoney import model
+
     person = model.get("Person")
     assert person is not None
     return sorted(s.name for s in model.schemata.values() if person.can_match(s))

@@ -27,6 +27,7 @@ from sanctions.common.progress import Progress
 from sanctions.model.targets import load_targets
 from sanctions.screen.download import DownloadError, Limits, fetch, is_url
 from sanctions.screen.download import Progress as Download
+from sanctions.screen.kept import KeptScores
 from sanctions.screen.matching import screen
 from sanctions.screen.reference import Reference, ReferenceError, read_files
 from sanctions.tracking.gaps import (
@@ -117,9 +118,10 @@ def screen_list(
     provenance: list[dict[str, str]],
     out: Path,
     steps: Progress | None = None,
+    kept: KeptScores | None = None,
 ) -> ScreenedList:
     """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
-    screening = screen(result, workbook, reference, threshold, provenance, steps)
+    screening = screen(result, workbook, reference, threshold, provenance, steps, kept)
     matrix = gap_matrix(screening, proposed_by(load_targets(result)))
     folder = list_folder(workbook, out)
     record = to_json(screening, to_data(matrix))

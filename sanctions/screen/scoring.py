@@ -29,7 +29,6 @@ import importlib.util
 import itertools
 import sys
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -38,6 +37,14 @@ from followthemoney import EntityProxy, model
 from sanctions.common.data import SpecError, read_yaml, schemas_dir
 from sanctions.common.names import parts
 from sanctions.common.romanise import readings, relaxed
+from sanctions.screen.score import (
+    BURMESE_SYLLABLE,
+    GENERATIONS,
+    OTHER_SURNAME,
+    RELATIVE,
+    SPELLED_OTHERWISE,
+    Score,
+)
 from sanctions.screen.variants import (
     aligned,
     close,
@@ -69,26 +76,21 @@ FEMININE = "avna"  # a woman's patronymic as the relaxed readings end (-ovna, -e
 # first is the Spanish ``Señor``, and ``JR`` first is a pair of initials. The Philippines' and
 # the United States' lists print them.
 GENERATION_PENALTY = 0.3
-GENERATIONS = "generational suffix differs: a father and son of one name?"
 # Each suffix, and the generation it names: Jr and II are both the son of the first.
 GENERATION_WORDS = {
     "sr": ("Sr", 1), "snr": ("Sr", 1), "senior": ("Sr", 1),
     "jr": ("Jr", 2), "jnr": ("Jr", 2), "junior": ("Jr", 2), "ii": ("II", 2), "iii": ("III", 3),
 }  # fmt: skip
-OTHER_SURNAME = (
-    "surname differs, same given name, patronymic and birth date (a maiden or married name?)"
-)
 # A name that pairs word by word with the listed one, each word read alike or a letter or two
 # from it, at least one read alike, with the same full birth date: at least a possible match,
 # the words that differ named. Burmese names reach the lists romanised by ear (the US lists
 # ``OO, Mya Tun``, the UK ``Mya Htun OO``, born the same day), and a misprint (the EU's
 # ``PUSJIKN``) is no other person; the same day of birth is what makes so loose a likeness
-# worth a look, and a person still has to confirm it.
-SPELLED_OTHERWISE = "same birth date, the name spelled otherwise"
+# worth a look, and a person still has to confirm it (``score.SPELLED_OTHERWISE``). Two words
+# close only as one Burmese syllable (``variants.one_nasal``) are said to be so
+# (``score.BURMESE_SYLLABLE``): rigour knows them as two names of other languages, which a
+# reader should know was set aside.
 BURMA = "mm"  # FtM's country code for Myanmar: both sides' nationality makes a name Burmese
-# Said of two words that are close only as one Burmese syllable (``variants.one_nasal``):
-# rigour knows them as two names of other languages, which a reader should know was set aside.
-BURMESE_SYLLABLE = ", one Burmese syllable whose final nasal is spelled two ways"
 # In a chain of fathers' names a father is named by his son's name without its first word
 # (``Abdullah Saleh al Zahrani``, father of ``Ahmed Abdullah Saleh al Zahrani``, as the UK's
 # list says): a name whose every word is in the listed name after a first (given) name it
@@ -96,14 +98,6 @@ BURMESE_SYLLABLE = ", one Burmese syllable whose final nasal is spelled two ways
 # does, unless both sides give the same birth year. The lists name such fathers, brothers and
 # sons in their notes; they are not listed.
 RELATIVE_PENALTY = 0.3
-RELATIVE = "the listed name has a given name this one lacks, before all of its words"
-
-
-@dataclass(frozen=True)
-class Score:
-    score: float
-    name: str  # the reference name that matched best, as the reference writes it
-    explanation: str
 
 
 def logic_v2() -> Any:

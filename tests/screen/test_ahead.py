@@ -86,6 +86,30 @@ def test_a_screening_that_ends_early_stops_the_scorer_still_being_built(
     assert not started._process.is_alive() and not multiprocessing.active_children()
 
 
+def test_no_pairs_are_nothing_to_wait_for_and_the_tagger_is_built_last(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A screening without candidates, or whose scores were all kept, does not wait for a
+    scorer still building its tagger; that building runs at the lowest priority, so that
+    checking the lists goes first."""
+    import os
+    import time
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    monkeypatch.setattr(ahead, "_warm_up", lambda: time.sleep(600))  # forked with it
+    with ahead.scoring_ahead():
+        (started,) = ahead._AHEAD
+        with monkeypatch.context() as waiting:
+            waiting.setattr(ahead.Ahead, "score", lambda *_: pytest.fail("waited for the scorer"))
+            assert ahead.score((QUERIES, RECORDS, [], 0.5)) == {}
+        for _ in range(500):  # the child lowers its own priority as it starts
+            if os.getpriority(os.PRIO_PROCESS, started._process.pid or 0) == ahead.LOWEST:
+                break
+            time.sleep(0.01)
+        assert os.getpriority(os.PRIO_PROCESS, started._process.pid or 0) == ahead.LOWEST
+    assert not multiprocessing.active_children()
+
+
 def test_the_scorer_ends_when_the_screening_is_killed() -> None:
     assert not helper_outlives_killed_parent(
         """

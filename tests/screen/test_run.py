@@ -4,6 +4,7 @@ matrix, designations cited in packages, and a clear error for a bad source or wo
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import orjson
@@ -45,11 +46,16 @@ def test_screen_command_writes_screening_and_gap_matrix(
 def test_screen_json_is_deterministic(
     labelled: tuple[Path, Path, Screening], tmp_path: Path
 ) -> None:
+    """The same bytes every time: scored afresh, and asked again (from the scores kept)."""
     book, reference, _ = labelled
     args = ["screen", str(book), "--against", str(reference), "--format", "json"]
-    first = run_process(*args, "--out", str(tmp_path / "a"))
-    second = run_process(*args, "--out", str(tmp_path / "b"))
+    cache = tmp_path / "cache"
+    first = run_process(*args, "--out", str(tmp_path / "a"), "--cache", str(cache))
     assert first.returncode == 0, first.stderr
+    (kept,) = (cache / "scores").glob("scores-*.sqlite3")
+    with sqlite3.connect(kept) as db:
+        assert db.execute("SELECT count(*) FROM scores").fetchone()[0] > 0
+    second = run_process(*args, "--out", str(tmp_path / "b"), "--cache", str(cache))
     assert first.stdout == second.stdout
     parsed = json.loads(first.stdout)
     assert parsed["threshold"] == 0.7 and parsed["gaps"]["P001"]["us"]["status"] == "designated"

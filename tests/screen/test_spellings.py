@@ -198,7 +198,8 @@ def test_a_burmese_syllable_spelled_as_another_language_s_name_is_a_possible_mat
     two Myanmar nationals born the same day they are one name, and the explanation says why.
     Anyone else's stay apart, and so do Burmese names a letter apart."""
     from sanctions.screen.matching import SPELLED_APART, doubts
-    from sanctions.screen.scoring import BURMESE_SYLLABLE, OTHER_SURNAME_SCORE, SPELLED_OTHERWISE
+    from sanctions.screen.score import BURMESE_SYLLABLE, SPELLED_OTHERWISE
+    from sanctions.screen.scoring import OTHER_SURNAME_SCORE
     from sanctions.tracking.screening import BURMESE_NASAL
 
     scorer = Scorer()

@@ -1,0 +1,201 @@
+"""Scores kept between screenings: a screening asked again scores only the pairs that changed.
+
+Scoring is most of a small screening's wait. The first score of a process builds rigour's
+person-name tagger, six to eight seconds on a small machine (``ahead``). An editor asks the
+same question many times a day, after each edit and each new file of sanctions data, and
+nearly every pair (a workbook person, a record of the data) is a pair scored before, with the
+same score. So every pair scored is kept here, and a screening whose pairs were all scored
+before never waits for the scorer.
+
+A pair is kept under a digest of both sides as the scorer reads them: the person's names,
+birth date, nationalities and gender, and the record's schema and the properties the scorer
+reads (``reference.PERSON_PROPS``). Nothing else enters a score. The code that scores is in
+the file's name (``fingerprint``): the tool's own modules and data files, the libraries on the
+scoring path with their versions, Python's version, and the string hashing seed (logic-v2
+explains a match by the first of several equal name pairs in set order). Any change there
+opens a new file, and the files of other fingerprints are removed. A kept score is the score
+the scorer gives, byte for byte, and the outputs are the same whether or not it was kept.
+Where the seed is not fixed (a library call in a process not started by the command), nothing
+is kept.
+
+The file is SQLite, so two screenings at once and a screening stopped halfway leave it whole.
+It lives in the cache folder (``download.cache_dir``, or ``--cache``), never beside an output.
+Its keys are digests, but its values are what screening.json shows of a match (the score, the
+record's name, the explanation, which quotes names of both sides), for every pair scored.
+Scores older than ``KEPT_DAYS`` are dropped when new ones are written, so the file holds only
+what was screened lately. A cache that cannot be read or written is passed over: the pairs are
+scored as if nothing was kept, and ``problem`` says why for the command to warn.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from sanctions.common.data import schemas_dir
+from sanctions.screen.reference import PERSON_PROPS
+from sanctions.screen.score import Score
+
+if TYPE_CHECKING:
+    from sanctions.screen.matching import Query
+
+FOLDER = "scores"
+KEPT_DAYS = 90
+# The libraries a score passes through, besides the tool's own code.
+LIBRARIES = (
+    "followthemoney",
+    "fingerprints",
+    "nomenklatura",
+    "normality",
+    "numpy",
+    "prefixdate",
+    "pyarrow",
+    "rapidfuzz",
+    "rigour",
+    "scipy",
+)
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS scores (
+    query BLOB NOT NULL,
+    record BLOB NOT NULL,
+    score REAL,
+    name TEXT,
+    explanation TEXT,
+    scored INTEGER NOT NULL,
+    PRIMARY KEY (query, record)
+) WITHOUT ROWID
+"""
+# A pair whose sides cannot be the same kind of thing (a person against a vessel) is kept as
+# never scored: its score is NULL.
+Kept = dict[tuple[bytes, bytes], Score | None]
+
+
+def seed() -> str | None:
+    """The string hashing seed this process runs with, when it is the command's (``entry``):
+    ``PYTHONHASHSEED=0`` is the one seed a process can tell it was started with."""
+    return None if sys.flags.hash_randomization else "0"
+
+
+@cache
+def fingerprint() -> str:
+    """What scored: the tool's modules and data files, the libraries and Python."""
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update(f"seed={seed()}".encode())
+    for library in LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"\n{library}={version}".encode())
+    package = Path(__file__).resolve().parent.parent
+    data = schemas_dir()
+    files = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    files += [(f"schemas/{p.relative_to(data).as_posix()}", p) for p in sorted(data.rglob("*"))]
+    for name, path in files:
+        if path.is_file():
+            digest.update(f"\n{name}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def query_key(query: Query) -> bytes:
+    """A workbook person as the scorer reads them (``ahead.score_pairs``)."""
+    side = [query.names, query.birth_date, query.countries, query.gender]
+    return hashlib.sha256(orjson.dumps(side)).digest()[:16]
+
+
+def record_key(record: Mapping[str, Any]) -> bytes:
+    """A record of the sanctions data as the scorer reads it."""
+    side = [record["schema"], [record[p] or [] for p in PERSON_PROPS]]
+    return hashlib.sha256(orjson.dumps(side)).digest()[:16]
+
+
+class KeptScores:
+    """The scores kept in one cache folder, for this fingerprint."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / FOLDER / f"scores-{fingerprint()}.sqlite3"
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
+        if seed() is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self._db.execute(SCHEMA)
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(exc)
+            return
+        self._remove_others()
+
+    def _fail(self, exc: Exception) -> None:
+        self.problem = f"{self.path}: scores not kept ({exc})"
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+
+    def _remove_others(self) -> None:
+        """The files of other fingerprints: scores no code here would give any more."""
+        for other in self.path.parent.glob("scores-*.sqlite3*"):
+            if not other.name.startswith(self.path.name):
+                with suppress(OSError):  # in use elsewhere, or not ours: left as it is
+                    other.unlink()
+
+    def find(self, pairs: Iterable[tuple[bytes, bytes]]) -> Kept:
+        """The pairs of ``pairs`` kept here, with their scores."""
+        if self._db is None:
+            return {}
+        wanted: dict[bytes, set[bytes]] = {}
+        for query, record in pairs:
+            wanted.setdefault(query, set()).add(record)
+        found: Kept = {}
+        try:
+            for query, records in wanted.items():
+                rows = self._db.execute(
+                    "SELECT record, score, name, explanation FROM scores WHERE query = ?",
+                    (query,),
+                )
+                for record, score, name, explanation in rows:
+                    if record in records:
+                        kept = None if score is None else Score(score, name, explanation)
+                        found[query, record] = kept
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return {}
+        return found
+
+    def keep(self, scored: Kept, today: datetime.date | None = None) -> None:
+        """Keep these scores, and drop those scored over ``KEPT_DAYS`` days ago."""
+        if self._db is None or not scored:
+            return
+        day = (today or datetime.date.today()).toordinal()
+        rows = [
+            (q, r, None, None, None, day)
+            if s is None
+            else (q, r, s.score, s.name, s.explanation, day)
+            for (q, r), s in scored.items()
+        ]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)", rows
+                )
+                self._db.execute("DELETE FROM scores WHERE scored < ?", (day - KEPT_DAYS,))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
