@@ -124,7 +124,6 @@ def _screen_all(
     outcome: Outcome,
 ) -> None:
     from sanctions.check.validate import validated
-    from sanctions.screen.download import cache_dir
     from sanctions.screen.kept import KeptScores
     from sanctions.screen.report import render
     from sanctions.screen.run import load_sources, screen_list
@@ -142,7 +141,7 @@ def _screen_all(
     if outcome.status:
         sys.exit(EXIT_UNREADABLE)
     records: list[bytes] = []
-    kept = KeptScores(cache or cache_dir())
+    kept = KeptScores(cache)
     for path in paths:
         with outcome.step(path, "not screened"):
             with steps.step(f"checking {path.name}"):

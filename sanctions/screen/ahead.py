@@ -45,7 +45,7 @@ def score_pairs(
     scorer = Scorer()
     query_entities = [
         scorer.query(
-            q.person_id,
+            f"{i}-{q.person_id}",  # unique, whatever the IDs: the scorer's caches go by it
             q.names,
             {
                 "birthDate": [q.birth_date] if q.birth_date else [],
@@ -53,7 +53,7 @@ def score_pairs(
                 "gender": [q.gender] if q.gender else [],
             },
         )
-        for q in queries
+        for i, q in enumerate(queries)
     ]
     references = {
         row: scorer.reference(str(row), rec["schema"], {p: rec[p] or [] for p in PERSON_PROPS})

@@ -22,9 +22,10 @@ The file is SQLite, so two screenings at once and a screening stopped halfway le
 It lives in the cache folder (``download.cache_dir``, or ``--cache``), never beside an output.
 Its keys are digests, but its values are what screening.json shows of a match (the score, the
 record's name, the explanation, which quotes names of both sides), for every pair scored.
-Scores older than ``KEPT_DAYS`` are dropped when new ones are written, so the file holds only
-what was screened lately. A cache that cannot be read or written is passed over: the pairs are
-scored as if nothing was kept, and ``problem`` says why for the command to warn.
+A score not used for ``KEPT_DAYS`` days is dropped when new ones are written, so the file holds
+only what was screened lately. A cache that cannot be read or written is passed over: the pairs
+are scored as if nothing was kept, and ``problem`` says why for the command to warn; a file
+that is not a database (cut short by a full disk, say) is made anew.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from sanctions.common.data import schemas_dir
+from sanctions.screen.download import cache_dir
 from sanctions.screen.reference import PERSON_PROPS
 from sanctions.screen.score import Score
 
@@ -50,7 +52,9 @@ if TYPE_CHECKING:
     from sanctions.screen.matching import Query
 
 FOLDER = "scores"
-KEPT_DAYS = 90
+KEPT_DAYS = 90  # a score not used for this long is dropped
+REDATE_DAYS = 30  # a score used is dated again when it was kept this long ago
+WAIT_S = 2.0  # for another screening writing to the same file
 # The libraries a score passes through, besides the tool's own code.
 LIBRARIES = (
     "followthemoney",
@@ -123,31 +127,56 @@ def record_key(record: Mapping[str, Any]) -> bytes:
 class KeptScores:
     """The scores kept in one cache folder, for this fingerprint."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / FOLDER / f"scores-{fingerprint()}.sqlite3"
+    def __init__(self, folder: Path | None = None, today: datetime.date | None = None) -> None:
+        """``folder``: the cache folder (``--cache``); by default the user's (``cache_dir``)."""
+        self.today = (today or datetime.date.today()).toordinal()
+        self.path: Path | None = None
         self.problem: str | None = None
         self._db: sqlite3.Connection | None = None
+        self._used: list[tuple[bytes, bytes]] = []  # found, and kept long enough to re-date
         if seed() is None:
             return
         try:
+            self.path = (folder or cache_dir()) / FOLDER / f"scores-{fingerprint()}.sqlite3"
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self._db.execute(SCHEMA)
-        except (sqlite3.Error, OSError) as exc:
+            self._db = self._open(self.path)
+        except (sqlite3.Error, OSError, RuntimeError) as exc:  # RuntimeError: no home folder
             self._fail(exc)
             return
-        self._remove_others()
+        self._remove_others(self.path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        """The file, made anew where it is not a database (cut short by a full disk, say)."""
+        for attempt in range(2):
+            db = sqlite3.connect(path, timeout=WAIT_S, isolation_level=None)
+            try:
+                db.execute(SCHEMA)
+                return db
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                if isinstance(exc, sqlite3.OperationalError) or attempt:  # locked: not ours
+                    raise
+                path.unlink()
+        raise AssertionError("unreachable")
 
     def _fail(self, exc: Exception) -> None:
-        self.problem = f"{self.path}: scores not kept ({exc})"
+        self.problem = f"{self.path or 'the cache folder'}: scores not kept ({exc})"
         if self._db is not None:
             self._db.close()
         self._db = None
+        broken = isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.OperationalError
+        )
+        if broken and self.path is not None:  # the next screening starts afresh
+            with suppress(OSError):
+                self.path.unlink()
 
-    def _remove_others(self) -> None:
+    @staticmethod
+    def _remove_others(path: Path) -> None:
         """The files of other fingerprints: scores no code here would give any more."""
-        for other in self.path.parent.glob("scores-*.sqlite3*"):
-            if not other.name.startswith(self.path.name):
+        for other in path.parent.glob("scores-*.sqlite3*"):
+            if not other.name.startswith(path.name):
                 with suppress(OSError):  # in use elsewhere, or not ours: left as it is
                     other.unlink()
 
@@ -162,27 +191,28 @@ class KeptScores:
         try:
             for query, records in wanted.items():
                 rows = self._db.execute(
-                    "SELECT record, score, name, explanation FROM scores WHERE query = ?",
+                    "SELECT record, score, name, explanation, scored FROM scores WHERE query = ?",
                     (query,),
                 )
-                for record, score, name, explanation in rows:
+                for record, score, name, explanation, scored in rows:
                     if record in records:
                         kept = None if score is None else Score(score, name, explanation)
                         found[query, record] = kept
+                        if scored < self.today - REDATE_DAYS:
+                            self._used.append((query, record))
         except sqlite3.Error as exc:
             self._fail(exc)
             return {}
         return found
 
-    def keep(self, scored: Kept, today: datetime.date | None = None) -> None:
+    def keep(self, scored: Kept) -> None:
         """Keep these scores, and drop those scored over ``KEPT_DAYS`` days ago."""
         if self._db is None or not scored:
             return
-        day = (today or datetime.date.today()).toordinal()
         rows = [
-            (q, r, None, None, None, day)
+            (q, r, None, None, None, self.today)
             if s is None
-            else (q, r, s.score, s.name, s.explanation, day)
+            else (q, r, s.score, s.name, s.explanation, self.today)
             for (q, r), s in scored.items()
         ]
         try:
@@ -191,11 +221,25 @@ class KeptScores:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
-                self._db.execute("DELETE FROM scores WHERE scored < ?", (day - KEPT_DAYS,))
+                self._db.execute("DELETE FROM scores WHERE scored < ?", (self.today - KEPT_DAYS,))
         except sqlite3.Error as exc:
             self._fail(exc)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        """Done: the pairs found that were kept long ago dated today, so that a pair screened
+        every day is never dropped."""
+        if self._db is None:
+            return
+        if self._used:
+            try:
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.executemany(
+                        "UPDATE scores SET scored = ? WHERE query = ? AND record = ?",
+                        [(self.today, q, r) for q, r in self._used],
+                    )
+            except sqlite3.Error as exc:
+                self._fail(exc)
+                return
+        self._db.close()
+        self._db = None

@@ -98,7 +98,10 @@ def _flatten(batch: pa.RecordBatch, props: tuple[str, ...]) -> pa.Table:
         "datasets": batch.column("datasets"),
     }
     for prop in props:
-        columns[prop] = pc.struct_field(props_col, prop)
+        values = pc.struct_field(props_col, prop)
+        # an empty list is no value, as FtM reads it: a file may write either
+        empty = pc.equal(pc.list_value_length(values), 0)
+        columns[prop] = pc.if_else(empty, pa.scalar(None, values.type), values)
     return pa.table(columns)
 
 

@@ -223,8 +223,8 @@ class Scorer:
         self, query: EntityProxy, candidate: EntityProxy
     ) -> tuple[EntityProxy, EntityProxy] | None:
         """The pair rewritten so that the side with full names also reads in initials."""
-        q_birth = {d for d in query.get("birthDate") if len(d) >= FULL_DATE}
-        c_birth = {d for d in candidate.get("birthDate") if len(d) >= FULL_DATE}
+        q_birth = {d for d in query.get("birthDate", quiet=True) if len(d) >= FULL_DATE}
+        c_birth = {d for d in candidate.get("birthDate", quiet=True) if len(d) >= FULL_DATE}
         if not q_birth & c_birth:
             return None
         q_names, c_names = query.names, candidate.names
@@ -257,8 +257,10 @@ def _same_year(query: EntityProxy, candidate: EntityProxy) -> bool:
 
 def _born_alike(query: EntityProxy, candidate: EntityProxy, digits: int) -> bool:
     """Whether both give a birth date whose first ``digits`` characters (at least) agree."""
-    mine = {d[:digits] for d in query.get("birthDate") if len(d) >= digits}
-    return bool(mine & {d[:digits] for d in candidate.get("birthDate") if len(d) >= digits})
+    mine = {d[:digits] for d in query.get("birthDate", quiet=True) if len(d) >= digits}
+    return bool(
+        mine & {d[:digits] for d in candidate.get("birthDate", quiet=True) if len(d) >= digits}
+    )
 
 
 def _other_surname(query: list[str], candidate: list[str]) -> str:
@@ -291,7 +293,7 @@ def _by_ear(query: EntityProxy, candidate: EntityProxy) -> bool:
     """Whether both sides give Myanmar as a nationality or citizenship (lists print either):
     their names are then Burmese ones, romanised by ear (``close_by_ear``)."""
     return all(
-        BURMA in side.get("nationality") or BURMA in side.get("citizenship")
+        BURMA in side.get("nationality", quiet=True) or BURMA in side.get("citizenship", quiet=True)
         for side in (query, candidate)
     )
 

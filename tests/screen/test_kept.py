@@ -74,15 +74,21 @@ def test_a_kept_score_is_found_as_it_was_kept(tmp_path: Path, fixed_seed: None) 
     assert again.problem is None
 
 
-def test_scores_scored_long_ago_are_dropped_when_new_ones_are_kept(
+def test_a_score_unused_for_long_is_dropped_and_one_used_is_not(
     tmp_path: Path, fixed_seed: None
 ) -> None:
-    store = KeptScores(tmp_path)
-    today = datetime.date(2026, 12, 6)
-    old, new = (b"q" * 16, b"o" * 16), (b"q" * 16, b"n" * 16)
-    store.keep({old: Score(0.9, "A", "")}, today - datetime.timedelta(days=KEPT_DAYS + 1))
-    store.keep({new: Score(0.9, "B", "")}, today)
-    assert set(store.find([old, new])) == {new}
+    day = datetime.date(2026, 12, 6)
+    used, unused, new = (b"q" * 16, b"u" * 16), (b"q" * 16, b"o" * 16), (b"q" * 16, b"n" * 16)
+    first = KeptScores(tmp_path, today=day)
+    first.keep({used: Score(0.9, "A", ""), unused: Score(0.9, "B", "")})
+    first.close()
+    # used again after two thirds of the time a score is kept: dated again
+    later = KeptScores(tmp_path, today=day + datetime.timedelta(days=KEPT_DAYS * 2 // 3))
+    assert set(later.find([used])) == {used}
+    later.close()
+    last = KeptScores(tmp_path, today=day + datetime.timedelta(days=KEPT_DAYS + 1))
+    last.keep({new: Score(0.9, "C", "")})
+    assert set(last.find([used, unused, new])) == {used, new}
 
 
 def test_a_score_is_scored_again_only_when_a_side_the_scorer_reads_changed() -> None:
@@ -155,12 +161,29 @@ def test_a_cache_that_cannot_be_used_is_passed_over_saying_why(
     people = read_file(reference).people
     assert score_queries([DANA], people, 0.5, kept=store) == score_queries([DANA], people, 0.5)
 
+    # a file that is not a database (cut short by a full disk, say) is made anew
     other = tmp_path / "other"
     broken = KeptScores(other).path
+    assert broken is not None
     broken.write_bytes(b"not a database at all" * 100)
     store = KeptScores(other)
-    assert store.problem is not None
-    assert score_queries([DANA], people, 0.5, kept=store) == score_queries([DANA], people, 0.5)
+    assert store.problem is None
+    store.keep({(b"q" * 16, b"r" * 16): Score(1.0, "A", "")})
+    assert store.find([(b"q" * 16, b"r" * 16)]) == {(b"q" * 16, b"r" * 16): Score(1.0, "A", "")}
+
+
+def test_a_machine_without_a_home_folder_screens_without_keeping(
+    fixed_seed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(kept, "cache_dir", nowhere)
+    store = KeptScores()
+    assert store.problem == (
+        "the cache folder: scores not kept (Could not determine home directory.)"
+    )
+    assert store.find([(b"q" * 16, b"r" * 16)]) == {}
 
 
 def test_the_scores_of_other_code_are_removed(

@@ -173,3 +173,57 @@ def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
     assert doubts("1970-01-01", ["1971-05-05", "1972"], "") == [OTHER_YEAR]
     assert doubts("1970", ["1970-03-02"], "") == []
     assert doubts("1970", ["1970"], "name_match 0.8: ['x' extraQueryPart: 0.00]") == [PART_NAMES]
+
+
+def test_a_legal_entity_carrying_a_person_s_name_is_scored_as_the_data_gives_it(
+    tmp_path: Path,
+) -> None:
+    """OpenSanctions gives an entity of unknown kind as a LegalEntity, which has no birth date
+    or nationality: the scorer's own rules, which read those, read nothing there."""
+    import orjson
+
+    from sanctions.screen.matching import Query, score_queries
+
+    path = tmp_path / "reference.ftm.json"
+    entity = {"id": "le1", "schema": "LegalEntity", "properties": {"name": ["Ivan Fiktov"]}}
+    path.write_bytes(orjson.dumps({**entity, "datasets": ["fictional"]}) + b"\n")
+    people = read_file(path).people
+    born = Query("P001", "Ivan Fiktov", "proposed", ["Ivan Fiktov"], "1970-03-15", ["mm"], None)
+    found = score_queries([born], people, 0.5)
+    assert [(rec["id"], sc.name) for rec, sc in found[0]] == [("le1", "Ivan Fiktov")]
+
+
+def test_two_persons_of_one_id_are_each_scored_as_themselves(tmp_path: Path) -> None:
+    """A list checked by hand may repeat an ID; the scorer's caches go by its own keys."""
+    from dataclasses import replace
+
+    import orjson
+
+    from sanctions.screen.matching import Query, score_queries
+
+    path = tmp_path / "reference.ftm.json"
+    path.write_bytes(
+        orjson.dumps(
+            {
+                "id": "r1",
+                "schema": "Person",
+                "properties": {"name": ["Ivan Petrovich Fiktov"], "birthDate": ["1970-03-15"]},
+                "datasets": ["fictional"],
+            }
+        )
+        + b"\n"
+    )
+    people = read_file(path).people
+    ivan = Query(
+        "P07",
+        "Ivan Petrovich Fiktov",
+        "proposed",
+        ["Ivan Petrovich Fiktov"],
+        "1970-03-15",
+        [],
+        None,
+    )
+    other = replace(ivan, name="Pavel Fiktov", names=["Pavel Sergeevich Fiktov"])
+    alone = score_queries([ivan], people, 0.0)[0]
+    together = score_queries([other, ivan], people, 0.0)
+    assert together[1] == alone

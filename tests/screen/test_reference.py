@@ -50,3 +50,17 @@ def test_an_empty_reference_file_is_reported(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(ReferenceError, match="empty"):
         read_file(empty)
+
+
+def test_an_empty_list_of_values_is_no_value(tmp_path: Path) -> None:
+    """A file may write a property without values as ``[]``: read as FtM reads it, nothing."""
+    import orjson
+
+    path = tmp_path / "r.ftm.json"
+    entities = [
+        {"id": "a", "schema": "Person", "properties": {"name": ["Ivan Fiktov"], "birthDate": []}},
+        {"id": "b", "schema": "Person", "properties": {"name": ["Dana Fiktova"]}},
+    ]
+    path.write_bytes(b"".join(orjson.dumps({**e, "datasets": ["x"]}) + b"\n" for e in entities))
+    people = read_file(path).people
+    assert people.column("birthDate").to_pylist() == [None, None]

@@ -64,6 +64,24 @@ def test_screen_json_is_deterministic(
     ).read_bytes()
 
 
+def test_a_cache_folder_that_cannot_be_written_leaves_the_screening_as_it_is(
+    labelled: tuple[Path, Path, Screening], tmp_path: Path
+) -> None:
+    """Nothing kept, the same answer, and a warning saying why."""
+    book, reference, screening = labelled
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    args = ["screen", str(book), "--against", str(reference), "--format", "json"]
+    proc = run_process(*args, "--out", str(tmp_path / "out"), "--cache", str(blocked))
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: {blocked}" in proc.stderr and "scores not kept" in proc.stderr
+    found = {
+        p["person_id"]: [m["ref_id"] for m in p["matches"]]
+        for p in json.loads(proc.stdout)["persons"]
+    }
+    assert found == {p.person_id: [m.ref_id for m in p.matches] for p in screening.persons}
+
+
 def test_threshold_option_narrows_matches(
     labelled: tuple[Path, Path, Screening], tmp_path: Path
 ) -> None:
