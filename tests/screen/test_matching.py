@@ -14,6 +14,7 @@ from sanctions.screen.scoring import Scorer
 from sanctions.tracking.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix, proposed_by
 from sanctions.tracking.screening import Screening
 from tests import screening_data as data
+from tests.conftest import run_cli
 
 
 def found(screening: Screening) -> set[tuple[str, str]]:
@@ -227,3 +228,69 @@ def test_two_persons_of_one_id_are_each_scored_as_themselves(tmp_path: Path) -> 
     alone = score_queries([ivan], people, 0.0)[0]
     together = score_queries([other, ivan], people, 0.0)
     assert together[1] == alone
+
+
+# A valid value of each FtM property type, for an entity carrying every property its schema has.
+SAMPLE = {
+    "address": "1 Invented Street, Fictown",
+    "checksum": "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "country": "mm",
+    "date": "1970-03-15",
+    "email": "nobody@example.org",
+    "gender": "male",
+    "html": "<p>Ivan Fiktov</p>",
+    "identifier": "FX-0001",
+    "ip": "192.0.2.1",
+    "json": "{}",
+    "language": "eng",
+    "mimetype": "text/plain",
+    "name": "Ivan Fiktov",
+    "number": "1",
+    "phone": "+15555550100",
+    "topic": "sanction",
+    "url": "https://example.org/",
+}
+
+
+def test_every_schema_and_property_of_ftm_is_read_and_scored_without_error(
+    tmp_path: Path,
+) -> None:
+    """Sanctions data may hold any schema of FtM's model with any of its properties (partial
+    dates, empty lists among them): each is read, and each a person may match is scored. Made
+    from the model itself, so that a schema or property FtM adds is tried too."""
+    import orjson
+    from followthemoney import model
+
+    from sanctions.screen.matching import Query, score_queries
+    from sanctions.screen.reference import matchable_schemata
+
+    lines = []
+    for schema in sorted(model.schemata.values(), key=lambda s: s.name):
+        if schema.abstract:
+            continue
+        props: dict[str, list[str]] = {}
+        for prop in schema.properties.values():
+            if prop.stub:
+                continue
+            if prop.type.name == "entity":
+                props[prop.name] = [f"{schema.name}-other"]
+            else:
+                props[prop.name] = [SAMPLE.get(prop.type.name, "Ivan Fiktov")]
+        if "birthDate" in props:
+            props["birthDate"] = ["1970", "1970-03", "1970-03-15"]
+        if "alias" in props:
+            props["alias"] = []
+        entity = {"id": schema.name, "schema": schema.name, "properties": props, "target": True}
+        lines.append(orjson.dumps({**entity, "datasets": ["fictional"], "caption": "x"}))
+    empty = {"name": ["Ivan Fiktov"], "birthDate": [], "nationality": [], "alias": []}
+    lines.append(orjson.dumps({"id": "empty", "schema": "Person", "properties": empty}))
+    path = tmp_path / "every.ftm.json"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    people = read_file(path).people
+    ivan = Query("P001", "Ivan Fiktov", "proposed", ["Ivan Fiktov"], "1970-03-15", ["mm"], "male")
+    found = score_queries([ivan], people, 0.0)
+    assert sorted({rec["schema"] for rec, _ in found[0]}) == matchable_schemata()
+    # and the whole command, its Sanction and designations read from the same file
+    book = data.write_workbook(tmp_path / "book.xlsx")
+    ran = run_cli("screen", str(book), "--against", str(path), "--out", str(tmp_path / "out"))
+    assert ran.returncode == 0, ran.stderr
