@@ -64,6 +64,7 @@ LIBRARIES = (
     "numpy",
     "prefixdate",
     "pyarrow",
+    "PyICU",
     "rapidfuzz",
     "rigour",
     "scipy",
@@ -92,7 +93,8 @@ def seed() -> str | None:
 
 @cache
 def fingerprint() -> str:
-    """What scored: the tool's modules and data files, the libraries and Python."""
+    """What scored: the tool's modules and data files, the libraries (and the ICU library
+    that normality's transliteration runs on) and Python."""
     digest = hashlib.sha256(sys.version.encode())
     digest.update(f"seed={seed()}".encode())
     for library in LIBRARIES:
@@ -101,6 +103,10 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "absent"
         digest.update(f"\n{library}={version}".encode())
+    with suppress(ImportError):  # normality transliterates with the system's ICU, if there
+        import icu  # type: ignore[import-untyped]
+
+        digest.update(f"\nICU={icu.ICU_VERSION}".encode())
     package = Path(__file__).resolve().parent.parent
     data = schemas_dir()
     files = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
