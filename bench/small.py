@@ -8,9 +8,12 @@ faster than that on this machine):
 * `sanctions validate lists/kazakhstan.xlsx`: best of three; goal 1 s or less;
 * `sanctions screen lists/kazakhstan.xlsx` against a three-entity file, asked again (the
   scores of its pairs kept from the first time, ``screen/kept``, as an editor asks it after
-  each edit): the median of three; goal 1.5 s or less. Printed beside it, the first time (a
-  cache folder of its own, empty, for each of three runs; the median), whose scores wait on
-  rigour's person-name tagger being built: six to eight seconds here, opensanctions/rigour#217.
+  each edit): the median of three; goal 1.5 s or less. Then the first time (a cache folder of
+  its own, empty, for each of three runs; the median), whose scores wait on rigour's
+  person-name tagger being built (six to eight seconds here, opensanctions/rigour#217): goal,
+  no longer than the screening's libraries imported and then the tagger built, one after the
+  other (each measured in the same run; the tagger in a process of its own, the median of
+  three), since the screening builds it beside the rest of its work.
   The file's two persons are fictional namesakes of the default list's first two persons
   (their names, born on an invented date in 1901, listed by a "Bench" authority that does not
   exist), so that candidates are found and scored as in a real screening; the third entity is
@@ -39,6 +42,11 @@ FLOORS = {
     "screen": "import click, fastexcel, pandas, pandera.pandas, pyarrow, followthemoney, openpyxl",
 }
 RUNS = 3
+# What a first screening waits on: rigour's person-name tagger, built at a process's first score.
+TAGGER = (
+    "from rigour.names.analyze import analyze_names; from rigour.names.tag import NameTypeTag; "
+    "analyze_names(NameTypeTag.PER, ['Ahead Ready'])"
+)
 
 
 def three_entities(path: Path) -> Path:
@@ -83,7 +91,8 @@ def main() -> int:
     missed: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         reference = three_entities(Path(tmp) / "three.ftm.json")
-        out = Path(tmp) / "out"
+        screening = [*me, "screen", str(DEFAULT_LIST), "--against", str(reference), "--out",
+                     str(Path(tmp) / "out"), "--quiet"]  # fmt: skip
         questions = [
             ("help", "sanctions --help", [*me, "--help"], GOAL_HELP_S, "best"),
             (
@@ -93,28 +102,36 @@ def main() -> int:
                 GOAL_VALIDATE_S,
                 "best",
             ),
-            (
-                "screen",
-                "sanctions screen (default list, 3 entities)",
-                [*me, "screen", str(DEFAULT_LIST), "--against", str(reference), "--out",
-                 str(out), "--quiet"],
-                GOAL_SCREEN_S,
-                "median",
-            ),
+            ("screen", "sanctions screen (default list, 3 entities)", screening, GOAL_SCREEN_S,
+             "median"),
         ]  # fmt: skip
         kept = Path(tmp) / "cache"
-        first = seconds(questions[2][2], "median", [Path(tmp) / f"empty-{i}" for i in range(RUNS)])
-        seconds(questions[2][2], "best", [kept])  # its pairs' scores kept
+        first = seconds(screening, "median", [Path(tmp) / f"empty-{i}" for i in range(RUNS)])
+        seconds(screening, "best", [kept])  # its pairs' scores kept
+        floors: dict[str, float] = {}
         for key, label, args, goal, pick in questions:
             took = seconds(args, pick, [kept])
-            floor = seconds([sys.executable, "-c", FLOORS[key]])
-            again = f", asked again; the first time {first:.2f} s" if key == "screen" else ""
+            floor = floors[key] = seconds([sys.executable, "-c", FLOORS[key]])
+            again = ", asked again" if key == "screen" else ""
             print(
                 f"{label + ':':46s} {took:5.2f} s ({pick} of {RUNS}{again}; goal {goal} s) | "
                 f"baseline, importing its libraries only: {floor:5.2f} s"
             )
             if took > goal:
                 missed.append(f"{label}: {took:.2f} s > {goal} s")
+        # The first time waits on rigour's tagger, built beside the rest of the screening: no
+        # longer than importing the libraries and then building the tagger, one after the
+        # other, which the screening overlaps.
+        tagger = seconds([sys.executable, "-c", TAGGER], "median")
+        most = floors["screen"] + tagger
+        label = "the same, the first time (no scores kept)"
+        print(
+            f"{label + ':':46s} {first:5.2f} s (median of {RUNS}; goal {most:.2f} s: the imports, "
+            f"then the tagger) | baseline, building rigour's person-name tagger alone: "
+            f"{tagger:5.2f} s"
+        )
+        if first > most:
+            missed.append(f"{label}: {first:.2f} s > {most:.2f} s")
     return verdict(missed, "small-question")
 
 

@@ -21,52 +21,40 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from sanctions.common.beside import can_fork, die_with_parent
-from sanctions.screen.reference import PERSON_PROPS
+from sanctions.screen.reference import as_scored
 
 if TYPE_CHECKING:
     from sanctions.screen.matching import Query
     from sanctions.screen.score import Score
 
-LOWEST = 19  # the scorer's priority, as ``nice`` counts
-# (query index, reference row) -> its score, for the pairs at or above the threshold
+# The scorer's priority, as ``nice`` counts: below the command's own work (a tenth of a core's
+# time beside it), which a screening whose scores were all kept never waits for; not the
+# lowest, so that a first screening is not starved on a busy machine (a process cannot raise
+# its priority again once the tagger is built).
+NICER = 10
+# query index -> (reference row, its score), for the pairs the scorer compares
 Scored = dict[int, list[tuple[int, "Score"]]]
-Request = tuple[Sequence["Query"], dict[int, dict[str, Any]], list[tuple[int, int]], float]
+Request = tuple[Sequence["Query"], dict[int, dict[str, Any]], list[tuple[int, int]]]
 
 
 def score_pairs(
-    queries: Sequence[Query],
-    records: dict[int, dict[str, Any]],
-    pairs: list[tuple[int, int]],
-    threshold: float,
+    queries: Sequence[Query], records: dict[int, dict[str, Any]], pairs: list[tuple[int, int]]
 ) -> Scored:
-    """Each (query, reference row) pair of ``pairs`` scored; those at or above ``threshold``."""
+    """Each (query, reference row) pair of ``pairs`` that the scorer compares, scored."""
     from sanctions.screen.scoring import Scorer
 
     scorer = Scorer()
     query_entities = [
-        scorer.query(
-            f"{i}-{q.person_id}",  # unique, whatever the IDs: the scorer's caches go by it
-            q.names,
-            {
-                "birthDate": [q.birth_date] if q.birth_date else [],
-                "nationality": q.countries,
-                "gender": [q.gender] if q.gender else [],
-            },
-        )
+        # keys unique whatever the IDs: the scorer's caches go by them
+        scorer.query(f"{i}-{q.person_id}", *q.scored())
         for i, q in enumerate(queries)
     ]
-    references = {
-        row: scorer.reference(str(row), rec["schema"], {p: rec[p] or [] for p in PERSON_PROPS})
-        for row, rec in records.items()
-    }
+    references = {row: scorer.reference(str(row), *as_scored(rec)) for row, rec in records.items()}
     found: Scored = {}
     for qi, ri in pairs:
         query, candidate = query_entities[qi], references[ri]
-        if not query.schema.can_match(candidate.schema):
-            continue
-        scored = scorer.score(query, candidate)
-        if scored.score >= threshold:
-            found.setdefault(qi, []).append((ri, scored))
+        if query.schema.can_match(candidate.schema):
+            found.setdefault(qi, []).append((ri, scorer.score(query, candidate)))
     return found
 
 
@@ -115,10 +103,9 @@ class Ahead:
 
 def _serve(conn: Connection, parent: int) -> None:
     die_with_parent(parent)  # a screening killed outright leaves no scorer behind
-    # Building the tagger is work for a core left idle: checking the lists (on both cores)
-    # goes first, and a screening whose scores were all kept never waits for it.
+    # Building the tagger comes after checking the lists on both cores (``NICER``).
     with suppress(OSError):
-        os.nice(LOWEST)
+        os.nice(NICER)
     # a scorer that cannot be built fails the same way on the first list, which says why
     with suppress(Exception):
         _warm_up()

@@ -7,25 +7,26 @@ nearly every pair (a workbook person, a record of the data) is a pair scored bef
 same score. So every pair scored is kept here, and a screening whose pairs were all scored
 before never waits for the scorer.
 
-A pair is kept under a digest of both sides as the scorer reads them: the person's names,
-birth date, nationalities and gender, and the record's schema and the properties the scorer
-reads (``reference.PERSON_PROPS``). Nothing else enters a score. The code that scores is in
-the file's name (``fingerprint``): the tool's own modules and data files, the libraries on the
-scoring path with their versions, Python's version, and the string hashing seed (logic-v2
-explains a match by the first of several equal name pairs in set order). Any change there
-opens a new file, and the files of other fingerprints are removed. A kept score is the score
-the scorer gives, byte for byte, and the outputs are the same whether or not it was kept.
-Where the seed is not fixed (a library call in a process not started by the command), nothing
-is kept.
+A pair is kept under a digest of both sides as the scorer reads them, and nothing else
+(``Query.scored``, ``reference.as_scored``): the person's names, birth date, nationalities and
+gender, and the record's schema and the properties the scorer reads. The code that scores is
+in the file's name (``fingerprint``): the tool's own modules and data files, the libraries on
+the scoring path with their versions (and ICU's), and Python's version. Any change there opens
+a new file, and the files of other fingerprints are removed. A kept score is the score the
+scorer gives, byte for byte, and the outputs are the same whether or not it was kept. Scores
+are kept only in a process whose string hashing seed is the command's (``entry``): logic-v2
+explains a match by the first of several equal name pairs in set order, so that a library call
+from a process of another seed could explain it otherwise.
 
 The file is SQLite, so two screenings at once and a screening stopped halfway leave it whole.
 It lives in the cache folder (``download.cache_dir``, or ``--cache``), never beside an output.
 Its keys are digests, but its values are what screening.json shows of a match (the score, the
-record's name, the explanation, which quotes names of both sides), for every pair scored.
-A score not used for ``KEPT_DAYS`` days is dropped when new ones are written, so the file holds
-only what was screened lately. A cache that cannot be read or written is passed over: the pairs
-are scored as if nothing was kept, and ``problem`` says why for the command to warn; a file
-that is not a database (cut short by a full disk, say) is made anew.
+record's name, the explanation, which quotes names of both sides), for every pair scored. A
+score used is dated that day; one not used for ``KEPT_DAYS`` days is dropped at the end of the
+next screening, so that the file holds only what was screened lately. A cache that cannot be
+read or written is passed over: the pairs are scored as if nothing was kept, and ``problem``
+says why for the command to warn; a file that is not a database (cut short by a full disk, say)
+is made anew.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import datetime
 import hashlib
 import sqlite3
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from contextlib import suppress
 from functools import cache
 from importlib import metadata
@@ -45,7 +46,7 @@ import orjson
 
 from sanctions.common.data import schemas_dir
 from sanctions.screen.download import cache_dir
-from sanctions.screen.reference import PERSON_PROPS
+from sanctions.screen.reference import as_scored
 from sanctions.screen.score import Score
 
 if TYPE_CHECKING:
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 FOLDER = "scores"
 KEPT_DAYS = 90  # a score not used for this long is dropped
-REDATE_DAYS = 30  # a score used is dated again when it was kept this long ago
 WAIT_S = 2.0  # for another screening writing to the same file
 # The libraries a score passes through, besides the tool's own code.
 LIBRARIES = (
@@ -96,7 +96,6 @@ def fingerprint() -> str:
     """What scored: the tool's modules and data files, the libraries (and the ICU library
     that normality's transliteration runs on) and Python."""
     digest = hashlib.sha256(sys.version.encode())
-    digest.update(f"seed={seed()}".encode())
     for library in LIBRARIES:
         try:
             version = metadata.version(library)
@@ -119,15 +118,17 @@ def fingerprint() -> str:
 
 
 def query_key(query: Query) -> bytes:
-    """A workbook person as the scorer reads them (``ahead.score_pairs``)."""
-    side = [query.names, query.birth_date, query.countries, query.gender]
-    return hashlib.sha256(orjson.dumps(side)).digest()[:16]
+    """A workbook person as the scorer reads them (``Query.scored``)."""
+    return _digest(query.scored())
 
 
-def record_key(record: Mapping[str, Any]) -> bytes:
-    """A record of the sanctions data as the scorer reads it."""
-    side = [record["schema"], [record[p] or [] for p in PERSON_PROPS]]
-    return hashlib.sha256(orjson.dumps(side)).digest()[:16]
+def record_key(record: dict[str, Any]) -> bytes:
+    """A record of the sanctions data as the scorer reads it (``reference.as_scored``)."""
+    return _digest(as_scored(record))
+
+
+def _digest(side: object) -> bytes:
+    return hashlib.sha256(orjson.dumps(side, option=orjson.OPT_SORT_KEYS)).digest()[:16]
 
 
 class KeptScores:
@@ -139,7 +140,7 @@ class KeptScores:
         self.path: Path | None = None
         self.problem: str | None = None
         self._db: sqlite3.Connection | None = None
-        self._used: list[tuple[bytes, bytes]] = []  # found, and kept long enough to re-date
+        self._used: list[tuple[bytes, bytes]] = []  # found, and dated before today
         if seed() is None:
             return
         try:
@@ -166,8 +167,8 @@ class KeptScores:
                 path.unlink()
         raise AssertionError("unreachable")
 
-    def _fail(self, exc: Exception) -> None:
-        self.problem = f"{self.path or 'the cache folder'}: scores not kept ({exc})"
+    def _fail(self, exc: Exception, what: str = "scores not kept") -> None:
+        self.problem = f"{self.path or 'the cache folder'}: {what} ({exc})"
         if self._db is not None:
             self._db.close()
         self._db = None
@@ -204,7 +205,7 @@ class KeptScores:
                     if record in records:
                         kept = None if score is None else Score(score, name, explanation)
                         found[query, record] = kept
-                        if scored < self.today - REDATE_DAYS:
+                        if scored < self.today:
                             self._used.append((query, record))
         except sqlite3.Error as exc:
             self._fail(exc)
@@ -212,7 +213,7 @@ class KeptScores:
         return found
 
     def keep(self, scored: Kept) -> None:
-        """Keep these scores, and drop those scored over ``KEPT_DAYS`` days ago."""
+        """Keep these scores, dated today."""
         if self._db is None or not scored:
             return
         rows = [
@@ -227,25 +228,24 @@ class KeptScores:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
-                self._db.execute("DELETE FROM scores WHERE scored < ?", (self.today - KEPT_DAYS,))
         except sqlite3.Error as exc:
             self._fail(exc)
 
     def close(self) -> None:
-        """Done: the pairs found that were kept long ago dated today, so that a pair screened
-        every day is never dropped."""
+        """Done: the scores used dated today, and those not used for ``KEPT_DAYS`` days
+        dropped."""
         if self._db is None:
             return
-        if self._used:
-            try:
-                with self._db:
-                    self._db.execute("BEGIN IMMEDIATE")
-                    self._db.executemany(
-                        "UPDATE scores SET scored = ? WHERE query = ? AND record = ?",
-                        [(self.today, q, r) for q, r in self._used],
-                    )
-            except sqlite3.Error as exc:
-                self._fail(exc)
-                return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "UPDATE scores SET scored = ? WHERE query = ? AND record = ?",
+                    [(self.today, q, r) for q, r in self._used],
+                )
+                self._db.execute("DELETE FROM scores WHERE scored < ?", (self.today - KEPT_DAYS,))
+        except sqlite3.Error as exc:
+            self._fail(exc, "scores in use not dated, old ones not dropped")
+            return
         self._db.close()
         self._db = None

@@ -71,6 +71,15 @@ class Query:
     countries: list[str]
     gender: str | None
 
+    def scored(self) -> tuple[list[str], dict[str, list[str]]]:
+        """The person as the scorer reads them, and nothing else (``kept`` keys a score by
+        it): their names, and their properties as FtM's."""
+        return self.names, {
+            "birthDate": [self.birth_date] if self.birth_date else [],
+            "nationality": self.countries,
+            "gender": [self.gender] if self.gender else [],
+        }
+
 
 def queries_of(source: Result | Rows) -> list[Query]:
     """Every person who is not withdrawn, in workbook order."""
@@ -251,11 +260,7 @@ def score_queries(
     records = people.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
     by_row = dict(zip(rows, records, strict=True))
     todo = list(zip(pairs["query"].tolist(), pairs["ref"].tolist(), strict=True))
-    if kept is None:
-        with steps.step(f"scoring {len(todo):,} candidates"):
-            scored = ahead.score((queries, by_row, todo, threshold))
-        return {qi: [(by_row[ri], sc) for ri, sc in hits] for qi, hits in scored.items()}
-    scores = _scores_kept(queries, by_row, todo, kept, steps)
+    scores = _scores(queries, by_row, todo, kept, steps)
     found: dict[int, list[Hit]] = {}
     for qi, ri in todo:
         score = scores[qi, ri]
@@ -264,34 +269,37 @@ def score_queries(
     return found
 
 
-def _scores_kept(
+def _scores(
     queries: list[Query],
     by_row: dict[int, dict[str, Any]],
     todo: list[tuple[int, int]],
-    kept: KeptScores,
+    kept: KeptScores | None,
     steps: Progress,
 ) -> dict[tuple[int, int], Score | None]:
-    """Every pair's score (None for a pair the scorer does not compare): those kept from an
-    earlier screening as they were, the others scored now, whatever their score, and kept."""
-    q_keys = [query_key(q) for q in queries]
-    r_keys = {ri: record_key(rec) for ri, rec in by_row.items()}
-    known = kept.find((q_keys[qi], r_keys[ri]) for qi, ri in todo)
-    scores = {
-        (qi, ri): known[q_keys[qi], r_keys[ri]]
-        for qi, ri in todo
-        if (q_keys[qi], r_keys[ri]) in known
-    }
+    """Every pair's score (None for a pair the scorer does not compare): those ``kept`` from
+    an earlier screening as they were, the others scored now, whatever their score, and
+    kept."""
+    scores: dict[tuple[int, int], Score | None] = {}
+    if kept is not None:
+        q_keys = [query_key(q) for q in queries]
+        r_keys = {ri: record_key(rec) for ri, rec in by_row.items()}
+        known = kept.find((q_keys[qi], r_keys[ri]) for qi, ri in todo)
+        for qi, ri in todo:
+            if (q_keys[qi], r_keys[ri]) in known:
+                scores[qi, ri] = known[q_keys[qi], r_keys[ri]]
     missing = [pair for pair in todo if pair not in scores]
     if not missing:
         return scores
-    with steps.step(f"scoring {len(missing):,} candidates ({len(scores):,} scored before)"):
-        scored = ahead.score((queries, by_row, missing, 0.0))
+    before = f" ({len(scores):,} scored before)" if scores else ""
+    with steps.step(f"scoring {len(missing):,} candidates{before}"):
+        scored = ahead.score((queries, by_row, missing))
     new: dict[tuple[int, int], Score | None] = dict.fromkeys(missing)
     for qi, hits in scored.items():
         for ri, score in hits:
             new[qi, ri] = score
     scores.update(new)
-    kept.keep({(q_keys[qi], r_keys[ri]): score for (qi, ri), score in new.items()})
+    if kept is not None:
+        kept.keep({(q_keys[qi], r_keys[ri]): score for (qi, ri), score in new.items()})
     return scores
 
 

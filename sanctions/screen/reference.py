@@ -12,10 +12,12 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
+from followthemoney import model  # here, before the scorer is forked (``ahead``), which needs it
 
 from sanctions.screen.download import MAX_BYTES
 
@@ -81,10 +83,14 @@ class Reference:
         return int(self.people.num_rows)
 
 
+def as_scored(record: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
+    """A record as the scorer reads it, and nothing else (``kept`` keys a score by it): its
+    schema, and the properties of ``PERSON_PROPS``."""
+    return record["schema"], {p: record[p] or [] for p in PERSON_PROPS}
+
+
 def matchable_schemata() -> list[str]:
     """Schemata a Person query may match (Person itself, LegalEntity, ...)."""
-    from followthemoney import model
-
     person = model.get("Person")
     assert person is not None
     return sorted(s.name for s in model.schemata.values() if person.can_match(s))
