@@ -65,6 +65,11 @@ class DownloadError(Exception):
     """The file could not be fetched and there is no cached copy to fall back on."""
 
 
+NO_CACHE_FOLDER = (
+    "no cache folder: this computer gives no home folder; name one with --cache or SANCTIONS_CACHE"
+)
+
+
 @dataclass(frozen=True)
 class Fetched:
     path: Path
@@ -84,9 +89,17 @@ class Limits:
 
 
 def cache_dir() -> Path:
+    """The cache folder of downloads and kept scores, unless ``--cache`` names one: raises
+    DownloadError, which the commands say as a message, where there is none to find (no
+    home folder, and nothing set)."""
     if "SANCTIONS_CACHE" in os.environ:
         return Path(os.environ["SANCTIONS_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError as exc:  # no HOME, and no entry for this user
+            raise DownloadError(NO_CACHE_FOLDER) from exc
     return Path(base) / "sanctions"
 
 

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from sanctions.common.data import schemas_dir
-from sanctions.screen.download import cache_dir
+from sanctions.screen.download import DownloadError, cache_dir
 from sanctions.screen.reference import as_scored
 from sanctions.screen.score import Score
 
@@ -147,7 +147,7 @@ class KeptScores:
             self.path = (folder or cache_dir()) / FOLDER / f"scores-{fingerprint()}.sqlite3"
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open(self.path)
-        except (sqlite3.Error, OSError, RuntimeError) as exc:  # RuntimeError: no home folder
+        except (sqlite3.Error, OSError, DownloadError) as exc:  # DownloadError: no folder
             self._fail(exc)
             return
         self._remove_others(self.path)

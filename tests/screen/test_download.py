@@ -182,3 +182,27 @@ def test_screen_accepts_a_url(server: tuple[str, Served], tmp_path: Path) -> Non
     assert proc.returncode == 0, proc.stderr
     assert "P001  Arman Testbayev" in proc.stdout
     assert any(env_cache.iterdir())
+
+
+def test_no_cache_folder_to_find_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A computer that gives no home folder, and no folder named: said, never a traceback;
+    and a local file is screened all the same (its scores are then not kept)."""
+    from sanctions.screen.download import NO_CACHE_FOLDER
+    from tests import screening_data as data
+    from tests.conftest import run_cli
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("SANCTIONS_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", nowhere)
+    book = data.write_workbook(tmp_path / "book.xlsx")
+    ran = run_cli("screen", str(book), "--against", "https://example.org/e.ftm.json",
+                  "--out", str(tmp_path / "out"))  # fmt: skip
+    assert ran.returncode != 0 and NO_CACHE_FOLDER in ran.stderr
+    local = data.write_reference(tmp_path / "reference.ftm.json")
+    ran = run_cli("screen", str(book), "--against", str(local), "--out", str(tmp_path / "out"))
+    assert ran.returncode == 0, ran.stderr

@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from sanctions.screen import ahead, kept
+from sanctions.screen.download import NO_CACHE_FOLDER
 from sanctions.screen.kept import KEPT_DAYS, KeptScores, query_key, record_key
 from sanctions.screen.matching import Query, score_queries
 from sanctions.screen.reference import PERSON_PROPS, read_file
@@ -202,11 +203,11 @@ def test_a_machine_without_a_home_folder_screens_without_keeping(
     def nowhere() -> Path:
         raise RuntimeError("Could not determine home directory.")
 
-    monkeypatch.setattr(kept, "cache_dir", nowhere)
+    monkeypatch.delenv("SANCTIONS_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", nowhere)
     store = KeptScores()
-    assert store.problem == (
-        "the cache folder: scores not kept (Could not determine home directory.)"
-    )
+    assert store.problem == f"the cache folder: scores not kept ({NO_CACHE_FOLDER})"
     assert store.find([(b"q" * 16, b"r" * 16)]) == {}
 
 
