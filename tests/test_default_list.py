@@ -10,6 +10,7 @@ from sanctions.check.validate import validate
 from sanctions.evidence.folder import evidence_folder
 from sanctions.workbook.columns.values import split_multi
 from tests.conftest import REPO
+from tests.ftm_files import every_problem
 
 BOOK = REPO / "lists" / "kazakhstan.xlsx"
 
@@ -244,3 +245,5 @@ def test_the_default_list_screens_without_full_birth_dates(tmp_path):
     assert proc.returncode == 0, proc.stderr
     notes = (out / "kazakhstan" / "kazakhstan-us" / "internal" / "notes.txt").read_text("utf-8")
     assert "Existing designations (screened against reference.ftm.json)" in notes
+    # every FtM file written (the list's, the publishable one, each package's) stands whole
+    assert every_problem(out / "kazakhstan") == []

@@ -78,6 +78,7 @@ def subset(
                 and documentation.first("entity") == kept
             ):
                 keep.add(doc_id)
+    _drop_unfounded(graph, keep)
     out = []
     for entity_id in sorted(keep):
         entity = graph.entities[entity_id]
@@ -95,6 +96,30 @@ def subset(
                 entity.remove(prop, value)
         out.append(entity)
     return out
+
+
+def _drop_unfounded(graph: Graph, keep: set[str]) -> None:
+    """Leave out, until none is left, every kept entity a required reference of which points
+    outside the subset: an edge needs both its ends (a Documentation whose document this reader
+    does not hold, an incident's source the page does not cite, would point at nothing)."""
+    dropped = True
+    while dropped:
+        dropped = False
+        for entity_id in sorted(keep):
+            entity = graph.entities[entity_id]
+            if any(
+                value not in keep
+                for name in _required_references(entity.schema)
+                for value in entity.get(name)
+            ):
+                keep.discard(entity_id)
+                dropped = True
+
+
+@cache
+def _required_references(schema: Schema) -> tuple[str, ...]:
+    """The schema's properties that refer to other entities and may not be left empty."""
+    return tuple(name for name in reference_properties(schema) if name in schema.required)
 
 
 @cache

@@ -15,6 +15,7 @@ from sanctions.check.validate import validate
 from sanctions.governments.registry import codes
 from tests import workbooks
 from tests.conftest import run_cli
+from tests.ftm_files import every_problem
 from tests.submit.test_package import CANARY, confidential_workbook, export
 
 # The governments whose list prints a reason (in the list, or on the proposal sheet beside it).
@@ -93,6 +94,8 @@ def test_the_lists_entities_come_publishable_and_full(leaky: Path) -> None:
     assert CANARY in (package / "send" / "entities-confidential.ftm.json").read_text(
         encoding="utf-8"
     )
+    # and each stands whole: what is left out takes with it every edge that needed it
+    assert every_problem(leaky) == []
 
 
 def test_sheets_differing_only_in_case_are_an_error(build) -> None:

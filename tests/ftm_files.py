@@ -1,0 +1,44 @@
+"""What every FtM file an export writes must be on its own: each reference names an entity of
+the same file, of a schema the property's range allows, and no entity lacks a required
+property. Read here with FtM's model alone, not with the code that wrote the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from followthemoney import model
+
+
+def problems(path: Path) -> list[str]:
+    """Each broken reference or missing required property of one ``*.ftm.json`` file."""
+    entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    schemata = {entity["id"]: model.get(entity["schema"]) for entity in entities}
+    found = []
+    for entity in entities:
+        schema = schemata[entity["id"]]
+        values = entity["properties"]
+        found.extend(
+            f"{path.name}: {schema.name} {entity['id']} has no {name}"
+            for name in sorted(schema.required)
+            if not values.get(name)
+        )
+        for name, given in values.items():
+            prop = schema.get(name)
+            assert prop is not None, f"{schema.name} has no property {name}"
+            if prop.type.name != "entity" or prop.stub:
+                continue
+            for value in given:
+                target = schemata.get(value)
+                if target is None:
+                    found.append(f"{path.name}: {schema.name}:{name} -> {value}, not in the file")
+                elif prop.range is not None and not target.is_a(prop.range):
+                    found.append(f"{path.name}: {schema.name}:{name} -> a {target.name}")
+    return found
+
+
+def every_problem(folder: Path) -> list[str]:
+    """The problems of every FtM file under ``folder`` (the list's, and each package's)."""
+    paths = sorted(folder.rglob("*.ftm.json"))
+    assert paths, f"no FtM file under {folder}"
+    return [problem for path in paths for problem in problems(path)]
