@@ -141,6 +141,8 @@ def _claim(
 
 def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
     through = evidence.get(item.known_through or "")
+    if through is not None and through.confidential:  # neither its title nor its address
+        through = None
     return {
         "id": item.evidence_id,
         "file": item.file,
@@ -150,7 +152,7 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
         "url": item.url,
         "archive_url": item.archive_url,
         "held": bool(item.file),
-        "cited_in": through.title if through is not None and not through.confidential else None,
+        "cited_in": through.title if through is not None else None,
         "cited_in_url": through.url if through is not None else None,
     }
 

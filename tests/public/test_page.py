@@ -83,6 +83,20 @@ def test_a_source_known_only_through_another_says_so(build, tmp_path: Path) -> N
     assert "No copy is held: known only as cited in [1]." in second_hand
 
 
+def test_a_source_known_only_through_a_confidential_one_names_neither_its_title_nor_address(
+    build, tmp_path: Path
+) -> None:
+    rows = rows_with_a_report_known_second_hand()
+    rows["involvement"][1]["evidence_ids"] = "E002; E003"
+    rows["evidence"][0]["confidential"] = "yes"  # E001, through which E003 is known
+    folder = export(build, tmp_path, rows)
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    dana = entry(page, "Dana Fictiyeva")
+    assert "Report on the arrest of Arman Testbayev" in dana
+    assert "Known only as cited in" not in dana
+    assert "https://example.org/report" not in page and "Report on Example City" not in page
+
+
 def test_a_person_whose_case_is_ready_for_no_government_is_not_published(
     build, tmp_path: Path
 ) -> None:
