@@ -4,6 +4,7 @@ property. Read here with FtM's model alone, not with the code that wrote the fil
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -42,3 +43,27 @@ def every_problem(folder: Path) -> list[str]:
     paths = sorted(folder.rglob("*.ftm.json"))
     assert paths, f"no FtM file under {folder}"
     return [problem for path in paths for problem in problems(path)]
+
+
+def document_titles(path: Path) -> set[str]:
+    """The titles of the Documents of one ``*.ftm.json`` file."""
+    entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return {
+        title
+        for entity in entities
+        if entity["schema"] == "Document"
+        for title in entity["properties"].get("title", [])
+    }
+
+
+def package_mismatches(folder: Path) -> list[str]:
+    """Each package under ``folder`` whose FtM file and evidence list name different sources:
+    the receiver is given one list of documents, in both forms."""
+    found = []
+    for send in sorted(folder.glob("*/send")):
+        (ftm,) = send.glob("*.ftm.json")
+        with (send / "evidence.csv").open(encoding="utf-8-sig", newline="") as handle:
+            listed = {row["title"] for row in csv.DictReader(handle)}
+        if listed != document_titles(ftm):
+            found.append(f"{send.parent.name}: {sorted(listed ^ document_titles(ftm))}")
+    return found

@@ -10,7 +10,7 @@ from sanctions.check.validate import validate
 from sanctions.evidence.folder import evidence_folder
 from sanctions.workbook.columns.values import split_multi
 from tests.conftest import REPO
-from tests.ftm_files import every_problem
+from tests.ftm_files import every_problem, package_mismatches
 
 BOOK = REPO / "lists" / "kazakhstan.xlsx"
 
@@ -247,3 +247,5 @@ def test_the_default_list_screens_without_full_birth_dates(tmp_path):
     assert "Existing designations (screened against reference.ftm.json)" in notes
     # every FtM file written (the list's, the publishable one, each package's) stands whole
     assert every_problem(out / "kazakhstan") == []
+    # and each package's FtM file holds the documents its evidence list gives, no fewer
+    assert package_mismatches(out / "kazakhstan") == []

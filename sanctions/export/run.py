@@ -125,14 +125,17 @@ def _keep_filing_copies(target: Path, edition: Edition, force: bool) -> None:
         )
 
 
-def published(graph: Graph, targets: list[Target], entries: list[dict[str, Any]]) -> list[Any]:
+def published(
+    graph: Graph, targets: list[Target], entries: list[dict[str, Any]], sources: list[str]
+) -> list[Any]:
     """The publishable entities: exactly what the public page shows (its persons, and of
-    theirs the posts and the acts it tells), never a research lead or an editor's label."""
+    theirs the posts and the acts it tells, and its ``sources``), never a research lead or an
+    editor's label."""
     shown = {e["anchor"] for e in entries}
     acts = [tuple(act) for e in entries for act in e["acts"]]
     people = [graph.id_of("person", t.person_id) for t in targets if t.person_id in shown]
     chosen = [t for t in targets if t.person_id in shown]
-    return subset(graph, people, relied_edges(graph, chosen, acts))
+    return subset(graph, people, relied_edges(graph, chosen, acts), sources)
 
 
 @dataclass
@@ -271,10 +274,11 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
     )
     graph, public_graph, screening = inputs.graph, inputs.public_graph, inputs.screening
     entries = public_targets(inputs.targets, inputs.evidence, victim_evidence(table_rows))
+    sources = public_sources(entries, evidence)
     ftmio.write_split(
         staging,
         graph.entities.values(),
-        published(public_graph, targets, entries),
+        published(public_graph, targets, entries, sources),
         prefix,
         inputs.lines,
     )
@@ -283,7 +287,7 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
     if screening is not None:
         matrix = gap_matrix(screening, proposed_by(targets))
         gaps = rows(screening, matrix, [e["anchor"] for e in entries])
-    public_items = [evidence[i] for i in public_sources(entries, evidence)]
+    public_items = [evidence[i] for i in sources]
     copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
     write_public(
         staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date, copies

@@ -32,6 +32,7 @@ from sanctions.common.bulk import bulk
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
+from sanctions.model.accounts import teller
 from sanctions.model.attribution import statement
 from sanctions.model.graph import (
     THING,
@@ -55,7 +56,7 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
-from sanctions.model.targets import Anchor
+from sanctions.model.targets import RELATIVE_IS, Anchor
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import Table
@@ -121,7 +122,7 @@ PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
         ("summary", "summary"),
         ("violation_types", "keywords"),
     ),
-    "positions": (("start_date", "startDate"), ("end_date", "endDate")),
+    "positions": (("start_date", "startDate"), ("end_date", "endDate"), ("as_of", "date")),
     # Not the role: it is the editor's reading of the sources, and an entity's ``role`` would
     # state it as fact to whoever holds the file; the Documentation carries the sources' words.
     "involvement": (("description", "description"),),
@@ -480,6 +481,11 @@ class Converter:
         self.graph.link(occupancy, "holder", person.id or "")
         self.graph.link(occupancy, "post", post.id or "")
         self.fill(occupancy, "positions", rec)
+        # A post known only from someone's account says whose, as every document does: the
+        # file would otherwise state it as fact.
+        by = teller(rec.account, rec.account_by)
+        if by is not None:
+            put("description", f"According to {by}.", "account_by")
         if rec.end_date is not None:
             ended = dates.last_day(rec.end_date) < today
             put("status", "ended" if ended else "current", "end_date")
@@ -590,7 +596,10 @@ class Converter:
 
         put("person", person.id, "person_id")
         put("relative" if family else "associate", related.id, "related_person_id")
-        put("relationship", rec.relationship, "relationship")
+        # FtM says what the relative is to the person ("mother": the relative is the person's
+        # mother); the sheet says what the person is to the relative ("parent": the person is
+        # the relative's parent).
+        put("relationship", RELATIVE_IS.get(rec.relationship, rec.relationship), "relationship")
         self.graph.emit(related)
         self.graph.emit(edge)
 

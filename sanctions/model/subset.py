@@ -52,12 +52,18 @@ def relied_edges(
 
 
 def subset(
-    graph: Graph, person_ids: Sequence[str], keep_edge: KeepEdge | None = None
+    graph: Graph,
+    person_ids: Sequence[str],
+    keep_edge: KeepEdge | None = None,
+    documents: Collection[str] = (),
 ) -> list[EntityProxy]:
-    """The targets, the edges ``keep_edge`` chooses among theirs (default: all), and everything
-    those reach, with no dangling reference."""
+    """The targets, the edges ``keep_edge`` chooses among theirs (default: all), everything
+    those reach, and the ``documents`` (their evidence IDs) the reader is given beside the
+    entities (a package's evidence list, the public page's sources), with no dangling
+    reference: the file and the list of sources it comes with name the same documents."""
     targets: set[str] = {p for p in person_ids if p in graph.entities}
     keep = set(targets)
+    keep.update(d for e in documents if (d := graph.id_of("doc", e)) in graph.entities)
     for target in targets:
         for edge_id in graph.pointing_at(target):
             edge = graph.entities[edge_id]

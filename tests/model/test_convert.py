@@ -63,6 +63,50 @@ def test_every_row_becomes_its_entities(build):
     assert dana.get("nationality") == ["kz"] and "gov.security" in dana.get("topics")
 
 
+@pytest.mark.parametrize(
+    ("sheet_says", "ftm_says"),
+    [
+        ("parent", "child"),
+        ("child", "parent"),
+        ("nephew_niece", "uncle_aunt"),
+        ("spouse", "spouse"),
+    ],
+)
+def test_a_family_tie_says_what_the_relative_is_to_the_person(build, sheet_says, ftm_says):
+    """The sheet's "parent": the listed person is the relative's parent. FtM's Family reads
+    ``relationship`` from the person's side: what the relative is to them."""
+    rows = workbooks.valid_rows()
+    rows["relations"] = [
+        {"person_id": "P002", "related_person_id": "P001", "relationship": sheet_says,
+         "evidence_ids": "E001"}
+    ]  # fmt: skip
+    graph = graph_of(build, rows)
+    (family,) = by_schema(graph, "Family")
+    person, relative = (graph.entities[family.first(p) or ""] for p in ("person", "relative"))
+    assert person.first("name") == "Dana Fictiyeva"  # P002, the sheet's person_id
+    assert relative.first("name") == "Arman Testbayev"
+    assert family.get("relationship") == [ftm_says]
+
+
+def test_a_post_held_as_of_a_date_carries_that_date(build):
+    """The sheet's ``as_of`` (a source shows the post held on that day, and no more): FtM's
+    ``date`` of an interval, neither its start nor its end."""
+    rows = workbooks.valid_rows()
+    rows["positions"][0].update(start_date=None, end_date=None, as_of="2020-05-15")
+    graph = graph_of(build, rows)
+    dated = [o for o in by_schema(graph, "Occupancy") if o.get("date")]
+    assert len(dated) == 1 and dated[0].get("date") == ["2020-05-15"]
+    assert not dated[0].get("startDate") and not dated[0].get("endDate")
+
+
+def test_a_post_known_from_someones_account_says_whose_in_the_file(build):
+    rows = workbooks.valid_rows()
+    rows["positions"][0].update(account="witness", account_by="a former officer")
+    graph = graph_of(build, rows)
+    told = [o.get("description") for o in by_schema(graph, "Occupancy")]
+    assert sorted(told) == [[], ["According to a former officer."]]
+
+
 def test_claims_carry_proof_and_documentation(build):
     graph = graph_of(build, workbooks.valid_rows())
     docs = {d.id for d in by_schema(graph, "Document")}

@@ -19,7 +19,7 @@ def _graph() -> tuple[Graph, dict[str, EntityProxy]]:
         "other": ("Document", "Only the incident's source"),
         "incident": ("Event", "An incident"),
     }.items():
-        entity = graph.make(schema, key, key)
+        entity = graph.make(schema, "doc" if schema == "Document" else key, key)
         graph.put(entity, "title" if schema == "Document" else "name", name, key)
         made[key] = graph.emit(entity)
     act = graph.make("UnknownLink", "act", "act")
@@ -53,3 +53,11 @@ def test_no_kept_entity_refers_outside_the_subset() -> None:
         for prop in entity.iterprops():
             if prop.type.name == "entity":
                 assert set(entity.get(prop)) <= kept, (entity.schema.name, prop.name)
+
+
+def test_the_documents_the_reader_is_given_are_kept_with_their_ties_to_what_is_kept() -> None:
+    graph, made = _graph()
+    kept = {entity.id for entity in subset(graph, [made["person"].id or ""], documents=["other"])}
+    assert made["other"].id in kept and made["doc-other"].id in kept
+    # a document the graph does not hold (a confidential one, in the public graph) is no error
+    assert subset(graph, [made["person"].id or ""], documents=["nowhere"])
