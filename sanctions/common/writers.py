@@ -35,13 +35,16 @@ def risky(value: str) -> bool:
 class CsvStyle:
     """How a published list's CSV is written, so that rows could be appended to the real file:
     whether it has a header row, a line before it (the UK's ``Report Date: …``), what it writes
-    in an empty field (OFAC's ``-0- ``), whether every other field is quoted, its line ends."""
+    in an empty field (OFAC's ``-0- ``), whether every other field is quoted, its line ends;
+    and, for a table of our own that an editor opens in Excel, a byte-order mark, without which
+    Excel reads UTF-8 as the machine's code page (quoted passages come out garbled)."""
 
     header: bool = True
     preamble: str = ""
     empty: str = ""
     quote_all: bool = False
     line_end: str = "\n"
+    bom: bool = False
 
 
 def write_csv(
@@ -72,7 +75,7 @@ def write_csv(
             buffer.write(line + style.line_end)
         else:
             writer.writerow(values)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig" if style.bom else "utf-8"))
 
 
 def _quoted(value: str) -> str:

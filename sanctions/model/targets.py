@@ -73,6 +73,13 @@ class Post:
         by = teller(self.anchor.account, self.anchor.by)
         return f"{self.dates(locale)}; according to {by}" if by else self.dates(locale)
 
+    def as_position(self) -> str:
+        """The post as lists print a position (``Former Chairman, National …``), with whose
+        account it is when it is not the source's own finding."""
+        by = teller(self.anchor.account, self.anchor.by)
+        told = f" (according to {by})" if by else ""
+        return f"{'Former ' if self.end else ''}{self.title}, {self.org}{told}"
+
     def dates(self, locale: str = "en-GB") -> str:
         """The dates as prose writes them: ``March 2015 to 31 December 2020``, or ``in post as
         of 1 September 2021`` when a source shows only that."""
@@ -202,11 +209,11 @@ class Target(PersonRow):
 
     @property
     def position(self) -> str:
-        """The latest post as lists print a position: ``Former Chairman, National …``."""
+        """The latest post as lists print a position: ``Former Chairman, National …``; a post
+        known only from someone's account says whose (``…, Nur-Sultan (according to Askar
+        Kayyrbek)``), wherever it is printed, as the chapter's list of posts does."""
         post = self.latest_post
-        if post is None:
-            return ""
-        return f"{'Former ' if post.end else ''}{post.title}, {post.org}"
+        return "" if post is None else post.as_position()
 
     @property
     def evidence(self) -> list[str]:

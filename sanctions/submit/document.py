@@ -23,7 +23,7 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
-from sanctions.model.attribution import kinds_as_said, statement
+from sanctions.model.attribution import kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.arguments import arguments_for
 from sanctions.submit.letter import Letter, letters_jinja
@@ -137,7 +137,8 @@ def _target_context(
         "position": _summary_position(target),
         "key_conduct": "; ".join(
             " ".join(part for part in (titled, cites(ids, evidence)) if part)
-            for titled, ids in _by_incident(target.own_acts, locale).items()
+            + f" (role, as assessed: {', '.join(labels)})"
+            for titled, (ids, labels) in _by_incident(target.own_acts, locale).items()
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
@@ -168,7 +169,7 @@ def _summary_position(target: Target) -> str:
     post = latest_of(target.posts)
     if post is None:
         return ""
-    return f"CONFIDENTIAL. {'Former ' if post.end else ''}{post.title}, {post.org}"
+    return f"CONFIDENTIAL. {post.as_position()}"
 
 
 # What a relative is to the person, in words: the vocabulary's codes joined two choices.
@@ -211,12 +212,18 @@ def letter_fields(
     return shown, date
 
 
-def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, list[str]]:
+def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str], list[str]]]:
     """Each incident once, as the summary table names it, with the sources of every act of
-    the person in it."""
-    found: dict[str, list[str]] = {}
+    the person in it and the person's roles in it: without them a table row reads as if the
+    person were tied to the incident itself (a president who ignored calls for an inquiry, to
+    the death it was asked for)."""
+    found: dict[str, tuple[list[str], list[str]]] = {}
     for act in acts:
-        found.setdefault(act.titled(locale), []).extend([*act.evidence, *act.incident_evidence])
+        ids, labels = found.setdefault(act.titled(locale), ([], []))
+        ids.extend([*act.evidence, *act.incident_evidence])
+        label = role(act.role).label
+        if label not in labels:
+            labels.append(label)
     return found
 
 
@@ -235,16 +242,22 @@ def ground_line(
     held = ""
     if ground.post is not None:
         post = ground.post
-        held = f", while holding the post {post.title}, {post.org} ({post.told(locale)})"
+        held = f", while holding the post {post.title}, {post.org} ({post.told(locale)}),"
     victims = f" Victims: {'; '.join(act.victims)}." if act.victims else ""
     if act.victims_confidential:
         victims = " The victims' identities are confidential."
     # The role and the violations are the organisation's reading of the passage, and say so;
-    # the passage, with whose account it is, is the evidence.
+    # the passage, with whose account it is, is the evidence. An assessment that rests on
+    # somebody's account (a victim's, a relative's) says so before it says anything of the
+    # person, as the conduct section does; and the violations are the incident's, which the
+    # person's act is in, not a name for the act itself (an officer who held a man by force
+    # before he died is not said to have killed him).
+    teller = who(act.anchor)
+    basis = f", based on the account of {teller}," if teller else ","
     text = (
-        f"{ground.criterion.short}: in the submitting organisation's assessment, the person "
-        f"{role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}{held}"
-        f": {kinds_as_said(ground.reach, act, source or 'the source')}."
+        f"{ground.criterion.short}: in the submitting organisation's assessment{basis} the "
+        f"person{held} {role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}"
+        f", an incident involving {kinds_as_said(ground.reach, act, source or 'the source')}."
     )
     relied = (
         f" The passage relied on: {said}."

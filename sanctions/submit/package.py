@@ -32,7 +32,7 @@ from sanctions.common.places import (
     SEND_FOLDER,
     targets_file,
 )
-from sanctions.common.writers import write_csv, write_xlsx, write_zip
+from sanctions.common.writers import CsvStyle, write_csv, write_xlsx, write_zip
 from sanctions.evidence.copies import FOLDER as EVIDENCE_FOLDER
 from sanctions.evidence.copies import copy_evidence
 from sanctions.evidence.holding import Holding
@@ -143,12 +143,14 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
         for e in cited
     ]
-    write_csv(send / "evidence.csv", (*EVIDENCE_COLUMNS, "passages"), evidence_rows)
+    write_csv(
+        send / "evidence.csv", (*EVIDENCE_COLUMNS, "passages"), evidence_rows, CsvStyle(bom=True)
+    )
     people = [_person_id(inputs, t) for t, _ in inside]
     family = jurisdiction.family.relationships if jurisdiction.family is not None else ()
     edges = relied_edges(inputs.graph, [t for t, _ in inside], relationships=family)
-    entities = subset(inputs.graph, people, edges)
-    publishable = subset(inputs.public_graph, people, edges)
+    entities = subset(inputs.graph, people, edges, evidence)
+    publishable = subset(inputs.public_graph, people, edges, evidence)
     ftmio.write_one(send, entities, publishable, inputs.prefix, inputs.lines)
     render_submission(
         send / LETTER_FILE,

@@ -58,7 +58,7 @@ def test_names_are_normalised_and_never_printed_as_typed(build, tmp_path: Path) 
     folder = out / book.stem / f"{book.stem}-us" / "send"
     table = (folder / f"{book.stem}-us-targets.csv").read_text(encoding="utf-8")
     assert "nationality Kazakhstan" in table and "Kazakh;" not in table
-    with open(folder / "evidence.csv", encoding="utf-8") as fh:
+    with open(folder / "evidence.csv", encoding="utf-8-sig") as fh:
         languages = {row["evidence_id"]: row["language"] for row in csv.DictReader(fh)}
     assert languages["E001"] == "en" and language_code("English") == "en"
 

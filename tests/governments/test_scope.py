@@ -86,7 +86,10 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     chapter = text[text.index("3. Erlan Judgeov") :]
     why = next(p for p in chapter if p.startswith("§ 29") or "decided the case as a judge" in p)
     assert "decided the case as a judge in “Killing of Nurlan Victimov" in why
-    assert ": unfair trial. The passage relied on: “As the report says.” ([1], p. 1)." in why
+    assert (
+        ", an incident involving unfair trial. The passage relied on: “As the report says.” "
+        "([1], p. 1)." in why
+    )
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
@@ -122,7 +125,8 @@ def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb
             for p in text
             if p.startswith(
                 "E.O. 13818 § 1(a)(ii)(C)(1): in the submitting organisation's assessment, the "
-                "person headed the body"
+                "person, while holding the post Chief of Police, Example City Police (from January "
+                "2019), headed the body"
             )
         )
         assert (
@@ -145,8 +149,9 @@ def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb
         why = next(p for p in document(folder, "eu") if "headed the body" in p)
         assert why.startswith(
             "Responsible (Art. 1(1)(c) violations): in the submitting organisation's assessment, "
-            "the person headed the body"
+            "the person, while holding the post Chief of Police"
         )
+        assert "headed the body whose officers acted in “Torture of detainees”" in why
     for code in ("gb", "ca", "au"):  # no leader-or-official limb
         assert "HEADOV" not in targets(folder, code).upper(), code
         line = (

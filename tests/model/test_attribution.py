@@ -63,11 +63,14 @@ def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_pa
     why = why_line(folder)
     # The role and the violation are the organisation's reading, and the letter says so; the
     # passage is the victim's, and the letter says that too.
+    # What the assessment rests on comes first, and the violation is the incident's: the act
+    # is not named by it.
     assert why.startswith(
-        "SI 2020/680 reg. 6 with reg. 4(2): in the submitting organisation's assessment, the "
-        "person carried out the act in “Detention of protesters in Example City”"
+        "SI 2020/680 reg. 6 with reg. 4(2): in the submitting organisation's assessment, based "
+        f"on the account of {VICTIM}, the person carried out the act in “Detention of "
+        "protesters in Example City”"
     )
-    assert ": ill-treatment. The passage relied on: " in why  # not the passage's word
+    assert ", an incident involving ill-treatment. The passage relied on: " in why
     # each passage cited to the source whose copy holds it
     held = SAID.replace("(para. 3)", "(as reported in [2], para. 3)")
     assert f"The passage relied on: According to {VICTIM}: {held}." in why

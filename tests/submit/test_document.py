@@ -215,7 +215,11 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
     assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
     assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("Former Minister")
     assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
-    assert "Detention of protesters in Example City (1 March 2020) [1]" in rows[1][4]
+    # the incident, its sources, and the person's role in it: not a tie to the incident itself
+    assert (
+        "Detention of protesters in Example City (1 March 2020) [1] (role, as assessed: ordered)"
+        in rows[1][4]
+    )
     assert len(rows) == 1 + len(
         [
             p
@@ -265,7 +269,11 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     path = folder / f"{folder.name}-us" / "send" / "submission.docx"
     summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
     dana = next(row for row in summary if row[1] == "Dana Fictiyeva")
-    assert dana[4] == "Detention of protesters in Example City (March 1, 2020) [1, 2]"
+    # one entry for the incident, with both of her roles in it
+    assert dana[4] == (
+        "Detention of protesters in Example City (March 1, 2020) [1, 2] (role, as assessed: "
+        "perpetrated, ordered)"
+    )
     text = paragraphs(path)
     chapter = text[text.index("2. Dana Fictiyeva") :]
     assert sum(p.startswith("Detention of protesters in Example City") for p in chapter) == 2
@@ -298,7 +306,8 @@ def test_the_summary_marks_a_confidential_post_as_the_chapter_does(build, tmp_pa
     path = folder / f"{folder.name}-us" / "send" / "submission.docx"
     summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
     dana = next(row for row in summary if row[1] == "Dana Fictiyeva")
-    assert dana[2] == "CONFIDENTIAL. Chief, Example City Police"
+    # whose account the post is, as the chapter says it
+    assert dana[2] == "CONFIDENTIAL. Chief, Example City Police (according to a witness)"
     assert any(p.startswith("CONFIDENTIAL. Chief, Example City Police") for p in paragraphs(path))
 
 

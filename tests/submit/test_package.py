@@ -74,7 +74,7 @@ def rows_with_detail():
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -120,6 +120,11 @@ def test_every_package_has_its_files(built):
             if p.is_file()
         )
         assert zipped == inside, code
+        # our own table opens in Excel as UTF-8 (a byte-order mark); the list's own CSV is
+        # written as the government's file is, which has none
+        assert (package / "send" / "evidence.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        table = package / "send" / f"testland-{code}-targets.csv"
+        assert not table.read_bytes().startswith(b"\xef\xbb\xbf"), code
 
 
 def test_documents_and_tables_reopen_with_the_targets(built):
