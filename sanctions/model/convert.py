@@ -413,6 +413,9 @@ class Converter:
     def person(self, rec: PersonRow) -> EntityProxy:
         person = self.graph.make("Person", "person", rec.person_id)
         self.fill(person, "persons", rec)
+        if rec.exculpatory:  # what goes against the case travels with it, as on every page
+            text = f"Contrary information: {rec.exculpatory}"
+            self.put(person, "notes", text, "persons", rec.row, "exculpatory")
         return person
 
     # -- posts --------------------------------------------------------------------------------

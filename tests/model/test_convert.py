@@ -107,6 +107,14 @@ def test_a_post_known_from_someones_account_says_whose_in_the_file(build):
     assert sorted(told) == [[], ["According to a former officer."]]
 
 
+def test_contrary_information_travels_with_the_person(build):
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["exculpatory"] = "He denies giving any order."
+    graph = graph_of(build, rows)
+    arman = next(p for p in by_schema(graph, "Person") if p.first("name") == "Arman Testbayev")
+    assert arman.get("notes") == ["Contrary information: He denies giving any order."]
+
+
 def test_claims_carry_proof_and_documentation(build):
     graph = graph_of(build, workbooks.valid_rows())
     docs = {d.id for d in by_schema(graph, "Document")}
