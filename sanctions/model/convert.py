@@ -489,11 +489,14 @@ class Converter:
         by = teller(rec.account, rec.account_by)
         if by is not None:
             put("description", f"According to {by}.", "account_by")
+        # No end date is no evidence that a post is still held: the sources are reports on
+        # past events, not a roster kept up to date, so the status is "unknown" (as
+        # OpenSanctions' crawlers set it for such sources, ``no_end_implies_current=False``).
         if rec.end_date is not None:
             ended = dates.last_day(rec.end_date) < today
             put("status", "ended" if ended else "current", "end_date")
-        elif rec.start_date is not None:
-            put("status", "current", "start_date")
+        elif rec.start_date is not None or rec.as_of is not None:
+            put("status", "unknown", "start_date" if rec.start_date else "as_of")
 
     # -- incidents ------------------------------------------------------------------------------
 

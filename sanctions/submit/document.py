@@ -137,7 +137,7 @@ def _target_context(
         "position": _summary_position(target),
         "key_conduct": "; ".join(
             " ".join(part for part in (titled, cites(ids, evidence)) if part)
-            + f" (role, as assessed: {', '.join(labels)})"
+            + f" (role, as assessed: {'; '.join(labels)})"
             for titled, (ids, labels) in _by_incident(target.own_acts, locale).items()
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
@@ -214,14 +214,16 @@ def letter_fields(
 
 def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str], list[str]]]:
     """Each incident once, as the summary table names it, with the sources of every act of
-    the person in it and the person's roles in it: without them a table row reads as if the
-    person were tied to the incident itself (a president who ignored calls for an inquiry, to
-    the death it was asked for)."""
+    the person in it and the person's roles in it, each with whose account it rests on when it
+    is not the source's own finding, as the Why line says: without them a table row reads as
+    if the person were tied to the incident itself (a president who ignored calls for an
+    inquiry, to the death it was asked for)."""
     found: dict[str, tuple[list[str], list[str]]] = {}
     for act in acts:
         ids, labels = found.setdefault(act.titled(locale), ([], []))
         ids.extend([*act.evidence, *act.incident_evidence])
-        label = role(act.role).label
+        teller = who(act.anchor)
+        label = role(act.role).label + (f", on the account of {teller}" if teller else "")
         if label not in labels:
             labels.append(label)
     return found

@@ -272,7 +272,7 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     # one entry for the incident, with both of her roles in it
     assert dana[4] == (
         "Detention of protesters in Example City (March 1, 2020) [1, 2] (role, as assessed: "
-        "perpetrated, ordered)"
+        "perpetrated, on the account of a detained protester; ordered)"
     )
     text = paragraphs(path)
     chapter = text[text.index("2. Dana Fictiyeva") :]
