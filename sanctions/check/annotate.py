@@ -13,11 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import quote_sheetname
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sanctions.common.files import write_with
 from sanctions.common.places import ANNOTATED_SHEET, refuse_file
@@ -50,7 +52,8 @@ def _mark_cells(book: Workbook, findings: list[Finding]) -> None:
     messages: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         if f.sheet is not None and f.sheet in book.sheetnames and f.cell is not None:
-            messages.setdefault((f.sheet, f.cell), []).append(f)
+            anchor = _writable(book[f.sheet], f.cell).coordinate
+            messages.setdefault((f.sheet, anchor), []).append(f)
     for (sheet, ref), found in messages.items():
         cell = book[sheet][ref]
         worst = "error" if any(f.severity == "error" for f in found) else "warning"
@@ -59,6 +62,17 @@ def _mark_cells(book: Workbook, findings: list[Finding]) -> None:
         if cell.comment is not None:
             text = f"{text}\n\n(the editor's note:) {cell.comment.text}"
         cell.comment = Comment(text, "sanctions validate", width=360, height=160)
+
+
+def _writable(ws: Worksheet, ref: str) -> Cell:
+    """The cell at ``ref``, or, where ``ref`` lies in merged cells (which hold no value, fill
+    or note of their own), the first cell of the merge, which shows for all of them."""
+    cell = ws[ref]
+    if isinstance(cell, MergedCell):
+        for merged in ws.merged_cells.ranges:
+            if ref in merged:
+                return ws.cell(merged.min_row, merged.min_col)
+    return cell
 
 
 def _list_findings(book: Workbook, findings: list[Finding]) -> None:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
+from glob import escape as glob_escape
 from hashlib import sha1
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from rigour.text import ascii_text
 from sanctions.common.outputs import MARKER, OutputError, Recognise
 
 EDITORS_FOLDER = Path("lists")  # where the workbooks live; nothing is ever written inside it
+EVIDENCE_FOLDER_SUFFIX = (
+    "-evidence"  # lists/kazakhstan.xlsx keeps its copies in kazakhstan-evidence/
+)
 PUBLIC_FOLDER = "public"  # the publishable list, inside a list's folder
 REPORT_FOLDER = "report"  # the internal review report, beside (never inside) public/
 ENTITIES_FILE = "entities.ftm.json"
@@ -130,21 +134,45 @@ def shared_folders(workbooks: Sequence[Path]) -> dict[str, list[Path]]:
 
 def protected_place(path: Path, owned: bool = True, editors: bool = True) -> str | None:
     """Why nothing but the command that owns it may write at ``path``, or None: the editors'
-    folder (unless ``editors`` is False: a new workbook belongs there), a public folder of a
+    folder (unless ``editors`` is False: a new workbook belongs there), a list's evidence folder
+    wherever the list is kept (``<name>-evidence`` beside ``<name>.xlsx``), a public folder of a
     list (what is in it gets published), a release (kept as it was made), and, unless ``owned``
     is False, a folder the tool replaces at every run."""
     resolved = path.resolve()
-    for folder in (resolved, *resolved.parents):
-        if editors and _is_editors(folder):
+    chain = (resolved, *resolved.parents)
+    for folder in chain if editors else ():
+        if _is_editors(folder):
             shown = EDITORS_FOLDER if folder == EDITORS_FOLDER.resolve() else folder
             return f"this is inside {shown}/, the editors' folder"
+    for folder in chain:
+        if _is_evidence(folder):  # a list kept anywhere: beside its workbook
+            return f"this is inside {folder}, a list's evidence folder"
         if folder.name == PUBLIC_FOLDER and _is_list_output(folder.parent):
             return f"this is inside {folder}, a list's public folder, which gets published"
         if all((folder / name).exists() for name in RELEASE_FILES):
             return f"this is inside the release {folder}, which is kept as it was made"
         if owned and folder != resolved and (folder / MARKER).is_file():
             return f"this is inside {folder}, which sanctions replaces at every run"
+    # an evidence folder may itself be a link (to a shared drive): by the name it is given
+    given = path.absolute()
+    for folder in (given, *given.parents):
+        if _is_evidence(folder):
+            return f"this is inside {folder}, a list's evidence folder"
     return None
+
+
+def _is_evidence(folder: Path) -> bool:
+    """Whether ``folder`` is a list's evidence folder: ``<name>-evidence`` beside
+    ``<name>.xlsx`` (the extension in any case), wherever the list is kept."""
+    if not folder.name.endswith(EVIDENCE_FOLDER_SUFFIX):
+        return False
+    stem = folder.name[: -len(EVIDENCE_FOLDER_SUFFIX)]
+    if not stem or not folder.parent.is_dir():
+        return False
+    return any(
+        p.stem == stem and p.suffix.lower() == ".xlsx" and p.is_file()
+        for p in folder.parent.glob(f"{glob_escape(stem)}.*")
+    )
 
 
 def _is_editors(folder: Path) -> bool:
@@ -178,7 +206,7 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
     reason = protected_place(target)
     if reason is not None:
         raise OutputError(f"{target}: {reason}; write it elsewhere")
-    if target.suffix.lower() == ".xlsx" and target.is_file() and _is_list_workbook(target):
+    if target.suffix.lower() == ".xlsx" and target.is_file() and is_list_workbook(target):
         raise OutputError(
             f"{target} is a list's workbook (it has a persons sheet), which sanctions never "
             "writes over; give a new file name"
@@ -193,7 +221,7 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
 ANNOTATED_SHEET = "_findings"  # the first sheet of `validate --annotate`'s copies
 
 
-def _is_list_workbook(path: Path) -> bool:
+def is_list_workbook(path: Path) -> bool:
     """Whether an existing .xlsx is a list (a persons sheet), not an annotated copy the tool
     wrote earlier (which it may write again)."""
     try:

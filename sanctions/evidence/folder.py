@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-FOLDER_SUFFIX = "-evidence"
+from sanctions.common.places import EVIDENCE_FOLDER_SUFFIX
 
 
 class RefusedName(Exception):
@@ -25,7 +25,7 @@ class RefusedName(Exception):
 
 def evidence_folder(workbook: Path) -> Path:
     """``lists/kazakhstan.xlsx`` -> ``lists/kazakhstan-evidence``."""
-    return workbook.with_name(f"{workbook.stem}{FOLDER_SUFFIX}")
+    return workbook.with_name(f"{workbook.stem}{EVIDENCE_FOLDER_SUFFIX}")
 
 
 def resolve(folder: Path, name: str) -> Path:

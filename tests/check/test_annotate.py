@@ -49,6 +49,24 @@ def test_the_copy_marks_each_cell_and_lists_the_findings(book: Path, tmp_path: P
     assert links[where] == f"'persons'!{cell('persons', 'birth_date', 0)}"
 
 
+def test_a_finding_in_merged_cells_is_shown_on_the_merge(build, tmp_path: Path) -> None:
+    """Cells merged over two rows hold one value: the second row's cell is empty, and its
+    finding is noted on the first cell of the merge, which Excel shows for both."""
+    rows = workbooks.valid_rows()
+    rows["positions"][1]["person_id"] = rows["positions"][0]["person_id"]
+    path = build(rows)
+    wb = load_workbook(path)
+    column = cell("positions", "person_id", 0)[0]
+    wb["positions"].merge_cells(f"{column}2:{column}3")
+    wb.save(path)
+    out = tmp_path / "checked.xlsx"
+    proc = run_cli("validate", str(path), "--annotate", str(out))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"positions!{column}3: person_id is required but empty" in proc.stdout
+    first = load_workbook(out)["positions"][f"{column}2"]
+    assert first.comment is not None and "person_id is required but empty" in first.comment.text
+
+
 def test_the_copy_keeps_the_editors_formatting_widths_and_formulas(
     book: Path, tmp_path: Path
 ) -> None:

@@ -28,6 +28,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (release / "manifest.json").write_text("{}", encoding="utf-8")
     (release / "source" / "testland.xlsx").write_bytes(book.read_bytes())
     (root / "elsewhere").mkdir()
+    # a list kept outside lists/, as an editor may keep one, and its evidence folder
+    workbooks.write(root / "elsewhere" / "field.xlsx", workbooks.valid_rows())
+    (root / "elsewhere" / "field-evidence").mkdir(exist_ok=True)
     (root / "elsewhere" / "to-lists").symlink_to(lists)  # a shortcut leads in all the same
     (root / "elsewhere" / "to-public").symlink_to(root / "exports" / "testland" / "public")
     reference = root / "elsewhere" / "reference.ftm.json"
@@ -51,6 +54,7 @@ PLACES: dict[str, tuple[str, str]] = {
     "release source": ("exports/releases/testland/1.0/source", "kept as it was made"),
     "link to the editors' folder": ("elsewhere/to-lists/testland-evidence", "the editors' folder"),
     "link to a public folder": ("elsewhere/to-public", "public folder"),
+    "evidence folder of a list outside lists/": ("elsewhere/field-evidence", "evidence folder"),
 }
 
 

@@ -98,6 +98,19 @@ def test_template_never_writes_over_a_list_or_into_the_tools_folders(tmp_path):
     assert not (exported / "t.xlsx").exists()
 
 
+def test_template_never_writes_over_a_list_kept_anywhere(tmp_path):
+    """A list is a list wherever the editor keeps it: its work is never written over, even with
+    --force (a template of their own may be deleted by hand)."""
+    assert make_template(tmp_path).returncode == 0
+    book = load_workbook(tmp_path / "t.xlsx")
+    book["persons"].cell(2, 1, "P001")
+    book.save(tmp_path / "t.xlsx")
+    before = (tmp_path / "t.xlsx").read_bytes()
+    proc = make_template(tmp_path, "--force")
+    assert proc.returncode == 2 and "never writes over" in proc.stderr, proc.stderr
+    assert (tmp_path / "t.xlsx").read_bytes() == before
+
+
 def test_the_instructions_come_first_and_teach(tmp_path):
     make_template(tmp_path)
     book = load_workbook(tmp_path / "t.xlsx")
