@@ -152,8 +152,10 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
     if size > max_bytes:
         raise ReferenceError(too_large(path, max_bytes))
     person_schemata = pa.array(matchable_schemata())
+    every_schema = pa.array(sorted(model.schemata))
     people: list[pa.Table] = []
     sanctions: list[pa.Table] = []
+    entities = 0  # lines with an ID and a schema FtM knows
     compression = "gzip" if _is_gzip(path) else None
     try:
         with pa.input_stream(str(path), compression=compression) as raw:
@@ -167,6 +169,8 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
             )
             for batch in reader:
                 schema = batch.column("schema")
+                known = pc.and_(pc.is_in(schema, value_set=every_schema), pc.is_valid(batch["id"]))
+                entities += pc.sum(known).as_py() or 0
                 is_person = pc.is_in(schema, value_set=person_schemata)
                 if pc.any(is_person).as_py():
                     people.append(_flatten(batch.filter(is_person), PERSON_PROPS))
@@ -178,6 +182,12 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
             f"{path}: not a FollowTheMoney entities file (one JSON entity per line): "
             f"{str(exc).splitlines()[0]}"
         ) from exc
+    if not entities:  # JSON, but nothing FtM: no screening could find a designation in it
+        raise ReferenceError(
+            f'{path}: holds no FollowTheMoney entities (no line has an "id" and a '
+            '"schema" such as Person or Sanction); give an entities file, such as '
+            "OpenSanctions' entities.ftm.json"
+        )
     return Reference(
         people=_concat(people, PERSON_PROPS),
         sanctions=_concat(sanctions, SANCTION_PROPS),

@@ -51,6 +51,15 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         "birth_date",
         0,
     ),
+    # a year typed short (0202 for 2020), which FtM would drop at the export
+    ("date.implausible", setter("incidents", 0, "date", "0202-11-10"), "incidents", "date", 0),
+    (
+        "date.implausible",
+        setter("positions", 0, "start_date", "0201-05"),
+        "positions",
+        "start_date",
+        0,
+    ),
     ("date.future", setter("incidents", 0, "date", "2999-01-01"), "incidents", "date", 0),
     (
         "date.future",

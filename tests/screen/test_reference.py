@@ -52,6 +52,30 @@ def test_an_empty_reference_file_is_reported(tmp_path: Path) -> None:
         read_file(empty)
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        '{"a": 1}\n',  # JSON, but no entity
+        '{"id": "x", "schema": "Spaceship", "properties": {}}\n',  # no schema FtM knows
+        '{"schema": "Person", "properties": {"name": ["Ivan Fictov"]}}\n',  # no ID
+    ],
+)
+def test_a_json_file_with_no_ftm_entity_is_refused_not_screened_as_empty(
+    tmp_path: Path, lines: str
+) -> None:
+    """Screened against it, every person would be reported as designated nowhere."""
+    path = tmp_path / "other.json"
+    path.write_text(lines, encoding="utf-8")
+    with pytest.raises(ReferenceError, match=r"other\.json: holds no FollowTheMoney entities"):
+        read_file(path)
+
+
+def test_a_file_of_entities_none_of_them_people_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "vessels.ftm.json"
+    path.write_text('{"id": "b", "schema": "Vessel", "properties": {"name": ["Fictov"]}}\n')
+    assert read_file(path).people.num_rows == 0
+
+
 def test_an_empty_list_of_values_is_no_value(tmp_path: Path) -> None:
     """A file may write a property without values as ``[]``: read as FtM reads it, nothing."""
     import orjson

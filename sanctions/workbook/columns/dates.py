@@ -87,6 +87,18 @@ def not_future(values: pd.Series) -> pd.Series:
     return ~valid | (dates.earliest(values) <= dates.today().isoformat())
 
 
+# No date a list records (a post, an incident, a document, a release) falls before this year: an
+# earlier one is a typo (0202 for 2020), which FtM's dates would then drop at the export.
+EARLIEST_YEAR = 1900
+
+
+def plausible(values: pd.Series) -> pd.Series:
+    """In or after ``EARLIEST_YEAR``."""
+    valid = dates.is_valid(values)
+    years = values.str.slice(0, 4).where(valid, "1950").astype("int64")
+    return ~valid | (years >= EARLIEST_YEAR)
+
+
 def plausible_birth(values: pd.Series) -> pd.Series:
     """Born after 1900 and at least 14 years ago: anything else is almost surely a typo."""
     valid = dates.is_valid(values)
@@ -111,6 +123,14 @@ FUTURE = CellRule(
     test=lambda col, layout: not_future,
     per_item=False,
 )
+IMPLAUSIBLE = CellRule(
+    "date.implausible",
+    "error",
+    f"A date before {EARLIEST_YEAR}: almost surely a typo (0202 for 2020).",
+    f"{{column}} {{value}} is before {EARLIEST_YEAR}; check the year",
+    test=lambda col, layout: plausible,
+    per_item=False,
+)
 IMPLAUSIBLE_BIRTH = CellRule(
     "date.implausible_birth",
     "error",
@@ -127,8 +147,8 @@ class Date(ColumnType):
 
     def rules(self, col: Column) -> tuple[CellRule, ...]:
         future = (FUTURE,) if col.not_future else ()
-        birth = (IMPLAUSIBLE_BIRTH,) if col.birth else ()
-        return (INVALID, *future, *birth)
+        plausible = (IMPLAUSIBLE_BIRTH,) if col.birth else (IMPLAUSIBLE,)
+        return (INVALID, *future, *plausible)
 
     def note(self, col: Column, layout: Vocabularies) -> list[str]:
         return ["Write as text: 1965, 1965-06 or 1965-06-15."]

@@ -40,6 +40,7 @@ RULES = (
     base.ID_DUPLICATE,
     dates.INVALID,
     dates.FUTURE,
+    dates.IMPLAUSIBLE,
     dates.IMPLAUSIBLE_BIRTH,
     countries.UNKNOWN,
     languages.UNKNOWN,
