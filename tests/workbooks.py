@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
+from sanctions.evidence.folder import evidence_folder
 from sanctions.rules.finding import column_letter
 from sanctions.workbook.layout import Layout, load_layout
 
@@ -347,3 +349,13 @@ def with_eu_decisions(rows: Rows) -> Rows:
                  "date": "2026-06-01"},
             ]  # fmt: skip
     return rows
+
+
+def copy_list(workbook: Path, to: Path) -> Path:
+    """The workbook copied to ``to`` with its evidence folder, as an editor copies a list: a
+    workbook moved without its folder has its copies missing (``evidence.file_missing``)."""
+    shutil.copyfile(workbook, to)
+    folder = evidence_folder(workbook)
+    if folder.is_dir():
+        shutil.copytree(folder, evidence_folder(to), dirs_exist_ok=True)
+    return to

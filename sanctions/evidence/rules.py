@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sanctions.common.places import EVIDENCE_FOLDER_SUFFIX
 from sanctions.evidence.cache import STANDS_IN, CacheError, LinkResult, cache_path, read_cache
 from sanctions.evidence.cells import LOCATORS, SHEET, Citation, NamedFile, citations, named_files
 from sanctions.evidence.folder import evidence_folder
@@ -113,13 +114,39 @@ def _file_verdicts(sheets: Sheets) -> list[Verdict]:
     workbook = sheets.path
     if workbook is None:
         return []
+    folder = evidence_folder(workbook)
+    if not folder.is_dir():
+        return _no_folder(sheets, folder)
     files = named_files(sheets, workbook)
     if not files:
         return []
-    folder = evidence_folder(workbook)
     readings = copy_readings(sheets)
     found = (_file_verdict(folder, f, readings) for f in files)
     return [v for v in found if v is not None]
+
+
+def _no_folder(sheets: Sheets, folder: Path) -> list[Verdict]:
+    """Copies named with no evidence folder beside the workbook: each is missing, and the
+    message says where the folder must be (a workbook saved under a new name, or moved, leaves
+    its folder behind; without this, the quotes went unchecked and the packages were sent
+    without the copies their evidence lists name)."""
+    frame = sheets.frames[SHEET]
+    if "file" not in frame:
+        return []
+    where = (
+        f"{folder} is a file, not the evidence folder"
+        if folder.exists()
+        else f"there is no evidence folder {folder}"
+    )
+    said = (
+        f"cannot be found: {where} (the workbook's name followed by "
+        f"'{EVIDENCE_FOLDER_SUFFIX}', beside it; a workbook saved under a new name or moved "
+        "needs its folder renamed or moved with it)"
+    )
+    return [
+        (FILE_MISSING, row_number(label), "file", str(name), {"name": str(name), "said": said})
+        for label, name in frame["file"].dropna().items()
+    ]
 
 
 def _file_verdict(folder: Path, f: NamedFile, readings: dict[Path, Reading]) -> Verdict | None:

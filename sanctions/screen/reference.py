@@ -10,6 +10,7 @@ property, so a million entities fit in a few hundred megabytes and a few seconds
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
     except (pa.ArrowInvalid, OSError, EOFError, gzip.BadGzipFile) as exc:
         raise ReferenceError(
             f"{path}: not a FollowTheMoney entities file (one JSON entity per line): "
-            f"{str(exc).splitlines()[0]}"
+            f"{_said(str(exc).splitlines()[0], size, compression is None)}"
         ) from exc
     if not entities:  # JSON, but nothing FtM: no screening could find a designation in it
         raise ReferenceError(
@@ -193,6 +194,20 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
         sanctions=_concat(sanctions, SANCTION_PROPS),
         sources=[str(path)],
     )
+
+
+def _said(message: str, size: int, plain: bool) -> str:
+    """Arrow's message with the entity counted as an editor counts: Arrow numbers rows (the
+    file's entities, blank lines aside) from 0, and within the block it was reading, so a row
+    is the file's entity only in a plain file of one block; otherwise the row is left out
+    rather than misnamed."""
+    row = re.search(r"\s*in row (\d+)\.?$", message)
+    if row is None:
+        return message
+    head = message[: row.start()].rstrip(". ")
+    if plain and size <= BLOCK_SIZE:
+        return f"{head}, in entity {int(row.group(1)) + 1} of the file (one per line)"
+    return head
 
 
 def _empty(props: tuple[str, ...]) -> pa.Table:

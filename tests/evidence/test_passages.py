@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctions.evidence.passages import (
+    NEAREST_CHARS,
     fold,
     fold_each,
     fold_text,
@@ -63,6 +64,17 @@ def test_the_nearest_passage_is_shown_as_the_source_writes_it() -> None:
     near = nearest("the officer beat the detainee several times with a baton", SOURCE)
     assert near is not None and near.likeness > 0.7
     assert "struck the detainee “several times” with a baton" in near.text
+
+
+def test_a_very_long_passage_is_looked_for_by_its_beginning() -> None:
+    """A quote of thousands of words (a cell pasted whole) is aligned by its first
+    ``NEAREST_CHARS`` characters (the alignment costs with the square of its length): the
+    copy's stretch like its beginning, not one as long as the whole."""
+    pasted = "the officer beat the detainee several times with a baton " + "and more " * 400
+    copy = SOURCE + " ".join(f"filler{i} and more" for i in range(400))
+    near = nearest(pasted, copy)
+    assert near is not None and near.text in " ".join(copy.split())
+    assert len(near.text) <= NEAREST_CHARS + 40
 
 
 def test_locators_pair_with_their_passages() -> None:

@@ -55,11 +55,25 @@ def test_names_out_of_the_folder_and_links_are_refused(lists: Path, tmp_path: Pa
     assert found == [("evidence.file_outside", cell("evidence", "file", i)) for i in (2, 3, 4, 5)]
 
 
-def test_without_an_evidence_folder_files_are_not_checked(build) -> None:
+def test_copies_named_with_no_evidence_folder_are_missing_and_say_where_it_must_be(
+    build,
+) -> None:
+    """A workbook saved under a new name, or moved, leaves its folder behind: its quotes went
+    unchecked and its packages were sent without the copies their evidence lists name."""
     # valid_rows' E002 names statements/witness-1.pdf; no folder beside the workbook
     path = build(with_files(("absent.pdf", "c" * 64)), copies=False)
-    assert not evidence_folder(path).exists()
-    assert file_findings(path) == []
+    folder = evidence_folder(path)
+    assert not folder.exists()
+    assert file_findings(path) == [
+        ("evidence.file_missing", cell("evidence", "file", i), "error") for i in (1, 2)
+    ]
+    message = next(f.message for f in validate(path).findings if f.code == "evidence.file_missing")
+    assert (
+        f"there is no evidence folder {folder}" in message and "saved under a new name" in message
+    )
+    folder.write_text("not a folder", encoding="utf-8")
+    message = next(f.message for f in validate(path).findings if f.code == "evidence.file_missing")
+    assert f"{folder} is a file, not the evidence folder" in message
 
 
 def test_a_name_windows_cannot_hold_is_an_error_with_the_rename_to_make(build) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -208,8 +207,7 @@ def test_a_failed_export_leaves_nothing(made, monkeypatch):
 
 
 def test_a_workbook_saved_during_the_release_is_refused(made, monkeypatch, tmp_path):
-    book = tmp_path / f"{LIST}.xlsx"
-    shutil.copyfile(made.v2, book)
+    book = workbooks.copy_list(made.v2, tmp_path / f"{LIST}.xlsx")
 
     def saved_meanwhile(workbook: Path, out: Path, *args: object) -> SimpleNamespace:
         folder = out / LIST

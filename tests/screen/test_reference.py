@@ -70,6 +70,14 @@ def test_a_json_file_with_no_ftm_entity_is_refused_not_screened_as_empty(
         read_file(path)
 
 
+def test_a_broken_line_is_named_as_an_editor_counts(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.ftm.json"
+    good = '{"id": "a", "schema": "Person", "properties": {"name": ["Ivan Fictov"]}}\n'
+    path.write_text(good * 3 + '{"id": "d", "schema": "Person", "properties": {"name": ["X]}}\n')
+    with pytest.raises(ReferenceError, match=r"in entity 4 of the file \(one per line\)$"):
+        read_file(path)
+
+
 def test_a_file_of_entities_none_of_them_people_is_read(tmp_path: Path) -> None:
     path = tmp_path / "vessels.ftm.json"
     path.write_text('{"id": "b", "schema": "Vessel", "properties": {"name": ["Fictov"]}}\n')
