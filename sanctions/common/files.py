@@ -31,19 +31,42 @@ def shared_mode(path: Path) -> None:
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path in the target's folder; renamed onto the target if the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    shared_mode(Path(tmp))
+    """A temporary path in the target's folder; renamed onto the target if the block succeeds.
+    A file-system error names the target, never the hidden temporary file."""
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise naming(exc, target, target) from exc
+    os.close(fd)
+    try:
+        shared_mode(Path(tmp))
         yield Path(tmp)
         if os.path.exists(tmp):
             shared_mode(Path(tmp))  # a writer may have made the file anew
         os.replace(tmp, target)
+    except OSError as exc:
+        raise naming(exc, target, Path(tmp)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def naming(exc: OSError, target: Path, temporary: Path) -> OSError:
+    """``exc`` as the editor should read it: about the file or folder they asked for, where it
+    names a temporary one being written in its place (``.list.xlsx.k3j.tmp``, or a file inside
+    a staging folder), or names none at all (a full disk is said on a write, which has no
+    name). An error about another path is left as it is."""
+    name = exc.filename
+    if isinstance(name, str | os.PathLike):
+        try:
+            inside = Path(name).relative_to(temporary)
+        except ValueError:
+            return exc
+        shown = target / inside if inside.parts else target
+    else:
+        shown = target
+    return OSError(exc.errno, exc.strerror or str(exc), str(shown))
 
 
 def write_text(target: Path, text: str) -> None:

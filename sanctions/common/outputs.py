@@ -38,7 +38,7 @@ try:
     import fcntl
 except ImportError:  # Windows: no flock; a lock file made exclusively, with the holder's pid
     fcntl = None  # type: ignore[assignment]
-from sanctions.common.files import shared_mode
+from sanctions.common.files import naming, shared_mode
 
 MARKER = ".sanctions-output"
 MARKER_TEXT = "Written by the sanctions tool, which replaces this folder on every run.\n"
@@ -242,6 +242,8 @@ def replace_dir(target: Path, recognise: Recognise | None = None) -> Iterator[Pa
                 swap(staging, target)
             else:
                 os.rename(staging, target)
+        except OSError as exc:  # about the folder asked for, not the staging one
+            raise naming(exc, target, staging) from exc
         finally:
             if staging.exists():
                 remove(staging)

@@ -1,0 +1,52 @@
+"""Files written whole (``common/files``): a file-system error is about the file asked for."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from sanctions.common.files import write_with
+from sanctions.common.outputs import replace_dir
+
+
+def test_a_full_disk_names_the_file_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "checked.xlsx"
+
+    def full(tmp: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # a write: no name
+
+    with pytest.raises(OSError) as raised:
+        write_with(target, full)
+    assert raised.value.filename == str(target) and raised.value.errno == errno.ENOSPC
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_the_hidden_temporary_file_is_never_named(tmp_path: Path) -> None:
+    target = tmp_path / "checked.xlsx"
+
+    def refused(tmp: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp))
+
+    with pytest.raises(PermissionError) as raised:  # the kind of error is kept
+        write_with(target, refused)
+    assert raised.value.filename == str(target)
+
+
+def test_an_error_about_another_file_is_left_as_it_is(tmp_path: Path) -> None:
+    source = tmp_path / "lists" / "copy.pdf"
+
+    def unreadable(tmp: Path) -> None:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(source))
+
+    with pytest.raises(FileNotFoundError) as raised:
+        write_with(tmp_path / "out.xlsx", unreadable)
+    assert raised.value.filename == str(source)
+
+
+def test_a_file_in_a_staging_folder_is_named_where_it_was_going(tmp_path: Path) -> None:
+    target = tmp_path / "exports" / "testland"
+    with pytest.raises(OSError) as raised, replace_dir(target) as staging:
+        raise OSError(errno.ENOSPC, "No space left on device", str(staging / "us" / "a.docx"))
+    assert raised.value.filename == str(target / "us" / "a.docx")
