@@ -290,7 +290,14 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
     public_items = [evidence[i] for i in sources]
     copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
     write_public(
-        staging / PUBLIC_FOLDER, title, inputs.submitter, entries, gaps, edition.date, copies
+        staging / PUBLIC_FOLDER,
+        title,
+        inputs.submitter,
+        entries,
+        gaps,
+        edition.date,
+        copies,
+        draft=edition.why if edition.draft else None,
     )
     if gaps is not None:
         write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)

@@ -154,6 +154,7 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
         "held": bool(item.file),
         "cited_in": through.title if through is not None else None,
         "cited_in_url": through.url if through is not None else None,
+        "cited_in_file": through.file if through is not None else None,
     }
 
 
@@ -188,15 +189,20 @@ def write_public(
     gaps: list[dict[str, str]] | None = None,
     date: str | None = None,
     copies: Iterable[str] = (),
+    draft: str | None = None,
 ) -> None:
     """``gaps``: the gap matrix rows of the persons in ``entries``, after a screening;
     ``date``: the ISO date the list is published (never the wall clock, so builds repeat);
-    ``copies``: the file names of the sources whose copies are in the folder's evidence/."""
+    ``copies``: the file names of the sources whose copies are in the folder's evidence/, each
+    linked where the page names it (a source's own, or the one it is known through);
+    ``draft``: why the list is not yet to be published (a draft export), said at its top."""
     folder.mkdir(parents=True, exist_ok=True)
     held = set(copies)
     for entry in entries:
         for source in entry["sources"]:
             source["local_copy"] = f"evidence/{source['file']}" if source["file"] in held else None
+            through = source.get("cited_in_file")
+            source["cited_in_copy"] = f"evidence/{through}" if through in held else None
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(["html"]),
@@ -205,6 +211,7 @@ def write_public(
     governments = [(code, j.name) for code, j in load_jurisdictions().items()]
     html = env.get_template("public.html").render(
         title=title,
+        draft=draft,
         notice=NOTICE,
         method=METHOD,
         targets=entries,
@@ -228,6 +235,7 @@ def write_public(
     publisher = submitter.get(PUBLISHER)
     said = [
         title,
+        *([f"Draft, not for publication: {draft}."] if draft else []),
         f"Published by {publisher}." if publisher else "Publisher not named.",
         f"Date: {dates.in_words(date)}." if date else "Date not stated.",
         f"Allegations, not findings. {NOTICE}",

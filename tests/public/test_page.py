@@ -55,6 +55,17 @@ def test_the_page_says_what_it_is_and_shows_contrary_information(build, tmp_path
     assert "Contrary information:</strong> He denies giving any order" in arman
 
 
+def test_a_draft_list_says_it_is_not_for_publication_and_why(build, tmp_path: Path) -> None:
+    book = build(workbooks.valid_rows())
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out), "--only", "us", "--draft")
+    assert proc.returncode == 0, proc.stderr
+    page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Draft, not for publication:</strong> --draft was given." in page
+    filed = export(build, tmp_path / "filed", workbooks.valid_rows())
+    assert "Draft, not for publication" not in (filed / "public" / "index.html").read_text("utf-8")
+
+
 def test_a_document_about_the_persons_own_arrest_is_no_source_against_them(
     build, tmp_path: Path
 ) -> None:
@@ -74,6 +85,9 @@ def test_a_source_known_only_through_another_says_so(build, tmp_path: Path) -> N
     assert (
         'Known only as cited in <a href="https://example.org/report">Report on Example City' in dana
     )
+    # the copy of the document it is known through is published with the page: linked there
+    copy = re.search(r'cited in <a [^>]*>Report on Example City[^<]*</a> \(<a href="([^"]+)"', dana)
+    assert copy is not None and (folder / "public" / copy.group(1)).is_file()
     index = [
         p.text
         for p in Document(str(folder / f"{folder.name}-us" / "send" / "submission.docx")).paragraphs
