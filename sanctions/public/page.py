@@ -21,9 +21,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanctions.common import dates
 from sanctions.common.data import templates_dir
 from sanctions.common.writers import write_xlsx
+from sanctions.governments.published import citable, left_off, victims_own
 from sanctions.governments.registry import load as load_jurisdictions
 from sanctions.governments.roles import role
-from sanctions.governments.scope import scope
 from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.public_cells import PUBLIC_CONTACT, PUBLISHER
 from sanctions.model.targets import Act, Evidence, Target
@@ -54,18 +54,11 @@ def public_targets(
     """The entries of the public list. ``victim_of``: for a casefolded name, the evidence of the
     incidents in which that person is a victim, never cited against them."""
     victim_of = victim_of or {}
-    governments = load_jurisdictions()
     out = []
     for target in targets:
-        if not any(
-            scope(j, target).in_scope
-            for code, j in governments.items()
-            if not target.jurisdictions or code in target.jurisdictions
-        ):
+        if left_off(target, evidence, victim_of) is not None:  # the one rule of who is shown
             continue
-        own = set().union(
-            *(victim_of.get(n.casefold(), set()) for n in (target.name, *target.aliases))
-        )
+        own = victims_own(target, victim_of)
         sources: dict[str, None] = {}
         posts = [
             c
@@ -131,12 +124,8 @@ def _claim(
 ) -> dict[str, Any] | None:
     """A claim with its public sources; none when nothing public supports it. ``against``:
     documents that may not be cited for it (those in which the person is the victim)."""
-    public = [
-        e
-        for e in ids
-        if e in evidence and not evidence[e].confidential and e not in (against or set())
-    ]
-    return {"text": text, "ids": list(dict.fromkeys(public))} if public else None
+    public = citable(ids, evidence, against)
+    return {"text": text, "ids": public} if public else None
 
 
 def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sanctions.common import dates
+from sanctions.governments.published import left_off
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import in_package
 from sanctions.model.rows import Rows
@@ -162,3 +163,28 @@ def packages(
             )
         )
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class PublicList:
+    """Who the public list shows of the proposed persons, and who it leaves off and why."""
+
+    shown: tuple[Entry, ...]
+    left_off: tuple[Entry, ...]  # detail: why
+
+
+def public_list(
+    proposed: Sequence[Target],
+    evidence: Mapping[str, Evidence],
+    victim_of: Mapping[str, set[str]],
+    pages: Mapping[str, str],
+) -> PublicList:
+    """The public list as the export makes it (``governments/published``): a proposed person
+    left off it is not published anywhere, which the editors should know before a release."""
+    shown: list[Entry] = []
+    off: list[Entry] = []
+    for target in sorted(proposed, key=lambda t: natural_key(t.person_id)):
+        why = left_off(target, evidence, victim_of)
+        entry = Entry(target.person_id, target.name, pages[target.person_id], why or "")
+        (shown if why is None else off).append(entry)
+    return PublicList(tuple(shown), tuple(off))

@@ -32,10 +32,10 @@ from sanctions.common.places import (
 )
 from sanctions.governments import registry as known
 from sanctions.model.rows import Rows
-from sanctions.model.targets import load_evidence, load_targets
+from sanctions.model.targets import load_evidence, load_targets, victim_evidence
 from sanctions.review import network
 from sanctions.review.findings import by_person, by_severity
-from sanctions.review.overview import counts, natural_key, packages
+from sanctions.review.overview import counts, natural_key, packages, public_list
 from sanctions.review.person import OUTCOMES, Context, PersonPage, person_page
 from sanctions.tracking.history import histories
 from sanctions.tracking.screening import Screening, screening_of
@@ -201,6 +201,7 @@ def render(
         counts=counts(rows, evidence),
         findings=by_severity(result.findings),
         packages=packages(proposed, governments, steps, screening, pages),
+        public=public_list(proposed, evidence, victim_evidence(rows), pages),
         persons=people,
         statuses=[s for s in statuses if any(p.status == s for p in people)],
         pictures=pictures,

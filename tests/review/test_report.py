@@ -275,8 +275,12 @@ class Tree(HTMLParser):
 
 
 def page(path: Path) -> Element:
+    return page_of(path.read_text(encoding="utf-8"))
+
+
+def page_of(html: str) -> Element:
     tree = Tree()
-    tree.feed(path.read_text(encoding="utf-8"))
+    tree.feed(html)
     tree.close()
     return tree.root
 
@@ -375,6 +379,31 @@ def test_what_each_government_receives(built):
     assert [e.split(":")[0] for e in listed(front, "ca", "propose")] == [
         "P001 Arman Testbayev",
         "P003 Yerbol Samplov",
+    ]
+
+
+def public_lists(front: Element) -> tuple[list[str], list[str]]:
+    """The front page's public list: who is shown, and who is left off and why."""
+    found = {
+        kind: [li.text() for ul in front.all("ul", data_list=kind) for li in ul.all("li")]
+        for kind in ("public", "left_off")
+    }
+    return found["public"], found["left_off"]
+
+
+def test_who_the_public_list_leaves_off_is_said_with_why(build, tmp_path: Path) -> None:
+    """A proposed person whom no government's criteria reach is on no package and on no public
+    page: published nowhere, which the editors read here before a release."""
+    rows = review_rows()
+    judge = next(p for p in rows["persons"] if p["person_id"] == "P003")
+    judge["jurisdictions"] = "us"  # whose law does not reach a judge's unfair trial
+    book = build(rows)
+    files = render(validate(book), book, None, None)
+    front = page_of(files["index.html"])
+    shown, left = public_lists(front)
+    assert [e.split(":")[0] for e in shown] == ["P001 Arman Testbayev", "P002 Dana Fictiyeva"]
+    assert left == [
+        "P003 Yerbol Samplov: no government's criteria reach the case as the sources show it"
     ]
 
 
