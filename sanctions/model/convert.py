@@ -204,6 +204,8 @@ def typed_values(rows: Rows) -> dict[str, list[str]]:
     return found
 
 
+_STATUS = model["Occupancy"].properties["status"]  # a post's status: "ended", "current", "unknown"
+
 # An involvement sheet this long has its acts built on the other core (``Converter.acts_apart``):
 # below it, a fork and the acts sent back cost more than they save.
 APART_FROM = 5_000
@@ -477,10 +479,6 @@ class Converter:
         today: str,
     ) -> None:
         """Holder, post, dates, and whether the post is still held."""
-
-        def put(prop: str, value: object, column: str) -> None:
-            self.put(occupancy, prop, value, "positions", rec.row, column)
-
         self.graph.link(occupancy, "holder", person.id or "")
         self.graph.link(occupancy, "post", post.id or "")
         self.fill(occupancy, "positions", rec)
@@ -488,15 +486,19 @@ class Converter:
         # file would otherwise state it as fact.
         by = teller(rec.account, rec.account_by)
         if by is not None:
-            put("description", f"According to {by}.", "account_by")
+            text = f"According to {by}."
+            self.put(occupancy, "description", text, "positions", rec.row, "account_by")
         # No end date is no evidence that a post is still held: the sources are reports on
         # past events, not a roster kept up to date, so the status is "unknown" (as
         # OpenSanctions' crawlers set it for such sources, ``no_end_implies_current=False``).
+        # Each status is a word of ours, clean as it is.
+        status = None
         if rec.end_date is not None:
-            ended = dates.last_day(rec.end_date) < today
-            put("status", "ended" if ended else "current", "end_date")
+            status = "ended" if dates.last_day(rec.end_date) < today else "current"
         elif rec.start_date is not None or rec.as_of is not None:
-            put("status", "unknown", "start_date" if rec.start_date else "as_of")
+            status = "unknown"
+        if status is not None:
+            occupancy.unsafe_add(_STATUS, status, cleaned=True)
 
     # -- incidents ------------------------------------------------------------------------------
 
