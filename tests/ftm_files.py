@@ -1,6 +1,6 @@
 """What every FtM file an export writes must be on its own: each reference names an entity of
-the same file, of a schema the property's range allows, and no entity lacks a required
-property. Read here with FtM's model alone, not with the code that wrote the file."""
+the same file, of a schema the property's range allows, every other value is one of its
+property's type (a checksum a SHA-1, a date a date), and no entity lacks a required property. Read here with FtM's model alone, not with the code that wrote the file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from followthemoney import model
 
 
 def problems(path: Path) -> list[str]:
-    """Each broken reference or missing required property of one ``*.ftm.json`` file."""
+    """Each broken reference, value not of its property's type, or missing required property
+    of one ``*.ftm.json`` file."""
     entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     schemata = {entity["id"]: model.get(entity["schema"]) for entity in entities}
     found = []
@@ -27,7 +28,14 @@ def problems(path: Path) -> list[str]:
         for name, given in values.items():
             prop = schema.get(name)
             assert prop is not None, f"{schema.name} has no property {name}"
-            if prop.type.name != "entity" or prop.stub:
+            if prop.type.name != "entity":
+                found.extend(
+                    f"{path.name}: {schema.name}:{name} = {value!r}, not a {prop.type.name}"
+                    for value in given
+                    if not prop.type.validate(value)
+                )
+                continue
+            if prop.stub:
                 continue
             for value in given:
                 target = schemata.get(value)

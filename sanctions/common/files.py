@@ -88,10 +88,19 @@ def file_sha256(path: Path, copy_to: Path | None = None) -> str:
     """The file's SHA-256, read in blocks so that a large file needs no memory; with
     ``copy_to``, the bytes hashed are also written there, so that the copy is exactly the file
     the hash is of (the file may change in between two reads)."""
-    digest = hashlib.sha256()
+    return file_digests(path, ("sha256",), copy_to)[0]
+
+
+def file_digests(
+    path: Path, algorithms: tuple[str, ...], copy_to: Path | None = None
+) -> tuple[str, ...]:
+    """The file's digests by each of ``algorithms`` (``hashlib`` names), from one read in
+    blocks: a list's records cite a copy by SHA-256, FtM's ``contentHash`` by SHA-1."""
+    digests = [hashlib.new(name) for name in algorithms]
     with open(path, "rb") as fh, open(copy_to, "wb") if copy_to else nullcontext() as out:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+            for digest in digests:
+                digest.update(chunk)
             if out is not None:
                 out.write(chunk)
-    return digest.hexdigest()
+    return tuple(digest.hexdigest() for digest in digests)

@@ -34,10 +34,12 @@ class Source(Protocol):
 @dataclass
 class Holding:
     """The readable texts of a list's copies, folded once (``passages.fold_text``): each item's
-    own, and, for an item known only through another, that other's."""
+    own, and, for an item known only through another, that other's; and each copy's SHA-1, from
+    the same read (FtM's ``contentHash``: the recorded SHA-256 is no value of that type)."""
 
     own: Mapping[str, str] = field(default_factory=dict)
     through: Mapping[str, str] = field(default_factory=dict)
+    sha1: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
@@ -51,7 +53,7 @@ class Holding:
                 with suppress(RefusedName):  # a refused name is never opened
                     paths[item.evidence_id] = resolve(folder, item.file)
         # read as the validation reads them (``reading``): each copy once, its text as there
-        readings = read_copies(paths.values())
+        readings = read_copies(paths.values(), sha1=True)
         own = {
             eid: fold_text(text)
             for eid, path in paths.items()
@@ -62,7 +64,12 @@ class Holding:
             for item in sources
             if item.evidence_id not in own and (text := own.get(item.known_through or ""))
         }
-        return cls(own, through)
+        sha1 = {
+            eid: digest
+            for eid, path in paths.items()
+            if isinstance(digest := readings[path].sha1, str)
+        }
+        return cls(own, through, sha1)
 
     def only_in(self, quote: Sequence[str], cited: Sequence[str], secret: Set[str]) -> bool:
         """Whether some passage of ``quote`` is held, of the ``cited`` sources, only by those in

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from sanctions.common.files import file_sha256
+from sanctions.common.files import file_digests
 from sanctions.evidence.cells import named_files
 from sanctions.evidence.text import READABLE, NoText, copy_text, form_without_text, text_of
 from sanctions.workbook.sheets import Sheets
@@ -47,12 +47,14 @@ class Found(Enum):
 
 @dataclass(frozen=True)
 class Reading:
-    """One copy as read: what its name found, and for a file its hash (``None`` when not asked
-    for) and its text, or why each could not be had."""
+    """One copy as read: what its name found, and for a file its hashes (``None`` when not
+    asked for) and its text, or why each could not be had. The SHA-256 is the one a list
+    records; the SHA-1 is FtM's ``contentHash`` (a checksum there is a SHA-1)."""
 
     found: Found
     sha256: str | OSError | None = None
     text: str | NoText | None = None
+    sha1: str | OSError | None = None
 
 
 def copy_readings(sheets: Sheets) -> dict[Path, Reading]:
@@ -73,11 +75,11 @@ def _copy_readings(sheets: Sheets) -> dict[Path, Reading]:
 
 
 def read_copies(
-    paths: Iterable[Path], hashed: Iterable[Path] = (), texts: bool = True
+    paths: Iterable[Path], hashed: Iterable[Path] = (), texts: bool = True, sha1: bool = False
 ) -> dict[Path, Reading]:
     """Each distinct path's reading: its text (or why it has none) unless ``texts`` is false,
-    and its hash when it is in ``hashed``; both from one read of the file where it is read
-    whole."""
+    its SHA-256 when it is in ``hashed``, and with ``sha1`` every file's SHA-1; all from one
+    read of the file where it is read whole."""
     want_hash = set(hashed)
     sizes: dict[Path, int] = {}
     found: dict[Path, Reading] = {}
@@ -91,16 +93,23 @@ def read_copies(
             sizes[path] = mode.st_size
         else:
             found[path] = Reading(Found.FOLDER if stat.S_ISDIR(mode.st_mode) else Found.NOTHING)
-    streamed = [p for p, size in sizes.items() if _streamed(p, size, texts) and p in want_hash]
-    digests: dict[Path, str | OSError] = {}
+
+    def algorithms(path: Path) -> tuple[str, ...]:
+        return ("sha256",) * (path in want_hash) + ("sha1",) * sha1
+
+    streamed = [p for p, size in sizes.items() if _streamed(p, size, texts) and algorithms(p)]
+    digests: dict[Path, dict[str, str | OSError]] = {}
     if streamed:
         with ThreadPoolExecutor(max_workers=HASHING_THREADS) as pool:
-            digests.update(zip(streamed, pool.map(_hash, streamed), strict=True))
+            found_digests = pool.map(lambda p: _hash(p, algorithms(p)), streamed)
+            digests.update(zip(streamed, found_digests, strict=True))
     for path, size in sizes.items():
         if _streamed(path, size, texts):
-            found[path] = Reading(Found.FILE, digests.get(path), _text(path) if texts else None)
-        elif (texts and path.suffix.lower() in READABLE) or path in want_hash:
-            found[path] = _whole(path, path in want_hash, texts)
+            got = digests.get(path, {})
+            text = _text(path) if texts else None
+            found[path] = Reading(Found.FILE, got.get("sha256"), text, got.get("sha1"))
+        elif (texts and path.suffix.lower() in READABLE) or algorithms(path):
+            found[path] = _whole(path, algorithms(path), texts)
         else:  # nothing to read it for
             found[path] = Reading(Found.FILE, None, _text(path) if texts else None)
     return found
@@ -113,28 +122,32 @@ def _streamed(path: Path, size: int, texts: bool) -> bool:
     return size > WHOLE_LIMIT if readable else size >= THREADED_FROM
 
 
-def _whole(path: Path, hashed: bool, texts: bool) -> Reading:
-    """A copy read whole once: its hash and its text from the same bytes."""
+def _whole(path: Path, algorithms: tuple[str, ...], texts: bool) -> Reading:
+    """A copy read whole once: its hashes and its text from the same bytes."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         # a form with no text says so whether or not it opens, as ``copy_text`` does
         unread = form_without_text(path.name) or NoText(f"{path.name} cannot be read ({exc})")
-        return Reading(Found.FILE, exc if hashed else None, unread if texts else None)
-    digest = hashlib.sha256(data).hexdigest() if hashed else None
+        failed = {name: exc for name in algorithms}
+        return Reading(
+            Found.FILE, failed.get("sha256"), unread if texts else None, failed.get("sha1")
+        )
+    got = {name: hashlib.new(name, data).hexdigest() for name in algorithms}
     if not texts:
-        return Reading(Found.FILE, digest)
+        return Reading(Found.FILE, got.get("sha256"), None, got.get("sha1"))
     try:
-        return Reading(Found.FILE, digest, text_of(path.name, data))
+        text: str | NoText = text_of(path.name, data)
     except NoText as exc:
-        return Reading(Found.FILE, digest, exc)
+        text = exc
+    return Reading(Found.FILE, got.get("sha256"), text, got.get("sha1"))
 
 
-def _hash(path: Path) -> str | OSError:
+def _hash(path: Path, algorithms: tuple[str, ...]) -> dict[str, str | OSError]:
     try:
-        return file_sha256(path)
+        return dict(zip(algorithms, file_digests(path, algorithms), strict=True))
     except OSError as exc:
-        return exc
+        return dict.fromkeys(algorithms, exc)
 
 
 def _text(path: Path) -> str | NoText:

@@ -96,7 +96,6 @@ PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
         ("title", "title"),
         ("publisher", "publisher"),
         ("published_date", "publishedAt"),
-        ("sha256", "contentHash"),
         ("language", "language"),
     ),
     "organizations": (("name", "name"), ("name_original", "alias"), ("country", "country")),
@@ -386,6 +385,9 @@ class Converter:
         # FtM requires a file name; without a local copy, name the document by its ID.
         name = rec.file or _url_file(rec.url) or rec.evidence_id
         self.put(doc, "fileName", name, "evidence", rec.row, "file")
+        # FtM's checksum is a SHA-1, of the copy itself; the SHA-256 the row records is not one
+        digest = self.holding.sha1.get(rec.evidence_id)
+        self.put(doc, "contentHash", digest, "evidence", rec.row, "file")
         return doc
 
     # -- bodies and people ------------------------------------------------------------------

@@ -45,6 +45,21 @@ def test_a_copy_is_hashed_only_when_asked_and_its_text_only_when_it_has_one(
     assert read_copies([text], hashed=[text], texts=False)[text].text is None
 
 
+def test_a_copy_s_sha1_comes_from_the_same_read_whole_or_in_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "THREADED_FROM", 100)
+    small, video = tmp_path / "a.txt", tmp_path / "hearing.mp4"
+    small.write_text("words", encoding="utf-8")
+    video.write_bytes(b"x" * 1000)
+    found = read_copies([small, video], hashed=[video], sha1=True)
+    assert found[small].sha1 == hashlib.sha1(b"words").hexdigest()
+    assert (found[small].sha256, found[small].text) == (None, "words")
+    assert found[video].sha1 == hashlib.sha1(b"x" * 1000).hexdigest()
+    assert found[video].sha256 == hashlib.sha256(b"x" * 1000).hexdigest()
+    assert read_copies([small])[small].sha1 is None  # only when asked
+
+
 def test_a_folder_and_a_missing_name_are_told_apart(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     found = read_copies([tmp_path / "sub", tmp_path / "gone.txt"], hashed=[tmp_path / "sub"])

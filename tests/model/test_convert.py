@@ -390,6 +390,30 @@ def test_an_act_says_what_each_of_its_documents_holds_of_it(build):
     }
 
 
+def test_a_document_s_content_hash_is_the_sha1_of_its_copy_never_the_recorded_sha256(build):
+    """FtM's checksum type is a SHA-1 (40 hex digits): a SHA-256 there is no value of it, and
+    whoever loads the file would drop it or reject the entity."""
+    import hashlib
+
+    from sanctions.evidence.folder import evidence_folder
+    from sanctions.evidence.holding import Holding
+    from sanctions.model.rows import Rows
+
+    book = build(workbooks.valid_rows())
+    result = validate(book)
+    evidence = Rows.of(result).evidence
+    graph = build_graph(result, Holding.of(evidence, book))
+    documents = {doc.get("fileName")[0]: doc for doc in by_schema(graph, "Document")}
+    for item in evidence:
+        assert item.file and item.sha256  # the valid rows record the copies' SHA-256
+        data = (evidence_folder(book) / item.file).read_bytes()
+        assert documents[item.file].get("contentHash") == [hashlib.sha1(data).hexdigest()]
+    # without the copies at hand (no holding), no checksum rather than a wrong one
+    assert all(
+        not doc.get("contentHash") for doc in by_schema(build_graph(result, None), "Document")
+    )
+
+
 def build_graph(result, holding):
     return build(result, "test", holding=holding)
 
