@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sanctions.common.names import APOSTROPHES, PATRONYMIC, breaks, parts
+from sanctions.common.names import APOSTROPHES, PATRONYMIC, blanked, parts
 from sanctions.common.romanise import (
     RELAXED,
     ascii_array,
@@ -309,6 +309,5 @@ def words_of_texts(texts: list[str]) -> pa.Array:
         return pa.array([words_of_text(t) for t in texts], pa.large_string())
     text = re.sub(POSSESSIVE, "", GLUED.sub(" ", joined.replace(SOFT, "")).lower())
     text = re.sub(APOSTROPHES, "", text.lower())
-    kept = {**breaks(text), ord(_JOIN): _JOIN}  # every other non-letter a space, as ``parts``
-    pieces = text.translate(kept).split(_JOIN)
+    pieces = blanked(text, keep=_JOIN).split(_JOIN)  # every other non-letter a space, as ``parts``
     return pc.utf8_trim_whitespace(pa.array(pieces, pa.large_string()))

@@ -41,7 +41,7 @@ def parts(name: str) -> list[str]:
     """The words of a name as written, lower-case, without apostrophes and punctuation.
     A word is letters and the marks on them (``I͡uriĭ`` is one word)."""
     text = re.sub(APOSTROPHES, "", name.lower())
-    return text.translate(breaks(text)).split()
+    return blanked(text).split()
 
 
 _BREAKS: dict[int, str] = {}  # every character seen that is not a letter or a mark -> a space
@@ -57,6 +57,23 @@ def breaks(text: str) -> dict[int, str]:
         _BREAKS.update({ord(c): " " for c in new if unicodedata.category(c)[0] not in "LM"})
         _KNOWN.update(new)
     return _BREAKS
+
+
+_BLANKING: dict[tuple[str, int], re.Pattern[str] | None] = {}
+
+
+def blanked(text: str, keep: str = "") -> str:
+    """``text`` with every character that is not a letter or a mark made a space, but those of
+    ``keep``. A regular expression of the few such characters seen, not ``str.translate``:
+    a table that maps to strings sends translate through its slow path, a fifth of a second
+    over the six million characters of 100,000 persons' names."""
+    table = breaks(text)
+    key = (keep, len(table))  # the table only grows: its size names what it holds
+    if key not in _BLANKING:
+        chars = "".join(sorted(chr(c) for c in table if chr(c) not in keep and c != ord(" ")))
+        _BLANKING[key] = re.compile(f"[{re.escape(chars)}]") if chars else None
+    pattern = _BLANKING[key]
+    return pattern.sub(" ", text) if pattern is not None else text
 
 
 def spellings(name: str, relax: bool = True) -> list[tuple[str, ...]]:
