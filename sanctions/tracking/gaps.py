@@ -2,13 +2,16 @@
 
 "Designated" comes from a screening match at or above the threshold with an active Sanction
 entity of that government; "proposed" means this workbook's package for that government
-carries the person. A designation wins over a proposal: there is nothing left to ask for.
+carries the person. A designation wins over a proposal: there is nothing left to ask for. A
+match not confirmed as the same person (``Match.confident``) is only a possible designation:
+it says so ("D?"), with what leaves it in doubt, and the proposal stays beside it, as the
+packages keep proposing the person until an editor confirms the match.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +34,16 @@ class Cell:
     score: float | None = None
     confident: bool = False  # the match it rests on is taken as the same person (Match.confident)
     doubts: str = ""  # what leaves that match in doubt (Match.doubts), for the submitter
+    proposed: bool = False  # a possible designation: this workbook's package still proposes
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.status == DESIGNATED and not self.confident
 
     @property
     def short(self) -> str:
+        if self.unconfirmed:
+            return "P, D?" if self.proposed else "D?"
         if self.status == DESIGNATED:
             return f"D {self.date[:7]}".strip()
         return "P" if self.status == PROPOSED else "-"
@@ -42,7 +52,12 @@ class Cell:
     def long(self) -> str:
         if self.status == DESIGNATED:
             when = f", listed {self.date}" if self.date else ""
-            return f"designated: {self.program or 'program not stated'}{when}"
+            listing = f"{self.program or 'program not stated'}{when}"
+            if not self.unconfirmed:
+                return f"designated: {listing}"
+            doubts = f": {self.doubts}" if self.doubts else ""
+            still = "; proposed in this workbook until confirmed" if self.proposed else ""
+            return f"possibly designated (a match not confirmed{doubts}): {listing}{still}"
         return PROPOSED if self.status == PROPOSED else ""
 
 
@@ -93,9 +108,10 @@ def gap_matrix(screening: Screening, proposed: dict[str, set[str]]) -> Matrix:
         found = designations(person)
         row = {}
         for code in codes():
+            proposes = code in proposed.get(person.person_id, set())
             if code in found:
-                row[code] = found[code]
-            elif code in proposed.get(person.person_id, set()):
+                row[code] = replace(found[code], proposed=proposes and not found[code].confident)
+            elif proposes:
                 row[code] = Cell(PROPOSED)
             else:
                 row[code] = Cell(NONE)
@@ -122,7 +138,10 @@ def render_text(screening: Screening, matrix: Matrix) -> str:
         label = f"{pid} {names[pid]}"[:40]
         cells = "".join(f"{row[c].short:<10}" for c in codes())
         lines.append(f"{label:<{width}}  {cells.rstrip()}")
-    lines.append("D = designated (month listed), P = proposed in this workbook, - = neither")
+    lines.append(
+        "D = designated (month listed); D? = a possible match, not confirmed as the person, is "
+        "designated (see why above); P = proposed in this workbook; - = neither"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -144,7 +163,7 @@ def rows(
         row = {"person_id": person.person_id, "name": person.name, "status": person.status}
         for code in codes():
             cell = matrix[person.person_id][code]
-            unsure = cell.status == DESIGNATED and not cell.confident
+            unsure = cell.unconfirmed
             row[code] = cell.long
             if keep is not None:  # public: what others did, never what this list proposes
                 row[code] = UNCONFIRMED if unsure else "" if cell.status == PROPOSED else cell.long
