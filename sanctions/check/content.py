@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 import pandas as pd
@@ -54,15 +55,31 @@ def proposed(sheets: Sheets) -> pd.DataFrame:
     return persons[persons["status"].fillna("") == "proposed"]
 
 
-def _victims_named(sheets: Sheets) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class HiddenVictims:
+    """The victims whose identity is confidential, as names to look for (``mentions``), each
+    with its incident and the Excel row of the incident that names it."""
+
+    people: list[Person]
+    of: list[tuple[str, int]]  # (incident, its Excel row) of each person
+
+
+def _hidden(sheets: Sheets) -> tuple[pd.DataFrame, pd.Series]:
+    """The incidents whose victims are confidential, and those victims, by the row."""
     incidents = sheets.frames["incidents"]
     # a confidential incident's victims are confidential too, whatever the column says
     hidden = incidents[yes(incidents, "victims_confidential") | yes(incidents, "confidential")]
-    victims = split_multi(hidden["victims"])
-    if victims.empty:  # no victim to keep from public outputs: the list's names are not read
-        return
+    return hidden, split_multi(hidden["victims"])
+
+
+def hidden_victims(sheets: Sheets) -> HiddenVictims:
+    """Every victim of an incident whose victims (or the incident itself) are confidential;
+    none on a list without them, whose names are then not read."""
+    hidden, victims = _hidden(sheets)
     people: list[Person] = []
-    of: list[tuple[str, int]] = []  # (incident, its Excel row) of each person
+    of: list[tuple[str, int]] = []
+    if victims.empty:
+        return HiddenVictims(people, of)
     taken = taken_readings(_other_names(sheets, set(victims.tolist())))
     for row, value in zip(victims.index.tolist(), victims.tolist(), strict=True):
         for name in _people_in(value):
@@ -70,6 +87,23 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
             if someone is not None:
                 people.append(someone)
                 of.append((text_or_none(hidden.at[row, "incident_id"]) or "an incident", row))
+    return HiddenVictims(people, of)
+
+
+def incidents_named(texts: dict[str, str], victims: HiddenVictims) -> dict[str, str]:
+    """For each of ``texts`` (by key) that names a victim whose identity is confidential, the
+    incident of the first it names: a copy of a source published with the public list is
+    published only when it names none of them (``export``)."""
+    if not texts or not victims.people:
+        return {}
+    found = mentions(pd.Series(texts, dtype="str"), victims.people)
+    return {str(key): victims.of[k][0] for key, (_, k) in found.items()}
+
+
+def _victims_named(sheets: Sheets) -> Iterator[Finding]:
+    hidden, victims = _hidden(sheets)
+    found = hidden_victims(sheets)
+    people, of = found.people, found.of
     if not people:
         return
     victims_at = sheets.tables["incidents"].columns.get("victims")

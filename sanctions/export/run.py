@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
+from sanctions.check.content import HiddenVictims, hidden_victims, incidents_named
 from sanctions.check.validate import validated
 from sanctions.common.beside import shared
 from sanctions.common.bulk import bulk
@@ -46,8 +47,10 @@ from sanctions.common.places import (
     package_name,
     recognise,
 )
+from sanctions.evidence.copies import FOLDER as COPIES_FOLDER
 from sanctions.evidence.copies import copy_evidence, large_copies, megabytes
 from sanctions.evidence.holding import Holding
+from sanctions.evidence.text import NoText, copy_text
 from sanctions.governments import registry as known
 from sanctions.model import ftmio
 from sanctions.model.convert import build
@@ -213,9 +216,17 @@ def _export(
         jobs: list[Callable[[], object]] = [
             partial(write_report, result, workbook, staging, screening, edition.date),
             *(partial(_package, inputs, code, staging) for code in codes),
-            partial(_write_public_folder, inputs, staging, edition, table_rows),
+            partial(
+                _write_public_folder,
+                inputs,
+                staging,
+                edition,
+                table_rows,
+                hidden_victims(result.sheets),
+            ),
         ]
         done = shared(jobs)
+        warnings.extend(cast(list[str], done[-1]))
         built = [cast(Built, b) for b in done[1 : 1 + len(codes)]]
         _check_packages(inputs, codes, built, edition, warnings)
         large = large_copies(workbook, evidence.values())
@@ -264,8 +275,10 @@ def _check_packages(
         )
 
 
-def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_rows: Rows) -> None:
-    """The public entities and the public folder."""
+def _write_public_folder(
+    inputs: Inputs, staging: Path, edition: Edition, table_rows: Rows, victims: HiddenVictims
+) -> list[str]:
+    """The public entities and the public folder; what it leaves out, for the editor."""
     prefix, workbook, targets, evidence = (
         inputs.prefix,
         inputs.workbook,
@@ -289,6 +302,10 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
         gaps = rows(screening, matrix, [e["anchor"] for e in entries])
     public_items = [evidence[i] for i in sources]
     copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)
+    left_out = _naming_victims(staging / PUBLIC_FOLDER / COPIES_FOLDER, copies, victims)
+    for name in left_out:
+        (staging / PUBLIC_FOLDER / COPIES_FOLDER / name).unlink()
+    copies = {name: digest for name, digest in copies.items() if name not in left_out}
     write_public(
         staging / PUBLIC_FOLDER,
         title,
@@ -301,3 +318,29 @@ def _write_public_folder(inputs: Inputs, staging: Path, edition: Edition, table_
     )
     if gaps is not None:
         write_matrix_xlsx(staging / PUBLIC_FOLDER / GAPS_FILE, gaps)
+    return [
+        f"{PUBLIC_FOLDER}/: the copy {name} is not published: {why}; the page still names the "
+        f"source and its address (mark the source confidential to leave it off)"
+        for name, why in left_out.items()
+    ]
+
+
+def _naming_victims(folder: Path, copies: dict[str, str], victims: HiddenVictims) -> dict[str, str]:
+    """The copies (by name, in ``folder``) that may name a victim whose identity is
+    confidential, each with why: those whose text names one, and, while the list has such
+    victims, those with no text to search (a scan may name them too). Read from the bytes
+    copied, which are the ones that would be published."""
+    if not victims.people:
+        return {}
+    texts: dict[str, str] = {}
+    unread: dict[str, str] = {}
+    for name in copies:
+        try:
+            texts[name] = copy_text(folder / name)
+        except NoText:
+            unread[name] = "it has no text to search for the victims whose identity is confidential"
+    named = {
+        name: f"it names a victim of {incident} whose identity is confidential"
+        for name, incident in incidents_named(texts, victims).items()
+    }
+    return dict(sorted({**unread, **named}.items()))
