@@ -211,6 +211,8 @@ def _export(
         for kept in KEPT_FILES:
             if (target / kept).exists():
                 shutil.copy2(target / kept, staging / kept)
+        others = [c for c in known.codes() if c not in codes]
+        warnings += _keep_packages(target, staging, prefix, others, inputs.workbook_sha256)
         # the review report, each package and the public folder need nothing the others make:
         # both cores take the next one as they are free, the longest (the report) first
         jobs: list[Callable[[], object]] = [
@@ -238,6 +240,40 @@ def _export(
                 f"{megabytes(total)} on disk"
             )
     return Exported(target, warnings, result.findings, edition)
+
+
+def _keep_packages(
+    target: Path, staging: Path, prefix: str, codes: Sequence[str], workbook_sha256: str | None
+) -> list[str]:
+    """The packages an export built only for some governments (``--only``) leaves as they
+    were: the earlier export's folder and archive of every other government, kept (a filing
+    copy is never lost for building another); what says so when they are of an earlier version
+    of the workbook."""
+    stale: list[str] = []
+    for code in codes:
+        name = package_name(prefix, code)
+        if (target / name).is_dir():
+            shutil.copytree(target / name, staging / name, symlinks=True)
+            manifest = target / name / SEND_FOLDER / PACKAGE_MANIFEST
+            if manifest.is_file() and _made_of(manifest) != workbook_sha256:
+                stale.append(name)
+        if (target / f"{name}.zip").is_file():
+            shutil.copy2(target / f"{name}.zip", staging / f"{name}.zip")
+    if not stale:
+        return []
+    return [
+        f"kept as they were, from an earlier version of the workbook: {', '.join(stale)} "
+        "(--only built the others; export without --only to bring them up to date)"
+    ]
+
+
+def _made_of(manifest: Path) -> str | None:
+    """The SHA-256 of the workbook a package was made of, as its manifest records it."""
+    try:
+        source = json.loads(manifest.read_text(encoding="utf-8")).get("source")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return source.get("sha256") if isinstance(source, dict) else None
 
 
 def _package(inputs: Inputs, code: str, staging: Path) -> Built:

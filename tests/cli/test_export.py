@@ -52,3 +52,36 @@ def test_an_empty_code_in_only_is_refused_before_anything_is_written(build, tmp_
     assert proc.returncode == 2
     assert f"--only {only!r} has an empty code" in proc.stderr
     assert not out.exists()
+
+
+def test_only_leaves_the_other_governments_packages_as_they_were(build, tmp_path):
+    """``--only gb`` builds the United Kingdom's package; every other package of the earlier
+    export stays, byte for byte (a filing copy is never lost for building another), and is said
+    to be of an earlier version of the workbook once that has changed."""
+    rows = workbooks.valid_rows()
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run("export", "--draft", str(book), "--out", str(out)).returncode == 0
+    folder = out / book.stem
+    before = {
+        p.relative_to(folder): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.parts[len(folder.parts)].startswith(f"{book.stem}-us")
+    }
+    assert any(p.name == "submission.docx" for p in before)
+    again = run("export", "--draft", "--only", "gb", str(book), "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert "kept as they were" not in again.stdout + again.stderr  # the same workbook
+    after = {p: (folder / p).read_bytes() for p in before}
+    assert after == before
+    assert (folder / f"{book.stem}-gb" / "send" / "submission.docx").is_file()
+
+    rows["persons"][0]["summary"] = "Minister of Examples since 2019."
+    book.unlink()
+    changed = workbooks.write(book, rows)
+    third = run("export", "--draft", "--only", "gb", str(changed), "--out", str(out))
+    assert third.returncode == 0, third.stderr
+    said = third.stdout + third.stderr
+    assert "kept as they were, from an earlier version of the workbook: " in said
+    assert f"{book.stem}-us" in said and f"{book.stem}-gb," not in said
+    assert (folder / f"{book.stem}-us.zip").is_file()
