@@ -21,6 +21,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from sanctions.common.beside import can_fork, die_with_parent
+from sanctions.common.errors import ToolError
 from sanctions.screen.reference import as_scored
 
 if TYPE_CHECKING:
@@ -69,6 +70,25 @@ def _warm_up() -> None:
     )
 
 
+class ScorerStopped(ToolError):
+    """The scoring process ended before it answered: killed (by the system, most often for
+    want of memory, on a large sanctions file), or unable to go on (the tool's files replaced
+    while it ran, by an update). Nothing was written; the editor can run it again."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        how = (
+            f"was stopped by signal {-exitcode}"
+            + (" (the system ends a process so when memory runs out)" if exitcode == -9 else "")
+            if exitcode is not None and exitcode < 0
+            else "ended"
+        )
+        super().__init__(
+            f"the process that scores the names {how} before it answered, and nothing was "
+            "written; run the screening again (with fewer programs open, or after an update "
+            "has finished)"
+        )
+
+
 class Ahead:
     """The forked scorer: ``score`` sends it a list's pairs and waits for their scores."""
 
@@ -84,7 +104,8 @@ class Ahead:
             self._conn.send(request)
             ok, answer = self._conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError):
-            ok, answer = False, RuntimeError("the scoring process ended without an answer")
+            self._process.join(timeout=5)
+            raise ScorerStopped(self._process.exitcode) from None
         if not ok:
             raise answer
         found: Scored = answer

@@ -183,6 +183,14 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
             f"{path}: not a FollowTheMoney entities file (one JSON entity per line): "
             f"{_said(str(exc).splitlines()[0], size, compression is None)}"
         ) from exc
+    for table in (*people, *sanctions):  # Arrow's reader takes any bytes for text
+        try:
+            table.validate(full=True)
+        except pa.ArrowInvalid as exc:
+            raise ReferenceError(
+                f"{path}: some of its text is not UTF-8, in which FollowTheMoney files are "
+                "written; save it again as UTF-8 (a text editor's Save As offers the encoding)"
+            ) from exc
     if not entities:  # JSON, but nothing FtM: no screening could find a designation in it
         raise ReferenceError(
             f'{path}: holds no FollowTheMoney entities (no line has an "id" and a '

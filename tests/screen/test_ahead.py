@@ -123,3 +123,24 @@ def test_the_scorer_ends_when_the_screening_is_killed() -> None:
             time.sleep(120)
         """
     )
+
+
+def test_a_scorer_that_dies_is_said_in_words_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Killed for want of memory, or broken by an update under it: the editor is told what
+    happened and what to do, as every other problem is (``ToolError``)."""
+    import os
+    import signal
+
+    from sanctions.common.errors import ToolError
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    with ahead.scoring_ahead():
+        scorer = ahead._AHEAD[0]
+        pid = scorer._process.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(ToolError, match=r"stopped by signal 9 .*memory runs out.*run the"):
+            ahead.score((QUERIES, RECORDS, PAIRS))
+    assert not multiprocessing.active_children()

@@ -96,3 +96,17 @@ def test_an_empty_list_of_values_is_no_value(tmp_path: Path) -> None:
     path.write_bytes(b"".join(orjson.dumps({**e, "datasets": ["x"]}) + b"\n" for e in entities))
     people = read_file(path).people
     assert people.column("birthDate").to_pylist() == [None, None]
+
+
+@pytest.mark.parametrize("where", ["name", "alias", "country"])
+def test_a_file_not_in_utf8_is_refused_in_words(tmp_path: Path, where: str) -> None:
+    """A file saved in Windows' own encoding (cp1252) once reached the name matching and
+    ended in a traceback there; Arrow's reader takes any bytes for text."""
+    properties = {"name": '["Karim Test"]', where: '["K\xe4r"]'}
+    given = ", ".join(f'"{key}": {value}' for key, value in properties.items())
+    path = tmp_path / "cp1252.json"
+    path.write_bytes(
+        f'{{"id": "x1", "schema": "Person", "properties": {{{given}}}}}\n'.encode("cp1252")
+    )
+    with pytest.raises(ReferenceError, match=r"some of its text is not UTF-8.*save it again"):
+        read_file(path)
