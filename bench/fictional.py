@@ -131,9 +131,12 @@ def write_workbook(
                 else:
                     ws.write(i, j, value)
 
+    surnames: list[str] = []  # each person's, for the passages on their acts, which name them
+
     def person_rows() -> Iterator[dict[str, str]]:
         for i in range(persons):
             first, last = fictional_name(rng)
+            surnames.append(last)
             yield {
                 "person_id": f"P{i:06d}",
                 "name": f"{first} {last}",
@@ -221,7 +224,8 @@ def write_workbook(
                 "role": rng.choice(ROLES),
                 "description": "Took part in the fictional incident.",
                 "evidence_ids": f"E{(i * 3) % evidence:06d}",
-                **quoted((i * 3) % evidence, f"official P{i:06d} took part in incident {i}"),
+                # a passage on the person's own act names them, as a source's does
+                **quoted((i * 3) % evidence, f"officer {surnames[i]} took part in incident {i}"),
             }
             for i in range(persons)
         ),

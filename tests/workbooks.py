@@ -100,7 +100,7 @@ VALID: Rows = {
             "role": "ordered",
             "description": "Ordered the detentions.",
             "evidence_ids": "E001",
-            "quote": "the minister ordered the police to detain the protesters",
+            "quote": "Minister Testbayev ordered the police to detain the protesters",
             "locator": "p. 4",
             "account": "finding",
         },
@@ -165,7 +165,7 @@ police of the region.
 
 3. Dana Fictiyeva, who has led the Example City police since 2018, commands its officers.
 
-4. On 1 March 2020 the minister ordered the police to detain the protesters who had gathered
+4. On 1 March 2020 Minister Testbayev ordered the police to detain the protesters who had gathered
 in the central square. Two of them were held for three days.
 """
 WITNESS = """Statement of a detained protester (fictional)
@@ -199,7 +199,7 @@ def write(
     ``REPORT`` and ``WITNESS`` as a PDF), each holding too the quotes made up for the rows that
     cite it, and the rows get the copies' SHA-256 unless they give their own. A test of the
     evidence folder itself makes its own, with ``copies`` False."""
-    rows = {sheet: [anchored(sheet, r) for r in records] for sheet, records in rows.items()}
+    rows = _anchored(rows)
     if copies:
         rows = _with_copies(path, rows)
     book = Workbook()
@@ -218,12 +218,19 @@ def write(
 QUOTED_FROM = {"involvement": "description", "positions": "title"}
 
 
-def anchored(sheet: str, record: dict[str, Any]) -> dict[str, Any]:
-    """The record with a quote, locator and account when it names none (see ``write``)."""
+def anchored(
+    sheet: str, record: dict[str, Any], surnames: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The record with a quote, locator and account when it names none (see ``write``): an
+    act's made-up quote names its person (``surnames``, by person_id), as a passage on a
+    person's own act must."""
     source = QUOTED_FROM.get(sheet)
     if source is None or "quote" in record or not record.get(source):
         return record
     made = str(record[source]).replace(";", ",")
+    surname = (surnames or {}).get(str(record.get("person_id")))
+    if sheet == "involvement" and surname and surname.lower() not in made.lower():
+        made = f"{surname}: {made}"
     return {**record, "quote": made, "locator": "p. 1", "account": "finding", MADE_UP: made}
 
 
@@ -233,7 +240,18 @@ MADE_UP = "_made_up_quote"  # a record's quote made up by ``anchored``, for the 
 def write_copies(path: Path, rows: Rows) -> Rows:
     """The copies ``write`` makes for a workbook at ``path`` (for a test that writes the
     workbook its own way): the rows, anchored, with the copies' SHA-256."""
-    return _with_copies(path, {s: [anchored(s, r) for r in records] for s, records in rows.items()})
+    return _with_copies(path, _anchored(rows))
+
+
+def _anchored(rows: Rows) -> Rows:
+    surnames = {
+        str(p.get("person_id")): str(p.get("last_name") or str(p.get("name") or "").split()[-1])
+        for p in rows.get("persons", [])
+        if p.get("last_name") or str(p.get("name") or "").split()
+    }
+    return {
+        sheet: [anchored(sheet, r, surnames) for r in records] for sheet, records in rows.items()
+    }
 
 
 def _with_copies(path: Path, rows: Rows) -> Rows:

@@ -47,6 +47,22 @@ def _collective(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+def _unnamed(sheets: Sheets) -> Iterator[Finding]:
+    for target in _targets(sheets):
+        for act in target.acts:
+            if act.anchor.quote and not act.named and not act.collective:
+                yield sheets.finding(
+                    PASSAGE_UNNAMED,
+                    "involvement",
+                    "quote",
+                    act.row,
+                    "; ".join(act.anchor.quote),
+                    pid=target.person_id,
+                    name=target.name,
+                    incident=act.incident_id,
+                )
+
+
 def _lacking(
     target: Target, governments: dict[str, Jurisdiction]
 ) -> dict[tuple[str, ...], list[str]]:
@@ -110,4 +126,18 @@ NOT_READY = SheetsRule(
     check=_not_ready,
 )
 
-RULES = (COLLECTIVE_ONLY, NOT_READY)
+PASSAGE_UNNAMED = SheetsRule(
+    "act.passage_unnamed",
+    "warning",
+    "An act of a proposed person whose quoted passages do not name them (by a surname, in any "
+    "spelling or grammatical case, alone or beside a given name or initial): the role typed on "
+    "the row is the editor's reading, and a passage that does not name the person is no account "
+    "of their act, so it grounds no criterion and is shown as context.",
+    "no passage quoted for '{pid}' ({name}) in {incident} names them, so this act grounds no "
+    "criterion for any government, whatever the role; add a passage of the source that names "
+    "them (a row takes several, '; '-separated), or, if the source never does, leave the act "
+    "as context",
+    check=_unnamed,
+)
+
+RULES = (COLLECTIVE_ONLY, PASSAGE_UNNAMED, NOT_READY)

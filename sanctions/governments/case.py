@@ -49,8 +49,9 @@ ELEMENTS: dict[str, Element] = {
     for e in (
         Element(
             "own_passage",
-            "a quoted passage on the person's own act (not one about several officials together)",
-            lambda t, a, tenure: bool(a.anchor.quote) and not a.collective,
+            "a quoted passage on the person's own act, naming them (not one about several "
+            "officials together)",
+            lambda t, a, tenure: bool(a.anchor.quote) and not a.collective and a.named,
         ),
         Element(
             "date",

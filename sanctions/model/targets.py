@@ -15,6 +15,7 @@ from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
 from sanctions.model.accounts import is_finding, teller
 from sanctions.model.collective import collective_rows
+from sanctions.model.naming import naming_rows
 from sanctions.model.rows import (
     Cleaned,
     EvidenceRow,
@@ -116,6 +117,8 @@ class Act:
     anchor: Anchor = Anchor()  # the passages that state the person's act
     incident_anchor: Anchor = Anchor()  # the passages that state what happened
     collective: bool = False  # the act rests only on passages about several persons together
+    named: bool = True  # some passage quoted for the act names the person (model/naming)
+    row: int = 0  # the involvement sheet's Excel row it is typed on
     second_hand: bool = False  # every source cited for the act is known only through another
     publishers: tuple[str, ...] = ()  # who published the act's non-confidential sources
 
@@ -169,8 +172,10 @@ class Target(PersonRow):
     @property
     def own_acts(self) -> list[Act]:
         """The acts a document tells: not those resting only on a passage about several persons
-        together, which ground nothing and name others (the review report shows them)."""
-        return [act for act in self.acts if not act.collective]
+        together, which ground nothing and name others, nor those whose passages do not name
+        the person ("the policeman grabbed him"), which are no account of their act (the
+        review report shows both; what happened in the incident is told with its own)."""
+        return [act for act in self.acts if not act.collective and act.named]
 
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
@@ -300,6 +305,7 @@ def load_targets(
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons)
+    named = naming_rows(rows.involvement, rows.persons)
     through = {e.evidence_id for e in rows.evidence if e.known_through}
     publisher = {e.evidence_id: e.publisher for e in rows.evidence if e.publisher}
 
@@ -336,6 +342,8 @@ def load_targets(
                 anchor=anchor,
                 incident_anchor=told[part.incident_id],
                 collective=part.row in collective,
+                named=part.row in named,
+                row=part.row,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
                 publishers=published_by(part.evidence_ids),
             )

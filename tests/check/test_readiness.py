@@ -85,3 +85,50 @@ def test_a_workbook_with_errors_is_not_judged(build) -> None:
     findings = validate(build(rows)).findings
     assert [f for f in findings if f.severity == "error"]
     assert status_cells(findings, "person.not_ready") == []
+
+
+def quoting(passage: str, monkeypatch: pytest.MonkeyPatch) -> workbooks.Rows:
+    """The valid rows with Dana Fictiyeva's act quoting ``passage``, from the report, whose
+    copy (plain text, in any script) holds it."""
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n{passage}\n")
+    rows = workbooks.valid_rows()
+    rows["involvement"][1].update(quote=passage, evidence_ids="E001")
+    return rows
+
+
+def test_an_act_whose_passages_do_not_name_the_person_grounds_nothing_and_says_where(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A passage that names no one ("the policeman grabbed him by the neck") is no account of
+    the person's act, whatever role the row carries: the row's quote cell says so, and the act
+    grounds nothing, so that a person with no other act is not ready anywhere."""
+    findings = validate(build(quoting("The policeman grabbed him by the neck", monkeypatch)))
+    findings = findings.findings
+    (unnamed,) = [f for f in findings if f.code == "act.passage_unnamed"]
+    assert unnamed.cell == cell("involvement", "quote", 1)
+    assert unnamed.severity == "warning"
+    assert unnamed.message.startswith(
+        "no passage quoted for 'P002' (Dana Fictiyeva) in I001 names them, so this act grounds "
+        "no criterion for any government, whatever the role"
+    )
+    not_ready = next(f for f in findings if f.code == "person.not_ready")
+    assert "person 'P002' is not ready for " in not_ready.message
+    assert "a quoted passage on the person's own act, naming them" in not_ready.message
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Chief Fictiyeva led the officers who detained us",  # as the workbook spells it
+        "the officers under Fictiyevoi detained us",  # a grammatical case
+        "Начальник Фиктиева руководила задержанием",  # another script
+        "D. Fictiyeva's officers detained us",  # an initial, a possessive
+        "officers detained us; it was Fictieva who led them",  # another romanisation
+    ],
+)
+def test_a_passage_names_the_person_however_it_spells_them(
+    build, monkeypatch: pytest.MonkeyPatch, passage: str
+) -> None:
+    findings = validate(build(quoting(passage, monkeypatch))).findings
+    assert not [f for f in findings if f.severity == "error"]
+    assert not [f for f in findings if f.code == "act.passage_unnamed"], passage

@@ -315,7 +315,10 @@ def test_every_rule_has_a_case():
             ),
             "check/test_content.py",
         ),
-        **dict.fromkeys(("person.collective_only", "person.not_ready"), "check/test_readiness.py"),
+        **dict.fromkeys(
+            ("person.collective_only", "act.passage_unnamed", "person.not_ready"),
+            "check/test_readiness.py",
+        ),
         "submitter.value": "check/test_submitter.py",
         "quote.only_confidential": "export/test_leaks.py",
         **dict.fromkeys(

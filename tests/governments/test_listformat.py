@@ -323,7 +323,8 @@ def test_a_reason_ends_once_when_its_quotation_ends_a_sentence(build, tmp_path: 
     rows = workbooks.valid_rows()
     rows["incidents"][0]["victims_confidential"] = "no"
     rows["involvement"][0].update(
-        quote="in the central square. Two of them were held for three days."
+        quote="Minister Testbayev ordered the police to detain the protesters; "
+        "in the central square. Two of them were held for three days."
     )
     book = build(rows)
     out = tmp_path / "out"

@@ -30,7 +30,7 @@ def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: di
     )  # fmt: skip
     rows["involvement"].append(
         {"person_id": pid, "incident_id": incident["incident_id"], "role": role,
-         "description": "As the report says.", "evidence_ids": "E001"}
+         "description": "Judgeov sat, as the report says.", "evidence_ids": "E001"}
     )  # fmt: skip
     rows["positions"].append({"person_id": pid, "org_id": "O002", "evidence_ids": "E001", **post})
     return rows
@@ -87,7 +87,8 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     why = next(p for p in chapter if p.startswith("§ 29") or "decided the case as a judge" in p)
     assert "decided the case as a judge in “Killing of Nurlan Victimov" in why
     assert (
-        ", an incident involving unfair trial. The passage relied on: “As the report says.” "
+        ", an incident involving unfair trial. The passage relied on: “Judgeov sat, as the report "
+        "says.” "
         "([1], p. 1)." in why
     )
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
@@ -191,7 +192,9 @@ def test_one_passage_about_five_officials_proposes_none_of_them_whatever_the_rol
             ), (code, name)
 
 
-def test_persons_with_one_signature_stand_alike_under_every_government(build) -> None:
+def test_persons_with_one_signature_stand_alike_under_every_government(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A check over many persons judges each kind of case once (check/readiness.py): that is
     sound only if the signature holds everything scope reads."""
     from sanctions.check.validate import validate
@@ -201,7 +204,8 @@ def test_persons_with_one_signature_stand_alike_under_every_government(build) ->
 
     rows = workbooks.valid_rows()
     rows["incidents"][0].pop("place")  # not ready for the EU and Switzerland
-    twin = dict(rows["involvement"][0], person_id="P003", quote="Arman Testbayev, Minister")
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n5. Bolat Twinov, Minister\n")
+    twin = dict(rows["involvement"][0], person_id="P003", quote="Bolat Twinov, Minister")
     rows["persons"].append(person("P003", "Bolat Twinov"))
     rows["positions"].append(dict(rows["positions"][0], person_id="P003"))
     rows["involvement"].append(twin)

@@ -67,7 +67,7 @@ def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_pa
     # is not named by it.
     assert why.startswith(
         "SI 2020/680 reg. 6 with reg. 4(2): in the submitting organisation's assessment, based "
-        f"on the account of {VICTIM}, the person carried out the act in “Detention of "
+        f"on the account of {VICTIM}, the person acted in person in “Detention of "
         "protesters in Example City”"
     )
     assert ", an incident involving ill-treatment. The passage relied on: " in why
@@ -84,7 +84,7 @@ def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_pa
         "In connection with “Detention of protesters in Example City” (1 March 2020, Example "
         f"City), according to {VICTIM}: “" in reasons
     )
-    assert "carried out the act" not in reasons
+    assert "acted in person" not in reasons
     assert SAID.split(" (")[0] in reasons
     assert f"According to {VICTIM}: {SAID}." in public_page(folder)
 
@@ -99,7 +99,7 @@ def test_the_account_of_a_victim_whose_identity_is_confidential_does_not_name_he
         "In an incident on 1 March 2020, according to the victim: “Chief Fictiyeva led the "
         "officers who detained us”." in reasons
     )
-    assert "carried out the act" not in reasons and "Detention of protesters" not in reasons
+    assert "acted in person" not in reasons and "Detention of protesters" not in reasons
     page = public_page(folder)
     assert "according to the victim." in page
     assert VICTIM not in reasons and VICTIM not in page

@@ -369,7 +369,7 @@ def test_an_act_says_what_each_of_its_documents_holds_of_it(build):
     act = rows["involvement"][0]
     act.update(
         evidence_ids="E001; E002",
-        quote="the minister ordered the police to detain the protesters; "
+        quote="Minister Testbayev ordered the police to detain the protesters; "
         "We were surrounded by police officers",
         locator="p. 4; para. 2",
     )
@@ -384,7 +384,7 @@ def test_an_act_says_what_each_of_its_documents_holds_of_it(build):
         if "ordered the police" in text or "surrounded" in text
     }
     assert said == {
-        "[Report on Example City]: “the minister ordered the police to detain the protesters” "
+        "[Report on Example City]: “Minister Testbayev ordered the police to detain the protesters” "
         "(p. 4)",
         "[Witness statement]: “We were surrounded by police officers” (para. 2)",
     }

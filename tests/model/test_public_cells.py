@@ -41,6 +41,12 @@ SUBMITTER_GIVEN = {"website": "https://example.org", "public_contact": "info@exa
 TOLD = "the protesters were arbitrarily detained and ill-treated"
 NAMING = f"{VICTIM} was arbitrarily detained and ill-treated"
 WITNESS = {"quote": TOLD, "locator": "p. 5", "account": "witness", "account_by": "a protester"}
+# The passages of the copies that name each official: an act's quote gives one beside the told
+# passage, as a passage on a person's own act must (``model/naming``).
+OWN_PASSAGE = {
+    "P001": "Minister Testbayev ordered the police to detain the protesters",
+    "P002": "Chief Fictiyeva led the officers who detained us",
+}
 
 Cell = tuple[str, str, int]  # sheet, column, index of the row in the sheet's rows
 
@@ -84,6 +90,10 @@ def list_with_three_incidents() -> Rows:
     )  # fmt: skip
     for record in (*rows["incidents"], *rows["involvement"]):
         record.update(WITNESS)
+    for record in rows["involvement"]:  # and a passage naming the official, the act's own
+        own = OWN_PASSAGE.get(record["person_id"])
+        if own:
+            record["quote"] = f"{TOLD}; {own}"
     keys = load_layout().vocabularies["submitter_key"]
     given = {r["key"]: r["value"] for r in rows["submitter"]} | SUBMITTER_GIVEN
     rows["submitter"] = [{"key": k, "value": given.get(k, f"Our {k}")} for k in keys]
@@ -117,8 +127,8 @@ def naming_the_victim(rows: Rows, cells: list[Cell]) -> Rows:
         record = rows[sheet][index]
         if sheet == "submitter" and record["key"] in SUBMITTER_FORMED:
             record[column] = SUBMITTER_FORMED[record["key"]]
-        elif column == "quote":
-            record[column] = NAMING
+        elif column == "quote":  # the passage naming the official, if any, stays
+            record[column] = "; ".join([NAMING, *str(record[column]).split("; ")[1:]])
         elif column == "victims":  # one more victim, named in public
             record[column] = f"{record[column]}; {VICTIM}"
         elif column in FORMED:
@@ -149,7 +159,10 @@ def test_every_cell_a_public_output_shows_is_searched_for_confidential_victims(
     build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for copy in ("REPORT", "WITNESS"):
-        monkeypatch.setattr(workbooks, copy, f"{getattr(workbooks, copy)}\n{TOLD}\n{NAMING}\n")
+        own = "\n".join(OWN_PASSAGE.values())
+        monkeypatch.setattr(
+            workbooks, copy, f"{getattr(workbooks, copy)}\n{TOLD}\n{NAMING}\n{own}\n"
+        )
     cells = list(text_cells(list_with_three_incidents()))
     everywhere = naming_the_victim(list_with_three_incidents(), cells)
     findings = validate(build(everywhere)).findings

@@ -175,7 +175,7 @@ def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, 
             "person_id": "P001",
             "incident_id": "I002",
             "role": "ordered",
-            "description": "Ordered the beating.",
+            "description": "Testbayev ordered the beating.",
             "evidence_ids": "E001",
         }
     )
@@ -183,7 +183,7 @@ def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, 
     text = paragraphs(folder / f"{folder.name}-{code}" / "send" / "submission.docx")
     act = next(i for i, p in enumerate(text) if p.startswith("Beating of a journalist"))
     assert "(September 2019, Example Town)" in text[act] and text[act].endswith("[1]")
-    assert text[act + 1] == "“Ordered the beating.” ([1], p. 1)."  # the source's own words
+    assert text[act + 1] == "“Testbayev ordered the beating.” ([1], p. 1)."  # the source's words
     assert (
         text[act + 2]
         == "What happened: Officers beat a journalist in custody. [2] Victims: Aliya Fictive."
@@ -193,7 +193,7 @@ def test_each_act_gives_the_facts_and_cites_the_incident(build, tmp_path: Path, 
         "(1 March 2020, Example City)" in detention or "(March 1, 2020, Example City)" in detention
     )
     words, following = text[text.index(detention) + 1 : text.index(detention) + 3]
-    assert words == "“the minister ordered the police to detain the protesters” ([1], p. 4)."
+    assert words == "“Minister Testbayev ordered the police to detain the protesters” ([1], p. 4)."
     assert following.startswith("What happened: Police detained peaceful protesters.")
     assert (
         "Victim One" not in following and "identities of the victims are confidential" in following

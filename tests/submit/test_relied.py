@@ -34,6 +34,6 @@ def test_each_passage_is_listed_under_the_source_that_holds_it(
     witness = "para. 3, account of a detained protester: “Chief Fictiyeva led the officers who "
     assert index["E002"].startswith(witness)
     assert "Chief Fictiyeva" not in index["E001"]  # the report does not say it
-    assert "p. 4: “the minister ordered the police to detain the protesters”" in index["E001"]
+    assert "p. 4: “Minister Testbayev ordered the police to detain the protesters”" in index["E001"]
     letter = [p.text for p in Document(str(package / "send" / "submission.docx")).paragraphs]
     assert any(p.startswith(witness) for p in letter)

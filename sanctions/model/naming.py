@@ -1,0 +1,79 @@
+"""Whether the passages quoted for an act name the person the act is typed for.
+
+A role is the editor's reading of a passage; the passage is the evidence. A passage that does
+not name the person ("the policeman grabbed him by the neck", in a son's account that names no
+one) is no account of *their* act, whatever row it is typed on: it is context, and grounds no
+criterion (``governments/case``: ``own_passage``), and ``validate`` points at its quote cell.
+
+A passage names a person as the victim check finds a name (``common/mentions``): by a surname
+of theirs however it is written (another romanisation, Cyrillic, a grammatical case, a
+possessive), alone when it has four letters or more, else beside a given name or its initial;
+their names are the name, the aliases and the original-script names. A row is named when one of
+its passages is: a passage that names the person followed by one on what they did ("He then
+…") is how an editor quotes a source that names them once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sanctions.common.mentions import MIN_ALONE, Person, compounds_of, person, words_of
+from sanctions.model.rows import InvolvementRow, PersonRow
+
+# What may stand around a word where a passage is only split at its spaces: punctuation and
+# quotation marks, which a whole-word surname is found without.
+_AROUND = ".,;:!?\"'“”„«»‘’()[]{}…—–"
+
+
+def naming_rows(involvement: Iterable[InvolvementRow], persons: Iterable[PersonRow]) -> set[int]:
+    """The Excel rows of the involvement sheet some passage of which names the row's person.
+
+    Most passages give a surname as the workbook spells it, as a word of its own: those are
+    found by their words alone, and only the others are read as ``mentions`` reads a text
+    (whose readings of every word cost tens of microseconds a passage)."""
+    people = {p.person_id: p for p in persons}
+    surnames: dict[str, frozenset[str]] = {}
+    names: dict[str, list[Person]] = {}
+    found: set[int] = set()
+    for row in involvement:
+        owner = people.get(row.person_id)
+        if owner is None or not row.quote:
+            continue
+        if owner.person_id not in surnames:
+            surnames[owner.person_id] = _surnames(owner)
+        own = surnames[owner.person_id]
+        if any(own.intersection(_words(passage)) for passage in row.quote):
+            found.add(row.row)
+            continue
+        if owner.person_id not in names:
+            names[owner.person_id] = _names(owner)
+        if any(_names_in(passage, names[owner.person_id]) for passage in row.quote):
+            found.add(row.row)
+    return found
+
+
+def _forms(person_row: PersonRow) -> list[str]:
+    return [person_row.name, *person_row.aliases, *person_row.name_original]
+
+
+def _surnames(person_row: PersonRow) -> frozenset[str]:
+    """The surname as a passage may give it word for word, lower-case: the last name, when it
+    is one word long enough to name the person alone (which word of a name is the surname is
+    for ``mentions`` to tell: "Orazov, Serik" ends with the given name)."""
+    last = (person_row.last_name or "").lower()
+    return frozenset([last]) if len(last) >= MIN_ALONE and len(last.split()) == 1 else frozenset()
+
+
+def _words(passage: str) -> set[str]:
+    return {w.strip(_AROUND) for w in passage.lower().split()}
+
+
+def _names(person_row: PersonRow) -> list[Person]:
+    """The person's names as ``mentions`` looks for them (a surname of four letters or more
+    counts alone: the list's other names are not weighed here)."""
+    return [p for p in (person(n, frozenset()) for n in _forms(person_row)) if p is not None]
+
+
+def _names_in(passage: str, names: list[Person]) -> bool:
+    words, compounds = words_of(passage), compounds_of(passage)
+    return any(name.found_in(words, compounds) is not None for name in names)
