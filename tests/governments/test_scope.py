@@ -94,6 +94,25 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
+@pytest.mark.parametrize("role", ["covered_up", "failed_to_investigate"])
+def test_what_came_after_a_death_grounds_nothing_where_the_law_asks_a_part_in_causing_it(
+    build, tmp_path: Path, role: str
+) -> None:
+    """Estonia's § 29 reaches who "took part in or contributed to a violation that resulted in
+    death", and Lithuania's Art. 133 who "committed" the crime: a cover-up or an inquiry
+    refused after the death is no part in causing it. The United States' "responsible for or
+    complicit in" is left to the submitting organisation's assessment."""
+    killing = dict(KILLING_TRIAL, incident_id="I052", title="Death of Nurlan Victimov in custody",
+                   violation_types="killing")  # fmt: skip
+    folder = export(build, tmp_path, rows_with(
+        "P052", "Aidos Afterov", role, killing, {"title": "Prosecutor", "start_date": "2015"}
+    ))  # fmt: skip
+    for code in ("ee", "lt"):
+        assert "AFTEROV" not in targets(folder, code).upper(), code
+        assert "- Aidos Afterov: the recorded role" in notes(folder, code), code
+    assert "AFTEROV" in targets(folder, "us").upper()
+
+
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
     torture = dict(KILLING_TRIAL, incident_id="I051", title="Torture in Example City prison",
                    violation_types="torture")  # fmt: skip
