@@ -107,6 +107,7 @@ class DesignationLine:
     ref_id: str
     score: str
     to_confirm: str  # '' when the match is taken as the same person
+    listing: bool = True  # False: a record the data names no listing for (no Sanction entity)
 
 
 @dataclass(frozen=True)
@@ -341,6 +342,21 @@ def _designations(
         if person.person_id != person_id:
             continue
         for match in person.matches:
+            if not match.designations:  # matched all the same: the editor resolves it too
+                found.append(
+                    DesignationLine(
+                        government="",
+                        program="",
+                        listed="",
+                        ended="",
+                        active=False,
+                        matched_name=match.matched_name,
+                        ref_id=match.ref_id,
+                        score=f"{match.score:.2f}",
+                        to_confirm=match.to_confirm,
+                        listing=False,
+                    )
+                )
             for d in match.designations:
                 found.append(
                     DesignationLine(

@@ -43,7 +43,10 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
                     f"{d.program or 'program not stated'}{when}{authority}{ended}"
                 )
             if not match.designations:
-                lines.append("        no Sanction entity names this record")
+                lines.append(
+                    "        the data gives no listing for this record (a person of interest, "
+                    "or a listing the file leaves out)"
+                )
             if match.to_confirm:
                 lines.extend(
                     textwrap.wrap(
