@@ -80,7 +80,11 @@ def validate(
 
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists (never a list's workbook, nor a file in lists/).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite PATH if it exists (never a list's workbook, nor a file in lists/).",
+)
 def template(path: Path, force: bool) -> None:
     """Write an empty editor's workbook to PATH, generated from schemas/.
 

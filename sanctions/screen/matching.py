@@ -9,6 +9,7 @@ JSON file are made from.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from sanctions.tracking.screening import (
     BURMESE_NASAL,
     NO_BIRTH_HERE,
     NO_BIRTH_THERE,
+    OTHER_COUNTRY,
     OTHER_GENERATION,
     OTHER_YEAR,
     PART_NAMES,
@@ -166,8 +168,15 @@ def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
     return candidates(q_spellings, r_spellings, CANDIDATES, bonus)
 
 
-def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -> list[str]:
-    """What leaves a match in doubt, in words for the editor."""
+def doubts(
+    birth_date: str | None,
+    listed_births: list[str],
+    explanation: str,
+    countries: tuple[Collection[str], Collection[str]] = ((), ()),
+) -> list[str]:
+    """What leaves a match in doubt, in words for the editor; ``countries``: the person's
+    nationalities in the workbook, and the listing's countries (nationality, citizenship,
+    country), which disagree when both are given and share none."""
     found = []
     if not birth_date:
         found.append(NO_BIRTH_HERE)
@@ -175,6 +184,9 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
         found.append(NO_BIRTH_THERE)
     elif birth_date[:4] not in {b[:4] for b in listed_births}:
         found.append(OTHER_YEAR)
+    own, listed = ({c.lower() for c in side} for side in countries)
+    if own and listed and not own & listed:
+        found.append(OTHER_COUNTRY)
     if "extraQueryPart" in explanation or "extraResultPart" in explanation:
         found.append(PART_NAMES)
     if OTHER_SURNAME in explanation:
@@ -191,7 +203,11 @@ def doubts(birth_date: str | None, listed_births: list[str], explanation: str) -
 
 
 def _match(
-    rec: dict[str, Any], scored: Score, designations: list[Designation], birth_date: str | None
+    rec: dict[str, Any],
+    scored: Score,
+    designations: list[Designation],
+    birth_date: str | None,
+    nationality: list[str],
 ) -> Match:
     countries = {c for p in ("nationality", "citizenship", "country") for c in rec[p] or []}
     return Match(
@@ -205,7 +221,12 @@ def _match(
         countries=sorted(countries),
         designations=designations,
         explanation=scored.explanation,
-        doubts=doubts(birth_date, sorted(rec["birthDate"] or []), scored.explanation),
+        doubts=doubts(
+            birth_date,
+            sorted(rec["birthDate"] or []),
+            scored.explanation,
+            (nationality, countries),
+        ),
     )
 
 
@@ -230,7 +251,7 @@ def screen(
     screened = []
     for i, q in enumerate(queries):
         matches = [
-            _match(rec, sc, designations.get(rec["id"], []), q.birth_date)
+            _match(rec, sc, designations.get(rec["id"], []), q.birth_date, q.countries)
             for rec, sc in found.get(i, [])
         ]
         matches.sort(key=lambda m: (-m.score, m.ref_id))

@@ -33,6 +33,9 @@ def render(path: Path, screening: Screening, matrix: Matrix, reference: Referenc
         for match in person.matches:
             datasets = ", ".join(match.datasets) or "no dataset named"
             lines.append(f"  {match.score:.2f}  {match.matched_name}  ({match.ref_id}; {datasets})")
+            born = ", ".join(match.birth_dates) or "not given"
+            countries = ", ".join(match.countries) or "not given"
+            lines.append(f"        listed as born: {born}; countries: {countries}")
             for d in match.designations:
                 who = governments[d.jurisdiction].name if d.jurisdiction else d.authority
                 when = f", listed {d.listing_date}" if d.listing_date else ""

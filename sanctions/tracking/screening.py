@@ -91,6 +91,10 @@ RELATIVE_NAME = (
     "the listed name has a given name before all of this one's words: a father or other "
     "relative named in the listed person's name"
 )
+OTHER_COUNTRY = (
+    "the listing gives other countries than the workbook's nationality: another person, or a "
+    "nationality or residence the workbook does not record"
+)
 SCORE_ONLY = "a possible match by its score"  # no doubt recorded, a score under CONFIDENT_SCORE
 # The doubts no score outweighs: without a birth date that agrees, a name is not a person.
 UNSETTLED = frozenset(
@@ -98,6 +102,7 @@ UNSETTLED = frozenset(
         NO_BIRTH_HERE,
         NO_BIRTH_THERE,
         OTHER_YEAR,
+        OTHER_COUNTRY,
         SURNAME_DIFFERS,
         OTHER_GENERATION,
         SPELLED_APART,

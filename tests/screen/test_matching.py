@@ -164,6 +164,7 @@ def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
     from sanctions.screen.matching import (
         NO_BIRTH_HERE,
         NO_BIRTH_THERE,
+        OTHER_COUNTRY,
         OTHER_YEAR,
         PART_NAMES,
         doubts,
@@ -174,6 +175,11 @@ def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
     assert doubts("1970-01-01", ["1971-05-05", "1972"], "") == [OTHER_YEAR]
     assert doubts("1970", ["1970-03-02"], "") == []
     assert doubts("1970", ["1970"], "name_match 0.8: ['x' extraQueryPart: 0.00]") == [PART_NAMES]
+    # a listing in another country: a namesake, or a nationality the workbook does not record
+    assert doubts("1970", ["1970"], "", (["kz"], ["kg"])) == [OTHER_COUNTRY]
+    assert doubts("1970", ["1970"], "", (["kz"], ["kg", "KZ"])) == []
+    assert doubts("1970", ["1970"], "", ([], ["kg"])) == []  # nothing to compare
+    assert doubts("1970", ["1970"], "", (["kz"], [])) == []
 
 
 def test_a_legal_entity_carrying_a_person_s_name_is_scored_as_the_data_gives_it(

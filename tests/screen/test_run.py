@@ -32,6 +32,8 @@ def test_screen_command_writes_screening_and_gap_matrix(
     assert "GLOMAG, listed 2010-03-15" in proc.stdout
     # a match not taken as the same person says what is left to confirm, as the report does
     assert "to confirm: the listing gives no birth date to compare" in proc.stdout
+    # what the listing gives, to compare with the workbook
+    assert "listed as born: not given; countries: " in proc.stdout
     assert "Gap matrix" in proc.stdout
     saved = orjson.loads((out / "book" / "screening.json").read_bytes())
     assert saved["gaps"]["P001"]["us"]["status"] == "designated"
