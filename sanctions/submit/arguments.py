@@ -62,16 +62,28 @@ def _lines(source: str, target: Target, acts: list[Act], locale: str) -> list[st
 
 
 def to_complete(jurisdiction: Jurisdiction, inside: list[tuple[Target, Scope]]) -> list[str]:
-    """For notes.txt: each argument still to be written, with the targets that lack it."""
+    """For notes.txt (and the export's refusal of filing copies): each argument still to be
+    written, with the targets that lack it and where: the person's row, or the incidents the
+    chapter relies on, so that the editor finds the cells to fill."""
     lacking: dict[Argument, list[str]] = {}
     for target, found in inside:
         for made in arguments_for(jurisdiction, target, found):
             if made.missing:
-                lacking.setdefault(made.argument, []).append(target.name)
+                where = _where(made.argument.sources[0], target, found)
+                lacking.setdefault(made.argument, []).append(f"{target.name} ({where})")
     return [
         f"{argument.title}, for {_count(names)}: {', '.join(names)}.\n  Write {argument.asks}."
         for argument, names in lacking.items()
     ]
+
+
+def _where(source: str, target: Target, found: Scope) -> str:
+    """Where the first source of an argument is to be written for one target."""
+    kind, _, column = source.partition(".")
+    if kind == "person":
+        return f"{target.person_id}: persons sheet, row {target.row}, column {column}"
+    incidents = dict.fromkeys(g.act.incident_id for g in found.grounds)
+    return f"incidents sheet, column {column}, for {', '.join(incidents)}"
 
 
 def _count(names: list[str]) -> str:

@@ -86,6 +86,9 @@ def test_a_filing_copy_with_an_argument_to_write_is_refused_and_says_which(
     proc = run_cli("export", str(book), "--out", str(tmp_path / "out"), "--only", "us")
     assert proc.returncode == 1
     assert "National interest and impact, for 1 target: Timur Officerov" in proc.stderr
+    # where to write it: the person's row and the column
+    row = len(rows["persons"]) + 1
+    assert f"Timur Officerov (P060: persons sheet, row {row}, column impact)" in proc.stderr
     assert "--draft" in proc.stderr and not (tmp_path / "out" / book.stem).exists()
 
 
