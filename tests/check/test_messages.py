@@ -19,6 +19,20 @@ MESSAGES = [
         "violation_types 'arbitrary_detention; tortur': 'tortur' is not allowed (did you mean "
         "'torture'?); choose from: killing, torture, ",
     ),
+    (  # a misspelt part of a comma-separated cell is kept, read as what it stands for
+        "incidents", 0, "violation_types", "tortur, arbitrary_detention", "vocab.invalid",
+        "violation_types 'tortur, arbitrary_detention': separate several values with ';', not "
+        "commas: 'torture; arbitrary_detention'",
+    ),
+    (
+        "involvement", 0, "evidence_ids", "E001, E002", "id.invalid",
+        "evidence_ids 'E001, E002' is not a valid identifier: separate several values with ';', "
+        "not commas: 'E001; E002'",
+    ),
+    (
+        "involvement", 0, "evidence_ids", "E001/E002", "id.invalid",
+        "evidence_ids 'E001/E002' is not a valid identifier: use letters, digits, '.', '_' or '-'",
+    ),
     (
         "involvement", 1, "role", "comanded", "vocab.invalid",
         "role 'comanded' is not allowed (did you mean 'commanded'?); choose from: ",

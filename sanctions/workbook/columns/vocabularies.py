@@ -22,7 +22,7 @@ def allowed(col: Column, layout: Vocabularies) -> list[str]:
 
 def hint(col: Column, value: str, layout: Vocabularies) -> str:
     values = allowed(col, layout)
-    said = commas(col.multi, value, lambda p: p in values)
+    said = commas(col.multi, value, lambda p: p in values, lambda p: nearest(p, values))
     if said:
         return said
     bad = [item for item in items_of(value) if item not in values] if col.multi else [value]

@@ -71,13 +71,22 @@ def nearest(item: str, allowed: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def commas(multi: bool, value: str, ok: Callable[[str], bool]) -> str:
-    """The advice to use ';' when the cell reads as several good values split by commas."""
+def commas(
+    multi: bool,
+    value: str,
+    ok: Callable[[str], bool],
+    near: Callable[[str], str | None] = lambda part: None,
+) -> str:
+    """The advice to use ';' when the cell reads as several values split by commas, each good
+    or near one (``near``: the allowed value a misspelt part stands for, which the advice then
+    writes): advice that dropped a part ("tortur, arbitrary_detention": did you mean
+    'arbitrary_detention'?) would lose a value the editor meant."""
     if not multi or "," not in value:
         return ""
     parts = [p.strip() for p in value.replace(MULTI_SEPARATOR, ",").split(",") if p.strip()]
-    if len(parts) > 1 and all(ok(p) for p in parts):
-        return f": separate several values with ';', not commas: '{'; '.join(parts)}'"
+    meant = [p if ok(p) else near(p) for p in parts]
+    if len(parts) > 1 and all(meant):
+        return f": separate several values with ';', not commas: '{'; '.join(map(str, meant))}'"
     return ""
 
 
