@@ -42,6 +42,7 @@ from sanctions.common.outputs import (
     remove,
 )
 from sanctions.common.places import list_folder
+from sanctions.evidence.folder import evidence_folder
 from sanctions.export.run import KEPT_FILES, export
 from sanctions.release.changelog import render_markdown
 from sanctions.release.diff import Diff, compare
@@ -226,6 +227,10 @@ def _build(plan: Plan, staging: Path) -> Released:
     source = staging / SOURCE_FOLDER / workbook.name
     source.parent.mkdir()
     shutil.copyfile(workbook, source)
+    # with its evidence folder, so that the release's workbook validates as the list did (its
+    # copies are checked against their recorded hashes) and later releases compare with it
+    if evidence_folder(workbook).is_dir():
+        shutil.copytree(evidence_folder(workbook), evidence_folder(source), symlinks=True)
     digest = file_sha256(source)
     result = validate(workbook)
     blocking = [f for f in result.findings if f.severity == "error" or not plan.allow_warnings]

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from sanctions.check.validate import validate
 from sanctions.common.outputs import MARKER, mark
 from sanctions.export.run import NotReady
 from sanctions.release import release as releasing
@@ -86,6 +87,9 @@ def test_release_folder_holds_export_source_changelog_and_manifest(made):
     assert {"entities.ftm.json", "public/index.html", f"{LIST}-us.zip"} <= names
     assert f"{LIST}-gb/send/submission.docx" in names
     assert (folder / "source" / f"{LIST}.xlsx").read_bytes() == made.v1.read_bytes()
+    # with its evidence folder: the release's own workbook validates as the list did
+    assert f"source/{LIST}-evidence/example-city-report.txt" in names
+    assert not validate(folder / "source" / f"{LIST}.xlsx").errors
     assert not (folder / MARKER).exists()
     assert (folder / "CHANGELOG.md").read_text(encoding="utf-8") == (
         f"# {LIST} 1.9\n\nFirst release.\n"
