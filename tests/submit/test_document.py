@@ -323,3 +323,24 @@ def test_the_signature_gives_the_signatorys_capacity(exported: Path) -> None:
     text = paragraphs(exported / "testland-gb" / "send" / "submission.docx")
     at = text.index("Signed on behalf of Example Rights Centre:")
     assert "Jane Doe, Director" in text[at : at + 5]
+
+
+def test_the_summary_promises_arguments_only_where_the_government_asks_for_some(
+    build, tmp_path: Path
+) -> None:
+    """Estonia asks for no argument beyond the criterion: its letter does not promise one."""
+    folder = export_rows(build, tmp_path, workbooks.valid_rows(), "us,ee")
+    opening = {
+        code: next(
+            p
+            for p in paragraphs(folder / f"{folder.name}-{code}" / "send" / "submission.docx")
+            if p.startswith("This submission proposes")
+        )
+        for code in ("us", "ee")
+    }
+    assert opening["us"].endswith(
+        "the criterion the conduct meets and why, and the arguments the designating authority "
+        "asks for."
+    )
+    assert "arguments" not in opening["ee"]
+    assert opening["ee"].endswith("evidence index and the criterion the conduct meets and why.")
