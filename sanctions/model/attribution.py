@@ -10,6 +10,7 @@ submitting organisation's assessment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -47,14 +48,22 @@ def quoted(anchor: Anchor, where: bool = False, cite: Callable[[str], str] | Non
     for p in passages(anchor.quote, anchor.locator):
         place = [cite(p.text)] if cite is not None else []
         place += [p.locator] if p.locator else []
-        said = p.text.translate(INNER_QUOTES)
+        said = inner_quotes(p.text)
         out.append(f"“{said}”" + (f" ({', '.join(x for x in place if x)})" if where else ""))
     return " … ".join(out)
 
 
 # A quotation inside a quoted passage takes single marks, as English prints it: “he said
 # ‘I can state…’”, never “he said “I can state…””.
-INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "’"})
+# A double mark that opens a quotation, whichever the source typed (reports print ”…” as often
+# as “…”): at the start or after a space or a bracket, before a word.
+_OPENING = re.compile(r"(?:^|(?<=[\s(\[{]))[\"“”](?=\S)")
+
+
+def inner_quotes(text: str) -> str:
+    """A passage's own quotation marks as single ones, opening and closing as they stand."""
+    return _OPENING.sub("‘", text).translate(INNER_QUOTES)
 
 
 def statement(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
 from sanctions.governments.scope import Scope
-from sanctions.model.attribution import INNER_QUOTES, who
+from sanctions.model.attribution import inner_quotes, who
 from sanctions.model.targets import Anchor, Evidence, Target
 
 
@@ -60,6 +60,6 @@ def _anchored(
 def _line(text: str, locator: str | None, anchor: Anchor, secret: bool) -> str:
     by = who(anchor)
     head = ", ".join(part for part in (locator, f"account of {by}" if by else None) if part)
-    words = text.translate(INNER_QUOTES)
+    words = inner_quotes(text)
     said = f"{head}: “{words}”" if head else f"“{words}”"
     return f"CONFIDENTIAL. {said}" if secret else said

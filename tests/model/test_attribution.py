@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from sanctions.model.attribution import characterised, statement
@@ -160,3 +161,24 @@ def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
     assert statement(relative, "[2]", named=False) == (
         "According to a relative of the victim, as reported in [2]: “they took my son” (para. 9)"
     )
+
+
+@pytest.mark.parametrize(
+    ("passage", "printed"),
+    [
+        (
+            "the phrase: “I wish we could shoot all of you”",
+            "the phrase: ‘I wish we could shoot all of you’",
+        ),
+        # the source opened with a closing mark, as reports often do: it still opens
+        ("explained it by ”his inner convictions”", "explained it by ‘his inner convictions’"),
+        ('he said "no" (and "yes")', "he said ‘no’ (and ‘yes’)"),
+        ("Koval’chuk’s “case”.", "Koval’chuk’s ‘case’."),
+    ],
+)
+def test_a_quotation_inside_a_passage_takes_single_marks_that_open_and_close(
+    passage: str, printed: str
+) -> None:
+    from sanctions.model.attribution import inner_quotes
+
+    assert inner_quotes(passage) == printed
