@@ -9,6 +9,7 @@ JSON file are made from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,10 @@ import pyarrow.compute as pc
 from sanctions.check.validate import Result
 from sanctions.common import dates
 from sanctions.common.files import file_sha256
+from sanctions.common.names import PATRONYMIC
 from sanctions.common.places import dataset_prefix
 from sanctions.common.progress import Progress
+from sanctions.common.romanise import readings, relaxed
 from sanctions.governments.registry import designated_by
 from sanctions.model.rows import Rows
 from sanctions.screen import ahead
@@ -46,6 +49,7 @@ from sanctions.tracking.screening import (
     OTHER_GENERATION,
     OTHER_YEAR,
     PART_NAMES,
+    PATRONYMIC_ONLY,
     RELATIVE_NAME,
     SPELLED_APART,
     SURNAME_DIFFERS,
@@ -168,6 +172,10 @@ def _candidates(queries: list[Query], people: pa.Table) -> pd.DataFrame:
     return candidates(q_spellings, r_spellings, CANDIDATES, bonus)
 
 
+# A part of one name that the other lacks, as the scorer's explanation names it.
+_EXTRA_PART = re.compile(r"'([^']+)' extra(?:Query|Result)Part")
+
+
 def doubts(
     birth_date: str | None,
     listed_births: list[str],
@@ -187,8 +195,12 @@ def doubts(
     own, listed = ({c.lower() for c in side} for side in countries)
     if own and listed and not own & listed:
         found.append(OTHER_COUNTRY)
-    if "extraQueryPart" in explanation or "extraResultPart" in explanation:
-        found.append(PART_NAMES)
+    extra = _EXTRA_PART.findall(explanation)
+    if extra:
+        patronymics = all(
+            any(PATRONYMIC.search(relaxed(r)) for r in readings(part)) for part in extra
+        )
+        found.append(PATRONYMIC_ONLY if patronymics else PART_NAMES)
     if OTHER_SURNAME in explanation:
         found.append(SURNAME_DIFFERS)
     if GENERATIONS in explanation:

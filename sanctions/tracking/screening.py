@@ -80,6 +80,10 @@ NO_BIRTH_HERE = "no birth date in the workbook to rule out a namesake or a relat
 NO_BIRTH_THERE = "the listing gives no birth date to compare"
 OTHER_YEAR = "the listing gives another birth year"
 PART_NAMES = "names agree only in part (some parts are on one side only)"
+PATRONYMIC_ONLY = (
+    "the names agree but for a patronymic on one side only (add it to the workbook if a source "
+    "gives it; lists often print one)"
+)
 SURNAME_DIFFERS = "another surname: a maiden or married name, or another person"
 OTHER_GENERATION = "another generation (Jr against Sr): a father or son of the same name"
 SPELLED_APART = "the names agree only as spellings a letter or two apart, and by the birth date"

@@ -167,6 +167,7 @@ def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
         OTHER_COUNTRY,
         OTHER_YEAR,
         PART_NAMES,
+        PATRONYMIC_ONLY,
         doubts,
     )
 
@@ -175,6 +176,11 @@ def test_a_possible_match_says_what_leaves_it_in_doubt() -> None:
     assert doubts("1970-01-01", ["1971-05-05", "1972"], "") == [OTHER_YEAR]
     assert doubts("1970", ["1970-03-02"], "") == []
     assert doubts("1970", ["1970"], "name_match 0.8: ['x' extraQueryPart: 0.00]") == [PART_NAMES]
+    # the only part on one side is a patronymic, as official lists print them
+    assert doubts("1953", ["1953"], "['kemeluly' extraResultPart: 0.00, weight 0.20]") == [
+        PATRONYMIC_ONLY
+    ]
+    assert doubts("1965", ["1965"], "['kazhimkanovich' extraResultPart: 0.00]") == [PATRONYMIC_ONLY]
     # a listing in another country: a namesake, or a nationality the workbook does not record
     assert doubts("1970", ["1970"], "", (["kz"], ["kg"])) == [OTHER_COUNTRY]
     assert doubts("1970", ["1970"], "", (["kz"], ["kg", "KZ"])) == []
