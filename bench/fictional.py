@@ -160,7 +160,7 @@ def write_workbook(
         if i % CONFIDENTIAL_VICTIM_EVERY:
             return {"victims": "Fictional Victim"}
         first, last = (
-            "".join(hidden.choice(VICTIM_SYLLABLES) for _ in range(3)).capitalize()
+            "".join(hidden.choice(VICTIM_SYLLABLES) for _ in range(4)).capitalize()
             for _ in range(2)
         )
         return {"victims": f"{first} {last}ova", "victims_confidential": "yes"}
@@ -224,8 +224,10 @@ def write_workbook(
                 "role": rng.choice(ROLES),
                 "description": "Took part in the fictional incident.",
                 "evidence_ids": f"E{(i * 3) % evidence:06d}",
-                # a passage on the person's own act names them, as a source's does
-                **quoted((i * 3) % evidence, f"officer {surnames[i]} took part in incident {i}"),
+                # a passage on the person's own act names them, as a source's does; its words
+                # are its own (a formula shared by every act would be one passage quoted by
+                # all the officials of a surname: a collective mention, as no source writes)
+                **quoted((i * 3) % evidence, f"at incident {i} officer {surnames[i]} took part"),
             }
             for i in range(persons)
         ),
