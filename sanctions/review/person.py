@@ -18,7 +18,7 @@ from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import scope
 from sanctions.model.rows import RelationRow
-from sanctions.model.targets import RELATIVE_IS, Evidence, Target
+from sanctions.model.targets import RELATIVE_IS, Act, Evidence, Target
 from sanctions.review import timeline
 from sanctions.review.findings import FindingLine
 from sanctions.review.sources import Cited, Source, cite, describe, only_confidential
@@ -57,6 +57,7 @@ class ActLine:
     confidential: bool  # the incident is
     cites: tuple[Cited, ...]  # the involvement's evidence
     incident_cites: tuple[Cited, ...]
+    context: str = ""  # why the act grounds nothing whatever its role, when it does not
 
     @property
     def evidence_confidential(self) -> bool:
@@ -263,11 +264,22 @@ def _acts(target: Target, evidence: Mapping[str, Evidence]) -> tuple[ActLine, ..
             confidential=act.confidential,
             cites=cite(act.evidence, evidence),
             incident_cites=cite(act.incident_evidence, evidence),
+            context=_context(act),
         )
         for act in sorted(
             target.acts, key=lambda a: (dates.first_day(a.date), a.incident_id, a.role)
         )
     )
+
+
+def _context(act: Act) -> str:
+    """Why an act is context only, grounding nothing whatever its role (as ``own_acts`` and the
+    case-strength test read it)."""
+    if act.collective:
+        return "context only: it rests on passages about several persons together"
+    if act.anchor.quote and not act.named:
+        return "context only: no passage quoted for it names the person"
+    return ""
 
 
 def _government(
