@@ -150,6 +150,8 @@ def write_workbook(
                 "name_original": cyrillic(f"{last} {first}"),
                 "aliases": f"{last} {first}; {first} {last.replace('kh', 'h')}",
                 "summary": f"Fictional official number {i}.",
+                # the arguments governments ask for, as a list ready to file has them
+                "impact": f"Fictional official number {i} travels abroad; a ban would end it.",
             }
 
     hidden = random.Random(seed + 1)  # its own draws: the other sheets as they were
@@ -189,8 +191,10 @@ def write_workbook(
                 "start_date": f"{2000 + i % 10}-01",
                 "end_date": f"{2012 + i % 10}-06-30",
                 "evidence_ids": f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
+                # a passage on a post names its holder, as a source's does
                 **quoted(
-                    i % evidence, f"official P{i % persons:06d} served as an officer of agency"
+                    i % evidence,
+                    f"official {surnames[i % persons]} (P{i % persons:06d}) served as an officer",
                 ),
             }
             for i in range(positions)
@@ -210,6 +214,8 @@ def write_workbook(
                 **victims(i),
                 "evidence_ids": f"E{i % evidence:06d}",
                 "confidential": "no",
+                "victim_activity": "The victims were protesting peacefully.",
+                "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
                 **quoted(i % evidence, f"in fictional incident {i} the victims were detained"),
             }
             for i in range(incidents)

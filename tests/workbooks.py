@@ -221,15 +221,15 @@ QUOTED_FROM = {"involvement": "description", "positions": "title"}
 def anchored(
     sheet: str, record: dict[str, Any], surnames: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    """The record with a quote, locator and account when it names none (see ``write``): an
-    act's made-up quote names its person (``surnames``, by person_id), as a passage on a
-    person's own act must."""
+    """The record with a quote, locator and account when it names none (see ``write``): a
+    made-up quote names its person (``surnames``, by person_id), as a passage on a person's own
+    act or post must."""
     source = QUOTED_FROM.get(sheet)
     if source is None or "quote" in record or not record.get(source):
         return record
     made = str(record[source]).replace(";", ",")
     surname = (surnames or {}).get(str(record.get("person_id")))
-    if sheet == "involvement" and surname and surname.lower() not in made.lower():
+    if surname and surname.lower() not in made.lower():
         made = f"{surname}: {made}"
     return {**record, "quote": made, "locator": "p. 1", "account": "finding", MADE_UP: made}
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sanctions.governments.arguments import written
 from sanctions.governments.case import needs
 from sanctions.governments.registry import load
-from sanctions.governments.schema import Jurisdiction
+from sanctions.governments.schema import Argument, Jurisdiction
 from sanctions.governments.scope import scope, signature
 from sanctions.model.collective import TOGETHER
 from sanctions.model.rows import Rows
@@ -61,6 +62,98 @@ def _unnamed(sheets: Sheets) -> Iterator[Finding]:
                     name=target.name,
                     incident=act.incident_id,
                 )
+
+
+def _unnamed_posts(sheets: Sheets) -> Iterator[Finding]:
+    for target in _targets(sheets):
+        for post in target.posts:
+            if post.anchor.quote and not post.named:
+                yield sheets.finding(
+                    POST_UNNAMED,
+                    "positions",
+                    "quote",
+                    post.row,
+                    "; ".join(post.anchor.quote),
+                    pid=target.person_id,
+                    name=target.name,
+                    title=post.title,
+                )
+
+
+def _may_lack(jurisdiction: Jurisdiction, target: Target) -> bool:
+    """Whether some argument of the government could lack its first source for this target: a
+    person cell left empty, or an incident cell empty on some act (most cases are judged no
+    further)."""
+    for argument in jurisdiction.arguments:
+        kind, _, column = argument.sources[0].partition(".")
+        if kind == "person" and not getattr(target, column):
+            return True
+        if kind != "person" and any(not getattr(act, column) for act in target.acts):
+            return True
+    return False
+
+
+def _asked(jurisdiction: Jurisdiction, target: Target) -> list[tuple[Argument, tuple[int, ...]]]:
+    """The arguments the government asks for this target, each with the acts it rests on (by
+    their place among the target's acts); none where the target is not ready for it. Read from
+    ``scope``, which one signature decides (``scope.signature``)."""
+    found = scope(jurisdiction, target)
+    if not found.grounds:
+        return []
+    places = {id(act): i for i, act in enumerate(target.acts)}
+    relied = tuple(dict.fromkeys(places[id(g.act)] for g in found.grounds))
+    return [(a, relied) for a in jurisdiction.arguments if a.applies(found.criteria)]
+
+
+def _arguments_unwritten(sheets: Sheets) -> Iterator[Finding]:
+    """Each empty cell an argument rests on, for the governments a person is ready for: the
+    export refuses a filing copy without it, so the editor learns it here, at the cell."""
+    governments = {code: j for code, j in load().items() if j.arguments}
+    incident_rows = {r.incident_id: r.row for r in Rows.of(sheets).incidents}
+    asked: dict[tuple[tuple[object, ...], str], list[tuple[Argument, tuple[int, ...]]]] = {}
+    # (sheet, column, row) -> argument -> (the governments, the persons)
+    unwritten: dict[tuple[str, str, int], dict[Argument, tuple[list[str], list[str]]]] = {}
+    for target in _targets(sheets):
+        if _collective_only(target):
+            continue
+        key: tuple[object, ...] | None = None
+        for code, jurisdiction in governments.items():
+            if target.jurisdictions and code not in target.jurisdictions:
+                continue
+            if not _may_lack(jurisdiction, target):
+                continue
+            key = key or signature(target)
+            if (key, code) not in asked:
+                asked[key, code] = _asked(jurisdiction, target)
+            for argument, relied in asked[key, code]:
+                acts = [target.acts[i] for i in relied]
+                if written(argument.sources[0], target, acts):
+                    continue
+                kind, _, column = argument.sources[0].partition(".")
+                if kind == "person":
+                    cells = [("persons", column, target.row)]
+                else:
+                    incidents = dict.fromkeys(act.incident_id for act in acts)
+                    cells = [("incidents", column, incident_rows[i]) for i in incidents]
+                for at in cells:
+                    names, pids = unwritten.setdefault(at, {}).setdefault(argument, ([], []))
+                    if jurisdiction.name not in names:
+                        names.append(jurisdiction.name)
+                    if target.person_id not in pids:
+                        pids.append(target.person_id)
+    for (sheet, column, row), arguments in sorted(unwritten.items()):
+        for argument, (names, pids) in arguments.items():
+            yield sheets.finding(
+                ARGUMENT_UNWRITTEN,
+                sheet,
+                column,
+                row,
+                None,
+                title=argument.title,
+                governments=", ".join(names),
+                pids=", ".join(f"'{p}'" for p in pids),
+                asks=argument.asks,
+            )
 
 
 def _lacking(
@@ -140,4 +233,31 @@ PASSAGE_UNNAMED = SheetsRule(
     check=_unnamed,
 )
 
-RULES = (COLLECTIVE_ONLY, PASSAGE_UNNAMED, NOT_READY)
+POST_UNNAMED = SheetsRule(
+    "post.passage_unnamed",
+    "warning",
+    'A post of a proposed person whose quoted passages do not name them: "the longest-serving '
+    'Prime Minister" shows that someone held the office, not that this person did. Such a post '
+    "is not told as theirs in any package or on the public page, and is no post held at the "
+    "time of an incident.",
+    "no passage quoted for the post '{title}' of '{pid}' ({name}) names them, so no package "
+    "tells it as theirs and no government's test counts it as a post held at the time; add the "
+    "source's words that name them with the post (a row takes several passages, "
+    "'; '-separated, each with its locator)",
+    check=_unnamed_posts,
+)
+
+ARGUMENT_UNWRITTEN = SheetsRule(
+    "argument.unwritten",
+    "warning",
+    "An argument a government asks the submitter to make (the US national interest, the UK's "
+    "appropriateness, the victims' protected activity for Canada) whose cell is empty for a "
+    "person ready for that government: the draft shows a placeholder, and the export refuses a "
+    "filing copy until it is written.",
+    "the letters to {governments} make the argument '{title}' for {pids}, and this cell, which "
+    "it is written from, is empty: the drafts show a placeholder and no filing copy is made "
+    "until it is written; write {asks}",
+    check=_arguments_unwritten,
+)
+
+RULES = (COLLECTIVE_ONLY, PASSAGE_UNNAMED, POST_UNNAMED, NOT_READY, ARGUMENT_UNWRITTEN)

@@ -23,7 +23,7 @@ def post_at_the_time(target: Target, act: Act) -> Post | None:
     start date known), or a source shows it held on a day within it (``as_of``)."""
     began = dates.first_day(act.date)
     ended = dates.last_day(act.end_date or act.date)
-    for post in target.posts:
+    for post in target.own_posts:
         if post.start is not None:
             if dates.first_day(post.start) <= ended and (
                 post.end is None or dates.last_day(post.end) >= began

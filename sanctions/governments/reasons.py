@@ -29,7 +29,7 @@ def reasons(target: Target, scope: Scope) -> str:
     title, and with their names withheld from the words quoted."""
     name = target.name
     sentences = []
-    posts = [_post(p) for p in target.posts if p.publishable]
+    posts = [_post(p) for p in target.own_posts if p.publishable]
     if posts:
         sentences.append(f"{name} has held the following posts: {'; '.join(posts)}.")
     acts = [

@@ -1,9 +1,11 @@
-"""Whether the passages quoted for an act name the person the act is typed for.
+"""Whether the passages quoted for an act or a post name the person the row is typed for.
 
 A role is the editor's reading of a passage; the passage is the evidence. A passage that does
 not name the person ("the policeman grabbed him by the neck", in a son's account that names no
 one) is no account of *their* act, whatever row it is typed on: it is context, and grounds no
 criterion (``governments/case``: ``own_passage``), and ``validate`` points at its quote cell.
+So with a post: "the longest-serving Prime Minister" shows that someone held the office, not
+that this person did; such a post is not told as theirs, and is no post held at the time.
 
 A passage names a person as the victim check finds a name (``common/mentions``): by a surname
 of theirs however it is written (another romanisation, Cyrillic, a grammatical case, a
@@ -16,17 +18,31 @@ its passages is: a passage that names the person followed by one on what they di
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from sanctions.common.mentions import MIN_ALONE, Person, compounds_of, person, words_of
-from sanctions.model.rows import InvolvementRow, PersonRow
+from sanctions.model.rows import PersonRow
+
+
+class Quoting(Protocol):
+    """A row typed for one person that quotes its source: an involvement or a positions row."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def person_id(self) -> str: ...
+    @property
+    def quote(self) -> list[str]: ...
+
 
 # What may stand around a word where a passage is only split at its spaces: punctuation and
 # quotation marks, which a whole-word surname is found without.
 _AROUND = ".,;:!?\"'“”„«»‘’()[]{}…—–"
 
 
-def naming_rows(involvement: Iterable[InvolvementRow], persons: Iterable[PersonRow]) -> set[int]:
-    """The Excel rows of the involvement sheet some passage of which names the row's person.
+def naming_rows(quoting: Iterable[Quoting], persons: Iterable[PersonRow]) -> set[int]:
+    """The Excel rows (of one sheet) some passage of which names the row's person; a row
+    without a quote names no one.
 
     Most passages give a surname as the workbook spells it, as a word of its own: those are
     found by their words alone, and only the others are read as ``mentions`` reads a text
@@ -35,7 +51,7 @@ def naming_rows(involvement: Iterable[InvolvementRow], persons: Iterable[PersonR
     surnames: dict[str, frozenset[str]] = {}
     names: dict[str, list[Person]] = {}
     found: set[int] = set()
-    for row in involvement:
+    for row in quoting:
         owner = people.get(row.person_id)
         if owner is None or not row.quote:
             continue

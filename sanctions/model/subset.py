@@ -30,10 +30,16 @@ def relied_edges(
     acts: Collection[tuple[str, str, str]] | None = None,
     relationships: Collection[str] = (),
 ) -> KeepEdge:
-    """The edges relied on: every post of the targets, the acts given (person_id, incident_id,
-    role; default: each target's own acts) and family ties of these ``relationships`` only."""
+    """The edges relied on: the targets' own posts (a post whose passages name someone else,
+    or no one, is not shown as theirs), the acts given (person_id, incident_id, role; default:
+    each target's own acts) and family ties of these ``relationships`` only."""
     targets = list(targets)
     holders = {graph.id_of("person", t.person_id) for t in targets}
+    occupancies = {
+        graph.id_of("occupancy", t.person_id, p.org_id, p.title, p.start or "", p.end or "")
+        for t in targets
+        for p in t.own_posts
+    }
     if acts is None:
         acts = [(t.person_id, a.incident_id, a.role) for t in targets for a in t.own_acts]
     links = {graph.id_of("involvement", *act) for act in acts}
@@ -41,7 +47,7 @@ def relied_edges(
     def keep(edge: EntityProxy) -> bool:
         schema = edge.schema.name
         if schema == "Occupancy":
-            return edge.first("holder") in holders
+            return edge.id in occupancies
         if schema == "UnknownLink":
             return edge.id in links
         if schema == "Family":

@@ -67,6 +67,9 @@ class Post:
     publishable: bool = True  # some of its evidence is not confidential
     as_of: str | None = None  # a day a source shows it held, when neither end is known
     anchor: Anchor = Anchor()
+    named: bool = True  # some passage quoted for the post names the person (model/naming)
+    row: int = 0  # the positions sheet's Excel row it is typed on
+    org_id: str = ""  # the body's ID (``org`` is its name)
 
     def told(self, locale: str = "en-GB") -> str:
         """The dates, and whose account the post is when it is not the source's own finding:
@@ -177,6 +180,13 @@ class Target(PersonRow):
         review report shows both; what happened in the incident is told with its own)."""
         return [act for act in self.acts if not act.collective and act.named]
 
+    @property
+    def own_posts(self) -> list[Post]:
+        """The posts a document tells and a case counts: those a quoted passage shows to be
+        the person's, by naming them ("the longest-serving Prime Minister" shows that someone
+        held the office, not who; the review report shows such a post as context)."""
+        return [post for post in self.posts if post.named]
+
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
         out = []
@@ -205,10 +215,11 @@ class Target(PersonRow):
 
     @property
     def latest_post(self) -> Post | None:
-        """The latest post; lists are published, so a post that rests only on confidential
-        evidence is not used, nor, while a source states another as its own finding, one known
-        only from someone's account (a petitioner's "reportedly" is no title to list)."""
-        posts = [p for p in self.posts if p.publishable]
+        """The latest of the person's own posts; lists are published, so a post that rests only
+        on confidential evidence is not used, nor, while a source states another as its own
+        finding, one known only from someone's account (a petitioner's "reportedly" is no title
+        to list)."""
+        posts = [p for p in self.own_posts if p.publishable]
         posts = [p for p in posts if is_finding(p.anchor.account)] or posts
         return latest_of(posts)
 
@@ -286,6 +297,7 @@ def load_targets(
             return False
         return holding is None or not holding.only_in(anchor.quote, evidence, secret)
 
+    posts_named = naming_rows(rows.positions, rows.persons)
     for post in rows.positions:
         target = targets.get(post.person_id)
         if target is not None:
@@ -302,6 +314,9 @@ def load_targets(
                     publishable(ids, anchor),
                     post.as_of,
                     anchor,
+                    named=post.row in posts_named,
+                    row=post.row,
+                    org_id=post.org_id,
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons)

@@ -62,7 +62,7 @@ def public_targets(
         sources: dict[str, None] = {}
         posts = [
             c
-            for post in target.posts
+            for post in target.own_posts
             if post.publishable
             and (c := _claim(post.title + f", {post.org} ({post.told()})", post.evidence, evidence))
         ]

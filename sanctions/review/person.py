@@ -37,6 +37,7 @@ class PostLine:
     as_of: str | None  # in words, beside known dates (without them, ``dates`` says it)
     cites: tuple[Cited, ...]
     confidential: bool  # rests on confidential evidence alone
+    context: str = ""  # why the post is not told as the person's, when it is not
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,13 @@ def _posts(target: Target, evidence: Mapping[str, Evidence]) -> tuple[PostLine, 
             as_of=dates.in_words(post.as_of) if post.as_of and (post.start or post.end) else None,
             cites=(cited := cite(post.evidence, evidence)),
             confidential=only_confidential(cited),
+            context=(
+                ""
+                if post.named
+                else "context only: no passage quoted for it names the person"
+                if post.anchor.quote
+                else "context only: no passage is quoted for it"
+            ),
         )
         for post in target.posts
     )

@@ -19,13 +19,13 @@ from docx.shared import Inches, Mm
 from sanctions.common import dates
 from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
+from sanctions.governments.arguments import arguments_for
 from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
-from sanctions.submit.arguments import arguments_for
 from sanctions.submit.letter import Letter, letters_jinja
 from sanctions.submit.relied import Relied
 from sanctions.tracking.designations import (
@@ -107,7 +107,7 @@ def _target_context(
                 "cites": cites(p.evidence, evidence),
                 "confidential": not p.publishable,
             }
-            for p in target.posts
+            for p in target.own_posts
         ],
         "acts": [
             {
@@ -166,7 +166,7 @@ def _summary_position(target: Target) -> str:
     confidential evidence, the latest of those, marked as the chapter marks it."""
     if target.position:
         return target.position
-    post = latest_of(target.posts)
+    post = latest_of(target.own_posts)
     if post is None:
         return ""
     return f"CONFIDENTIAL. {post.as_position()}"
@@ -404,7 +404,7 @@ def confidential_items(
         return act.when(locale)
 
     for target, _ in inside:
-        for post in target.posts:
+        for post in target.own_posts:
             if not post.publishable:
                 lines[f"Post resting on confidential evidence: {post.title}, {post.org}"] = None
         for act in target.own_acts:

@@ -36,6 +36,7 @@ from sanctions.common.writers import CsvStyle, write_csv, write_xlsx, write_zip
 from sanctions.evidence.copies import FOLDER as EVIDENCE_FOLDER
 from sanctions.evidence.copies import copy_evidence
 from sanctions.evidence.holding import Holding
+from sanctions.governments.arguments import to_complete as arguments_to_complete
 from sanctions.governments.listformat import (
     PROPOSAL_SHEET,
     Row,
@@ -50,7 +51,6 @@ from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import relied_edges, subset
 from sanctions.model.targets import Evidence, Target
-from sanctions.submit.arguments import to_complete as arguments_to_complete
 from sanctions.submit.document import Letterhead, render_submission, to_complete
 from sanctions.submit.followed import followed_status, split_unsettled, unsettled_note
 from sanctions.submit.notes import notes_text
@@ -183,7 +183,7 @@ def exhibits(
     family = jurisdiction.family if jurisdiction is not None else None
     ids: set[str] = set()
     for target, _ in inside:
-        ids.update(e for post in target.posts for e in post.evidence)
+        ids.update(e for post in target.own_posts for e in post.evidence)
         ids.update(e for act in target.own_acts for e in (*act.evidence, *act.incident_evidence))
         if family is not None:
             ids.update(

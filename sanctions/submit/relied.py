@@ -50,7 +50,7 @@ def _anchored(
     """Every anchored row of the package: its anchor, the evidence it cites, and whether it is
     confidential."""
     for target, _ in inside:
-        for post in target.posts:
+        for post in target.own_posts:
             yield post.anchor, post.evidence, not post.publishable
         for act in target.own_acts:
             yield act.anchor, act.evidence, not act.publishable

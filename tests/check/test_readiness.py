@@ -132,3 +132,68 @@ def test_a_passage_names_the_person_however_it_spells_them(
     findings = validate(build(quoting(passage, monkeypatch))).findings
     assert not [f for f in findings if f.severity == "error"]
     assert not [f for f in findings if f.code == "act.passage_unnamed"], passage
+
+
+def quoting_post(passage: str, monkeypatch: pytest.MonkeyPatch) -> workbooks.Rows:
+    """The valid rows with Arman Testbayev's post quoting ``passage`` from the report."""
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n{passage}\n")
+    rows = workbooks.valid_rows()
+    rows["positions"][0].update(quote=passage)
+    return rows
+
+
+def test_a_post_whose_passages_do_not_name_the_person_is_pointed_at(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "The longest-serving Minister of Examples" shows that someone held the office, not that
+    this person did: the quote cell says so, and the post is no post held at the time."""
+    passage = "the longest-serving Minister of Examples, from January 2015"
+    findings = validate(build(quoting_post(passage, monkeypatch))).findings
+    (unnamed,) = [f for f in findings if f.code == "post.passage_unnamed"]
+    assert unnamed.cell == cell("positions", "quote", 0)
+    assert unnamed.severity == "warning"
+    assert unnamed.message.startswith(
+        "no passage quoted for the post 'Minister' of 'P001' (Arman Testbayev) names them, so "
+        "no package tells it as theirs"
+    )
+
+
+def test_a_post_named_in_another_of_its_passages_is_the_persons(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source names the holder once and then goes on ("He then …"): the row's passages are
+    read together, as an act's are."""
+    monkeypatch.setattr(
+        workbooks, "REPORT", f"{workbooks.REPORT}\nMinister Testbayev was appointed\n"
+    )
+    passages = "Minister Testbayev was appointed; the longest-serving Minister of Examples"
+    rows = quoting_post("the longest-serving Minister of Examples", monkeypatch)
+    rows["positions"][0].update(quote=passages, locator="p. 2; p. 2")
+    findings = validate(build(rows)).findings
+    assert not [f for f in findings if f.severity == "error"]
+    assert not [f for f in findings if f.code == "post.passage_unnamed"]
+
+
+def test_an_argument_left_to_write_is_pointed_at_for_the_governments_that_ask(build) -> None:
+    """The export refuses a filing copy while an argument a government asks for is unwritten;
+    validate says so first, at the cell it is written from, once for every government."""
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["impact"] = ""
+    rows["incidents"][0]["victim_activity"] = ""
+    findings = [f for f in validate(build(rows)).findings if f.code == "argument.unwritten"]
+    impact = cell("persons", "impact", 0)
+    assert {f.cell for f in findings} == {impact, cell("incidents", "victim_activity", 0)}
+    assert all(f.severity == "warning" for f in findings)
+    on_impact = [f.message for f in findings if f.cell == impact]
+    assert (
+        "the letters to United States make the argument 'National interest and impact' for "
+        "'P001', and this cell, which it is written from, is empty"
+    ) in [m[: m.index(": the drafts")] for m in on_impact]
+    assert any(m.startswith("the letters to United Kingdom make") for m in on_impact)
+    (activity,) = [f.message for f in findings if f.cell != impact]
+    assert "Canada" in activity and "'P001', 'P002'" in activity
+
+
+def test_arguments_written_raise_nothing(build) -> None:
+    findings = validate(build(workbooks.valid_rows())).findings
+    assert not [f for f in findings if f.code == "argument.unwritten"]

@@ -316,7 +316,13 @@ def test_every_rule_has_a_case():
             "check/test_content.py",
         ),
         **dict.fromkeys(
-            ("person.collective_only", "act.passage_unnamed", "person.not_ready"),
+            (
+                "person.collective_only",
+                "act.passage_unnamed",
+                "post.passage_unnamed",
+                "person.not_ready",
+                "argument.unwritten",
+            ),
             "check/test_readiness.py",
         ),
         "submitter.value": "check/test_submitter.py",

@@ -102,3 +102,27 @@ def test_an_act_showing_every_element_is_ready_wherever_it_is_in_scope(
     covered = [code for code, j in load().items() if scope(j, ready).in_scope]
     assert len(covered) >= 5
     assert not any(scope(j, ready).not_ready for j in load().values())
+
+
+def test_a_post_whose_passages_name_no_one_is_no_post_held_at_the_time(
+    build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leader's or official's limb holds a person to account for a post: "the chief of the
+    Example City police since 2018" shows that someone held it, not that P002 did."""
+    passage = "the chief of the Example City police since 2018"
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n{passage}\n")
+    rows = workbooks.valid_rows()
+    rows["involvement"][1]["role"] = "responsible_official"
+    named = target(build, rows)
+    rows["positions"][1].update(quote=passage)
+    unnamed = target(build, rows)
+    assert [p.named for p in named.posts] == [True] and named.own_posts == named.posts
+    assert [p.named for p in unnamed.posts] == [False] and unnamed.own_posts == []
+    checked = 0
+    for code, jurisdiction in load().items():
+        if "post_at_the_time" not in jurisdiction.case or not scope(jurisdiction, named).in_scope:
+            continue
+        found = scope(jurisdiction, unnamed)
+        assert not found.in_scope and found.missing == ("post_at_the_time",), (code, found)
+        checked += 1
+    assert checked

@@ -226,7 +226,7 @@ def test_persons_with_one_signature_stand_alike_under_every_government(
     monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n5. Bolat Twinov, Minister\n")
     twin = dict(rows["involvement"][0], person_id="P003", quote="Bolat Twinov, Minister")
     rows["persons"].append(person("P003", "Bolat Twinov"))
-    rows["positions"].append(dict(rows["positions"][0], person_id="P003"))
+    rows["positions"].append(dict(rows["positions"][0], person_id="P003", quote=twin["quote"]))
     rows["involvement"].append(twin)
     targets = {t.person_id: t for t in load_targets(validate(build(rows)))}
     assert signature(targets["P001"]) == signature(targets["P003"])

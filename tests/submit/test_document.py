@@ -344,3 +344,26 @@ def test_the_summary_promises_arguments_only_where_the_government_asks_for_some(
     )
     assert "arguments" not in opening["ee"]
     assert opening["ee"].endswith("evidence index and the criterion the conduct meets and why.")
+
+
+def test_a_post_whose_passages_name_no_one_is_not_told_as_the_persons(
+    build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "The longest-serving Minister of Examples" shows that someone held the office, not that
+    Arman Testbayev did: neither the letter, nor the summary table, nor the package's FtM file
+    gives it as his post."""
+    passage = "the longest-serving Minister of Examples, from January 2015"
+    monkeypatch.setattr(workbooks, "REPORT", f"{workbooks.REPORT}\n{passage}\n")
+    rows = workbooks.valid_rows()
+    rows["positions"][0].update(quote=passage)
+    folder = export_rows(build, tmp_path, rows, "us", "--draft")
+    package = folder / f"{folder.name}-us"
+    path = package / "send" / "submission.docx"
+    text = "\n".join(paragraphs(path))
+    tables = [c.text for t in Document(str(path)).tables for row in t.rows for c in row.cells]
+    assert "Example City Police" in text  # Dana Fictiyeva's post, which names her
+    assert "Minister, Ministry of Examples" not in text
+    assert not any("Minister, Ministry of Examples" in c for c in tables)
+    lines = (package / "send" / "entities-confidential.ftm.json").read_text("utf-8").splitlines()
+    schemata = [json.loads(line)["schema"] for line in lines]
+    assert schemata.count("Occupancy") == 1  # hers alone

@@ -40,15 +40,16 @@ def arguments_for(jurisdiction: Jurisdiction, target: Target, found: Scope) -> l
     for argument in jurisdiction.arguments:
         if argument.applies(found.criteria):
             found_lines = [
-                _lines(source, target, acts, jurisdiction.locale) for source in argument.sources
+                written(source, target, acts, jurisdiction.locale) for source in argument.sources
             ]
             lines = tuple(line for group in found_lines for line in group)
             made.append(Made(argument, lines, not found_lines[0]))
     return made
 
 
-def _lines(source: str, target: Target, acts: list[Act], locale: str) -> list[str]:
-    """The text of one source column: the person's cell, or each relied-on incident's cell."""
+def written(source: str, target: Target, acts: list[Act], locale: str = "en-GB") -> list[str]:
+    """The text of one source column: the person's cell, or each relied-on incident's cell
+    (none: the argument is still to be written, when it is its first source)."""
     kind, _, column = source.partition(".")
     if kind == "person":
         value = getattr(target, column)
