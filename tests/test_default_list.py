@@ -233,6 +233,19 @@ def test_the_default_lists_dropdowns_offer_every_allowed_value():
     offered = {col[0]: [v for v in col[1:] if v] for col in columns if col[0]}
     for name, values in load_layout().vocabularies.items():
         assert offered.get(name) == list(values), name
+    # and each dropdown reaches the last of them (a range one short hides the newest value)
+    letters = {col[0]: chr(ord("A") + i) for i, col in enumerate(columns) if col[0]}
+    book = load_workbook(BOOK)
+    ranges = [
+        dv.formula1
+        for ws in book.worksheets
+        for dv in ws.data_validations.dataValidation
+        if dv.formula1 and "_lists" in dv.formula1
+    ]
+    assert ranges
+    for name, column in letters.items():
+        for formula in (f for f in ranges if f"!${column}$" in f):
+            assert formula.endswith(f"${column}${len(offered[name]) + 1}"), (name, formula)
 
 
 def test_the_default_list_screens_without_full_birth_dates(tmp_path):

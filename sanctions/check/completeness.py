@@ -76,6 +76,23 @@ def _unanchored(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+def _exculpatory_uncited(sheets: Sheets) -> Iterator[Finding]:
+    """What weighs against a case cites its sources as every other fact does: a package
+    holds them, and a letter that names a source its reader was not given cites nothing."""
+    active = _active(sheets)
+    uncited = active["exculpatory"].notna() & active["exculpatory_evidence_ids"].isna()
+    for row in active.index[uncited & active["person_id"].notna()]:
+        pid = text_or_none(active.at[row, "person_id"])
+        yield sheets.finding(
+            EXCULPATORY_UNCITED,
+            "persons",
+            "exculpatory_evidence_ids",
+            row_number(row),
+            None,
+            pid=pid,
+        )
+
+
 def _submitter(sheets: Sheets) -> Iterator[Finding]:
     frame = sheets.frames["submitter"]
     given = set(frame.loc[frame["value"].notna(), "key"].dropna())
@@ -123,6 +140,15 @@ UNANCHORED = SheetsRule(
     "account they are in account",
     check=_unanchored,
 )
+EXCULPATORY_UNCITED = SheetsRule(
+    "person.exculpatory_uncited",
+    "warning",
+    "Exculpatory or contrary information with no evidence row cited for it: the packages "
+    "print it without a source, and do not hold the document it comes from.",
+    "the exculpatory information of '{pid}' cites no source: add the evidence rows that state "
+    "it here, so that the packages hold them and cite them beside it",
+    check=_exculpatory_uncited,
+)
 SUBMITTER_MISSING = SheetsRule(
     "submitter.missing",
     "warning",
@@ -131,4 +157,10 @@ SUBMITTER_MISSING = SheetsRule(
     check=_submitter,
 )
 
-RULES = (*WITHOUT_ROWS.values(), *WITHOUT_VALUE.values(), UNANCHORED, SUBMITTER_MISSING)
+RULES = (
+    *WITHOUT_ROWS.values(),
+    *WITHOUT_VALUE.values(),
+    UNANCHORED,
+    EXCULPATORY_UNCITED,
+    SUBMITTER_MISSING,
+)

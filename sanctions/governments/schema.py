@@ -208,6 +208,16 @@ class Designations(Spec):
     datasets: frozenset[str] = frozenset()
 
 
+class Wording(Spec):
+    """How a letter names what the conduct is put under: a criterion, where the law states
+    one; Latvia's s. 61(2) states none (the Minister decides who is persona non grata), so its
+    letter asks for a decision on a ground rather than claiming a criterion met."""
+
+    criterion: str = "Criterion"  # the chapter's heading and the summary table's column
+    summary: str = "the criterion the conduct meets and why"  # in the letter's opening
+    why: str = "Why: the acts relied on, and the person’s part in each, meet it as follows."
+
+
 class Jurisdiction(Spec):
     code: str
     name: str
@@ -232,6 +242,7 @@ class Jurisdiction(Spec):
     paper: Literal["A4", "letter"] = "A4"
     locale: str = "en-GB"  # the documents' language tag: en-GB, or en-US for the United States
     check_before_filing: tuple[str, ...] = ()
+    wording: Wording = Wording()
     designations: Designations = Designations()
     list_format: ListFormat = Field(alias="list")
     # What one act must show before a person is proposed (governments/case.py): the elements

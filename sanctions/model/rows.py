@@ -50,6 +50,7 @@ class PersonRow:
     jurisdictions: list[str]
     ties: list[str]
     exculpatory: str | None
+    exculpatory_evidence_ids: list[str]  # the sources that state it
     impact: str | None
 
 

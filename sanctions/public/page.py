@@ -76,16 +76,16 @@ def public_targets(
             )
         ]
         conduct = [c for _, c in shown]
-        for item in (*posts, *conduct):
+        contrary = _contrary(target, evidence)
+        for item in (*posts, *conduct, *contrary):
             sources.update(dict.fromkeys(item["ids"]))
         if not conduct:
             continue
         ordered = sorted(sources, key=lambda e: evidence[e].number)
         number = {eid: i for i, eid in enumerate(ordered, start=1)}
-        for item in (*posts, *conduct):
-            item["cites"] = (
-                "[" + ", ".join(str(n) for n in sorted(number[e] for e in item.pop("ids"))) + "]"
-            )
+        for item in (*posts, *conduct, *contrary):
+            numbers = sorted(number[e] for e in item.pop("ids"))
+            item["cites"] = f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
         out.append(
             {
                 "name": target.name,
@@ -93,7 +93,8 @@ def public_targets(
                 "aliases": "; ".join(target.aliases),
                 "posts": posts,
                 "conduct": conduct,
-                "contrary": target.exculpatory or "",
+                "contrary": contrary[0]["text"] if contrary else "",
+                "contrary_cites": contrary[0]["cites"] if contrary else "",
                 "sources": [_source(evidence[e], evidence) for e in ordered],
                 # which rows the entry shows, for the publishable entities to hold no more
                 "acts": [(target.person_id, a.incident_id, a.role) for a, _ in shown],
@@ -117,6 +118,17 @@ def public_line(act: Act) -> str:
         said = statement(act.anchor, "")
         return f"{act.titled()}: {told}. In the source's words: {said}."
     return f"{act.titled()}: {act.description}"
+
+
+def _contrary(target: Target, evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
+    """What weighs against the case, with its public sources. Shown whenever it is typed, but
+    not when every source it cites is confidential: its words would tell what those hold."""
+    if not target.exculpatory:
+        return []
+    if not target.exculpatory_evidence_ids:
+        return [{"text": target.exculpatory, "ids": []}]
+    claim = _claim(target.exculpatory, target.exculpatory_evidence_ids, evidence)
+    return [claim] if claim is not None else []
 
 
 def _claim(
@@ -152,7 +164,7 @@ def _statements(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = [("Post", p["text"], p["cites"]) for p in entry["posts"]]
     out += [("Conduct", c["text"], c["cites"]) for c in entry["conduct"]]
     if entry["contrary"]:
-        out.append(("Contrary information", entry["contrary"], ""))
+        out.append(("Contrary information", entry["contrary"], entry["contrary_cites"]))
     for i, source in enumerate(entry["sources"], start=1):
         cited = f" (cited in {source['cited_in']})" if source["cited_in"] else ""
         address = f" {source['url']}" if source["url"] else ""

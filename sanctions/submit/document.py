@@ -142,7 +142,12 @@ def _target_context(
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
-        "exculpatory": target.exculpatory,
+        "exculpatory": " ".join(
+            filter(
+                None, (target.exculpatory, cites_held(target.exculpatory_evidence_ids, evidence))
+            )
+        )
+        or None,
         "ties": "; ".join(target.ties_to(jurisdiction.code, governments)) or None,
         "arguments": [
             {

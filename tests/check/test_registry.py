@@ -237,6 +237,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     ("person.no_birth_date", setter("persons", 1, "birth_date", None), "persons", "birth_date", 1),
+    # what weighs against the case, typed without the source that states it
+    (
+        "person.exculpatory_uncited",
+        setter("persons", 1, "exculpatory", "She denies it, according to a news report."),
+        "persons",
+        "exculpatory_evidence_ids",
+        1,
+    ),
     # a proposed person's act without the source's words for it
     ("quote.missing", setter("involvement", 0, "quote", None), "involvement", "quote", 0),
     ("quote.missing", setter("positions", 1, "account", None), "positions", "account", 1),

@@ -94,7 +94,7 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
-@pytest.mark.parametrize("role", ["covered_up", "failed_to_investigate"])
+@pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])
 def test_what_came_after_a_death_grounds_nothing_where_the_law_asks_a_part_in_causing_it(
     build, tmp_path: Path, role: str
 ) -> None:

@@ -32,6 +32,7 @@ def person(i: int, name: str) -> PersonRow:
         jurisdictions=[],
         ties=[],
         exculpatory=None,
+        exculpatory_evidence_ids=[],
         impact=None,
     )
 

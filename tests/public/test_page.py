@@ -161,3 +161,38 @@ def test_the_public_workbook_prints_readably(build, tmp_path: Path) -> None:
     assert smallest_text(tmp_path / "list.pdf") >= 8.0
     assert "Allegations, not findings." in text and "Page 2 of 2" in text
     assert "Arman Testbayev" in text and "Dana Fictiyeva" in text
+
+
+def test_contrary_information_cites_its_sources_and_only_public_ones_reach_the_page(
+    build, tmp_path: Path
+) -> None:
+    """What weighs against a case cites the sources that state it: the package holds them and
+    the letter cites them beside it; the public page cites the public ones, and leaves out what
+    only a confidential source states (its words would tell what that source holds)."""
+    rows = workbooks.valid_rows()
+    rows["evidence"] += [
+        {"evidence_id": "E003", "title": "Ministry statement on Arman Testbayev",
+         "kind": "official_statement", "confidential": "no"},
+        {"evidence_id": "E004", "title": "Interview with a former aide", "kind": "testimony",
+         "confidential": "yes"},
+    ]  # fmt: skip
+    rows["persons"][0].update(
+        exculpatory="The ministry denies that he gave any order.", exculpatory_evidence_ids="E003"
+    )
+    rows["persons"][1].update(
+        exculpatory="A former aide says that she objected to the detentions.",
+        exculpatory_evidence_ids="E004",
+    )
+    folder = export(build, tmp_path, rows)
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    arman = entry(page, "Arman Testbayev")
+    cited = re.search(r"The ministry denies that he gave any order\. \[(\d)\]", arman)
+    assert cited is not None, arman
+    assert "Ministry statement on Arman Testbayev" in arman
+    assert "former aide" not in page and "Interview with a former aide" not in page
+    letter = Document(str(folder / f"{folder.name}-us" / "send" / "submission.docx"))
+    text = [p.text for p in letter.paragraphs]
+    index = next(p for p in text if "Ministry statement on Arman Testbayev" in p)
+    number = re.match(r"\[(\d+)\]", index)
+    assert number is not None, index
+    assert f"The ministry denies that he gave any order. [{number.group(1)}]" in text
