@@ -93,6 +93,30 @@ def _exculpatory_uncited(sheets: Sheets) -> Iterator[Finding]:
         )
 
 
+# The identifying details a government matches a person by, which a source must state.
+IDENTIFYING = ("birth_date", "birth_place", "id_numbers")
+
+
+def _identity_uncited(sheets: Sheets) -> Iterator[Finding]:
+    """A birth date, birth place or ID number cites the source that states it: a government
+    matches the person by them, and an identifier no source gives may name somebody else."""
+    active = _active(sheets)
+    filled = active[list(IDENTIFYING)].notna()
+    uncited = filled.any(axis=1) & active["identity_evidence_ids"].isna()
+    uncited &= active["person_id"].notna()
+    for row in active.index[uncited]:
+        details = [c.replace("_", " ") for c in IDENTIFYING if filled.at[row, c]]
+        yield sheets.finding(
+            IDENTITY_UNCITED,
+            "persons",
+            "identity_evidence_ids",
+            row_number(row),
+            None,
+            pid=text_or_none(active.at[row, "person_id"]),
+            details=", ".join(details),
+        )
+
+
 def _submitter(sheets: Sheets) -> Iterator[Finding]:
     frame = sheets.frames["submitter"]
     given = set(frame.loc[frame["value"].notna(), "key"].dropna())
@@ -149,6 +173,15 @@ EXCULPATORY_UNCITED = SheetsRule(
     "it here, so that the packages hold them and cite them beside it",
     check=_exculpatory_uncited,
 )
+IDENTITY_UNCITED = SheetsRule(
+    "person.identity_uncited",
+    "warning",
+    "A birth date, birth place or ID number with no evidence row cited for it: a government "
+    "matches the person by these, so each needs the source that states it.",
+    "the {details} of '{pid}' cite no source: add the evidence rows that state them here, so "
+    "that the packages hold them and cite them beside the details",
+    check=_identity_uncited,
+)
 SUBMITTER_MISSING = SheetsRule(
     "submitter.missing",
     "warning",
@@ -162,5 +195,6 @@ RULES = (
     *WITHOUT_VALUE.values(),
     UNANCHORED,
     EXCULPATORY_UNCITED,
+    IDENTITY_UNCITED,
     SUBMITTER_MISSING,
 )

@@ -45,6 +45,7 @@ class PersonRow:
     birth_place: str | None
     nationality: list[str]
     id_numbers: list[str]
+    identity_evidence_ids: list[str]  # the sources of the identifying details
     summary: str | None
     status: str
     jurisdictions: list[str]

@@ -99,6 +99,11 @@ def _target_context(
         "nationality": "; ".join(country_name(c) for c in target.nationality),
         "gender": target.gender,
         "id_numbers": "; ".join(target.id_numbers),
+        # the sources of the identifying details, beside those they state
+        "birth_cites": cites_held(target.identity_evidence_ids, evidence)
+        if target.birth_date or target.birth_place
+        else "",
+        "id_cites": cites_held(target.identity_evidence_ids, evidence) if target.id_numbers else "",
         "posts": [
             {
                 "title": p.title,

@@ -177,8 +177,9 @@ def exhibits(
     evidence: dict[str, Evidence],
     jurisdiction: Jurisdiction | None = None,
 ) -> dict[str, Evidence]:
-    """The evidence the letter cites (posts, the acts it tells, what weighs against them, and
-    the relatives it names where the government has a family measure), numbered 1…n in
+    """The evidence the letter cites (the identifying details, posts, the acts it tells, what
+    weighs against them, and the relatives it names where the government has a family
+    measure), numbered 1…n in
     workbook order: its exhibits.
     A source known only through another brings that other in, to be cited in it."""
     family = jurisdiction.family if jurisdiction is not None else None
@@ -186,6 +187,7 @@ def exhibits(
     for target, _ in inside:
         ids.update(e for post in target.own_posts for e in post.evidence)
         ids.update(e for act in target.own_acts for e in (*act.evidence, *act.incident_evidence))
+        ids.update(target.identity_evidence_ids)  # what the person is matched by
         ids.update(target.exculpatory_evidence_ids)  # what weighs against the case, too
         if family is not None:
             ids.update(

@@ -237,6 +237,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     ("person.no_birth_date", setter("persons", 1, "birth_date", None), "persons", "birth_date", 1),
+    # a birth date typed without the source that states it
+    (
+        "person.identity_uncited",
+        setter("persons", 1, "identity_evidence_ids", None),
+        "persons",
+        "identity_evidence_ids",
+        1,
+    ),
     # what weighs against the case, typed without the source that states it
     (
         "person.exculpatory_uncited",

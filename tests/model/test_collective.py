@@ -27,6 +27,7 @@ def person(i: int, name: str) -> PersonRow:
         birth_place=None,
         nationality=[],
         id_numbers=[],
+        identity_evidence_ids=[],
         summary=None,
         status="proposed",
         jurisdictions=[],
@@ -111,3 +112,16 @@ def test_a_surname_is_found_however_its_letters_fold(names: list[str], listing: 
     persons = [person(i, name) for i, name in enumerate(names)]
     passage = f"The report names {listing} among those responsible for the raids"
     assert collective_rows([act(0, [passage])], persons) == {2}
+
+
+def test_a_surname_three_listed_namesakes_share_names_one_person() -> None:
+    """"Officer Kim beat him" names one officer, even on a list with three Kims: one surname
+    is no list of officials (it once made every act of a namesake collective)."""
+    kims = [person(i, name) for i, name in enumerate(["Min-jun Kim", "Seo-yeon Kim", "Ji-ho Kim"])]
+    own = "On 3 May officer Kim beat the detainee with a baton in the corridor"
+    assert collective_rows([act(0, [own], "perpetrated")], kims) == set()
+    # and one person under two spellings is still one name among a list's three
+    two = [person(i, name) for i, name in enumerate(NAMES[:2])]
+    two[0].aliases.append("Arman Testbaev")
+    spelled = "The report names Testbayev (Testbaev) and Fictiyeva among those responsible"
+    assert collective_rows([act(0, [spelled])], two) == set()
