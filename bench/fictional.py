@@ -145,6 +145,8 @@ def write_workbook(
                 "gender": rng.choice(["male", "female"]),
                 "birth_date": f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 "nationality": "kz",
+                # the source of the birth date, as a list ready to file cites it
+                "identity_evidence_ids": f"E{i % max(evidence, 1):06d}",
                 "status": "proposed",
                 # As in real lists: the name in its own script, and other spellings.
                 "name_original": cyrillic(f"{last} {first}"),

@@ -22,9 +22,14 @@ from sanctions.rules.finding import Finding
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
 
+def _rows(sheets: Sheets) -> Rows:
+    """The typed rows, read once for every rule here."""
+    return sheets.derived("_rows", Rows.of)
+
+
 def _targets(sheets: Sheets) -> list[Target]:
-    """The proposed persons, built once for both rules."""
-    return sheets.derived("_targets", lambda s: load_targets(Rows.of(s)))
+    """The proposed persons, built once for every rule here."""
+    return sheets.derived("_targets", lambda s: load_targets(_rows(s)))
 
 
 def _collective_only(target: Target) -> bool:
@@ -80,17 +85,19 @@ def _unnamed_posts(sheets: Sheets) -> Iterator[Finding]:
                 )
 
 
-def _may_lack(jurisdiction: Jurisdiction, target: Target) -> bool:
-    """Whether some argument of the government could lack its first source for this target: a
-    person cell left empty, or an incident cell empty on some act (most cases are judged no
-    further)."""
-    for argument in jurisdiction.arguments:
-        kind, _, column = argument.sources[0].partition(".")
-        if kind == "person" and not getattr(target, column):
-            return True
-        if kind != "person" and any(not getattr(act, column) for act in target.acts):
-            return True
-    return False
+def _empty_sources(sources: frozenset[str], target: Target) -> frozenset[str]:
+    """The arguments' first sources (``person.impact``, ``incident.pattern``) this target leaves
+    empty: its own cell, or the cell of some incident it acted in. Most targets leave none, and
+    are judged no further."""
+    empty = set()
+    for source in sources:
+        kind, _, column = source.partition(".")
+        if kind == "person":
+            if not getattr(target, column):
+                empty.add(source)
+        elif any(not getattr(act, column) for act in target.acts):
+            empty.add(source)
+    return frozenset(empty)
 
 
 def _asked(jurisdiction: Jurisdiction, target: Target) -> list[tuple[Argument, tuple[int, ...]]]:
@@ -109,18 +116,20 @@ def _arguments_unwritten(sheets: Sheets) -> Iterator[Finding]:
     """Each empty cell an argument rests on, for the governments a person is ready for: the
     export refuses a filing copy without it, so the editor learns it here, at the cell."""
     governments = {code: j for code, j in load().items() if j.arguments}
-    incident_rows = {r.incident_id: r.row for r in Rows.of(sheets).incidents}
+    sources = frozenset(a.sources[0] for j in governments.values() for a in j.arguments)
+    incident_rows = {r.incident_id: r.row for r in _rows(sheets).incidents}
     asked: dict[tuple[tuple[object, ...], str], list[tuple[Argument, tuple[int, ...]]]] = {}
     # (sheet, column, row) -> argument -> (the governments, the persons)
     unwritten: dict[tuple[str, str, int], dict[Argument, tuple[list[str], list[str]]]] = {}
     for target in _targets(sheets):
-        if _collective_only(target):
+        empty = _empty_sources(sources, target)
+        if not empty or _collective_only(target):
             continue
         key: tuple[object, ...] | None = None
         for code, jurisdiction in governments.items():
             if target.jurisdictions and code not in target.jurisdictions:
                 continue
-            if not _may_lack(jurisdiction, target):
+            if not any(a.sources[0] in empty for a in jurisdiction.arguments):
                 continue
             key = key or signature(target)
             if (key, code) not in asked:

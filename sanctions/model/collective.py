@@ -3,7 +3,8 @@
 A sentence a source says about several officials together ("they are the ones who give orders")
 is no account of any one of them's own act. So a quoted passage is collective when the rows of
 ``TOGETHER`` or more persons quote it (the same words, however each row trims them), or when it
-names ``TOGETHER`` or more of the list's persons. A row of the involvement sheet whose every
+names ``TOGETHER`` or more of the list's people (by surnames of their own: three namesakes on a
+list do not make "officer Kim" a list). A row of the involvement sheet whose every
 passage is collective rests on a collective mention: it is shown as context, and it grounds no
 criterion, whatever role it carries.
 
@@ -46,7 +47,7 @@ def collective_rows(involvement: list[InvolvementRow], persons: list[PersonRow])
     together = _persons_quoting(passages)
     named_by = _named_by(persons)
     collective_passage = [
-        len(together[i]) >= TOGETHER or len(_named(words, named_by)) >= TOGETHER
+        len(together[i]) >= TOGETHER or _names(words, named_by) >= TOGETHER
         for i, (_, words) in enumerate(passages)
     ]
     verdicts: dict[int, list[bool]] = defaultdict(list)
@@ -106,11 +107,19 @@ def _named_by(persons: Iterable[PersonRow]) -> dict[str, set[str]]:
     return out
 
 
-def _named(words: list[str], named_by: dict[str, set[str]]) -> set[str]:
-    """The persons a passage names."""
-    found: set[str] = set()
+def _names(words: list[str], named_by: dict[str, set[str]]) -> int:
+    """How many of the list's people a passage names: its words that are a listed person's
+    surname, two words counted once when they may name one person ("Massimov (Masimov)"), and
+    one word once however many persons bear it: "officer Kim" names one officer, even on a list
+    with three Kims, and is no list of officials."""
+    groups: list[set[str]] = []
     for word in set(words):
         named = named_by.get(word)
-        if named:
-            found |= named
-    return found
+        if not named:
+            continue
+        merged = set(named)
+        for group in [g for g in groups if g & named]:
+            merged |= group
+            groups.remove(group)
+        groups.append(merged)
+    return len(groups)

@@ -115,8 +115,8 @@ def test_a_surname_is_found_however_its_letters_fold(names: list[str], listing: 
 
 
 def test_a_surname_three_listed_namesakes_share_names_one_person() -> None:
-    """"Officer Kim beat him" names one officer, even on a list with three Kims: one surname
-    is no list of officials (it once made every act of a namesake collective)."""
+    """One surname is no list of officials: "officer Kim beat him" names one officer, even on
+    a list with three Kims (it once made every act of a namesake collective)."""
     kims = [person(i, name) for i, name in enumerate(["Min-jun Kim", "Seo-yeon Kim", "Ji-ho Kim"])]
     own = "On 3 May officer Kim beat the detainee with a baton in the corridor"
     assert collective_rows([act(0, [own], "perpetrated")], kims) == set()
