@@ -296,6 +296,23 @@ def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]
     }
 
 
+def _pinpointed(item: Evidence, lines: list[str], evidence: dict[str, Evidence]) -> list[str]:
+    """The passages relied on in a source, as the index lists them under it. A source known
+    only as cited in another is read in that one's copy, and its locators point there: "in
+    [2], para. 8: …", not "para. 8" of a document the reader was never given."""
+    through = evidence.get(item.known_through or "")
+    if item.file or through is None:
+        return lines
+    where = f"in {cites([through.evidence_id], evidence)}"
+    secret = "CONFIDENTIAL. "
+    return [
+        f"{secret}{where}, {line.removeprefix(secret)}"
+        if line.startswith(secret)
+        else f"{where}, {line}"
+        for line in lines
+    ]
+
+
 def render_submission(
     path: Path,
     jurisdiction: Jurisdiction,
@@ -361,7 +378,7 @@ def render_submission(
             "allied": allied(screening, inside, jurisdiction),
             "evidence": [
                 _evidence_context(e, jurisdiction.locale, evidence)
-                | {"passages": relied.lines.get(e.evidence_id, [])}
+                | {"passages": _pinpointed(e, relied.lines.get(e.evidence_id, []), evidence)}
                 for e in cited
             ],
             "confidential": confidential_items(inside, cited, jurisdiction.locale),

@@ -386,3 +386,26 @@ def test_identifying_details_cite_the_sources_that_state_them(build, tmp_path: P
     cite = f"[{number.group(1)}]"
     assert f"Date of birth: 1981; place of birth: not known {cite}" in text
     assert f"Identity documents: Passport N0000001 {cite}" in text
+
+
+def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
+    build, tmp_path: Path
+) -> None:
+    """The locator of a passage from a report the list holds only as quoted in another points
+    into the other's copy: the index says "in [1], p. 4", not "p. 4" of a document the reader
+    was never given."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Report on the Example City detentions",
+         "kind": "ngo_report", "known_through": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"][0]["evidence_ids"] = "E003"
+    folder = export_rows(build, tmp_path, rows, "us", "--draft")
+    text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
+    carrier = next(p for p in text if p.startswith("[") and "Our reference: E001" in p)
+    at = next(i for i, p in enumerate(text) if "Report on the Example City detentions" in p)
+    assert text[at].startswith("[") and "known only as cited in" in text[at]
+    assert text[at + 1] == (
+        f"in {carrier[: carrier.index(']') + 1]}, p. 4: "
+        "“Minister Testbayev ordered the police to detain the protesters”"
+    )
