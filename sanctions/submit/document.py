@@ -53,8 +53,10 @@ def cites(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
 
 
 def cites_held(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
-    """The sources that hold a passage; one known only through another is read in that one's
-    copy, and says so: ``[3], as quoted in [2]``."""
+    """The sources cited for a fact, as every sentence of a letter cites them: one known only
+    through another is read in that one's copy, and says so: ``[4]; [3], as quoted in [2]``
+    (a bare ``[3]`` sent the reader to a document the package does not hold)."""
+    ids = list(dict.fromkeys(ids))
     own = [i for i in ids if i in evidence and (evidence[i].file or not evidence[i].known_through)]
     quoted = [
         f"{cites([i], evidence)}, as quoted in {cites([through], evidence)}"
@@ -84,7 +86,7 @@ def _target_context(
         return lambda text: (
             cites_held(held, evidence)
             if (held := holders.get(text))
-            else cites(act_evidence, evidence)
+            else cites_held(act_evidence, evidence)
         )
 
     return {
@@ -109,7 +111,7 @@ def _target_context(
                 "title": p.title,
                 "org": p.org,
                 "dates": p.told(locale),
-                "cites": cites(p.evidence, evidence),
+                "cites": cites_held(p.evidence, evidence),
                 "confidential": not p.publishable,
             }
             for p in target.own_posts
@@ -121,11 +123,11 @@ def _target_context(
                 "date": a.when(locale),
                 "place": a.place,
                 "description": a.description,
-                "cites": cites(a.evidence, evidence),
+                "cites": cites_held(a.evidence, evidence),
                 "words": ("CONFIDENTIAL. " if not a.publishable else "")
                 + statement(a.anchor, "", cite=cite_of(a.evidence)),
                 "summary": a.summary,
-                "incident_cites": cites(a.incident_evidence, evidence),
+                "incident_cites": cites_held(a.incident_evidence, evidence),
                 "victims": "; ".join(a.victims),
                 "confidential": not a.publishable,
                 "victims_confidential": a.victims_confidential,
@@ -141,7 +143,7 @@ def _target_context(
         ],
         "position": _summary_position(target),
         "key_conduct": "; ".join(
-            " ".join(part for part in (titled, cites(ids, evidence)) if part)
+            " ".join(part for part in (titled, cites_held(ids, evidence)) if part)
             + f" (role, as assessed: {'; '.join(labels)})"
             for titled, (ids, labels) in _by_incident(target.own_acts, locale).items()
         ),
@@ -164,7 +166,7 @@ def _target_context(
         ],
         "family": [
             f"{name} ({RELATIVE_WORDS.get(relationship, relationship.replace('_', ' '))})"
-            + (f" {cited}" if (cited := cites(ids, evidence)) else "")
+            + (f" {cited}" if (cited := cites_held(ids, evidence)) else "")
             for relationship, name, ids in target.relations
             if family is not None and relationship in family.relationships and name
         ],

@@ -409,3 +409,7 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
         f"in {carrier[: carrier.index(']') + 1]}, p. 4: "
         "“Minister Testbayev ordered the police to detain the protesters”"
     )
+    # and every sentence citing it names the copy it is read in
+    second = text[at][: text[at].index("]") + 1]
+    quoted_in = f"{second}, as quoted in {carrier[: carrier.index(']') + 1]}"
+    assert any(p.endswith(f"Ordered the detentions. {quoted_in}") for p in text)
