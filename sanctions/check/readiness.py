@@ -8,7 +8,7 @@ These rules run on a workbook without errors only: a case is judged on rows that
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sanctions.governments.arguments import written
 from sanctions.governments.case import needs
@@ -17,7 +17,7 @@ from sanctions.governments.schema import Argument, Jurisdiction
 from sanctions.governments.scope import scope, signature
 from sanctions.model.collective import TOGETHER
 from sanctions.model.rows import Rows
-from sanctions.model.targets import Target, load_targets
+from sanctions.model.targets import Anchor, Target, load_targets
 from sanctions.rules.finding import Finding
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -53,36 +53,37 @@ def _collective(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
+def _not_naming(
+    sheets: Sheets, rule: SheetsRule, sheet: str, rows: Iterable[tuple[Target, Anchor, int, str]]
+) -> Iterator[Finding]:
+    """A warning at the quote cell of each row whose passages do not name its person (``what``:
+    the incident or the post, as the message names it)."""
+    for target, anchor, row, what in rows:
+        if anchor.quote:
+            quote = "; ".join(anchor.quote)
+            yield sheets.finding(
+                rule, sheet, "quote", row, quote, pid=target.person_id, name=target.name, what=what
+            )
+
+
 def _unnamed(sheets: Sheets) -> Iterator[Finding]:
-    for target in _targets(sheets):
-        for act in target.acts:
-            if act.anchor.quote and not act.named and not act.collective:
-                yield sheets.finding(
-                    PASSAGE_UNNAMED,
-                    "involvement",
-                    "quote",
-                    act.row,
-                    "; ".join(act.anchor.quote),
-                    pid=target.person_id,
-                    name=target.name,
-                    incident=act.incident_id,
-                )
+    acts = (
+        (target, act.anchor, act.row, act.incident_id)
+        for target in _targets(sheets)
+        for act in target.acts
+        if not act.named and not act.collective
+    )
+    return _not_naming(sheets, PASSAGE_UNNAMED, "involvement", acts)
 
 
 def _unnamed_posts(sheets: Sheets) -> Iterator[Finding]:
-    for target in _targets(sheets):
-        for post in target.posts:
-            if post.anchor.quote and not post.named:
-                yield sheets.finding(
-                    POST_UNNAMED,
-                    "positions",
-                    "quote",
-                    post.row,
-                    "; ".join(post.anchor.quote),
-                    pid=target.person_id,
-                    name=target.name,
-                    title=post.title,
-                )
+    posts = (
+        (target, post.anchor, post.row, post.title)
+        for target in _targets(sheets)
+        for post in target.posts
+        if not post.named
+    )
+    return _not_naming(sheets, POST_UNNAMED, "positions", posts)
 
 
 def _empty_sources(sources: frozenset[str], target: Target) -> frozenset[str]:
@@ -235,7 +236,7 @@ PASSAGE_UNNAMED = SheetsRule(
     "spelling or grammatical case, alone or beside a given name or initial): the role typed on "
     "the row is the editor's reading, and a passage that does not name the person is no account "
     "of their act, so it grounds no criterion and is shown as context.",
-    "no passage quoted for '{pid}' ({name}) in {incident} names them, so this act grounds no "
+    "no passage quoted for '{pid}' ({name}) in {what} names them, so this act grounds no "
     "criterion for any government, whatever the role; add a passage of the source that names "
     "them (a row takes several, '; '-separated), or, if the source never does, leave the act "
     "as context",
@@ -249,7 +250,7 @@ POST_UNNAMED = SheetsRule(
     'Prime Minister" shows that someone held the office, not that this person did. Such a post '
     "is not told as theirs in any package or on the public page, and is no post held at the "
     "time of an incident.",
-    "no passage quoted for the post '{title}' of '{pid}' ({name}) names them, so no package "
+    "no passage quoted for the post '{what}' of '{pid}' ({name}) names them, so no package "
     "tells it as theirs and no government's test counts it as a post held at the time; add the "
     "source's words that name them with the post (a row takes several passages, "
     "'; '-separated, each with its locator)",

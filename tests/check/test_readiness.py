@@ -87,6 +87,13 @@ def test_a_workbook_with_errors_is_not_judged(build) -> None:
     assert status_cells(findings, "person.not_ready") == []
 
 
+def one_warning(findings, code: str, at: str | None, begins: str) -> None:
+    """The one finding of ``code``: a warning at ``at`` whose message begins so."""
+    (found,) = [f for f in findings if f.code == code]
+    assert (found.cell, found.severity) == (at, "warning")
+    assert found.message.startswith(begins), found.message
+
+
 def quoting(passage: str, monkeypatch: pytest.MonkeyPatch) -> workbooks.Rows:
     """The valid rows with Dana Fictiyeva's act quoting ``passage``, from the report, whose
     copy (plain text, in any script) holds it."""
@@ -104,12 +111,12 @@ def test_an_act_whose_passages_do_not_name_the_person_grounds_nothing_and_says_w
     grounds nothing, so that a person with no other act is not ready anywhere."""
     findings = validate(build(quoting("The policeman grabbed him by the neck", monkeypatch)))
     findings = findings.findings
-    (unnamed,) = [f for f in findings if f.code == "act.passage_unnamed"]
-    assert unnamed.cell == cell("involvement", "quote", 1)
-    assert unnamed.severity == "warning"
-    assert unnamed.message.startswith(
+    one_warning(
+        findings,
+        "act.passage_unnamed",
+        cell("involvement", "quote", 1),
         "no passage quoted for 'P002' (Dana Fictiyeva) in I001 names them, so this act grounds "
-        "no criterion for any government, whatever the role"
+        "no criterion for any government, whatever the role",
     )
     not_ready = next(f for f in findings if f.code == "person.not_ready")
     assert "person 'P002' is not ready for " in not_ready.message
@@ -149,12 +156,12 @@ def test_a_post_whose_passages_do_not_name_the_person_is_pointed_at(
     this person did: the quote cell says so, and the post is no post held at the time."""
     passage = "the longest-serving Minister of Examples, from January 2015"
     findings = validate(build(quoting_post(passage, monkeypatch))).findings
-    (unnamed,) = [f for f in findings if f.code == "post.passage_unnamed"]
-    assert unnamed.cell == cell("positions", "quote", 0)
-    assert unnamed.severity == "warning"
-    assert unnamed.message.startswith(
+    one_warning(
+        findings,
+        "post.passage_unnamed",
+        cell("positions", "quote", 0),
         "no passage quoted for the post 'Minister' of 'P001' (Arman Testbayev) names them, so "
-        "no package tells it as theirs"
+        "no package tells it as theirs",
     )
 
 
