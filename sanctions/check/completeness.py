@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from sanctions.rules.finding import Finding
-from sanctions.workbook.columns.values import isin
+from sanctions.workbook.columns.values import isin, item_lists
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -17,6 +17,14 @@ REQUIRED_SUBMITTER_KEYS = ("organisation", "contact_person", "capacity", "email"
 # The rows that state a proposed person's own posts and acts, and what each states.
 ANCHORED = {"involvement": "act", "positions": "post"}
 ANCHOR = ("quote", "locator", "account")
+# What to do for each of them, said only for those missing (a row with a quote was told to copy
+# one).
+ANCHOR_HINTS = {
+    "quote": "copy the words of the cited source that state it into quote",
+    "locator": "say where they are in locator (para. 72; one per passage, in order)",
+    "account": "say whose account they are in account ('finding' when the source states it "
+    "as its own)",
+}
 
 
 def _active(sheets: Sheets) -> pd.DataFrame:
@@ -73,6 +81,7 @@ def _unanchored(sheets: Sheets) -> Iterator[Finding]:
                 pid=rows.at[label, "person_id"],
                 what=ANCHORED[sheet],
                 missing=", ".join(missing),
+                todo="; ".join(ANCHOR_HINTS[c] for c in missing),
             )
 
 
@@ -117,6 +126,38 @@ def _identity_uncited(sheets: Sheets) -> Iterator[Finding]:
         )
 
 
+# The sheets whose rows quote their sources, one locator per passage.
+QUOTING = ("positions", "incidents", "involvement")
+
+
+def _locators(sheets: Sheets) -> Iterator[Finding]:
+    """A row's locators pair with its passages in order. One locator may stand for several
+    passages of one source (two sentences of a paragraph), but not for passages of several
+    sources, nor may two locators stand for three passages: the letter would cite a passage to
+    a paragraph its source does not have."""
+    for sheet in QUOTING:
+        frame = sheets.frames[sheet]
+        both = frame[frame["quote"].notna() & frame["locator"].notna()]
+        if both.empty:
+            continue
+        quotes = item_lists(both["quote"])
+        locators = item_lists(both["locator"])
+        sources = item_lists(both["evidence_ids"].fillna(""))
+        for label, quote, locator, cited in zip(both.index, quotes, locators, sources, strict=True):
+            n, m = len(quote), len(locator)
+            if n == m or (m == 1 and len(set(cited)) < 2) or m == 0:
+                continue
+            yield sheets.finding(
+                LOCATORS,
+                sheet,
+                "locator",
+                row_number(label),
+                "; ".join(locator),
+                passages=n,
+                locators=m,
+            )
+
+
 def _submitter(sheets: Sheets) -> Iterator[Finding]:
     frame = sheets.frames["submitter"]
     given = set(frame.loc[frame["value"].notna(), "key"].dropna())
@@ -159,10 +200,18 @@ UNANCHORED = SheetsRule(
     "error",
     "A post or act of a proposed person without the source's own words for it (quote), where "
     "they are (locator) or whose account they are (account).",
-    "this {what} of proposed person '{pid}' has no {missing}: copy the words of the cited "
-    "source that state it into quote, say where they are in locator (para. 72) and whose "
-    "account they are in account",
+    "this {what} of proposed person '{pid}' has no {missing}: {todo}",
     check=_unanchored,
+)
+LOCATORS = SheetsRule(
+    "quote.locators",
+    "warning",
+    "A row whose locators do not pair with its passages: one per passage, in order (one may "
+    "stand for several passages of a single source).",
+    "this row quotes {passages} passage(s) and gives {locators} locator(s): give one per "
+    "passage, in the same order, separated by ';' (one locator stands for all the passages "
+    "only when they come from one source)",
+    check=_locators,
 )
 EXCULPATORY_UNCITED = SheetsRule(
     "person.exculpatory_uncited",
@@ -194,6 +243,7 @@ RULES = (
     *WITHOUT_ROWS.values(),
     *WITHOUT_VALUE.values(),
     UNANCHORED,
+    LOCATORS,
     EXCULPATORY_UNCITED,
     IDENTITY_UNCITED,
     SUBMITTER_MISSING,

@@ -115,8 +115,11 @@ def _asked(jurisdiction: Jurisdiction, target: Target) -> list[tuple[Argument, t
 
 def _arguments_unwritten(sheets: Sheets) -> Iterator[Finding]:
     """Each empty cell an argument rests on, for the governments a person is ready for: the
-    export refuses a filing copy without it, so the editor learns it here, at the cell."""
-    governments = {code: j for code, j in load().items() if j.arguments}
+    export refuses a filing copy without it, so the editor learns it here, at the cell. A
+    government that follows another's listings (Switzerland the European Union's) is asked
+    only once that one has listed the person, which the workbook cannot show: the export says
+    so then."""
+    governments = {code: j for code, j in load().items() if j.arguments and not j.follows}
     sources = frozenset(a.sources[0] for j in governments.values() for a in j.arguments)
     incident_rows = {r.incident_id: r.row for r in _rows(sheets).incidents}
     asked: dict[tuple[tuple[object, ...], str], list[tuple[Argument, tuple[int, ...]]]] = {}

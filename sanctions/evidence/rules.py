@@ -39,11 +39,17 @@ def _citations(sheets: Sheets, sheet: str) -> pd.Series:
 
 
 def _uncited(sheets: Sheets) -> Iterator[Finding]:
+    """An evidence row no column that references the evidence sheet cites (``evidence_ids`` of
+    each sheet, a person's identity and exculpatory sources, a source's ``known_through``: the
+    schemas say which)."""
     evidence = sheets.frames[SHEET]
-    citing = [s.name for s in sheets.layout.sheets if "evidence_ids" in s.column_index]
-    cited = pd.concat(
-        [_citations(sheets, name) for name in citing] + [evidence["known_through"].dropna()]
-    )
+    citing = [
+        split_multi(sheets.frames[sheet.name][col.name])
+        for sheet in sheets.layout.sheets
+        for col in sheet.columns
+        if col.references == (SHEET, "evidence_id") and sheet.name != SHEET
+    ]
+    cited = pd.concat([*citing, evidence["known_through"].dropna()])
     ids = evidence["evidence_id"].dropna()
     for row, eid in ids[~isin(ids, cited)].items():
         yield sheets.finding(UNCITED, SHEET, "evidence_id", row_number(row), eid, eid=eid)

@@ -83,7 +83,16 @@ def summary_line(findings: list[Finding], workbooks: int) -> str:
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     noun = "workbook" if workbooks == 1 else "workbooks"
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {workbooks} {noun}"
+    line = f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {workbooks} {noun}"
+    # the checks of each proposed person's case are judged on rows that read, so they wait on
+    # the errors: an editor who sees none of them should know they are still to come
+    return f"{line}{WAITING}" if errors else line
+
+
+WAITING = (
+    "; each proposed person's case (whether their passages name them, the arguments to "
+    "write, the governments it is ready for) is checked once the errors are fixed"
+)
 
 
 def _count(n: int, word: str) -> str:

@@ -7,15 +7,16 @@ the conduct meets, and the designations by other governments found by screening.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm
 
+from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.common import dates
 from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
@@ -207,9 +208,20 @@ MARGIN = Mm(25)
 
 
 def to_complete(submitter: dict[str, str], letterhead: Letterhead) -> list[str]:
-    """What a draft shows as a placeholder, for the submitter to fill in before filing."""
-    missing = [key.replace("_", " ") for key in PLACEHOLDERS if not submitter.get(key)]
-    return missing + ([] if letterhead.date else ["date (--date, or the submitter sheet)"])
+    """What the submitter sheet still lacks: the keys a filing copy needs (the check's one
+    list of them), then what the draft shows in brackets though a filing copy can do without
+    it."""
+    needed = [
+        "date (--date, or the submitter sheet)" if key == "date" else f"{key} (submitter sheet)"
+        for key in REQUIRED_SUBMITTER_KEYS
+        if not (letterhead.date if key == "date" else submitter.get(key))
+    ]
+    optional = [
+        f"{key.replace('_', ' ')} (optional; the draft shows {placeholder})"
+        for key, placeholder in PLACEHOLDERS.items()
+        if key not in REQUIRED_SUBMITTER_KEYS and not submitter.get(key)
+    ]
+    return needed + optional
 
 
 def letter_fields(
@@ -281,9 +293,13 @@ def ground_line(
     return f"{text}{relied}{victims}" if said else f"{text}{victims}"
 
 
-def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]) -> dict[str, Any]:
-    """An evidence index entry, its date written out, and the entry it is known through."""
+def _evidence_context(
+    item: Evidence, locale: str, evidence: dict[str, Evidence], copies: Collection[str] = ()
+) -> dict[str, Any]:
+    """An evidence index entry, its date written out, the entry it is known through, and where
+    the package holds its copy."""
     through = evidence.get(item.known_through or "")
+    held = PurePosixPath(item.file.replace("\\", "/")).as_posix() if item.file else None
     return {
         "cited_in": through.number if through is not None else None,
         "number": item.number,
@@ -294,6 +310,7 @@ def _evidence_context(item: Evidence, locale: str, evidence: dict[str, Evidence]
         "url": item.url,
         "archive_url": item.archive_url,
         "sha256": item.sha256,
+        "file": held if held in copies else None,  # its copy in the package, evidence/…
         "confidential": item.confidential,
     }
 
@@ -327,6 +344,7 @@ def render_submission(
     history: dict[str, str] | None = None,
     followed: dict[str, list[str]] | None = None,
     relied: Relied | None = None,
+    copies: Collection[str] = (),
 ) -> None:
     """``inside``: the targets proposed, with their scope (nobody else is named: who is not
     proposed, and why, is for the submitter's notes); ``cited``: the evidence they cite,
@@ -335,7 +353,8 @@ def render_submission(
     that holds each, for the sentences that quote them;
     ``history``: person_id -> what the summary says of a target submitted before;
     ``followed``: person_id -> where the government this one follows stands (Switzerland's
-    letter says what the European Union has done)."""
+    letter says what the European Union has done); ``copies``: the names of the copies the
+    package holds under evidence/, which the index names."""
     letterhead = letterhead or Letterhead()
     relied = relied or Relied()
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
@@ -379,7 +398,7 @@ def render_submission(
             ],
             "allied": allied(screening, inside, jurisdiction),
             "evidence": [
-                _evidence_context(e, jurisdiction.locale, evidence)
+                _evidence_context(e, jurisdiction.locale, evidence, copies)
                 | {"passages": _pinpointed(e, relied.lines.get(e.evidence_id, []), evidence)}
                 for e in cited
             ],

@@ -129,7 +129,7 @@ def _scope_notes(
             "",
         ]
     if missing:
-        lines.append("To complete before filing (the submission shows each in brackets):")
+        lines.append("To complete before filing:")
         lines += [f"- {item}" for item in missing]
         lines.append("")
     if uncovered:
@@ -142,6 +142,19 @@ def _scope_notes(
             "each would meet a criterion if the sources showed what is missing):"
         )
         lines += [f"- {t.name}: {found.reason}" for t, found in unready]
+        lines.append("")
+    untold = [
+        f"- {t.name}: {post.title}, {post.org}"
+        for t, _ in inside
+        for post in t.posts
+        if not post.named
+    ]
+    if untold:
+        lines.append(
+            "Posts not told as the person's (no passage quoted for them names the person; "
+            "quote the source's words that do):"
+        )
+        lines += untold
         lines.append("")
     if jurisdiction.check_before_filing or to_check:
         lines.append("Check before filing:")

@@ -164,6 +164,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         history,
         followed_status(jurisdiction, inside, inputs.screening, inputs.histories),
         relied,
+        copied,
     )
     hashed = {f"{EVIDENCE_FOLDER}/{name}": digest for name, digest in copied.items()}
     _manifest(send, inputs, jurisdiction, len(inside), len(cited), len(entities), hashed)

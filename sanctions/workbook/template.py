@@ -202,7 +202,9 @@ def _sheet(
         cell.fill = REQUIRED_FILL if col.required else HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         note = header_note(col, layout, country)
-        cell.comment = Comment(note, "sanctions", width=320, height=160)
+        # tall enough for the note (a list of roles with their meanings runs to 16 lines)
+        height = max(160, 22 * (note.count("\n") + 1) + 20)
+        cell.comment = Comment(note, "sanctions", width=320, height=height)
         column = ws.column_dimensions[letter]
         column.width = max(col.kind.width, len(col.name) + 4)
         if col.kind.wraps:

@@ -237,6 +237,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     ("person.no_birth_date", setter("persons", 1, "birth_date", None), "persons", "birth_date", 1),
+    # two locators for one passage: which is it?
+    (
+        "quote.locators",
+        setter("involvement", 0, "locator", "p. 4; p. 5"),
+        "involvement",
+        "locator",
+        0,
+    ),
     # a birth date typed without the source that states it
     (
         "person.identity_uncited",
@@ -406,6 +414,11 @@ def test_uncited_evidence(findings_of):
     assert [(f.cell, f.value, f.severity) for f in found] == [
         (cell("evidence", "evidence_id", 2), "E003", "warning")
     ]
+    # a source cited only for a person's identifying details or contrary information is cited
+    rows["evidence"].append({"evidence_id": "E004", "title": "Court record", "kind": "media"})
+    rows["persons"][0].update(identity_evidence_ids="E003")
+    rows["persons"][1].update(exculpatory="She denies it.", exculpatory_evidence_ids="E004")
+    assert not [f for f in findings_of(rows) if f.code == "evidence.uncited"]
 
 
 def test_person_resting_only_on_confidential_evidence(findings_of):

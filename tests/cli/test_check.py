@@ -50,6 +50,8 @@ def test_errors_exit_1_and_text_names_the_cell(broken):
     assert "persons!I2: birth_date '1965-13-01' is not a valid date" in proc.stdout
     assert "[error date.invalid]" in proc.stdout
     assert "1 error, 1 warning in 1 workbook" in proc.stdout
+    # and that the checks of each proposed person's case wait on the error
+    assert "is checked once the errors are fixed" in proc.stdout.splitlines()[-1]
 
 
 def test_json_has_exactly_the_documented_keys(broken):

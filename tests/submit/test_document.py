@@ -71,7 +71,12 @@ def test_an_empty_submitter_makes_drafts_and_says_why(build, tmp_path: Path) -> 
         notes = (package / "internal" / "notes.txt").read_text(encoding="utf-8")
         assert notes.startswith("DRAFT: not for filing.")
         section = notes.split("To complete before filing", 1)[1]
-        assert "- organisation\n- contact person\n" in section
+        # every key a filing copy needs, as the check names them, and the optional one apart
+        assert (
+            "- organisation (submitter sheet)\n- contact_person (submitter sheet)\n"
+            "- capacity (submitter sheet)\n- email (submitter sheet)\n"
+            "- date (--date, or the submitter sheet)\n- description (optional;"
+        ) in section
 
 
 def test_a_filing_copy_needs_a_date_and_says_it_as_people_write_it(build, tmp_path: Path) -> None:
@@ -367,6 +372,10 @@ def test_a_post_whose_passages_name_no_one_is_not_told_as_the_persons(
     lines = (package / "send" / "entities-confidential.ftm.json").read_text("utf-8").splitlines()
     schemata = [json.loads(line)["schema"] for line in lines]
     assert schemata.count("Occupancy") == 1  # hers alone
+    # his chapter says he has none, and the notes say which post was left out, and why
+    assert "None that the sources cited show as the person’s." in text
+    notes = (package / "internal" / "notes.txt").read_text("utf-8")
+    assert "- Arman Testbayev: Minister, Ministry of Examples" in notes.split("Posts not told")[1]
 
 
 def test_identifying_details_cite_the_sources_that_state_them(build, tmp_path: Path) -> None:
@@ -386,6 +395,10 @@ def test_identifying_details_cite_the_sources_that_state_them(build, tmp_path: P
     cite = f"[{number.group(1)}]"
     assert f"Date of birth: 1981; place of birth: not known {cite}" in text
     assert f"Identity documents: Passport N0000001 {cite}" in text
+    # the index names where the package holds each copy, and none where it holds none
+    report = next(p for p in text if p.endswith("Our reference: E001."))
+    assert "Copy: evidence/example-city-report.txt." in report
+    assert "Copy:" not in index
 
 
 def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(

@@ -29,6 +29,10 @@ def test_template_has_every_sheet_header_comment_and_dropdown(tmp_path):
         assert ws.freeze_panes == "A2"
         for col, header in zip(sheet.columns, ws[1], strict=True):
             assert header.comment is not None and col.description in header.comment.text
+            # a list's values each with its meaning, where the list gives one
+            for code, meaning in layout.vocabularies.get(col.vocabulary or "", {}).items():
+                if meaning and meaning != code:
+                    assert f"\n{code}: {meaning}" in header.comment.text, (col.name, code)
         dropdowns = {str(dv.sqref).split(":")[0][:-1] for dv in ws.data_validations.dataValidation}
         listed = {
             ws.cell(1, j + 1).column_letter

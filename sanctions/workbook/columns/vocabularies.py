@@ -70,7 +70,13 @@ class Vocabulary(ColumnType):
         return (col.vocabulary, True) if col.vocabulary else None
 
     def note(self, col: Column, layout: Vocabularies) -> list[str]:
-        return ["One of: " + ", ".join(allowed(col, layout)) + "."]
+        """The allowed values, each with what it means where the list says more than the code
+        (a role's meaning is what an editor chooses by: "obstructed" or "covered_up")."""
+        meanings = layout.vocabularies.get(col.vocabulary or "", {})
+        said = {code: text for code, text in meanings.items() if text and text != code}
+        if not said:
+            return ["One of: " + ", ".join(meanings) + "."]
+        return ["One of:", *(f"{code}: {said.get(code, code)}" for code in meanings)]
 
     def kind(self, col: Column) -> str:
         return f"{col.vocabulary} (list)"
