@@ -46,6 +46,8 @@ class PersonRow:
     nationality: list[str]
     id_numbers: list[str]
     identity_evidence_ids: list[str]  # the sources of the identifying details
+    identity_account: str | None  # whose statement they are (schemas/accounts.yaml)
+    identity_account_by: str | None  # who gives them, when not the source's own finding
     summary: str | None
     status: str
     jurisdictions: list[str]

@@ -25,6 +25,7 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
+from sanctions.model.accounts import teller
 from sanctions.model.attribution import kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.letter import Letter, letters_jinja
@@ -90,6 +91,15 @@ def _target_context(
             else cites_held(act_evidence, evidence)
         )
 
+    by = teller(target.identity_account, target.identity_account_by)
+    identified = " ".join(
+        part
+        for part in (
+            f"(according to {by})" if by else "",
+            cites_held(target.identity_evidence_ids, evidence),
+        )
+        if part
+    )
     return {
         "number": number,
         "name": target.name,
@@ -102,11 +112,9 @@ def _target_context(
         "nationality": "; ".join(country_name(c) for c in target.nationality),
         "gender": target.gender,
         "id_numbers": "; ".join(target.id_numbers),
-        # the sources of the identifying details, beside those they state
-        "birth_cites": cites_held(target.identity_evidence_ids, evidence)
-        if target.birth_date or target.birth_place
-        else "",
-        "id_cites": cites_held(target.identity_evidence_ids, evidence) if target.id_numbers else "",
+        # whose the identifying details are and their sources, beside those they state
+        "birth_cites": identified if target.birth_date or target.birth_place else "",
+        "id_cites": identified if target.id_numbers else "",
         "posts": [
             {
                 "title": p.title,

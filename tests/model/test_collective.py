@@ -28,6 +28,8 @@ def person(i: int, name: str) -> PersonRow:
         nationality=[],
         id_numbers=[],
         identity_evidence_ids=[],
+        identity_account=None,
+        identity_account_by=None,
         summary=None,
         status="proposed",
         jurisdictions=[],

@@ -380,21 +380,28 @@ def test_a_post_whose_passages_name_no_one_is_not_told_as_the_persons(
 
 def test_identifying_details_cite_the_sources_that_state_them(build, tmp_path: Path) -> None:
     """A government matches a person by the birth date and ID numbers: each cites its source,
-    which the package holds."""
+    which the package holds, and says whose statement it is when not the source's own."""
     rows = workbooks.valid_rows()
     rows["evidence"].append(
         {"evidence_id": "E003", "title": "Court record naming Dana Fictiyeva",
          "kind": "court_decision", "confidential": "no"}
     )  # fmt: skip
-    rows["persons"][1].update(identity_evidence_ids="E003", id_numbers="Passport N0000001")
+    rows["persons"][1].update(
+        identity_evidence_ids="E003",
+        id_numbers="Passport N0000001",
+        identity_account="relative",
+        identity_account_by="her brother",
+    )
     folder = export_rows(build, tmp_path, rows, "us", "--draft")
     text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
     index = next(p for p in text if "Court record naming Dana Fictiyeva" in p)
     number = re.match(r"\[(\d+)\]", index)
     assert number is not None, index
     cite = f"[{number.group(1)}]"
-    assert f"Date of birth: 1981; place of birth: not known {cite}" in text
-    assert f"Identity documents: Passport N0000001 {cite}" in text
+    # whose they are, when not the source's own finding, as for every other fact
+    said = f"(according to her brother) {cite}"
+    assert f"Date of birth: 1981; place of birth: not known {said}" in text
+    assert f"Identity documents: Passport N0000001 {said}" in text
     # the index names where the package holds each copy, and none where it holds none
     report = next(p for p in text if p.endswith("Our reference: E001."))
     assert "Copy: evidence/example-city-report.txt." in report
