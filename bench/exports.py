@@ -171,7 +171,7 @@ CITED = {"incidents": ("Event", "incident_id", "event")}
 
 
 def fictional(persons: int) -> Path:
-    path = CACHE / f"fictional-{persons}-v10.xlsx"
+    path = CACHE / f"fictional-{persons}-v11.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.xlsx")

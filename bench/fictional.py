@@ -137,13 +137,18 @@ def write_workbook(
         for i in range(persons):
             first, last = fictional_name(rng)
             surnames.append(last)
+            born = f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            # the source cited for the birth date states it, as validate looks for it there
+            held = copies.get(i % max(evidence, 1))
+            if held is not None:
+                held.append(f"official {first} {last} was born on {born}")
             yield {
                 "person_id": f"P{i:06d}",
                 "name": f"{first} {last}",
                 "first_name": first,
                 "last_name": last,
                 "gender": rng.choice(["male", "female"]),
-                "birth_date": f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "birth_date": born,
                 "nationality": "kz",
                 # the source of the birth date, as a list ready to file cites it
                 "identity_evidence_ids": f"E{i % max(evidence, 1):06d}",

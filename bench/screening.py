@@ -53,7 +53,7 @@ REFERENCE = int(os.environ.get("BENCH_REFERENCE", "1000000"))
 TARGETS = int(os.environ.get("BENCH_TARGETS", "1000"))
 GOAL_S, GOAL_MB, GOAL_RECALL, GOAL_PRECISION = 60.0, 4096.0, 0.95, 0.95
 GOAL_SET_RECALL = 0.98
-GENERATOR_VERSION = 6
+GENERATOR_VERSION = 7
 
 # Background names: a different alphabet of syllables from the targets', so that a background
 # person shares parts with a target but is never the same name by accident.

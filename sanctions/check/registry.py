@@ -14,7 +14,7 @@ from sanctions.check import (
     submissions,
     submitter,
 )
-from sanctions.evidence import quoting
+from sanctions.evidence import identity, quoting
 from sanctions.evidence import rules as evidence
 from sanctions.rules.rule import Rule
 from sanctions.workbook import structure
@@ -33,6 +33,7 @@ ACROSS: tuple[SheetsRule, ...] = (
     *submitter.RULES,
     *evidence.RULES,
     *quoting.RULES,
+    *identity.RULES,
     *content.RULES,
     *duplicates.RULES,
 )

@@ -83,8 +83,14 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
     return found
 
 
+def copies_of(sheets: Sheets) -> dict[str, list[Copy]]:
+    """For each evidence_id, its readable copies and that of the source it is known through,
+    worked out once for every rule that reads them."""
+    return sheets.derived("_evidence_copies", _copies)
+
+
 def _findings(sheets: Sheets) -> list[Finding]:
-    copies = sheets.derived("_evidence_copies", _copies)
+    copies = copies_of(sheets)
     evidence = sheets.frames[SHEET]
     secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
     found: list[Finding] = []

@@ -253,6 +253,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         "identity_evidence_ids",
         1,
     ),
+    # a birth year the source cited for it does not give
+    (
+        "quote.identity_not_found",
+        setter("persons", 1, "birth_date", "1980"),
+        "persons",
+        "identity_evidence_ids",
+        1,
+    ),
     # what weighs against the case, typed without the source that states it
     (
         "person.exculpatory_uncited",
@@ -522,3 +530,21 @@ def test_every_rule_a_column_type_applies_is_registered():
         for rule in (*cell_rules(col), *col.kind.hygiene(col))
     }
     assert applied <= set(RULES)
+
+
+def test_identifying_details_are_looked_for_in_the_copies_cited_for_them(
+    findings_of, monkeypatch: pytest.MonkeyPatch
+):
+    """The birth year, the birth place and an ID number's letters and digits, whatever the
+    spacing or punctuation the source writes them with."""
+    passport = "\nHis passport, N1234, was issued in Example City.\n"
+    monkeypatch.setattr(workbooks, "REPORT", workbooks.REPORT + passport)
+    rows = workbooks.valid_rows()
+    rows["persons"][0].update(birth_place="Example City, Testland", id_numbers="Passport N 12-34")
+    assert not [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    rows["persons"][0].update(birth_place="Otherton", id_numbers="Passport N9999")
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    assert found.message.startswith(
+        "the birth place 'Otherton', the ID number 'Passport N9999' of 'P001' are not in the "
+        "copies of E001"
+    )

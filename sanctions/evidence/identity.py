@@ -1,0 +1,86 @@
+"""Whether the identifying details a person row gives are in the copies of the sources it
+cites for them (``persons.identity_evidence_ids``).
+
+A government matches a person by the birth date and ID numbers, and an invented or mistyped
+one may name somebody else. They have no quote column: the details themselves are looked for
+in the copies, as a quote is. What is looked for is what any source writing them must hold,
+whatever its language: the birth year, the birth place's first part, an ID number's letters and
+digits (spaces, dashes and dots aside). A warning, not an error: a source may write a date in
+words ("in the year nineteen sixty-five") or a place in another script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sanctions.common.dates import is_valid
+from sanctions.evidence.passages import fold_text
+from sanctions.evidence.quoting import Copy, copies_of
+from sanctions.rules.finding import Finding
+from sanctions.workbook.columns.values import items
+from sanctions.workbook.reader import row_number, text_or_none
+from sanctions.workbook.sheets import Sheets, SheetsRule
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _details(sheets: Sheets) -> Iterator[Finding]:
+    persons = sheets.frames["persons"]
+    if "identity_evidence_ids" not in persons:
+        return
+    rows = persons[persons["identity_evidence_ids"].notna()]
+    if rows.empty:
+        return
+    copies = copies_of(sheets)
+    # a date the date rule refuses is that rule's to report, not this one's
+    valid = is_valid(rows["birth_date"].fillna("").astype(str))
+    compact: dict[int, str] = {}  # a copy's folded text with only its letters and digits
+
+    def squeezed(copy: Copy) -> str:
+        if id(copy) not in compact:
+            compact[id(copy)] = _NOT_ALNUM.sub("", copy.folded)
+        return compact[id(copy)]
+
+    for label in rows.index:
+        cited = items(rows.at[label, "identity_evidence_ids"])
+        readable = [c for eid in cited for c in copies.get(eid, []) if c.text is not None]
+        if not readable:  # nothing to read: the copies' own warnings say so
+            continue
+        missing = []
+        born = text_or_none(rows.at[label, "birth_date"]) if valid.at[label] else None
+        if born and not any(born[:4] in c.folded for c in readable):
+            missing.append(f"the birth year {born[:4]}")
+        place = (text_or_none(rows.at[label, "birth_place"]) or "").split(",")[0].strip()
+        if place and not any(fold_text(place).strip() in c.folded for c in readable):
+            missing.append(f"the birth place '{place}'")
+        for number in items(rows.at[label, "id_numbers"]):
+            digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
+            core = _NOT_ALNUM.sub("", fold_text(" ".join(digits or [number])))
+            if core and not any(core in squeezed(c) for c in readable):
+                missing.append(f"the ID number '{number}'")
+        if missing:
+            yield sheets.finding(
+                IDENTITY_NOT_FOUND,
+                "persons",
+                "identity_evidence_ids",
+                row_number(label),
+                "; ".join(cited),
+                pid=text_or_none(rows.at[label, "person_id"]),
+                missing=", ".join(missing),
+                cited=", ".join(cited),
+            )
+
+
+IDENTITY_NOT_FOUND = SheetsRule(
+    "quote.identity_not_found",
+    "warning",
+    "An identifying detail (the birth year, the birth place, an ID number) that none of the "
+    "copies of the sources cited for it holds: a government matches the person by it, and a "
+    "mistyped one may name somebody else.",
+    "{missing} of '{pid}' are not in the copies of {cited}: check them against the source, "
+    "or cite the one that states them",
+    check=_details,
+)
+
+RULES = (IDENTITY_NOT_FOUND,)
