@@ -42,19 +42,31 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
             compact[id(copy)] = _NOT_ALNUM.sub("", copy.folded)
         return compact[id(copy)]
 
-    for label in rows.index:
-        cited = items(rows.at[label, "identity_evidence_ids"])
+    columns = [
+        rows[name].tolist()
+        for name in (
+            "identity_evidence_ids",
+            "birth_date",
+            "birth_place",
+            "id_numbers",
+            "person_id",
+        )
+    ]
+    for label, ok, ids, born, place, numbers, pid in zip(
+        rows.index, valid.tolist(), *columns, strict=True
+    ):
+        cited = items(ids)
         readable = [c for eid in cited for c in copies.get(eid, []) if c.text is not None]
         if not readable:  # nothing to read: the copies' own warnings say so
             continue
         missing = []
-        born = text_or_none(rows.at[label, "birth_date"]) if valid.at[label] else None
-        if born and not any(born[:4] in c.folded for c in readable):
-            missing.append(f"the birth year {born[:4]}")
-        place = (text_or_none(rows.at[label, "birth_place"]) or "").split(",")[0].strip()
-        if place and not any(fold_text(place).strip() in c.folded for c in readable):
-            missing.append(f"the birth place '{place}'")
-        for number in items(rows.at[label, "id_numbers"]):
+        year = str(born)[:4] if ok and text_or_none(born) else ""
+        if year and not any(year in c.folded for c in readable):
+            missing.append(f"the birth year {year}")
+        first = (text_or_none(place) or "").split(",")[0].strip()
+        if first and not any(fold_text(first).strip() in c.folded for c in readable):
+            missing.append(f"the birth place '{first}'")
+        for number in items(numbers):
             digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
             core = _NOT_ALNUM.sub("", fold_text(" ".join(digits or [number])))
             if core and not any(core in squeezed(c) for c in readable):
@@ -66,7 +78,7 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
                 "identity_evidence_ids",
                 row_number(label),
                 "; ".join(cited),
-                pid=text_or_none(rows.at[label, "person_id"]),
+                pid=text_or_none(pid),
                 missing=", ".join(missing),
                 cited=", ".join(cited),
             )
