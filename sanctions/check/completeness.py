@@ -85,45 +85,37 @@ def _unanchored(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
-def _exculpatory_uncited(sheets: Sheets) -> Iterator[Finding]:
-    """What weighs against a case cites its sources as every other fact does: a package
-    holds them, and a letter that names a source its reader was not given cites nothing."""
-    active = _active(sheets)
-    uncited = active["exculpatory"].notna() & active["exculpatory_evidence_ids"].isna()
-    for row in active.index[uncited & active["person_id"].notna()]:
-        pid = text_or_none(active.at[row, "person_id"])
-        yield sheets.finding(
-            EXCULPATORY_UNCITED,
-            "persons",
-            "exculpatory_evidence_ids",
-            row_number(row),
-            None,
-            pid=pid,
-        )
-
-
-# The identifying details a government matches a person by, which a source must state.
+# What a person row states besides its name, which a source must state too: each group of
+# columns, and the column that cites their sources.
 IDENTIFYING = ("birth_date", "birth_place", "id_numbers")
+CITED_BY = {"identity_evidence_ids": IDENTIFYING, "exculpatory_evidence_ids": ("exculpatory",)}
+SAID = {"id_numbers": "ID numbers", "exculpatory": "exculpatory information"}
 
 
-def _identity_uncited(sheets: Sheets) -> Iterator[Finding]:
-    """A birth date, birth place or ID number cites the source that states it: a government
-    matches the person by them, and an identifier no source gives may name somebody else."""
-    active = _active(sheets)
-    filled = active[list(IDENTIFYING)].notna()
-    uncited = filled.any(axis=1) & active["identity_evidence_ids"].isna()
-    uncited &= active["person_id"].notna()
-    for row in active.index[uncited]:
-        details = [c.replace("_", " ") for c in IDENTIFYING if filled.at[row, c]]
-        yield sheets.finding(
-            IDENTITY_UNCITED,
-            "persons",
-            "identity_evidence_ids",
-            row_number(row),
-            None,
-            pid=text_or_none(active.at[row, "person_id"]),
-            details=", ".join(details),
-        )
+def _uncited(ids: str) -> Callable[[Sheets], Iterator[Finding]]:
+    """The check that a person row giving any of ``CITED_BY[ids]`` cites their sources in
+    ``ids``: a package holds those sources and cites them beside the details (a government
+    matches the person by a birth date; a letter that names a source its reader was not given
+    cites nothing), and an identifier no source gives may name somebody else."""
+
+    def check(sheets: Sheets) -> Iterator[Finding]:
+        rule = UNCITED[ids]
+        active = _active(sheets)
+        filled = active[list(CITED_BY[ids])].notna()
+        uncited = filled.any(axis=1) & active[ids].isna() & active["person_id"].notna()
+        for row in active.index[uncited]:
+            details = [SAID.get(c, c.replace("_", " ")) for c in CITED_BY[ids] if filled.at[row, c]]
+            yield sheets.finding(
+                rule,
+                "persons",
+                ids,
+                row_number(row),
+                None,
+                pid=text_or_none(active.at[row, "person_id"]),
+                details=", ".join(details),
+            )
+
+    return check
 
 
 # The sheets whose rows quote their sources, one locator per passage.
@@ -213,24 +205,25 @@ LOCATORS = SheetsRule(
     "only when they come from one source)",
     check=_locators,
 )
-EXCULPATORY_UNCITED = SheetsRule(
-    "person.exculpatory_uncited",
-    "warning",
-    "Exculpatory or contrary information with no evidence row cited for it: the packages "
-    "print it without a source, and do not hold the document it comes from.",
-    "the exculpatory information of '{pid}' cites no source: add the evidence rows that state "
-    "it here, so that the packages hold them and cite them beside it",
-    check=_exculpatory_uncited,
-)
-IDENTITY_UNCITED = SheetsRule(
-    "person.identity_uncited",
-    "warning",
-    "A birth date, birth place or ID number with no evidence row cited for it: a government "
-    "matches the person by these, so each needs the source that states it.",
-    "the {details} of '{pid}' cite no source: add the evidence rows that state them here, so "
-    "that the packages hold them and cite them beside the details",
-    check=_identity_uncited,
-)
+UNCITED = {
+    ids: SheetsRule(
+        code,
+        "warning",
+        f"A person's {what} with no evidence row cited for it in {ids}: the packages print it "
+        "without a source, and do not hold the document it comes from.",
+        "'{pid}' gives {details} without a source: add the evidence rows that state "
+        f"them in {ids}, so that the packages hold those sources and cite them beside the details",
+        check=_uncited(ids),
+    )
+    for ids, code, what in (
+        (
+            "identity_evidence_ids",
+            "person.identity_uncited",
+            "birth date, birth place or ID number",
+        ),
+        ("exculpatory_evidence_ids", "person.exculpatory_uncited", "exculpatory information"),
+    )
+}
 SUBMITTER_MISSING = SheetsRule(
     "submitter.missing",
     "warning",
@@ -244,7 +237,6 @@ RULES = (
     *WITHOUT_VALUE.values(),
     UNANCHORED,
     LOCATORS,
-    EXCULPATORY_UNCITED,
-    IDENTITY_UNCITED,
+    *UNCITED.values(),
     SUBMITTER_MISSING,
 )
