@@ -64,7 +64,23 @@ def _patched(data: bytes, values: dict[tuple[int, int], str]) -> bytes:
             row_el = _insert_row(data_el, row)
             rows[row] = row_el
         _set(row_el, row, column, text)
+    _widen_dimension(root, values)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _widen_dimension(root: etree._Element, values: dict[tuple[int, int], str]) -> None:
+    """The sheet's ``<dimension ref="A1:P30">`` widened to the cells set: readers that trust it
+    (openpyxl's read-only mode) read no cell outside it, so a column added past it is lost."""
+    dimension = root.find(f"{{{MAIN}}}dimension")
+    if dimension is None or not values:
+        return
+    corners = [_REF.fullmatch(c) for c in (dimension.get("ref") or "").split(":")]
+    found = [(int(m.group(2)), _column_number(m.group(1))) for m in corners if m]
+    found += list(values)
+    rows, columns = [r for r, _ in found], [c for _, c in found]
+    first = f"{column_letter(min(columns))}{min(rows)}"
+    last = f"{column_letter(max(columns))}{max(rows)}"
+    dimension.set("ref", first if first == last else f"{first}:{last}")
 
 
 def _insert_row(data_el: etree._Element, row: int) -> etree._Element:
