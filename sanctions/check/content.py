@@ -21,13 +21,12 @@ from urllib.parse import unquote_plus
 
 import pandas as pd
 
-from sanctions.common.dates import in_words
 from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.governments.reasons import withhold
 from sanctions.model.accounts import accounts
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
-from sanctions.workbook.columns.dates import month_names
+from sanctions.workbook.columns.dates import written_in
 from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -320,7 +319,7 @@ def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
     """How ``text`` tells the incident (its date, a victim's name, its title's words), or ''."""
     when = str(incident.get("date") or "")
     if when.count("-") >= 1:
-        found = _date_in(text, when)
+        found = written_in(text, when)
         if found:
             return f"its date, {found}"
     victims = incident.get("victims")
@@ -338,34 +337,6 @@ def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
     shared = wanted & set(_content_words(text))
     if len(shared) >= 3 and len(shared) >= 0.6 * len(wanted):
         return f"the words of its title, “{title}”"
-    return ""
-
-
-def _date_in(text: str, when: str) -> str:
-    """The incident's day or month as ``text`` writes it, in any of the usual forms: ISO,
-    ``01.03.2020``, ``1/3/2020``, ``1 March 2020``, ``March 1, 2020``, ``1st March 2020``,
-    ``1 марта 2020``; ``March 2020`` for a month."""
-    for written in (when, in_words(when)):
-        if written.casefold() in text.casefold():
-            return written
-    year, month, *rest = (int(p) for p in when.split("-"))
-    names = "|".join(re.escape(n) for n in month_names(month))
-    if rest:
-        day = rest[0]
-        d, m = rf"0?{day}", rf"0?{month}"
-        th = r"(?:st|nd|rd|th)?"
-        patterns: tuple[str, ...] = (
-            rf"\b{d}[./-]{m}[./-]{year}\b",
-            rf"\b{m}/{d}/{year}\b",
-            rf"\b{d}{th}\s+(?:of\s+)?(?:{names})\.?,?\s+{year}",
-            rf"\b(?:{names})\.?\s+{d}{th},?\s+{year}",
-        )
-    else:
-        patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
-    for pattern in patterns:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            return match.group(0)
     return ""
 
 

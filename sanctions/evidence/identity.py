@@ -3,10 +3,11 @@ cites for them (``persons.identity_evidence_ids``).
 
 A government matches a person by the birth date and ID numbers, and an invented or mistyped
 one may name somebody else. They have no quote column: the details themselves are looked for
-in the copies, as a quote is. What is looked for is what any source writing them must hold,
-whatever its language: the birth year, the birth place's first part, an ID number's letters and
-digits (spaces, dashes and dots aside). A warning, not an error: a source may write a date in
-words ("in the year nineteen sixty-five") or a place in another script.
+in the copies, as a quote is: the birth date in any of the usual forms (``12.03.1965``,
+``12 March 1965``, ``12 марта 1965``; a year alone for a date that is one), the birth place's
+first part in any script, spelling or grammatical case (``Almaty`` in "в Алматы"), an ID
+number's letters and digits (spaces, dashes and dots aside). A warning, not an error: a source
+may write a date in words ("in the year nineteen sixty-five").
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pandas as pd
+
 from sanctions.common.dates import is_valid
+from sanctions.common.mentions import mentions, person
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy, copies_of
 from sanctions.rules.finding import Finding
+from sanctions.workbook.columns.dates import written_in
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -60,11 +65,11 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         if not readable:  # nothing to read: the copies' own warnings say so
             continue
         missing = []
-        year = str(born)[:4] if ok and text_or_none(born) else ""
-        if year and not any(year in c.folded for c in readable):
-            missing.append(f"the birth year {year}")
+        date = str(born) if ok and text_or_none(born) else ""
+        if date:
+            missing += _date_missing(date, readable)
         first = (text_or_none(place) or "").split(",")[0].strip()
-        if first and not any(fold_text(first).strip() in c.folded for c in readable):
+        if first and not any(_place_in(first, c) for c in readable):
             missing.append(f"the birth place '{first}'")
         for number in items(numbers):
             digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
@@ -82,6 +87,31 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
                 missing=", ".join(missing),
                 cited=", ".join(cited),
             )
+
+
+def _date_missing(date: str, readable: list[Copy]) -> list[str]:
+    """What of a birth date no copy holds: none of it when a copy writes the day (or month) in
+    any usual form (``written_in``: ``12.03.1965``, ``12 марта 1965``…); else the date, and
+    whether the year at least is there (a mistyped day names somebody else born that year)."""
+    year = date[:4]
+    if "-" not in date:
+        return [] if any(year in c.folded for c in readable) else [f"the birth year {year}"]
+    if any(date in (c.text or "") for c in readable):  # as ISO: most copies, at no cost
+        return []
+    if any(written_in(c.text or "", date) for c in readable):
+        return []
+    if any(year in c.folded for c in readable):
+        return [f"the birth date {date} (the year is there, the day or month is not)"]
+    return [f"the birth date {date}"]
+
+
+def _place_in(place: str, copy: Copy) -> bool:
+    """Whether the copy names the place: as typed (folded), or in another script, spelling or
+    grammatical case (``Almaty`` in "в Алматы"), read as a name is (``common/mentions``)."""
+    if fold_text(place).strip() in copy.folded:
+        return True
+    named = person(place, frozenset())
+    return named is not None and not mentions(pd.Series([copy.text]), [named]).empty
 
 
 IDENTITY_NOT_FOUND = SheetsRule(

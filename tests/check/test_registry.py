@@ -532,6 +532,28 @@ def test_every_rule_a_column_type_applies_is_registered():
     assert applied <= set(RULES)
 
 
+def test_a_birth_date_is_found_however_the_copy_writes_it_and_a_mistyped_day_is_not(
+    findings_of, monkeypatch: pytest.MonkeyPatch
+):
+    """The copy writes "born on 1 May 1970"; another writes the day as Russian does, and the
+    place in Cyrillic and in a grammatical case. A day the copy does not give (the year alone
+    matching) is warned of: it names somebody else born that year."""
+    rows = workbooks.valid_rows()
+    rows["persons"][0].update(birth_date="1970-05-02")
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    assert "the birth date 1970-05-02 (the year is there, the day or month is not)" in (
+        found.message
+    )
+    russian = "\nАрман Тестбаев родился 1 мая 1970 года в Алматы.\n"
+    monkeypatch.setattr(workbooks, "REPORT", workbooks.REPORT.replace("1 May 1970", "?") + russian)
+    rows = workbooks.valid_rows()
+    rows["persons"][0].update(birth_place="Almaty, Kazakhstan")
+    assert not [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    rows["persons"][0].update(birth_place="Karaganda")
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    assert "the birth place 'Karaganda'" in found.message
+
+
 def test_identifying_details_are_looked_for_in_the_copies_cited_for_them(
     findings_of, monkeypatch: pytest.MonkeyPatch
 ):

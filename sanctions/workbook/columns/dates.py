@@ -40,6 +40,34 @@ def month_names(month: int) -> list[str]:
     return sorted((n for n, m in _months().items() if m == month), key=len, reverse=True)
 
 
+def written_in(text: str, when: str) -> str:
+    """A day or month (ISO ``when``) as ``text`` writes it, in any of the usual forms: ISO,
+    ``01.03.2020``, ``1/3/2020``, ``1 March 2020``, ``March 1, 2020``, ``1st March 2020``,
+    ``1 марта 2020``; ``March 2020`` for a month."""
+    for written in (when, dates.in_words(when)):
+        if written.casefold() in text.casefold():
+            return written
+    year, month, *rest = (int(p) for p in when.split("-"))
+    names = "|".join(re.escape(n) for n in month_names(month))
+    if rest:
+        day = rest[0]
+        d, m = rf"0?{day}", rf"0?{month}"
+        th = r"(?:st|nd|rd|th)?"
+        patterns: tuple[str, ...] = (
+            rf"\b{d}[./-]{m}[./-]{year}\b",
+            rf"\b{m}/{d}/{year}\b",
+            rf"\b{d}{th}\s+(?:of\s+)?(?:{names})\.?,?\s+{year}",
+            rf"\b(?:{names})\.?\s+{d}{th},?\s+{year}",
+        )
+    else:
+        patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
+    for pattern in patterns:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            return match.group(0)
+    return ""
+
+
 def _day(day: int, month: int) -> str:
     return f"{day} {Locale.parse('en').months['format']['wide'][month]}"
 
