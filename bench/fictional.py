@@ -235,7 +235,9 @@ def write_workbook(
                 "person_id": f"P{i:06d}",
                 "incident_id": f"I{i % incidents:06d}",
                 "role": rng.choice(ROLES),
-                "description": "Took part in the fictional incident.",
+                # the editor's words, quoting the source's where they matter, as lists do
+                "description": f"The source says that officer {surnames[i]} “took part” in "
+                f"incident {i}.",
                 "evidence_ids": f"E{(i * 3) % evidence:06d}",
                 # a passage on the person's own act names them, as a source's does; its words
                 # are its own (a formula shared by every act would be one passage quoted by

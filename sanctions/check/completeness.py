@@ -85,26 +85,25 @@ def _unanchored(sheets: Sheets) -> Iterator[Finding]:
             )
 
 
-# What a person row states besides its name, which a source must state too: each group of
-# columns, and the column that cites their sources.
-IDENTIFYING = ("birth_date", "birth_place", "id_numbers")
-CITED_BY = {"identity_evidence_ids": IDENTIFYING, "exculpatory_evidence_ids": ("exculpatory",)}
 SAID = {"id_numbers": "ID numbers", "exculpatory": "exculpatory information"}
 
 
 def _uncited(ids: str) -> Callable[[Sheets], Iterator[Finding]]:
-    """The check that a person row giving any of ``CITED_BY[ids]`` cites their sources in
-    ``ids``: a package holds those sources and cites them beside the details (a government
+    """The check that a person row giving any of the columns whose ``sources`` is ``ids`` cites
+    them in ``ids``: a package holds those sources and cites them beside the details (a government
     matches the person by a birth date; a letter that names a source its reader was not given
     cites nothing), and an identifier no source gives may name somebody else."""
 
     def check(sheets: Sheets) -> Iterator[Finding]:
         rule = UNCITED[ids]
         active = _active(sheets)
-        filled = active[list(CITED_BY[ids])].notna()
+        # what a person row states besides its name whose sources ``ids`` cites (the schema's
+        # ``sources``), which a source must state too
+        stated = [c.name for c in sheets.layout.sheet("persons").columns if c.sources == ids]
+        filled = active[stated].notna()
         uncited = filled.any(axis=1) & active[ids].isna() & active["person_id"].notna()
         for row in active.index[uncited]:
-            details = [SAID.get(c, c.replace("_", " ")) for c in CITED_BY[ids] if filled.at[row, c]]
+            details = [SAID.get(c, c.replace("_", " ")) for c in stated if filled.at[row, c]]
             yield sheets.finding(
                 rule,
                 "persons",

@@ -32,6 +32,10 @@ def _rules(col: ColumnSpec) -> str:
         rules.append("not in the future")
     if col.birth:
         rules.append("plausible birth date")
+    if col.sources:
+        rules.append(
+            f"sources in `{col.sources}`, its words in quotation marks found in their copies"
+        )
     return ", ".join(rules)
 
 

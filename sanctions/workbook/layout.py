@@ -31,6 +31,10 @@ class ColumnSpec:
     latin: bool = False
     birth: bool = False
     not_future: bool = False
+    # The column of the same row that cites the evidence for this one's content (a birth date's
+    # sources, a description's): what is typed here is looked for in their copies, and a value
+    # typed without them is warned of.
+    sources: str | None = None
 
     @property
     def kind(self) -> ColumnType:
@@ -100,6 +104,7 @@ def _column(sheet: str, raw: dict[str, Any], vocabularies: dict[str, dict[str, s
         latin=bool(raw.get("latin", False)),
         birth=bool(raw.get("birth", False)),
         not_future=bool(raw.get("not_future", False)),
+        sources=str(raw["sources"]) if raw.get("sources") else None,
     )
 
 
@@ -185,4 +190,11 @@ def load_layout(directory: Path | None = None) -> Layout:
                     raise SpecError(
                         f"schemas/{sheet.name}.yaml: {col.name} references unknown {target}.{target_col}"
                     ) from exc
+            if col.sources is not None:
+                cites = sheet.column_index.get(col.sources)
+                if cites is None or cites.references != ("evidence", "evidence_id"):
+                    raise SpecError(
+                        f"schemas/{sheet.name}.yaml: {col.name}: sources names {col.sources!r}, "
+                        "which is no column of the sheet citing evidence.evidence_id"
+                    )
     return layout

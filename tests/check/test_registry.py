@@ -280,6 +280,14 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         "quote",
         0,
     ),
+    # words in quotation marks in a description that the cited report never wrote
+    (
+        "quote.inline_not_found",
+        setter("involvement", 0, "description", "The report says he “ordered the army to shoot”."),
+        "involvement",
+        "description",
+        0,
+    ),
     # the report's copy gone: its passages cannot be checked
     ("quote.unchecked", setter("evidence", 0, "file", None), "evidence", "file", 0),
     (

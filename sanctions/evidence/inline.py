@@ -1,0 +1,90 @@
+"""Words in quotation marks inside the prose a letter prints: each is in a copy of the sources
+the row cites for that prose.
+
+A description, an incident's summary, the victims' protected activity, contrary information:
+the editor writes them in their own words, and quotes the source where its words matter
+(the Ombudsman "misinforms the public"). A reader takes what stands in quotation marks as the
+source's own words, so each quoted stretch is looked for in the copies of the evidence cited
+for the column (the schema's ``sources``), as a ``quote`` cell is (``passages``: folded, with
+"…" for words left out). A stretch no copy holds is warned of at its cell. Where no cited
+source has a readable copy, nothing is said here: the quote rules already ask for the copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sanctions.evidence.passages import parts, pieces_in
+from sanctions.evidence.quoting import Copy, copies_of
+from sanctions.rules.finding import Finding
+from sanctions.workbook.columns.values import items
+from sanctions.workbook.reader import row_number
+from sanctions.workbook.sheets import Sheets, SheetsRule
+
+# A stretch between a pair of double quotation marks, as English, Russian, German and typewriter
+# text write them ("…", “…”, «…», „…“). Single marks are left alone: they are apostrophes too.
+QUOTED = re.compile(r"“([^“”]+)”|«([^«»]+)»|„([^„“”]+)[“”]|\"([^\"]+)\"")
+# A stretch needs a word of this many letters to be looked for: “I” or “No” is found anywhere.
+MIN_LETTERS = 3
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+
+
+def quoted_in(text: str) -> list[str]:
+    """The stretches of ``text`` in quotation marks, in order, that hold a word; without the
+    sentence's own punctuation that English sets inside the closing mark ("…his death.")."""
+    found = (next(g for g in m.groups() if g is not None) for m in QUOTED.finditer(text))
+    return [q.strip().strip(".,;:!?").strip() for q in found if _WORD.search(q)]
+
+
+def _inline(sheets: Sheets) -> Iterator[Finding]:
+    copies = copies_of(sheets)
+    for spec in sheets.layout.sheets:
+        frame = sheets.frames.get(spec.name)
+        if frame is None:
+            continue
+        for col in spec.columns:
+            if col.sources is None or col.name not in frame or col.sources not in frame:
+                continue
+            cells = frame[col.name]
+            marked = cells.notna() & cells.astype(str).str.contains('[“«„"]', regex=True)
+            for label, text, cited in zip(
+                frame.index[marked],
+                cells[marked].astype(str).tolist(),
+                frame.loc[marked, col.sources].tolist(),
+                strict=True,
+            ):
+                readable = _readable(copies, items(cited))
+                if not readable:
+                    continue
+                for stretch in quoted_in(text):
+                    if not any(pieces_in(parts(stretch), c.folded) for c in readable):
+                        yield sheets.finding(
+                            INLINE_NOT_FOUND,
+                            spec.name,
+                            col.name,
+                            row_number(label),
+                            text,
+                            words=stretch if len(stretch) <= 80 else stretch[:79] + "…",
+                            where=col.name,
+                            cited=", ".join(items(cited)),
+                        )
+
+
+def _readable(copies: dict[str, list[Copy]], cited: list[str]) -> list[Copy]:
+    return [c for eid in cited for c in copies.get(eid, []) if c.text is not None]
+
+
+INLINE_NOT_FOUND = SheetsRule(
+    "quote.inline_not_found",
+    "warning",
+    "Words in quotation marks in a description, summary or other prose a letter prints, which "
+    "no copy of the sources cited for it holds: the reader takes them for the source's own "
+    "words.",
+    "“{words}” in {where} stands in quotation marks, and no copy of {cited} holds these "
+    "words: quote the source exactly (“…” for words left out), cite the source that says "
+    "them, or drop the quotation marks where the words are your own",
+    check=_inline,
+)
+
+RULES = (INLINE_NOT_FOUND,)
