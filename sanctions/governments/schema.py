@@ -216,6 +216,9 @@ class Wording(Spec):
     criterion: str = "Criterion"  # the chapter's heading and the summary table's column
     summary: str = "the criterion the conduct meets and why"  # in the letter's opening
     why: str = "Why: the acts relied on, and the person’s part in each, meet it as follows."
+    # What the notes and reasons say a person's conduct is covered by; empty: "the criteria of
+    # <the government>".
+    criteria: str = ""
 
 
 class Jurisdiction(Spec):
@@ -279,3 +282,9 @@ class Jurisdiction(Spec):
                 "recipient": raw.get("recipient") or raw.get("authority", ""),
             }
         return raw
+
+    @property
+    def criteria_named(self) -> str:
+        """What a person's conduct is covered by, as the notes and the reasons name it: "the
+        criteria of Canada"; Latvia's law states none, so its file names the grounds asked on."""
+        return self.wording.criteria or f"the criteria of {self.prose_name}"

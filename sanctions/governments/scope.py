@@ -162,7 +162,7 @@ def _whose(jurisdiction: Jurisdiction) -> str:
     listings (Switzerland), the followed regime's, which the government itself does not have."""
     if jurisdiction.follows:
         return "the criteria of the " + " or the ".join(r.name for r in jurisdiction.regimes)
-    return f"the criteria of {jurisdiction.prose_name}"
+    return jurisdiction.criteria_named
 
 
 def _roles(acts: list[Act]) -> str:

@@ -118,7 +118,7 @@ def _scope_notes(
     lines = [
         f"{jurisdiction.name}: notes for the submitter",
         "",
-        f"Targets in scope: {len(inside)}. Not covered by this government's criteria: "
+        f"Targets in scope: {len(inside)}. Not covered by {jurisdiction.criteria_named}: "
         f"{len(uncovered)}. Not ready: {len(unready)}.",
         "",
     ]
@@ -133,13 +133,16 @@ def _scope_notes(
         lines += [f"- {item}" for item in missing]
         lines.append("")
     if uncovered:
-        lines.append("Not proposed (no act of the person's own meets this government's criteria):")
+        lines.append(
+            "Not proposed (no act of the person's own is covered by "
+            f"{jurisdiction.criteria_named}):"
+        )
         lines += [f"- {t.name}: {found.reason}" for t, found in uncovered]
         lines.append("")
     if unready:
         lines.append(
             f"Not ready for {jurisdiction.prose_name} (nothing about them is in this package; "
-            "each would meet a criterion if the sources showed what is missing):"
+            "each would be covered if the sources showed what is missing):"
         )
         lines += [f"- {t.name}: {found.reason}" for t, found in unready]
         lines.append("")

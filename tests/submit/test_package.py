@@ -174,6 +174,19 @@ def test_scope_is_checked_not_assumed(built):
     assert "EXAMPLOV" in us
 
 
+def test_notes_name_what_the_law_covers_by_as_the_law_does(built):
+    """Latvia's s. 61(2) states no criteria (the Minister decides who is persona non grata):
+    its notes speak of the grounds the request is made on, and never of Latvia's criteria."""
+    folder, _ = built
+    notes = {
+        code: (folder / f"testland-{code}" / "internal" / "notes.txt").read_text(encoding="utf-8")
+        for code in ("gb", "lv")
+    }
+    assert "Not covered by the criteria of the United Kingdom: 1." in notes["gb"]
+    assert "Not covered by the grounds the request is made on (section 61(2) itself" in notes["lv"]
+    assert "criteria of Latvia" not in notes["lv"] and "government's criteria" not in notes["lv"]
+
+
 def test_manifests_verify(built):
     folder, book = built
     for code in codes():
