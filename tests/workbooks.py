@@ -172,6 +172,8 @@ police of the region.
 
 4. On 1 March 2020 Minister Testbayev ordered the police to detain the protesters who had gathered
 in the central square. Two of them were held for three days.
+
+5. According to one of the detained protesters, officers beat them in the police van.
 """
 WITNESS = """Statement of a detained protester (fictional)
 1. I took part in the peaceful gathering on 1 March 2020.

@@ -23,9 +23,9 @@ import pandas as pd
 
 from sanctions.common.mentions import Person, mentions, person, taken_readings
 from sanctions.governments.reasons import withhold
-from sanctions.model.accounts import accounts
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
+from sanctions.workbook.accounts import accounts
 from sanctions.workbook.columns.dates import written_in
 from sanctions.workbook.columns.values import isin, split_multi
 from sanctions.workbook.reader import row_number, text_or_none

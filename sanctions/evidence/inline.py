@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sanctions.evidence.passages import parts, pieces_in
+from sanctions.evidence.passages import parts_of_all, pieces_in
 from sanctions.evidence.quoting import Copy, copies_of
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
@@ -33,8 +33,8 @@ _WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
 def quoted_in(text: str) -> list[str]:
     """The stretches of ``text`` in quotation marks, in order, that hold a word; without the
     sentence's own punctuation that English sets inside the closing mark ("…his death.")."""
-    found = (next(g for g in m.groups() if g is not None) for m in QUOTED.finditer(text))
-    return [q.strip().strip(".,;:!?").strip() for q in found if _WORD.search(q)]
+    found = ("".join(groups).strip().strip(".,;:!?").strip() for groups in QUOTED.findall(text))
+    return [q for q in found if _WORD.search(q)]
 
 
 def _inline(sheets: Sheets) -> Iterator[Finding]:
@@ -48,17 +48,24 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
                 continue
             cells = frame[col.name]
             marked = cells.notna() & cells.astype(str).str.contains('[“«„"]', regex=True)
-            for label, text, cited in zip(
+            texts = cells[marked].astype(str).tolist()
+            stretches = [quoted_in(text) for text in texts]
+            # every stretch of the column folded at once, then dealt back to its cell
+            folded = iter(parts_of_all([s for each in stretches for s in each]))
+            readable: dict[str, list[Copy]] = {}  # rows citing the same sources share them
+            for label, text, cited, found in zip(
                 frame.index[marked],
-                cells[marked].astype(str).tolist(),
-                frame.loc[marked, col.sources].tolist(),
+                texts,
+                frame.loc[marked, col.sources].astype(str).tolist(),
+                stretches,
                 strict=True,
             ):
-                readable = _readable(copies, items(cited))
-                if not readable:
-                    continue
-                for stretch in quoted_in(text):
-                    if not any(pieces_in(parts(stretch), c.folded) for c in readable):
+                if cited not in readable:
+                    readable[cited] = _readable(copies, items(cited))
+                for stretch in found:
+                    pieces = next(folded)
+                    held = readable[cited]
+                    if held and not any(pieces_in(pieces, c.folded) for c in held):
                         yield sheets.finding(
                             INLINE_NOT_FOUND,
                             spec.name,

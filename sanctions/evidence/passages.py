@@ -161,14 +161,20 @@ def found_in_folded(passage: str, haystack: str) -> bool:
 def pieces_in(pieces: Sequence[str], haystack: str) -> bool:
     """``found_in_folded`` for a passage's parts (``parts``), worked out once for every copy
     it is looked for in."""
+    return not pieces or pieces_at(pieces, haystack) != -1
+
+
+def pieces_at(pieces: Sequence[str], haystack: str) -> int:
+    """Where in the folded text the passage (its parts) begins, or -1: the first place its
+    parts follow each other."""
     if not pieces:
-        return True
+        return 0
     start = haystack.find(pieces[0])
     while start != -1:
         if _rest_follows(pieces[1:], haystack, start + len(pieces[0])):
-            return True
+            return start
         start = haystack.find(pieces[0], start + 1)
-    return False
+    return -1
 
 
 def _rest_follows(pieces: Sequence[str], haystack: str, position: int) -> bool:

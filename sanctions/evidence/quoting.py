@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sanctions.evidence.cells import SHEET, named_files
-from sanctions.evidence.passages import Nearest, fold_text, nearest, parts_of_all, pieces_in
+from sanctions.evidence.passages import (
+    Nearest,
+    fold_text,
+    nearest,
+    parts_of_all,
+    pieces_at,
+    pieces_in,
+)
 from sanctions.evidence.reading import Found, copy_readings
+from sanctions.evidence.tellers import attributed
 from sanctions.rules.finding import Finding, cell_ref
+from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -107,11 +116,13 @@ def _findings(sheets: Sheets) -> list[Finding]:
         hidden = _not_public(sheets, sheet)
         quotes = quoted["quote"].tolist()
         texts = item_lists(quoted["quote"])
+        accounts = quoted["account"].tolist() if "account" in quoted else [None] * len(quotes)
         # every passage of the sheet folded at once, then dealt back to its row
         folded = iter(parts_of_all([text for row in texts for text in row]))
-        for label, quote, row_texts, evidence_ids in zip(
-            quoted.index, quotes, texts, quoted["evidence_ids"].tolist(), strict=True
+        for label, quote, row_texts, evidence_ids, account in zip(
+            quoted.index, quotes, texts, quoted["evidence_ids"].tolist(), accounts, strict=True
         ):
+            finding = is_finding(text_or_none(account))
             key = str(evidence_ids)
             cites = sources.get(key)
             if cites is None:  # rows citing the same sources share the lookup
@@ -126,7 +137,14 @@ def _findings(sheets: Sheets) -> list[Finding]:
                     where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                     found.append(_only_secret(sheets, where, only))
                     continue
-                if any(pieces_in(pieces, c.folded) for c in readable):
+                holder, start = _held(pieces, readable)
+                if holder is not None:
+                    told = (
+                        attributed(holder.folded, start, pieces[0]) if finding and pieces else None
+                    )
+                    if told is not None:
+                        where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
+                        found.append(_others_account(sheets, where, holder, told))
                     continue
                 if unread:  # a source it cites may hold it: that source's warning says so
                     at = (sheet, column, row_number(label))
@@ -138,6 +156,40 @@ def _findings(sheets: Sheets) -> list[Finding]:
                 where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                 found.append(_not_found(sheets, where, text, readable))
     return found + list(_unchecked(sheets, unchecked, copies))
+
+
+def _held(pieces: list[str], readable: list[Copy]) -> tuple[Copy | None, int]:
+    """The first copy holding the passage (its ``parts``), and where in its folded text."""
+    for copy in readable:
+        at = pieces_at(pieces, copy.folded)
+        if at != -1:
+            return copy, at
+    return None, -1
+
+
+# What the warning says of each way a passage is given as someone's (``tellers.attributed``).
+TOLD = {
+    "begins": "begins by giving it as someone's account (“{said}”)",
+    "cut": "follows words of its sentence that attribute or hedge it (“{said}”), which the "
+    "passage leaves out",
+}
+
+
+def _others_account(
+    sheets: Sheets, where: tuple[str, object, object, str], holder: Copy, told: tuple[str, str]
+) -> Finding:
+    sheet, label, value, which = where
+    how, said = told
+    return sheets.finding(
+        QUOTE_OTHERS_ACCOUNT,
+        sheet,
+        "quote",
+        row_number(label),
+        value,
+        which=which,
+        copy=f"{holder.eid} ({holder.name})",
+        how=TOLD[how].format(said=said),
+    )
 
 
 # What a row's cited sources give its passages to be looked for in: the readable copies, the
@@ -315,4 +367,18 @@ QUOTE_ONLY_SECRET = SheetsRule(
     check=_of("quote.only_confidential"),
 )
 
-RULES = (QUOTE_NOT_FOUND, QUOTE_UNCHECKED, QUOTE_ONLY_SECRET)
+QUOTE_OTHERS_ACCOUNT = SheetsRule(
+    "quote.others_account",
+    "warning",
+    "A passage quoted as the source's own finding (account 'finding') that the source gives as "
+    "someone's account, or hedges: it begins by attributing itself (“According to Kayyrbek, "
+    "…”), or its sentence does before the words quoted (“According to available information, "
+    "…”, left out). A letter would print it as the source's own finding.",
+    "{which} {how}, in {copy}, and the row's account is the source's own finding: a letter "
+    "would print it as such; quote the words that attribute or hedge it with it, and where it "
+    "is someone's account set account (and account_by) to whose, on a row of its own if the "
+    "row's other passages are the source's",
+    check=_of("quote.others_account"),
+)
+
+RULES = (QUOTE_NOT_FOUND, QUOTE_UNCHECKED, QUOTE_ONLY_SECRET, QUOTE_OTHERS_ACCOUNT)

@@ -17,8 +17,8 @@ from functools import cache
 
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.passages import fold, fold_text, passages
-from sanctions.model.accounts import teller
 from sanctions.model.targets import Act, Anchor
+from sanctions.workbook.accounts import teller
 from sanctions.workbook.layout import VIOLATIONS_FILE
 
 

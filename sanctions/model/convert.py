@@ -32,7 +32,6 @@ from sanctions.common.bulk import bulk
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import passages
-from sanctions.model.accounts import teller
 from sanctions.model.attribution import statement
 from sanctions.model.graph import (
     THING,
@@ -58,6 +57,7 @@ from sanctions.model.rows import (
 )
 from sanctions.model.targets import RELATIVE_IS, Anchor
 from sanctions.rules.finding import cell_ref
+from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import Table
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
-from sanctions.model.accounts import is_finding, teller
 from sanctions.model.collective import collective_rows
 from sanctions.model.naming import naming_rows
 from sanctions.model.rows import (
@@ -25,6 +24,7 @@ from sanctions.model.rows import (
     PositionRow,
     Rows,
 )
+from sanctions.workbook.accounts import is_finding, teller
 
 
 @dataclass(slots=True)

@@ -25,7 +25,6 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
-from sanctions.model.accounts import teller
 from sanctions.model.attribution import kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.letter import Letter, letters_jinja
@@ -37,6 +36,7 @@ from sanctions.tracking.designations import (
     screening_note,
 )
 from sanctions.tracking.screening import Screening
+from sanctions.workbook.accounts import teller
 
 
 def template_path(code: str | None = None) -> Path:

@@ -280,6 +280,15 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         "quote",
         0,
     ),
+    # a protester's account, its "According to one of the detained protesters" cut off, typed
+    # as the report's own finding
+    (
+        "quote.others_account",
+        setter("involvement", 0, "quote", "officers beat them in the police van"),
+        "involvement",
+        "quote",
+        0,
+    ),
     # words in quotation marks in a description that the cited report never wrote
     (
         "quote.inline_not_found",
