@@ -198,10 +198,12 @@ def write_workbook(
                 "start_date": f"{2000 + i % 10}-01",
                 "end_date": f"{2012 + i % 10}-06-30",
                 "evidence_ids": f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
-                # a passage on a post names its holder, as a source's does
+                # a passage on a post names its holder, and its dates as a report writes them
+                # (validate looks for them there), as a source's does
                 **quoted(
                     i % evidence,
-                    f"official {surnames[i % persons]} (P{i % persons:06d}) served as an officer",
+                    f"official {surnames[i % persons]} (P{i % persons:06d}) served as an officer "
+                    f"from January {2000 + i % 10} to 30 June {2012 + i % 10}",
                 ),
             }
             for i in range(positions)
@@ -223,7 +225,10 @@ def write_workbook(
                 "confidential": "no",
                 "victim_activity": "The victims were protesting peacefully.",
                 "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
-                **quoted(i % evidence, f"in fictional incident {i} the victims were detained"),
+                **quoted(
+                    i % evidence, f"on 1 May {2010 + i % 12}, in fictional incident {i}, the "
+                    "victims were detained"
+                ),
             }
             for i in range(incidents)
         ),

@@ -19,10 +19,10 @@ import pandas as pd
 
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
+from sanctions.evidence.dated import date_missing
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy, copies_of
 from sanctions.rules.finding import Finding
-from sanctions.workbook.columns.dates import written_in
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
@@ -66,8 +66,9 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
             continue
         missing = []
         date = str(born) if ok and text_or_none(born) else ""
-        if date:
-            missing += _date_missing(date, readable)
+        said = date_missing(date, readable, "the birth date") if date else None
+        if said is not None:
+            missing.append(said)
         first = (text_or_none(place) or "").split(",")[0].strip()
         if first and not any(_place_in(first, c) for c in readable):
             missing.append(f"the birth place '{first}'")
@@ -87,22 +88,6 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
                 missing=", ".join(missing),
                 cited=", ".join(cited),
             )
-
-
-def _date_missing(date: str, readable: list[Copy]) -> list[str]:
-    """What of a birth date no copy holds: none of it when a copy writes the day (or month) in
-    any usual form (``written_in``: ``12.03.1965``, ``12 марта 1965``…); else the date, and
-    whether the year at least is there (a mistyped day names somebody else born that year)."""
-    year = date[:4]
-    if "-" not in date:
-        return [] if any(year in c.folded for c in readable) else [f"the birth year {year}"]
-    if any(date in (c.text or "") for c in readable):  # as ISO: most copies, at no cost
-        return []
-    if any(written_in(c.text or "", date) for c in readable):
-        return []
-    if any(year in c.folded for c in readable):
-        return [f"the birth date {date} (the year is there, the day or month is not)"]
-    return [f"the birth date {date}"]
 
 
 def _place_in(place: str, copy: Copy) -> bool:

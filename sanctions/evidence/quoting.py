@@ -53,6 +53,7 @@ class Copy:
     text: str | None
     missing: str | None  # why there is no text (no copy; unreadable form)
     folded: str = ""  # the text folded (``passages.fold_text``), once for every quote
+    lowered: str = ""  # the text casefolded, once for every date looked for in it
 
 
 def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
@@ -77,7 +78,7 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
             continue
         text = readings[path].text
         if isinstance(text, str):
-            own[eid] = Copy(eid, path.name, text, None, fold_text(text))
+            own[eid] = Copy(eid, path.name, text, None, fold_text(text), text.casefold())
         else:
             own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {text}")
     through = (

@@ -8,7 +8,7 @@ A date written another way gets the ISO form it stands for in the message: ``Mar
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from babel import Locale
@@ -40,13 +40,24 @@ def month_names(month: int) -> list[str]:
     return sorted((n for n, m in _months().items() if m == month), key=len, reverse=True)
 
 
-def written_in(text: str, when: str) -> str:
+def written_in(text: str, when: str, lowered: str | None = None) -> str:
     """A day or month (ISO ``when``) as ``text`` writes it, in any of the usual forms: ISO,
     ``01.03.2020``, ``1/3/2020``, ``1 March 2020``, ``March 1, 2020``, ``1st March 2020``,
-    ``1 марта 2020``; ``March 2020`` for a month."""
-    for written in (when, dates.in_words(when)):
-        if written.casefold() in text.casefold():
+    ``1 марта 2020``; ``March 2020`` for a month. ``lowered``: the text casefolded, where the
+    caller looks in one text for many dates."""
+    low = text.casefold() if lowered is None else lowered
+    plain, pattern = _date_forms(when)
+    for written in plain:
+        if written.casefold() in low:
             return written
+    match = pattern.search(text)
+    return match.group(0) if match else ""
+
+
+@lru_cache(maxsize=4096)
+def _date_forms(when: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The forms ``written_in`` looks for a date in: as typed and in words, then one pattern
+    of the other ways of writing it (a list repeats its dates: each is worked out once)."""
     year, month, *rest = (int(p) for p in when.split("-"))
     names = "|".join(re.escape(n) for n in month_names(month))
     if rest:
@@ -61,11 +72,8 @@ def written_in(text: str, when: str) -> str:
         )
     else:
         patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
-    for pattern in patterns:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            return match.group(0)
-    return ""
+    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return (when, dates.in_words(when)), combined
 
 
 def _day(day: int, month: int) -> str:
