@@ -165,7 +165,7 @@ Report on Example City (fictional)
 1. The officials named here: Arman Testbayev, born on 1 May 1970, and Dana Fictiyeva, born in
 1981.
 
-2. Arman Testbayev, Minister of Examples from January 2015 to December 2020, answered for the
+2. Arman Testbayev, Minister of Examples from January 2015 to 31 December 2020, answered for the
 police of the region.
 
 3. Dana Fictiyeva, who has led the Example City police since 2018, commands its officers.

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sanctions.common.dates import is_valid
-from sanctions.evidence.quoting import Copy, copies_of
+from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import written_in
 from sanctions.workbook.columns.values import items
@@ -82,10 +82,8 @@ def _dates(sheets: Sheets) -> Iterator[Finding]:
                 strict=True,
             ):
                 if cited not in readable:
-                    readable[cited] = [
-                        c for e in items(cited) for c in copies.get(e, []) if c.text is not None
-                    ]
-                if not readable[cited]:  # nothing to read: the copies' own warnings say so
+                    readable[cited] = all_readable(copies, items(cited))
+                if not readable[cited]:  # nothing to read, or not all: their warnings say so
                     continue
                 missing = date_missing(date, readable[cited], "the date")
                 if missing is not None:

@@ -21,7 +21,7 @@ from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
 from sanctions.evidence.dated import date_missing
 from sanctions.evidence.passages import fold_text
-from sanctions.evidence.quoting import Copy, copies_of
+from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
@@ -61,8 +61,8 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         rows.index, valid.tolist(), *columns, strict=True
     ):
         cited = items(ids)
-        readable = [c for eid in cited for c in copies.get(eid, []) if c.text is not None]
-        if not readable:  # nothing to read: the copies' own warnings say so
+        readable = all_readable(copies, cited)
+        if not readable:  # nothing to read, or not all: the copies' own warnings say so
             continue
         missing = []
         date = str(born) if ok and text_or_none(born) else ""

@@ -6,8 +6,9 @@ the editor writes them in their own words, and quotes the source where its words
 (the Ombudsman "misinforms the public"). A reader takes what stands in quotation marks as the
 source's own words, so each quoted stretch is looked for in the copies of the evidence cited
 for the column (the schema's ``sources``), as a ``quote`` cell is (``passages``: folded, with
-"…" for words left out). A stretch no copy holds is warned of at its cell. Where no cited
-source has a readable copy, nothing is said here: the quote rules already ask for the copy.
+"…" for words left out). A stretch no copy holds is warned of at its cell. Where a cited
+source has no readable copy, nothing is said here (the words may be in it): the quote rules
+already ask for the copy.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from sanctions.evidence.passages import parts_of_all, pieces_in
-from sanctions.evidence.quoting import Copy, copies_of
+from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number
@@ -61,7 +62,7 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
                 strict=True,
             ):
                 if cited not in readable:
-                    readable[cited] = _readable(copies, items(cited))
+                    readable[cited] = all_readable(copies, items(cited))
                 for stretch in found:
                     pieces = next(folded)
                     held = readable[cited]
@@ -76,10 +77,6 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
                             where=col.name,
                             cited=", ".join(items(cited)),
                         )
-
-
-def _readable(copies: dict[str, list[Copy]], cited: list[str]) -> list[Copy]:
-    return [c for eid in cited for c in copies.get(eid, []) if c.text is not None]
 
 
 INLINE_NOT_FOUND = SheetsRule(

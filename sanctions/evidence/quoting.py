@@ -99,6 +99,16 @@ def copies_of(sheets: Sheets) -> dict[str, list[Copy]]:
     return sheets.derived("_evidence_copies", _copies)
 
 
+def all_readable(copies: dict[str, list[Copy]], cited: list[str]) -> list[Copy]:
+    """The readable copies of the cited sources, for a check that needs them all: none when
+    some cited source has a copy it cannot read, or none (what is looked for may be in that
+    one; the quote rules ask for its copy once)."""
+    groups = [copies.get(eid, []) for eid in cited]
+    if any(group and all(c.text is None for c in group) for group in groups):
+        return []
+    return [c for group in groups for c in group if c.text is not None]
+
+
 def _findings(sheets: Sheets) -> list[Finding]:
     copies = copies_of(sheets)
     evidence = sheets.frames[SHEET]
