@@ -39,8 +39,12 @@ def date_missing(date: str, readable: list[Copy], what: str) -> str | None:
     year = date[:4]
     if "-" not in date:
         return None if any(year in c.folded for c in readable) else f"{what} {date}"
-    if any(date in (c.text or "") or written_in(c.text or "", date, c.lowered) for c in readable):
-        return None
+    for copy in readable:  # as typed (ISO) first: most copies, at no cost
+        if date in (copy.text or ""):
+            return None
+    for copy in readable:
+        if written_in(copy.text or "", date, copy.lowered):
+            return None
     if date.count("-") == 2 and _placed(date, readable):
         return None
     if any(year in c.folded for c in readable):
@@ -67,6 +71,7 @@ def _dates(sheets: Sheets) -> Iterator[Finding]:
         frame = sheets.frames.get(spec.name)
         if frame is None or spec.name == IDENTIFYING:
             continue
+        readable: dict[str, list[Copy]] = {}  # rows citing the same sources share them
         for col in spec.columns:
             if col.type != "date" or col.sources is None or col.name not in frame:
                 continue
@@ -74,14 +79,13 @@ def _dates(sheets: Sheets) -> Iterator[Finding]:
                 continue
             # a date the date rules refuse is theirs to report, not this one's
             given = is_valid(frame[col.name].fillna("").astype(str)) & frame[col.sources].notna()
-            readable: dict[str, list[Copy]] = {}  # rows citing the same sources share them
             for label, date, cited in zip(
                 frame.index[given],
                 frame.loc[given, col.name].astype(str).tolist(),
                 frame.loc[given, col.sources].astype(str).tolist(),
                 strict=True,
             ):
-                if cited not in readable:
+                if cited not in readable:  # keyed by the cell: its columns share the copies
                     readable[cited] = all_readable(copies, items(cited))
                 if not readable[cited]:  # nothing to read, or not all: their warnings say so
                     continue

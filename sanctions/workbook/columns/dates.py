@@ -47,16 +47,17 @@ def written_in(text: str, when: str, lowered: str | None = None) -> str:
     caller looks in one text for many dates."""
     low = text.casefold() if lowered is None else lowered
     plain, pattern = _date_forms(when)
-    for written in plain:
-        if written.casefold() in low:
+    for written, folded in plain:
+        if folded in low:
             return written
     match = pattern.search(text)
     return match.group(0) if match else ""
 
 
 @lru_cache(maxsize=4096)
-def _date_forms(when: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The forms ``written_in`` looks for a date in: as typed and in words, then one pattern
+def _date_forms(when: str) -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """The forms ``written_in`` looks for a date in: as typed and in words (each with its
+    casefolded form), then one pattern
     of the other ways of writing it (a list repeats its dates: each is worked out once)."""
     year, month, *rest = (int(p) for p in when.split("-"))
     names = "|".join(re.escape(n) for n in month_names(month))
@@ -73,7 +74,8 @@ def _date_forms(when: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
     else:
         patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
     combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    return (when, dates.in_words(when)), combined
+    plain = tuple((w, w.casefold()) for w in (when, dates.in_words(when)))
+    return plain, combined
 
 
 def _day(day: int, month: int) -> str:
