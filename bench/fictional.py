@@ -209,30 +209,33 @@ def write_workbook(
             for i in range(positions)
         ),
     )
-    sheet(
-        "incidents",
-        (
-            {
-                "incident_id": f"I{i:06d}",
-                "title": f"Fictional incident {i}",
-                "date": f"{2010 + i % 12}-05-01",
-                "country": "kz",
-                "violation_types": "; ".join(rng.sample(VIOLATIONS, 2)),
-                "summary": "A fictional incident for the benchmark.",
-                "place": f"Fictional Town {i % 50}",
-                **victims(i),
-                "evidence_ids": f"E{i % evidence:06d}",
-                "confidential": "no",
-                "victim_activity": "The victims were protesting peacefully.",
-                "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
-                **quoted(
-                    i % evidence, f"on 1 May {2010 + i % 12}, in fictional incident {i}, the "
-                    "victims were detained"
-                ),
-            }
-            for i in range(incidents)
-        ),
-    )
+
+    def incident_row(i: int) -> dict[str, str]:
+        told = victims(i)
+        # the source names the incident's place, day and (public) victims, as validate looks
+        # for them there; a confidential victim's name is not looked for
+        named = "the victims" if told.get("victims_confidential") else told["victims"]
+        return {
+            "incident_id": f"I{i:06d}",
+            "title": f"Fictional incident {i}",
+            "date": f"{2010 + i % 12}-05-01",
+            "country": "kz",
+            "violation_types": "; ".join(rng.sample(VIOLATIONS, 2)),
+            "summary": "A fictional incident for the benchmark.",
+            "place": f"Fictional Town {i % 50}",
+            **told,
+            "evidence_ids": f"E{i % evidence:06d}",
+            "confidential": "no",
+            "victim_activity": "The victims were protesting peacefully.",
+            "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
+            **quoted(
+                i % evidence,
+                f"on 1 May {2010 + i % 12}, in Fictional Town {i % 50}, in fictional incident "
+                f"{i}, {named} was detained",
+            ),
+        }
+
+    sheet("incidents", (incident_row(i) for i in range(incidents)))
     sheet(
         "involvement",
         (

@@ -14,7 +14,7 @@ from sanctions.check import (
     submissions,
     submitter,
 )
-from sanctions.evidence import dated, identity, inline, quoting
+from sanctions.evidence import identity, inline, quoting, stated
 from sanctions.evidence import rules as evidence
 from sanctions.rules.rule import Rule
 from sanctions.workbook import structure
@@ -34,7 +34,7 @@ ACROSS: tuple[SheetsRule, ...] = (
     *evidence.RULES,
     *quoting.RULES,
     *identity.RULES,
-    *dated.RULES,
+    *stated.RULES,
     *inline.RULES,
     *content.RULES,
     *duplicates.RULES,

@@ -3,100 +3,74 @@ cites for them (``persons.identity_evidence_ids``).
 
 A government matches a person by the birth date and ID numbers, and an invented or mistyped
 one may name somebody else. They have no quote column: the details themselves are looked for
-in the copies, as a quote is: the birth date in any of the usual forms (``12.03.1965``,
-``12 March 1965``, ``12 марта 1965``; a year alone for a date that is one), the birth place's
-first part in any script, spelling or grammatical case (``Almaty`` in "в Алматы"), an ID
-number's letters and digits (spaces, dashes and dots aside). A warning, not an error: a source
-may write a date in words ("in the year nineteen sixty-five").
+in the copies, as a quote is, each as ``stated.py`` looks for its kind: the birth date in any of
+the usual forms, the birth place in any script, spelling or grammatical case, an ID number's
+letters and digits. They are judged together, in one warning naming the person and every
+detail missing. A warning, not an error: a source may write a date in words.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-import pandas as pd
-
 from sanctions.common.dates import is_valid
-from sanctions.common.mentions import mentions, person
-from sanctions.evidence.dated import date_missing
-from sanctions.evidence.passages import fold_text
-from sanctions.evidence.quoting import Copy, all_readable, copies_of
+from sanctions.evidence.quoting import all_readable, copies_of
+from sanctions.evidence.stated import KINDS, missing
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
+# The column citing the sources of a person's identifying details (each column whose schema
+# ``sources`` names it, looked for as its ``found_as`` says).
+CITES = "identity_evidence_ids"
 
 
 def _details(sheets: Sheets) -> Iterator[Finding]:
     persons = sheets.frames["persons"]
-    if "identity_evidence_ids" not in persons:
+    if CITES not in persons:
         return
-    rows = persons[persons["identity_evidence_ids"].notna()]
+    rows = persons[persons[CITES].notna()]
     if rows.empty:
         return
     copies = copies_of(sheets)
-    # a date the date rule refuses is that rule's to report, not this one's
-    valid = is_valid(rows["birth_date"].fillna("").astype(str))
-    compact: dict[int, str] = {}  # a copy's folded text with only its letters and digits
-
-    def squeezed(copy: Copy) -> str:
-        if id(copy) not in compact:
-            compact[id(copy)] = _NOT_ALNUM.sub("", copy.folded)
-        return compact[id(copy)]
-
-    columns = [
-        rows[name].tolist()
-        for name in (
-            "identity_evidence_ids",
-            "birth_date",
-            "birth_place",
-            "id_numbers",
-            "person_id",
-        )
+    stated = [
+        col
+        for col in sheets.layout.sheet("persons").columns
+        if col.sources == CITES and col.found_as in KINDS and col.name in rows
     ]
-    for label, ok, ids, born, place, numbers, pid in zip(
-        rows.index, valid.tolist(), *columns, strict=True
+    values = [rows[col.name].tolist() for col in stated]
+    # a date the date rule refuses is that rule's to report, not this one's
+    valid = [
+        is_valid(rows[col.name].fillna("").astype(str)).tolist()
+        if col.found_as == "date"
+        else [True] * len(rows)
+        for col in stated
+    ]
+    for k, (label, ids, pid) in enumerate(
+        zip(rows.index, rows[CITES].tolist(), rows["person_id"].tolist(), strict=True)
     ):
         cited = items(ids)
         readable = all_readable(copies, cited)
         if not readable:  # nothing to read, or not all: the copies' own warnings say so
             continue
-        missing = []
-        date = str(born) if ok and text_or_none(born) else ""
-        said = date_missing(date, readable, "the birth date") if date else None
-        if said is not None:
-            missing.append(said)
-        first = (text_or_none(place) or "").split(",")[0].strip()
-        if first and not any(_place_in(first, c) for c in readable):
-            missing.append(f"the birth place '{first}'")
-        for number in items(numbers):
-            digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
-            core = _NOT_ALNUM.sub("", fold_text(" ".join(digits or [number])))
-            if core and not any(core in squeezed(c) for c in readable):
-                missing.append(f"the ID number '{number}'")
-        if missing:
+        said = [
+            found
+            for col, column, ok in zip(stated, values, valid, strict=True)
+            if ok[k] and (value := text_or_none(column[k]))
+            for found in missing(col, value, readable)
+        ]
+        if said:
             yield sheets.finding(
                 IDENTITY_NOT_FOUND,
                 "persons",
-                "identity_evidence_ids",
+                CITES,
                 row_number(label),
                 "; ".join(cited),
                 pid=text_or_none(pid),
-                missing=", ".join(missing),
+                missing=", ".join(said),
                 cited=", ".join(cited),
             )
-
-
-def _place_in(place: str, copy: Copy) -> bool:
-    """Whether the copy names the place: as typed (folded), or in another script, spelling or
-    grammatical case (``Almaty`` in "в Алматы"), read as a name is (``common/mentions``)."""
-    if fold_text(place).strip() in copy.folded:
-        return True
-    named = person(place, frozenset())
-    return named is not None and not mentions(pd.Series([copy.text]), [named]).empty
 
 
 IDENTITY_NOT_FOUND = SheetsRule(

@@ -12,8 +12,10 @@ one thing to do, not a warning per quote).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sanctions.evidence.cells import SHEET, named_files
@@ -33,6 +35,7 @@ from sanctions.workbook.columns.values import isin, item_lists, items
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # The sheets whose rows quote the source for their fact.
 QUOTING = ("involvement", "positions", "incidents")
 # Those whose rows public outputs show with their sources: a row resting on a confidential
@@ -53,7 +56,16 @@ class Copy:
     text: str | None
     missing: str | None  # why there is no text (no copy; unreadable form)
     folded: str = ""  # the text folded (``passages.fold_text``), once for every quote
-    lowered: str = ""  # the text casefolded, once for every date looked for in it
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text casefolded, once for every date looked for in it."""
+        return (self.text or "").casefold()
+
+    @cached_property
+    def squeezed(self) -> str:
+        """The folded text with only its letters and digits, once for every ID number."""
+        return _NOT_ALNUM.sub("", self.folded)
 
 
 def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
@@ -78,7 +90,7 @@ def _copies(sheets: Sheets) -> dict[str, list[Copy]]:
             continue
         text = readings[path].text
         if isinstance(text, str):
-            own[eid] = Copy(eid, path.name, text, None, fold_text(text), text.casefold())
+            own[eid] = Copy(eid, path.name, text, None, fold_text(text))
         else:
             own[eid] = Copy(eid, path.name, None, f"the copy of {eid}: {text}")
     through = (

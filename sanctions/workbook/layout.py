@@ -35,6 +35,10 @@ class ColumnSpec:
     # sources, a description's): what is typed here is looked for in their copies, and a value
     # typed without them is warned of.
     sources: str | None = None
+    # How its value is looked for in those copies (``FOUND_AS``): a date in any usual form, a
+    # place or a person's name in any spelling, script or grammatical case, an ID number's
+    # letters and digits; prose, by the words it sets in quotation marks. None without sources.
+    found_as: str | None = None
 
     @property
     def kind(self) -> ColumnType:
@@ -105,7 +109,29 @@ def _column(sheet: str, raw: dict[str, Any], vocabularies: dict[str, dict[str, s
         birth=bool(raw.get("birth", False)),
         not_future=bool(raw.get("not_future", False)),
         sources=str(raw["sources"]) if raw.get("sources") else None,
+        found_as=_found_as(sheet, name, ctype, raw),
     )
+
+
+# How a value is looked for in the copies of its sources, by what it is.
+FOUND_AS = ("date", "place", "name", "number", "quoted")
+
+
+def _found_as(sheet: str, name: str, ctype: str, raw: dict[str, Any]) -> str | None:
+    """The column's ``found_as``: as the schema gives it, else a date as a date and any other
+    text by its quoted words; None for a column without ``sources``."""
+    given = raw.get("found_as")
+    if not raw.get("sources"):
+        if given:
+            raise SpecError(f"schemas/{sheet}.yaml: {name}: found_as without sources")
+        return None
+    if given is None:
+        return "date" if ctype == "date" else "quoted"
+    if given not in FOUND_AS:
+        raise SpecError(
+            f"schemas/{sheet}.yaml: {name}: found_as {given!r} is none of {', '.join(FOUND_AS)}"
+        )
+    return str(given)
 
 
 # The order in which sheets appear in the template and the docs.

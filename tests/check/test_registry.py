@@ -290,7 +290,7 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     # an incident's day mistyped: the report gives 1 March 2020
-    ("quote.date_not_found", setter("incidents", 0, "date", "2020-03-02"), "incidents", "date", 0),
+    ("quote.value_not_found", setter("incidents", 0, "date", "2020-03-02"), "incidents", "date", 0),
     # words in quotation marks in a description that the cited report never wrote
     (
         "quote.inline_not_found",

@@ -1,0 +1,82 @@
+"""Whether a date is stated in the copies of its sources, however they write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctions.evidence.passages import fold_text
+from sanctions.evidence.quoting import Copy
+from sanctions.evidence.stated import date_missing, named_in, number_in
+from tests import workbooks
+
+
+def copy(text: str) -> Copy:
+    return Copy("E1", "e1.txt", text, None, fold_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On 15 May 2020 the police detained him.", "2020-05-15"),
+        ("Задержан 15.05.2020 в Алматы.", "2020-05-15"),
+        ("Он был задержан 15 мая 2020 года.", "2020-05-15"),
+        ("Minister from March 2015 until his dismissal.", "2015-03"),
+        ("Born in 1965 in Almaty.", "1965"),
+        # placed by a day the source writes
+        (
+            "On 18 September 2018 police detained her. A day earlier, in Astana, police "
+            "detained several persons.",
+            "2018-09-17",
+        ),
+        ("He was arrested on 5 January 2022. The next day he was charged.", "2022-01-06"),
+    ],
+)
+def test_a_date_the_source_states_in_any_usual_form_is_found(text: str, date: str) -> None:
+    assert date_missing(date, [copy(text)], "the date") is None
+
+
+def test_a_mistyped_day_is_named_with_what_the_copy_does_give() -> None:
+    text = "On 15 May 2020 the police detained him."
+    assert date_missing("2020-05-16", [copy(text)], "the date") == (
+        "the date 2020-05-16 (the year is there, the day or month is not)"
+    )
+    assert date_missing("2019-05-15", [copy(text)], "the date") == "the date 2019-05-15"
+    # a day placed relative to another needs the words that place it
+    assert date_missing("2020-05-14", [copy(text)], "the date") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Он родился в Алматы в 1965 году.", "Almaty", True),
+        ("the human rights defender Elena Semyenova", "Elena Semenova", True),
+        ("родился в Караганде", "Karaganda", True),
+        # the surname alone names him; another surname does not
+        ("officer Kaliyev tried to detain the 68-year-old Orazov", "Serik Orazov", True),
+        ("officer Kaliyev tried to detain Orazbayev", "Serik Orazov", False),
+        ("the death of Serik Orazov", "Serik Orazov", True),
+        ("born in Almaty", "Otherton", False),
+    ],
+)
+def test_a_place_or_a_name_is_found_in_any_spelling_script_or_case(
+    text: str, name: str, found: bool
+) -> None:
+    assert named_in(name, copy(text)) is found
+
+
+def test_an_id_number_is_found_by_its_letters_and_digits() -> None:
+    held = copy("His passport, N1234, was issued in Example City.")
+    assert number_in("Passport N 12-34", held)
+    assert not number_in("Passport N9999", held)
+
+
+def test_a_victim_the_cited_copies_do_not_name_is_warned_of_unless_withheld(findings_of) -> None:  # type: ignore[no-untyped-def]
+    """A victim named in public must be named by the incident's sources; a victim kept
+    confidential may be known only from a source no row cites, and is not looked for."""
+    rows = workbooks.valid_rows()
+    rows["incidents"][0].update(victims="Ruslan Nobodyov", victims_confidential="no")
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.value_not_found"]
+    assert (found.sheet, found.column) == ("incidents", "victims")
+    assert found.message.startswith("the victim 'Ruslan Nobodyov' is not in the copies of E001")
+    rows["incidents"][0]["victims_confidential"] = "yes"
+    assert not [f for f in findings_of(rows) if f.code == "quote.value_not_found"]
