@@ -45,7 +45,7 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
         if frame is None:
             continue
         for col in spec.columns:
-            if col.sources is None or col.name not in frame or col.sources not in frame:
+            if col.found_as != "quoted" or col.name not in frame or col.sources not in frame:
                 continue
             cells = frame[col.name]
             marked = cells.notna() & cells.astype(str).str.contains('[“«„"]', regex=True)
