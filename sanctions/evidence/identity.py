@@ -79,8 +79,8 @@ IDENTITY_NOT_FOUND = SheetsRule(
     "An identifying detail (the birth year, the birth place, an ID number) that none of the "
     "copies of the sources cited for it holds: a government matches the person by it, and a "
     "mistyped one may name somebody else.",
-    "{missing} of '{pid}' are not in the copies of {cited}: check them against the source, "
-    "or cite the one that states them",
+    "not in the copies of {cited}, cited for the identity of '{pid}': {missing}; check "
+    "against the source, or cite the one that states it",
     check=_details,
 )
 

@@ -23,9 +23,15 @@ from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-# A stretch between a pair of double quotation marks, as English, Russian, German and typewriter
-# text write them ("…", “…”, «…», „…“). Single marks are left alone: they are apostrophes too.
-QUOTED = re.compile(r"“([^“”]+)”|«([^«»]+)»|„([^„“”]+)[“”]|\"([^\"]+)\"")
+# A stretch between a pair of quotation marks, as English, Russian, German and typewriter text
+# write them (“…”, «…», „…“, "…", a pair typed unlike, ‘…’). A straight single mark is left
+# alone: it is an apostrophe too; so is a closing ’ inside a word ("Orazov’s").
+QUOTED = re.compile(
+    r"“([^“”\"]+)[”\"]|«([^«»]+)»|„([^„“”]+)[“”]|\"([^\"“”]+)[\"”]|‘([^‘’]+)’(?!\w)"
+)
+# Words an editor sets in square brackets inside a quotation are theirs ("beat [Orazov]"): the
+# source's words are looked for on either side, as around "…".
+_INSERTED = re.compile(r"\s*\[[^\]]*\]\s*")
 # A stretch needs a word of this many letters to be looked for: “I” or “No” is found anywhere.
 MIN_LETTERS = 3
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
@@ -35,7 +41,7 @@ def quoted_in(text: str) -> list[str]:
     """The stretches of ``text`` in quotation marks, in order, that hold a word; without the
     sentence's own punctuation that English sets inside the closing mark ("…his death.")."""
     found = ("".join(groups).strip().strip(".,;:!?").strip() for groups in QUOTED.findall(text))
-    return [q for q in found if _WORD.search(q)]
+    return [_INSERTED.sub(" … ", q).strip(" …") for q in found if _WORD.search(q)]
 
 
 def _inline(sheets: Sheets) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -175,6 +175,26 @@ def pieces_at(pieces: Sequence[str], haystack: str) -> int:
             return start
         start = haystack.find(pieces[0], start + 1)
     return -1
+
+
+def spans(pieces: Sequence[str], haystack: str) -> Iterator[list[tuple[int, int]]]:
+    """Each place in the folded text the passage stands, as the (start, end) of each of its
+    parts there: where ``pieces_at`` finds it first, then every other."""
+    if not pieces:
+        return
+    start = haystack.find(pieces[0])
+    while start != -1:
+        found = [(start, start + len(pieces[0]))]
+        position = found[0][1]
+        for piece in pieces[1:]:
+            at = haystack.find(piece, position)
+            if at == -1 or at - position > MAX_GAP:
+                break
+            found.append((at, at + len(piece)))
+            position = at + len(piece)
+        if len(found) == len(pieces):
+            yield found
+        start = haystack.find(pieces[0], start + 1)
 
 
 def _rest_follows(pieces: Sequence[str], haystack: str, position: int) -> bool:

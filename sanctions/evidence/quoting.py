@@ -24,7 +24,6 @@ from sanctions.evidence.passages import (
     fold_text,
     nearest,
     parts_of_all,
-    pieces_at,
     pieces_in,
 )
 from sanctions.evidence.reading import Found, copy_readings
@@ -160,10 +159,14 @@ def _findings(sheets: Sheets) -> list[Finding]:
                     where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                     found.append(_only_secret(sheets, where, only))
                     continue
-                holder, start = _held(pieces, readable)
+                holder = _held(pieces, readable)
                 if holder is not None:
+                    # in a copy the row reads a source through, the copy's words attributing
+                    # it name that source, which the row cites ("…, the report's foreword says")
                     told = (
-                        attributed(holder.folded, start, pieces[0]) if finding and pieces else None
+                        attributed(holder.folded, pieces)
+                        if finding and pieces and not _carries(holder, cited)
+                        else None
                     )
                     if told is not None:
                         where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
@@ -181,20 +184,22 @@ def _findings(sheets: Sheets) -> list[Finding]:
     return found + list(_unchecked(sheets, unchecked, copies))
 
 
-def _held(pieces: list[str], readable: list[Copy]) -> tuple[Copy | None, int]:
-    """The first copy holding the passage (its ``parts``), and where in its folded text."""
-    for copy in readable:
-        at = pieces_at(pieces, copy.folded)
-        if at != -1:
-            return copy, at
-    return None, -1
+def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
+    """Whether ``copy`` is the one through which the row reads a source it cites (a report
+    known only as a news article quotes it)."""
+    return any(copy is other for eid, group in cited.items() for other in group if other.eid != eid)
+
+
+def _held(pieces: list[str], readable: list[Copy]) -> Copy | None:
+    """The first copy holding the passage (its ``parts``)."""
+    return next((c for c in readable if pieces_in(pieces, c.folded)), None)
 
 
 # What the warning says of each way a passage is given as someone's (``tellers.attributed``).
 TOLD = {
     "begins": "begins by giving it as someone's account (“{said}”)",
-    "cut": "follows words of its sentence that attribute or hedge it (“{said}”), which the "
-    "passage leaves out",
+    "cut": "is given as someone's, or hedged, by words of its sentence that it leaves out "
+    "(“{said}”)",
 }
 
 

@@ -24,15 +24,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache, lru_cache
 
 import pandas as pd
 
+from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.rules.finding import Finding
-from sanctions.workbook.columns.dates import written_in
+from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.layout import ColumnSpec
 from sanctions.workbook.reader import row_number
@@ -41,9 +44,20 @@ from sanctions.workbook.sheets import Sheets, SheetsRule
 # Words that place a day by one the source writes, by how many days that one is from it: "A day
 # earlier" after "18 September" is the 17th.
 RELATIVE = {
-    1: ("a day earlier", "the day before", "the previous day", "the preceding day", "накануне"),
+    1: (
+        "a day earlier",
+        "the day before",
+        "the previous day",
+        "the preceding day",
+        "накануне",
+        "днем ранее",
+        "днём ранее",
+    ),
     -1: ("a day later", "the next day", "the following day", "the day after", "на следующий день"),
 }
+# How far before such words the day they place it by is looked for.
+PLACED_WITHIN = 2000
+PLACE_NAMES = "place_names.yaml"
 # The sheet whose values are a person's identifying details, judged together there.
 IDENTIFYING = "persons"
 # How a message names one value of a column, where its name does not say it.
@@ -64,15 +78,13 @@ def noun(col: ColumnSpec) -> str:
 
 def missing(col: ColumnSpec, value: str, readable: list[Copy]) -> list[str]:
     """What of the cell's value no copy states, worded for a message ("the victim 'Serik
-    Orazov'", "the date 2020-05-16 (the year is there, the day or month is not)")."""
+    Orazov'", "the date 2020-05-16 (the month is there, not the day)")."""
     what = noun(col)
     if col.found_as == "date":
         said = date_missing(value, readable, what)
         return [] if said is None else [said]
     values = items(value) if col.multi or col.found_as == "place" else [value]
-    if col.found_as == "place":  # the place itself, not the region or country after it
-        values = [v.split(",")[0].strip() for v in values]
-    found = number_in if col.found_as == "number" else named_in
+    found = {"number": number_in, "place": place_in}.get(col.found_as or "", named_in)
     return [f"{what} '{v}'" for v in values if v and not any(found(v, c) for c in readable)]
 
 
@@ -81,48 +93,119 @@ def date_missing(date: str, readable: list[Copy], what: str) -> str | None:
     as ``what`` names the date ("the birth date 1965-03-12"); None when some copy states it."""
     year = date[:4]
     if "-" not in date:
-        return None if any(year in c.folded for c in readable) else f"{what} {date}"
-    for copy in readable:  # as typed (ISO) first: most copies, at no cost
-        if date in (copy.text or ""):
-            return None
+        return None if any(bounded(c.lowered, year) for c in readable) else f"{what} {date}"
     for copy in readable:
         if written_in(copy.text or "", date, copy.lowered):
             return None
     if date.count("-") == 2 and _placed(date, readable):
         return None
-    if any(year in c.folded for c in readable):
-        return f"{what} {date} (the year is there, the day or month is not)"
+    if date.count("-") == 2 and any(
+        written_in(c.text or "", date[:7], c.lowered) for c in readable
+    ):
+        return f"{what} {date} (the month is there, not the day)"
+    if any(bounded(c.lowered, year) for c in readable):
+        return f"{what} {date} (the year is there, not the month{' or day' * (len(date) > 7)})"
     return f"{what} {date}"
 
 
 def _placed(date: str, readable: list[Copy]) -> bool:
-    """Whether a copy places the day by one it writes ("a day earlier")."""
+    """Whether a copy places the day by the last day it names before words that place it
+    ("On 18 September 2018 … A day earlier, …")."""
     day = dt.date.fromisoformat(date)
     for offset, phrases in RELATIVE.items():
-        written = (day + dt.timedelta(days=offset)).isoformat()
+        base = day + dt.timedelta(days=offset)
         for copy in readable:
-            if any(p in copy.lowered for p in phrases) and written_in(
-                copy.text or "", written, copy.lowered
-            ):
-                return True
+            text = copy.text or ""
+            for phrase in phrases:
+                at = copy.lowered.find(phrase)
+                while at != -1:
+                    before = text[max(0, at - PLACED_WITHIN) : at]
+                    if last_day_named(before) == (base.day, base.month) and written_in(
+                        before, base.isoformat()
+                    ):
+                        return True
+                    at = copy.lowered.find(phrase, at + 1)
     return False
 
 
 def named_in(name: str, copy: Copy) -> bool:
-    """Whether the copy names the place or person: as typed (folded), or in another script,
-    spelling or grammatical case (``Almaty`` in "в Алматы"), read as a name is."""
-    if fold_text(name).strip() in copy.folded:
+    """Whether the copy names the person: as typed (folded), or in another script, spelling,
+    order or grammatical case, read as a name is, by the surname with a given name or initial
+    beside it ("S. Orazov", "Оразова Серика"): the surname alone may be a relative's or a
+    namesake's ("Orazova", "Marat Orazov")."""
+    if bounded(copy.folded, fold_text(name).strip()):
         return True
     named = person(name, frozenset())
+    if named is None:
+        return False
+    if named.alone and named.others:
+        named = replace(named, alone=False)
+    return not mentions(pd.Series([copy.text]), [named]).empty
+
+
+def place_in(place: str, copy: Copy) -> bool:
+    """Whether the copy names the place: every word of its name (the part before a comma or a
+    bracket, without words that say what kind of place it is: "Karaganda region" is
+    Karaganda), as typed or in another script, spelling or grammatical case ("в Алматы"), or
+    by another name of it (``schemas/place_names.yaml``: "Nur-Sultan" for Astana)."""
+    name = re.split(r"[,(]", place)[0].strip()
+    kinds = _place_names()[1]
+    words = [w for w in re.split(r"[\s.]+", name) if w and w.casefold() not in kinds]
+    if not words:
+        return True
+    for alias in _aliases(" ".join(words)):
+        if all(_word_named(w, copy) for w in alias.split()):
+            return True
+    return False
+
+
+def _word_named(word: str, copy: Copy) -> bool:
+    if bounded(copy.folded, fold_text(word).strip()):
+        return True
+    named = person(word, frozenset())
     return named is not None and not mentions(pd.Series([copy.text]), [named]).empty
+
+
+def _aliases(name: str) -> list[str]:
+    """The place's names: itself, and the others of its group in place_names.yaml."""
+    groups, _ = _place_names()
+    return [name, *[n for n in groups.get(name.casefold(), ()) if n.casefold() != name.casefold()]]
+
+
+@cache
+def _place_names() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """place_names.yaml: each name (casefolded) to its group, and the words of kind."""
+    raw = read_yaml(schemas_dir() / PLACE_NAMES)
+    groups: dict[str, tuple[str, ...]] = {}
+    for group in raw["places"]:
+        names = tuple(str(n) for n in group)
+        for name in names:
+            groups[name.casefold()] = names
+    return groups, frozenset(str(k).casefold() for k in raw["kinds"])
 
 
 def number_in(number: str, copy: Copy) -> bool:
     """Whether the copy holds an ID number: the letters and digits of its parts that have a
-    digit ("Passport N 12-34" is N1234 in "passport, n1234,"), spacing and punctuation aside."""
+    digit, whatever the spacing or punctuation between them ("Passport N 12-34" is in
+    "passport, n1234,"), or its digits alone where a source writes the prefix its own way
+    ("No. 1234567" for N1234567); never as part of a longer number."""
     digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
     core = _NOT_ALNUM.sub("", fold_text(" ".join(digits or [number])))
-    return not core or core in copy.squeezed
+    if not core:
+        return True
+    runs = [core] + [r for r in re.findall(r"\d{5,}", core) if r != core]
+    return any(_spaced(run).search(copy.folded) for run in runs)
+
+
+@lru_cache(maxsize=1024)
+def _spaced(core: str) -> re.Pattern[str]:
+    """``core`` with any spacing or punctuation between its characters, and no digit (or
+    letter) just before or after a digit (or letter) it begins or ends with: "N1234" holds
+    1234, "12345" does not."""
+    inner = r"[\W_]*".join(re.escape(ch) for ch in core)
+    before = r"(?<!\d)" if core[0].isdigit() else r"(?<![^\W\d_])"
+    after = r"(?!\d)" if core[-1].isdigit() else r"(?![^\W\d_])"
+    return re.compile(before + inner + after)
 
 
 def _stated(sheets: Sheets) -> Iterator[Finding]:

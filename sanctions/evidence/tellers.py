@@ -4,60 +4,204 @@ A row's ``account`` says whose statement its passages are; a letter cites a find
 and attributes every other account ("According to Askar Kayyrbek, as reported in [3]…"). A
 passage cut from "According to Kayyrbek, on 6 January 2020 he was severely beaten…" after its
 first words reads, in the letter, as the report's own finding, when the report gives it as the
-victim's. So a passage typed as a finding is read in its copy: the words it begins with, and
-those of its sentence before it (back to the last full stop), are searched for the phrases
-that attribute a statement to someone ("according to", "he said that", "по словам"): words
-before the passage that attribute or hedge it ("According to available information, …") were
-left out of it; a passage beginning by attributing itself to someone is that person's account.
-What the passage itself says further on ("the NPM report stated that…") is the source's finding about
-what someone said, and is left alone.
+victim's. So a passage typed as a finding is read in its copy, where its sentence's words are
+searched for the phrases that attribute a statement to someone ("according to", "he said
+that", "по словам"): at its own start (it is that person's account), in its sentence before it
+or after it ("…, his lawyer said"), or in words it leaves out with "…" ("Minister X, according
+to the victims, ordered …"). Words that hedge it ("According to available information, …")
+count when they are left out. What the passage itself says further on ("the NPM report stated
+that …") is the source's finding about what someone said, and is left alone; so is a sentence
+where the source's own voice takes over ("While the State party stated that …, the Committee
+finds that …"). A passage the copy holds in several places is someone's account only if it is
+in each of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from sanctions.evidence.passages import spans
 
 # The phrases that give what follows as someone's statement, in English and Russian; a verb of
 # saying counts with "that" (or a colon) after it and up to two words between ("told the court
 # that"), so that "the reports of torture" does not.
 _SAYING = (
     r"said|says|stated|states|reported|reports|told|tells|claimed|claims|alleged|alleges"
-    r"|believes|believed|testified|recalled|complained|insisted|maintained|asserted|explained"
-    r"|wrote|writes|recounted|described|added"
+    r"|believes|believed|testified|recalled|complained|insisted|maintained|asserted|asserts"
+    r"|explained|recounted|argued|argues|contended|contends|submitted|submits"
 )
 ATTRIBUTING = re.compile(
     r"\b(?:according to|in the words of|as (?:told|reported|stated) by|allegedly|reportedly"
     rf"|(?:{_SAYING})(?: [\w’'-]+){{0,2}}(?: that\b|:)"
-    r"|по (?:словам|утверждению|мнению|версии|данным)|якобы"
+    r"|по (?:словам|утверждению|мнению|версии|данным|информации)|со слов|якобы"
+    r"|как (?:сообщил|заявил|рассказал|отметил|пояснил|утверждает)[аио]?"
     r"|(?:заявил|сообщил|рассказал|утверждал|пояснил|написал)[аи]?,? что|утверждает,? что)",
 )
+# Words after a passage that give it as someone's: "…, his lawyer said", "…, according to the
+# victims".
+TRAILING = re.compile(
+    rf"^[^.;]{{0,3}},\s*(?:according to\b|[\w’' -]{{0,40}}?\b(?:{_SAYING}|added)\b)"
+)
 # "According to available information": the source's own statement, hedged; quoted with its
-# hedge, it is the source's finding, said as the source says it.
+# hedge, it is the source's finding, said as the source says it ("according to information
+# from his lawyer" is the lawyer's).
 HEDGE = re.compile(
     r"according to (?:the )?(?:available|some|unofficial|official|preliminary|our|its|their"
     r"|other)? ?(?:information|data|reports|sources|estimates|figures)\b"
+    r"(?! (?:from|of|by|provided|received|given|obtained)\b)"
 )
-# How far back in the copy the sentence before a passage is read.
+# The source's own voice taking over after someone's words: "…, the Committee finds that".
+OWN_VOICE = re.compile(
+    r"\b(?:finds|found|concludes|concluded|considers|determines|determined|is satisfied"
+    r"|is of the view|observes|notes)\s+that\b|;"
+)
+# How far back (and on) in the copy the sentence around a passage is read.
 SENTENCE = 300
 SHOWN = 100  # how much of it a finding shows
-_SENTENCE_END = re.compile(r"[.!?](?= )")
+# A full stop that does not end a sentence: after an abbreviation or an initial.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "art",
+        "arts",
+        "vol",
+        "ch",
+        "fig",
+        "cf",
+        "vs",
+        "e.g",
+        "i.e",
+        "u.n",
+        "u.s",
+        "u.k",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "г",
+        "гг",
+        "ул",
+        "им",
+        "т",
+        "д",
+        "ст",
+        "п",
+        "см",
+        "стр",
+        "тел",
+    ]
+)
+_STOP = re.compile(r"[.!?]")
 
 
-def attributed(haystack: str, start: int, first: str) -> tuple[str, str] | None:
-    """How the passage that begins at ``start`` of the folded copy (its first part ``first``)
-    is given as someone's: ("begins", the words at its start that attribute it), ("cut", its
-    sentence's words before it that attribute or hedge it, which the passage leaves out); or
-    None."""
+def attributed(haystack: str, pieces: Sequence[str]) -> tuple[str, str] | None:
+    """How the passage (its folded ``pieces``) is given, in the folded copy, as someone's:
+    ("begins", the words at its start that attribute it), ("cut", its sentence's words before
+    it, after it, or left out with "…", that attribute or hedge it); or None. A passage the
+    copy holds in several places is someone's only if it is in each."""
+    first = pieces[0] if pieces else ""
     head = ATTRIBUTING.match(first)
     if head is not None and not HEDGE.match(first):
         comma = first.find(",", head.end())
         return "begins", first[: comma + 1 if 0 < comma < head.end() + 60 else head.end()]
-    if start <= 1 or haystack[start - 2] in ".!?":  # the passage begins its sentence
-        return None
+    told = None
+    for found in spans(pieces, haystack):
+        said = _around(haystack, found)
+        if said is None:
+            return None  # somewhere the source says it as its own
+        told = told or said
+    return told
+
+
+def _around(haystack: str, found: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The words attributing one occurrence of the passage (its parts' spans)."""
+    start, end = found[0][0], found[-1][1]
+    for (_, gap_start), (gap_end, _) in pairwise(found):
+        left_out = haystack[gap_start:gap_end]
+        # the words left out within the sentences of the parts on either side of them
+        head, tail = left_out[: _sentence_end(left_out)], left_out[_sentence_start(left_out) :]
+        if head == left_out and ATTRIBUTING.search(left_out):
+            return "cut", _shown(left_out.strip(" ,"))
+        if head != left_out and (TRAILING.match(head) or _attributes(tail)):
+            return "cut", _shown((head if TRAILING.match(head) else tail).strip(" ,"))
+    if "," in haystack[end : end + 4]:  # "…, his lawyer said"
+        after = haystack[end : end + SENTENCE]
+        if TRAILING.match(after) is not None:
+            return "cut", _shown(after[: _sentence_end(after)].strip())
+    if start < 2 or (haystack[start - 2] in ".!?" and _ends_sentence(haystack, start - 2)):
+        return None  # the passage begins its sentence: most do
     before = haystack[max(0, start - SENTENCE) : start]
-    ends = list(_SENTENCE_END.finditer(before))
-    sentence = before[ends[-1].end() :] if ends else before
-    if ATTRIBUTING.search(sentence) is None:
-        return None
-    sentence = sentence.strip()  # who says it, with what they say
-    return "cut", sentence if len(sentence) <= SHOWN else "…" + sentence[-SHOWN:].lstrip()
+    sentence = before[_sentence_start(before) :]
+    return ("cut", _shown(sentence.strip())) if _attributes(sentence) else None
+
+
+def _attributes(sentence: str) -> bool:
+    """Whether the words of a sentence before a passage give it as someone's: an attributing
+    phrase, and no sign of the source's own voice after it."""
+    if not sentence.strip():
+        return False
+    last = list(ATTRIBUTING.finditer(sentence))[-1:]
+    return bool(last) and OWN_VOICE.search(sentence, last[0].end()) is None
+
+
+def _sentence_start(before: str) -> int:
+    """Where the sentence that ``before`` ends in begins: after its last full stop that ends a
+    sentence (not an abbreviation's or an initial's; a footnote's number after it is the last
+    sentence's), or at a semicolon's clause."""
+    at = len(before)
+    while True:
+        at = max(before.rfind(".", 0, at), before.rfind("!", 0, at), before.rfind("?", 0, at))
+        if at == -1:
+            return 0
+        if _ends_sentence(before, at):
+            rest = before[at + 1 :]
+            return at + 1 + len(rest) - len(rest.lstrip('0123456789 ”’")'))
+
+
+def _sentence_end(after: str) -> int:
+    for stop in _STOP.finditer(after):
+        if _ends_sentence(after, stop.start()):
+            return stop.end()
+    return len(after)
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the stop at ``at`` ends a sentence: not after an abbreviation ("Mr.", "para.",
+    "U.N.", "г.") or a single letter (an initial), and followed by a space, a footnote's number
+    or a letter (text from a PDF often has none between)."""
+    if text[at] != ".":
+        return True
+    begins = at  # the word before it ("Mr", "U.N", "2"), as far back as an abbreviation goes
+    while (
+        begins > 0 and at - begins < 12 and (text[begins - 1].isalnum() or text[begins - 1] == ".")
+    ):
+        begins -= 1
+    token = text[begins:at].strip(".")
+    if token.casefold() in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    if after.isdigit():  # a footnote's number after a word ("beaten.12"), not "3.5" or a date
+        return before.isalpha()
+    if after.isalpha():  # "beaten.Minister", as PDF text has it; not "e.g" or "U.N"
+        return before.isalpha() and len(token) > 1
+    return True
+
+
+def _shown(words: str) -> str:
+    return words if len(words) <= SHOWN else "…" + words[-SHOWN:].lstrip()

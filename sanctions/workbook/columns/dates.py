@@ -31,7 +31,26 @@ def _months() -> dict[str, int]:
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
                     out.setdefault(name.lower().rstrip("."), number)
+    for number, name in enumerate(RUSSIAN_IN, start=1):
+        out.setdefault(name, number)
     return out
+
+
+# Russian months after "в" ("в мае 2021"), a case CLDR does not give.
+RUSSIAN_IN = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
 
 
 def month_names(month: int) -> list[str]:
@@ -42,40 +61,100 @@ def month_names(month: int) -> list[str]:
 
 def written_in(text: str, when: str, lowered: str | None = None) -> str:
     """A day or month (ISO ``when``) as ``text`` writes it, in any of the usual forms: ISO,
-    ``01.03.2020``, ``1/3/2020``, ``1 March 2020``, ``March 1, 2020``, ``1st March 2020``,
-    ``1 марта 2020``; ``March 2020`` for a month. ``lowered``: the text casefolded, where the
-    caller looks in one text for many dates."""
+    ``01.03.2020``, ``01.03.20``, ``2020/03/01``, ``1/3/2020``, ``1 March 2020``, ``March 1,
+    2020``, ``1st of March 2020``, ``1-Mar-2020``, ``1 марта 2020``, ``«1» марта 2020``, or
+    among other days (``1-2 March 2020``, ``March 1–4, 2020``, ``с 1 по 4 марта 2020``, ``on 1,
+    2 and 5 March 2020``); a month as ``March 2020``, ``в марте 2020``, ``March 15, 2020``.
+    Never inside a longer number (``1 May`` is not in "21 May"). ``lowered``: the text
+    casefolded, where the caller looks in one text for many dates."""
     low = text.casefold() if lowered is None else lowered
-    plain, pattern = _date_forms(when)
-    for written, folded in plain:
-        if folded in low:
-            return written
-    match = pattern.search(text)
+    if bounded(low, when):  # as typed (ISO): most copies, and nothing to work out
+        return when
+    words = _in_words(when)
+    if bounded(low, words.casefold()):
+        return words
+    match = _date_pattern(when).search(text)
     return match.group(0) if match else ""
 
 
-@lru_cache(maxsize=4096)
-def _date_forms(when: str) -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
-    """The forms ``written_in`` looks for a date in: as typed and in words (each with its
-    casefolded form), then one pattern
-    of the other ways of writing it (a list repeats its dates: each is worked out once)."""
+@lru_cache(maxsize=8192)
+def _in_words(when: str) -> str:
+    return dates.in_words(when)
+
+
+def bounded(text: str, needle: str) -> bool:
+    """Whether ``needle`` stands in ``text`` as words do: no letter or digit just before or
+    after it."""
+    at = text.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+# Between two days of a list or a range: "15-16", "4–7", "1, 2 and 5", "с 4 по 7".
+_BETWEEN = r"(?:\s*[-–—‐‑,/&]\s*|\s+(?:and|to|until|till|и|по|до)\s+)"
+_TH = r"(?:st|nd|rd|th)?"
+_ANY_DAY = rf"[«\"]?(?<!\d)\d{{1,2}}{_TH}(?!\d)[»\"]?"
+
+
+@lru_cache(maxsize=8192)
+def _date_pattern(when: str) -> re.Pattern[str]:
+    """One pattern of the ways of writing a date but as typed and in words (a list repeats its
+    dates: each is worked out once)."""
     year, month, *rest = (int(p) for p in when.split("-"))
     names = "|".join(re.escape(n) for n in month_names(month))
+    month_word = rf"(?<!\w)(?:{names})(?!\w)\.?"
+    y = rf"(?<!\d){year}(?!\d)"
     if rest:
         day = rest[0]
-        d, m = rf"0?{day}", rf"0?{month}"
-        th = r"(?:st|nd|rd|th)?"
+        own = rf"[«\"]?(?<!\d)0?{day}{_TH}(?!\d)[»\"]?"
+        days = rf"(?:{_ANY_DAY}{_BETWEEN})*{own}(?:{_BETWEEN}{_ANY_DAY})*"
+        d, m = rf"(?<![\d.])0?{day}", rf"0?{month}"
         patterns: tuple[str, ...] = (
-            rf"\b{d}[./-]{m}[./-]{year}\b",
-            rf"\b{m}/{d}/{year}\b",
-            rf"\b{d}{th}\s+(?:of\s+)?(?:{names})\.?,?\s+{year}",
-            rf"\b(?:{names})\.?\s+{d}{th},?\s+{year}",
+            rf"{d}[./-]{m}[./-](?:{year}|{year % 100:02d})(?![\d])",
+            rf"(?<!\d){year}[./-]{m}[./-]0?{day}(?!\d)",
+            rf"(?<![\d.]){m}/0?{day}/{year}(?!\d)",
+            rf"{days}[-\s]+(?:of\s+)?{month_word},?[-\s]+(?:of\s+)?{y}",
+            rf"{month_word}\s+{days},?\s+{y}",
         )
     else:
-        patterns = (rf"\b(?:{names})\.?,?\s+{year}", rf"\b0?{month}[./]{year}\b")
-    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    plain = tuple((w, w.casefold()) for w in (when, dates.in_words(when)))
-    return plain, combined
+        patterns = (
+            # the month's name, then the year within a few words ("May 15, 2021", "May of 2021")
+            rf"{month_word}[^.\n]{{0,24}}?{y}",
+            rf"(?<![\d.])0?{month}[./]{year}(?!\d)",
+        )
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def last_day_named(text: str) -> tuple[int, int] | None:
+    """The (day, month) of the last day ``text`` names ("On 3 October", "October 3rd",
+    "03.10.2018"), year or not; None when it names none."""
+    found = list(_any_day_named().finditer(text))
+    if not found:
+        return None
+    last = found[-1]
+    numeric, day_first, name_first, day_after = last.group("nd", "nm", "dd", "d2")
+    if numeric:
+        return int(numeric), int(last.group("nmonth"))
+    name = (day_first or name_first or "").lower().rstrip(".")
+    return int(day_after if name_first else last.group("d1")), _months()[name]
+
+
+@cache
+def _any_day_named() -> re.Pattern[str]:
+    """Any day a text names, by a month's name or in numbers."""
+    names = "|".join(re.escape(n) for n in sorted(_months(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\d)(?P<d1>\d{{1,2}}){_TH}\s+(?:of\s+)?(?P<nm>{names})(?!\w)"
+        rf"|(?<!\w)(?P<dd>{names})\.?\s+(?P<d2>\d{{1,2}})(?!\d)"
+        rf"|(?<![\d.])(?P<nd>\d{{1,2}})[./](?P<nmonth>\d{{1,2}})[./]\d{{2,4}}(?!\d)",
+        re.IGNORECASE,
+    )
 
 
 def _day(day: int, month: int) -> str:
