@@ -81,7 +81,7 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
                             text,
                             words=stretch if len(stretch) <= 80 else stretch[:79] + "…",
                             where=col.name,
-                            cited=", ".join(items(cited)),
+                            cited=", ".join(e for e in items(cited) if e in copies),
                         )
 
 

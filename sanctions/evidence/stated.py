@@ -102,7 +102,9 @@ def date_missing(date: str, readable: list[Copy], what: str) -> str | None:
     if date.count("-") == 2 and any(
         written_in(c.text or "", date[:7], c.lowered) for c in readable
     ):
-        return f"{what} {date} (the month is there, not the day)"
+        # a month typed into Excel ("Jan 2015") becomes a date cell: the 1st of it
+        excel = "; an Excel date cell adds the 1st to a month typed in it: type 2015-01 as text"
+        return f"{what} {date} (the month is there, not the day{excel * date.endswith('-01')})"
     if any(bounded(c.lowered, year) for c in readable):
         return f"{what} {date} (the year is there, not the month{' or day' * (len(date) > 7)})"
     return f"{what} {date}"
@@ -245,7 +247,7 @@ def _stated(sheets: Sheets) -> Iterator[Finding]:
                         row_number(label),
                         value,
                         missing=said,
-                        cited=", ".join(items(cited)),
+                        cited=", ".join(e for e in items(cited) if e in copies),
                     )
 
 
