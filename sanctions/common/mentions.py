@@ -46,9 +46,17 @@ SURNAME_ENDING = re.compile(
     r"(ov|ev|av|ova|eva|ava|ovs?kiy|s?kiy|skaya|ski|sky|ska|yn|ina|enko|chuk|yuk|uk|vich"
     r"|uly|ulu|kyzy|qyzy)$"
 )
-# Case endings after a name's stem, as the relaxed readings spell them (Russian -а, -у, -ым,
-# -е, -ой, -ом, -ых, -ыми, -ы, -ою; English possessive or plural -s).
-CASE_ENDINGS = frozenset({"", "a", "u", "im", "e", "ai", "am", "ih", "imi", "i", "aiu", "iu", "s"})
+# Case endings after a name's stem, as the relaxed readings spell them: Russian -а, -у, -ым,
+# -е, -ой, -ом, -ых, -ыми, -ы, -ою, -ем, -ей, and those of a surname declined as an adjective
+# (Ковальского, Ковальскому, Толстого: -ого, -ому); Kazakh -қа/-ға/-ке/-ге, -ты/-ді/-ны,
+# -тың/-дың/-ның, -та/-да/-те/-де, -тан/-дан/-нан, -пен/-бен/-мен; English possessive or plural
+# -s.
+CASE_ENDINGS = frozenset(
+    {"", "a", "u", "im", "e", "ai", "am", "ih", "imi", "i", "aiu", "iu", "s", "em", "ei"}
+    | {"aha", "amu"}
+    | {"ka", "ga", "ke", "ge", "ti", "di", "ni", "tin", "din", "nin", "ta", "da", "te", "de"}
+    | {"tan", "dan", "nan", "pen", "ben", "men"}
+)
 MIN_STEM = 4  # letters a stem needs before a case ending is allowed after it
 MIN_ALONE = 4  # letters a surname needs to identify someone on its own
 NEAR = 2  # how many words apart a given name (or initial) and the surname may stand
@@ -64,8 +72,20 @@ def forms(word: str) -> frozenset[str]:
 
 
 def stems(name_forms: frozenset[str]) -> frozenset[str]:
-    """What a word must begin with to be a case of the name (a feminine -a dropped)."""
-    return frozenset(f[:-1] if f.endswith("a") and len(f) > MIN_STEM else f for f in name_forms)
+    """What a word must begin with to be a case of the name: a feminine -a dropped, and the
+    й of a name in -ай, -ей, -ой, -ий with the vowel before it where it declines as an
+    adjective (Толдай: Толдая, Толдаем; Ковальский: Ковальского; Толстой: Толстого)."""
+    out = set()
+    for f in name_forms:
+        if f.endswith("a") and len(f) > MIN_STEM:
+            out.add(f[:-1])
+        elif f.endswith("i") and f[-2:-1] in ("a", "e", "i", "o") and len(f) > MIN_STEM:
+            out.update((f, f[:-1], f[:-2]))
+        elif f.endswith("ski") and len(f) > MIN_STEM:
+            out.update((f, f[:-1]))
+        else:
+            out.add(f)
+    return frozenset(out)
 
 
 def reads_as(word_forms: frozenset[str], name_forms: frozenset[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -101,3 +102,30 @@ def test_a_text_names_the_first_person_it_names_as_trying_everyone_says(
                 expected[label] = (said, k)
                 break
     assert mentions(pd.Series(texts, dtype="str"), people).to_dict() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        # a name in -ай and one declined as an adjective, in Russian cases
+        ("Serik Tolday", "полиция задержала Серика Толдая", True),
+        ("Serik Tolday", "с Сериком Толдаем", True),
+        ("Pavel Kovalsky", "дело Павла Ковальского", True),
+        ("Pavel Kovalsky", "письмо Павлу Ковальскому", True),
+        ("Ivan Tolstoy", "допрос Ивана Толстого", True),
+        # Kazakh case endings
+        ("Kanat Nurpeisov", "Қанат Нұрпейісовты ұстады", True),
+        ("Serik Orazov", "Серик Оразовқа хат", True),
+        ("Serik Orazov", "Серик Оразовтың ісі", True),
+        # another surname that only begins alike
+        ("Serik Tolday", "Серик Толдаев", False),
+        ("Pavel Kovalsky", "Павел Ковалев", False),
+    ],
+)
+def test_a_name_is_found_in_the_cases_of_the_region_s_languages(
+    name: str, text: str, named: bool
+) -> None:
+    """Every name is invented."""
+    someone = person(name, frozenset())
+    assert someone is not None
+    assert (not mentions(pd.Series([text]), [someone]).empty) is named
