@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sanctions.evidence.passages import parts_of_all, pieces_in
+from sanctions.evidence.passages import parts_of_all
 from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
@@ -72,7 +72,7 @@ def _inline(sheets: Sheets) -> Iterator[Finding]:
                 for stretch in found:
                     pieces = next(folded)
                     held = readable[cited]
-                    if held and not any(pieces_in(pieces, c.folded) for c in held):
+                    if held and not any(c.holds(pieces) for c in held):
                         yield sheets.finding(
                             INLINE_NOT_FOUND,
                             spec.name,

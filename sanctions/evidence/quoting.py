@@ -62,6 +62,20 @@ class Copy:
         return (self.text or "").casefold()
 
     @cached_property
+    def unspaced(self) -> str:
+        """The folded text without its spaces, for a passage the source misspaces."""
+        return self.folded.replace(" ", "")
+
+    def holds(self, pieces: list[str]) -> bool:
+        """Whether the copy holds the passage (its ``parts``): as folded, or, where the source
+        leaves out or adds a space ("Code)were", "pre-trialdetention"), with no spaces at all."""
+        if pieces_in(pieces, self.folded):
+            return True
+        return self.text is not None and pieces_in(
+            [p.replace(" ", "") for p in pieces], self.unspaced
+        )
+
+    @cached_property
     def squeezed(self) -> str:
         """The folded text with only its letters and digits, once for every ID number."""
         return _NOT_ALNUM.sub("", self.folded)
@@ -192,7 +206,7 @@ def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
 
 def _held(pieces: list[str], readable: list[Copy]) -> Copy | None:
     """The first copy holding the passage (its ``parts``)."""
-    return next((c for c in readable if pieces_in(pieces, c.folded)), None)
+    return next((c for c in readable if c.holds(pieces)), None)
 
 
 # What the warning says of each way a passage is given as someone's (``tellers.attributed``).

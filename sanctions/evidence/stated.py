@@ -103,7 +103,7 @@ def date_missing(date: str, readable: list[Copy], what: str) -> str | None:
         written_in(c.text or "", date[:7], c.lowered) for c in readable
     ):
         # a month typed into Excel ("Jan 2015") becomes a date cell: the 1st of it
-        excel = "; an Excel date cell adds the 1st to a month typed in it: type 2015-01 as text"
+        excel = "; if the cell is an Excel date, Excel added the 1st to a month: type 2015-01"
         return f"{what} {date} (the month is there, not the day{excel * date.endswith('-01')})"
     if any(bounded(c.lowered, year) for c in readable):
         return f"{what} {date} (the year is there, not the month{' or day' * (len(date) > 7)})"

@@ -31,9 +31,11 @@ _SAYING = (
     r"said|says|stated|states|reported|reports|told|tells|claimed|claims|alleged|alleges"
     r"|believes|believed|testified|recalled|complained|insisted|maintained|asserted|asserts"
     r"|explained|recounted|argued|argues|contended|contends|submitted|submits"
+    r"|saying|stating|claiming|alleging|arguing|asserting|insisting|maintaining|contending"
 )
 ATTRIBUTING = re.compile(
     r"\b(?:according to|in the words of|as (?:told|reported|stated) by|allegedly|reportedly"
+    r"|(?:there is )?reason to (?:believe|suspect) that|as is known from|known from official"
     rf"|(?:{_SAYING})(?: [\w’'-]+){{0,2}}(?: that\b|:)"
     r"|по (?:словам|утверждению|мнению|версии|данным|информации)|со слов|якобы"
     r"|как (?:сообщил|заявил|рассказал|отметил|пояснил|утверждает)[аио]?"
@@ -42,7 +44,13 @@ ATTRIBUTING = re.compile(
 # Words after a passage that give it as someone's: "…, his lawyer said", "…, according to the
 # victims".
 TRAILING = re.compile(
-    rf"^[^.;]{{0,3}},\s*(?:according to\b|[\w’' -]{{0,40}}?\b(?:{_SAYING}|added)\b)"
+    r"^[^.;]{0,3},\s*(?:according to\b"
+    # "…, his lawyer said." (the saying ends the clause: "…, however the source has submitted
+    # that …" begins another)
+    rf"|[\w’' -]{{0,40}}?\b(?:{_SAYING}|added)\s*(?:[.,;]|$)"
+    # "…, as submitted by the Government"
+    r"|as\b[^.;]{0,80}?\b(?:submitted|stated|reported|claimed|alleged|argued|noted|indicated)"
+    r" by\b)"
 )
 # "According to available information": the source's own statement, hedged; quoted with its
 # hedge, it is the source's finding, said as the source says it ("according to information
@@ -56,7 +64,13 @@ HEDGE = re.compile(
 OWN_VOICE = re.compile(
     r"\b(?:finds|found|concludes|concluded|considers|determines|determined|is satisfied"
     r"|is of the view|observes|notes)\s+that\b|;"
+    # "…, the Working Group is particularly concerned": the source's body takes the clause
+    r"|,\s*(?:the (?:working group|committee|court|tribunal|special rapporteur|rapporteur|panel"
+    r"|mission|commission|report|authors)|we)\b"
 )
+# A sentence that concedes someone's words before its own ("While the State party stated that
+# …, …"): the passage after the comma is the source's.
+CONCESSIVE = re.compile(r"^\W*(?:while|whilst|although|though|whereas|even though|despite)\b")
 # How far back (and on) in the copy the sentence around a passage is read.
 SENTENCE = 300
 SHOWN = 100  # how much of it a finding shows
@@ -157,7 +171,9 @@ def _attributes(sentence: str) -> bool:
     if not sentence.strip():
         return False
     last = list(ATTRIBUTING.finditer(sentence))[-1:]
-    return bool(last) and OWN_VOICE.search(sentence, last[0].end()) is None
+    if not last or OWN_VOICE.search(sentence, last[0].end()) is not None:
+        return False
+    return not (CONCESSIVE.match(sentence) and "," in sentence[last[0].end() :])
 
 
 def _sentence_start(before: str) -> int:

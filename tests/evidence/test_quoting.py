@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sanctions.check.validate import validate
+from sanctions.evidence.passages import fold_text, parts
+from sanctions.evidence.quoting import Copy
 from sanctions.rules.finding import Finding
 from tests import workbooks
 from tests.workbooks import cell
@@ -66,3 +68,13 @@ def test_a_document_known_through_another_is_read_in_that_ones_copy(
     rows["involvement"][0]["quote"] = "words the article never quoted"
     [found] = quote_findings(build(rows))
     assert found.code == "quote.not_found" and "E001 (example-city-report.txt)" in found.message
+
+
+def test_a_passage_the_source_misspaces_is_held() -> None:
+    """README: a quote is found "whatever the spacing": a source's own typo ("Code)were",
+    "pre-trialdetention") does not make its words another's."""
+    text = "He was charged under Article 405 of the Criminal Code)were sentenced; held in pre-trialdetention."
+    copy = Copy("E1", "e1.txt", text, None, fold_text(text))
+    assert copy.holds(parts("of the Criminal Code) were sentenced"))
+    assert copy.holds(parts("held in pre-trial detention"))
+    assert not copy.holds(parts("held in pre-trial custody"))

@@ -27,6 +27,14 @@ COPY = (
     "court found it proven. The colonel gave the order. "
     "The guards detained Bekov on arrival. His wife said that he was beaten. Bekov was "
     "released on bail. "
+    "He met a State lawyer on 7 January 2022, however the source has submitted that the lawyer "
+    "may disclose nothing. "
+    "While both the source and the Government have submitted that he was charged, the Working "
+    "Group is concerned at the lack of any explanation. "
+    "On 18 February he was charged with bribery, as [footnote 19] submitted by the Government. "
+    "The Government denies these allegations, arguing that he was detained lawfully. "
+    "There is reason to believe that the officers were involved in the attacks. "
+    "As is known from official reports, he was arrested on 8 January by court order. "
 )
 
 
@@ -54,6 +62,10 @@ def told(passage: str) -> tuple[str, str] | None:
         # "information from his lawyer" is the lawyer's, not a hedge
         ("According to information from his lawyer, the guards beat him", "begins", "according"),
         ("его пытали", "cut", "как сообщил адвокат,"),
+        ("On 18 February he was charged with bribery", "cut", ", as [footnote 19] submitted"),
+        ("he was detained lawfully", "cut", "the government denies these allegations, arguing"),
+        ("the officers were involved in the attacks", "cut", "there is reason to believe that"),
+        ("he was arrested on 8 January by court order", "cut", "as is known from official"),
     ],
 )
 def test_an_account_or_a_hedge_is_found_however_the_passage_is_cut(
@@ -84,6 +96,10 @@ def test_an_account_or_a_hedge_is_found_however_the_passage_is_cut(
         "The colonel gave the order",
         # the words left out are whole sentences: someone's saying there is not this passage's
         "The guards detained Bekov … Bekov was released on bail",
+        # someone's saying after it introduces another clause, not this one
+        "He met a State lawyer on 7 January 2022",
+        # conceded, then the source's own body speaks
+        "is concerned at the lack of any explanation",
     ],
 )
 def test_the_source_s_own_sentences_are_left_alone(passage: str) -> None:
