@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 
 from sanctions.evidence.passages import parts_of_all
-from sanctions.evidence.quoting import Copy, all_readable, copies_of
+from sanctions.evidence.quoting import ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
-from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -45,44 +44,35 @@ def quoted_in(text: str) -> list[str]:
 
 
 def _inline(sheets: Sheets) -> Iterator[Finding]:
-    copies = copies_of(sheets)
-    for spec in sheets.layout.sheets:
-        frame = sheets.frames.get(spec.name)
-        if frame is None:
-            continue
-        for col in spec.columns:
-            if col.found_as != "quoted" or col.name not in frame or col.sources not in frame:
-                continue
-            cells = frame[col.name]
-            marked = cells.notna() & cells.astype(str).str.contains('[“«„"]', regex=True)
-            texts = cells[marked].astype(str).tolist()
-            stretches = [quoted_in(text) for text in texts]
-            # every stretch of the column folded at once, then dealt back to its cell
-            folded = iter(parts_of_all([s for each in stretches for s in each]))
-            readable: dict[str, list[Copy]] = {}  # rows citing the same sources share them
-            for label, text, cited, found in zip(
-                frame.index[marked],
-                texts,
-                frame.loc[marked, col.sources].astype(str).tolist(),
-                stretches,
-                strict=True,
-            ):
-                if cited not in readable:
-                    readable[cited] = all_readable(copies, items(cited))
-                for stretch in found:
-                    pieces = next(folded)
-                    held = readable[cited]
-                    if held and not any(c.holds(pieces) for c in held):
-                        yield sheets.finding(
-                            INLINE_NOT_FOUND,
-                            spec.name,
-                            col.name,
-                            row_number(label),
-                            text,
-                            words=stretch if len(stretch) <= 80 else stretch[:79] + "…",
-                            where=col.name,
-                            cited=", ".join(e for e in items(cited) if e in copies),
-                        )
+    readable = ReadableOf(copies_of(sheets))
+    for sheet, col, frame in sourced_columns(sheets, ("quoted",)):
+        cells = frame[col.name]
+        marked = cells.notna() & cells.astype(str).str.contains('[“«„"‘]', regex=True)
+        texts = cells[marked].astype(str).tolist()
+        stretches = [quoted_in(text) for text in texts]
+        # every stretch of the column folded at once, then dealt back to its cell
+        folded = iter(parts_of_all([s for each in stretches for s in each]))
+        for label, text, cited, found in zip(
+            frame.index[marked],
+            texts,
+            frame.loc[marked, str(col.sources)].astype(str).tolist(),
+            stretches,
+            strict=True,
+        ):
+            for stretch in found:
+                pieces = next(folded)
+                held = readable[cited]
+                if held and not any(c.holds(pieces) for c in held):
+                    yield sheets.finding(
+                        INLINE_NOT_FOUND,
+                        sheet,
+                        col.name,
+                        row_number(label),
+                        text,
+                        words=stretch if len(stretch) <= 80 else stretch[:79] + "…",
+                        where=col.name,
+                        cited=readable.named(cited),
+                    )
 
 
 INLINE_NOT_FOUND = SheetsRule(

@@ -13,10 +13,12 @@ one thing to do, not a warning per quote).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+import pandas as pd
 
 from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import (
@@ -31,6 +33,7 @@ from sanctions.evidence.tellers import attributed
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
+from sanctions.workbook.layout import ColumnSpec
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -132,6 +135,39 @@ def all_readable(copies: dict[str, list[Copy]], cited: list[str]) -> list[Copy]:
     if any(group and all(c.text is None for c in group) for group in groups):
         return []
     return [c for group in groups for c in group if c.text is not None]
+
+
+class ReadableOf(dict[str, list[Copy]]):
+    """For a cell citing sources (``"E001; E004"``), their readable copies (``all_readable``),
+    worked out once for every row citing the same ones."""
+
+    def __init__(self, copies: dict[str, list[Copy]]) -> None:
+        super().__init__()
+        self.copies = copies
+
+    def __missing__(self, cited: str) -> list[Copy]:
+        self[cited] = found = all_readable(self.copies, items(cited))
+        return found
+
+    def named(self, cited: str) -> str:
+        """The cited sources a message names: those the list has (an unknown ID is the
+        references rule's)."""
+        return ", ".join(e for e in items(cited) if e in self.copies)
+
+
+def sourced_columns(
+    sheets: Sheets, kinds: Collection[str], skip: str | None = None
+) -> Iterator[tuple[str, ColumnSpec, pd.DataFrame]]:
+    """Each column looked for in its sources' copies as one of ``kinds`` (the schema's
+    ``found_as``), with its sheet's name and frame, where the sheet has both it and the column
+    citing its sources; ``skip``: a sheet judged elsewhere."""
+    for spec in sheets.layout.sheets:
+        frame = sheets.frames.get(spec.name)
+        if frame is None or spec.name == skip:
+            continue
+        for col in spec.columns:
+            if col.found_as in kinds and col.name in frame and col.sources in frame:
+                yield spec.name, col, frame
 
 
 def _findings(sheets: Sheets) -> list[Finding]:

@@ -33,7 +33,7 @@ from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
 from sanctions.evidence.passages import fold_text
-from sanctions.evidence.quoting import Copy, all_readable, copies_of
+from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
 from sanctions.workbook.columns.values import items
@@ -211,44 +211,32 @@ def _spaced(core: str) -> re.Pattern[str]:
 
 
 def _stated(sheets: Sheets) -> Iterator[Finding]:
-    copies = copies_of(sheets)
-    for spec in sheets.layout.sheets:
-        frame = sheets.frames.get(spec.name)
-        if frame is None or spec.name == IDENTIFYING:
-            continue
-        readable: dict[str, list[Copy]] = {}  # rows citing the same sources share them
-        for col in spec.columns:
-            if col.found_as not in KINDS or col.name not in frame:
-                continue
-            assert col.sources is not None  # found_as is given only with sources
-            if col.sources not in frame:
-                continue
-            given = frame[col.name].notna() & frame[col.sources].notna()
-            if col.found_as == "date":  # a date the date rules refuse is theirs to report
-                given &= is_valid(frame[col.name].fillna("").astype(str))
-            withheld = WITHHELD_BY.get(col.name)
-            if withheld in frame:
-                given &= frame[withheld].fillna("") != "yes"
-            for label, value, cited in zip(
-                frame.index[given],
-                frame.loc[given, col.name].astype(str).tolist(),
-                frame.loc[given, col.sources].astype(str).tolist(),
-                strict=True,
-            ):
-                if cited not in readable:  # keyed by the cell: its columns share the copies
-                    readable[cited] = all_readable(copies, items(cited))
-                if not readable[cited]:  # nothing to read, or not all: their warnings say so
-                    continue
-                for said in missing(col, value, readable[cited]):
-                    yield sheets.finding(
-                        VALUE_NOT_FOUND,
-                        spec.name,
-                        col.name,
-                        row_number(label),
-                        value,
-                        missing=said,
-                        cited=", ".join(e for e in items(cited) if e in copies),
-                    )
+    readable = ReadableOf(copies_of(sheets))
+    for sheet, col, frame in sourced_columns(sheets, KINDS, skip=IDENTIFYING):
+        cites = str(col.sources)
+        given = frame[col.name].notna() & frame[cites].notna()
+        if col.found_as == "date":  # a date the date rules refuse is theirs to report
+            given &= is_valid(frame[col.name].fillna("").astype(str))
+        withheld = WITHHELD_BY.get(col.name)
+        if withheld in frame:
+            given &= frame[withheld].fillna("") != "yes"
+        for label, value, cited in zip(
+            frame.index[given],
+            frame.loc[given, col.name].astype(str).tolist(),
+            frame.loc[given, cites].astype(str).tolist(),
+            strict=True,
+        ):
+            # nothing to read, or not all: the copies' own warnings say so
+            for said in missing(col, value, readable[cited]) if readable[cited] else ():
+                yield sheets.finding(
+                    VALUE_NOT_FOUND,
+                    sheet,
+                    col.name,
+                    row_number(label),
+                    value,
+                    missing=said,
+                    cited=readable.named(cited),
+                )
 
 
 VALUE_NOT_FOUND = SheetsRule(
