@@ -32,7 +32,7 @@ import pandas as pd
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
-from sanctions.evidence.passages import fold_text
+from sanctions.evidence.passages import fold, fold_text, parts, spans
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
@@ -58,6 +58,16 @@ RELATIVE = {
 # How far before such words the day they place it by is looked for.
 PLACED_WITHIN = 2000
 PLACE_NAMES = "place_names.yaml"
+# How far from a passage the row quotes its values are looked for, in characters: about a
+# page's paragraph either side. A report states many incidents' dates, places and victims; a
+# value stated only far from the row's own passages may be another incident's.
+NEAR = 1500
+CHECK = "check it against the source, or cite the one that states it"
+NEAR_WHERE = "near the passages the row quotes in"
+FAR = (
+    "they state it only further away, perhaps of another incident: check it, and quote the "
+    "passage that states it of this one"
+)
 # The sheet whose values are a person's identifying details, judged together there.
 IDENTIFYING = "persons"
 # How a message names one value of a column, where its name does not say it.
@@ -220,23 +230,61 @@ def _stated(sheets: Sheets) -> Iterator[Finding]:
         withheld = WITHHELD_BY.get(col.name)
         if withheld in frame:
             given &= frame[withheld].fillna("") != "yes"
-        for label, value, cited in zip(
+        quotes = frame.loc[given, "quote"].tolist() if "quote" in frame else [None] * given.sum()
+        for label, value, cited, quote in zip(
             frame.index[given],
             frame.loc[given, col.name].astype(str).tolist(),
             frame.loc[given, cites].astype(str).tolist(),
+            quotes,
             strict=True,
         ):
-            # nothing to read, or not all: the copies' own warnings say so
-            for said in missing(col, value, readable[cited]) if readable[cited] else ():
+            if not readable[cited]:  # nothing to read, or not all: their warnings say so
+                continue
+            said, where, todo = missing(col, value, readable[cited]), "in", CHECK
+            long = any(len(c.text or "") > 2 * NEAR for c in readable[cited])
+            if not said and long and isinstance(quote, str):
+                # stated in the copy: but of this incident or post, near its passages? (a
+                # short copy is near whole)
+                near = near_passages(readable[cited], items(quote))
+                said, where, todo = missing(col, value, near) if near else [], NEAR_WHERE, FAR
+            for missed in said:
                 yield sheets.finding(
                     VALUE_NOT_FOUND,
                     sheet,
                     col.name,
                     row_number(label),
                     value,
-                    missing=said,
+                    missing=missed,
+                    where=where,
                     cited=readable.named(cited),
+                    todo=todo,
                 )
+
+
+def near_passages(copies: list[Copy], quotes: list[str]) -> list[Copy]:
+    """The stretches of the copies within ``NEAR`` characters of a passage the row quotes, as
+    copies of their own; none where no passage is found (its words then say nothing of where
+    the value is). A copy short enough is near whole."""
+    pieces = [parts(q) for q in quotes]
+    near: list[Copy] = []
+    for copy in copies:
+        text = copy.text or ""
+        if len(text) <= 2 * NEAR:
+            if any(copy.holds(p) for p in pieces if p):
+                near.append(copy)
+            continue
+        windows = [
+            (found[0][0], found[-1][1]) for p in pieces if p for found in spans(p, copy.folded)
+        ]
+        if not windows:
+            continue
+        origin = fold(text).origin  # where each folded character stands in the copy
+        kept = "\n\n".join(
+            text[max(0, origin[a] - NEAR) : origin[min(b, len(origin)) - 1] + NEAR]
+            for a, b in sorted(windows)
+        )
+        near.append(Copy(copy.eid, copy.name, kept, None, fold_text(kept)))
+    return near
 
 
 VALUE_NOT_FOUND = SheetsRule(
@@ -244,9 +292,9 @@ VALUE_NOT_FOUND = SheetsRule(
     "warning",
     "A date, place or name a row gives (an incident's dates, place and victims, a post's "
     "dates) that none of the copies of the sources the row cites states, in any usual form, "
-    "spelling or script: a letter prints it as a fact.",
-    "{missing} is not in the copies of {cited}: check it against the source, or cite the one "
-    "that states it",
+    "spelling or script, or states only far from the passages the row quotes (perhaps of "
+    "another incident): a letter prints it as a fact.",
+    "{missing} is not {where} the copies of {cited}: {todo}",
     check=_stated,
 )
 

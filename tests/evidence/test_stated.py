@@ -6,7 +6,15 @@ import pytest
 
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy
-from sanctions.evidence.stated import date_missing, named_in, number_in, place_in
+from sanctions.evidence.stated import (
+    date_missing,
+    missing,
+    named_in,
+    near_passages,
+    number_in,
+    place_in,
+)
+from sanctions.workbook.layout import load_layout
 from tests import workbooks
 
 
@@ -109,3 +117,23 @@ def test_a_place_is_found_by_its_name_in_any_script_case_or_other_name(
     text: str, place: str, found: bool
 ) -> None:
     assert place_in(place, copy(text)) is found
+
+
+def test_a_value_stated_only_far_from_the_row_s_passages_is_not_near_them() -> None:
+    """A report states many incidents' dates: a day it gives only pages away from the passages
+    the row quotes may be another incident's."""
+    date = load_layout().sheet("incidents").column("date")
+    filler = "Another matter entirely was discussed at length. " * 80  # some 4,000 characters
+    far = copy(
+        f"On 2 March 2020 officers beat a journalist. {filler}Police detained the protesters."
+    )
+    near = near_passages([far], ["Police detained the protesters"])
+    assert missing(date, "2020-03-02", [far]) == []  # somewhere in the copy
+    assert missing(date, "2020-03-02", near) == ["the date 2020-03-02"]  # not near the passage
+    close = copy(f"{filler}On 2 March 2020 police detained the protesters. {filler}")
+    assert (
+        missing(date, "2020-03-02", near_passages([close], ["police detained the protesters"]))
+        == []
+    )
+    # a passage the copy does not hold says nothing of where the value is
+    assert near_passages([far], ["words no copy holds"]) == []
