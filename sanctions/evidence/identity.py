@@ -11,10 +11,12 @@ detail missing. A warning, not an error: a source may write a date in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sanctions.common.dates import is_valid
-from sanctions.evidence.quoting import all_readable, copies_of
+from sanctions.evidence.passages import fold_text
+from sanctions.evidence.quoting import Copy, all_readable, copies_of
 from sanctions.evidence.stated import KINDS, missing
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
@@ -54,11 +56,12 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         readable = all_readable(copies, cited)
         if not readable:  # nothing to read, or not all: the copies' own warnings say so
             continue
+        near = born_near(readable)
         said = [
             found
             for col, column, ok in zip(stated, values, valid, strict=True)
             if ok[k] and (value := text_or_none(column[k]))
-            for found in missing(col, value, readable)
+            for found in missing(col, value, near if col.name.startswith("birth") else readable)
         ]
         if said:
             yield sheets.finding(
@@ -71,6 +74,28 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
                 missing=", ".join(said),
                 cited=", ".join(cited),
             )
+
+
+# Words that introduce a birth: a birth date or place is looked for near them, where a copy has
+# them ("born in 1965 in Almaty … resides in Nur-Sultan": Nur-Sultan is no birth place).
+BORN = re.compile(
+    r"\b(?:born|birth|d\.o\.b|dob|b\.|nee|née)|родил|рожд|уроженец|уроженка|туған|туылған",
+    re.IGNORECASE,
+)
+BORN_WITHIN = 300  # characters either side of such words
+
+
+def born_near(copies: list[Copy]) -> list[Copy]:
+    """The stretches of the copies around the words that introduce a birth, as copies of their
+    own; the copies whole where none has such words."""
+    near = []
+    for copy in copies:
+        text = copy.text or ""
+        found = [m.start() for m in BORN.finditer(text)]
+        if found:
+            kept = "\n\n".join(text[max(0, at - BORN_WITHIN) : at + BORN_WITHIN] for at in found)
+            near.append(Copy(copy.eid, copy.name, kept, None, fold_text(kept)))
+    return near or copies
 
 
 IDENTITY_NOT_FOUND = SheetsRule(

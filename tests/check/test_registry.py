@@ -587,3 +587,16 @@ def test_identifying_details_are_looked_for_in_the_copies_cited_for_them(
         "not in the copies of E001, cited for the identity of 'P001': the birth place "
         "'Otherton', the ID number 'Passport N9999'"
     )
+
+
+def test_a_birth_place_is_looked_for_where_the_copy_tells_the_birth(
+    findings_of, monkeypatch: pytest.MonkeyPatch
+):
+    """ "Born in 1965 in Almaty … resides at his family home in Nur-Sultan": a place the copy
+    names only as a residence is no birth place."""
+    far = "\n" + "Other matters were raised. " * 40 + "He now resides in Otherton.\n"
+    monkeypatch.setattr(workbooks, "REPORT", workbooks.REPORT + far)
+    rows = workbooks.valid_rows()
+    rows["persons"][0].update(birth_place="Otherton")
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    assert "the birth place 'Otherton'" in found.message
