@@ -49,6 +49,7 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         else [True] * len(rows)
         for col in stated
     ]
+    windows: dict[int, Copy | None] = {}  # each copy's stretches telling a birth, once
     for k, (label, ids, pid) in enumerate(
         zip(rows.index, rows[CITES].tolist(), rows["person_id"].tolist(), strict=True)
     ):
@@ -56,7 +57,7 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         readable = all_readable(copies, cited)
         if not readable:  # nothing to read, or not all: the copies' own warnings say so
             continue
-        near = born_near(readable)
+        near = born_near(readable, windows)
         said = [
             found
             for col, column, ok in zip(stated, values, valid, strict=True)
@@ -79,23 +80,37 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
 # Words that introduce a birth: a birth date or place is looked for near them, where a copy has
 # them ("born in 1965 in Almaty … resides in Nur-Sultan": Nur-Sultan is no birth place).
 BORN = re.compile(
-    r"\b(?:born|birth|d\.o\.b|dob|b\.|nee|née)|родил|рожд|уроженец|уроженка|туған|туылған",
-    re.IGNORECASE,
+    r"\b(?:born|birth|d\.o\.b|dob|b\.|nee|née)|родил|рожд|уроженец|уроженка|туған|туылған"
 )
 BORN_WITHIN = 300  # characters either side of such words
 
 
-def born_near(copies: list[Copy]) -> list[Copy]:
+def born_near(copies: list[Copy], windows: dict[int, Copy | None] | None = None) -> list[Copy]:
     """The stretches of the copies around the words that introduce a birth, as copies of their
-    own; the copies whole where none has such words."""
+    own; the copies whole where none has such words. ``windows``: each copy's, worked out
+    once for every person citing it."""
+    seen = {} if windows is None else windows
     near = []
     for copy in copies:
-        text = copy.text or ""
-        found = [m.start() for m in BORN.finditer(text)]
-        if found:
-            kept = "\n\n".join(text[max(0, at - BORN_WITHIN) : at + BORN_WITHIN] for at in found)
-            near.append(Copy(copy.eid, copy.name, kept, None, fold_text(kept)))
+        if id(copy) not in seen:
+            seen[id(copy)] = _born_window(copy)
+        window = seen[id(copy)]
+        if window is not None:
+            near.append(window)
     return near or copies
+
+
+def _born_window(copy: Copy) -> Copy | None:
+    """The copy's stretches around the words that introduce a birth (the copy itself when it is
+    short: near whole), or None when it has none."""
+    if len(copy.text or "") <= 4 * BORN_WITHIN:
+        return copy
+    low = copy.lowered  # casefolded, as BORN reads it: its positions are these
+    found = [m.start() for m in BORN.finditer(low)]
+    if not found:
+        return None
+    kept = "\n\n".join(low[max(0, at - BORN_WITHIN) : at + BORN_WITHIN] for at in found)
+    return Copy(copy.eid, copy.name, kept, None, fold_text(kept))
 
 
 IDENTITY_NOT_FOUND = SheetsRule(
