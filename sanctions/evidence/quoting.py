@@ -64,19 +64,10 @@ class Copy:
         """The text casefolded, once for every date looked for in it."""
         return (self.text or "").casefold()
 
-    @cached_property
-    def unspaced(self) -> str:
-        """The folded text without its spaces, for a passage the source misspaces."""
-        return self.folded.replace(" ", "")
-
     def holds(self, pieces: list[str]) -> bool:
-        """Whether the copy holds the passage (its ``parts``): as folded, or, where the source
-        leaves out or adds a space ("Code)were", "pre-trialdetention"), with no spaces at all."""
-        if pieces_in(pieces, self.folded):
-            return True
-        return self.text is not None and pieces_in(
-            [p.replace(" ", "") for p in pieces], self.unspaced
-        )
+        """Whether the copy holds the passage (its ``parts``), as ``passages.pieces_in`` finds
+        it."""
+        return self.text is not None and pieces_in(pieces, self.folded)
 
     @cached_property
     def squeezed(self) -> str:

@@ -16,6 +16,7 @@ from sanctions.evidence.passages import (
     fold_each,
     fold_text,
     found_in,
+    found_in_folded,
     nearest,
     parts,
     parts_of_all,
@@ -121,3 +122,15 @@ def test_a_passage_is_split_at_its_gaps_as_the_pattern_splits_it(text: str) -> N
     from sanctions.evidence.passages import GAP, _gaps
 
     assert _gaps(text) == GAP.split(text)
+
+
+def test_a_passage_the_source_misspaces_is_found_by_every_check_and_output() -> None:
+    """The one finding of a passage in a copy (``pieces_in``) is what the quote rules and the
+    outputs' choice of the source that holds it both ask: a source's "Code)were" holds the
+    quoted "Code) were", for both alike."""
+    text = fold_text("charged under the Criminal Code)were sentenced; in pre-trialdetention")
+    assert found_in_folded("the Criminal Code) were sentenced", text)
+    assert found_in_folded("in pre-trial detention", text)
+    assert not found_in_folded("in pre-trial custody", text)
+    # a space the passage lacks is no typo: "detainee.Next" is not two paragraphs
+    assert not found_in_folded("detainee.next", fold_text("the detainee.\n\nNext paragraph."))
