@@ -71,7 +71,7 @@ FAR = (
 # The sheet whose values are a person's identifying details, judged together there.
 IDENTIFYING = "persons"
 # How a message names one value of a column, where its name does not say it.
-NOUNS = {"id_numbers": "ID number", "victims": "victim", "date": "date", "as_of": "date in post"}
+NOUNS = {"id_numbers": "ID number", "victims": "victim", "as_of": "date in post"}
 # Columns whose values a "yes" in another keeps out of every output, and which may be known
 # only from a source no row cites (a confidential victim's name, from an interview's record):
 # not looked for while withheld.
