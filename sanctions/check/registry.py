@@ -14,7 +14,7 @@ from sanctions.check import (
     submissions,
     submitter,
 )
-from sanctions.evidence import identity, inline, quoting, stated
+from sanctions.evidence import identity, inline, quoting, stated, unchecked
 from sanctions.evidence import rules as evidence
 from sanctions.rules.rule import Rule
 from sanctions.workbook import structure
@@ -36,6 +36,7 @@ ACROSS: tuple[SheetsRule, ...] = (
     *identity.RULES,
     *stated.RULES,
     *inline.RULES,
+    *unchecked.RULES,
     *content.RULES,
     *duplicates.RULES,
 )

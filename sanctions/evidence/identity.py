@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sanctions.common.dates import is_valid
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy, all_readable, copies_of
-from sanctions.evidence.stated import KINDS, missing
+from sanctions.evidence.stated import KINDS, looked_for, missing
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import row_number, text_or_none
@@ -42,20 +41,14 @@ def _details(sheets: Sheets) -> Iterator[Finding]:
         if col.sources == CITES and col.found_as in KINDS and col.name in rows
     ]
     values = [rows[col.name].tolist() for col in stated]
-    # a date the date rule refuses is that rule's to report, not this one's
-    valid = [
-        is_valid(rows[col.name].fillna("").astype(str)).tolist()
-        if col.found_as == "date"
-        else [True] * len(rows)
-        for col in stated
-    ]
+    valid = [looked_for(rows, col).tolist() for col in stated]
     windows: dict[int, Copy | None] = {}  # each copy's stretches telling a birth, once
     for k, (label, ids, pid) in enumerate(
         zip(rows.index, rows[CITES].tolist(), rows["person_id"].tolist(), strict=True)
     ):
         cited = items(ids)
         readable = all_readable(copies, cited)
-        if not readable:  # nothing to read, or not all: the copies' own warnings say so
+        if not readable:  # nothing to read, or not all: ``unchecked.py`` says so
             continue
         near = born_near(readable, windows)
         said = [

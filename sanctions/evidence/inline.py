@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pandas as pd
+
 from sanctions.evidence.passages import parts_of_all
 from sanctions.evidence.quoting import ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
+from sanctions.workbook.layout import ColumnSpec
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -43,12 +46,18 @@ def quoted_in(text: str) -> list[str]:
     return [_INSERTED.sub(" … ", q).strip(" …") for q in found if _WORD.search(q)]
 
 
+def looked_for(frame: pd.DataFrame, col: ColumnSpec) -> pd.Series:
+    """The cells of a prose column that set words in quotation marks (their stretches then
+    looked for in the copies of the sources the row cites)."""
+    cells = frame[col.name]
+    return cells.notna() & cells.astype(str).str.contains('[“«„"‘]', regex=True)
+
+
 def _inline(sheets: Sheets) -> Iterator[Finding]:
     readable = ReadableOf(copies_of(sheets))
     for sheet, col, frame in sourced_columns(sheets, ("quoted",)):
-        cells = frame[col.name]
-        marked = cells.notna() & cells.astype(str).str.contains('[“«„"‘]', regex=True)
-        texts = cells[marked].astype(str).tolist()
+        marked = looked_for(frame, col)
+        texts = frame.loc[marked, col.name].astype(str).tolist()
         stretches = [quoted_in(text) for text in texts]
         # every stretch of the column folded at once, then dealt back to its cell
         folded = iter(parts_of_all([s for each in stretches for s in each]))

@@ -5,9 +5,7 @@ for in the local copies of the evidence the row cites, and of the documents thos
 through (a report known from a news article is quoted as the article quotes it). A passage
 that no copy holds, when every cited source has a readable copy, is an error at the quote cell
 with the copy's nearest passage; when some cited source has no copy to read, the passage could
-not be checked, and that source gets one warning at its row naming every quote cell it leaves
-unchecked (a list with many rows citing a source known only by its url gets one warning, and
-one thing to do, not a warning per quote).
+not be checked, and ``unchecked.py`` names the cell in that source's one warning.
 """
 
 from __future__ import annotations
@@ -30,7 +28,7 @@ from sanctions.evidence.passages import (
 )
 from sanctions.evidence.reading import Found, copy_readings
 from sanctions.evidence.tellers import attributed
-from sanctions.rules.finding import Finding, cell_ref
+from sanctions.rules.finding import Finding
 from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
 from sanctions.workbook.layout import ColumnSpec
@@ -43,8 +41,6 @@ QUOTING = ("involvement", "positions", "incidents")
 # Those whose rows public outputs show with their sources: a row resting on a confidential
 # source alone leaves them (``Holding.only_in``).
 LEAVES = ("involvement", "positions")
-# How many quote cells a warning about an unchecked source names before "and N more".
-SHOWN_CELLS = 5
 # Below this likeness the nearest passage is no help, and is not shown.
 SHOWN_LIKENESS = 0.6
 
@@ -161,14 +157,34 @@ def sourced_columns(
                 yield spec.name, col, frame
 
 
-def _findings(sheets: Sheets) -> list[Finding]:
+# A cell as a warning names it among those a source leaves unchecked: (sheet, column index, row).
+Cell = tuple[str, int | None, int]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """What the quotes of a workbook come to: the findings on them, and for each source without
+    a readable copy the quote cells holding a passage no other cited copy holds."""
+
+    findings: list[Finding]
+    unchecked: dict[str, list[Cell]]
+
+
+def _quoted(sheets: Sheets) -> Quoted:
+    return sheets.derived("_quoted", _findings)
+
+
+def unchecked_quotes(sheets: Sheets) -> dict[str, list[Cell]]:
+    """For each evidence_id without a readable copy, the quote cells it leaves unchecked."""
+    return _quoted(sheets).unchecked
+
+
+def _findings(sheets: Sheets) -> Quoted:
     copies = copies_of(sheets)
     evidence = sheets.frames[SHEET]
     secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
     found: list[Finding] = []
-    # evidence_id -> the quote cells it leaves unchecked: (sheet, column index, row), named
-    # only for the few a warning shows
-    unchecked: dict[str, list[tuple[str, int | None, int]]] = {}
+    unchecked: dict[str, list[Cell]] = {}  # evidence_id -> the quote cells it leaves unchecked
     for sheet in QUOTING:
         frame = sheets.frames[sheet]
         if "quote" not in frame:
@@ -222,7 +238,7 @@ def _findings(sheets: Sheets) -> list[Finding]:
                     continue
                 where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                 found.append(_not_found(sheets, where, text, readable))
-    return found + list(_unchecked(sheets, unchecked, copies))
+    return Quoted(found, unchecked)
 
 
 def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
@@ -315,48 +331,6 @@ def _only_secret(
     )
 
 
-def _unchecked(
-    sheets: Sheets,
-    unchecked: dict[str, list[tuple[str, int | None, int]]],
-    copies: dict[str, list[Copy]],
-) -> Iterator[Finding]:
-    """One warning per source without a readable copy, at its row, naming the quote cells it
-    leaves unchecked: the editor's remedy is one copy, not one edit per quote."""
-    evidence = sheets.frames[SHEET]
-    rows = dict(zip(evidence["evidence_id"].tolist(), evidence.index, strict=True))
-    files = (
-        dict(zip(evidence.index, evidence["file"].tolist(), strict=True))
-        if "file" in evidence
-        else {}
-    )
-    for eid, cells in unchecked.items():
-        label = rows.get(eid)
-        if label is None:
-            continue
-        cells = list(dict.fromkeys(cells))
-        shown = ", ".join(_cell(*at) for at in cells[:SHOWN_CELLS]) + (
-            f" and {len(cells) - SHOWN_CELLS} more" if len(cells) > SHOWN_CELLS else ""
-        )
-        why = next(c.missing for c in copies[eid] if c.missing is not None)
-        yield sheets.finding(
-            QUOTE_UNCHECKED,
-            SHEET,
-            "file",
-            row_number(label),
-            files.get(label),
-            eid=eid,
-            count=len(cells),
-            cells=shown,
-            why=why,
-        )
-
-
-def _cell(sheet: str, column: int | None, row: int) -> str:
-    """A quote cell as a warning names it: ``positions!H5`` (the sheet alone without the
-    column)."""
-    return f"{sheet}!{cell_ref(column, row)}" if column is not None else sheet
-
-
 def _not_found(
     sheets: Sheets,
     where: tuple[str, object, object, str],
@@ -401,7 +375,7 @@ def _of(code: str) -> Callable[[Sheets], Iterator[Finding]]:
     are worked out once for both."""
 
     def check(sheets: Sheets) -> Iterator[Finding]:
-        yield from (f for f in sheets.derived("_quote_findings", _findings) if f.code == code)
+        yield from (f for f in _quoted(sheets).findings if f.code == code)
 
     return check
 
@@ -415,16 +389,6 @@ QUOTE_NOT_FOUND = SheetsRule(
     "that says it",
     check=_of("quote.not_found"),
 )
-QUOTE_UNCHECKED = SheetsRule(
-    "quote.unchecked",
-    "warning",
-    "Passages quoted from a source could not be checked: it has no local copy whose text can "
-    "be read. One warning per source, naming the quote cells.",
-    "the quotes of {count} cell(s) citing {eid} could not be checked ({cells}): {why}; keep a "
-    "copy of the source (text, HTML or PDF) in the evidence folder",
-    check=_of("quote.unchecked"),
-)
-
 QUOTE_ONLY_SECRET = SheetsRule(
     "quote.only_confidential",
     "warning",
@@ -450,4 +414,4 @@ QUOTE_OTHERS_ACCOUNT = SheetsRule(
     check=_of("quote.others_account"),
 )
 
-RULES = (QUOTE_NOT_FOUND, QUOTE_UNCHECKED, QUOTE_ONLY_SECRET, QUOTE_OTHERS_ACCOUNT)
+RULES = (QUOTE_NOT_FOUND, QUOTE_ONLY_SECRET, QUOTE_OTHERS_ACCOUNT)

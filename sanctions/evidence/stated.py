@@ -224,13 +224,10 @@ def _stated(sheets: Sheets) -> Iterator[Finding]:
     readable = ReadableOf(copies_of(sheets))
     for sheet, col, frame in sourced_columns(sheets, KINDS, skip=IDENTIFYING):
         cites = str(col.sources)
-        given = frame[col.name].notna() & frame[cites].notna()
-        if col.found_as == "date":  # a date the date rules refuse is theirs to report
-            given &= is_valid(frame[col.name].fillna("").astype(str))
-        withheld = WITHHELD_BY.get(col.name)
-        if withheld in frame:
-            given &= frame[withheld].fillna("") != "yes"
-        quotes = frame.loc[given, "quote"].tolist() if "quote" in frame else [None] * given.sum()
+        given = looked_for(frame, col)
+        quotes = (
+            frame.loc[given, "quote"].tolist() if "quote" in frame else [None] * int(given.sum())
+        )
         for label, value, cited, quote in zip(
             frame.index[given],
             frame.loc[given, col.name].astype(str).tolist(),
@@ -259,6 +256,19 @@ def _stated(sheets: Sheets) -> Iterator[Finding]:
                     cited=readable.named(cited),
                     todo=todo,
                 )
+
+
+def looked_for(frame: pd.DataFrame, col: ColumnSpec) -> pd.Series:
+    """The cells of a column read as one of ``KINDS`` whose value is looked for in their
+    sources' copies: those with a value and sources, but a date the date rules refuse (theirs
+    to report) and a value withheld from every output."""
+    given = frame[col.name].notna() & frame[str(col.sources)].notna()
+    if col.found_as == "date":
+        given &= is_valid(frame[col.name].fillna("").astype(str))
+    withheld = WITHHELD_BY.get(col.name)
+    if withheld in frame:
+        given &= frame[withheld].fillna("") != "yes"
+    return given
 
 
 def near_passages(copies: list[Copy], quotes: list[str]) -> list[Copy]:

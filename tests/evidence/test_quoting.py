@@ -39,22 +39,6 @@ def test_words_the_source_does_not_hold_are_an_error_with_the_nearest_passage(
     assert "Testbayev ordered the police to detain the" in found.message  # the nearest
 
 
-def test_a_source_without_a_copy_leaves_its_passages_unchecked(build: Callable[..., Path]) -> None:
-    rows = workbooks.valid_rows()
-    del rows["evidence"][0]["file"]  # the report is known only by its url
-    [found] = quote_findings(build(rows))
-    assert (found.code, found.severity) == ("quote.unchecked", "warning")
-    assert (found.sheet, found.cell) == ("evidence", cell("evidence", "file", 0))  # one remedy
-    quotes = [
-        f"involvement!{cell('involvement', 'quote', 0)}",
-        f"positions!{cell('positions', 'quote', 0)}",
-        f"positions!{cell('positions', 'quote', 1)}",  # cites E001 and E002; not in E002's copy
-    ]
-    assert "the quotes of 3 cell(s) citing E001 could not be checked (" in found.message
-    assert all(q in found.message for q in quotes)
-    assert "E001 has no local copy" in found.message
-
-
 def test_a_document_known_through_another_is_read_in_that_ones_copy(
     build: Callable[..., Path],
 ) -> None:
