@@ -55,7 +55,7 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
-from sanctions.model.targets import RELATIVE_IS, Anchor
+from sanctions.model.targets import RELATIVE_IS, Anchor, act_key
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
@@ -540,14 +540,14 @@ class Converter:
             event = self.events.get(rec.incident_id)
             if person is None or event is None or self.only_secret_says(rec):
                 continue
-            link = self.graph.make(
-                "UnknownLink", "involvement", rec.person_id, rec.incident_id, rec.role
-            )
+            anchor = Anchor.of(rec)
+            key = act_key(rec.person_id, rec.incident_id, rec.role, anchor)
+            link = self.graph.make("UnknownLink", "involvement", *key)
             # A description or passage of an act on victims whose names are withheld may name
             # them. Otherwise the act says what each document says of it, in the document's
             # words and as whose account (model/attribution.py).
             secret = rec.incident_id in self.hidden_victims
-            said = self.said_in(Anchor.of(rec), rec.evidence_ids)
+            said = self.said_in(anchor, rec.evidence_ids)
             where = ("involvement", rec.row, "quote")
             if not self.cite(link, rec.evidence_ids, None if secret else said, where):
                 continue

@@ -15,7 +15,7 @@ from functools import cache
 from followthemoney import EntityProxy, Schema
 
 from sanctions.model.graph import Graph, reference_properties, refs
-from sanctions.model.targets import Target
+from sanctions.model.targets import Target, act_key
 
 EDGE_SCHEMATA = {"Occupancy", "UnknownLink", "Family", "Associate"}
 # What a person reached only as a relative keeps: their name.
@@ -27,11 +27,11 @@ KeepEdge = Callable[[EntityProxy], bool]
 def relied_edges(
     graph: Graph,
     targets: Iterable[Target],
-    acts: Collection[tuple[str, str, str]] | None = None,
+    acts: Collection[tuple[str, ...]] | None = None,
     relationships: Collection[str] = (),
 ) -> KeepEdge:
     """The edges relied on: the targets' own posts (a post whose passages name someone else,
-    or no one, is not shown as theirs), the acts given (person_id, incident_id, role; default:
+    or no one, is not shown as theirs), the acts given (``act_key``; default:
     each target's own acts) and family ties of these ``relationships`` only."""
     targets = list(targets)
     holders = {graph.id_of("person", t.person_id) for t in targets}
@@ -41,7 +41,11 @@ def relied_edges(
         for p in t.own_posts
     }
     if acts is None:
-        acts = [(t.person_id, a.incident_id, a.role) for t in targets for a in t.own_acts]
+        acts = [
+            act_key(t.person_id, a.incident_id, a.role, a.anchor)
+            for t in targets
+            for a in t.own_acts
+        ]
     links = {graph.id_of("involvement", *act) for act in acts}
 
     def keep(edge: EntityProxy) -> bool:

@@ -56,6 +56,20 @@ class Anchor:
     def of(cls, row: PositionRow | IncidentRow | InvolvementRow) -> Anchor:
         return cls(tuple(row.quote), tuple(row.locator), row.account, row.account_by)
 
+    @property
+    def whose(self) -> tuple[str, ...]:
+        """Whose account, where it is not the source's own finding: ``("relative", "the
+        victim's son")``; nothing for a finding."""
+        return () if is_finding(self.account) else (self.account or "", self.by or "")
+
+
+def act_key(person_id: str, incident_id: str, role: str, anchor: Anchor) -> tuple[str, ...]:
+    """What makes one act one entity (an UnknownLink): the person, the incident, the role, and
+    whose account it is. Two tellers are two acts (a report's finding that an officer held a
+    man by force, his son's account that "the policeman" choked him): merged, the one would
+    carry the other's words, and an output showing the first would show the second with it."""
+    return (person_id, incident_id, role, *anchor.whose)
+
 
 @dataclass(slots=True)
 class Post:

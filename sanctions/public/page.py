@@ -26,7 +26,7 @@ from sanctions.governments.registry import load as load_jurisdictions
 from sanctions.governments.roles import role
 from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.public_cells import PUBLIC_CONTACT, PUBLISHER
-from sanctions.model.targets import Act, Evidence, Target
+from sanctions.model.targets import Act, Evidence, Target, act_key
 
 # list.xlsx: one row per statement (a post, an act, contrary information, a source), each with
 # the person's names, so that it can be filtered and prints without rows taller than a page.
@@ -97,7 +97,9 @@ def public_targets(
                 "contrary_cites": contrary[0]["cites"] if contrary else "",
                 "sources": [_source(evidence[e], evidence) for e in ordered],
                 # which rows the entry shows, for the publishable entities to hold no more
-                "acts": [(target.person_id, a.incident_id, a.role) for a, _ in shown],
+                "acts": [
+                    act_key(target.person_id, a.incident_id, a.role, a.anchor) for a, _ in shown
+                ],
             }
         )
     return out

@@ -561,3 +561,42 @@ def test_acts_built_apart_are_stopped_when_the_posts_fail(monkeypatch):
     with pytest.raises(RuntimeError, match="a post could not be made"):
         build(result, "kz")
     assert stopped == [True]
+
+
+def test_two_tellers_of_one_act_are_two_links_and_a_reader_gets_only_the_one_told(build):
+    """A report's finding that the chief led the officers, and a witness's account that "the
+    chief" beat them, which does not name her: two acts, not one link carrying both. The
+    letters and the public page tell the first only (``Target.own_acts``), and so do the
+    entities their reader is given: merged, the witness's words went with the finding."""
+    from sanctions.model.rows import Rows
+    from sanctions.model.subset import relied_edges, subset
+    from sanctions.model.targets import load_targets
+
+    rows = workbooks.valid_rows()
+    finding = dict(rows["involvement"][1])
+    finding.update(
+        evidence_ids="E001",
+        quote="Dana Fictiyeva, who has led the Example City police since 2018",
+        locator="p. 3",
+        account="finding",
+        account_by=None,
+    )
+    rows["involvement"][1].update(quote="We were surrounded by police officers", locator="para. 2")
+    rows["involvement"].append(finding)
+    result = validate(build(rows))
+    graph = build_graph(result, None)
+    links = [
+        link
+        for link in by_schema(graph, "UnknownLink")
+        if "surrounded" in " ".join(link.get("summary"))
+        or "has led" in " ".join(link.get("summary"))
+    ]
+    assert len(links) == 2
+    [dana] = [t for t in load_targets(Rows.of(result)) if t.person_id == "P002"]
+    keep = relied_edges(graph, [dana])
+    kept = [link for link in links if keep(link)]
+    assert [" ".join(link.get("summary")) for link in kept] == [
+        "[Report on Example City]: “Dana Fictiyeva, who has led the Example City police since "
+        "2018” (p. 3)"
+    ]
+    assert subset(graph, [graph.id_of("person", "P002")], keep)  # and the rest follows
