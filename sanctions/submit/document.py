@@ -153,8 +153,8 @@ def _target_context(
         "position": _summary_position(target),
         "key_conduct": "; ".join(
             " ".join(part for part in (titled, cites_held(ids, evidence)) if part)
-            + f" (role, as assessed: {'; '.join(labels)})"
-            for titled, (ids, labels) in _by_incident(target.own_acts, locale).items()
+            + (f" ({told})" if told else "")
+            for titled, (ids, told) in _by_incident([g.act for g in found.grounds], locale).items()
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
@@ -244,20 +244,27 @@ def letter_fields(
     return shown, date
 
 
-def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str], list[str]]]:
-    """Each incident once, as the summary table names it, with the sources of every act of
-    the person in it and the person's roles in it, each with whose account it rests on when it
-    is not the source's own finding, as the Why line says: without them a table row reads as
-    if the person were tied to the incident itself (a president who ignored calls for an
-    inquiry, to the death it was asked for)."""
-    found: dict[str, tuple[list[str], list[str]]] = {}
-    for act in acts:
-        ids, labels = found.setdefault(act.titled(locale), ([], []))
-        ids.extend([*act.evidence, *act.incident_evidence])
-        teller = who(act.anchor)
-        label = role(act.role).label + (f", on the account of {teller}" if teller else "")
-        if label not in labels:
-            labels.append(label)
+def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str], str]]:
+    """Each incident the proposal rests on once, as the summary table names it, with the
+    sources of the person's acts in it, and whose account they rest on where it is not the
+    sources' own finding ("on the account of …", "in part on the account of …").
+
+    No role: a label beside an incident's title reads as the person's part in all of it ("Death
+    of Serik Orazov … perpetrated", of an officer the source says held the man by force before
+    he died); the Why lines give the part, as the organisation's assessment, beside the words
+    relied on. Nor an act that grounds nothing (a list of officials the person is named in)."""
+    grouped: dict[str, list[Act]] = {}
+    for act in {id(act): act for act in acts}.values():  # one act may ground two criteria
+        grouped.setdefault(act.titled(locale), []).append(act)
+    found: dict[str, tuple[list[str], str]] = {}
+    for titled, own in grouped.items():
+        ids = list(dict.fromkeys(e for act in own for e in (*act.evidence, *act.incident_evidence)))
+        tellers = list(dict.fromkeys(t for act in own if (t := who(act.anchor))))
+        told = ""
+        if tellers:
+            part = "" if all(who(act.anchor) for act in own) else "in part "
+            told = f"{part}on the account of {' and '.join(tellers)}"
+        found[titled] = (ids, told)
     return found
 
 

@@ -75,7 +75,7 @@ def test_a_victims_account_is_hers_in_the_why_line_the_reasons_and_the_public_pa
     # and the summary table's row says whose account her role rests on, as the Why line does
     table = Document(str(folder / f"{folder.name}-gb" / "send" / "submission.docx")).tables[0]
     dana = next(r for r in ([c.text for c in row.cells] for row in table.rows) if "Dana" in r[1])
-    assert dana[4].endswith(f"(role, as assessed: perpetrated, on the account of {VICTIM})")
+    assert dana[4].endswith(f"(on the account of {VICTIM})")
     # each passage cited to the source whose copy holds it
     held = SAID.replace("(para. 3)", "(as reported in [2], para. 3)")
     assert f"The passage relied on: According to {VICTIM}: {held}." in why

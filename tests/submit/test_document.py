@@ -220,11 +220,9 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
     assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
     assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("Former Minister")
     assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
-    # the incident, its sources, and the person's role in it: not a tie to the incident itself
-    assert (
-        "Detention of protesters in Example City (1 March 2020) [1] (role, as assessed: ordered)"
-        in rows[1][4]
-    )
+    # the incident and its sources; no role label, which would read as his part in all of it
+    # (the Why lines give it as the organisation's assessment, beside the words relied on)
+    assert rows[1][4] == "Detention of protesters in Example City (1 March 2020) [1]"
     assert len(rows) == 1 + len(
         [
             p
@@ -274,10 +272,10 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     path = folder / f"{folder.name}-us" / "send" / "submission.docx"
     summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
     dana = next(row for row in summary if row[1] == "Dana Fictiyeva")
-    # one entry for the incident, with both of her roles in it
+    # one entry for the incident; one act rests on a protester's account, the other not
     assert dana[4] == (
-        "Detention of protesters in Example City (March 1, 2020) [1, 2] (role, as assessed: "
-        "perpetrated, on the account of a detained protester; ordered)"
+        "Detention of protesters in Example City (March 1, 2020) [1, 2] (in part on the account "
+        "of a detained protester)"
     )
     text = paragraphs(path)
     chapter = text[text.index("2. Dana Fictiyeva") :]
@@ -433,3 +431,28 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
     second = text[at][: text[at].index("]") + 1]
     quoted_in = f"{second}, as quoted in {carrier[: carrier.index(']') + 1]}"
     assert any(p.endswith(f"Ordered the detentions. {quoted_in}") for p in text)
+
+
+def test_the_summary_table_names_only_the_conduct_the_proposal_rests_on(
+    build, tmp_path: Path
+) -> None:
+    """A list of officials the person is named in grounds nothing: the summary table's conduct
+    is what the Why lines rest on, not every row typed for the person."""
+    rows = workbooks.valid_rows()
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": "Officials named in a report", "date": "2021-01-15",
+         "summary": "A report names officials.",
+         "country": "kz", "violation_types": "arbitrary_detention", "evidence_ids": "E001",
+         "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": "P001", "incident_id": "I002", "role": "listed",
+         "description": "Named among the officials.", "evidence_ids": "E001",
+         "quote": "The officials named here: Arman Testbayev", "locator": "para. 1",
+         "account": "finding"}
+    )  # fmt: skip
+    folder = export_rows(build, tmp_path, rows, "us")
+    path = folder / f"{folder.name}-us" / "send" / "submission.docx"
+    summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
+    arman = next(row for row in summary if row[1] == "Arman Testbayev")
+    assert arman[4] == "Detention of protesters in Example City (March 1, 2020) [1]"
