@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from sanctions.evidence.holding import Holding
 from sanctions.governments.arguments import written
 from sanctions.governments.case import needs
 from sanctions.governments.registry import load
@@ -28,8 +29,13 @@ def _rows(sheets: Sheets) -> Rows:
 
 
 def _targets(sheets: Sheets) -> list[Target]:
-    """The proposed persons, built once for every rule here."""
-    return sheets.derived("_targets", lambda s: load_targets(_rows(s)))
+    """The proposed persons, built once for every rule here, with the copies read as the
+    export reads them (each only where asked for: a passage leaving words out, a row citing a
+    confidential source), so that an act is judged here as its packages will judge it."""
+    return sheets.derived(
+        "_targets",
+        lambda s: load_targets(_rows(s), holding=Holding.on_demand(_rows(s).evidence, s.path)),
+    )
 
 
 def _collective_only(target: Target) -> bool:

@@ -9,14 +9,14 @@ not the report's. A passage no copy holds has no holder, and is cited to the row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
-from sanctions.evidence.passages import fold_text, found_in_folded
+from sanctions.evidence.passages import fold_text, found_in_folded, spans
 from sanctions.evidence.reading import read_copies
 
 
@@ -71,6 +71,36 @@ class Holding:
         }
         return cls(own, through, sha1)
 
+    @classmethod
+    def on_demand(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
+        """The same texts, each read and folded the first time it is asked for: a check that
+        reads a few copies (those a passage with a gap cites) does not read them all."""
+        if workbook is None:
+            return cls()
+        sources = list(sources)
+        folder = evidence_folder(workbook)
+        paths: dict[str, Path] = {}
+        for item in sources:
+            if item.file:
+                with suppress(RefusedName):
+                    paths[item.evidence_id] = resolve(folder, item.file)
+        own = _Folded(paths)
+        through = {s.evidence_id: s.known_through for s in sources if s.known_through}
+        return cls(own, _Through(own, through))
+
+    def stretch(self, pieces: Sequence[str], cited: Sequence[str]) -> str | None:
+        """The folded words of the first cited copy holding the passage (its ``parts``), from
+        where its first part begins to where its last ends, the words it leaves out with "…"
+        among them: what a check of who the passage is about reads, since "Officer A … beat
+        them" may leave out "officers B, C and D"."""
+        for texts in (self.own, self.through):
+            for eid in cited:
+                text = texts.get(eid)
+                if text:
+                    for found in spans(pieces, text):
+                        return text[found[0][0] : found[-1][1]]
+        return None
+
     def only_in(self, quote: Sequence[str], cited: Sequence[str], secret: Set[str]) -> bool:
         """Whether some passage of ``quote`` is held, of the ``cited`` sources, only by those in
         ``secret`` (the confidential ones): a fact only they state, which public outputs must
@@ -90,3 +120,48 @@ class Holding:
             if found:
                 return tuple(dict.fromkeys(found))
         return ()
+
+
+class _Folded(Mapping[str, str]):
+    """Each evidence item's copy, read and folded when first asked for; an item without a
+    readable copy has none."""
+
+    def __init__(self, paths: Mapping[str, Path]) -> None:
+        self._paths = paths
+        self._texts: dict[str, str | None] = {}
+
+    def __getitem__(self, eid: str) -> str:
+        if eid not in self._texts:
+            path = self._paths.get(eid)
+            text = read_copies([path])[path].text if path is not None else None
+            self._texts[eid] = fold_text(text) if isinstance(text, str) else None
+        found = self._texts[eid]
+        if found is None:
+            raise KeyError(eid)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (eid for eid in self._paths if eid in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Through(Mapping[str, str]):
+    """For an item with no readable copy of its own, that of the one it is known through."""
+
+    def __init__(self, own: Mapping[str, str], through: Mapping[str, str | None]) -> None:
+        self._own = own
+        self._through = through
+
+    def __getitem__(self, eid: str) -> str:
+        other = self._through.get(eid)
+        if other is None or eid in self._own:
+            raise KeyError(eid)
+        return self._own[other]
+
+    def __iter__(self) -> Iterator[str]:
+        return (eid for eid in self._through if eid in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import fold_each, parts_of_all
 from sanctions.model.rows import InvolvementRow, PersonRow
 
@@ -34,21 +35,31 @@ SAME = 0.5
 WORD = re.compile(r"\w+")
 
 
-def collective_rows(involvement: list[InvolvementRow], persons: list[PersonRow]) -> set[int]:
-    """The Excel rows of the involvement sheet that rest only on collective mentions."""
+def collective_rows(
+    involvement: list[InvolvementRow], persons: list[PersonRow], holding: Holding | None = None
+) -> set[int]:
+    """The Excel rows of the involvement sheet that rest only on collective mentions. With the
+    copies (``holding``), a passage that leaves words out ("…") is read as its copy has it
+    whole, from its first word to its last: "Officer A … beat them" may leave out "officers B,
+    C and D", and cutting the others' names makes no list one person's act."""
     passages: list[tuple[str, list[str]]] = []  # (person_id, words) per passage
+    named_words: list[list[str]] = []  # the words read for the names it gives
     owner_rows: list[int] = []  # the involvement row of each passage
     quoted = [(row, quote) for row in involvement for quote in row.quote]
     for (row, _), pieces in zip(quoted, parts_of_all([q for _, q in quoted]), strict=True):
         words = WORD.findall(" ".join(pieces))
         if words:
             passages.append((row.person_id, words))
+            whole = (
+                holding.stretch(pieces, row.evidence_ids) if holding and len(pieces) > 1 else None
+            )
+            named_words.append(WORD.findall(whole) if whole else words)
             owner_rows.append(row.row)
     together = _persons_quoting(passages)
     named_by = _named_by(persons)
     collective_passage = [
-        len(together[i]) >= TOGETHER or _names(words, named_by) >= TOGETHER
-        for i, (_, words) in enumerate(passages)
+        len(together[i]) >= TOGETHER or _names(named_words[i], named_by) >= TOGETHER
+        for i in range(len(passages))
     ]
     verdicts: dict[int, list[bool]] = defaultdict(list)
     for at, verdict in zip(owner_rows, collective_passage, strict=True):

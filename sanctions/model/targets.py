@@ -333,7 +333,7 @@ def load_targets(
                     org_id=post.org_id,
                 )
             )
-    collective = collective_rows(rows.involvement, rows.persons)
+    collective = collective_rows(rows.involvement, rows.persons, holding)
     named = naming_rows(rows.involvement, rows.persons)
     through = {e.evidence_id for e in rows.evidence if e.known_through}
     publisher = {e.evidence_id: e.publisher for e in rows.evidence if e.publisher}

@@ -30,6 +30,7 @@ from sanctions.common.places import (
     protected_place,
     recognise,
 )
+from sanctions.evidence.holding import Holding
 from sanctions.governments import registry as known
 from sanctions.model.rows import Rows
 from sanctions.model.targets import load_evidence, load_targets, victim_evidence
@@ -161,8 +162,9 @@ def render(
     rows = Rows.of(result)
     evidence = load_evidence(rows)
     statuses = list(load_layout().vocabularies["person_status"])
+    holding = Holding.on_demand(rows.evidence, workbook)  # acts judged as the letters judge them
     everyone = sorted(
-        (t for status in statuses for t in load_targets(rows, status)),
+        (t for status in statuses for t in load_targets(rows, status, holding)),
         key=lambda t: natural_key(t.person_id),
     )
     stems = file_stems(t.person_id for t in everyone)

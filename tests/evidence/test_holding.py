@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from sanctions.evidence import holding as holding_module
 from sanctions.evidence.holding import Holding
+
+# Both ways of reading the copies: all at once (an export), or each when first asked for (the
+# checks of validate, which read few of them).
+READS = pytest.mark.parametrize("how", ["of", "on_demand"])
 
 
 @dataclass
@@ -16,27 +23,33 @@ class Item:
     known_through: str | None = None
 
 
-def holding(tmp_path: Path, texts: dict[str, str], items: list[Item]) -> Holding:
+def holding(tmp_path: Path, texts: dict[str, str], items: list[Item], how: str = "of") -> Holding:
     book = tmp_path / "testland.xlsx"
     folder = tmp_path / "testland-evidence"
     folder.mkdir()
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
-    return Holding.of(items, book)
+    made: Holding = getattr(Holding, how)(items, book)
+    return made
 
 
-def test_a_passage_is_held_by_the_copy_that_says_it(tmp_path: Path) -> None:
+@READS
+def test_a_passage_is_held_by_the_copy_that_says_it(tmp_path: Path, how: str) -> None:
     found = holding(
         tmp_path,
         {"article.txt": "The report says: officers beat him.", "report.txt": "Officers beat him."},
         [Item("E1", "article.txt"), Item("E2", "report.txt"), Item("E3")],
+        how,
     )
     assert found.holders("officers beat him", ["E1", "E2", "E3"]) == ("E1", "E2")
     assert found.holders("The report says", ["E1", "E2"]) == ("E1",)
     assert found.holders("nobody says this", ["E1", "E2"]) == ()
 
 
-def test_a_source_known_through_another_holds_only_what_no_own_copy_does(tmp_path: Path) -> None:
+@READS
+def test_a_source_known_through_another_holds_only_what_no_own_copy_does(
+    tmp_path: Path, how: str
+) -> None:
     found = holding(
         tmp_path,
         {
@@ -44,6 +57,7 @@ def test_a_source_known_through_another_holds_only_what_no_own_copy_does(tmp_pat
             "ngo.txt": "The journalist writes that the report says",
         },
         [Item("E1", "article.txt"), Item("E2", known_through="E1"), Item("E4", "ngo.txt")],
+        how,
     )
     # The report, read as the article quotes it:
     assert found.holders("they give orders", ["E2", "E4"]) == ("E2",)
@@ -53,3 +67,29 @@ def test_a_source_known_through_another_holds_only_what_no_own_copy_does(tmp_pat
 
 def test_without_a_workbook_nothing_is_held(tmp_path: Path) -> None:
     assert Holding.of([Item("E1", "a.txt")], None).holders("x", ["E1"]) == ()
+
+
+def test_copies_read_on_demand_are_read_only_when_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    original = holding_module.read_copies
+
+    def counted(paths, *args, **kwargs):  # type: ignore[no-untyped-def]
+        paths = list(paths)
+        read.extend(p.name for p in paths)
+        return original(paths, *args, **kwargs)
+
+    monkeypatch.setattr(holding_module, "read_copies", counted)
+    found = holding(
+        tmp_path,
+        {"a.txt": "Officer A, officer B and officer C beat him.", "b.txt": "Nothing here."},
+        [Item("E1", "a.txt"), Item("E2", "b.txt")],
+        "on_demand",
+    )
+    assert read == []
+    assert found.stretch(["officer a", "beat him"], ["E1"]) == (
+        "officer a, officer b and officer c beat him"
+    )
+    assert found.holders("beat him", ["E1"]) == ("E1",)
+    assert read == ["a.txt"]  # once, and never b.txt

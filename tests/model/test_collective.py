@@ -127,3 +127,23 @@ def test_a_surname_three_listed_namesakes_share_names_one_person() -> None:
     two[0].aliases.append("Arman Testbaev")
     spelled = "The report names Testbayev (Testbaev) and Fictiyeva among those responsible"
     assert collective_rows([act(0, [spelled])], two) == set()
+
+
+def test_words_left_out_with_an_ellipsis_are_read_in_the_copy() -> None:
+    """Cutting the others' names ("Testbayev … beat the detainees") makes no list one person's
+    act: with the copies, the passage is read from its first word to its last as the copy has
+    it; without them, as quoted."""
+    from sanctions.evidence.holding import Holding
+    from sanctions.evidence.passages import fold_text
+
+    copy = (
+        "On 2 May officers Testbayev, Fictiyeva, Exampleov and Madeupova beat the detainees in "
+        "the yard. Testbayev later signed the report."
+    )
+    holding = Holding(own={"E001": fold_text(copy)})
+    cut = [act(0, ["officers Testbayev … beat the detainees in the yard"])]
+    assert collective_rows(cut, PERSONS) == set()
+    assert collective_rows(cut, PERSONS, holding) == {2}
+    # a passage without a gap is read as quoted: the names are not beside it
+    whole = [act(0, ["Testbayev later signed the report"])]
+    assert collective_rows(whole, PERSONS, holding) == set()
