@@ -24,6 +24,7 @@ from sanctions.common.writers import write_xlsx
 from sanctions.governments.published import citable, left_off, victims_own
 from sanctions.governments.registry import load as load_jurisdictions
 from sanctions.governments.roles import role
+from sanctions.governments.scope import reach
 from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.public_cells import PUBLIC_CONTACT, PUBLISHER
 from sanctions.model.targets import Act, Evidence, Target, act_key
@@ -69,7 +70,10 @@ def public_targets(
         shown = [
             (act, c)
             for act in target.own_acts
+            # conduct: not a list of officials the person is named in, nor an open letter's
+            # addressee, which tell no act of theirs (``reach``: none of its violations)
             if act.publishable
+            and reach(act)
             and (
                 # the act's own sources: a document about the incident need not name the person
                 c := _claim(public_line(act), act.evidence, evidence, own)

@@ -196,3 +196,32 @@ def test_contrary_information_cites_its_sources_and_only_public_ones_reach_the_p
     number = re.match(r"\[(\d+)\]", index)
     assert number is not None, index
     assert f"The ministry denies that he gave any order. [{number.group(1)}]" in text
+
+
+def test_a_list_of_officials_the_person_is_named_in_is_not_shown_as_their_conduct(
+    build, tmp_path: Path
+) -> None:
+    """A report's list of the officials it blames tells no act of any of them: the page shows
+    the person's conduct, and the public entities what the page shows."""
+    rows = workbooks.valid_rows()
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": "Officials named in a report", "date": "2021-01-15",
+         "summary": "A report names officials.", "country": "kz",
+         "violation_types": "arbitrary_detention", "evidence_ids": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": "P001", "incident_id": "I002", "role": "listed",
+         "description": "Named among the officials the report blames.", "evidence_ids": "E001",
+         "quote": "The officials named here: Arman Testbayev", "locator": "para. 1",
+         "account": "finding"}
+    )  # fmt: skip
+    folder = export(build, tmp_path, rows)
+    arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
+    assert "Ordered in an incident on 1 March 2020" in arman  # his own act (victims withheld)
+    assert "Officials named in a report" not in arman
+    entities = (folder / "entities.ftm.json").read_text(encoding="utf-8")
+    assert "UnknownLink" in entities
+    assert (
+        "Named among the officials" not in entities
+        and "Officials named in a report" not in entities
+    )
