@@ -56,12 +56,14 @@ def cites(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
 
 def cites_held(ids: Iterable[str], evidence: dict[str, Evidence]) -> str:
     """The sources cited for a fact, as every sentence of a letter cites them: one known only
-    through another is read in that one's copy, and says so: ``[4]; [3], as quoted in [2]``
-    (a bare ``[3]`` sent the reader to a document the package does not hold)."""
+    through another is read in that one's copy, and says so: ``[4]; [3], as cited in [2]``
+    (a bare ``[3]`` sent the reader to a document the package does not hold). Cited, not
+    quoted: the other may only mention it (a report that "points out these cases" of a
+    resolution does not quote it)."""
     ids = list(dict.fromkeys(ids))
     own = [i for i in ids if i in evidence and (evidence[i].file or not evidence[i].known_through)]
     quoted = [
-        f"{cites([i], evidence)}, as quoted in {cites([through], evidence)}"
+        f"{cites([i], evidence)}, as cited in {cites([through], evidence)}"
         for i in ids
         if i in evidence
         and i not in own

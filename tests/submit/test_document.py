@@ -429,7 +429,7 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
     )
     # and every sentence citing it names the copy it is read in
     second = text[at][: text[at].index("]") + 1]
-    quoted_in = f"{second}, as quoted in {carrier[: carrier.index(']') + 1]}"
+    quoted_in = f"{second}, as cited in {carrier[: carrier.index(']') + 1]}"
     assert any(p.endswith(f"Ordered the detentions. {quoted_in}") for p in text)
 
 
