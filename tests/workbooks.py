@@ -174,6 +174,9 @@ police of the region.
 in the central square. Two of them were held for three days.
 
 5. According to one of the detained protesters, officers beat them in the police van.
+
+6. Our earlier report on the detentions found that “Minister Testbayev had the detained
+protesters taken to the city police station”, where they were held overnight.
 """
 WITNESS = """Statement of a detained protester (fictional)
 1. I took part in the peaceful gathering on 1 March 2020.

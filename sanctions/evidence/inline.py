@@ -18,19 +18,13 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from sanctions.evidence.passages import parts_of_all
+from sanctions.evidence.passages import QUOTED, parts_of_all
 from sanctions.evidence.quoting import ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.layout import ColumnSpec
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
-# A stretch between a pair of quotation marks, as English, Russian, German and typewriter text
-# write them (“…”, «…», „…“, "…", a pair typed unlike, ‘…’). A straight single mark is left
-# alone: it is an apostrophe too; so is a closing ’ inside a word ("Orazov’s").
-QUOTED = re.compile(
-    r"“([^“”\"]+)[”\"]|«([^«»]+)»|„([^„“”]+)[“”]|\"([^\"“”]+)[\"”]|‘([^‘’]+)’(?!\w)"
-)
 # Words an editor sets in square brackets inside a quotation are theirs ("beat [Orazov]"): the
 # source's words are looked for on either side, as around "…".
 _INSERTED = re.compile(r"\s*\[[^\]]*\]\s*")

@@ -234,6 +234,69 @@ def _rest_follows(pieces: Sequence[str], haystack: str, position: int) -> bool:
     return True
 
 
+# A stretch between a pair of quotation marks, as English, Russian, German and typewriter text
+# write them (“…”, «…», „…“, "…", a pair typed unlike, ‘…’). A straight single mark is left
+# alone: it is an apostrophe too; so is a closing ’ inside a word ("Orazov’s").
+QUOTED = re.compile(
+    r"“([^“”\"]+)[”\"]|«([^«»]+)»|„([^„“”]+)[“”]|\"([^\"“”]+)[\"”]|‘([^‘’]+)’(?!\w)"
+)
+
+
+OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
+# How far a quotation opened and not yet closed runs on over line ends (a copy of a PDF breaks
+# its lines inside sentences) before it is taken to end where its line does.
+QUOTATION_RUNS = 3000
+
+
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Where the text sets words in quotation marks, as (start, end), as a reader reads them:
+    a quotation runs on over line ends to its closing mark (a copy of a PDF breaks lines inside
+    sentences), but not past an empty line or ``QUOTATION_RUNS`` characters; a closing mark
+    with none open closes a quotation its line opens with (a mark the source left out, or the
+    last paragraph of a quotation over several: “… lawsuits,” the authors said). Single marks
+    are left alone: they are apostrophes too."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    start = 0
+    for line in text.split("\n"):
+        if opened is not None and (not line.strip() or start - opened > QUOTATION_RUNS):
+            found.append((opened, start - 1))  # to the end of the line before
+            opened = None
+        for at, char in enumerate(line, start=start):
+            if char in OPENING or (char == STRAIGHT and opened is None):
+                if opened is None:
+                    opened = at
+            elif char in CLOSING or char == STRAIGHT:
+                found.append((opened if opened is not None else start, at + 1))
+                opened = None
+        start += len(line) + 1
+    if opened is not None:
+        found.append((opened, len(text)))
+    return found
+
+
+def in_quotation_marks(pieces: Sequence[str], text: str, folded: str) -> bool:
+    """Whether the text sets the passage (its ``parts``, found in ``folded``, the text folded)
+    in quotation marks, each part within a quoted stretch: where a document is known only as
+    another quotes it, only the words the other quotes are its own."""
+    if not pieces:
+        return True
+    stretches = quoted_stretches(text)
+    if not stretches:
+        return False
+    origin = fold(text).origin
+    for found in spans(pieces, folded):
+        inside = True
+        for start, end in found:
+            a, b = origin[start], origin[min(end, len(origin)) - 1]
+            if not any(s <= a and b < e for s, e in stretches):
+                inside = False
+                break
+        if inside:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Nearest:
     """The passage of a text most like a quoted one, as the text writes it."""

@@ -22,6 +22,7 @@ from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import (
     Nearest,
     fold_text,
+    in_quotation_marks,
     nearest,
     parts_of_all,
     pieces_in,
@@ -217,6 +218,13 @@ def _findings(sheets: Sheets) -> Quoted:
                     found.append(_only_secret(sheets, where, only))
                     continue
                 holder = _held(pieces, readable)
+                carrier = _carried_only(pieces, holder, cited) if holder is not None else None
+                if carrier is not None and not in_quotation_marks(
+                    pieces, carrier.text or "", carrier.folded
+                ):
+                    where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
+                    found.append(_carriers_words(sheets, where, carrier, cited))
+                    continue
                 if holder is not None:
                     # in a copy the row reads a source through, the copy's words attributing
                     # it name that source, which the row cites ("…, the report's foreword says")
@@ -245,6 +253,39 @@ def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
     """Whether ``copy`` is the one through which the row reads a source it cites (a report
     known only as a news article quotes it)."""
     return any(copy is other for eid, group in cited.items() for other in group if other.eid != eid)
+
+
+def _carried_only(pieces: list[str], holder: Copy, cited: dict[str, list[Copy]]) -> Copy | None:
+    """The copy of another document through which the row reads a source it cites, when that
+    copy holds the passage and no cited source's own copy does; else None."""
+    if any(group and group[0] is holder for group in cited.values()):
+        return None  # a cited source's own copy
+    if any(
+        group and group[0].eid == eid and group[0].holds(pieces) for eid, group in cited.items()
+    ):
+        return None
+    return holder
+
+
+def _carriers_words(
+    sheets: Sheets,
+    where: tuple[str, object, object, str],
+    carrier: Copy,
+    cited: dict[str, list[Copy]],
+) -> Finding:
+    sheet, label, value, which = where
+    through = [eid for eid, group in cited.items() if carrier in group[1:]]
+    return sheets.finding(
+        QUOTE_CARRIERS_WORDS,
+        sheet,
+        "quote",
+        row_number(label),
+        value,
+        which=which,
+        carrier=f"{carrier.eid} ({carrier.name})",
+        eid=carrier.eid,
+        known=", ".join(through) or "the source",
+    )
 
 
 def _held(pieces: list[str], readable: list[Copy]) -> Copy | None:
@@ -414,4 +455,16 @@ QUOTE_OTHERS_ACCOUNT = SheetsRule(
     check=_of("quote.others_account"),
 )
 
-RULES = (QUOTE_NOT_FOUND, QUOTE_ONLY_SECRET, QUOTE_OTHERS_ACCOUNT)
+QUOTE_CARRIERS_WORDS = SheetsRule(
+    "quote.carriers_words",
+    "error",
+    "A passage quoted from a document the list holds only as another quotes it (its "
+    "known_through), found in that other's copy in its own words, outside quotation marks: "
+    "it is what the other says (a journalist's summary of a report), not the document's words.",
+    "{which} is in {carrier}, through which the row reads {known}, but in {eid}'s own words, "
+    "not in quotation marks there: it is what {eid} says, not what {known} says; cite {eid} for "
+    "it (its account, if it is the article's), or quote only the words {eid} quotes from {known}",
+    check=_of("quote.carriers_words"),
+)
+
+RULES = (QUOTE_NOT_FOUND, QUOTE_ONLY_SECRET, QUOTE_OTHERS_ACCOUNT, QUOTE_CARRIERS_WORDS)

@@ -378,6 +378,7 @@ def test_every_rule_has_a_case():
         ),
         "submitter.value": "check/test_submitter.py",
         "quote.only_confidential": "export/test_leaks.py",
+        "quote.carriers_words": "evidence/test_quoting.py",
         **dict.fromkeys(
             (
                 "submission.order",

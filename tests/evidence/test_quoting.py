@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sanctions.check.validate import validate
-from sanctions.evidence.passages import fold_text, parts
-from sanctions.evidence.quoting import Copy
+from sanctions.evidence.passages import fold_text, in_quotation_marks, parts, quoted_stretches
 from sanctions.rules.finding import Finding
 from tests import workbooks
 from tests.workbooks import cell
@@ -47,18 +46,57 @@ def test_a_document_known_through_another_is_read_in_that_ones_copy(
         {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
          "known_through": "E001", "confidential": "no"}
     )  # fmt: skip
-    rows["involvement"][0]["evidence_ids"] = "E003"
+    rows["involvement"][0].update(
+        evidence_ids="E003",
+        quote="Minister Testbayev had the detained protesters taken to the city police station",
+        locator="para. 6",
+    )
     assert quote_findings(build(rows)) == []
     rows["involvement"][0]["quote"] = "words the article never quoted"
     [found] = quote_findings(build(rows))
     assert found.code == "quote.not_found" and "E001 (example-city-report.txt)" in found.message
 
 
-def test_a_passage_the_source_misspaces_is_held() -> None:
-    """README: a quote is found "whatever the spacing": a source's own typo ("Code)were",
-    "pre-trialdetention") does not make its words another's."""
-    text = "He was charged under Article 405 of the Criminal Code)were sentenced; held in pre-trialdetention."
-    copy = Copy("E1", "e1.txt", text, None, fold_text(text))
-    assert copy.holds(parts("of the Criminal Code) were sentenced"))
-    assert copy.holds(parts("held in pre-trial detention"))
-    assert not copy.holds(parts("held in pre-trial custody"))
+def test_a_carriers_own_words_are_not_the_document_it_quotes(build: Callable[..., Path]) -> None:
+    """A report known only through an article is read as the article quotes it: what the
+    article says in its own words ("held them there overnight") is the article's."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
+         "known_through": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"][0].update(
+        evidence_ids="E003", quote="Minister Testbayev ordered the police to detain the protesters"
+    )
+    [found] = quote_findings(build(rows))
+    assert (found.code, found.severity) == ("quote.carriers_words", "error")
+    assert found.cell == cell("involvement", "quote", 0)
+    assert "is in E001 (example-city-report.txt), through which the row reads E003" in found.message
+    rows["involvement"][0]["evidence_ids"] = "E003; E001"  # cited as the article's own words
+    assert quote_findings(build(rows)) == []
+
+
+def test_quoted_stretches_are_read_as_a_reader_reads_them() -> None:
+    text = (
+        "The article says “one thing” and more.\n"
+        "a closing mark the source left the opening of,” the authors said.\n"
+        "“a quotation broken over\n"
+        "two lines” then none.\n"
+        "\n"
+        "“never closed\n"
+        "\n"
+        "no marks here"
+    )
+    stretches = [text[a:b] for a, b in quoted_stretches(text)]
+    assert stretches == [
+        "“one thing”",
+        "a closing mark the source left the opening of,”",
+        "“a quotation broken over\ntwo lines”",
+        "“never closed",
+    ]
+    folded = fold_text(text)
+    assert in_quotation_marks(parts("one thing"), text, folded)
+    assert in_quotation_marks(parts("the source left the opening"), text, folded)
+    assert in_quotation_marks(parts("a quotation broken over two lines"), text, folded)
+    assert not in_quotation_marks(parts("and more"), text, folded)
+    assert not in_quotation_marks(parts("no marks here"), text, folded)

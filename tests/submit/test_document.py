@@ -417,7 +417,11 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
         {"evidence_id": "E003", "title": "Report on the Example City detentions",
          "kind": "ngo_report", "known_through": "E001", "confidential": "no"}
     )  # fmt: skip
-    rows["involvement"][0]["evidence_ids"] = "E003"
+    rows["involvement"][0].update(
+        evidence_ids="E003",
+        quote="Minister Testbayev had the detained protesters taken to the city police station",
+        locator="p. 4",
+    )
     folder = export_rows(build, tmp_path, rows, "us", "--draft")
     text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
     carrier = next(p for p in text if p.startswith("[") and "Our reference: E001" in p)
@@ -425,7 +429,7 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
     assert text[at].startswith("[") and "known only as cited in" in text[at]
     assert text[at + 1] == (
         f"in {carrier[: carrier.index(']') + 1]}, p. 4: "
-        "“Minister Testbayev ordered the police to detain the protesters”"
+        "“Minister Testbayev had the detained protesters taken to the city police station”"
     )
     # and every sentence citing it names the copy it is read in
     second = text[at][: text[at].index("]") + 1]
