@@ -152,7 +152,7 @@ def eu_info(e: Entry) -> str:
         f"POB: {t.birth_place}" if t.birth_place else "",
         f"Nationality: {countries(t.nationality, e.form.countries)}" if t.nationality else "",
         f"Gender: {gender}" if gender else "",
-        f"Position: {t.position}" if t.position else "",
+        f"Position: {t.listed_position}" if t.listed_position else "",
         *(f"Passport number: {n}" for n in documents(t, "passport")),
         *(f"ID number: {n}" for n in documents(t, "national_id")),
     ]
@@ -294,7 +294,7 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     # In English, for a request's own sheet beside a list in another language.
     "gender_en": lambda e: e.target.gender if e.target.gender in ("male", "female") else "",
     "nationality_en": lambda e: countries(e.target.nationality, "en"),
-    "position": lambda e: e.target.position,
+    "position": lambda e: e.target.listed_position,
     "national_id": lambda e: "; ".join(documents(e.target, "national_id")),
     "passport": lambda e: "; ".join(documents(e.target, "passport")),
     "regime_list_name": lambda e: e.scope.regime.list_name if e.scope.regime else "",

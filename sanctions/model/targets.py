@@ -246,6 +246,16 @@ class Target(PersonRow):
         return "" if post is None else post.as_position()
 
     @property
+    def listed_position(self) -> str:
+        """The position a government's list row prints: the latest post a source states as its
+        own finding; empty when every post is someone's account. A list prints its fields as
+        fact, with no room for "(according to …)": a petitioner's or a victim's account of the
+        title is given, attributed, in the letter, and the notes say the field was left empty."""
+        posts = [p for p in self.own_posts if p.publishable and is_finding(p.anchor.account)]
+        post = latest_of(posts)
+        return "" if post is None else post.as_position()
+
+    @property
     def evidence(self) -> list[str]:
         seen: dict[str, None] = {}
         groups = [p.evidence for p in self.posts]

@@ -14,6 +14,10 @@ from sanctions.tracking.history import History, Step
 from sanctions.tracking.screening import Screening
 
 
+# The list fields that print a position (``governments/fields``).
+POSITION_FIELDS = frozenset({"position", "eu_info"})
+
+
 def notes_text(
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],
@@ -158,6 +162,19 @@ def _scope_notes(
             "quote the source's words that do):"
         )
         lines += untold
+        lines.append("")
+    printed = {field for _, field in jurisdiction.list_format.columns} & POSITION_FIELDS
+    unlisted = [
+        f"- {t.name}: {t.position}"
+        for t, _ in inside
+        if printed and t.position and not t.listed_position
+    ]
+    if unlisted:
+        lines.append(
+            "Position left empty in the list row (every post is known only from someone's "
+            "account, which a list would print as fact; the letter gives it, attributed):"
+        )
+        lines += unlisted
         lines.append("")
     if jurisdiction.check_before_filing or to_check:
         lines.append("Check before filing:")

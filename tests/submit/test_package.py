@@ -544,3 +544,32 @@ def test_notes_list_every_earlier_step_with_that_government(tmp_path):
     assert "P002" not in gb.split("Earlier steps with")[1].split("\n\n")[0]
     us = (done.folder / "testland-us" / "internal" / "notes.txt").read_text(encoding="utf-8")
     assert "- P002 Dana Fictiyeva: submitted 2025-01-10" in us
+
+
+def test_a_list_row_prints_no_position_known_only_from_someones_account(tmp_path):
+    """A list prints its fields as fact: a post a witness gives is left out of the row (the
+    letter gives it, attributed), and the notes say so; a post a source states as its own is
+    printed."""
+    rows = workbooks.valid_rows()
+    rows["positions"][1].update(
+        evidence_ids="E002", quote="Chief Fictiyeva led the officers", locator="para. 3",
+        account="witness", account_by="a detained protester",
+    )  # fmt: skip
+    folder = export(workbooks.write(tmp_path / "testland.xlsx", rows), tmp_path / "out", ["us"])
+    us = (sent(folder, "us") / "testland-us-targets.csv").read_text(encoding="utf-8")
+    arman = next(line for line in us.splitlines() if "TESTBAYEV" in line)
+    dana = next(line for line in us.splitlines() if "FICTIYEVA" in line)
+    assert "Former Minister, Ministry of Examples" in arman
+    assert "Chief" not in dana and "according to" not in dana
+    notes = (folder / "testland-us" / "internal" / "notes.txt").read_text(encoding="utf-8")
+    assert (
+        "Position left empty in the list row (every post is known only from someone's account"
+        in notes
+    )
+    assert (
+        "- Dana Fictiyeva: Chief, Example City Police (according to a detained protester)" in notes
+    )
+    letter = "\n".join(
+        p.text for p in Document(str(sent(folder, "us") / "submission.docx")).paragraphs
+    )
+    assert "according to a detained protester" in letter  # the letter gives it, attributed
