@@ -12,6 +12,7 @@ support, and never as a source against the person it names as a victim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,17 @@ def public_targets(
     return out
 
 
+# A sentence's end: its full stop, question or exclamation mark, and any closing marks after it.
+_ENDED = re.compile(r"[.!?…][”’\"»)\]]*$")
+
+
+def sentence(text: str) -> str:
+    """The text as a sentence: a full stop added only where it has no end of its own ("…
+    denying the truth.”" is not given another)."""
+    text = text.rstrip()
+    return text if _ENDED.search(text) else f"{text}."
+
+
 def public_line(act: Act) -> str:
     """The act as a text that may be published tells it: in the source's own words with whose
     account they are; without the incident's title and the passage when the victims are
@@ -120,9 +132,8 @@ def public_line(act: Act) -> str:
         return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds}){told}."
     if act.anchor.quote:
         # the list's account with its caveats, then the source's words and whose they are
-        told = act.description.rstrip(".")
         said = statement(act.anchor, "")
-        return f"{act.titled()}: {told}. In the source's words: {said}."
+        return f"{act.titled()}: {sentence(act.description)} In the source's words: {said}."
     return f"{act.titled()}: {act.description}"
 
 

@@ -13,7 +13,6 @@ from sanctions.tracking.gaps import Cell
 from sanctions.tracking.history import History, Step
 from sanctions.tracking.screening import Screening
 
-
 # The list fields that print a position (``governments/fields``).
 POSITION_FIELDS = frozenset({"position", "eu_info"})
 

@@ -225,3 +225,13 @@ def test_a_list_of_officials_the_person_is_named_in_is_not_shown_as_their_conduc
         "Named among the officials" not in entities
         and "Officials named in a report" not in entities
     )
+
+
+def test_a_description_ending_in_a_quotation_gets_no_second_full_stop() -> None:
+    from sanctions.public.page import sentence
+
+    assert sentence("He said: “Saying otherwise is denying the truth.”") == (
+        "He said: “Saying otherwise is denying the truth.”"
+    )
+    assert sentence("Ordered the detentions") == "Ordered the detentions."
+    assert sentence("Ordered the detentions. ") == "Ordered the detentions."
