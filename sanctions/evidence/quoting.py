@@ -21,14 +21,16 @@ import pandas as pd
 from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import (
     Nearest,
+    fold,
     fold_text,
     in_quotation_marks,
     nearest,
     parts_of_all,
     pieces_in,
+    spans,
 )
 from sanctions.evidence.reading import Found, copy_readings
-from sanctions.evidence.tellers import attributed
+from sanctions.evidence.tellers import attributed, headings, under_heading
 from sanctions.rules.finding import Finding
 from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
@@ -65,6 +67,30 @@ class Copy:
         """Whether the copy holds the passage (its ``parts``), as ``passages.pieces_in`` finds
         it."""
         return self.text is not None and pieces_in(pieces, self.folded)
+
+    @cached_property
+    def headings(self) -> list[tuple[int, str | None]]:
+        """Its headings that give what follows as a party's, or as the source's own voice
+        (``tellers.headings``), once for every passage."""
+        return headings(self.text or "")
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        """Where each character of the folded text stands in the text as written."""
+        return fold(self.text or "").origin
+
+    def heading_over(self, pieces: list[str]) -> str | None:
+        """The party's heading the passage stands under wherever the copy holds it ("Response
+        from the Government"), or None."""
+        if not any(party for _, party in self.headings):
+            return None
+        found = None
+        for where in spans(pieces, self.folded):
+            party = under_heading(self.headings, self.origin[where[0][0]])
+            if party is None:
+                return None
+            found = found or party
+        return found
 
     @cached_property
     def squeezed(self) -> str:
@@ -233,6 +259,9 @@ def _findings(sheets: Sheets) -> Quoted:
                         if finding and pieces and not _carries(holder, cited)
                         else None
                     )
+                    if told is None and finding and pieces:
+                        party = holder.heading_over(pieces)
+                        told = ("heading", party) if party is not None else None
                     if told is not None:
                         where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                         found.append(_others_account(sheets, where, holder, told))
@@ -298,6 +327,8 @@ TOLD = {
     "begins": "begins by giving it as someone's account (“{said}”)",
     "cut": "is given as someone's, or hedged, by words of its sentence that it leaves out "
     "(“{said}”)",
+    "heading": "stands under the heading “{said}”, which gives what follows as that party's "
+    "submission, not the source's finding",
 }
 
 
@@ -447,7 +478,9 @@ QUOTE_OTHERS_ACCOUNT = SheetsRule(
     "A passage quoted as the source's own finding (account 'finding') that the source gives as "
     "someone's account, or hedges: it begins by attributing itself (“According to Kayyrbek, "
     "…”), or its sentence does before the words quoted (“According to available information, "
-    "…”, left out). A letter would print it as the source's own finding.",
+    "…”, left out), or it stands under a heading that gives what follows as a party's "
+    "(“Response from the Government” in a UN body's opinion). A letter would print it as the "
+    "source's own finding.",
     "{which} {how}, in {copy}, and the row's account is the source's own finding: a letter "
     "would print it as such; quote the words that attribute or hedge it with it, and where it "
     "is someone's account set account (and account_by) to whose, on a row of its own if the "

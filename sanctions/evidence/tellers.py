@@ -19,6 +19,7 @@ in each of them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -122,6 +123,48 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _STOP = re.compile(r"[.!?]")
+
+# Section headings that give what stands under them as a party's, as a UN body's decision sets
+# out the parties' submissions before its own discussion ("Communication from the source",
+# "Response from the Government", "Further comments from the source"), and those that begin the
+# body's own voice again ("Discussion", "Disposition"). Other headings (a party's sub-headings,
+# "Arrest and detention") are read past.
+PARTY_HEADING = re.compile(
+    r"^(?:submissions?|(?:(?:further|additional) )?(?:communication|response|reply|observations"
+    r"|comments|information|submissions?)s? (?:from|of|by) (?:the )?(?:source|government"
+    r"|state party|petitioner|complainant|author|applicant|parties))$"
+)
+OWN_HEADING = re.compile(
+    r"^(?:discussion|disposition|findings|conclusions?|recommendations?|opinion|assessment"
+    r"|analysis|considerations?|decision|views)(?: of the [\w ]+)?$"
+)
+HEADING_WORDS = 8  # a line with more words is prose, not a heading
+
+
+def headings(text: str) -> list[tuple[int, str | None]]:
+    """Where the copy's decisive headings stand (the offset of the line after each), in order:
+    a party's heading with its words, or None for one of the source's own voice. Worked out
+    once per copy."""
+    found: list[tuple[int, str | None]] = []
+    at = 0
+    for line in text.split("\n"):
+        at += len(line) + 1
+        words = line.strip()
+        if not words or len(words.split()) > HEADING_WORDS or words[-1] in ".;:,":
+            continue
+        folded = " ".join(re.findall(r"[^\W_]+(?:[’'][^\W_]+)?", words.casefold()))
+        if PARTY_HEADING.match(folded):
+            found.append((at, words))
+        elif OWN_HEADING.match(folded):
+            found.append((at, None))
+    return found
+
+
+def under_heading(found: list[tuple[int, str | None]], start: int) -> str | None:
+    """The party's heading a passage beginning at ``start`` (in the copy as written) stands
+    under (``headings``); None under one of the source's own, or none."""
+    at = bisect_right(found, start, key=lambda h: h[0]) - 1
+    return found[at][1] if at >= 0 else None
 
 
 def attributed(haystack: str, pieces: Sequence[str]) -> tuple[str, str] | None:

@@ -100,3 +100,26 @@ def test_quoted_stretches_are_read_as_a_reader_reads_them() -> None:
     assert in_quotation_marks(parts("a quotation broken over two lines"), text, folded)
     assert not in_quotation_marks(parts("and more"), text, folded)
     assert not in_quotation_marks(parts("no marks here"), text, folded)
+
+
+def test_a_finding_quoted_from_under_the_governments_response_is_its_account(
+    build: Callable[..., Path],
+) -> None:
+    from tests.evidence.test_tellers import OPINION
+
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Opinion No. 1/2099", "kind": "un_document",
+         "file": "opinion.txt", "confidential": "no"}
+    )  # fmt: skip
+    rows["positions"][0].update(
+        evidence_ids="E001; E003",
+        quote="Arman Testbayev, Minister of Examples from January 2015; "
+        "The arrest of Mr. Fictiov was carried out in accordance with the law",
+        locator="p. 2; para. 48",
+    )
+    book = build(rows)
+    (book.parent / f"{book.stem}-evidence" / "opinion.txt").write_text(OPINION, encoding="utf-8")
+    [found] = quote_findings(book)
+    assert found.code == "quote.others_account"
+    assert "stands under the heading “Response from the Government”" in found.message

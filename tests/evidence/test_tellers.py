@@ -104,3 +104,39 @@ def test_an_account_or_a_hedge_is_found_however_the_passage_is_cut(
 )
 def test_the_source_s_own_sentences_are_left_alone(passage: str) -> None:
     assert told(passage) is None
+
+
+OPINION = """Opinion No. 1/2099 concerning Marat Fictiov (Testland)
+
+  Submissions
+
+  Communication from the source
+
+4. Mr. Fictiov was arrested on 5 January 2099 by officers of the Testland police.
+
+  Response from the Government
+
+43. The Government states its reply.
+
+  Arrest and detention
+
+48. The arrest of Mr. Fictiov was carried out in accordance with the law.
+
+  Discussion
+
+96. The Working Group finds that the arrest of Mr. Fictiov had no legal basis.
+"""
+
+
+def test_a_passage_under_a_party_s_heading_is_that_party_s_submission() -> None:
+    """A UN body's opinion sets out the source's and the Government's submissions under their
+    headings before its own discussion: a passage quoted from under them is the party's, even
+    with no attributing words in its sentence; a sub-heading is read past."""
+    from sanctions.evidence.quoting import Copy
+
+    copy = Copy("E1", "opinion.txt", OPINION, None, fold_text(OPINION))
+    said = lambda passage: copy.heading_over(parts(passage))  # noqa: E731
+    assert said("Mr. Fictiov was arrested on 5 January 2099") == "Communication from the source"
+    assert said("carried out in accordance with the law") == "Response from the Government"
+    assert said("the arrest of Mr. Fictiov had no legal basis") is None
+    assert said("Opinion No. 1/2099 concerning Marat Fictiov") is None  # before any heading
