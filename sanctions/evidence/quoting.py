@@ -27,10 +27,11 @@ from sanctions.evidence.passages import (
     nearest,
     parts_of_all,
     pieces_in,
+    quoted_stretches,
     spans,
 )
 from sanctions.evidence.reading import Found, copy_readings
-from sanctions.evidence.tellers import attributed, headings, under_heading
+from sanctions.evidence.tellers import attributed, headings, quoted_as_someones, under_heading
 from sanctions.rules.finding import Finding
 from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
@@ -78,6 +79,20 @@ class Copy:
     def origin(self) -> tuple[int, ...]:
         """Where each character of the folded text stands in the text as written."""
         return fold(self.text or "").origin
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Where the copy sets words in quotation marks (``passages.quoted_stretches``)."""
+        return quoted_stretches(self.text or "")
+
+    def quoted_by(self, pieces: list[str]) -> str | None:
+        """The words that give the quotation the passage stands inside as someone's, wherever
+        the copy holds it (``tellers.quoted_as_someones``), or None."""
+        if not self.quotations:
+            return None
+        return quoted_as_someones(
+            self.text or "", self.origin, self.quotations, list(spans(pieces, self.folded))
+        )
 
     def heading_over(self, pieces: list[str]) -> str | None:
         """The party's heading the passage stands under wherever the copy holds it ("Response
@@ -255,13 +270,10 @@ def _findings(sheets: Sheets) -> Quoted:
                     # in a copy the row reads a source through, the copy's words attributing
                     # it name that source, which the row cites ("…, the report's foreword says")
                     told = (
-                        attributed(holder.folded, pieces)
+                        _told(holder, pieces)
                         if finding and pieces and not _carries(holder, cited)
                         else None
                     )
-                    if told is None and finding and pieces:
-                        party = holder.heading_over(pieces)
-                        told = ("heading", party) if party is not None else None
                     if told is not None:
                         where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                         found.append(_others_account(sheets, where, holder, told))
@@ -276,6 +288,20 @@ def _findings(sheets: Sheets) -> Quoted:
                 where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                 found.append(_not_found(sheets, where, text, readable))
     return Quoted(found, unchecked)
+
+
+def _told(holder: Copy, pieces: list[str]) -> tuple[str, str] | None:
+    """How the copy gives the passage as someone's (``TOLD``'s kinds, with the words that do):
+    by words of its sentence, by a quotation it stands inside, or by the heading it stands
+    under; None where the copy says it in its own voice."""
+    told = attributed(holder.folded, pieces)
+    if told is not None:
+        return told
+    inside = holder.quoted_by(pieces)
+    if inside is not None:
+        return "quoted", inside
+    party = holder.heading_over(pieces)
+    return ("heading", party) if party is not None else None
 
 
 def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
@@ -327,6 +353,7 @@ TOLD = {
     "begins": "begins by giving it as someone's account (“{said}”)",
     "cut": "is given as someone's, or hedged, by words of its sentence that it leaves out "
     "(“{said}”)",
+    "quoted": "stands inside a quotation the copy gives as someone's (“{said}”)",
     "heading": "stands under the heading “{said}”, which gives what follows as that party's "
     "submission, not the source's finding",
 }
@@ -478,7 +505,8 @@ QUOTE_OTHERS_ACCOUNT = SheetsRule(
     "A passage quoted as the source's own finding (account 'finding') that the source gives as "
     "someone's account, or hedges: it begins by attributing itself (“According to Kayyrbek, "
     "…”), or its sentence does before the words quoted (“According to available information, "
-    "…”, left out), or it stands under a heading that gives what follows as a party's "
+    "…”, left out), or it stands inside a quotation the copy gives as someone's (“… he fell,” "
+    "his son said), or under a heading that gives what follows as a party's "
     "(“Response from the Government” in a UN body's opinion). A letter would print it as the "
     "source's own finding.",
     "{which} {how}, in {copy}, and the row's account is the source's own finding: a letter "

@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
-from sanctions.evidence.passages import spans
+from sanctions.evidence.passages import fold_text, spans
 
 # The phrases that give what follows as someone's statement, in English and Russian; a verb of
 # saying counts with "that" (or a colon) after it and up to two words between ("told the court
@@ -139,6 +139,39 @@ OWN_HEADING = re.compile(
     r"|analysis|considerations?|decision|views)(?: of the [\w ]+)?$"
 )
 HEADING_WORDS = 8  # a line with more words is prose, not a heading
+
+
+def quoted_as_someones(
+    text: str,
+    origin: Sequence[int],
+    stretches: Sequence[tuple[int, int]],
+    occurrences: Sequence[list[tuple[int, int]]],
+) -> str | None:
+    """The words that give a quotation as someone's (“… to the flat,” his son said; his mother
+    stated: “…”), when the passage stands inside it wherever the copy holds it (its
+    ``occurrences``, the spans of its parts in the folded text, ``origin`` mapping them to the
+    text as written); None when somewhere it is the source's own words."""
+    told = None
+    for found in occurrences:
+        a, b = origin[found[0][0]], origin[min(found[-1][1], len(origin)) - 1]
+        inside = next(((s, e) for s, e in stretches if s <= a and b < e), None)
+        if inside is None:
+            return None
+        s, e = inside
+        closed = text[s:e].rstrip('”»"').rstrip()
+        after = fold_text(text[e : e + SENTENCE])
+        if closed.endswith(","):  # “…,” the authors said: the comma stands inside the mark
+            after = ", " + after
+        said = TRAILING.match(after)
+        if said is not None:
+            told = told or after[: _sentence_end(after)].strip(" ,.")
+            continue
+        before = fold_text(text[max(0, s - SENTENCE) : s])
+        sentence = before[_sentence_start(before) :]
+        if not _attributes(sentence):
+            return None  # a quotation the source does not give as anyone's (a law's words)
+        told = told or sentence.strip()
+    return None if told is None else _shown(told)
 
 
 def headings(text: str) -> list[tuple[int, str | None]]:

@@ -140,3 +140,33 @@ def test_a_passage_under_a_party_s_heading_is_that_party_s_submission() -> None:
     assert said("carried out in accordance with the law") == "Response from the Government"
     assert said("the arrest of Mr. Fictiov had no legal basis") is None
     assert said("Opinion No. 1/2099 concerning Marat Fictiov") is None  # before any heading
+
+
+QUOTING = (
+    "Report on Testland.\n"
+    "“When he tried to get into the building, the policeman grabbed him by the neck. "
+    "Immediately afterwards, he fell,” his son said.\n"
+    "His mother stated: “I believe that the chief is to blame for his death.”\n"
+    "The court convicted him under the article on “participation in an extremist "
+    "organisation” and banned him from activity.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        # the attribution after the closing mark, a sentence after the passage
+        ("the policeman grabbed him by the neck", "his son said"),
+        # the attribution before the opening mark
+        ("the chief is to blame for his death", "his mother stated:"),
+        # a quotation the source gives as no one's (a charge's words): its own
+        ("participation in an extremist organisation", None),
+        # outside any quotation
+        ("The court convicted him", None),
+    ],
+)
+def test_a_passage_inside_a_quotation_is_its_teller_s(passage: str, said: str | None) -> None:
+    from sanctions.evidence.quoting import Copy
+
+    copy = Copy("E1", "report.txt", QUOTING, None, fold_text(QUOTING))
+    assert copy.quoted_by(parts(passage)) == said
