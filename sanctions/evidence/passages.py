@@ -248,28 +248,36 @@ OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
 QUOTATION_RUNS = 3000
 
 
+_MARKS = re.compile('[“«„”»"\n]')
+_EMPTY_LINE = re.compile(r"\n[ \t\r\f\v]*(?=\n)")
+
+
 def quoted_stretches(text: str) -> list[tuple[int, int]]:
     """Where the text sets words in quotation marks, as (start, end), as a reader reads them:
     a quotation runs on over line ends to its closing mark (a copy of a PDF breaks lines inside
     sentences), but not past an empty line or ``QUOTATION_RUNS`` characters; a closing mark
     with none open closes a quotation its line opens with (a mark the source left out, or the
     last paragraph of a quotation over several: “… lawsuits,” the authors said). Single marks
-    are left alone: they are apostrophes too."""
+    are left alone: they are apostrophes too. Only the marks and line ends are read, one
+    regular expression over the copy (a list's 25,000 copies, character by character, took two
+    seconds)."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
-    start = 0
-    for line in text.split("\n"):
-        if opened is not None and (not line.strip() or start - opened > QUOTATION_RUNS):
-            found.append((opened, start - 1))  # to the end of the line before
-            opened = None
-        for at, char in enumerate(line, start=start):
-            if char in OPENING or (char == STRAIGHT and opened is None):
-                if opened is None:
-                    opened = at
-            elif char in CLOSING or char == STRAIGHT:
-                found.append((opened if opened is not None else start, at + 1))
+    line_start = 0
+    blank = {m.start() for m in _EMPTY_LINE.finditer(text)}  # line ends before an empty line
+    for mark in _MARKS.finditer(text):
+        at, char = mark.start(), mark.group()
+        if char == "\n":
+            line_start = at + 1
+            if opened is not None and (at in blank or at - opened > QUOTATION_RUNS):
+                found.append((opened, at))  # to the end of its line
                 opened = None
-        start += len(line) + 1
+        elif char in OPENING or (char == STRAIGHT and opened is None):
+            if opened is None:
+                opened = at
+        else:
+            found.append((opened if opened is not None else line_start, at + 1))
+            opened = None
     if opened is not None:
         found.append((opened, len(text)))
     return found

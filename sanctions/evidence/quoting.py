@@ -45,6 +45,8 @@ QUOTING = ("involvement", "positions", "incidents")
 # Those whose rows public outputs show with their sources: a row resting on a confidential
 # source alone leaves them (``Holding.only_in``).
 LEAVES = ("involvement", "positions")
+# The double quotation marks (``passages.quoted_stretches``): a copy without any quotes no one.
+QUOTATION_MARKS = '“«„”»"'
 # Below this likeness the nearest passage is no help, and is not shown.
 SHOWN_LIKENESS = 0.6
 
@@ -73,7 +75,11 @@ class Copy:
     def headings(self) -> list[tuple[int, str | None]]:
         """Its headings that give what follows as a party's, or as the source's own voice
         (``tellers.headings``), once for every passage."""
-        return headings(self.text or "")
+        return headings(self.text or "", self.lowered)
+
+    @cached_property
+    def has_party_heading(self) -> bool:
+        return any(party for _, party in self.headings)
 
     @cached_property
     def origin(self) -> tuple[int, ...]:
@@ -83,7 +89,10 @@ class Copy:
     @cached_property
     def quotations(self) -> list[tuple[int, int]]:
         """Where the copy sets words in quotation marks (``passages.quoted_stretches``)."""
-        return quoted_stretches(self.text or "")
+        text = self.text or ""
+        if not any(mark in text for mark in QUOTATION_MARKS):  # most copies of a long list
+            return []
+        return quoted_stretches(text)
 
     def quoted_by(self, pieces: list[str]) -> str | None:
         """The words that give the quotation the passage stands inside as someone's, wherever
@@ -97,7 +106,7 @@ class Copy:
     def heading_over(self, pieces: list[str]) -> str | None:
         """The party's heading the passage stands under wherever the copy holds it ("Response
         from the Government"), or None."""
-        if not any(party for _, party in self.headings):
+        if not self.has_party_heading:
             return None
         found = None
         for where in spans(pieces, self.folded):
@@ -313,7 +322,8 @@ def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:
 def _carried_only(pieces: list[str], holder: Copy, cited: dict[str, list[Copy]]) -> Copy | None:
     """The copy of another document through which the row reads a source it cites, when that
     copy holds the passage and no cited source's own copy does; else None."""
-    if any(group and group[0] is holder for group in cited.values()):
+    own = cited.get(holder.eid)
+    if (own and own[0] is holder) or any(group and group[0] is holder for group in cited.values()):
         return None  # a cited source's own copy
     if any(
         group and group[0].eid == eid and group[0].holds(pieces) for eid, group in cited.items()

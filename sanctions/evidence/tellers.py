@@ -139,6 +139,18 @@ OWN_HEADING = re.compile(
     r"|analysis|considerations?|decision|views)(?: of the [\w ]+)?$"
 )
 HEADING_WORDS = 8  # a line with more words is prose, not a heading
+# The words one of which a party's heading has: a copy without any has none.
+PARTY_WORDS = (
+    "submission",
+    "source",
+    "government",
+    "state party",
+    "petitioner",
+    "complainant",
+    "author",
+    "applicant",
+    "parties",
+)
 
 
 def quoted_as_someones(
@@ -174,11 +186,14 @@ def quoted_as_someones(
     return None if told is None else _shown(told)
 
 
-def headings(text: str) -> list[tuple[int, str | None]]:
+def headings(text: str, lowered: str | None = None) -> list[tuple[int, str | None]]:
     """Where the copy's decisive headings stand (the offset of the line after each), in order:
     a party's heading with its words, or None for one of the source's own voice. Worked out
-    once per copy."""
+    once per copy; ``lowered``: the text casefolded, where it already is."""
     found: list[tuple[int, str | None]] = []
+    low = text.casefold() if lowered is None else lowered
+    if not any(word in low for word in PARTY_WORDS):  # most copies: no party's heading
+        return found
     at = 0
     for line in text.split("\n"):
         at += len(line) + 1
