@@ -8,6 +8,7 @@ rather than as wrong. Each copy is read once per run, whatever number of quotes 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path, PurePath
@@ -32,6 +33,8 @@ BLOCKS = (
     "blockquote",
 )
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+# An XML declaration naming an encoding, which lxml refuses in text already decoded.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class NoText(Exception):
@@ -71,12 +74,27 @@ def text_of(name: str, data: bytes) -> str:
     suffix = PurePath(name).suffix.lower()
     try:
         if suffix in TEXT_SUFFIXES:
-            return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-        if suffix in HTML_SUFFIXES:
-            return _html_text(data)
-        return _pdf_text(data)
+            text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        elif suffix in HTML_SUFFIXES:
+            text = _html_text(data)
+        else:
+            text = _pdf_text(data)
     except (OSError, ValueError) as exc:
         raise NoText(f"{name} cannot be read ({exc})") from exc
+    if not any(char.isalnum() for char in text):
+        # a scan without a text layer, a page its scripts build: nothing to look for a quote
+        # in, which is no evidence that the source does not say it
+        raise NoText(f"{name} has no text to read ({NO_TEXT.get(suffix, 'it is empty')})")
+    return text
+
+
+# Why a copy of each form may have no text.
+NO_TEXT = {
+    ".pdf": "a scan without a text layer? keep a copy whose text can be selected",
+    ".html": "a page its scripts build? save the page's text, or a PDF of it",
+    ".htm": "a page its scripts build? save the page's text, or a PDF of it",
+    ".xhtml": "a page its scripts build? save the page's text, or a PDF of it",
+}
 
 
 def form_without_text(name: str) -> NoText | None:
@@ -106,7 +124,12 @@ def _html_text(data: bytes) -> str:
     import lxml.html
     from lxml import etree
 
-    root = lxml.html.fromstring(data)
+    try:  # UTF-8 where it is: lxml reads a page without a declared charset as Latin-1
+        decoded = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(data)
+    else:
+        root = lxml.html.fromstring(_XML_DECLARATION.sub("", decoded, count=1))
     etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     for block in root.iter(*BLOCKS):  # a paragraph's last word never runs into the next's first
         block.text = "\n" + (block.text or "")

@@ -33,9 +33,27 @@ def test_a_pdf_gives_the_text_of_its_pages(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "data"), [("scan.jpg", b"\xff\xd8\xff"), ("bad.pdf", b"not a pdf")]
+    ("name", "data"),
+    [
+        ("scan.jpg", b"\xff\xd8\xff"),
+        ("bad.pdf", b"not a pdf"),
+        # a scan saved as PDF: pages without a text layer, nothing to look a quote for in
+        ("scanned.pdf", pdf("")),
+        # a page its scripts build
+        ("app.html", b"<html><body><div id='app'></div><script>render()</script></body></html>"),
+        ("empty.txt", b"  \n"),
+    ],
 )
 def test_a_copy_without_readable_text_says_so(tmp_path: Path, name: str, data: bytes) -> None:
     (tmp_path / name).write_bytes(data)
     with pytest.raises(NoText, match=name):
         copy_text(tmp_path / name)
+
+
+def test_an_html_page_without_a_declared_charset_is_read_as_utf8(tmp_path: Path) -> None:
+    """lxml reads such a page as Latin-1: its quotation marks became "â€œ" and its Cyrillic
+    mojibake, and neither a quote nor a name was found."""
+    page = tmp_path / "news.html"
+    page.write_bytes("<html><body><p>«Оразов» said “no”.</p></body></html>".encode())
+    text = copy_text(page)
+    assert "«Оразов»" in text and "“no”" in text
