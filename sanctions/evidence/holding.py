@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from contextlib import suppress
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 from sanctions.evidence.passages import fold_text, found_in_folded, spans
 from sanctions.evidence.reading import read_copies
+from sanctions.evidence.tellers import sentence_end, sentence_start
 
 
 class Source(Protocol):
@@ -89,17 +91,33 @@ class Holding:
         return cls(own, _Through(own, through))
 
     def stretch(self, pieces: Sequence[str], cited: Sequence[str]) -> str | None:
-        """The folded words of the first cited copy holding the passage (its ``parts``), from
-        where its first part begins to where its last ends, the words it leaves out with "…"
-        among them: what a check of who the passage is about reads, since "Officer A … beat
-        them" may leave out "officers B, C and D"."""
+        """The folded words of the passage (its ``parts``) as its copy has them whole, the words
+        it leaves out with "…" among them, but only those of the sentences its words stand in:
+        what a check of who the passage is about reads, since "Officer A … beat them" may
+        leave out "officers B, C and D", while a sentence between two it quotes is another
+        statement. Where the cited copies hold it in several places, the closest-knit: a report
+        that names the officials together in its first paragraph and one of them acting in its
+        second holds "Officer A … beat them" from the first to the second too."""
+        best: tuple[int, str, list[tuple[int, int]]] | None = None
         for texts in (self.own, self.through):
             for eid in cited:
                 text = texts.get(eid)
-                if text:
-                    for found in spans(pieces, text):
-                        return text[found[0][0] : found[-1][1]]
-        return None
+                for found in spans(pieces, text) if text else ():
+                    width = found[-1][1] - found[0][0]
+                    if best is None or width < best[0]:
+                        best = (width, text or "", found)
+            if best is not None:
+                break
+        if best is None:
+            return None
+        _, text, found = best
+        words = [text[found[0][0] : found[0][1]]]
+        for (_, gap_start), (gap_end, end) in pairwise(found):
+            left_out = text[gap_start:gap_end]
+            head = left_out[: sentence_end(left_out)]
+            tail = left_out[sentence_start(left_out) :] if head != left_out else ""
+            words += [head, " " + tail if tail else "", text[gap_end:end]]
+        return "".join(words)
 
     def only_in(self, quote: Sequence[str], cited: Sequence[str], secret: Set[str]) -> bool:
         """Whether some passage of ``quote`` is held, of the ``cited`` sources, only by those in

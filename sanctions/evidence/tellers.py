@@ -176,10 +176,10 @@ def quoted_as_someones(
             after = ", " + after
         said = TRAILING.match(after)
         if said is not None:
-            told = told or after[: _sentence_end(after)].strip(" ,.")
+            told = told or after[: sentence_end(after)].strip(" ,.")
             continue
         before = fold_text(text[max(0, s - SENTENCE) : s])
-        sentence = before[_sentence_start(before) :]
+        sentence = before[sentence_start(before) :]
         if not _attributes(sentence):
             return None  # a quotation the source does not give as anyone's (a law's words)
         told = told or sentence.strip()
@@ -240,7 +240,7 @@ def _around(haystack: str, found: list[tuple[int, int]]) -> tuple[str, str] | No
     for (_, gap_start), (gap_end, _) in pairwise(found):
         left_out = haystack[gap_start:gap_end]
         # the words left out within the sentences of the parts on either side of them
-        head, tail = left_out[: _sentence_end(left_out)], left_out[_sentence_start(left_out) :]
+        head, tail = left_out[: sentence_end(left_out)], left_out[sentence_start(left_out) :]
         if head == left_out and ATTRIBUTING.search(left_out):
             return "cut", _shown(left_out.strip(" ,"))
         if head != left_out and (TRAILING.match(head) or _attributes(tail)):
@@ -248,11 +248,11 @@ def _around(haystack: str, found: list[tuple[int, int]]) -> tuple[str, str] | No
     if "," in haystack[end : end + 4]:  # "…, his lawyer said"
         after = haystack[end : end + SENTENCE]
         if TRAILING.match(after) is not None:
-            return "cut", _shown(after[: _sentence_end(after)].strip())
+            return "cut", _shown(after[: sentence_end(after)].strip())
     if start < 2 or (haystack[start - 2] in ".!?" and _ends_sentence(haystack, start - 2)):
         return None  # the passage begins its sentence: most do
     before = haystack[max(0, start - SENTENCE) : start]
-    sentence = before[_sentence_start(before) :]
+    sentence = before[sentence_start(before) :]
     return ("cut", _shown(sentence.strip())) if _attributes(sentence) else None
 
 
@@ -267,7 +267,7 @@ def _attributes(sentence: str) -> bool:
     return not (CONCESSIVE.match(sentence) and "," in sentence[last[0].end() :])
 
 
-def _sentence_start(before: str) -> int:
+def sentence_start(before: str) -> int:
     """Where the sentence that ``before`` ends in begins: after its last full stop that ends a
     sentence (not an abbreviation's or an initial's; a footnote's number after it is the last
     sentence's), or at a semicolon's clause."""
@@ -281,7 +281,7 @@ def _sentence_start(before: str) -> int:
             return at + 1 + len(rest) - len(rest.lstrip('0123456789 ”’")'))
 
 
-def _sentence_end(after: str) -> int:
+def sentence_end(after: str) -> int:
     for stop in _STOP.finditer(after):
         if _ends_sentence(after, stop.start()):
             return stop.end()

@@ -147,3 +147,24 @@ def test_words_left_out_with_an_ellipsis_are_read_in_the_copy() -> None:
     # a passage without a gap is read as quoted: the names are not beside it
     whole = [act(0, ["Testbayev later signed the report"])]
     assert collective_rows(whole, PERSONS, holding) == set()
+
+
+def test_the_closest_knit_place_and_the_passages_own_sentences_are_read() -> None:
+    """A report that names the officials together first and one of them acting later holds
+    "Testbayev … ordered" from the first to the second too: the passage is read where it
+    stands closest, and a sentence it skips over is another statement, not its words."""
+    from sanctions.evidence.holding import Holding
+    from sanctions.evidence.passages import fold_text
+
+    copy = (
+        "The officials named in this report are Minister Testbayev, Chief Fictiyeva and "
+        "Prosecutor Exampleov.\n"
+        "On 1 March Minister Testbayev, speaking from his office, ordered the police to detain "
+        "the protesters. Fictiyeva, Exampleov and Madeupova drove them away. Testbayev then "
+        "beat one of them."
+    )
+    holding = Holding(own={"E001": fold_text(copy)})
+    ordered = [act(0, ["Minister Testbayev … ordered the police to detain the protesters"])]
+    assert collective_rows(ordered, PERSONS, holding) == set()
+    skipped = [act(0, ["Minister Testbayev … ordered the police … Testbayev then beat one"])]
+    assert collective_rows(skipped, PERSONS, holding) == set()
