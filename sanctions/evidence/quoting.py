@@ -234,6 +234,7 @@ def _findings(sheets: Sheets) -> Quoted:
     copies = copies_of(sheets)
     evidence = sheets.frames[SHEET]
     secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
+    names = _naming_words(evidence)
     found: list[Finding] = []
     unchecked: dict[str, list[Cell]] = {}  # evidence_id -> the quote cells it leaves unchecked
     for sheet in QUOTING:
@@ -278,11 +279,11 @@ def _findings(sheets: Sheets) -> Quoted:
                 if holder is not None:
                     # in a copy the row reads a source through, the copy's words attributing
                     # it name that source, which the row cites ("…, the report's foreword says")
-                    told = (
-                        _told(holder, pieces)
-                        if finding and pieces and not _carries(holder, cited)
-                        else None
-                    )
+                    told = _told(holder, pieces) if finding and pieces else None
+                    if told is not None and _carries(holder, cited):
+                        # the copy a row reads a source through may give the words as that
+                        # source's ("…, the report's foreword says"), not as a third person's
+                        told = None if _names_carried(told[1], holder, cited, names) else told
                     if told is not None:
                         where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                         found.append(_others_account(sheets, where, holder, told))
@@ -311,6 +312,41 @@ def _told(holder: Copy, pieces: list[str]) -> tuple[str, str] | None:
         return "quoted", inside
     party = holder.heading_over(pieces)
     return ("heading", party) if party is not None else None
+
+
+# Words by which a copy names a document it quotes, beside those of its title and publisher.
+DOCUMENT_WORDS = ("report", "authors", "document", "resolution", "statement", "opinion")
+_NAMING_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _naming_words(evidence: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """For each evidence item, the words by which another copy may name it: those of its title
+    and publisher, its kind's noun ("report" of ngo_report), and the usual ones."""
+    found: dict[str, frozenset[str]] = {}
+    columns = [c for c in ("title", "publisher", "kind") if c in evidence]
+    for row in evidence[["evidence_id", *columns]].itertuples(index=False):
+        words = " ".join(str(v).replace("_", " ") for v in row[1:] if isinstance(v, str))
+        found[str(row[0])] = frozenset(
+            {w for w in _NAMING_WORD.findall(fold_text(words))} | set(DOCUMENT_WORDS)
+        )
+    return found
+
+
+def _names_carried(
+    said: str, holder: Copy, cited: dict[str, list[Copy]], names: dict[str, frozenset[str]]
+) -> bool:
+    """Whether the words giving a passage as someone's, in the copy of another document
+    through which the row reads a source, name that source ("the report's foreword says",
+    "the authors of Servants of the regime said"), rather than a third person ("said Erlan
+    Victimov, a protester")."""
+    words = set(_NAMING_WORD.findall(fold_text(said)))
+    return any(
+        word.startswith(name)  # "report's", folded "reports"
+        for eid, group in cited.items()
+        if any(c is holder for c in group[1:])
+        for name in names.get(eid, frozenset())
+        for word in words
+    )
 
 
 def _carries(copy: Copy, cited: dict[str, list[Copy]]) -> bool:

@@ -34,21 +34,30 @@ _SAYING = (
     r"|explained|recounted|argued|argues|contended|contends|submitted|submits"
     r"|saying|stating|claiming|alleging|arguing|asserting|insisting|maintaining|contending"
 )
+# The same verbs in Russian, as a report writes them of a man or a woman ("заявил",
+# "заявила") or in the present ("утверждает").
+_RU_SAYING = (
+    r"(?:заявил|сообщил|рассказал|сказал|утверждал|пояснил|написал|отметил|добавил)[аи]?"
+    r"|утверждает|говорит|пишет"
+)
 ATTRIBUTING = re.compile(
     r"\b(?:according to|in the words of|as (?:told|reported|stated) by|allegedly|reportedly"
     r"|(?:there is )?reason to (?:believe|suspect) that|as is known from|known from official"
-    rf"|(?:{_SAYING})(?: [\w’'-]+){{0,2}}(?: that\b|:)"
+    rf"|(?:{_SAYING})(?: [\w’'./-]+){{0,2}}(?: that\b|:)"
     r"|по (?:словам|утверждению|мнению|версии|данным|информации)|со слов|якобы"
     r"|как (?:сообщил|заявил|рассказал|отметил|пояснил|утверждает)[аио]?"
-    r"|(?:заявил|сообщил|рассказал|утверждал|пояснил|написал)[аи]?,? что|утверждает,? что)",
+    rf"|(?:{_RU_SAYING}),? что|(?:{_RU_SAYING})(?: [\w-]+){{0,2}}:)",
 )
 # Words after a passage that give it as someone's: "…, his lawyer said", "…, according to the
 # victims".
 TRAILING = re.compile(
     r"^[^.;]{0,3},\s*(?:according to\b"
-    # "…, his lawyer said." (the saying ends the clause: "…, however the source has submitted
-    # that …" begins another)
-    rf"|[\w’' -]{{0,40}}?\b(?:{_SAYING}|added)\s*(?:[.,;]|$)"
+    # "…, his lawyer said.", "…, Erlan Victimov, 34, told the Times." (the saying ends the
+    # clause, or its object does: "…, however the source has submitted that …" begins another)
+    rf"|[\w’', -]{{0,60}}?\b(?:{_SAYING}|added|wrote|recalls|{_RU_SAYING})"
+    r"(?:\s+(?!that\b|что\b)[\w’'./-]+){0,4}\s*(?:[.,;]|$)"
+    # "…, said Erlan Victimov", "…, рассказал его сын": the verb first
+    rf"|(?:{_SAYING}|added|wrote|recalls|{_RU_SAYING})\s+(?!that\b|что\b)[\w’'-]+"
     # "…, as submitted by the Government"
     r"|as\b[^.;]{0,80}?\b(?:submitted|stated|reported|claimed|alleged|argued|noted|indicated)"
     r" by\b)"
@@ -68,6 +77,11 @@ OWN_VOICE = re.compile(
     # "…, the Working Group is particularly concerned": the source's body takes the clause
     r"|,\s*(?:the (?:working group|committee|court|tribunal|special rapporteur|rapporteur|panel"
     r"|mission|commission|report|authors)|we)\b"
+)
+# The source itself as the one who says a quotation: it quotes its own earlier words.
+OWN_SUBJECT = re.compile(
+    r"\b(?:we|our|the working group|the committee|the special rapporteur|this report"
+    r"|the present report)\b"
 )
 # A sentence that concedes someone's words before its own ("While the State party stated that
 # …, …"): the passage after the comma is the source's.
@@ -170,18 +184,22 @@ def quoted_as_someones(
         if inside is None:
             return None
         s, e = inside
-        closed = text[s:e].rstrip('”»"').rstrip()
-        after = fold_text(text[e : e + SENTENCE])
-        if closed.endswith(","):  # “…,” the authors said: the comma stands inside the mark
-            after = ", " + after
+        # words right after the closing mark, read as after a comma (“…,” the authors said;
+        # “…” – his son said; «…», — рассказал его сын)
+        after = ", " + fold_text(text[e : e + SENTENCE]).lstrip(" ,")
         said = TRAILING.match(after)
         if said is not None:
-            told = told or after[: sentence_end(after)].strip(" ,.")
+            words = after[: sentence_end(after)].strip(" ,.")
+            if OWN_SUBJECT.search(words):
+                return None  # “…,” we reported: the source quoting itself
+            told = told or words
             continue
         before = fold_text(text[max(0, s - SENTENCE) : s])
         sentence = before[sentence_start(before) :]
-        if not _attributes(sentence):
-            return None  # a quotation the source does not give as anyone's (a law's words)
+        if not _attributes(sentence) or OWN_SUBJECT.search(sentence):
+            # a quotation the source gives as no one's (a law's words), or as its own earlier
+            # words ("As the Working Group has previously stated: “…”")
+            return None
         told = told or sentence.strip()
     return None if told is None else _shown(told)
 

@@ -123,3 +123,39 @@ def test_a_finding_quoted_from_under_the_governments_response_is_its_account(
     [found] = quote_findings(book)
     assert found.code == "quote.others_account"
     assert "stands under the heading “Response from the Government”" in found.message
+
+
+def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
+    build: Callable[..., Path],
+) -> None:
+    """The article a report is known through quotes a protester too: his words are his, not
+    the report's, though they stand in quotation marks; the article's words naming the report
+    as the teller ("…, the report's authors said") leave the report's words the report's."""
+    rows = workbooks.valid_rows()
+    rows["evidence"] += [
+        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
+         "known_through": "E004", "confidential": "no"},
+        {"evidence_id": "E004", "title": "Protests in Example City", "kind": "media",
+         "file": "article.txt", "confidential": "no"},
+    ]  # fmt: skip
+    rows["involvement"][0].update(
+        evidence_ids="E003",
+        quote="Minister Testbayev ordered the police to detain the protesters",
+        locator="para. 2",
+    )
+    article = (
+        "Protests in Example City\n"
+        "“Minister Testbayev ordered the police to detain the protesters. I saw him give the "
+        "order,” said Erlan Victimov, a protester, in an interview.\n"
+    )
+    book = build(rows)
+    (book.parent / f"{book.stem}-evidence" / "article.txt").write_text(article, encoding="utf-8")
+    [found] = quote_findings(book)
+    assert found.code == "quote.others_account" and "said erlan victimov" in found.message
+    book.parent.joinpath(f"{book.stem}-evidence", "article.txt").write_text(
+        article.replace(
+            "said Erlan Victimov, a protester, in an interview", "the report's authors said"
+        ),
+        encoding="utf-8",
+    )
+    assert quote_findings(book) == []

@@ -149,6 +149,10 @@ QUOTING = (
     "His mother stated: “I believe that the chief is to blame for his death.”\n"
     "The court convicted him under the article on “participation in an extremist "
     "organisation” and banned him from activity.\n"
+    "“The guards kicked him until he fainted. Nobody helped,” said Erlan Victimov, 34.\n"
+    "«Охранник избил его в камере. Никто не помог», — рассказал его сын.\n"
+    "“The officers beat the detainees in the yard. Two needed care,” we reported in 2020.\n"
+    "As the Working Group has previously stated: “detention without charge is arbitrary.”\n"
 )
 
 
@@ -163,6 +167,12 @@ QUOTING = (
         ("participation in an extremist organisation", None),
         # outside any quotation
         ("The court convicted him", None),
+        # the verb before the teller, and in Russian
+        ("The guards kicked him until he fainted", "said erlan victimov, 34"),
+        ("Охранник избил его в камере", "рассказал его сын"),
+        # the source quoting its own earlier words
+        ("The officers beat the detainees in the yard", None),
+        ("detention without charge is arbitrary", None),
     ],
 )
 def test_a_passage_inside_a_quotation_is_its_teller_s(passage: str, said: str | None) -> None:
