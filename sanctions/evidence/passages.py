@@ -245,41 +245,57 @@ QUOTED = re.compile(
 OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
 # How far a quotation opened and not yet closed runs on over line ends (a copy of a PDF breaks
 # its lines inside sentences) before it is taken to end where its line does.
-QUOTATION_RUNS = 3000
+QUOTATION_RUNS = 2000
 
 
-_MARKS = re.compile('[“«„”»"\n]')
+_MARKS = re.compile('[“«„”»"‘’\n]')
 _EMPTY_LINE = re.compile(r"\n[ \t\r\f\v]*(?=\n)")
+# A copy with this share of its lines empty sets an empty line after every line (text taken
+# from a PDF): an empty line there ends no paragraph, and no quotation.
+SPACED_LINES = 0.35
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int]]:
     """Where the text sets words in quotation marks, as (start, end), as a reader reads them:
     a quotation runs on over line ends to its closing mark (a copy of a PDF breaks lines inside
-    sentences), but not past an empty line or ``QUOTATION_RUNS`` characters; a closing mark
-    with none open closes a quotation its line opens with (a mark the source left out, or the
-    last paragraph of a quotation over several: “… lawsuits,” the authors said). Single marks
-    are left alone: they are apostrophes too. Only the marks and line ends are read, one
-    regular expression over the copy (a list's 25,000 copies, character by character, took two
-    seconds)."""
+    sentences), but not past an empty line (where empty lines part paragraphs) or
+    ``QUOTATION_RUNS`` characters; a closing mark with none open closes a quotation its line
+    opens with (a mark the source left out, or the last paragraph of a quotation over several:
+    “… lawsuits,” the authors said). A single mark opens a quotation only at a word's start
+    (‘…’, as British English quotes) and closes it only at a word's end: it is an apostrophe
+    too (“Orazov’s”). Only the marks and line ends are read, one regular expression over the
+    copy (a list's 25,000 copies, character by character, took two seconds)."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
+    single: int | None = None  # a ‘…’ quotation open, outside any “…”
     line_start = 0
     blank = {m.start() for m in _EMPTY_LINE.finditer(text)}  # line ends before an empty line
+    if len(blank) > SPACED_LINES * (text.count("\n") + 1):
+        blank = set()
     for mark in _MARKS.finditer(text):
         at, char = mark.start(), mark.group()
         if char == "\n":
             line_start = at + 1
-            if opened is not None and (at in blank or at - opened > QUOTATION_RUNS):
-                found.append((opened, at))  # to the end of its line
-                opened = None
+            started = opened if opened is not None else single
+            if started is not None and (at in blank or at - started > QUOTATION_RUNS):
+                found.append((started, at))  # to the end of its line
+                opened = single = None
+        elif char == "‘":
+            if opened is None and single is None and (at == 0 or not text[at - 1].isalnum()):
+                single = at
+        elif char == "’":
+            if single is not None and not text[at + 1 : at + 2].isalpha():
+                found.append((single, at + 1))
+                single = None
         elif char in OPENING or (char == STRAIGHT and opened is None):
             if opened is None:
-                opened = at
+                opened, single = at, None
         else:
             found.append((opened if opened is not None else line_start, at + 1))
             opened = None
-    if opened is not None:
-        found.append((opened, len(text)))
+    started = opened if opened is not None else single
+    if started is not None:
+        found.append((started, len(text)))
     return found
 
 

@@ -45,8 +45,8 @@ QUOTING = ("involvement", "positions", "incidents")
 # Those whose rows public outputs show with their sources: a row resting on a confidential
 # source alone leaves them (``Holding.only_in``).
 LEAVES = ("involvement", "positions")
-# The double quotation marks (``passages.quoted_stretches``): a copy without any quotes no one.
-QUOTATION_MARKS = '“«„”»"'
+# The marks that open a quotation (``passages.quoted_stretches``): a copy without any quotes no one.
+QUOTATION_MARKS = '“«„”»"‘'
 # Below this likeness the nearest passage is no help, and is not shown.
 SHOWN_LIKENESS = 0.6
 

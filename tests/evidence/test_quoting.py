@@ -159,3 +159,19 @@ def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
         encoding="utf-8",
     )
     assert quote_findings(book) == []
+
+
+def test_a_pdfs_empty_line_after_every_line_ends_no_quotation() -> None:
+    """Text taken from a PDF often sets an empty line after every line (the UN opinion's copy
+    does): a quotation broken over its lines is one quotation; British single marks quote too,
+    an apostrophe does not."""
+    text = (
+        "The report said that “Minister Testbayev ordered the police \n\nto detain the "
+        "protesters” on the day.\n\nThe paper wrote that ‘the chief led the officers’, and "
+        "Orazov’s son agreed.\n\nNo marks here.\n\n"
+    )
+    folded = fold_text(text)
+    assert in_quotation_marks(parts("ordered the police to detain the protesters"), text, folded)
+    assert in_quotation_marks(parts("the chief led the officers"), text, folded)
+    assert not in_quotation_marks(parts("son agreed"), text, folded)
+    assert not in_quotation_marks(parts("No marks here"), text, folded)
