@@ -143,20 +143,49 @@ _STOP = re.compile(r"[.!?]")
 # "Response from the Government", "Further comments from the source"), and those that begin the
 # body's own voice again ("Discussion", "Disposition"). Other headings (a party's sub-headings,
 # "Arrest and detention") are read past.
+_PARTY = (
+    r"(?:the )?(?:source|government|state party|petitioner|complainant|authors?|applicants?"
+    r"|parties|information received)(?: of (?:the )?[\w ]+)?"
+)
+# The heading, as the last words of its line, folded (a letter or number before it, "A.",
+# "1.", a document symbol a PDF sets on the same line, or a footnote's number after it, are
+# not read).
 PARTY_HEADING = re.compile(
-    r"^(?:submissions?|(?:(?:further|additional) )?(?:communication|response|reply|observations"
-    r"|comments|information|submissions?)s? (?:from|of|by) (?:the )?(?:source|government"
-    r"|state party|petitioner|complainant|author|applicant|parties))$"
+    # "Communication from the source", "Response from the Government of Testland"
+    r"^(?:(?:further|additional) )?(?:communication|response|reply|observations|comments"
+    rf"|information|submissions?)(?: [\w’']+){{0,3}}? (?:from|of|by) {_PARTY}$"
+    # "Government’s response", "State party’s observations on admissibility and the merits"
+    r"|^(?:the )?(?:government|state party|source|authors?|complainant|petitioner)(?:[’']s?|s)? "
+    r"(?:response|reply|observations|comments|submissions?)(?: on [\w ’']+)?$"
+    # the Human Rights Committee's Views: "The facts as submitted by the author"
+    r"|^(?:the )?facts as (?:submitted|presented) by the authors?$|^the complaint$"
+    # a Special Rapporteur's letter: "According to the information received:"
+    r"|^according to the information received$"
+    # the Working Group's opinions in Russian
+    r"|^(?:сообщение|ответ|(?:дополнительные )?(?:замечания|комментарии)) (?:от )?"
+    r"(?:источника|правительства|государства участника)$"
 )
 OWN_HEADING = re.compile(
-    r"^(?:discussion|disposition|findings|conclusions?|recommendations?|opinion|assessment"
-    r"|analysis|considerations?|decision|views)(?: of the [\w ]+)?$"
+    r"^(?:discussion|deliberations?|disposition|findings|conclusions?|recommendations?"
+    r"|opinion|assessment|analysis|considerations?|decision|views)"
+    r"(?: (?:and|of the) [\w ]+)?$"
+    r"|^issues and proceedings before the committee$|^consideration of (?:admissibility|the "
+    r"merits)$"
+    r"|^(?:обсуждение|решение|мнение|выводы|рекомендации)$"
 )
-HEADING_WORDS = 8  # a line with more words is prose, not a heading
+HEADING_WORDS = 10  # a line with more words is prose, not a heading
+_FOOTNOTE = re.compile(r"\s*\d{1,3}$")  # "Response from the Government 2"
+_ENUMERATOR = re.compile(r"^\(?(?:[A-Za-zА-Яа-я]|[IVXivx]+|\d+)[.)]\s+")  # "A. ", "1. ", "(b) "
+_SYMBOL = re.compile(r"^[A-Z]{1,5}/[\w/.-]+\s+")  # a UN document symbol a PDF sets on the line
 # The words one of which a party's heading has: a copy without any has none.
 PARTY_WORDS = (
     "submission",
     "source",
+    "information received",
+    "the facts as",
+    "complaint",
+    "источника",
+    "правительства",
     "government",
     "state party",
     "petitioner",
@@ -215,13 +244,14 @@ def headings(text: str, lowered: str | None = None) -> list[tuple[int, str | Non
     at = 0
     for line in text.split("\n"):
         at += len(line) + 1
-        words = line.strip()
-        if not words or len(words.split()) > HEADING_WORDS or words[-1] in ".;:,":
+        words = _FOOTNOTE.sub("", line.strip().rstrip(":").strip())
+        words = _ENUMERATOR.sub("", _SYMBOL.sub("", words))
+        if not words or len(words.split()) > HEADING_WORDS or words[-1] in ".;,":
             continue
         folded = " ".join(re.findall(r"[^\W_]+(?:[’'][^\W_]+)?", words.casefold()))
-        if PARTY_HEADING.match(folded):
+        if PARTY_HEADING.search(folded):
             found.append((at, words))
-        elif OWN_HEADING.match(folded):
+        elif OWN_HEADING.search(folded):
             found.append((at, None))
     return found
 

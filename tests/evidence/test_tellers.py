@@ -180,3 +180,50 @@ def test_a_passage_inside_a_quotation_is_its_teller_s(passage: str, said: str | 
 
     copy = Copy("E1", "report.txt", QUOTING, None, fold_text(QUOTING))
     assert copy.quoted_by(parts(passage)) == said
+
+
+@pytest.mark.parametrize(
+    ("line", "party"),
+    [
+        ("  Communication from the source ", "Communication from the source"),
+        ("B. Response from the Government", "Response from the Government"),
+        ("Response from the Government of Testland", "Response from the Government of Testland"),
+        ("Response from the Government 2", "Response from the Government"),
+        ("Government’s response", "Government’s response"),
+        (
+            "State party’s observations on admissibility and the merits",
+            "State party’s observations on admissibility and the merits",
+        ),
+        ("The facts as submitted by the author", "The facts as submitted by the author"),
+        ("According to the information received:", "According to the information received"),
+        ("Ответ правительства", "Ответ правительства"),
+        ("Сообщение источника", "Сообщение источника"),
+        # the source's own voice again
+        ("C. Discussion", None),
+        ("A/HRC/WGAD/2099/99 Discussion", None),
+        ("Discussion and findings", None),
+        ("Deliberations", None),
+        ("Consideration of the merits", None),
+        ("Обсуждение", None),
+    ],
+)
+def test_a_party_s_heading_is_known_however_it_is_set(line: str, party: str | None) -> None:
+    from sanctions.evidence.tellers import headings
+
+    text = f"Opinion concerning the source's complaint\n{line}\n12. The words under it.\n"
+    [(_, found)] = headings(text)
+    assert found == party
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Submissions",  # a cover page's "SUBMISSION TO THE COMMITTEE": whose is not said
+        "we received further information from the Government",  # prose broken over lines
+        "The Government and the source",
+    ],
+)
+def test_lines_that_are_no_party_s_heading(line: str) -> None:
+    from sanctions.evidence.tellers import headings
+
+    assert headings(f"Report of the source\n{line}\nThe words under it.\n") == []
