@@ -7,6 +7,7 @@ the conduct meets, and the designations by other governments found by screening.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -156,7 +157,7 @@ def _target_context(
         "key_conduct": "; ".join(
             " ".join(part for part in (titled, cites_held(ids, evidence)) if part)
             + (f" ({told})" if told else "")
-            for titled, (ids, told) in _by_incident([g.act for g in found.grounds], locale).items()
+            for titled, ids, told in _by_incident([g.act for g in found.grounds], locale)
         ),
         "covered": ", ".join(sorted(v.replace("_", " ") for v in found.covered)),
         "uncovered": ", ".join(sorted(v.replace("_", " ") for v in found.uncovered)),
@@ -246,7 +247,7 @@ def letter_fields(
     return shown, date
 
 
-def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str], str]]:
+def _by_incident(acts: Sequence[Act], locale: str) -> list[tuple[str, list[str], str]]:
     """Each incident the proposal rests on once, as the summary table names it, with the
     sources of the person's acts in it, and whose account they rest on where it is not the
     sources' own finding ("on the account of …", "in part on the account of …").
@@ -257,16 +258,21 @@ def _by_incident(acts: Sequence[Act], locale: str) -> dict[str, tuple[list[str],
     relied on. Nor an act that grounds nothing (a list of officials the person is named in)."""
     grouped: dict[str, list[Act]] = {}
     for act in {id(act): act for act in acts}.values():  # one act may ground two criteria
-        grouped.setdefault(act.titled(locale), []).append(act)
-    found: dict[str, tuple[list[str], str]] = {}
-    for titled, own in grouped.items():
+        grouped.setdefault(act.incident_id, []).append(act)
+    titles = Counter(own[0].titled(locale) for own in grouped.values())
+    found: list[tuple[str, list[str], str]] = []
+    for own in grouped.values():
+        # two incidents of one title and date (rallies dispersed the same day in two towns)
+        # are told apart by their places
+        titled = own[0].titled(locale)
+        titled = own[0].titled(locale, place=True) if titles[titled] > 1 else titled
         ids = list(dict.fromkeys(e for act in own for e in (*act.evidence, *act.incident_evidence)))
         tellers = list(dict.fromkeys(t for act in own if (t := who(act.anchor))))
         told = ""
         if tellers:
             part = "" if all(who(act.anchor) for act in own) else "in part "
             told = f"{part}on the account of {' and '.join(tellers)}"
-        found[titled] = (ids, told)
+        found.append((titled, ids, told))
     return found
 
 

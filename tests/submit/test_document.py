@@ -460,3 +460,18 @@ def test_the_summary_table_names_only_the_conduct_the_proposal_rests_on(
     summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
     arman = next(row for row in summary if row[1] == "Arman Testbayev")
     assert arman[4] == "Detention of protesters in Example City (March 1, 2020) [1]"
+
+
+def test_two_incidents_of_one_title_and_date_are_told_apart_by_their_places(
+    build, tmp_path: Path
+) -> None:
+    rows = workbooks.valid_rows()
+    second = dict(rows["incidents"][0], incident_id="I002", place="Other Town")
+    rows["incidents"].append(second)
+    rows["involvement"].append(dict(rows["involvement"][0], incident_id="I002"))
+    folder = export_rows(build, tmp_path, rows, "us")
+    path = folder / f"{folder.name}-us" / "send" / "submission.docx"
+    summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
+    arman = next(row for row in summary if row[1] == "Arman Testbayev")
+    assert "Example City" in arman[4] and "Other Town" in arman[4]
+    assert arman[4].count("Detention of protesters in Example City") == 2
