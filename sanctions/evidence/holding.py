@@ -48,12 +48,7 @@ class Holding:
         if workbook is None:
             return cls()
         sources = list(sources)
-        folder = evidence_folder(workbook)
-        paths: dict[str, Path] = {}
-        for item in sources:
-            if item.file:
-                with suppress(RefusedName):  # a refused name is never opened
-                    paths[item.evidence_id] = resolve(folder, item.file)
+        paths = _paths(sources, workbook)
         # read as the validation reads them (``reading``): each copy once, its text as there
         readings = read_copies(paths.values(), sha1=True)
         own = {
@@ -80,13 +75,7 @@ class Holding:
         if workbook is None:
             return cls()
         sources = list(sources)
-        folder = evidence_folder(workbook)
-        paths: dict[str, Path] = {}
-        for item in sources:
-            if item.file:
-                with suppress(RefusedName):
-                    paths[item.evidence_id] = resolve(folder, item.file)
-        own = _Folded(paths)
+        own = _Folded(_paths(sources, workbook))
         through = {s.evidence_id: s.known_through for s in sources if s.known_through}
         return cls(own, _Through(own, through))
 
@@ -138,6 +127,18 @@ class Holding:
             if found:
                 return tuple(dict.fromkeys(found))
         return ()
+
+
+def _paths(sources: Iterable[Source], workbook: Path) -> dict[str, Path]:
+    """Where each item's copy is, in the workbook's evidence folder; a refused name is never
+    opened."""
+    folder = evidence_folder(workbook)
+    paths: dict[str, Path] = {}
+    for item in sources:
+        if item.file:
+            with suppress(RefusedName):
+                paths[item.evidence_id] = resolve(folder, item.file)
+    return paths
 
 
 class _Folded(Mapping[str, str]):

@@ -18,6 +18,14 @@ def quote_findings(path: Path) -> list[Finding]:
     return [f for f in validate(path).findings if f.code.startswith("quote.")]
 
 
+def known_through(rows: workbooks.Rows, carrier: str) -> None:
+    """Add E003, an earlier report the list knows only through ``carrier``'s copy."""
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
+         "known_through": carrier, "confidential": "no"}
+    )  # fmt: skip
+
+
 def test_every_passage_of_the_valid_rows_is_in_its_copy(build: Callable[..., Path]) -> None:
     assert quote_findings(build(workbooks.valid_rows())) == []
 
@@ -42,10 +50,7 @@ def test_a_document_known_through_another_is_read_in_that_ones_copy(
     build: Callable[..., Path],
 ) -> None:
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": "E001", "confidential": "no"}
-    )  # fmt: skip
+    known_through(rows, "E001")
     rows["involvement"][0].update(
         evidence_ids="E003",
         quote="Minister Testbayev had the detained protesters taken to the city police station",
@@ -61,10 +66,7 @@ def test_a_carriers_own_words_are_not_the_document_it_quotes(build: Callable[...
     """A report known only through an article is read as the article quotes it: what the
     article says in its own words ("held them there overnight") is the article's."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": "E001", "confidential": "no"}
-    )  # fmt: skip
+    known_through(rows, "E001")
     rows["involvement"][0].update(
         evidence_ids="E003", quote="Minister Testbayev ordered the police to detain the protesters"
     )
@@ -132,12 +134,11 @@ def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
     the report's, though they stand in quotation marks; the article's words naming the report
     as the teller ("…, the report's authors said") leave the report's words the report's."""
     rows = workbooks.valid_rows()
-    rows["evidence"] += [
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": "E004", "confidential": "no"},
+    known_through(rows, "E004")
+    rows["evidence"].append(
         {"evidence_id": "E004", "title": "Protests in Example City", "kind": "media",
-         "file": "article.txt", "confidential": "no"},
-    ]  # fmt: skip
+         "file": "article.txt", "confidential": "no"}
+    )  # fmt: skip
     rows["involvement"][0].update(
         evidence_ids="E003",
         quote="Minister Testbayev ordered the police to detain the protesters",
