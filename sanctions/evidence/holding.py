@@ -10,7 +10,6 @@ not the report's. A passage no copy holds has no holder, and is cited to the row
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
-from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -75,7 +74,8 @@ class Holding:
         if workbook is None:
             return cls()
         sources = list(sources)
-        own = _Folded(_paths(sources, workbook))
+        files = {s.evidence_id: s.file for s in sources if s.file}
+        own = _Folded(files, evidence_folder(workbook))
         through = {s.evidence_id: s.known_through for s in sources if s.known_through}
         return cls(own, _Through(own, through))
 
@@ -130,28 +130,36 @@ class Holding:
 
 
 def _paths(sources: Iterable[Source], workbook: Path) -> dict[str, Path]:
-    """Where each item's copy is, in the workbook's evidence folder; a refused name is never
-    opened."""
+    """Where each item's copy is, in the workbook's evidence folder."""
     folder = evidence_folder(workbook)
-    paths: dict[str, Path] = {}
-    for item in sources:
-        if item.file:
-            with suppress(RefusedName):
-                paths[item.evidence_id] = resolve(folder, item.file)
-    return paths
+    return {
+        item.evidence_id: path
+        for item in sources
+        if item.file and (path := _resolved(folder, item.file)) is not None
+    }
+
+
+def _resolved(folder: Path, name: str) -> Path | None:
+    """The copy's path; None for a name refused (one outside the folder is never opened)."""
+    try:
+        return resolve(folder, name)
+    except RefusedName:
+        return None
 
 
 class _Folded(Mapping[str, str]):
     """Each evidence item's copy, read and folded when first asked for; an item without a
     readable copy has none."""
 
-    def __init__(self, paths: Mapping[str, Path]) -> None:
-        self._paths = paths
+    def __init__(self, files: Mapping[str, str], folder: Path) -> None:
+        self._paths = files  # the names as the evidence sheet gives them, resolved when asked
+        self._folder = folder
         self._texts: dict[str, str | None] = {}
 
     def __getitem__(self, eid: str) -> str:
         if eid not in self._texts:
-            path = self._paths.get(eid)
+            name = self._paths.get(eid)
+            path = _resolved(self._folder, name) if name is not None else None
             text = read_copies([path])[path].text if path is not None else None
             self._texts[eid] = fold_text(text) if isinstance(text, str) else None
         found = self._texts[eid]

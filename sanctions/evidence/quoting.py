@@ -234,7 +234,7 @@ def _findings(sheets: Sheets) -> Quoted:
     copies = copies_of(sheets)
     evidence = sheets.frames[SHEET]
     secret = set(evidence.loc[evidence["confidential"].fillna("") == "yes", "evidence_id"])
-    names = _naming_words(evidence)
+    names = _NamingWords(evidence)
     found: list[Finding] = []
     unchecked: dict[str, list[Cell]] = {}  # evidence_id -> the quote cells it leaves unchecked
     for sheet in QUOTING:
@@ -319,21 +319,30 @@ DOCUMENT_WORDS = ("report", "authors", "document", "resolution", "statement", "o
 _NAMING_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _naming_words(evidence: pd.DataFrame) -> dict[str, frozenset[str]]:
+class _NamingWords(dict[str, frozenset[str]]):
     """For each evidence item, the words by which another copy may name it: those of its title
-    and publisher, its kind's noun ("report" of ngo_report), and the usual ones."""
-    found: dict[str, frozenset[str]] = {}
-    columns = [c for c in ("title", "publisher", "kind") if c in evidence]
-    for row in evidence[["evidence_id", *columns]].itertuples(index=False):
-        words = " ".join(str(v).replace("_", " ") for v in row[1:] if isinstance(v, str))
-        found[str(row[0])] = frozenset(
-            {w for w in _NAMING_WORD.findall(fold_text(words))} | set(DOCUMENT_WORDS)
-        )
-    return found
+    and publisher, its kind's noun ("report" of ngo_report), and the usual ones. Worked out
+    when first asked for: only the sources read through another's copy are (a list of 300,000
+    persons has 75,000 sources, and folding each title took two seconds)."""
+
+    def __init__(self, evidence: pd.DataFrame) -> None:
+        super().__init__()
+        self._frame = evidence
+
+    def __missing__(self, eid: str) -> frozenset[str]:
+        rows = self._frame[self._frame["evidence_id"] == eid]
+        values = [
+            rows[column].iloc[0]
+            for column in ("title", "publisher", "kind")
+            if column in rows and not rows.empty
+        ]
+        words = " ".join(str(v).replace("_", " ") for v in values if isinstance(v, str))
+        self[eid] = found = frozenset(_NAMING_WORD.findall(fold_text(words))) | set(DOCUMENT_WORDS)
+        return found
 
 
 def _names_carried(
-    said: str, holder: Copy, cited: dict[str, list[Copy]], names: dict[str, frozenset[str]]
+    said: str, holder: Copy, cited: dict[str, list[Copy]], names: _NamingWords
 ) -> bool:
     """Whether the words giving a passage as someone's, in the copy of another document
     through which the row reads a source, name that source ("the report's foreword says",
@@ -344,7 +353,7 @@ def _names_carried(
         word.startswith(name)  # "report's", folded "reports"
         for eid, group in cited.items()
         if any(c is holder for c in group[1:])
-        for name in names.get(eid, frozenset())
+        for name in names[eid]
         for word in words
     )
 
