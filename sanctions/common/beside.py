@@ -36,7 +36,7 @@ PROCESSES_ENV = "SANCTIONS_PROCESSES"
 def cores() -> int:
     """The cores this process may use (its CPU affinity where the system tells it)."""
     wanted = os.environ.get(PROCESSES_ENV, "")
-    if wanted.isdigit() and int(wanted) > 0:
+    if wanted.isdecimal() and int(wanted) > 0:
         return int(wanted)
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))

@@ -84,7 +84,7 @@ def in_words(value: str, locale: str = "en-GB") -> str:
     returned as is. Cached: a list writes the same dates in every package, and CLDR's
     formatting costs tens of microseconds a call."""
     parts = value.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+    if not all(p.isdecimal() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
         return value
     if len(parts) == 1:
         return parts[0]

@@ -99,7 +99,7 @@ def _locked(path: Path, target: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
-            if holder.isdigit() and not running(int(holder)) and time.monotonic() < ended_by:
+            if holder.isdecimal() and not running(int(holder)) and time.monotonic() < ended_by:
                 time.sleep(0.05)  # a run that has ended: its helpers are ending too
                 continue
             raise Busy(

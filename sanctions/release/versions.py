@@ -63,7 +63,7 @@ def natural_key(version: str) -> tuple[tuple[int, int, str], ...]:
     """``1.10`` -> ((0, 1, ''), (1, 0, '.'), (0, 10, '')): digit runs compare as numbers and
     before any text at the same place; text compares without case."""
     return tuple(
-        (0, int(run), "") if run.isdigit() else (1, 0, run.lower())
+        (0, int(run), "") if run.isdecimal() else (1, 0, run.lower())
         for run in _RUNS.findall(version)
     )
 

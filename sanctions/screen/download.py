@@ -184,7 +184,7 @@ def fetch(
             if response.status_code != 200:
                 raise DownloadError(f"{url}: the server answered {response.status_code}")
             expected = response.headers.get("Content-Length")
-            total = int(expected) if expected and expected.isdigit() else None
+            total = int(expected) if expected and expected.isdecimal() else None
             if total is not None and total > limits.max_bytes:
                 raise DownloadError(f"{url}: {total:,} bytes is more than {_cap(limits)}")
             with atomic_path(data) as tmp:

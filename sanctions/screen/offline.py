@@ -140,7 +140,7 @@ def _fetch(
                 raise DownloadError(f"{url}: the server answered {response.status_code}")
             kept = have if response.status_code == 206 else 0
             length = response.headers.get("Content-Length")
-            total = kept + int(length) if length and length.isdigit() else None
+            total = kept + int(length) if length and length.isdecimal() else None
             if total is not None and total > limits.max_bytes:
                 raise DownloadError(f"{url}: {total:,} bytes is more than --max-size")
             advance = progress(total) if progress is not None else None

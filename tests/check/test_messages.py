@@ -106,6 +106,11 @@ MESSAGES = [
         "incidents", 0, "date", "2020/03/01", "date.invalid",
         "date '2020/03/01' is not a valid date: write 2020-03-01",
     ),
+    # a superscript two is a digit to str.isdigit, not to int(): no hint, and no traceback
+    (
+        "positions", 0, "start_date", "²", "date.invalid",
+        "start_date '²' is not a valid date",
+    ),
 ]  # fmt: skip
 
 

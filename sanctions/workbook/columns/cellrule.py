@@ -71,7 +71,7 @@ class CellRule(Rule):
     def describe(self, col: Column, value: str | None, layout: Vocabularies) -> str:
         said = self.hint(col, value, layout) if self.hint is not None and value is not None else ""
         said = said or self.default_hint
-        if value is not None and value.isdigit() and len(value) == 5:
+        if value is not None and value.isdecimal() and len(value) == 5:
             said += SERIAL_HINT
         return self.message.format(column=col.name, value=show(value), hint=said)
 

@@ -190,7 +190,7 @@ def hint(col: Column, value: str, layout: Vocabularies) -> str:
         return ""
     words = _WORDS.findall(text.lower())
     months = [m for w in words if (m := _months().get(w.rstrip("."))) is not None]
-    numbers = [int(w) for w in words if w.isdigit()]
+    numbers = [int(w) for w in words if w.isdecimal()]
     years = [n for n in numbers if 1000 <= n <= 2999]
     days = [n for n in numbers if 1 <= n <= 31]
     if len(months) != 1 or len(years) != 1 or len(words) != 2 + len(days):
