@@ -39,6 +39,27 @@ def who(anchor: Anchor, named: bool = True) -> str | None:
     return teller(anchor.account, anchor.by if named else None)
 
 
+# Words by which a passage gives its teller's opinion rather than what they saw or were told
+# ("Agadil's mother … believes that … Tokayev exerted pressure").
+BELIEF = re.compile(
+    r"\b(?:believes?|believed|thinks|(?:is|was|are|were) convinced|(?:is|was) of the opinion"
+    r"|in (?:her|his|their) (?:opinion|view)|считает|полагает|уверен[аы]?)\b"
+)
+
+
+def basis(anchor: Anchor) -> str | None:
+    """What an assessment resting on someone's passages rests on, as a letter says it: "the
+    account of Askar Kayyrbek", or, where the passages give the teller's opinion, "the belief
+    of Gulbarash Zholmukhambetova" (an opinion is no account of what was done); None for the
+    source's own finding."""
+    by = who(anchor)
+    if by is None:
+        return None
+    if any(BELIEF.search(fold_text(passage)) for passage in anchor.quote):
+        return f"the belief of {by}"
+    return f"the account of {by}"
+
+
 def quoted(anchor: Anchor, where: bool = False, cite: Callable[[str], str] | None = None) -> str:
     """The passages, each in quotation marks, joined as one text reads them; with ``where``,
     each followed by where it is in the source (``“…” (para. 72)``), and with ``cite`` (a

@@ -29,7 +29,9 @@ from sanctions.workbook.layout import load_layout
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts ``P2`` before ``P10``: digits by value, the rest as text."""
     return tuple(
-        (0, int(part)) if part.isdecimal() else (1, part) for part in re.split(r"(\d+)", text) if part
+        (0, int(part)) if part.isdecimal() else (1, part)
+        for part in re.split(r"(\d+)", text)
+        if part
     )
 
 

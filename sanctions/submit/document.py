@@ -26,7 +26,7 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
-from sanctions.model.attribution import kinds_as_said, statement, who
+from sanctions.model.attribution import basis, kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.letter import Letter, letters_jinja
 from sanctions.submit.relied import Relied
@@ -267,11 +267,11 @@ def _by_incident(acts: Sequence[Act], locale: str) -> list[tuple[str, list[str],
         titled = own[0].titled(locale)
         titled = own[0].titled(locale, place=True) if titles[titled] > 1 else titled
         ids = list(dict.fromkeys(e for act in own for e in (*act.evidence, *act.incident_evidence)))
-        tellers = list(dict.fromkeys(t for act in own if (t := who(act.anchor))))
+        tellers = list(dict.fromkeys(t for act in own if (t := basis(act.anchor))))
         told = ""
         if tellers:
             part = "" if all(who(act.anchor) for act in own) else "in part "
-            told = f"{part}on the account of {' and '.join(tellers)}"
+            told = f"{part}on {' and '.join(tellers)}"
         found.append((titled, ids, told))
     return found
 
@@ -301,10 +301,10 @@ def ground_line(
     # person, as the conduct section does; and the violations are the incident's, which the
     # person's act is in, not a name for the act itself (an officer who held a man by force
     # before he died is not said to have killed him).
-    teller = who(act.anchor)
-    basis = f", based on the account of {teller}," if teller else ","
+    rests = basis(act.anchor)
+    based = f", based on {rests}," if rests else ","
     text = (
-        f"{ground.criterion.short}: in the submitting organisation's assessment{basis} the "
+        f"{ground.criterion.short}: in the submitting organisation's assessment{based} the "
         f"person{held} {role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}"
         f", an incident involving {kinds_as_said(ground.reach, act, source or 'the source')}."
     )

@@ -182,3 +182,30 @@ def test_a_quotation_inside_a_passage_takes_single_marks_that_open_and_close(
     from sanctions.model.attribution import inner_quotes
 
     assert inner_quotes(passage) == printed
+
+
+@pytest.mark.parametrize(
+    ("passage", "rests_on"),
+    [
+        ("Chief Fictiyeva led the officers who detained us", "the account of a witness"),
+        (
+            "His mother believes that Minister Testbayev pressed the investigators",
+            "the belief of a witness",
+        ),
+        ("Мать погибшего считает, что министр давил на следствие", "the belief of a witness"),
+        (None, None),  # the source's own finding
+    ],
+)
+def test_an_assessment_says_whether_it_rests_on_an_account_or_a_belief(
+    passage: str | None, rests_on: str | None
+) -> None:
+    """A relative's opinion ("believes that …") is no account of what was done: the Why line
+    and the summary table say "based on the belief of …", not "the account of …"."""
+    from sanctions.model.attribution import basis
+
+    anchor = (
+        Anchor((passage,), ("para. 3",), "witness", None)
+        if passage
+        else Anchor(("x",), (), "finding")
+    )
+    assert basis(anchor) == rests_on
