@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.passages import passages
+from sanctions.evidence.passages import fold_text, passages
 from sanctions.governments.scope import Scope
-from sanctions.model.attribution import inner_quotes, who
+from sanctions.model.attribution import BELIEF, inner_quotes, who
 from sanctions.model.targets import Anchor, Evidence, Target
 
 
@@ -59,7 +59,8 @@ def _anchored(
 
 def _line(text: str, locator: str | None, anchor: Anchor, secret: bool) -> str:
     by = who(anchor)
-    head = ", ".join(part for part in (locator, f"account of {by}" if by else None) if part)
+    said_as = "belief" if BELIEF.search(fold_text(text)) else "account"  # as the Why line says
+    head = ", ".join(part for part in (locator, f"{said_as} of {by}" if by else None) if part)
     words = inner_quotes(text)
     said = f"{head}: “{words}”" if head else f"“{words}”"
     return f"CONFIDENTIAL. {said}" if secret else said

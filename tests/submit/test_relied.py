@@ -37,3 +37,17 @@ def test_each_passage_is_listed_under_the_source_that_holds_it(
     assert "p. 4: “Minister Testbayev ordered the police to detain the protesters”" in index["E001"]
     letter = [p.text for p in Document(str(package / "send" / "submission.docx")).paragraphs]
     assert any(p.startswith(witness) for p in letter)
+
+
+def test_a_tellers_opinion_is_listed_as_their_belief() -> None:
+    """As the Why line says it: "belief of …" where the passage gives what the teller believes."""
+    from sanctions.model.targets import Anchor
+    from sanctions.submit.relied import _line
+
+    anchor = Anchor(("x",), ("para. 5",), "relative", "his mother")
+    assert _line(
+        "His mother believes that the minister pressed the investigators", "para. 5", anchor, False
+    ).startswith("para. 5, belief of his mother: “")
+    assert _line("His mother saw the guards beat him", "para. 5", anchor, False).startswith(
+        "para. 5, account of his mother: “"
+    )
