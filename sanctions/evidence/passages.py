@@ -303,20 +303,26 @@ def in_quotation_marks(pieces: Sequence[str], text: str, folded: str) -> bool:
     """Whether the text sets the passage (its ``parts``, found in ``folded``, the text folded)
     in quotation marks, each part within a quoted stretch: where a document is known only as
     another quotes it, only the words the other quotes are its own."""
+    return within(pieces, folded, fold(text).origin, quoted_stretches(text))
+
+
+def within(
+    pieces: Sequence[str],
+    folded: str,
+    origin: Sequence[int],
+    stretches: Sequence[tuple[int, int]],
+) -> bool:
+    """``in_quotation_marks``, with the text's folding (``origin``) and its quoted
+    ``stretches`` worked out once for every passage looked for in it."""
     if not pieces:
         return True
-    stretches = quoted_stretches(text)
     if not stretches:
         return False
-    origin = fold(text).origin
     for found in spans(pieces, folded):
-        inside = True
-        for start, end in found:
-            a, b = origin[start], origin[min(end, len(origin)) - 1]
-            if not any(s <= a and b < e for s, e in stretches):
-                inside = False
-                break
-        if inside:
+        if all(
+            any(s <= origin[a] and origin[min(b, len(origin)) - 1] < e for s, e in stretches)
+            for a, b in found
+        ):
             return True
     return False
 

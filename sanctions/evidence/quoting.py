@@ -23,12 +23,12 @@ from sanctions.evidence.passages import (
     Nearest,
     fold,
     fold_text,
-    in_quotation_marks,
     nearest,
     parts_of_all,
     pieces_in,
     quoted_stretches,
     spans,
+    within,
 )
 from sanctions.evidence.reading import Found, copy_readings
 from sanctions.evidence.tellers import attributed, headings, quoted_as_someones, under_heading
@@ -93,6 +93,11 @@ class Copy:
         if not any(mark in text for mark in QUOTATION_MARKS):  # most copies of a long list
             return []
         return quoted_stretches(text)
+
+    def quotes(self, pieces: list[str]) -> bool:
+        """Whether the copy sets the passage (its ``parts``) in quotation marks
+        (``passages.in_quotation_marks``)."""
+        return within(pieces, self.folded, self.origin, self.quotations)
 
     def quoted_by(self, pieces: list[str]) -> str | None:
         """The words that give the quotation the passage stands inside as someone's, wherever
@@ -270,9 +275,7 @@ def _findings(sheets: Sheets) -> Quoted:
                     continue
                 holder = _held(pieces, readable)
                 carrier = _carried_only(pieces, holder, cited) if holder is not None else None
-                if carrier is not None and not in_quotation_marks(
-                    pieces, carrier.text or "", carrier.folded
-                ):
+                if carrier is not None and not carrier.quotes(pieces):
                     where = (sheet, label, quote, f"passage {number} “{_short(text)}”")
                     found.append(_carriers_words(sheets, where, carrier, cited))
                     continue
