@@ -174,6 +174,7 @@ OWN_HEADING = re.compile(
     r"|^(?:обсуждение|решение|мнение|выводы|рекомендации)$"
 )
 HEADING_WORDS = 10  # a line with more words is prose, not a heading
+_RECEIVED = re.compile(r"according to the information received")
 _FOOTNOTE = re.compile(r"\s*\d{1,3}$")  # "Response from the Government 2"
 _ENUMERATOR = re.compile(r"^\(?(?:[A-Za-zА-Яа-я]|[IVXivx]+|\d+)[.)]\s+")  # "A. ", "1. ", "(b) "
 _SYMBOL = re.compile(r"^[A-Z]{1,5}/[\w/.-]+\s+")  # a UN document symbol a PDF sets on the line
@@ -253,7 +254,17 @@ def headings(text: str, lowered: str | None = None) -> list[tuple[int, str | Non
             found.append((at, words))
         elif OWN_HEADING.search(folded):
             found.append((at, None))
-    return found
+    # A decision sets out the parties' submissions before its own discussion: a party's
+    # heading with no heading of the source's own voice after it is a chapter of a report
+    # about a reply ("Response from the Government", then the report's own chapters), not a
+    # section giving what follows as the party's. A Special Rapporteur's letter has no such
+    # heading: what follows "According to the information received:" is the information's.
+    last_own = max((at for at, party in found if party is None), default=-1)
+    return [
+        (at, party)
+        for at, party in found
+        if party is None or at < last_own or _RECEIVED.match(party.casefold())
+    ]
 
 
 def under_heading(found: list[tuple[int, str | None]], start: int) -> str | None:

@@ -210,9 +210,11 @@ def test_a_passage_inside_a_quotation_is_its_teller_s(passage: str, said: str | 
 def test_a_party_s_heading_is_known_however_it_is_set(line: str, party: str | None) -> None:
     from sanctions.evidence.tellers import headings
 
-    text = f"Opinion concerning the source's complaint\n{line}\n12. The words under it.\n"
-    [(_, found)] = headings(text)
-    assert found == party
+    text = (
+        f"Opinion concerning the source's complaint\n{line}\n12. The words under it.\n"
+        "Disposition\n13. The body's own words.\n"
+    )
+    assert headings(text)[0][1] == party
 
 
 @pytest.mark.parametrize(
@@ -221,9 +223,21 @@ def test_a_party_s_heading_is_known_however_it_is_set(line: str, party: str | No
         "Submissions",  # a cover page's "SUBMISSION TO THE COMMITTEE": whose is not said
         "we received further information from the Government",  # prose broken over lines
         "The Government and the source",
+        # a report's chapter on a reply, with the report's own chapters after it: no decision
+        # sets out the parties' submissions before its own discussion here
+        "Response from the Government",
     ],
 )
 def test_lines_that_are_no_party_s_heading(line: str) -> None:
     from sanctions.evidence.tellers import headings
 
     assert headings(f"Report of the source\n{line}\nThe words under it.\n") == []
+
+
+def test_a_special_rapporteurs_letter_gives_what_follows_as_the_information_received() -> None:
+    """A letter has no discussion of its own after the information it was given: what follows
+    "According to the information received:" is that information's, to the letter's end."""
+    from sanctions.evidence.tellers import headings
+
+    text = "Mandate of the Special Rapporteur\nAccording to the information received:\nOfficers beat him.\n"
+    assert [party for _, party in headings(text)] == ["According to the information received"]
