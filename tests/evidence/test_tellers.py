@@ -153,6 +153,7 @@ QUOTING = (
     "«Охранник избил его в камере. Никто не помог», — рассказал его сын.\n"
     "“The officers beat the detainees in the yard. Two needed care,” we reported in 2020.\n"
     "As the Working Group has previously stated: “detention without charge is arbitrary.”\n"
+    "“The warden locked him in the cell. Nobody came.” His wife said this on Monday.\n"
 )
 
 
@@ -170,6 +171,8 @@ QUOTING = (
         # the verb before the teller, and in Russian
         ("The guards kicked him until he fainted", "said erlan victimov, 34"),
         ("Охранник избил его в камере", "рассказал его сын"),
+        # the attribution the next sentence, after the closing mark
+        ("The warden locked him in the cell", "his wife said this on monday"),
         # the source quoting its own earlier words
         ("The officers beat the detainees in the yard", None),
         ("detention without charge is arbitrary", None),
