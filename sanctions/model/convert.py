@@ -234,6 +234,11 @@ class CellNames:
         return f"{self.tables[sheet].sheet}!{cell}"
 
 
+def _titled(doc: EntityProxy, eid: str) -> str:
+    """A document as a summary names it: its title, else its file's name, else its ID."""
+    return str(doc.first("title") or doc.first("fileName") or eid)
+
+
 class Converter:
     """One pass over the rows, sheet by sheet, in the order their references need."""
 
@@ -243,6 +248,7 @@ class Converter:
         self.graph = graph
         self.public = public
         self.documents: dict[str, EntityProxy] = {}
+        self.evidence_rows = {rec.evidence_id: rec for rec in rows.evidence}
         self.persons: dict[str, EntityProxy] = {}
         self.orgs: dict[str, EntityProxy] = {}
         self.org_types: dict[str, str] = {}
@@ -348,9 +354,19 @@ class Converter:
             if thing:
                 graph.emit(graph.documentation(doc.id or "", entity_id))
             elif said is not None and quoted_at is not None:
-                title = doc.first("title") or doc.first("fileName") or eid
-                graph.put(entity, "summary", statement(said(eid), f"[{title}]"), quoted_at)
+                graph.put(entity, "summary", statement(said(eid), self.source_of(eid)), quoted_at)
         return bool(cited)
+
+    def source_of(self, eid: str) -> str:
+        """A document as a summary introduces what it says: ``[Title]``; one known only
+        through another, read in that one's copy, says so, as the letters do: ``[Title], as
+        cited in [Other title]`` (its locators point into the other)."""
+        source = f"[{_titled(self.documents[eid], eid)}]"
+        record = self.evidence_rows.get(eid)
+        other = record.known_through if record is not None and not record.file else None
+        if other and other in self.documents:
+            source += f", as cited in [{_titled(self.documents[other], other)}]"
+        return source
 
     def said_in(self, anchor: Anchor, cited: list[str]) -> Callable[[str], Anchor]:
         """For each document, the row's passages it holds (all of them where its copy cannot

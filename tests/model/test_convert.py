@@ -600,3 +600,34 @@ def test_two_tellers_of_one_act_are_two_links_and_a_reader_gets_only_the_one_tol
         "2018” (p. 3)"
     ]
     assert subset(graph, [graph.id_of("person", "P002")], keep)  # and the rest follows
+
+
+def test_an_act_read_in_anothers_copy_says_so_in_its_summary(build):
+    """As the letters cite it ("[3], as cited in [2]"): a report known only through an
+    article is introduced as cited in it, since the locator points into the article."""
+    from sanctions.evidence.holding import Holding
+    from sanctions.model.rows import Rows
+
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
+         "known_through": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"][0].update(
+        evidence_ids="E003",
+        quote="Minister Testbayev had the detained protesters taken to the city police station",
+        locator="para. 6",
+    )
+    book = build(rows)
+    result = validate(book)
+    graph = build_graph(result, Holding.of(Rows.of(result).evidence, book))
+    said = [
+        text
+        for link in by_schema(graph, "UnknownLink")
+        for text in link.get("summary")
+        if "city police station" in text
+    ]
+    assert said == [
+        "[Example Watch's earlier report], as cited in [Report on Example City]: “Minister "
+        "Testbayev had the detained protesters taken to the city police station” (para. 6)"
+    ]
