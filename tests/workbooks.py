@@ -185,6 +185,44 @@ WITNESS = """Statement of a detained protester (fictional)
 """
 
 
+# What the report's copy quotes from an earlier report (its paragraph 6).
+EARLIER_REPORT_SAYS = (
+    "Minister Testbayev had the detained protesters taken to the city police station"
+)
+
+
+def known_through(
+    rows: Rows, carrier: str = "E001", title: str = "Example Watch's earlier report"
+) -> None:
+    """Add E003, an earlier report the list knows only through ``carrier``'s copy."""
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": title, "kind": "ngo_report",
+         "known_through": carrier, "confidential": "no"}
+    )  # fmt: skip
+
+
+def act_on_earlier_report(rows: Rows, locator: str = "para. 6", title: str | None = None) -> None:
+    """Add E003, known only through the report's copy, and rest Arman's act on the words the
+    report quotes from it."""
+    known_through(rows, "E001", *(() if title is None else (title,)))
+    rows["involvement"][0].update(evidence_ids="E003", quote=EARLIER_REPORT_SAYS, locator=locator)
+
+
+def with_listed_act(rows: Rows) -> None:
+    """Add a report's list of officials (I002) in which Arman is named, with no act of his."""
+    rows["incidents"].append(
+        {"incident_id": "I002", "title": "Officials named in a report", "date": "2021-01-15",
+         "summary": "A report names officials.", "country": "kz",
+         "violation_types": "arbitrary_detention", "evidence_ids": "E001", "confidential": "no"}
+    )  # fmt: skip
+    rows["involvement"].append(
+        {"person_id": "P001", "incident_id": "I002", "role": "listed",
+         "description": "Named among the officials the report blames.", "evidence_ids": "E001",
+         "quote": "The officials named here: Arman Testbayev", "locator": "para. 1",
+         "account": "finding"}
+    )  # fmt: skip
+
+
 def valid_rows() -> Rows:
     return copy.deepcopy(VALID)
 

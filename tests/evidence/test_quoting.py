@@ -18,12 +18,15 @@ def quote_findings(path: Path) -> list[Finding]:
     return [f for f in validate(path).findings if f.code.startswith("quote.")]
 
 
-def known_through(rows: workbooks.Rows, carrier: str) -> None:
-    """Add E003, an earlier report the list knows only through ``carrier``'s copy."""
+def with_copy(rows: workbooks.Rows, eid: str, title: str, kind: str, name: str) -> None:
+    """Add a source whose copy, ``name``, a test writes after building (``put_copy``)."""
     rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": carrier, "confidential": "no"}
-    )  # fmt: skip
+        {"evidence_id": eid, "title": title, "kind": kind, "file": name, "confidential": "no"}
+    )
+
+
+def put_copy(book: Path, name: str, text: str) -> None:
+    (book.parent / f"{book.stem}-evidence" / name).write_text(text, encoding="utf-8")
 
 
 def test_every_passage_of_the_valid_rows_is_in_its_copy(build: Callable[..., Path]) -> None:
@@ -50,12 +53,7 @@ def test_a_document_known_through_another_is_read_in_that_ones_copy(
     build: Callable[..., Path],
 ) -> None:
     rows = workbooks.valid_rows()
-    known_through(rows, "E001")
-    rows["involvement"][0].update(
-        evidence_ids="E003",
-        quote="Minister Testbayev had the detained protesters taken to the city police station",
-        locator="para. 6",
-    )
+    workbooks.act_on_earlier_report(rows)
     assert quote_findings(build(rows)) == []
     rows["involvement"][0]["quote"] = "words the article never quoted"
     [found] = quote_findings(build(rows))
@@ -66,7 +64,7 @@ def test_a_carriers_own_words_are_not_the_document_it_quotes(build: Callable[...
     """A report known only through an article is read as the article quotes it: what the
     article says in its own words ("held them there overnight") is the article's."""
     rows = workbooks.valid_rows()
-    known_through(rows, "E001")
+    workbooks.known_through(rows)
     rows["involvement"][0].update(
         evidence_ids="E003", quote="Minister Testbayev ordered the police to detain the protesters"
     )
@@ -110,10 +108,7 @@ def test_a_finding_quoted_from_under_the_governments_response_is_its_account(
     from tests.evidence.test_tellers import OPINION
 
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Opinion No. 1/2099", "kind": "un_document",
-         "file": "opinion.txt", "confidential": "no"}
-    )  # fmt: skip
+    with_copy(rows, "E003", "Opinion No. 1/2099", "un_document", "opinion.txt")
     rows["positions"][0].update(
         evidence_ids="E001; E003",
         quote="Arman Testbayev, Minister of Examples from January 2015; "
@@ -121,7 +116,7 @@ def test_a_finding_quoted_from_under_the_governments_response_is_its_account(
         locator="p. 2; para. 48",
     )
     book = build(rows)
-    (book.parent / f"{book.stem}-evidence" / "opinion.txt").write_text(OPINION, encoding="utf-8")
+    put_copy(book, "opinion.txt", OPINION)
     [found] = quote_findings(book)
     assert found.code == "quote.others_account"
     assert "stands under the heading “Response from the Government”" in found.message
@@ -134,11 +129,8 @@ def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
     the report's, though they stand in quotation marks; the article's words naming the report
     as the teller ("…, the report's authors said") leave the report's words the report's."""
     rows = workbooks.valid_rows()
-    known_through(rows, "E004")
-    rows["evidence"].append(
-        {"evidence_id": "E004", "title": "Protests in Example City", "kind": "media",
-         "file": "article.txt", "confidential": "no"}
-    )  # fmt: skip
+    workbooks.known_through(rows, "E004")
+    with_copy(rows, "E004", "Protests in Example City", "media", "article.txt")
     rows["involvement"][0].update(
         evidence_ids="E003",
         quote="Minister Testbayev ordered the police to detain the protesters",
@@ -150,15 +142,11 @@ def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
         "order,” said Erlan Victimov, a protester, in an interview.\n"
     )
     book = build(rows)
-    (book.parent / f"{book.stem}-evidence" / "article.txt").write_text(article, encoding="utf-8")
+    put_copy(book, "article.txt", article)
     [found] = quote_findings(book)
     assert found.code == "quote.others_account" and "said erlan victimov" in found.message
-    book.parent.joinpath(f"{book.stem}-evidence", "article.txt").write_text(
-        article.replace(
-            "said Erlan Victimov, a protester, in an interview", "the report's authors said"
-        ),
-        encoding="utf-8",
-    )
+    told = "said Erlan Victimov, a protester, in an interview"
+    put_copy(book, "article.txt", article.replace(told, "the report's authors said"))
     assert quote_findings(book) == []
 
 

@@ -79,9 +79,6 @@ def test_what_is_not_looked_for_is_not_named(build: Callable[..., Path]) -> None
 def test_a_copy_known_through_another_is_read_there(build: Callable[..., Path]) -> None:
     """A source known only through another's copy is read in that copy: nothing unchecked."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": "E001", "confidential": "no"}
-    )  # fmt: skip
+    workbooks.known_through(rows)
     rows["persons"][1]["identity_evidence_ids"] = "E003"
     assert unchecked(build(rows)) == []

@@ -609,15 +609,7 @@ def test_an_act_read_in_anothers_copy_says_so_in_its_summary(build):
     from sanctions.model.rows import Rows
 
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Example Watch's earlier report", "kind": "ngo_report",
-         "known_through": "E001", "confidential": "no"}
-    )  # fmt: skip
-    rows["involvement"][0].update(
-        evidence_ids="E003",
-        quote="Minister Testbayev had the detained protesters taken to the city police station",
-        locator="para. 6",
-    )
+    workbooks.act_on_earlier_report(rows)
     book = build(rows)
     result = validate(book)
     graph = build_graph(result, Holding.of(Rows.of(result).evidence, book))

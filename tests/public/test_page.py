@@ -204,17 +204,7 @@ def test_a_list_of_officials_the_person_is_named_in_is_not_shown_as_their_conduc
     """A report's list of the officials it blames tells no act of any of them: the page shows
     the person's conduct, and the public entities what the page shows."""
     rows = workbooks.valid_rows()
-    rows["incidents"].append(
-        {"incident_id": "I002", "title": "Officials named in a report", "date": "2021-01-15",
-         "summary": "A report names officials.", "country": "kz",
-         "violation_types": "arbitrary_detention", "evidence_ids": "E001", "confidential": "no"}
-    )  # fmt: skip
-    rows["involvement"].append(
-        {"person_id": "P001", "incident_id": "I002", "role": "listed",
-         "description": "Named among the officials the report blames.", "evidence_ids": "E001",
-         "quote": "The officials named here: Arman Testbayev", "locator": "para. 1",
-         "account": "finding"}
-    )  # fmt: skip
+    workbooks.with_listed_act(rows)
     folder = export(build, tmp_path, rows)
     arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
     assert "Ordered in an incident on 1 March 2020" in arman  # his own act (victims withheld)

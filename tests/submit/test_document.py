@@ -413,23 +413,14 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
     into the other's copy: the index says "in [1], p. 4", not "p. 4" of a document the reader
     was never given."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Report on the Example City detentions",
-         "kind": "ngo_report", "known_through": "E001", "confidential": "no"}
-    )  # fmt: skip
-    rows["involvement"][0].update(
-        evidence_ids="E003",
-        quote="Minister Testbayev had the detained protesters taken to the city police station",
-        locator="p. 4",
-    )
+    workbooks.act_on_earlier_report(rows, "p. 4", "Report on the Example City detentions")
     folder = export_rows(build, tmp_path, rows, "us", "--draft")
     text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
     carrier = next(p for p in text if p.startswith("[") and "Our reference: E001" in p)
     at = next(i for i, p in enumerate(text) if "Report on the Example City detentions" in p)
     assert text[at].startswith("[") and "known only as cited in" in text[at]
     assert text[at + 1] == (
-        f"in {carrier[: carrier.index(']') + 1]}, p. 4: "
-        "“Minister Testbayev had the detained protesters taken to the city police station”"
+        f"in {carrier[: carrier.index(']') + 1]}, p. 4: “{workbooks.EARLIER_REPORT_SAYS}”"
     )
     # and every sentence citing it names the copy it is read in
     second = text[at][: text[at].index("]") + 1]
@@ -443,18 +434,7 @@ def test_the_summary_table_names_only_the_conduct_the_proposal_rests_on(
     """A list of officials the person is named in grounds nothing: the summary table's conduct
     is what the Why lines rest on, not every row typed for the person."""
     rows = workbooks.valid_rows()
-    rows["incidents"].append(
-        {"incident_id": "I002", "title": "Officials named in a report", "date": "2021-01-15",
-         "summary": "A report names officials.",
-         "country": "kz", "violation_types": "arbitrary_detention", "evidence_ids": "E001",
-         "confidential": "no"}
-    )  # fmt: skip
-    rows["involvement"].append(
-        {"person_id": "P001", "incident_id": "I002", "role": "listed",
-         "description": "Named among the officials.", "evidence_ids": "E001",
-         "quote": "The officials named here: Arman Testbayev", "locator": "para. 1",
-         "account": "finding"}
-    )  # fmt: skip
+    workbooks.with_listed_act(rows)
     folder = export_rows(build, tmp_path, rows, "us")
     path = folder / f"{folder.name}-us" / "send" / "submission.docx"
     summary = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
