@@ -242,13 +242,15 @@ QUOTED = re.compile(
 )
 
 
-OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
+OPENING, CLOSING, STRAIGHT, SINGLE = "“«„", "”»", '"', "‘"
+# Every mark that may begin a quotation: a text without any quotes no one.
+QUOTATION_MARKS = OPENING + CLOSING + STRAIGHT + SINGLE
 # How far a quotation opened and not yet closed runs on over line ends (a copy of a PDF breaks
 # its lines inside sentences) before it is taken to end where its line does.
 QUOTATION_RUNS = 2000
 
 
-_MARKS = re.compile('[“«„”»"‘’\n]')
+_MARKS = re.compile(f"[{re.escape(QUOTATION_MARKS)}’\n]")  # and a single closing mark
 _EMPTY_LINE = re.compile(r"\n[ \t\r\f\v]*(?=\n)")
 # A copy with this share of its lines empty sets an empty line after every line (text taken
 # from a PDF): an empty line there ends no paragraph, and no quotation.
@@ -280,7 +282,7 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
             if started is not None and (at in blank or at - started > QUOTATION_RUNS):
                 found.append((started, at))  # to the end of its line
                 opened = single = None
-        elif char == "‘":
+        elif char == SINGLE:
             if opened is None and single is None and (at == 0 or not text[at - 1].isalnum()):
                 single = at
         elif char == "’":

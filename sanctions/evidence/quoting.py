@@ -20,6 +20,7 @@ import pandas as pd
 
 from sanctions.evidence.cells import SHEET, named_files
 from sanctions.evidence.passages import (
+    QUOTATION_MARKS,
     Nearest,
     fold,
     fold_text,
@@ -45,8 +46,6 @@ QUOTING = ("involvement", "positions", "incidents")
 # Those whose rows public outputs show with their sources: a row resting on a confidential
 # source alone leaves them (``Holding.only_in``).
 LEAVES = ("involvement", "positions")
-# The marks that open a quotation (``passages.quoted_stretches``): a copy without any quotes no one.
-QUOTATION_MARKS = '“«„”»"‘'
 # Below this likeness the nearest passage is no help, and is not shown.
 SHOWN_LIKENESS = 0.6
 
