@@ -4,7 +4,9 @@ to the document that says it, not to every document its row cites.
 A row may cite several sources. A passage is held by those whose own local copy holds it, and
 only when none does, by a source known through another whose copy holds it (a report known
 from a news article, read as the article quotes it): a passage in the article's own words is
-not the report's. A passage no copy holds has no holder, and is cited to the row's sources.
+not the report's. Where the row cites both, a passage the article sets in quotation marks is
+the report's, as cited in the article, and not the article's: the article is the one telling
+it, not saying it. A passage no copy holds has no holder, and is cited to the row's sources.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from pathlib import Path
 from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
-from sanctions.evidence.passages import fold_text, found_in_folded, spans
+from sanctions.evidence.passages import (
+    fold,
+    fold_text,
+    found_in_folded,
+    parts,
+    quoted_stretches,
+    spans,
+    within,
+)
 from sanctions.evidence.reading import read_copies
 from sanctions.evidence.tellers import sentence_end, sentence_start
 
@@ -41,6 +51,13 @@ class Holding:
     own: Mapping[str, str] = field(default_factory=dict)
     through: Mapping[str, str] = field(default_factory=dict)
     sha1: Mapping[str, str] = field(default_factory=dict)
+    # evidence_id -> the item it is known through, and the copies as written of those (the
+    # carriers), for where they set words in quotation marks
+    known: Mapping[str, str] = field(default_factory=dict)
+    written: Mapping[str, str] = field(default_factory=dict)
+    _quotations: dict[str, tuple[tuple[int, ...], list[tuple[int, int]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def of(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
@@ -65,7 +82,13 @@ class Holding:
             for eid, path in paths.items()
             if isinstance(digest := readings[path].sha1, str)
         }
-        return cls(own, through, sha1)
+        known = _known(sources)
+        written = {
+            eid: text
+            for eid in set(known.values()) & own.keys()
+            if isinstance(text := readings[paths[eid]].text, str)
+        }
+        return cls(own, through, sha1, known, written)
 
     @classmethod
     def on_demand(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
@@ -76,8 +99,8 @@ class Holding:
         sources = list(sources)
         files = {s.evidence_id: s.file for s in sources if s.file}
         own = _Folded(files, evidence_folder(workbook))
-        through = {s.evidence_id: s.known_through for s in sources if s.known_through}
-        return cls(own, _Through(own, through))
+        known = _known(sources)
+        return cls(own, _Through(own, known), known=known, written=own.written)
 
     def stretch(self, pieces: Sequence[str], cited: Sequence[str]) -> str | None:
         """The folded words of the passage (its ``parts``) as its copy has them whole, the words
@@ -121,12 +144,38 @@ class Holding:
         return False
 
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
-        """The cited sources that hold the passage, in the row's order; empty when none does."""
-        for texts in (self.own, self.through):
-            found = [e for e in cited if (t := texts.get(e)) and found_in_folded(passage, t)]
-            if found:
-                return tuple(dict.fromkeys(found))
-        return ()
+        """The cited sources that hold the passage, in the row's order; empty when none does.
+        A cited source known only through a copy that holds the passage in quotation marks
+        holds it in that copy's stead."""
+        found = [e for e in cited if (t := self.own.get(e)) and found_in_folded(passage, t)]
+        if found:
+            return tuple(dict.fromkeys(self._quoted_for(passage, found, cited)))
+        found = [e for e in cited if (t := self.through.get(e)) and found_in_folded(passage, t)]
+        return tuple(dict.fromkeys(found))
+
+    def _quoted_for(self, passage: str, found: list[str], cited: Sequence[str]) -> Iterator[str]:
+        """Each copy holding the passage, or in its stead the cited sources known only through
+        it, where it sets the passage in quotation marks: the news article quoting the report
+        ("… social media," the report's foreword says) is not saying it."""
+        for eid in found:
+            carried = [c for c in cited if self.known.get(c) == eid and c not in self.own]
+            yield from carried if carried and self._quotes(eid, passage) else (eid,)
+
+    def _quotes(self, eid: str, passage: str) -> bool:
+        """Whether the copy of ``eid`` sets the passage in quotation marks
+        (``passages.within``)."""
+        text = self.written.get(eid)
+        if text is None:
+            return False
+        if eid not in self._quotations:
+            self._quotations[eid] = (fold(text).origin, quoted_stretches(text))
+        origin, stretches = self._quotations[eid]
+        return within(parts(passage), self.own[eid], origin, stretches)
+
+
+def _known(sources: Iterable[Source]) -> dict[str, str]:
+    """Each item known through another, with that other's evidence_id."""
+    return {s.evidence_id: s.known_through for s in sources if s.known_through}
 
 
 def _paths(sources: Iterable[Source], workbook: Path) -> dict[str, Path]:
@@ -155,12 +204,15 @@ class _Folded(Mapping[str, str]):
         self._paths = files  # the names as the evidence sheet gives them, resolved when asked
         self._folder = folder
         self._texts: dict[str, str | None] = {}
+        self.written: dict[str, str] = {}  # the copies read, as written
 
     def __getitem__(self, eid: str) -> str:
         if eid not in self._texts:
             name = self._paths.get(eid)
             path = _resolved(self._folder, name) if name is not None else None
             text = read_copies([path])[path].text if path is not None else None
+            if isinstance(text, str):
+                self.written[eid] = text
             self._texts[eid] = fold_text(text) if isinstance(text, str) else None
         found = self._texts[eid]
         if found is None:

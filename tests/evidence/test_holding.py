@@ -65,6 +65,38 @@ def test_a_source_known_through_another_holds_only_what_no_own_copy_does(
     assert found.holders("the journalist writes", ["E2", "E4"]) == ("E4",)
 
 
+@READS
+def test_a_row_citing_the_article_and_the_report_it_quotes_cites_each_its_own_words(
+    tmp_path: Path, how: str
+) -> None:
+    article = (
+        "Three organisations published a report on Testland.\n"
+        "“Officers in Testland detain critics every week,” the report’s foreword says.\n"
+        "The authors ‘urge sanctions’ against the minister.\n"
+        "“The minister leads these processes.\n"
+        "The facts are plain.”\n"
+        "The journalist adds that the ministry did not reply.\n"
+    )
+    found = holding(
+        tmp_path,
+        {"article.txt": article, "other.txt": "Officers in Testland detain critics every week."},
+        [Item("E1", "article.txt"), Item("E2", known_through="E1"), Item("E3", "other.txt")],
+        how,
+    )
+    # Inside the article's quotation marks: the report's words, not the article's.
+    assert found.holders("officers in Testland detain critics every week", ["E1", "E2"]) == ("E2",)
+    assert found.holders("urge sanctions", ["E2", "E1"]) == ("E2",)
+    # A quotation running over a line end, with a gap:
+    assert found.holders("The minister leads … The facts are plain", ["E1", "E2"]) == ("E2",)
+    # The article's own words stay the article's.
+    assert found.holders("the ministry did not reply", ["E1", "E2"]) == ("E1",)
+    assert found.holders("published a report", ["E1", "E2"]) == ("E1",)
+    # Cited without the report, the article is still the one holding its quotation (whose words
+    # they are is the quote rules' to say), and a copy of its own holds them as it did.
+    assert found.holders("detain critics every week", ["E1"]) == ("E1",)
+    assert found.holders("detain critics every week", ["E1", "E2", "E3"]) == ("E2", "E3")
+
+
 def test_without_a_workbook_nothing_is_held(tmp_path: Path) -> None:
     assert Holding.of([Item("E1", "a.txt")], None).holders("x", ["E1"]) == ()
 

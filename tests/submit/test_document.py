@@ -428,6 +428,28 @@ def test_a_passage_of_a_source_known_through_another_points_into_that_ones_copy(
     assert any(p.endswith(f"Ordered the detentions. {quoted_in}") for p in text)
 
 
+def test_a_quotation_of_the_source_in_anothers_copy_is_listed_under_the_source(
+    build, tmp_path: Path
+) -> None:
+    """A row citing the report and the earlier report it quotes: the words the report sets in
+    quotation marks are the earlier report's, listed under it (“in [1], para. 6”), not under
+    the report as if it said them; the report's own words stay under the report."""
+    rows = workbooks.valid_rows()
+    workbooks.act_on_earlier_report(rows, "para. 6", "Report on the Example City detentions")
+    rows["involvement"][0]["evidence_ids"] = "E001; E003"
+    rows["involvement"][0]["quote"] += "; where they were held overnight"
+    rows["involvement"][0]["locator"] = "para. 6; para. 6"
+    folder = export_rows(build, tmp_path, rows, "us", "--draft")
+    text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
+    carrier = next(p for p in text if p.startswith("[") and "Our reference: E001" in p)
+    at = next(i for i, p in enumerate(text) if "Report on the Example City detentions" in p)
+    quoted = f"in {carrier[: carrier.index(']') + 1]}, para. 6: “{workbooks.EARLIER_REPORT_SAYS}”"
+    own = "para. 6: “where they were held overnight”"
+    assert text[at + 1] == quoted
+    assert own in text[text.index(carrier) + 1 : at]
+    assert f"para. 6: “{workbooks.EARLIER_REPORT_SAYS}”" not in text
+
+
 def test_the_summary_table_names_only_the_conduct_the_proposal_rests_on(
     build, tmp_path: Path
 ) -> None:
