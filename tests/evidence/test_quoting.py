@@ -150,6 +150,43 @@ def test_a_carriers_quotation_of_a_third_person_is_not_the_document_it_carries(
     assert quote_findings(book) == []
 
 
+def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_should() -> None:
+    """The coalition report types closing marks as opening ones (“acute heart failure“.): read
+    as openings, its quotation ran 2,000 characters on, over its own findings about the
+    Chairman. Each kind of slip a copy makes, read as a reader reads it."""
+    text = (
+        "The cause was given as “acute heart failure“. The Chairman is vested with full "
+        "authority.\n"
+        "The Resolution condemns “the abuse of laws against the “Koshe Partiyasy”, and urges "
+        "pluralism”. The report adds its own view.\n"
+        "The investigator explained the seizure by ”his inner convictions” at the trial.\n"
+        "Activists were charged with “reposting materials of the “Koshe Partiyasy”;\n"
+        "- of Mukhtar Ablyazov, who has asylum in France;\n"
+        "He wrote “a stray mark at the end of a paragraph.\n"
+        "The next paragraph is the report's own.\n"
+        "Die Zeitung schrieb »die Polizei schlug ihn« und mehr.\n"
+    )
+    stretches = [text[a:b] for a, b in quoted_stretches(text)]
+    assert stretches == [
+        "“acute heart failure“",
+        "“the abuse of laws against the “Koshe Partiyasy”, and urges pluralism”",
+        "”his inner convictions”",
+        "“reposting materials of the “Koshe Partiyasy”;",
+        "“a stray mark at the end of a paragraph.",
+        "»die Polizei schlug ihn«",
+    ]
+    folded = fold_text(text)
+    for own in (
+        "The Chairman is vested with full authority",
+        "The report adds its own view",
+        "who has asylum in France",
+        "The next paragraph is the report's own",
+        "at the trial",
+        "und mehr",
+    ):
+        assert not in_quotation_marks(parts(own), text, folded), own
+
+
 def test_a_pdfs_empty_line_after_every_line_ends_no_quotation() -> None:
     """Text taken from a PDF often sets an empty line after every line (the UN opinion's copy
     does): a quotation broken over its lines is one quotation; British single marks quote too,
