@@ -30,6 +30,7 @@ VALID: Rows = {
             "status": "proposed",
             "summary": "Minister of Examples.",
             "impact": "His assets abroad would be frozen and his travel stopped.",
+            "offence": "Ordering unlawful detentions is a serious crime in Lithuanian law.",
         },
         {
             "person_id": "P002",
@@ -43,6 +44,7 @@ VALID: Rows = {
             "status": "proposed",
             "summary": "Chief of the Example City police.",
             "impact": "She travels abroad for training; a ban would end it.",
+            "offence": "Ill-treating detainees is a serious crime in Lithuanian law.",
         },
     ],
     "organizations": [
@@ -93,6 +95,7 @@ VALID: Rows = {
             "confidential": "no",
             "victim_activity": "They were protesting peacefully.",
             "pattern": "The third such detention in Example City that year.",
+            "consequences": "The protesters were held for ten days and one was hurt.",
         },
     ],
     "involvement": [

@@ -9,6 +9,7 @@ the notes list it under "to complete before filing".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sanctions.governments.schema import Argument, Jurisdiction
@@ -30,8 +31,17 @@ class Made:
         return f"[To complete before filing: {self.argument.asks}]"
 
 
-def arguments_for(jurisdiction: Jurisdiction, target: Target, found: Scope) -> list[Made]:
-    """The arguments this government requires for this target, given the limbs relied on."""
+# How a document cites the sources of a line (``[4]``), given their evidence_ids.
+Cite = Callable[[list[str]], str]
+
+
+def arguments_for(
+    jurisdiction: Jurisdiction, target: Target, found: Scope, cite: Cite | None = None
+) -> list[Made]:
+    """The arguments this government requires for this target, given the limbs relied on;
+    ``cite``: how the document cites an incident's sources, after each line written from it
+    (what the victims were doing, what the violation resulted in: facts the sources state,
+    cited as every other fact is; the person's columns are the submitter's own case)."""
     acts: list[Act] = []
     for ground in found.grounds:
         if ground.act not in acts:
@@ -40,16 +50,24 @@ def arguments_for(jurisdiction: Jurisdiction, target: Target, found: Scope) -> l
     for argument in jurisdiction.arguments:
         if argument.applies(found.criteria):
             found_lines = [
-                written(source, target, acts, jurisdiction.locale) for source in argument.sources
+                written(source, target, acts, jurisdiction.locale, cite)
+                for source in argument.sources
             ]
             lines = tuple(line for group in found_lines for line in group)
             made.append(Made(argument, lines, not found_lines[0]))
     return made
 
 
-def written(source: str, target: Target, acts: list[Act], locale: str = "en-GB") -> list[str]:
-    """The text of one source column: the person's cell, or each relied-on incident's cell
-    (none: the argument is still to be written, when it is its first source)."""
+def written(
+    source: str,
+    target: Target,
+    acts: list[Act],
+    locale: str = "en-GB",
+    cite: Cite | None = None,
+) -> list[str]:
+    """The text of one source column: the person's cell, or each relied-on incident's cell,
+    with its sources cited when ``cite`` is given (none: the argument is still to be written,
+    when it is its first source)."""
     kind, _, column = source.partition(".")
     if kind == "person":
         value = getattr(target, column)
@@ -58,7 +76,8 @@ def written(source: str, target: Target, acts: list[Act], locale: str = "en-GB")
     for act in acts:
         value = getattr(act, column)
         if value:
-            lines[f"{act.titled(locale)}: {value}"] = None
+            cited = cite(act.incident_evidence) if cite is not None else ""
+            lines[f"{act.titled(locale)}: {value}" + (f" {cited}" if cited else "")] = None
     return list(lines)
 
 

@@ -55,6 +55,7 @@ class PersonRow:
     exculpatory: str | None
     exculpatory_evidence_ids: list[str]  # the sources that state it
     impact: str | None
+    offence: str | None  # why the conduct is a serious crime in Lithuanian law
 
 
 @dataclass(slots=True)
@@ -99,6 +100,7 @@ class IncidentRow:
     victims_confidential: bool
     victim_activity: str | None
     pattern: str | None
+    consequences: str | None
     evidence_ids: list[str]
     confidential: bool
     quote: list[str]  # the source's own words that state the row's fact

@@ -131,6 +131,7 @@ class Act:
     publishable: bool = True  # the incident is not confidential and some evidence is not
     victim_activity: str | None = None  # what the victims were doing that the law protects
     pattern: str | None = None  # what shows the incident is part of a wider pattern
+    consequences: str | None = None  # what the violation resulted in, as the sources state it
     anchor: Anchor = Anchor()  # the passages that state the person's act
     incident_anchor: Anchor = Anchor()  # the passages that state what happened
     collective: bool = False  # the act rests only on passages about several persons together
@@ -378,6 +379,7 @@ def load_targets(
                 publishable=not incident.confidential and publishable(part.evidence_ids, anchor),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
+                consequences=incident.consequences,
                 anchor=anchor,
                 incident_anchor=told[part.incident_id],
                 collective=part.row in collective,

@@ -55,6 +55,7 @@ class ActLine:
     victims_confidential: bool
     victim_activity: str | None
     pattern: str | None
+    consequences: str | None
     confidential: bool  # the incident is
     cites: tuple[Cited, ...]  # the involvement's evidence
     incident_cites: tuple[Cited, ...]
@@ -269,6 +270,7 @@ def _acts(target: Target, evidence: Mapping[str, Evidence]) -> tuple[ActLine, ..
             victims_confidential=act.victims_confidential,
             victim_activity=act.victim_activity,
             pattern=act.pattern,
+            consequences=act.consequences,
             confidential=act.confidential,
             cites=cite(act.evidence, evidence),
             incident_cites=cite(act.incident_evidence, evidence),

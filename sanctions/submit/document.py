@@ -174,7 +174,9 @@ def _target_context(
                 "lines": list(made.lines),
                 "placeholder": made.placeholder if made.missing else "",
             }
-            for made in arguments_for(jurisdiction, target, found)
+            for made in arguments_for(
+                jurisdiction, target, found, lambda ids: cites_held(ids, evidence)
+            )
         ],
         "family": [
             f"{name} ({RELATIVE_WORDS.get(relationship, relationship.replace('_', ' '))})"

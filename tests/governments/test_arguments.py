@@ -110,7 +110,7 @@ def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_l
     at = speech_chapter.index("Widespread, systematic or of serious concern")
     assert speech_chapter[at + 1] == (
         "Dispersal of a peaceful rally in Example City (1 May 2021): "
-        "The same unit dispersed 40 rallies in 2021."
+        "The same unit dispersed 40 rallies in 2021. [1]"  # a fact, cited to its sources
     )
     assert "Widespread" not in notes(folder, "eu")
 
@@ -124,10 +124,43 @@ def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
     at = text.index("Victims who exposed wrongdoing or defended human rights")
     assert text[at + 1] == (
         "Torture of detainees in Example City (March 2, 2021): "
-        "A journalist who reported on police abuses."
+        "A journalist who reported on police abuses. [1]"
     )
     line = next(n for n in notes(folder, "ca").splitlines() if n.startswith("- Victims who"))
     assert "Arman Testbayev" in line and "Timur Officerov" not in line  # I001 has no activity
+
+
+def test_estonia_asks_what_the_violation_resulted_in_and_lithuania_for_the_crime(
+    build, tmp_path: Path
+) -> None:
+    """§ 29 reaches a violation that resulted in death, serious damage to health or a
+    politically motivated conviction; Art. 133 a serious or very serious crime. Neither
+    follows from a violation type: what the sources say it resulted in is cited to them, and
+    the crime is counsel's statement, a placeholder until it is written."""
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    rows["incidents"][-1]["consequences"] = "A detainee lost the sight of one eye."
+    rows["persons"][-1]["offence"] = "Torture is a very serious crime in Lithuanian law."
+    rows["incidents"][0]["consequences"] = ""
+    rows["persons"][0]["offence"] = ""
+    folder = export_rows(build, tmp_path, rows, "ee,lt", "--draft")
+    ee = chapter(folder, "ee", "Timur Officerov")
+    at = ee.index("What the violation resulted in")
+    assert ee[at + 1] == (
+        "Torture of detainees in Example City (2 March 2021): "
+        "A detainee lost the sight of one eye. [1]"
+    )
+    lt = chapter(folder, "lt", "Timur Officerov")
+    at = lt.index("A serious or very serious crime")
+    assert lt[at + 1] == "Torture is a very serious crime in Lithuanian law."
+    assert lt[at + 2].startswith("Torture of detainees in Example City (2 March 2021): A detainee")
+    assert not any(p.startswith("[To complete") for p in ee + lt)
+    # Arman's incident says nothing of what it resulted in, and his row names no crime.
+    arman = chapter(folder, "ee", "Arman Testbayev")
+    at = arman.index("What the violation resulted in")
+    assert arman[at + 1].startswith("[To complete before filing: what each violation relied on")
+    line = next(n for n in notes(folder, "lt").splitlines() if n.startswith("- A serious"))
+    assert "Arman Testbayev (P001: persons sheet, row 2, column offence)" in line
+    assert "Timur Officerov" not in line
 
 
 def test_every_argument_is_filled_from_real_columns_and_names_real_criteria() -> None:
@@ -142,7 +175,7 @@ def test_every_argument_is_filled_from_real_columns_and_names_real_criteria() ->
                 names = [c.name for c in layout.sheet(sheets[kind]).columns]
                 assert column in names, (jurisdiction.code, source)
     required = {j.code for j in jurisdictions.load().values() if j.arguments}
-    assert {"us", "gb", "eu", "ca", "au"} <= required
+    assert {"us", "gb", "eu", "ca", "au", "ee", "lt"} <= required
 
 
 def test_a_government_of_its_own_template_gets_it(

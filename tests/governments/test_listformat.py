@@ -40,7 +40,8 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str,
          "name_original": "Фиктионов Тимур Эскерович", "aliases": "Timur Fiktionov",
          "gender": "male", "birth_date": "1968-03-07", "birth_place": "Karaganda, Kazakhstan",
          "nationality": "kz", "id_numbers": "Passport N0000000; National ID 680307300000",
-         "status": "proposed", "impact": "His assets abroad would be frozen."}
+         "status": "proposed", "impact": "His assets abroad would be frozen.",
+         "offence": "Torture is a very serious crime in Lithuanian law."}
     ]  # fmt: skip
     rows["positions"] = [
         {"person_id": "P001", "org_id": "O002", "title": "Head", "start_date": "2015",

@@ -17,7 +17,8 @@ def person(pid: str, name: str) -> dict[str, str]:
     first, last = name.split()
     return {"person_id": pid, "name": name, "first_name": first, "last_name": last,
             "status": "proposed", "nationality": "kz",
-            "impact": "Designation would stop his travel abroad."}  # fmt: skip
+            "impact": "Designation would stop his travel abroad.",
+            "offence": "His part in it is a very serious crime in Lithuanian law."}  # fmt: skip
 
 
 def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: dict[str, str]):
@@ -26,7 +27,8 @@ def rows_with(pid: str, name: str, role: str, incident: dict[str, str], post: di
     rows["incidents"].append(
         {"country": "kz", "evidence_ids": "E001", "confidential": "no", "victims": "Nurlan Victimov",
          "summary": "What the report says happened.", "victim_activity": "He was a journalist.",
-         "pattern": "One of many such cases that year.", **incident}
+         "pattern": "One of many such cases that year.",
+         "consequences": "The victim was sentenced to five years.", **incident}
     )  # fmt: skip
     rows["involvement"].append(
         {"person_id": pid, "incident_id": incident["incident_id"], "role": role,

@@ -37,6 +37,7 @@ def person(i: int, name: str) -> PersonRow:
         exculpatory=None,
         exculpatory_evidence_ids=[],
         impact=None,
+        offence=None,
     )
 
 

@@ -331,22 +331,25 @@ def test_the_signature_gives_the_signatorys_capacity(exported: Path) -> None:
 def test_the_summary_promises_arguments_only_where_the_government_asks_for_some(
     build, tmp_path: Path
 ) -> None:
-    """Estonia asks for no argument beyond the criterion: its letter does not promise one."""
-    folder = export_rows(build, tmp_path, workbooks.valid_rows(), "us,ee")
+    """Latvia asks for no argument beyond the ground: its letter does not promise one."""
+    folder = export_rows(build, tmp_path, workbooks.valid_rows(), "us,lv")
     opening = {
         code: next(
             p
             for p in paragraphs(folder / f"{folder.name}-{code}" / "send" / "submission.docx")
             if p.startswith("This submission proposes")
         )
-        for code in ("us", "ee")
+        for code in ("us", "lv")
     }
     assert opening["us"].endswith(
         "the criterion the conduct meets and why, and the arguments the designating authority "
         "asks for."
     )
-    assert "arguments" not in opening["ee"]
-    assert opening["ee"].endswith("evidence index and the criterion the conduct meets and why.")
+    assert "arguments" not in opening["lv"]
+    assert opening["lv"].endswith(
+        "evidence index and the ground on which the Minister is asked to decide and why the "
+        "conduct warrants it."
+    )
 
 
 def test_a_post_whose_passages_name_no_one_is_not_told_as_the_persons(

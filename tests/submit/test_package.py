@@ -41,6 +41,7 @@ def rows_with_detail():
             "status": "proposed",
             "summary": "Judge.",
             "impact": "A travel ban would end his visits abroad.",
+            "offence": "Sentencing an activist on a fabricated charge is a serious crime.",
         }
     )
     rows["incidents"].append(
@@ -56,6 +57,7 @@ def rows_with_detail():
             "confidential": "no",
             "victim_activity": "The activist was tried for peaceful protest.",
             "pattern": "One of many closed trials of activists.",
+            "consequences": "The activist was sentenced to four years.",
         }
     )
     rows["involvement"].append(
