@@ -166,7 +166,7 @@ REPORT = """Example Watch
 Report on Example City (fictional)
 
 1. The officials named here: Arman Testbayev, born on 1 May 1970, and Dana Fictiyeva, born in
-1981.
+1981, both Kazakh citizens.
 
 2. Arman Testbayev, Minister of Examples from January 2015 to 31 December 2020, answered for the
 police of the region.

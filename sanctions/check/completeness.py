@@ -218,7 +218,7 @@ UNCITED = {
         (
             "identity_evidence_ids",
             "person.identity_uncited",
-            "birth date, birth place or ID number",
+            "birth date, birth place, nationality or ID number",
         ),
         ("exculpatory_evidence_ids", "person.exculpatory_uncited", "exculpatory information"),
     )

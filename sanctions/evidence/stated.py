@@ -12,7 +12,9 @@ government's file. Each is looked for as the sources write it:
 - a place (its first part: ``Almaty`` of "Almaty, Kazakhstan") or a person's name as typed, or
   in another script, spelling or grammatical case, read as ``common/mentions`` reads names
   (``Almaty`` in "в Алматы", ``Semenova`` as "Semyenova");
-- an ID number by its letters and digits, whatever the spacing or punctuation.
+- an ID number by its letters and digits, whatever the spacing or punctuation;
+- a country (a nationality) by its name, as a place is, or by the word its people are called
+  by, which begins as the name does ("a Kazakh citizen" of Kazakhstan).
 
 Warnings, not errors: a source may write a date in words. A person's identifying details are
 judged together, in one warning for the person (``identity.py``); this module's rule takes the
@@ -29,6 +31,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
+from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
@@ -77,7 +80,7 @@ NOUNS = {"id_numbers": "ID number", "victims": "victim", "as_of": "date in post"
 # not looked for while withheld.
 WITHHELD_BY = {"victims": "victims_confidential"}
 # What that looks for values as: the kinds this module reads (prose is ``inline.py``'s).
-KINDS = ("date", "place", "name", "number")
+KINDS = ("date", "place", "name", "number", "country")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -94,7 +97,9 @@ def missing(col: ColumnSpec, value: str, readable: list[Copy]) -> list[str]:
         said = date_missing(value, readable, what)
         return [] if said is None else [said]
     values = items(value) if col.multi or col.found_as == "place" else [value]
-    found = {"number": number_in, "place": place_in}.get(col.found_as or "", named_in)
+    found = {"number": number_in, "place": place_in, "country": country_in}.get(
+        col.found_as or "", named_in
+    )
     return [f"{what} '{v}'" for v in values if v and not any(found(v, c) for c in readable)]
 
 
@@ -194,6 +199,23 @@ def _place_names() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         for name in names:
             groups[name.casefold()] = names
     return groups, frozenset(str(k).casefold() for k in raw["kinds"])
+
+
+# How many letters of a country's name the word for its people shares, at least: "Kazakh" of
+# Kazakhstan, "Russian" of Russia, "Uzbek" of Uzbekistan ("French" of France is not found, and
+# the warning asks the editor to check).
+PEOPLE_STEM = 5
+
+
+def country_in(country: str, copy: Copy) -> bool:
+    """Whether the copy names the country (a code or a name, as the workbook holds it): by its
+    name, as a place is named, or by a word beginning as the name does ("Kazakh citizen")."""
+    code = country_code(country)
+    name = country_name(code) if code is not None else country
+    if place_in(name, copy):
+        return True
+    stem = fold_text(name).strip()[:PEOPLE_STEM]
+    return len(stem) == PEOPLE_STEM and re.search(rf"\b{re.escape(stem)}", copy.folded) is not None
 
 
 def number_in(number: str, copy: Copy) -> bool:

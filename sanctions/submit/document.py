@@ -112,7 +112,11 @@ def _target_context(
         "original_names": "; ".join(target.name_original),
         "birth_date": dates.in_words(target.birth_date, locale) if target.birth_date else None,
         "birth_place": target.birth_place,
-        "nationality": "; ".join(country_name(c) for c in target.nationality),
+        "nationality": " ".join(
+            part
+            for part in ("; ".join(country_name(c) for c in target.nationality), identified)
+            if part and target.nationality
+        ),
         "gender": target.gender,
         "id_numbers": "; ".join(target.id_numbers),
         # whose the identifying details are and their sources, beside those they state

@@ -37,7 +37,8 @@ class ColumnSpec:
     sources: str | None = None
     # How its value is looked for in those copies (``FOUND_AS``): a date in any usual form, a
     # place or a person's name in any spelling, script or grammatical case, an ID number's
-    # letters and digits; prose, by the words it sets in quotation marks. None without sources.
+    # letters and digits, a country by its name or its people's; prose, by the words it sets
+    # in quotation marks. None without sources.
     found_as: str | None = None
 
     @property
@@ -114,7 +115,7 @@ def _column(sheet: str, raw: dict[str, Any], vocabularies: dict[str, dict[str, s
 
 
 # How a value is looked for in the copies of its sources, by what it is.
-FOUND_AS = ("date", "place", "name", "number", "quoted")
+FOUND_AS = ("date", "place", "name", "number", "country", "quoted")
 
 
 def _found_as(sheet: str, name: str, ctype: str, raw: dict[str, Any]) -> str | None:

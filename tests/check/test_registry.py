@@ -590,6 +590,18 @@ def test_identifying_details_are_looked_for_in_the_copies_cited_for_them(
     )
 
 
+def test_a_nationality_is_looked_for_by_the_countrys_name_or_its_peoples(findings_of) -> None:
+    """A letter prints a nationality beside the birth details, from the same sources: the copy
+    must name the country, or its people ("Kazakh citizens" of Kazakhstan)."""
+    rows = workbooks.valid_rows()
+    rows["persons"][0]["nationality"] = "Kazakhstan"  # the report says "both Kazakh citizens"
+    assert not [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    rows["persons"][0]["nationality"] = "kz; Uzbekistan"
+    (found,) = [f for f in findings_of(rows) if f.code == "quote.identity_not_found"]
+    assert "the nationality 'Uzbekistan'" in found.message
+    assert "'kz'" not in found.message
+
+
 def test_a_birth_place_is_looked_for_where_the_copy_tells_the_birth(
     findings_of, monkeypatch: pytest.MonkeyPatch
 ):

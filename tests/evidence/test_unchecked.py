@@ -25,18 +25,18 @@ def test_a_source_without_a_copy_names_every_cell_it_leaves_unchecked(
     [found] = unchecked(build(rows))
     assert found.severity == "warning"
     assert (found.sheet, found.cell) == ("evidence", cell("evidence", "file", 0))  # one remedy
-    # the persons' birth dates, the first post's start, end and quote, the second's start and
-    # quote (it cites E002 too, whose copy lacks it), the incident's date and place, the
-    # minister's act: the victims are confidential, never looked for
+    # the persons' birth dates and nationalities, the first post's start, end and quote, the
+    # second's start and quote (it cites E002 too, whose copy lacks it), the incident's date and
+    # place, the minister's act: the victims are confidential, never looked for
     shown = [
         f"persons!{cell('persons', 'birth_date', 0)}",
+        f"persons!{cell('persons', 'nationality', 0)}",
         f"persons!{cell('persons', 'birth_date', 1)}",
+        f"persons!{cell('persons', 'nationality', 1)}",
         f"positions!{cell('positions', 'start_date', 0)}",
-        f"positions!{cell('positions', 'end_date', 0)}",
-        f"positions!{cell('positions', 'quote', 0)}",
     ]
     assert (
-        f"what 10 cell(s) citing E001 say could not be checked against it ({', '.join(shown)} and 5 more)"
+        f"what 12 cell(s) citing E001 say could not be checked against it ({', '.join(shown)} and 7 more)"
         in found.message
     )
     assert "E001 has no local copy" in found.message
@@ -44,7 +44,8 @@ def test_a_source_without_a_copy_names_every_cell_it_leaves_unchecked(
 
 def test_a_source_cited_only_for_a_birth_date_is_named(build: Callable[..., Path]) -> None:
     """Before, a source without a copy was warned of only through the quotes citing it: one
-    cited for a person's identity alone left the birth date unchecked in silence."""
+    cited for a person's identity alone left the birth date and nationality unchecked in
+    silence."""
     rows = workbooks.valid_rows()
     rows["evidence"].append(
         {"evidence_id": "E003", "title": "Register extract", "kind": "official_record",
@@ -54,7 +55,7 @@ def test_a_source_cited_only_for_a_birth_date_is_named(build: Callable[..., Path
     [found] = unchecked(build(rows))
     assert found.cell == cell("evidence", "file", 2)
     assert (
-        f"1 cell(s) citing E003 say could not be checked against it (persons!{cell('persons', 'birth_date', 1)})"
+        f"2 cell(s) citing E003 say could not be checked against it (persons!{cell('persons', 'birth_date', 1)}, persons!{cell('persons', 'nationality', 1)})"
         in found.message
     )
 

@@ -402,6 +402,7 @@ def test_identifying_details_cite_the_sources_that_state_them(build, tmp_path: P
     # whose they are, when not the source's own finding, as for every other fact
     said = f"(according to her brother) {cite}"
     assert f"Date of birth: 1981; place of birth: not known {said}" in text
+    assert f"Nationality: Kazakhstan {said}; gender: female" in text
     assert f"Identity documents: Passport N0000001 {said}" in text
     # the index names where the package holds each copy, and none where it holds none
     report = next(p for p in text if p.endswith("Our reference: E001."))
