@@ -28,7 +28,12 @@ from sanctions.evidence.passages import (
     within,
 )
 from sanctions.evidence.reading import read_copies
-from sanctions.evidence.tellers import sentence_end, sentence_start
+from sanctions.evidence.tellers import (
+    DOCUMENT_WORDS,
+    quoted_as_someones,
+    sentence_end,
+    sentence_start,
+)
 
 
 class Source(Protocol):
@@ -162,15 +167,20 @@ class Holding:
             yield from carried if carried and self._quotes(eid, passage) else (eid,)
 
     def _quotes(self, eid: str, passage: str) -> bool:
-        """Whether the copy of ``eid`` sets the passage in quotation marks
-        (``passages.within``)."""
+        """Whether the copy of ``eid`` sets the passage in quotation marks (``passages.within``)
+        as a document's words: not where it gives the quotation as a person's ("“…,” said
+        Erlan Victimov, a protester"), whose words they stay, as the article tells them."""
         text = self.written.get(eid)
         if text is None:
             return False
         if eid not in self._quotations:
             self._quotations[eid] = (fold(text).origin, quoted_stretches(text))
         origin, stretches = self._quotations[eid]
-        return within(parts(passage), self.own[eid], origin, stretches)
+        pieces, folded = parts(passage), self.own[eid]
+        if not within(pieces, folded, origin, stretches):
+            return False
+        said = quoted_as_someones(text, origin, stretches, list(spans(pieces, folded)))
+        return said is None or any(word in said for word in DOCUMENT_WORDS)
 
 
 def _known(sources: Iterable[Source]) -> dict[str, str]:

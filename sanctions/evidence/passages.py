@@ -284,17 +284,18 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     blank = {m.start() for m in _EMPTY_LINE.finditer(text)}  # line ends before an empty line
     if len(blank) > SPACED_LINES * (text.count("\n") + 1):
         blank = set()
+    paragraphs = not _wrapped(text)  # a line a paragraph: a stop at its end ends a quotation
     for mark in _MARKS.finditer(text):
         at, char = mark.start(), mark.group()
         if char == "\n":
             line_start = at + 1
             started = opened if opened is not None else single
+            # a quotation inside it left open (depth > 1): which mark was left out is not known
             if started is not None and (
                 at in blank
                 or at - started > QUOTATION_RUNS
-                or depth
-                > 1  # a quotation inside it left open: which mark was left out is not known
-                or _ends_sentence(text, at)
+                or depth > 1
+                or (paragraphs and _ends_sentence(text, at))
             ):
                 found.append((started, at))  # to the end of its line
                 opened = single = None
@@ -308,7 +309,7 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
         elif (char in OPENING and not _closes(text, at)) or (char in CLOSING and _opens(text, at)):
             if opened is None:
                 opened, depth, single = at, 1, None
-            else:
+            elif _closers_ahead(text, at) > depth:
                 depth += 1  # a quotation inside the quotation (“… the “Koshe Partiyasy” …”)
         elif char == STRAIGHT and opened is None:
             opened, depth, single = at, 1, None
@@ -326,7 +327,31 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
 
 
 _STOPS = frozenset(".!?…;:")  # and the ends of a list's items
-_AFTER_CLOSING = frozenset(" \t\r\n.,;:!?…)]")
+_AFTER_CLOSING = frozenset(" \t\r\n.,;:!?…)]-‐‑–—0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")  # and a note's number
+_BEFORE_CLOSING = frozenset(".,;!?…’)»”'")  # what a closing mark follows, beside a word's end
+# A copy whose lines mostly end inside a sentence is wrapped (a PDF's text): its lines are not
+# its paragraphs.
+WRAPPED_LINES = 0.5
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the text breaks its lines inside sentences, as a PDF's does, more often than
+    not; a copy of a web page or a document sets a paragraph on each line."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    ends = [line[-1] for line in lines if line]
+    return sum(end not in _STOPS for end in ends) > WRAPPED_LINES * len(ends) if ends else False
+
+
+def _closers_ahead(text: str, at: int) -> int:
+    """The closing marks after ``at`` on its line: a mark that opens inside a quotation opens
+    one inside it only where the line closes both (АО «НК «КазМунайГаз» closes one, and the
+    second « is no quotation of its own)."""
+    end = text.find("\n", at)
+    line = text[at + 1 : end if end != -1 else len(text)]
+    closing = sum(line.count(mark) for mark in CLOSING + STRAIGHT)
+    return closing + sum(
+        1 for k, char in enumerate(line, start=at + 1) if char in OPENING and _closes(text, k)
+    )
 
 
 def _ends_sentence(text: str, at: int) -> bool:
@@ -347,8 +372,8 @@ def _closes(text: str, at: int) -> bool:
     """Whether the opening mark at ``at`` is a closing one typed as an opening (“…“): it
     follows a word, a stop or another mark, with no space, and a space, a stop or the end of
     the text follows it."""
-    if at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-/":
-        return False
+    if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _BEFORE_CLOSING):
+        return False  # after a space, a colon or a dash: an opening ("said:“…")
     return at + 1 == len(text) or text[at + 1] in _AFTER_CLOSING
 
 

@@ -32,7 +32,13 @@ from sanctions.evidence.passages import (
     within,
 )
 from sanctions.evidence.reading import Found, copy_readings
-from sanctions.evidence.tellers import attributed, headings, quoted_as_someones, under_heading
+from sanctions.evidence.tellers import (
+    DOCUMENT_WORDS,
+    attributed,
+    headings,
+    quoted_as_someones,
+    under_heading,
+)
 from sanctions.rules.finding import Finding
 from sanctions.workbook.accounts import is_finding
 from sanctions.workbook.columns.values import isin, item_lists, items
@@ -316,8 +322,6 @@ def _told(holder: Copy, pieces: list[str]) -> tuple[str, str] | None:
     return ("heading", party) if party is not None else None
 
 
-# Words by which a copy names a document it quotes, beside those of its title and publisher.
-DOCUMENT_WORDS = ("report", "authors", "document", "resolution", "statement", "opinion")
 _NAMING_WORD = re.compile(r"[^\W\d_]{4,}")
 
 

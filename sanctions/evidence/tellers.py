@@ -197,6 +197,10 @@ PARTY_WORDS = (
 )
 
 
+# Words by which a copy names a document it quotes, beside those of its title and publisher.
+DOCUMENT_WORDS = ("report", "authors", "document", "resolution", "statement", "opinion")
+
+
 def quoted_as_someones(
     text: str,
     origin: Sequence[int],

@@ -9,6 +9,7 @@ rather than as wrong. Each copy is read once per run, whatever number of quotes 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path, PurePath
@@ -81,6 +82,10 @@ def text_of(name: str, data: bytes) -> str:
             text = _pdf_text(data)
     except (OSError, ValueError) as exc:
         raise NoText(f"{name} cannot be read ({exc})") from exc
+    # composed (NFC), as a reader sees it: a letter and its accent typed as two characters (a
+    # PDF's text, a file from a Mac) would fold to one, and every place in the copy after it
+    # would stand one off where the checks map folded text back to the copy (``passages.fold``)
+    text = unicodedata.normalize("NFC", text)
     if not any(char.isalnum() for char in text):
         # a scan without a text layer, a page its scripts build: nothing to look for a quote
         # in, which is no evidence that the source does not say it

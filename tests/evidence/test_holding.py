@@ -76,6 +76,7 @@ def test_a_row_citing_the_article_and_the_report_it_quotes_cites_each_its_own_wo
         "“The minister leads these processes.\n"
         "The facts are plain.”\n"
         "The journalist adds that the ministry did not reply.\n"
+        "“They beat us in the van,” said Erlan Victimov, a protester.\n"
     )
     found = holding(
         tmp_path,
@@ -91,6 +92,8 @@ def test_a_row_citing_the_article_and_the_report_it_quotes_cites_each_its_own_wo
     # The article's own words stay the article's.
     assert found.holders("the ministry did not reply", ["E1", "E2"]) == ("E1",)
     assert found.holders("published a report", ["E1", "E2"]) == ("E1",)
+    # A quotation the article gives as a person's stays theirs, as the article tells it.
+    assert found.holders("They beat us in the van", ["E1", "E2"]) == ("E1",)
     # Cited without the report, the article is still the one holding its quotation (whose words
     # they are is the quote rules' to say), and a copy of its own holds them as it did.
     assert found.holders("detain critics every week", ["E1"]) == ("E1",)

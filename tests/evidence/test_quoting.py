@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from sanctions.check.validate import validate
 from sanctions.evidence.passages import fold_text, in_quotation_marks, parts, quoted_stretches
+from sanctions.evidence.text import text_of
 from sanctions.rules.finding import Finding
 from tests import workbooks
 from tests.workbooks import cell
@@ -171,7 +174,7 @@ def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_sh
         "“acute heart failure“",
         "“the abuse of laws against the “Koshe Partiyasy”, and urges pluralism”",
         "”his inner convictions”",
-        "“reposting materials of the “Koshe Partiyasy”;",
+        "“reposting materials of the “Koshe Partiyasy”",
         "“a stray mark at the end of a paragraph.",
         "»die Polizei schlug ihn«",
     ]
@@ -185,6 +188,74 @@ def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_sh
         "und mehr",
     ):
         assert not in_quotation_marks(parts(own), text, folded), own
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a name in quotation marks inside another, its second closing mark left out, as
+        # Russian writes it: the finding after it is the writer's own
+        (
+            "Контракт получило АО «НК «КазМунайГаз», а его глава, по данным расследования, "
+            "вывел $40 млн.",
+            ["«НК «КазМунайГаз»"],
+        ),
+        # a mark left unclosed, then a whole quotation on the same line
+        (
+            "His lawyer called it “a farce. He added “we will appeal,” and the report finds "
+            "that Judge Atayev took orders.",
+            ["“a farce. He added “we will appeal,”"],
+        ),
+        # a paragraph of a quotation opened again on the next line, the first not ending with
+        # a stop
+        (
+            "“I was detained on 3 May (annex 2)\n“I saw no lawyer.”\n"
+            "The Working Group finds that Colonel Batyrov ordered it.",
+            ["“I was detained on 3 May (annex 2)\n“I saw no lawyer.”"],
+        ),
+        # a closing mark typed as an opening one before a note's number or a hyphen
+        (
+            "The cause was “acute heart failure“12. The Chairman is vested with full authority.",
+            ["“acute heart failure“"],
+        ),
+        (
+            "Die „Koshe Partiyasy“-Bewegung ist friedlich. Der Minister gab den Befehl.",
+            ["„Koshe Partiyasy“"],
+        ),
+        # an opening mark after a colon with no space is an opening one
+        (
+            "The commission found that Colonel Batyrov ordered the beatings. A guard "
+            "said:“…we broke them,” later.",
+            ["“…we broke them,”"],
+        ),
+        # a PDF's lines break inside sentences, after "Mr." too: its quotation runs on
+        (
+            "“Your friend Mr.\nBerdiyev has named you as the organizer. You will get fifteen\n"
+            "years,” the investigator said. He\nwas then taken\naway by the guards.",
+            [
+                "“Your friend Mr.\nBerdiyev has named you as the organizer. You will get "
+                "fifteen\nyears,”"
+            ],
+        ),
+    ],
+)
+def test_a_quotation_inside_another_is_one_only_where_its_line_closes_both(
+    text: str, quoted: list[str]
+) -> None:
+    """Found by a review of the reading above: counting every opening mark inside a quotation
+    as a quotation within it made the findings after a name in nested marks someone's."""
+    assert [text[a:b] for a, b in quoted_stretches(text)] == quoted
+
+
+def test_a_letter_and_its_accent_typed_apart_do_not_shift_the_quotations() -> None:
+    """A PDF's text may type й as и and a combining breve: the copy is read composed, so what
+    is quoted stays where it is."""
+    data = ("Показания Сергея Мойсеенко " * 30 + "были такими: „Wir haben nur Befehle befolgt“. "
+            "Der Minister gab den Befehl.").replace("й", "и\u0306")  # fmt: skip
+    text = text_of("copy.txt", data.encode("utf-8"))
+    folded = fold_text(text)
+    assert in_quotation_marks(parts("Wir haben nur Befehle befolgt"), text, folded)
+    assert not in_quotation_marks(parts("Der Minister gab den Befehl"), text, folded)
 
 
 def test_a_pdfs_empty_line_after_every_line_ends_no_quotation() -> None:
