@@ -17,6 +17,11 @@ from tests import workbooks
 from tests.workbooks import cell
 
 
+def quoted(text: str) -> list[str]:
+    """The stretches of ``text`` that ``quoted_stretches`` reads as in quotation marks."""
+    return [text[a:b] for a, b in quoted_stretches(text)]
+
+
 def quote_findings(path: Path) -> list[Finding]:
     return [f for f in validate(path).findings if f.code.startswith("quote.")]
 
@@ -90,8 +95,7 @@ def test_quoted_stretches_are_read_as_a_reader_reads_them() -> None:
         "\n"
         "no marks here"
     )
-    stretches = [text[a:b] for a, b in quoted_stretches(text)]
-    assert stretches == [
+    assert quoted(text) == [
         "“one thing”",
         "a closing mark the source left the opening of,”",
         "“a quotation broken over\ntwo lines”",
@@ -169,8 +173,7 @@ def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_sh
         "The next paragraph is the report's own.\n"
         "Die Zeitung schrieb »die Polizei schlug ihn« und mehr.\n"
     )
-    stretches = [text[a:b] for a, b in quoted_stretches(text)]
-    assert stretches == [
+    assert quoted(text) == [
         "“acute heart failure“",
         "“the abuse of laws against the “Koshe Partiyasy”, and urges pluralism”",
         "”his inner convictions”",
@@ -191,7 +194,7 @@ def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_sh
 
 
 @pytest.mark.parametrize(
-    ("text", "quoted"),
+    ("text", "stretches"),
     [
         # a name in quotation marks inside another, its second closing mark left out, as
         # Russian writes it: the finding after it is the writer's own
@@ -240,11 +243,11 @@ def test_a_quotation_mark_typed_wrong_or_left_unclosed_quotes_no_more_than_it_sh
     ],
 )
 def test_a_quotation_inside_another_is_one_only_where_its_line_closes_both(
-    text: str, quoted: list[str]
+    text: str, stretches: list[str]
 ) -> None:
     """Found by a review of the reading above: counting every opening mark inside a quotation
     as a quotation within it made the findings after a name in nested marks someone's."""
-    assert [text[a:b] for a, b in quoted_stretches(text)] == quoted
+    assert quoted(text) == stretches
 
 
 def test_a_letter_and_its_accent_typed_apart_do_not_shift_the_quotations() -> None:

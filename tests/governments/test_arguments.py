@@ -35,6 +35,11 @@ SPEECH = {
 OFFICER = {"title": "Officer", "start_date": "2019"}
 
 
+def after(chapter_lines: list[str], heading: str) -> str:
+    """The paragraph after an argument's heading in a chapter: its first line."""
+    return chapter_lines[chapter_lines.index(heading) + 1]
+
+
 def chapter(folder: Path, code: str, name: str) -> list[str]:
     """The paragraphs of one target's chapter: from its heading to the next top heading."""
     doc = Document(str(folder / f"{folder.name}-{code}" / "send" / "submission.docx"))
@@ -59,20 +64,25 @@ def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_print
     rows["persons"][-1]["impact"] = ""
     folder = export_rows(build, tmp_path, rows, "us,gb", "--draft")
     filled = chapter(folder, "us", "Arman Testbayev")  # P001, who has an impact argument
-    at = filled.index("National interest and impact")
-    assert filled[at + 1] == "Designation would reach the flat he rents in Example Town."
+    assert (
+        after(filled, "National interest and impact")
+        == "Designation would reach the flat he rents in Example Town."
+    )
     assert not any(p.startswith("[To complete") for p in filled)
     empty = chapter(folder, "us", "Timur Officerov")
-    at = empty.index("National interest and impact")
-    assert empty[at + 1].startswith("[To complete before filing: why designating this person")
+    assert after(empty, "National interest and impact").startswith(
+        "[To complete before filing: why designating this person"
+    )
     us_notes = notes(folder, "us")
     assert "To complete before filing" in us_notes
     line = next(n for n in us_notes.splitlines() if n.startswith("- National interest"))
     assert "Timur Officerov" in line and "Arman Testbayev" not in line
     # The UK's appropriateness rests on the same cell; the victims' activity only supports it.
     gb = chapter(folder, "gb", "Arman Testbayev")
-    at = gb.index("Why designation is appropriate")
-    assert gb[at + 1] == "Designation would reach the flat he rents in Example Town."
+    assert (
+        after(gb, "Why designation is appropriate")
+        == "Designation would reach the flat he rents in Example Town."
+    )
 
 
 def test_a_filing_copy_with_an_argument_to_write_is_refused_and_says_which(
@@ -107,22 +117,28 @@ def test_the_eu_asks_for_the_widespread_character_only_under_its_article_1_1_d_l
     assert any(p.startswith("Responsible (Art. 1(1)(c) violations): ") for p in torture)
     assert not any(p.startswith("Involved") for p in torture)  # one limb for the same act
     speech_chapter = chapter(folder, "eu", "Dana Dispersova")
-    at = speech_chapter.index("Widespread, systematic or of serious concern")
-    assert speech_chapter[at + 1] == (
+    assert after(speech_chapter, "Widespread, systematic or of serious concern") == (
         "Dispersal of a peaceful rally in Example City (1 May 2021): "
         "The same unit dispersed 40 rallies in 2021. [1]"  # a fact, cited to its sources
     )
     assert "Widespread" not in notes(folder, "eu")
 
 
-def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
+def timur_only(incident: dict[str, str], person: dict[str, str] | None = None) -> workbooks.Rows:
+    """Timur Officerov's torture of detainees, his row and his incident's filled with these
+    cells, and the same cells of Arman's (P001, I001) left empty."""
     rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
-    rows["incidents"][-1]["victim_activity"] = "A journalist who reported on police abuses."
-    rows["incidents"][0]["victim_activity"] = ""
+    for sheet, cells in (("incidents", incident), ("persons", person or {})):
+        rows[sheet][-1].update(cells)
+        rows[sheet][0].update(dict.fromkeys(cells, ""))
+    return rows
+
+
+def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
+    rows = timur_only(incident={"victim_activity": "A journalist who reported on police abuses."})
     folder = export_rows(build, tmp_path, rows, "ca", "--draft")
     text = chapter(folder, "ca", "Timur Officerov")
-    at = text.index("Victims who exposed wrongdoing or defended human rights")
-    assert text[at + 1] == (
+    assert after(text, "Victims who exposed wrongdoing or defended human rights") == (
         "Torture of detainees in Example City (March 2, 2021): "
         "A journalist who reported on police abuses. [1]"
     )
@@ -137,27 +153,29 @@ def test_estonia_asks_what_the_violation_resulted_in_and_lithuania_for_the_crime
     politically motivated conviction; Art. 133 a serious or very serious crime. Neither
     follows from a violation type: what the sources say it resulted in is cited to them, and
     the crime is counsel's statement, a placeholder until it is written."""
-    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
-    rows["incidents"][-1]["consequences"] = "A detainee lost the sight of one eye."
-    rows["persons"][-1]["offence"] = "Torture is a very serious crime in Lithuanian law."
-    rows["incidents"][0]["consequences"] = ""
-    rows["persons"][0]["offence"] = ""
+    rows = timur_only(
+        incident={"consequences": "A detainee lost the sight of one eye."},
+        person={"offence": "Torture is a very serious crime in Lithuanian law."},
+    )
     folder = export_rows(build, tmp_path, rows, "ee,lt", "--draft")
     ee = chapter(folder, "ee", "Timur Officerov")
-    at = ee.index("What the violation resulted in")
-    assert ee[at + 1] == (
+    assert after(ee, "What the violation resulted in") == (
         "Torture of detainees in Example City (2 March 2021): "
         "A detainee lost the sight of one eye. [1]"
     )
     lt = chapter(folder, "lt", "Timur Officerov")
+    assert (
+        after(lt, "A serious or very serious crime")
+        == "Torture is a very serious crime in Lithuanian law."
+    )
     at = lt.index("A serious or very serious crime")
-    assert lt[at + 1] == "Torture is a very serious crime in Lithuanian law."
     assert lt[at + 2].startswith("Torture of detainees in Example City (2 March 2021): A detainee")
     assert not any(p.startswith("[To complete") for p in ee + lt)
     # Arman's incident says nothing of what it resulted in, and his row names no crime.
     arman = chapter(folder, "ee", "Arman Testbayev")
-    at = arman.index("What the violation resulted in")
-    assert arman[at + 1].startswith("[To complete before filing: what each violation relied on")
+    assert after(arman, "What the violation resulted in").startswith(
+        "[To complete before filing: what each violation relied on"
+    )
     line = next(n for n in notes(folder, "lt").splitlines() if n.startswith("- A serious"))
     assert "Arman Testbayev (P001: persons sheet, row 2, column offence)" in line
     assert "Timur Officerov" not in line
