@@ -138,10 +138,11 @@ def write_workbook(
             first, last = fictional_name(rng)
             surnames.append(last)
             born = f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            # the source cited for the birth date states it, as validate looks for it there
+            # the source cited for the birth date and nationality states them, as validate looks
+            # for them there
             held = copies.get(i % max(evidence, 1))
             if held is not None:
-                held.append(f"official {first} {last} was born on {born}")
+                held.append(f"official {first} {last}, a Kazakh citizen, was born on {born}")
             yield {
                 "person_id": f"P{i:06d}",
                 "name": f"{first} {last}",
@@ -159,6 +160,7 @@ def write_workbook(
                 "summary": f"Fictional official number {i}.",
                 # the arguments governments ask for, as a list ready to file has them
                 "impact": f"Fictional official number {i} travels abroad; a ban would end it.",
+                "offence": "Torturing detainees is a very serious crime in Lithuanian law.",
             }
 
     hidden = random.Random(seed + 1)  # its own draws: the other sheets as they were
@@ -228,6 +230,7 @@ def write_workbook(
             "confidential": "no",
             "victim_activity": "The victims were protesting peacefully.",
             "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
+            "consequences": f"{1 + i % 5} of the detainees were taken to hospital.",
             **quoted(
                 i % evidence,
                 f"on 1 May {2010 + i % 12}, in Fictional Town {i % 50}, in fictional incident "

@@ -30,6 +30,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 import pandas as pd
+from babel import Locale
 
 from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
@@ -202,20 +203,35 @@ def _place_names() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 
 # How many letters of a country's name the word for its people shares, at least: "Kazakh" of
-# Kazakhstan, "Russian" of Russia, "Uzbek" of Uzbekistan ("French" of France is not found, and
-# the warning asks the editor to check).
+# Kazakhstan, "российский" of Россия, "Uzbek" of Uzbekistan ("French" of France is not found,
+# and the warning asks the editor to check).
 PEOPLE_STEM = 5
+# The languages a country is looked for in (its names in CLDR, by babel): those of the sources
+# such lists cite.
+COUNTRY_LANGUAGES = ("en", "ru", "kk", "uk", "de", "fr", "es")
 
 
 def country_in(country: str, copy: Copy) -> bool:
-    """Whether the copy names the country (a code or a name, as the workbook holds it): by its
-    name, as a place is named, or by a word beginning as the name does ("Kazakh citizen")."""
+    """Whether the copy names the country (a code or a name, as the workbook holds it) by a
+    word beginning as one of its names does, in the usual languages of sources ("Kazakhstan",
+    "a Kazakh citizen", "гражданин Казахстана"); a name no code is known for, as a place."""
     code = country_code(country)
-    name = country_name(code) if code is not None else country
-    if place_in(name, copy):
-        return True
-    stem = fold_text(name).strip()[:PEOPLE_STEM]
-    return len(stem) == PEOPLE_STEM and re.search(rf"\b{re.escape(stem)}", copy.folded) is not None
+    if code is None:
+        return place_in(country, copy)
+    return _country_words(code).search(copy.folded) is not None
+
+
+@cache
+def _country_words(code: str) -> re.Pattern[str]:
+    """The beginnings of the country's names, at a word's start: one pattern per country,
+    for every person whose nationality is looked for."""
+    names = {country_name(code)}
+    for language in COUNTRY_LANGUAGES:
+        name = Locale(language).territories.get(code.upper())
+        if name:
+            names.add(name)
+    stems = sorted({fold_text(name).strip()[:PEOPLE_STEM] for name in names} - {""})
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
 
 
 def number_in(number: str, copy: Copy) -> bool:
