@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
+from babel import Locale
 from rigour._core import territories_jsonl
 from rigour.data import iter_jsonl_text
 from rigour.langs import iso_639_alpha2, iso_639_alpha3
@@ -122,10 +123,14 @@ def country_names() -> list[str]:
     return sorted(names)
 
 
-def country_name(code: str) -> str:
-    """The English short name of a country code (``kz`` -> ``Kazakhstan``)."""
+def country_name(code: str, language: str = "en") -> str:
+    """The short name of a country code (``kz`` -> ``Kazakhstan``): in English from rigour, in
+    another language from CLDR (babel), or the English one where CLDR has none."""
     territory = get_territory(code)
-    return territory.name if territory is not None else code
+    english = territory.name if territory is not None else code
+    if language == "en":
+        return english
+    return str(Locale(language).territories.get(code.upper(), english))
 
 
 @lru_cache(maxsize=1024)

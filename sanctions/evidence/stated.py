@@ -30,7 +30,6 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 import pandas as pd
-from babel import Locale
 
 from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
@@ -225,11 +224,7 @@ def country_in(country: str, copy: Copy) -> bool:
 def _country_words(code: str) -> re.Pattern[str]:
     """The beginnings of the country's names, at a word's start: one pattern per country,
     for every person whose nationality is looked for."""
-    names = {country_name(code)}
-    for language in COUNTRY_LANGUAGES:
-        name = Locale(language).territories.get(code.upper())
-        if name:
-            names.add(name)
+    names = {country_name(code, language) for language in COUNTRY_LANGUAGES}
     stems = sorted({fold_text(name).strip()[:PEOPLE_STEM] for name in names} - {""})
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
 

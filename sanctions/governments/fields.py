@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from babel import Locale
-
 from sanctions.common.countries import country_name
 from sanctions.governments.latvian import latvian_form, parts_of
 from sanctions.governments.reasons import reasons
@@ -64,11 +62,8 @@ def names_of(target: Target, with_original: bool = False) -> list[Name]:
 
 
 def countries(codes: list[str], language: str) -> str:
-    """Country names in the list's language (CLDR names; English names from rigour)."""
-    if language == "en":
-        return "; ".join(country_name(c) for c in codes)
-    names = Locale(language).territories
-    return "; ".join(names.get(c.upper(), country_name(c)) for c in codes)
+    """Country names in the list's language (``common/countries.country_name``)."""
+    return "; ".join(country_name(c, language) for c in codes)
 
 
 def eu_native(original: str, target: Target) -> str:
