@@ -33,8 +33,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.fictional import write_workbook
-from bench.validation import CACHE, ROOT, peak_mb, timed, verdict
+from bench.fictional import cached_workbook
+from bench.validation import ROOT, peak_mb, timed, verdict
 from sanctions.common.beside import PROCESSES_ENV
 
 GOAL_PACKAGES_S = 8.0
@@ -170,16 +170,6 @@ CITATION = """    - csv_url: {{dir}}/{sheet}-citations.csv
 CITED = {"incidents": ("Event", "incident_id", "event")}
 
 
-def fictional(persons: int) -> Path:
-    path = CACHE / f"fictional-{persons}-v11.xlsx"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.xlsx")
-        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1), named=path)
-        tmp.replace(path)
-    return path
-
-
 def child_packages(workbook: Path, out: Path) -> None:
     from sanctions.entry import end
     from sanctions.export.run import export
@@ -288,7 +278,7 @@ def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1] == "convert":
         child_convert(Path(sys.argv[2]))
         return 0
-    small = fictional(1000)
+    small = cached_workbook(1000)
     args = [sys.executable, "-m", "bench.exports", "packages", str(small)]
     seconds, info = best_export(args)
     os.environ[PROCESSES_ENV] = "1"
@@ -300,7 +290,7 @@ def main() -> int:
         f"(goal {GOAL_PACKAGES_S:.0f} s) | baseline, the same on one core: {one_core:6.2f} s"
     )
     persons = int(os.environ.get("BENCH_CONVERT", "20000"))
-    ours, ours_n, theirs, theirs_n = convert(fictional(persons))
+    ours, ours_n, theirs, theirs_n = convert(cached_workbook(persons))
     ours_rate, theirs_rate = ours_n / ours, theirs_n / theirs
     print(
         f"conversion, {persons:,} fictional persons: sanctions {ours_n:,} entities in {ours:.2f} s "

@@ -14,6 +14,11 @@ import xlsxwriter
 
 from sanctions.workbook.layout import load_layout
 
+CACHE = Path(__file__).resolve().parent / ".cache"
+# What the generator writes: a cached workbook carries it in its name, so that every bench
+# (validation, exports, conversion, screening) reads data from the generator as it is now.
+VERSION = 17
+
 SYLLABLES = [
     "ar",
     "be",
@@ -287,3 +292,16 @@ def write_workbook(
         ),
     )
     book.close()
+
+
+def cached_workbook(persons: int) -> Path:
+    """The fictional workbook of `persons` persons, generated once into CACHE and reused while
+    the generator's VERSION stands."""
+    path = CACHE / f"fictional-{persons}-v{VERSION}.xlsx"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        print(f"generating {path.name} (once; cached) …", flush=True)
+        tmp = path.with_suffix(".tmp.xlsx")
+        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1), named=path)
+        tmp.replace(path)
+    return path

@@ -44,16 +44,15 @@ from typing import Any
 
 import orjson
 
-from bench.fictional import cyrillic, write_workbook
+from bench.fictional import CACHE, VERSION, cyrillic, write_workbook
 from bench.validation import peak_mb, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / "bench" / ".cache"
 REFERENCE = int(os.environ.get("BENCH_REFERENCE", "1000000"))
 TARGETS = int(os.environ.get("BENCH_TARGETS", "1000"))
 GOAL_S, GOAL_MB, GOAL_RECALL, GOAL_PRECISION = 60.0, 4096.0, 0.95, 0.95
 GOAL_SET_RECALL = 0.98
-GENERATOR_VERSION = 7
+GENERATOR_VERSION = 7  # the reference data and the spellings; the workbook follows VERSION
 
 # Background names: a different alphabet of syllables from the targets', so that a background
 # person shares parts with a target but is never the same name by accident.
@@ -202,7 +201,7 @@ def generate(workbook: Path, reference: Path, truth: Path) -> None:
 
 def data() -> tuple[Path, Path, Path]:
     CACHE.mkdir(parents=True, exist_ok=True)
-    stem = f"screen-v{GENERATOR_VERSION}-{TARGETS}-{REFERENCE}"
+    stem = f"screen-v{GENERATOR_VERSION}-g{VERSION}-{TARGETS}-{REFERENCE}"
     workbook = CACHE / f"{stem}.xlsx"
     reference = CACHE / f"{stem}.ftm.json"
     truth = CACHE / f"{stem}.truth.json"

@@ -29,14 +29,12 @@ import sys
 import time
 from pathlib import Path
 
-from bench.fictional import write_workbook
+from bench.fictional import cached_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / "bench" / ".cache"
 GOAL_RATIO = 1.5  # validation against the bare read
 GOAL_MB = 1024.0
 GOAL_LINEAR = 3.3  # 300k against 100k: 3x the rows, 10% to spare
-GENERATOR_VERSION = 17
 SIZES = (10_000, 100_000, 300_000)
 REPEAT = 2  # runs per measure, ours and the baseline alike; the best one counts
 
@@ -107,17 +105,6 @@ def best(args: list[str]) -> tuple[float, dict[str, float]]:
     return min((timed(args) for _ in range(REPEAT)), key=lambda run: run[0])
 
 
-def workbook(persons: int) -> Path:
-    path = CACHE / f"fictional-{persons}-v{GENERATOR_VERSION}.xlsx"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"generating {path.name} (once; cached) …", flush=True)
-        tmp = path.with_suffix(".tmp.xlsx")
-        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1), named=path)
-        tmp.replace(path)
-    return path
-
-
 def main() -> int:
     if len(sys.argv) == 3:
         child(sys.argv[1], Path(sys.argv[2]))
@@ -131,7 +118,7 @@ def main() -> int:
     # (pandera's schemas, on pandas), beside the bare read, which imports fastexcel alone.
     floor, _ = best([sys.executable, "-c", "import pandas, pandera.pandas"])
     for persons in sizes:
-        path = workbook(persons)
+        path = cached_workbook(persons)
         bare, bare_info = best([*me, "bare", str(path)])
         ours, info = best([*me, "sanctions", str(path)])
         times[persons] = ours
