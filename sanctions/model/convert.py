@@ -235,8 +235,11 @@ class CellNames:
 
 
 def _titled(doc: EntityProxy, eid: str) -> str:
-    """A document as a summary names it: its title, else its file's name, else its ID."""
-    return str(doc.first("title") or doc.first("fileName") or eid)
+    """A document as a summary names it, in square brackets: ``[Title]``, else its file's
+    name, else its ID. A document without a title of its own is described in square brackets
+    already, as citations describe one (``[Press statement of …]``): it is not bracketed twice."""
+    title = str(doc.first("title") or doc.first("fileName") or eid)
+    return title if title.startswith("[") and title.endswith("]") else f"[{title}]"
 
 
 class Converter:
@@ -361,11 +364,11 @@ class Converter:
         """A document as a summary introduces what it says: ``[Title]``; one known only
         through another, read in that one's copy, says so, as the letters do: ``[Title], as
         cited in [Other title]`` (its locators point into the other)."""
-        source = f"[{_titled(self.documents[eid], eid)}]"
+        source = _titled(self.documents[eid], eid)
         record = self.evidence_rows.get(eid)
         other = record.known_through if record is not None and not record.file else None
         if other and other in self.documents:
-            source += f", as cited in [{_titled(self.documents[other], other)}]"
+            source += f", as cited in {_titled(self.documents[other], other)}"
         return source
 
     def said_in(self, anchor: Anchor, cited: list[str]) -> Callable[[str], Anchor]:

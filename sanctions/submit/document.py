@@ -21,6 +21,7 @@ from sanctions.check.completeness import REQUIRED_SUBMITTER_KEYS
 from sanctions.common import dates
 from sanctions.common.countries import country_name
 from sanctions.common.data import templates_dir
+from sanctions.common.spelling import spelled
 from sanctions.governments.arguments import arguments_for
 from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import role
@@ -248,7 +249,7 @@ def letter_fields(
     shown = dict(submitter)
     if letterhead.draft:
         for key, placeholder in PLACEHOLDERS.items():
-            shown[key] = shown.get(key) or placeholder
+            shown[key] = shown.get(key) or spelled(placeholder, jurisdiction.locale)
     date = dates.in_words(letterhead.date, jurisdiction.locale) if letterhead.date else "[date]"
     return shown, date
 
@@ -310,7 +311,8 @@ def ground_line(
     rests = basis(act.anchor)
     based = f", based on {rests}," if rests else ","
     text = (
-        f"{ground.criterion.short}: in the submitting organisation's assessment{based} the "
+        f"{ground.criterion.short}: in the {spelled('submitting organisation', locale)}'s "
+        f"assessment{based} the "
         f"person{held} {role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}"
         f", an incident involving {kinds_as_said(ground.reach, act, source or 'the source')}."
     )
@@ -389,7 +391,7 @@ def render_submission(
     shown, date = letter_fields(submitter, letterhead, jurisdiction)
     used = {found.regime.id for _, found in inside if found.regime is not None}
     governments = codes()
-    document = Letter(template_path(jurisdiction.code))
+    document = Letter(template_path(jurisdiction.code), jurisdiction.locale)
     page_setup(document, jurisdiction)  # in the body's section properties, rendered with it
     document.render(
         {

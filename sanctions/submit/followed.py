@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sanctions.common import dates
+from sanctions.common.spelling import spelled
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
@@ -66,7 +67,7 @@ def _lines(
         if d["code"] == other.code
     ]
     lines = [
-        f"{name} has listed this person: {d['program'] or 'programme not stated'}"
+        f"{name} has listed this person: {d['program'] or spelled('programme not stated', locale)}"
         + (f", listed {dates.in_words(d['date'], locale)}" if d["date"] else "")
         + f" (found by screening against {sources_label(screening)}: record {d['ref_id']}, "
         f"score {d['score']})."
@@ -78,8 +79,9 @@ def _lines(
         step = history.latest
         when = f" on {dates.in_words(step.date, locale)}" if step.date else ""
         reference = f" (reference {step.reference})" if step.reference else ""
-        said = STEPS[step.status].format(name=name, other=other.prose_name)
-        lines.append(f"{said}{when}{reference}, as the submitting organisation's records show.")
+        said = spelled(STEPS[step.status], locale).format(name=name, other=other.prose_name)
+        records = spelled("as the submitting organisation's records show", locale)
+        lines.append(f"{said}{when}{reference}, {records}.")
     if listed or (history is not None and history.designated is not None):
         return lines
     if screening is None:  # the submissions sheet records the other's decision: said above

@@ -28,6 +28,7 @@ from jinja2.exceptions import TemplateError
 from lxml import etree
 
 from sanctions.common.errors import InputError
+from sanctions.common.spelling import spelled_template
 from sanctions.common.writers import normalise_zip, write_normalised_zip, zip_members
 
 # A character docxtpl turns into Word markup (tab, new paragraph, line or page break), in the
@@ -92,11 +93,13 @@ class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
     would change nothing (above), and without docxtpl's pass over every run of a rendered
     letter when no run holds a character that pass would change (a tab, a line or page break).
     python-docx's document (``docx``) is open at once, so that the paper and language can be
-    set before the body is rendered."""
+    set before the body is rendered. ``locale``: the English of the letter's readers, in whose
+    spelling the template's own words are rendered (``common/spelling``)."""
 
-    def __init__(self, template: Path) -> None:
+    def __init__(self, template: Path, locale: str = "en-GB") -> None:
         super().__init__(str(template))
         self.template = template
+        self.locale = locale
         self.init_docx()
         self._body: str | None = None  # the rendered body, where it is written as it is
 
@@ -115,7 +118,9 @@ class Letter(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
         """docxtpl's own (0.20.2, pinned), but for the line marks it puts before each paragraph
         (so that a template error names its line) taken out again with ``str.replace``, not a
         regular expression that calls back into Python for each of a long letter's tens of
-        thousands of paragraphs: the same text in a quarter of the time."""
+        thousands of paragraphs: the same text in a quarter of the time. The template's own
+        words are first spelled as the letter's readers spell them."""
+        src_xml = spelled_template(src_xml, self.locale)
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         try:
             self.current_rendering_part = part

@@ -146,7 +146,7 @@ def test_a_head_of_a_body_whose_officers_tortured_falls_under_the_us_leader_limb
             p
             for p in text
             if p.startswith(
-                "E.O. 13818 § 1(a)(ii)(C)(1): in the submitting organisation's assessment, the "
+                "E.O. 13818 § 1(a)(ii)(C)(1): in the submitting organization's assessment, the "
                 "person, while holding the post Chief of Police, Example City Police (from January "
                 "2019), headed the body"
             )

@@ -623,3 +623,30 @@ def test_an_act_read_in_anothers_copy_says_so_in_its_summary(build):
         "[Example Watch's earlier report], as cited in [Report on Example City]: “Minister "
         "Testbayev had the detained protesters taken to the city police station” (para. 6)"
     ]
+
+
+def test_a_document_without_a_title_of_its_own_is_bracketed_once(build):
+    """A document the editor describes in square brackets, as citations describe an untitled
+    one, is introduced by that description, not bracketed again."""
+    from sanctions.evidence.holding import Holding
+    from sanctions.model.rows import Rows
+
+    rows = workbooks.valid_rows()
+    workbooks.act_on_earlier_report(rows)
+    for item in rows["evidence"]:
+        if item["title"] == "Report on Example City":
+            item["title"] = "[Press statement of the Example City police]"
+    book = build(rows)
+    result = validate(book)
+    graph = build_graph(result, Holding.of(Rows.of(result).evidence, book))
+    said = [
+        text
+        for link in by_schema(graph, "UnknownLink")
+        for text in link.get("summary")
+        if "city police station" in text
+    ]
+    assert said == [
+        "[Example Watch's earlier report], as cited in [Press statement of the Example City "
+        "police]: “Minister Testbayev had the detained protesters taken to the city police "
+        "station” (para. 6)"
+    ]

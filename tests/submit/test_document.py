@@ -12,7 +12,9 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from sanctions.common.spelling import SPELLINGS, spelled
 from sanctions.governments.registry import codes, load
+from sanctions.submit.document import Letterhead, letter_fields
 from tests import workbooks
 from tests.conftest import render_pdf, require_office, run_cli
 
@@ -64,8 +66,9 @@ def test_an_empty_submitter_makes_drafts_and_says_why(build, tmp_path: Path) -> 
         doc = package / "send" / "submission.docx"
         assert header_text(doc).startswith("DRAFT, NOT FOR FILING")
         text = "\n".join(paragraphs(doc))
-        assert "Submitted by: [submitting organisation]" in text
-        assert "consent of [submitting organisation]" in text
+        placeholder = spelled("[submitting organisation]", load()[code].locale)
+        assert f"Submitted by: {placeholder}" in text
+        assert f"consent of {placeholder}" in text
         manifest = json.loads((package / "send" / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["edition"] == "draft"
         notes = (package / "internal" / "notes.txt").read_text(encoding="utf-8")
@@ -481,3 +484,25 @@ def test_two_incidents_of_one_title_and_date_are_told_apart_by_their_places(
     arman = next(row for row in summary if row[1] == "Arman Testbayev")
     assert "Example City" in arman[4] and "Other Town" in arman[4]
     assert arman[4].count("Detention of protesters in Example City") == 2
+
+
+@pytest.mark.parametrize("code", [c for c in codes() if load()[c].locale in SPELLINGS])
+def test_a_letter_words_its_own_sentences_in_its_readers_spelling(
+    exported: Path, code: str
+) -> None:
+    """A letter to the United States or Canada calls its sender the submitting organization,
+    in its headings, its Why lines and a draft's placeholders alike."""
+    path = exported / f"testland-{code}" / "send" / "submission.docx"
+    doc = Document(str(path))
+    text = "\n".join(
+        [p.text for p in doc.paragraphs]
+        + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        + [header_text(path)]
+    )
+    assert "in the submitting organization's assessment" in text
+    assert "The submitting organization" in text
+    british = re.compile(r"\b(" + "|".join(SPELLINGS[load()[code].locale]) + r")\b", re.I)
+    assert not british.search(text), british.findall(text)
+    shown, _ = letter_fields({}, Letterhead(draft=True), load()[code])
+    assert shown["organisation"] == "[submitting organization]"
+    assert shown["description"] == "[a few lines on the organization]"
