@@ -42,10 +42,7 @@ def arguments_for(
     ``cite``: how the document cites an incident's sources, after each line written from it
     (what the victims were doing, what the violation resulted in: facts the sources state,
     cited as every other fact is; the person's columns are the submitter's own case)."""
-    acts: list[Act] = []
-    for ground in found.grounds:
-        if ground.act not in acts:
-            acts.append(ground.act)
+    acts = relied_acts(found)
     made = []
     for argument in jurisdiction.arguments:
         if argument.applies(found.criteria):
@@ -56,6 +53,30 @@ def arguments_for(
             lines = tuple(line for group in found_lines for line in group)
             made.append(Made(argument, lines, not found_lines[0]))
     return made
+
+
+def relied_acts(found: Scope) -> list[Act]:
+    """The acts the chapter's limbs rest on, each once, in the order of the limbs."""
+    acts: list[Act] = []
+    for ground in found.grounds:
+        if ground.act not in acts:
+            acts.append(ground.act)
+    return acts
+
+
+def incident_cells(jurisdiction: Jurisdiction, found: Scope) -> list[tuple[str, Act]]:
+    """Each incident cell this government's arguments print for a target (what the victims
+    were doing, what the violation resulted in), with the act whose incident's sources the
+    line cites: prose the letter states, as ``arguments_for`` writes it."""
+    cells: list[tuple[str, Act]] = []
+    acts = relied_acts(found)
+    for argument in jurisdiction.arguments:
+        if argument.applies(found.criteria):
+            for source in argument.sources:
+                kind, _, column = source.partition(".")
+                if kind != "person":
+                    cells.extend((value, act) for act in acts if (value := getattr(act, column)))
+    return cells
 
 
 def written(

@@ -138,7 +138,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     cited = list(evidence.values())
     copied = copy_evidence(inputs.workbook, cited, send)
     holding = inputs.holding or Holding.of(inputs.evidence.values(), inputs.workbook)
-    relied = relied_on(inside, evidence, holding)
+    relied = relied_on(inside, evidence, holding, jurisdiction)
     evidence_rows = [
         _evidence_row(e) | {"passages": "\n".join(relied.lines.get(e.evidence_id, []))}
         for e in cited

@@ -2,7 +2,12 @@
 desk officer can check every claim against the source in minutes.
 
 Each passage is listed under the sources that hold it (``evidence/holding.py``); where no
-cited source has a copy that holds it, under each source the row cites.
+cited source has a copy that holds it, under each source the row cites. So are the words the
+letter's prose sets in quotation marks (an act's description, what happened, contrary
+information, the arguments' lines: "the report lists him among those who “should be
+sanctioned primarily”"), which a reader takes for the source's own as much as a quoted passage:
+each under the sources whose copies hold it, "quoted in the submission", unless a passage
+listed under that source already holds it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.passages import fold_text, passages
+from sanctions.evidence.inline import quoted_in
+from sanctions.evidence.passages import fold_text, parts, passages
+from sanctions.governments.arguments import incident_cells
+from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.attribution import BELIEF, inner_quotes, who
 from sanctions.model.targets import Anchor, Evidence, Target
@@ -28,11 +36,17 @@ class Relied:
 
 
 def relied_on(
-    inside: Sequence[tuple[Target, Scope]], evidence: dict[str, Evidence], holding: Holding
+    inside: Sequence[tuple[Target, Scope]],
+    evidence: dict[str, Evidence],
+    holding: Holding,
+    jurisdiction: Jurisdiction | None = None,
 ) -> Relied:
-    """The passages the package relies on, by source (``holding``: the list's copies)."""
+    """The passages the package relies on, by source (``holding``: the list's copies), then
+    the words its prose quotes (``jurisdiction``: the government whose arguments the letter
+    prints)."""
     found: dict[str, dict[str, None]] = {}
     held: dict[str, tuple[str, ...]] = {}
+    listed: dict[str, list[str]] = {}  # evidence_id -> its passages, folded
     for anchor, cited, secret in _anchored(inside):
         for passage in passages(anchor.quote, anchor.locator):
             holders = holding.holders(passage.text, cited)
@@ -41,7 +55,60 @@ def relied_on(
             line = _line(passage.text, passage.locator, anchor, secret)
             for eid in holders or [e for e in cited if e in evidence]:
                 found.setdefault(eid, {})[line] = None
+                listed.setdefault(eid, []).append(fold_text(passage.text))
+    titles = _titles(evidence)
+    for text, cited, secret in _prose(inside, jurisdiction, evidence):
+        for words in quoted_in(text):
+            if _a_name(words, titles):
+                continue
+            pieces = parts(words)
+            for eid in holding.holders(words, cited):
+                if not any(all(p in passage for p in pieces) for passage in listed.get(eid, ())):
+                    line = f"quoted in the submission: “{inner_quotes(words)}”"
+                    found.setdefault(eid, {})[f"CONFIDENTIAL. {line}" if secret else line] = None
+                    listed.setdefault(eid, []).append(fold_text(words))
     return Relied({eid: list(lines) for eid, lines in found.items()}, held)
+
+
+def _titles(evidence: dict[str, Evidence]) -> set[str]:
+    """The sources' titles, folded, whole and before a colon ("Servants of the regime")."""
+    titles = set()
+    for item in evidence.values():
+        titles.add(fold_text(item.title))
+        titles.add(fold_text(item.title.split(":", 1)[0]))
+    return titles
+
+
+def _a_name(words: str, titles: set[str]) -> bool:
+    """Whether prose quotes these words as a name rather than as what a source says: a
+    source's title (the report “Servants of the regime”), or a name every word of which is
+    capitalised (the “Koshe Partiyasy” movement)."""
+    if fold_text(words) in titles:
+        return True
+    named = [w for w in words.split() if any(c.isalpha() for c in w)]
+    return bool(named) and all(w[0].isupper() for w in named) and len(named) <= 4
+
+
+def _prose(
+    inside: Sequence[tuple[Target, Scope]],
+    jurisdiction: Jurisdiction | None,
+    evidence: dict[str, Evidence],
+) -> Iterable[tuple[str, list[str], bool]]:
+    """Every cell of prose the letter prints, with the sources cited for it and whether it is
+    confidential (as the row it is on is, or, for contrary information, as every source cited
+    for it is): each act's description, what happened in its incident, the arguments' lines
+    from the incidents, and the contrary information."""
+    for target, found in inside:
+        for act in target.own_acts:
+            yield act.description, act.evidence, not act.publishable
+            yield act.summary, act.incident_evidence, act.confidential
+        if jurisdiction is not None:
+            for text, act in incident_cells(jurisdiction, found):
+                yield text, act.incident_evidence, act.confidential
+        if target.exculpatory:
+            ids = [e for e in target.exculpatory_evidence_ids if e in evidence]
+            secret = bool(ids) and all(evidence[e].confidential for e in ids)
+            yield target.exculpatory, target.exculpatory_evidence_ids, secret
 
 
 def _anchored(

@@ -51,3 +51,39 @@ def test_a_tellers_opinion_is_listed_as_their_belief() -> None:
     assert _line("His mother saw the guards beat him", "para. 5", anchor, False).startswith(
         "para. 5, account of his mother: “"
     )
+
+
+def test_words_the_prose_quotes_are_listed_under_the_source_that_holds_them(
+    build: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A reader takes words in quotation marks in an act's description or the contrary
+    information for the source's own, as much as a quoted passage: the index lists them under
+    the source whose copy holds them, once, and leaves out a source's title and words a listed
+    passage already holds."""
+    rows = workbooks.valid_rows()
+    rows["involvement"][0]["description"] = (
+        "The “Report on Example City” says he “answered for the police of the region” and "
+        "“ordered the police” to detain them."
+    )
+    rows["persons"][0]["exculpatory"] = "The report says the protesters were “held for three days”."
+    rows["persons"][0]["exculpatory_evidence_ids"] = "E001"
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", "--only", "eu", str(book), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    index = {
+        r["evidence_id"]: r["passages"].splitlines()
+        for r in csv.DictReader(
+            io.StringIO(
+                (out / book.stem / f"{book.stem}-eu" / "send" / "evidence.csv").read_text(
+                    "utf-8-sig"
+                )
+            )
+        )
+    }
+    quoted = [line for line in index["E001"] if line.startswith("quoted in the submission")]
+    assert quoted == [
+        "quoted in the submission: “answered for the police of the region”",
+        "quoted in the submission: “held for three days”",  # the contrary information's
+    ]
+    assert not any("answered for the police" in line for line in index["E002"])
