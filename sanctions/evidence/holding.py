@@ -6,11 +6,16 @@ only when none does, by a source known through another whose copy holds it (a re
 from a news article, read as the article quotes it): a passage in the article's own words is
 not the report's. Where the row cites both, a passage the article sets in quotation marks is
 the report's, as cited in the article, and not the article's: the article is the one telling
-it, not saying it. A passage no copy holds has no holder, and is cited to the row's sources.
+it, not saying it. Where the article carries several reports the row cites, a quotation is the
+one report's whose title or publisher the words around it name; where they name none, or more
+than one, it stays the article's, which does print those words, while a report may not say
+them. A passage no copy holds has no holder, and is cited to the row's sources.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,7 +24,9 @@ from typing import Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 from sanctions.evidence.passages import (
+    QUOTATION_MARKS,
     fold,
+    fold_each,
     fold_text,
     found_in_folded,
     parts,
@@ -30,6 +37,7 @@ from sanctions.evidence.passages import (
 from sanctions.evidence.reading import read_copies
 from sanctions.evidence.tellers import (
     DOCUMENT_WORDS,
+    SENTENCE,
     quoted_as_someones,
     sentence_end,
     sentence_start,
@@ -37,7 +45,8 @@ from sanctions.evidence.tellers import (
 
 
 class Source(Protocol):
-    """What holding needs of an evidence row: its copy, and what it is known through."""
+    """What holding needs of an evidence row: its copy, what it is known through, and the title
+    and publisher by which the copy it is known through names it."""
 
     @property
     def evidence_id(self) -> str: ...
@@ -45,6 +54,10 @@ class Source(Protocol):
     def file(self) -> str | None: ...
     @property
     def known_through(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def publisher(self) -> str | None: ...
 
 
 @dataclass
@@ -60,6 +73,8 @@ class Holding:
     # carriers), for where they set words in quotation marks
     known: Mapping[str, str] = field(default_factory=dict)
     written: Mapping[str, str] = field(default_factory=dict)
+    # evidence_id of an item known through another -> the folded words that name it there
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _quotations: dict[str, tuple[tuple[int, ...], list[tuple[int, int]]]] = field(
         default_factory=dict, repr=False
     )
@@ -93,7 +108,7 @@ class Holding:
             for eid in set(known.values()) & own.keys()
             if isinstance(text := readings[paths[eid]].text, str)
         }
-        return cls(own, through, sha1, known, written)
+        return cls(own, through, sha1, known, written, _naming(sources))
 
     @classmethod
     def on_demand(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
@@ -105,7 +120,9 @@ class Holding:
         files = {s.evidence_id: s.file for s in sources if s.file}
         own = _Folded(files, evidence_folder(workbook))
         known = _known(sources)
-        return cls(own, _Through(own, known), known=known, written=own.written)
+        return cls(
+            own, _Through(own, known), known=known, written=own.written, names=_naming(sources)
+        )
 
     def stretch(self, pieces: Sequence[str], cited: Sequence[str]) -> str | None:
         """The folded words of the passage (its ``parts``) as its copy has them whole, the words
@@ -151,7 +168,7 @@ class Holding:
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         """The cited sources that hold the passage, in the row's order; empty when none does.
         A cited source known only through a copy that holds the passage in quotation marks
-        holds it in that copy's stead."""
+        holds it in that copy's stead; of several such, the one the copy names there."""
         found = [e for e in cited if (t := self.own.get(e)) and found_in_folded(passage, t)]
         if found:
             return tuple(dict.fromkeys(self._quoted_for(passage, found, cited)))
@@ -161,10 +178,46 @@ class Holding:
     def _quoted_for(self, passage: str, found: list[str], cited: Sequence[str]) -> Iterator[str]:
         """Each copy holding the passage, or in its stead the cited sources known only through
         it, where it sets the passage in quotation marks: the news article quoting the report
-        ("… social media," the report's foreword says) is not saying it."""
+        ("… social media," the report's foreword says) is not saying it. A copy carrying
+        several cited sources quotes each in its turn: a quotation is only the one it names
+        (``_named``), lest every report be said to say what one of them does."""
         for eid in found:
             carried = [c for c in cited if self.known.get(c) == eid and c not in self.own]
-            yield from carried if carried and self._quotes(eid, passage) else (eid,)
+            if not carried or not self._quotes(eid, passage):
+                yield eid
+            elif len(carried) == 1:
+                yield carried[0]
+            else:
+                credited = set(self._named(eid, passage, carried)) or {eid}
+                yield from (c for c in cited if c in credited)
+
+    def _named(self, eid: str, passage: str, carried: list[str]) -> Iterator[str]:
+        """For each place the copy of ``eid`` quotes the passage, the one ``carried`` source
+        the words around the quotation name (the sentence that introduces it, and the words
+        after its closing mark: “…,” Testland Watch’s report reads), by a name no other of them
+        has (two reports of one publisher are told apart by their titles); where they name
+        none, or several, the copy itself: it does print the words, and a report it carries
+        may not say them."""
+        text = self.written[eid]
+        origin, stretches = self._quoted(eid, text)
+        counts = Counter(name for c in carried for name in set(self.names.get(c, ())))
+        own_names = {c: [n for n in self.names.get(c, ()) if counts[n] == 1] for c in carried}
+        for found in spans(parts(passage), self.own[eid]):
+            inside = [
+                _stretch(stretches, origin[a], origin[min(b, len(origin)) - 1]) for a, b in found
+            ]
+            start, end = inside[0], inside[-1]
+            if start is None or end is None or None in inside:
+                continue  # not in quotation marks here: the copy's own words
+            words = _around(text, start[0], end[1])
+            named = [c for c in carried if any(_says(words, n) for n in own_names[c])]
+            yield named[0] if len(named) == 1 else eid
+
+    def _quoted(self, eid: str, text: str) -> tuple[tuple[int, ...], list[tuple[int, int]]]:
+        """The copy's folding (``origin``) and its quoted stretches, worked out once."""
+        if eid not in self._quotations:
+            self._quotations[eid] = (fold(text).origin, quoted_stretches(text))
+        return self._quotations[eid]
 
     def _quotes(self, eid: str, passage: str) -> bool:
         """Whether the copy of ``eid`` sets the passage in quotation marks (``passages.within``)
@@ -173,9 +226,7 @@ class Holding:
         text = self.written.get(eid)
         if text is None:
             return False
-        if eid not in self._quotations:
-            self._quotations[eid] = (fold(text).origin, quoted_stretches(text))
-        origin, stretches = self._quotations[eid]
+        origin, stretches = self._quoted(eid, text)
         pieces, folded = parts(passage), self.own[eid]
         if not within(pieces, folded, origin, stretches):
             return False
@@ -186,6 +237,65 @@ class Holding:
 def _known(sources: Iterable[Source]) -> dict[str, str]:
     """Each item known through another, with that other's evidence_id."""
     return {s.evidence_id: s.known_through for s in sources if s.known_through}
+
+
+# Where a title's first part ends: a colon, or a dash between words ("Servants of the regime:
+# torture in Testland", "Servants of the regime – a report"), not a hyphen inside a word.
+_SUBTITLE = re.compile(r":|\s[-‐‑‒–—―−]\s|—")
+
+
+def _naming(sources: Iterable[Source]) -> dict[str, tuple[str, ...]]:
+    """Each item known through another, with the words, folded (``fold_text``), by which that
+    other's copy may name it: its whole title, the title's part before a colon or dash (a
+    subtitle is often left out), and its publisher. Only these few items' are folded, once."""
+    carried = [s for s in sources if s.known_through]
+    given = [
+        name
+        for s in carried
+        for name in (
+            s.title or "",
+            _SUBTITLE.split(s.title or "", maxsplit=1)[0],
+            s.publisher or "",
+        )
+    ]
+    folded = [name.strip() for name in fold_each(given)]  # all at once: three for each item
+    return {
+        s.evidence_id: tuple(dict.fromkeys(name for name in folded[3 * i : 3 * i + 3] if name))
+        for i, s in enumerate(carried)
+    }
+
+
+def _stretch(stretches: Sequence[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+    """The quoted stretch the characters from ``a`` to ``b`` (as written) stand in, or None."""
+    return next(((s, e) for s, e in stretches if s <= a and b < e), None)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words, folded, around the quotation from ``start`` to ``end`` (its marks included):
+    its sentence before it, and after its closing mark the rest of that sentence, unless the
+    quotation ended it and another begins (“… beat him.” Another report …)."""
+    before = text[max(0, start - SENTENCE) : start]
+    words = before[sentence_start(before) :]
+    after = text[end : end + SENTENCE]
+    ended = text[start:end].rstrip(QUOTATION_MARKS + "’ ").endswith((".", "!", "?", "…"))
+    if not (ended and after.lstrip(" \t\r\n" + QUOTATION_MARKS)[:1].isupper()):
+        words += " " + after[: sentence_end(after)]
+    return fold_text(words)
+
+
+def _says(words: str, name: str) -> bool:
+    """Whether the folded ``words`` hold the folded ``name`` as whole words, or with a
+    possessive's "s" (“Testland Watch’s”, folded "testland watchs"): "un" is not in "unlawful"."""
+    at = words.find(name)
+    while at != -1:
+        end = at + len(name)
+        after = end + 1 if words[end : end + 1] == "s" else end
+        if (at == 0 or not words[at - 1].isalnum()) and (
+            after >= len(words) or not words[after].isalnum()
+        ):
+            return True
+        at = words.find(name, at + 1)
+    return False
 
 
 def _paths(sources: Iterable[Source], workbook: Path) -> dict[str, Path]:

@@ -21,6 +21,8 @@ class Item:
     evidence_id: str
     file: str | None = None
     known_through: str | None = None
+    title: str = ""
+    publisher: str | None = None
 
 
 def holding(tmp_path: Path, texts: dict[str, str], items: list[Item], how: str = "of") -> Holding:
@@ -98,6 +100,76 @@ def test_a_row_citing_the_article_and_the_report_it_quotes_cites_each_its_own_wo
     # they are is the quote rules' to say), and a copy of its own holds them as it did.
     assert found.holders("detain critics every week", ["E1"]) == ("E1",)
     assert found.holders("detain critics every week", ["E1", "E2", "E3"]) == ("E2", "E3")
+
+
+# An article carrying two reports, neither with a copy of its own, and how the words around
+# each of its quotations name (or do not name) the report it quotes.
+TWO_REPORTS = [
+    Item("E2", "article.txt", title="Testland's prisons", publisher="The Testland Times"),
+    Item("E3", None, "E2", "Servants of the regime: torture in Testland", "Testland Watch"),
+    Item("E5", None, "E2", "Masters of silence", "Free Testland Foundation"),
+]
+
+
+@READS
+def test_an_article_quoting_two_cited_reports_credits_each_quotation_to_the_report_it_names(
+    tmp_path: Path, how: str
+) -> None:
+    article = (
+        "Two reports on Testland appeared this spring.\n"
+        "The report “Servants of the regime” says: “Officers beat detainees at night.”\n"
+        "“Critics are held without trial,” the authors of “Masters of silence” write.\n"
+        "“Guards take bribes,” the Free Testland Foundation’s report reads.\n"
+        "The journalist adds that the ministry did not reply.\n"
+    )
+    found = holding(tmp_path, {"article.txt": article}, TWO_REPORTS, how)
+    cited = ["E2", "E3", "E5"]
+    # By its title's part before the colon, not by the next line's, which names the other:
+    assert found.holders("Officers beat detainees at night", cited) == ("E3",)
+    # By its title after the closing mark, and by its publisher:
+    assert found.holders("Critics are held without trial", cited) == ("E5",)
+    assert found.holders("Guards take bribes", cited) == ("E5",)
+    # The article's own words stay the article's.
+    assert found.holders("the ministry did not reply", cited) == ("E2",)
+
+
+@READS
+def test_a_quotation_naming_neither_carried_report_stays_the_articles(
+    tmp_path: Path, how: str
+) -> None:
+    article = (
+        "Two reports, “Servants of the regime” and “Masters of silence”, appeared this spring.\n"
+        "One of the reports says: “Officers beat detainees at night.”\n"
+        "“Critics are held without trial,” a report reads.\n"
+        "Both “Servants of the regime” and “Masters of silence” say: “Guards take bribes.”\n"
+    )
+    found = holding(tmp_path, {"article.txt": article}, TWO_REPORTS, how)
+    cited = ["E2", "E3", "E5"]
+    # Named by neither, or by both: which report says them the article does not tell.
+    assert found.holders("Officers beat detainees at night", cited) == ("E2",)
+    assert found.holders("Critics are held without trial", cited) == ("E2",)
+    assert found.holders("Guards take bribes", cited) == ("E2",)
+
+
+@READS
+def test_two_reports_of_one_publisher_are_told_apart_by_their_titles(
+    tmp_path: Path, how: str
+) -> None:
+    article = (
+        "Testland Watch’s report “Masters of silence” says: “Officers beat detainees at night.”\n"
+        "“Critics are held without trial,” Testland Watch’s report reads.\n"
+    )
+    items = [
+        Item("E2", "article.txt"),
+        Item("E3", None, "E2", "Servants of the regime", "Testland Watch"),
+        Item("E5", None, "E2", "Masters of silence", "Testland Watch"),
+    ]
+    found = holding(tmp_path, {"article.txt": article}, items, how)
+    assert found.holders("Officers beat detainees at night", ["E2", "E3", "E5"]) == ("E5",)
+    # Their publisher names both: the article's.
+    assert found.holders("Critics are held without trial", ["E2", "E3", "E5"]) == ("E2",)
+    # One of them cited alone, the article carries no other: it holds the quotation, as before.
+    assert found.holders("Critics are held without trial", ["E2", "E3"]) == ("E3",)
 
 
 def test_without_a_workbook_nothing_is_held(tmp_path: Path) -> None:
