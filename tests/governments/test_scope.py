@@ -97,22 +97,25 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
 
 
 @pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])
-def test_what_came_after_a_death_grounds_nothing_where_the_law_asks_a_part_in_causing_it(
+def test_what_came_after_a_death_grounds_only_a_criterion_that_names_it(
     build, tmp_path: Path, role: str
 ) -> None:
-    """Estonia's § 29 reaches who "took part in or contributed to a violation that resulted in
-    death", and Lithuania's Art. 133 who "committed" the crime: a cover-up or an inquiry
-    refused after the death is no part in causing it. The United States' "responsible for or
-    complicit in" is left to the submitting organisation's assessment."""
+    """A cover-up or an inquiry refused after the death is no part in causing it: not what
+    Estonia's "took part in or contributed to", Lithuania's "committed", or "responsible for or
+    complicit in" (the United States, Canada, Australia) and the European Union's "involved …
+    by planning, directing, ordering, assisting, preparing, facilitating or encouraging" reach.
+    The United Kingdom's involved person includes one who conceals evidence of it; Latvia's
+    s. 61(2) states no criterion, so the request is made on it."""
     killing = dict(KILLING_TRIAL, incident_id="I052", title="Death of Nurlan Victimov in custody",
                    violation_types="killing")  # fmt: skip
     folder = export(build, tmp_path, rows_with(
         "P052", "Aidos Afterov", role, killing, {"title": "Prosecutor", "start_date": "2015"}
     ))  # fmt: skip
-    for code in ("ee", "lt"):
+    for code in ("ee", "lt", "us", "eu", "ca", "au"):
         assert "AFTEROV" not in targets(folder, code).upper(), code
         assert "- Aidos Afterov: the recorded role" in notes(folder, code), code
-    assert "AFTEROV" in targets(folder, "us").upper()
+    assert ("AFTEROV" in targets(folder, "gb").upper()) is (role == "covered_up")
+    assert "AFTEROV" in targets(folder, "lv").upper()
 
 
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
