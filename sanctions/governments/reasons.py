@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sanctions.common.dates import in_words, span_in_words
 from sanctions.common.mentions import GLUED, SOFT, forms, reads_as, words_of
 from sanctions.governments.scope import Scope
 from sanctions.model.attribution import quoted, who
@@ -45,14 +44,10 @@ def reasons(target: Target, scope: Scope) -> str:
 
 
 def _post(post: Post) -> str:
-    """``President, Presidency of X (since 2019)``; no dates when no source gives them."""
-    when = ""
-    if post.start and not post.end:
-        when = f"since {in_words(post.start)}"
-    elif post.start or post.end:
-        when = span_in_words(post.start, post.end)
-    elif post.as_of:
-        when = f"in post on {in_words(post.as_of)}"
+    """``President, Presidency of X (from 2019)``, its dates as the letters give them
+    (``Post.dates``): not "since", which would say the post is still held, what no source
+    dated before today can show; no dates when no source gives them."""
+    when = post.dates() if post.start or post.end or post.as_of else ""
     by = who(post.anchor)
     said = "; ".join(part for part in (when, f"according to {by}" if by else "") if part)
     return f"{post.title}, {post.org}" + (f" ({said})" if said else "")

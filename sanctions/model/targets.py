@@ -41,6 +41,17 @@ class Evidence(EvidenceRow):
     def published(self) -> str | None:
         return self.published_date
 
+    @property
+    def shown_title(self) -> str:
+        """The title as a document prints it. A document without a title of its own, which the
+        editor describes in square brackets ("[Press statement of …]"), is given by that
+        description marked "(untitled)", as citation styles give one: in a letter, words in
+        square brackets read as a draft's placeholders."""
+        title = self.title
+        if title.startswith("[") and title.endswith("]"):
+            return f"{title[1:-1]} (untitled)"
+        return title
+
 
 @dataclass(frozen=True, slots=True)
 class Anchor:

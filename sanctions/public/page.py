@@ -164,13 +164,13 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
     return {
         "id": item.evidence_id,
         "file": item.file,
-        "title": item.title,
+        "title": item.shown_title,
         "publisher": item.publisher,
         "published": dates.in_words(item.published) if item.published else None,
         "url": item.url,
         "archive_url": item.archive_url,
         "held": bool(item.file),
-        "cited_in": through.title if through is not None else None,
+        "cited_in": through.shown_title if through is not None else None,
         "cited_in_url": through.url if through is not None else None,
         "cited_in_file": through.file if through is not None else None,
     }

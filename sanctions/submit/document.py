@@ -335,7 +335,7 @@ def _evidence_context(
         "cited_in": through.number if through is not None else None,
         "number": item.number,
         "evidence_id": item.evidence_id,
-        "title": item.title,
+        "title": item.shown_title,
         "publisher": item.publisher,
         "published": dates.in_words(item.published, locale) if item.published else None,
         "url": item.url,
@@ -500,5 +500,5 @@ def confidential_items(
                 )
     for e in cited:
         if e.confidential:
-            lines[f"Evidence [{e.number}] {e.title}"] = None
+            lines[f"Evidence [{e.number}] {e.shown_title}"] = None
     return list(lines)

@@ -1,0 +1,18 @@
+"""A list's statement of reasons (sanctions/governments/reasons.py). Every name is invented."""
+
+from __future__ import annotations
+
+from sanctions.governments.reasons import _post
+from sanctions.model.targets import Post
+
+
+def test_a_post_is_dated_in_the_reasons_as_in_the_letter() -> None:
+    """No source dated before today shows a post still held: "from 2019", never "since 2019";
+    a day a source shows it held is "in post as of", as the letters say it."""
+    held = Post("Minister of Examples", "Ministry of Examples", "2019", None, ["E001"])
+    assert _post(held) == f"Minister of Examples, Ministry of Examples ({held.dates()})"
+    assert _post(held).endswith("(from 2019)")
+    seen = Post("Police officer", "Example City Police", None, None, ["E001"], as_of="2020-05-15")
+    assert _post(seen).endswith("(in post as of 15 May 2020)")
+    undated = Post("Police officer", "Example City Police", None, None, ["E001"])
+    assert _post(undated) == "Police officer, Example City Police"
