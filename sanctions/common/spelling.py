@@ -48,6 +48,8 @@ def spelled(text: str, locale: str) -> str:
     def respelled(match: re.Match[str]) -> str:
         found = match.group(0)
         other = words[found.lower()]
+        if found.isupper():
+            return other.upper()
         return other[0].upper() + other[1:] if found[0].isupper() else other
 
     return pattern.sub(respelled, text)
@@ -55,16 +57,24 @@ def spelled(text: str, locale: str) -> str:
 
 # A Jinja tag of a template, whose words are names, not prose: ``{{ submitter.organisation }}``.
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# A run's text in Word's XML: only there are the template's words; an attribute (a style's ID, a
+# link's address) is not prose.
+_RUN_TEXT = re.compile(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)")
 
 
 def spelled_template(source: str, locale: str) -> str:
-    """A template's own text in the spelling of ``locale``, its Jinja tags as they are."""
+    """A template's own text (its runs' text) in the spelling of ``locale``, its Jinja tags and
+    its markup as they are."""
     if _pattern(locale) is None:
         return source
-    out, at = [], 0
-    for tag in _TAG.finditer(source):
-        out.append(spelled(source[at : tag.start()], locale))
-        out.append(tag.group(0))
-        at = tag.end()
-    out.append(spelled(source[at:], locale))
-    return "".join(out)
+
+    def text(run: re.Match[str]) -> str:
+        words, out, at = run.group(2), [], 0
+        for tag in _TAG.finditer(words):
+            out.append(spelled(words[at : tag.start()], locale))
+            out.append(tag.group(0))
+            at = tag.end()
+        out.append(spelled(words[at:], locale))
+        return run.group(1) + "".join(out) + run.group(3)
+
+    return _RUN_TEXT.sub(text, source)

@@ -242,19 +242,29 @@ def _known(sources: Iterable[Source]) -> dict[str, str]:
 # Where a title's first part ends: a colon, or a dash between words ("Servants of the regime:
 # torture in Testland", "Servants of the regime – a report"), not a hyphen inside a word.
 _SUBTITLE = re.compile(r":|\s[-‐‑‒–—―−]\s|—")
+# A title's first part names it only with this many words: "Servants of the regime" does,
+# "Kazakhstan" (of "Kazakhstan: Events of 2021") names the country every report is about.
+SHORT_TITLE_WORDS = 3
+
+
+def short_title(title: str) -> str | None:
+    """The part of a title before its subtitle, by which a document is often named ("Servants
+    of the regime"), where it is long enough to name it; None otherwise."""
+    head = _SUBTITLE.split(title, maxsplit=1)[0].strip()
+    return head if head != title.strip() and len(head.split()) >= SHORT_TITLE_WORDS else None
 
 
 def _naming(sources: Iterable[Source]) -> dict[str, tuple[str, ...]]:
     """Each item known through another, with the words, folded (``fold_text``), by which that
-    other's copy may name it: its whole title, the title's part before a colon or dash (a
-    subtitle is often left out), and its publisher. Only these few items' are folded, once."""
+    other's copy may name it: its whole title, the title's part before a colon or dash where
+    it is long enough to name it (``short_title``), and its publisher. Only these few items' are folded, once."""
     carried = [s for s in sources if s.known_through]
     given = [
         name
         for s in carried
         for name in (
             s.title or "",
-            _SUBTITLE.split(s.title or "", maxsplit=1)[0],
+            short_title(s.title or "") or "",
             s.publisher or "",
         )
     ]

@@ -13,7 +13,7 @@ from functools import cache
 from sanctions.common.data import SpecError, read_yaml, schemas_dir
 from sanctions.workbook.layout import ROLES_FILE, load_layout
 
-KEYS = ("description", "label", "wording", "reaches", "default")
+KEYS = ("description", "label", "wording", "reaches", "default")  # and ``after``, if true
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Role:
     wording: str  # what the person did, after their name ("gave the order")
     reaches: frozenset[str]  # the incident's violation types an act in this role is part of
     default: bool  # accepted by a criterion that lists no roles of its own
+    after: bool = False  # what came after the violation (a cover-up): no part in causing it
 
 
 @cache
@@ -49,6 +50,7 @@ def roles() -> dict[str, Role]:
             str(entry["wording"]),
             reaches,
             bool(entry["default"]),
+            bool(entry.get("after", False)),
         )
     return found
 

@@ -154,7 +154,14 @@ def _why_not(jurisdiction: Jurisdiction, target: Target) -> str:
     if not relevant:
         reached = sorted({v.replace("_", " ") for act in target.acts for v in reach(act)})
         return f"the recorded conduct ({', '.join(reached)}) is outside {_whose(jurisdiction)}"
-    return f"the recorded role ({_roles(relevant)}) grounds none of {_whose(jurisdiction)}"
+    said = f"the recorded role ({_roles(relevant)}) grounds none of {_whose(jurisdiction)}"
+    if all(role(act.role).after for act in relevant):
+        # the law's words, not a gap in the list: said so, lest the editor take it for one
+        said += (
+            ": the person is recorded as acting only after the violation, which these "
+            "criteria do not reach (a part in bringing it about is what they ask)"
+        )
+    return said
 
 
 def _whose(jurisdiction: Jurisdiction) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sanctions.evidence.holding import Holding
+from sanctions.evidence.holding import Holding, short_title
 from sanctions.evidence.inline import quoted_in
 from sanctions.evidence.passages import fold_text, parts, passages
 from sanctions.governments.arguments import incident_cells
@@ -46,36 +46,54 @@ def relied_on(
     prints)."""
     found: dict[str, dict[str, None]] = {}
     held: dict[str, tuple[str, ...]] = {}
-    listed: dict[str, list[str]] = {}  # evidence_id -> its passages, folded
-    for anchor, cited, secret in _anchored(inside):
+    listed: dict[str, dict[str, None]] = {}  # evidence_id -> its passages, folded, once each
+    holders = _Holders(holding)
+    for anchor, cited, secret in dict.fromkeys(_anchored(inside)):  # an incident's, once
         for passage in passages(anchor.quote, anchor.locator):
-            holders = holding.holders(passage.text, cited)
-            if holders:
-                held[passage.text] = holders
+            holding_it = holders(passage.text, cited)
+            if holding_it:
+                held[passage.text] = holding_it
             line = _line(passage.text, passage.locator, anchor, secret)
-            for eid in holders or [e for e in cited if e in evidence]:
+            for eid in holding_it or [e for e in cited if e in evidence]:
                 found.setdefault(eid, {})[line] = None
-                listed.setdefault(eid, []).append(fold_text(passage.text))
+                listed.setdefault(eid, {})[fold_text(passage.text)] = None
     titles = _titles(evidence)
-    for text, cited, secret in _prose(inside, jurisdiction, evidence):
+    for text, cited, secret in dict.fromkeys(_prose(inside, jurisdiction, evidence)):
         for words in quoted_in(text):
             if _a_name(words, titles):
                 continue
             pieces = parts(words)
-            for eid in holding.holders(words, cited):
+            for eid in holders(words, cited):
                 if not any(all(p in passage for p in pieces) for passage in listed.get(eid, ())):
                     line = f"quoted in the submission: “{inner_quotes(words)}”"
                     found.setdefault(eid, {})[f"CONFIDENTIAL. {line}" if secret else line] = None
-                    listed.setdefault(eid, []).append(fold_text(words))
+                    listed.setdefault(eid, {})[fold_text(words)] = None
     return Relied({eid: list(lines) for eid, lines in found.items()}, held)
 
 
+class _Holders:
+    """``Holding.holders``, asked once per passage and sources: every act in one incident
+    carries the incident's passages and summary again."""
+
+    def __init__(self, holding: Holding) -> None:
+        self.holding = holding
+        self.known: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+
+    def __call__(self, passage: str, cited: tuple[str, ...]) -> tuple[str, ...]:
+        key = (passage, cited)
+        if key not in self.known:
+            self.known[key] = self.holding.holders(passage, cited)
+        return self.known[key]
+
+
 def _titles(evidence: dict[str, Evidence]) -> set[str]:
-    """The sources' titles, folded, whole and before a colon ("Servants of the regime")."""
+    """The sources' titles, folded, whole and by their first part ("Servants of the regime",
+    ``holding.short_title``)."""
     titles = set()
     for item in evidence.values():
         titles.add(fold_text(item.title))
-        titles.add(fold_text(item.title.split(":", 1)[0]))
+        if (short := short_title(item.title)) is not None:
+            titles.add(fold_text(short))
     return titles
 
 
@@ -93,35 +111,35 @@ def _prose(
     inside: Sequence[tuple[Target, Scope]],
     jurisdiction: Jurisdiction | None,
     evidence: dict[str, Evidence],
-) -> Iterable[tuple[str, list[str], bool]]:
+) -> Iterable[tuple[str, tuple[str, ...], bool]]:
     """Every cell of prose the letter prints, with the sources cited for it and whether it is
     confidential (as the row it is on is, or, for contrary information, as every source cited
     for it is): each act's description, what happened in its incident, the arguments' lines
     from the incidents, and the contrary information."""
     for target, found in inside:
         for act in target.own_acts:
-            yield act.description, act.evidence, not act.publishable
-            yield act.summary, act.incident_evidence, act.confidential
+            yield act.description, tuple(act.evidence), not act.publishable
+            yield act.summary, tuple(act.incident_evidence), act.confidential
         if jurisdiction is not None:
             for text, act in incident_cells(jurisdiction, found):
-                yield text, act.incident_evidence, act.confidential
+                yield text, tuple(act.incident_evidence), act.confidential
         if target.exculpatory:
             ids = [e for e in target.exculpatory_evidence_ids if e in evidence]
             secret = bool(ids) and all(evidence[e].confidential for e in ids)
-            yield target.exculpatory, target.exculpatory_evidence_ids, secret
+            yield target.exculpatory, tuple(target.exculpatory_evidence_ids), secret
 
 
 def _anchored(
     inside: Sequence[tuple[Target, Scope]],
-) -> Iterable[tuple[Anchor, list[str], bool]]:
+) -> Iterable[tuple[Anchor, tuple[str, ...], bool]]:
     """Every anchored row of the package: its anchor, the evidence it cites, and whether it is
     confidential."""
     for target, _ in inside:
         for post in target.own_posts:
-            yield post.anchor, post.evidence, not post.publishable
+            yield post.anchor, tuple(post.evidence), not post.publishable
         for act in target.own_acts:
-            yield act.anchor, act.evidence, not act.publishable
-            yield act.incident_anchor, act.incident_evidence, act.confidential
+            yield act.anchor, tuple(act.evidence), not act.publishable
+            yield act.incident_anchor, tuple(act.incident_evidence), act.confidential
 
 
 def _line(text: str, locator: str | None, anchor: Anchor, secret: bool) -> str:

@@ -25,8 +25,9 @@ def test_british_english_and_a_locale_without_a_table_keep_the_words() -> None:
     assert spelled(said, "en-AU") == said
 
 
-def test_only_whole_words_are_respelled() -> None:
+def test_only_whole_words_are_respelled_keeping_their_case() -> None:
     assert spelled("reorganisations disorganised", "en-US") == "reorganisations disorganised"
+    assert spelled("ORGANISATION Organisations", "en-US") == "ORGANIZATION Organizations"
 
 
 def test_a_templates_tags_keep_their_names() -> None:
@@ -34,6 +35,15 @@ def test_a_templates_tags_keep_their_names() -> None:
     assert spelled_template(source, "en-US") == (
         "<w:t>The submitting organization: {{ submitter.organisation }}</w:t>{% if x.organisation %}"
     )
+
+
+def test_only_a_templates_text_is_respelled_not_its_markup() -> None:
+    """A style's ID or a link's address is not the letter's prose."""
+    source = (
+        '<w:pStyle w:val="Programme"/><w:instrText>HYPERLINK "https://x.org/organisation"'
+        '</w:instrText><w:t xml:space="preserve">the programme </w:t>'
+    )
+    assert spelled_template(source, "en-US") == source.replace("the programme", "the program")
 
 
 def _texts(node: object) -> list[str]:

@@ -172,6 +172,21 @@ def test_two_reports_of_one_publisher_are_told_apart_by_their_titles(
     assert found.holders("Critics are held without trial", ["E2", "E3"]) == ("E3",)
 
 
+@READS
+def test_a_title_s_first_part_too_short_to_name_a_report_names_none(
+    tmp_path: Path, how: str
+) -> None:
+    """ "Testland: Events of 2021" is not named by every sentence that names the country."""
+    article = "The Open Freedom report says that in Testland “police beat the detainees”.\n"
+    items = [
+        Item("E1", "article.txt"),
+        Item("E3", None, "E1", "Testland: Events of 2021", "Human Rights Monitor"),
+        Item("E4", None, "E1", "Servants of the regime", "Open Freedom Foundation"),
+    ]
+    found = holding(tmp_path, {"article.txt": article}, items, how)
+    assert found.holders("police beat the detainees", ["E1", "E3", "E4"]) == ("E1",)
+
+
 def test_without_a_workbook_nothing_is_held(tmp_path: Path) -> None:
     assert Holding.of([Item("E1", "a.txt")], None).holders("x", ["E1"]) == ()
 

@@ -114,8 +114,26 @@ def test_what_came_after_a_death_grounds_only_a_criterion_that_names_it(
     for code in ("ee", "lt", "us", "eu", "ca", "au"):
         assert "AFTEROV" not in targets(folder, code).upper(), code
         assert "- Aidos Afterov: the recorded role" in notes(folder, code), code
+        assert "recorded as acting only after the violation" in notes(folder, code), code
     assert ("AFTEROV" in targets(folder, "gb").upper()) is (role == "covered_up")
     assert "AFTEROV" in targets(folder, "lv").upper()
+
+
+@pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])
+def test_what_came_after_corruption_grounds_the_uk_s_limbs_that_name_it(
+    build, tmp_path: Path, role: str
+) -> None:
+    """The UK's anti-corruption regulations count concealing the corruption and interfering
+    with law enforcement among the ways of being involved in it, not a failure to investigate
+    by one who was no investigator; Latvia asks on any."""
+    bribery = dict(KILLING_TRIAL, incident_id="I053", title="Bribes for the port contract",
+                   violation_types="corruption")  # fmt: skip
+    folder = export(build, tmp_path, rows_with(
+        "P053", "Aidos Afterov", role, bribery, {"title": "Prosecutor", "start_date": "2015"}
+    ))  # fmt: skip
+    assert ("AFTEROV" in targets(folder, "gb").upper()) is (role != "failed_to_investigate")
+    assert "AFTEROV" in targets(folder, "lv").upper()
+    assert "AFTEROV" not in targets(folder, "us").upper()
 
 
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
