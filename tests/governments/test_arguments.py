@@ -59,7 +59,9 @@ def chapter(folder: Path, code: str, name: str) -> list[str]:
 def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_printed(
     build, tmp_path: Path
 ) -> None:
-    rows = rows_with("P060", "Timur Officerov", "perpetrated", TORTURE, OFFICER)
+    activity = "The detainees had reported on the city's prisons."
+    torture = {**TORTURE, "victim_activity": activity}
+    rows = rows_with("P060", "Timur Officerov", "perpetrated", torture, OFFICER)
     rows["persons"][0]["impact"] = "Designation would reach the flat he rents in Example Town."
     rows["persons"][-1]["impact"] = ""
     folder = export_rows(build, tmp_path, rows, "us,gb", "--draft")
@@ -83,6 +85,12 @@ def test_an_empty_argument_is_a_placeholder_and_a_note_and_a_filled_one_is_print
         after(gb, "Why designation is appropriate")
         == "Designation would reach the flat he rents in Example Town."
     )
+    # Still to be written, the case itself is asked for first, and what supports it follows:
+    # the section does not read as written.
+    unwritten = chapter(folder, "gb", "Timur Officerov")
+    at = unwritten.index("Why designation is appropriate")
+    assert unwritten[at + 1].startswith("[To complete before filing: why designating")
+    assert activity in unwritten[at + 2]
 
 
 def test_a_filing_copy_with_an_argument_to_write_is_refused_and_says_which(
