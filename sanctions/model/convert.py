@@ -55,7 +55,7 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
-from sanctions.model.targets import RELATIVE_IS, Anchor, act_key
+from sanctions.model.targets import RELATIVE_IS, Anchor, act_key, described
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
@@ -239,7 +239,7 @@ def _titled(doc: EntityProxy, eid: str) -> str:
     name, else its ID. A document without a title of its own is described in square brackets
     already, as citations describe one (``[Press statement of …]``): it is not bracketed twice."""
     title = str(doc.first("title") or doc.first("fileName") or eid)
-    return title if title.startswith("[") and title.endswith("]") else f"[{title}]"
+    return title if described(title) else f"[{title}]"
 
 
 class Converter:

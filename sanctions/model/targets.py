@@ -47,10 +47,13 @@ class Evidence(EvidenceRow):
         editor describes in square brackets ("[Press statement of …]"), is given by that
         description marked "(untitled)", as citation styles give one: in a letter, words in
         square brackets read as a draft's placeholders."""
-        title = self.title
-        if title.startswith("[") and title.endswith("]"):
-            return f"{title[1:-1]} (untitled)"
-        return title
+        return f"{self.title[1:-1]} (untitled)" if described(self.title) else self.title
+
+
+def described(title: str) -> bool:
+    """Whether a title is the editor's description of a document without a title of its own:
+    in square brackets, as citations describe one ("[Press statement of …]")."""
+    return title.startswith("[") and title.endswith("]")
 
 
 @dataclass(frozen=True, slots=True)
