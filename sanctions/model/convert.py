@@ -24,7 +24,6 @@ from typing import Any, Protocol
 
 import pandas as pd
 from followthemoney import EntityProxy, model
-from followthemoney.types import registry
 
 from sanctions.common import dates
 from sanctions.common.beside import Beside, can_fork
@@ -38,11 +37,13 @@ from sanctions.model.graph import (
     Graph,
     Loss,
     ModelError,
+    Packed,
     Plan,
     Where,
     check,
-    clean_ahead,
     compile_plan,
+    packed,
+    unpacked,
 )
 from sanctions.model.public_cells import WITHHELD
 from sanctions.model.rows import (
@@ -163,62 +164,30 @@ def build(
     graph = Graph(prefix, describe=CellNames(result.tables))
     with bulk():
         rows = rows or Rows.of(result)
-        clean_ahead(typed_values(rows))
         Converter(rows, graph, public, holding or Holding()).run()
         check(graph)
     return graph
 
 
-# The schema each sheet's rows become, for the types of ``PROPERTIES``' properties (a body's
-# schema, PublicBody or Organization, gives them the same types).
-SCHEMATA = {
-    "evidence": "Document",
-    "organizations": "Organization",
-    "persons": "Person",
-    "incidents": "Event",
-    "positions": "Occupancy",
-    "involvement": "UnknownLink",
-}
-
-
-def typed_values(rows: Rows) -> dict[str, list[str]]:
-    """The values the rows' cells give each FtM type (by name) through ``PROPERTIES``, and
-    the documents' addresses: what ``clean_ahead`` cleans before the entities are made."""
-    found: dict[str, list[str]] = {}
-    for sheet, plan in PROPERTIES.items():
-        schema = model.schemata[SCHEMATA[sheet]]
-        records = getattr(rows, sheet)
-        for column, prop in plan:
-            kind = schema.properties[prop].type
-            if kind is registry.entity:
-                continue
-            into = found.setdefault(kind.name, [])
-            for rec in records:
-                value = getattr(rec, column)
-                if value:
-                    into.extend((value,) if type(value) is str else value)
-    found.setdefault(registry.url.name, []).extend(
-        url for rec in rows.evidence for url in (rec.url, rec.archive_url) if url
-    )
-    return found
-
-
 _STATUS = model["Occupancy"].properties["status"]  # a post's status: "ended", "current", "unknown"
 
-# An involvement sheet this long has its acts built on the other core (``Converter.acts_apart``):
-# below it, a fork and the acts sent back cost more than they save.
+# Lists with this many documents, incidents and acts have them built on the other core
+# (``Converter.told_apart``): below it, a fork and the entities sent back cost more than they
+# save.
 APART_FROM = 5_000
 
 
 @dataclass
-class Acts:
-    """The acts built apart: each entity in the order it was made (sent as FtM pickles a
-    proxy: its values as they are, its schema by name, not added again one by one), the values
-    FtM dropped, and the persons the acts support."""
+class Told:
+    """The documents, incidents and acts built apart: each entity emitted, in the order it
+    was made, and the incidents' events (``packed``), the values FtM dropped, the persons the
+    acts support, and the incidents told without their victims' names."""
 
-    entities: list[EntityProxy]
+    entities: list[Packed]
+    events: list[tuple[str, Packed]]
     losses: list[Loss]
     supported: set[str]
+    hidden_victims: set[str]
 
 
 class CellNames:
@@ -253,6 +222,18 @@ class Converter:
         self.documents: dict[str, EntityProxy] = {}
         self.evidence_rows = {rec.evidence_id: rec for rec in rows.evidence}
         self.persons: dict[str, EntityProxy] = {}
+        # The IDs of the documents and persons made, known before they are: posts cite the
+        # documents, and acts name the persons, while the other core makes them (``run``).
+        self.document_ids = {
+            rec.evidence_id: graph.id_of("doc", rec.evidence_id)
+            for rec in rows.evidence
+            if not (public and rec.confidential)
+        }
+        self.person_ids = {
+            rec.person_id: graph.id_of("person", rec.person_id)
+            for rec in rows.persons
+            if rec.status != "withdrawn"
+        }
         self.orgs: dict[str, EntityProxy] = {}
         self.org_types: dict[str, str] = {}
         self.events: dict[str, EntityProxy] = {}
@@ -269,53 +250,70 @@ class Converter:
         return self.public and self.holding.only_in(rec.quote, rec.evidence_ids, self.secret)
 
     def run(self) -> None:
-        self.evidence()
-        self.organizations()
-        self.people()
-        self.incidents()
-        apart = self.acts_apart() if len(self.rows.involvement) >= APART_FROM else None
-        if apart is None:
+        """The bodies, persons and posts, then the documents, incidents and acts: the two
+        halves share nothing but IDs known ahead, so a long list has the second built on the
+        other core meanwhile (``told_apart``), each half cleaning the values it adds."""
+        rows = self.rows
+        told = len(rows.evidence) + len(rows.incidents) + len(rows.involvement)
+        apart = self.told_apart() if told >= APART_FROM else None
+        try:
+            self.organizations()
+            self.people()
             self.positions()
-            self.involvement()
+        except BaseException:
+            if apart is not None:
+                apart.stop()  # the conversion failed: what is built apart is not wanted
+            raise
+        if apart is None:
+            self.tell()
         else:
-            try:
-                self.positions()
-            except BaseException:
-                apart.stop()  # the conversion failed: its acts are not wanted
-                raise
             self.take(apart)
         self.emit_events_and_people()
         self.relations()
 
-    def acts_apart(self) -> Beside[Acts] | None:
-        """The acts (``involvement``) built on the other core while the posts are built here:
-        they need the documents, persons and incidents already made, and change nothing of
-        them but which persons are supported. None where there is no second core."""
+    def tell(self) -> None:
+        """The documents, the incidents and the acts on them."""
+        self.evidence()
+        self.incidents()
+        self.involvement()
+
+    def told_apart(self) -> Beside[Told] | None:
+        """``tell`` on the other core while the persons and their posts are built here: it
+        needs nothing of them but the persons' IDs, and changes nothing of theirs but which
+        persons are supported. None where there is no second core."""
         if not can_fork():
             return None
 
-        def build() -> Acts:
-            alone = copy.copy(self)  # the same rows and entities, a graph and set of its own
+        def build() -> Told:
+            alone = copy.copy(self)  # the same rows, entities and sets of its own
             alone.graph = Graph(self.graph.prefix, describe=self.graph.describe)
-            alone.supported = set()
-            alone.involvement()
-            made = list(alone.graph.entities.values())
-            return Acts(made, alone.graph.losses, alone.supported)
+            alone.documents, alone.events = {}, {}
+            alone.supported, alone.hidden_victims = set(), set()
+            alone.tell()
+            return Told(
+                [packed(entity) for entity in alone.graph.entities.values()],
+                [(key, packed(event)) for key, event in alone.events.items()],
+                alone.graph.losses,
+                alone.supported,
+                alone.hidden_victims,
+            )
 
         return Beside(build)
 
-    def take(self, apart: Beside[Acts]) -> None:
-        """The acts built apart, emitted in the order they were made, as if made here; where
-        the second process was lost, built here after all."""
+    def take(self, apart: Beside[Told]) -> None:
+        """What was built apart, emitted in the order it was made, as if made here; where the
+        second process was lost, built here after all."""
         try:
-            acts = apart.wait()
+            told = apart.wait()
         except Exception:
-            self.involvement()  # raises, here, whatever went wrong there in the acts themselves
+            self.tell()  # raises, here, whatever went wrong there in the entities themselves
             return
-        for entity in acts.entities:
-            self.graph.emit(entity)
-        self.graph.losses.extend(acts.losses)
-        self.supported |= acts.supported
+        for sent in told.entities:
+            self.graph.emit(unpacked(sent))
+        self.events = {key: unpacked(sent) for key, sent in told.events}
+        self.graph.losses.extend(told.losses)
+        self.supported |= told.supported
+        self.hidden_victims |= told.hidden_victims
 
     def put(
         self, entity: EntityProxy, prop: str, value: object, sheet: str, row: int, column: str
@@ -347,15 +345,15 @@ class Converter:
         passages of the row that document holds; ``quoted_at``: the row's quote cell, named if
         FtM refused the text), introduced by the document's title as a document cites a
         source: ``[Title]: “…” (para. 72)``."""
-        graph, documents, entity_id = self.graph, self.documents, entity.id or ""
+        graph, documents, entity_id = self.graph, self.document_ids, entity.id or ""
         cited = [eid for eid in evidence_ids if eid in documents]
         thing = entity.schema.is_a(THING)
         proof, add = entity.schema.properties["proof"], entity.unsafe_add
         for eid in cited:
-            doc = documents[eid]
-            add(proof, doc.id or "", cleaned=True)  # an ID made here: nothing to clean
+            doc_id = documents[eid]
+            add(proof, doc_id, cleaned=True)  # an ID made here: nothing to clean
             if thing:
-                graph.emit(graph.documentation(doc.id or "", entity_id))
+                graph.emit(graph.documentation(doc_id, entity_id))
             elif said is not None and quoted_at is not None:
                 graph.put(entity, "summary", statement(said(eid), self.source_of(eid)), quoted_at)
         return bool(cited)
@@ -398,7 +396,7 @@ class Converter:
             self.documents[rec.evidence_id] = self.graph.emit(self.document(rec))
 
     def document(self, rec: EvidenceRow) -> EntityProxy:
-        doc = self.graph.make("Document", "doc", rec.evidence_id)
+        doc = self.graph.made("Document", self.document_ids[rec.evidence_id])
         self.fill(doc, "evidence", rec)
         self.put(doc, "sourceUrl", [rec.url, rec.archive_url], "evidence", rec.row, "url")
         # FtM requires a file name; without a local copy, name the document by its ID.
@@ -434,7 +432,7 @@ class Converter:
                 self.persons[rec.person_id] = self.person(rec)
 
     def person(self, rec: PersonRow) -> EntityProxy:
-        person = self.graph.make("Person", "person", rec.person_id)
+        person = self.graph.made("Person", self.person_ids[rec.person_id])
         self.fill(person, "persons", rec)
         if rec.exculpatory:  # what goes against the case travels with it, as on every page
             text = f"Contrary information: {rec.exculpatory}"
@@ -555,9 +553,9 @@ class Converter:
 
     def involvement(self) -> None:
         for rec in self.rows.involvement:
-            person = self.persons.get(rec.person_id)
+            person_id = self.person_ids.get(rec.person_id)
             event = self.events.get(rec.incident_id)
-            if person is None or event is None or self.only_secret_says(rec):
+            if person_id is None or event is None or self.only_secret_says(rec):
                 continue
             anchor = Anchor.of(rec)
             key = act_key(rec.person_id, rec.incident_id, rec.role, anchor)
@@ -570,7 +568,7 @@ class Converter:
             where = ("involvement", rec.row, "quote")
             if not self.cite(link, rec.evidence_ids, None if secret else said, where):
                 continue
-            self.graph.link(link, "subject", person.id or "")
+            self.graph.link(link, "subject", person_id)
             self.graph.link(link, "object", event.id or "")
             # No Event.involved: it would state "involved" of anyone with a row, a statement
             # about the incident as much as a part in it.

@@ -62,46 +62,6 @@ def clean_value(type_name: str, value: str) -> str | None:
     return cleaned  # type: ignore[return-value]
 
 
-# Fewer distinct values than this are cleaned as they come: a second process costs more.
-CLEAN_AHEAD_FROM = 20_000
-
-
-def clean_ahead(values: dict[str, list[str]]) -> None:
-    """FtM's cleaning of many distinct values (by type name) done before they are added, half
-    on the other core (``beside.shared``): a large list's values are a third of its
-    conversion, and cleaning one value needs nothing of another. The cleaned values are the
-    ones ``clean_value`` gives, kept where it looks."""
-    todo = {
-        kind: [v for v in dict.fromkeys(found) if v not in _CLEANED.get(kind, ())]
-        for kind, found in values.items()
-    }
-    if sum(len(found) for found in todo.values()) < CLEAN_AHEAD_FROM:
-        return
-    from sanctions.common.beside import shared
-
-    def half(start: int) -> Callable[[], dict[str, list[str | None]]]:
-        def job() -> dict[str, list[str | None]]:
-            return {
-                kind: [registry[kind].clean(v) for v in found[start::2]]
-                for kind, found in todo.items()
-            }
-
-        return job
-
-    try:
-        halves = shared([half(0), half(1)])
-    except Exception:
-        # the second process was lost: each value is cleaned as it comes (where cleaning
-        # itself failed, it fails there again, and says why)
-        return
-    for kind, found in todo.items():
-        seen = _CLEANED.setdefault(kind, {})
-        if len(seen) + len(found) > CLEANED_LIMIT:
-            seen.clear()  # before either half is kept, so that neither clears the other
-        for start, cleaned in enumerate(halves):
-            seen.update(zip(found[start::2], cleaned[kind], strict=True))
-
-
 def entity_key(prefix: str, *parts: str) -> str:
     """``make_entity_id(*parts, key_prefix=prefix)`` for clean text, without its per-part
     sanitising (which costs more than the hash): the digests are the same, as hashing the parts
@@ -140,8 +100,12 @@ class Graph:
     def make(self, schema: str, kind: str, *parts: str) -> EntityProxy:
         # Not ``model.make_entity``: it imports EntityProxy again at every call, four times
         # the cost of making the proxy, and a list makes one per row.
+        return self.made(schema, self.id_of(kind, *parts))
+
+    def made(self, schema: str, entity_id: str) -> EntityProxy:
+        """An empty entity of ``schema`` with an ID made here (``id_of``)."""
         entity = EntityProxy(model.schemata[schema], {})
-        entity.id = self.id_of(kind, *parts)
+        entity.id = entity_id
         return entity
 
     def id_of(self, kind: str, *parts: str) -> str:
@@ -248,6 +212,27 @@ class Graph:
         return [self.entities[key] for key in sorted(self.entities)]
 
 
+# An entity as sent between processes: its ID, schema name, values by property, and their size.
+Packed = tuple[str, str, dict[str, list[str]], int]
+
+
+def packed(entity: EntityProxy) -> Packed:
+    """The entity as ``unpacked`` makes it again: half the time, both ways, of pickling the
+    proxy, which pickles a dict of its slots for each (a list's 20,000 acts are sent so)."""
+    return (entity.id or "", entity.schema.name, entity._properties, entity._size)
+
+
+def unpacked(sent: Packed) -> EntityProxy:
+    """The entity ``packed`` sent, its values as they were (clean and unique already: not
+    added again one by one, nor checked again as FtM's constructor checks a dict's)."""
+    entity_id, schema, properties, size = sent
+    entity = EntityProxy(model.schemata[schema], {})
+    entity.id = entity_id
+    entity._properties = properties
+    entity._size = size
+    return entity
+
+
 @cache
 def reference_properties(schema: Schema) -> tuple[str, ...]:
     """The schema's properties whose values are other entities' IDs."""
@@ -285,7 +270,7 @@ def _range(prop: Property) -> Schema:
 
 
 # A graph of fewer entities than this is checked in one process: a second costs more.
-CHECK_APART_FROM = 20_000
+CHECK_APART_FROM = 150_000
 
 
 def check(graph: Graph) -> None:
@@ -329,12 +314,14 @@ def _problems(entities: dict[str, EntityProxy], ids: Iterable[str]) -> list[tupl
         if duty is None:
             duty = duties[schema.name] = _duties(schema)
         required, referring = duty
-        get = entity.get
-        missing = [p for p in required if not get(p)]
+        # Read in place: FtM's ``get`` names the property again and copies its values, half
+        # a million times for a list of 20,000 persons.
+        values = entity._properties
+        missing = [p for p in required if not values.get(p)]
         if missing:
             found.append((entity_id, f"{schema.name} {entity_id}: no {', '.join(missing)}"))
         for name, wanted, within in referring:
-            for ref in get(name):
+            for ref in values.get(name, ()):
                 target = entities.get(ref)
                 if target is None:
                     found.append((entity_id, f"{schema.name} {entity_id}: {name} -> unknown {ref}"))

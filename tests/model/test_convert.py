@@ -418,62 +418,6 @@ def build_graph(result, holding):
     return build(result, "test", holding=holding)
 
 
-@pytest.mark.parametrize("processes", ["1", "2"])
-def test_values_cleaned_ahead_on_both_cores_make_the_same_entities(monkeypatch, processes):
-    """A large list's values are cleaned before its entities are made, half on each core;
-    the entities are byte for byte those made cleaning each value as it comes."""
-    from followthemoney.types import registry
-
-    from sanctions.common import beside
-    from sanctions.model import graph as graph_module
-
-    result = validate(REPO / "lists" / "kazakhstan.xlsx")
-    monkeypatch.setattr(graph_module, "_CLEANED", {})
-    as_they_come = [dumps(build(result, "kz", public=p).sorted(), "kz") for p in (False, True)]
-    shared, halves = beside.shared, []
-
-    def counted(jobs):
-        halves.append(len(jobs))
-        return shared(jobs)
-
-    monkeypatch.setattr(beside, "shared", counted)
-    monkeypatch.setenv(beside.PROCESSES_ENV, processes)
-    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
-    monkeypatch.setattr(graph_module, "_CLEANED", {})
-    ahead = [dumps(build(result, "kz", public=p).sorted(), "kz") for p in (False, True)]
-    assert halves == [2]  # the first conversion cleaned ahead; the second found them cleaned
-    assert ahead == as_they_come
-    names = graph_module._CLEANED["name"]
-    assert names and all(names[v] == registry.name.clean(v) for v in names)
-
-
-def test_values_cleaned_ahead_are_all_kept_even_past_the_cache_s_limit(monkeypatch):
-    from sanctions.model import graph as graph_module
-
-    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
-    monkeypatch.setattr(graph_module, "CLEANED_LIMIT", 5)
-    monkeypatch.setattr(graph_module, "_CLEANED", {"date": {"1999": "1999"}})
-    dates = [f"2001-01-{day:02d}" for day in range(1, 11)]
-    graph_module.clean_ahead({"date": dates})
-    assert graph_module._CLEANED["date"] == {d: d for d in dates}  # both halves, the old gone
-
-
-def test_a_lost_second_process_leaves_the_values_to_be_cleaned_as_they_come(monkeypatch):
-    from sanctions.common import beside
-    from sanctions.model import graph as graph_module
-
-    def lost(jobs):
-        raise RuntimeError("the second process ended without an answer")
-
-    result = validate(REPO / "lists" / "kazakhstan.xlsx")
-    monkeypatch.setattr(graph_module, "_CLEANED", {})
-    expected = dumps(build(result, "kz").sorted(), "kz")
-    monkeypatch.setattr(beside, "shared", lost)
-    monkeypatch.setattr(graph_module, "CLEAN_AHEAD_FROM", 1)
-    monkeypatch.setattr(graph_module, "_CLEANED", {})
-    assert dumps(build(result, "kz").sorted(), "kz") == expected
-
-
 def made_in_order(graph):
     """Every entity in the order it was made, and the values FtM dropped, in order too."""
     return (
@@ -483,13 +427,20 @@ def made_in_order(graph):
 
 
 @pytest.mark.parametrize("public", [False, True])
-def test_acts_built_on_the_other_core_make_the_same_graph_in_the_same_order(monkeypatch, public):
-    """A long involvement sheet's acts are built in a forked process while the posts are built
-    here; the graph is the one built in turn, entity for entity and in the same order."""
+@pytest.mark.parametrize("workbook", ["default", "confidential"])
+def test_what_is_told_on_the_other_core_makes_the_same_graph_in_the_same_order(
+    monkeypatch, public, workbook, tmp_path
+):
+    """A long list's documents, incidents and acts are built in a forked process while the
+    persons and posts are built here; the graph is the one built in turn, entity for entity
+    and in the same order, confidential documents, incidents and victims left out alike."""
     from sanctions.common import beside
     from sanctions.model import convert as convert_module
 
-    result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    if workbook == "default":
+        result = validate(REPO / "lists" / "kazakhstan.xlsx")
+    else:
+        result = validate(workbooks.write(tmp_path / "book.xlsx", confidential_rows()))
     in_turn = made_in_order(build(result, "kz", public=public))
     started, real = [], convert_module.Beside
 
@@ -502,7 +453,8 @@ def test_acts_built_on_the_other_core_make_the_same_graph_in_the_same_order(monk
     monkeypatch.setattr(convert_module, "APART_FROM", 1)
     apart = made_in_order(build(result, "kz", public=public))
     assert len(started) == 1
-    assert any(entity["schema"] == "UnknownLink" for _, entity in apart[0])
+    told = {entity["schema"] for _, entity in apart[0]}
+    assert {"Document", "Documentation", "UnknownLink", "Event", "Occupancy"} <= told
     assert apart == in_turn
 
 
