@@ -105,6 +105,11 @@ def _check_references(f: GovernmentFile, j: Jurisdiction, known: set[str]) -> No
                 f"{at}.tenure: {r!r} is not among its roles"
                 for r in sorted(criterion.tenure - criterion.roles)
             ]
+    for i, check in enumerate(j.check_before_filing):
+        problems += [
+            f"check_before_filing.{i}.roles: unknown role {r!r}"
+            for r in sorted(check.roles - set(roles()))
+        ]
     for i, argument in enumerate(j.arguments):
         problems += [
             f"arguments.{i}.sources: unknown {s!r}" for s in argument.sources if s not in SOURCES

@@ -221,6 +221,30 @@ class Wording(Spec):
     criteria: str = ""
 
 
+class Check(Spec):
+    """One thing for the submitter to settle before filing (internal/notes.txt), written in
+    the file as its text alone where it always applies. ``roles``: only when someone in the
+    package is proposed on an act in one of these roles; ``relatives``: only when the package
+    names a relative under the family measure. A line about what a cover-up counts for is not
+    to be read in a package where no one covered anything up."""
+
+    text: str
+    roles: frozenset[str] = frozenset()
+    relatives: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, raw: Any) -> Any:
+        return {"text": raw} if isinstance(raw, str) else raw
+
+    def applies(self, roles: Iterable[str], relatives: bool) -> bool:
+        """Whether the line is for a package whose persons are proposed on acts in ``roles``,
+        naming relatives or not."""
+        if self.relatives and not relatives:
+            return False
+        return not self.roles or not self.roles.isdisjoint(roles)
+
+
 class Jurisdiction(Spec):
     code: str
     name: str
@@ -244,7 +268,7 @@ class Jurisdiction(Spec):
     allies: frozenset[Code] = frozenset()
     paper: Literal["A4", "letter"] = "A4"
     locale: str = "en-GB"  # the documents' language tag: en-GB, or en-US for the United States
-    check_before_filing: tuple[str, ...] = ()
+    check_before_filing: tuple[Check, ...] = ()
     wording: Wording = Wording()
     designations: Designations = Designations()
     list_format: ListFormat = Field(alias="list")

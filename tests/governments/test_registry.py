@@ -125,6 +125,10 @@ def test_deleting_a_file_removes_the_government(tmp_path: Path) -> None:
             lambda d: d["case"].update(date="yes"),
             "jurisdictions/gb.yaml: case: date: true or false",
         ),
+        (
+            lambda d: d["check_before_filing"].append({"text": "Confirm.", "roles": ["hid"]}),
+            "jurisdictions/gb.yaml: check_before_filing.3.roles: unknown role 'hid'",
+        ),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_key(tmp_path: Path, change, said) -> None:

@@ -117,6 +117,8 @@ def test_what_came_after_a_death_grounds_only_a_criterion_that_names_it(
         assert "recorded as acting only after the violation" in notes(folder, code), code
     assert ("AFTEROV" in targets(folder, "gb").upper()) is (role == "covered_up")
     assert "AFTEROV" in targets(folder, "lv").upper()
+    # the submitter is asked to confirm what reg. 6 says of concealment only where it is relied on
+    assert ("conceals evidence" in notes(folder, "gb")) is (role == "covered_up")
 
 
 @pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])
@@ -134,6 +136,7 @@ def test_what_came_after_corruption_grounds_the_uk_s_limbs_that_name_it(
     assert ("AFTEROV" in targets(folder, "gb").upper()) is (role != "failed_to_investigate")
     assert "AFTEROV" in targets(folder, "lv").upper()
     assert "AFTEROV" not in targets(folder, "us").upper()
+    assert ("conceals evidence" in notes(folder, "gb")) is (role == "covered_up")
 
 
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:

@@ -238,6 +238,10 @@ def test_nothing_internal_is_sent(built):
                 assert phrase not in text, (code, path.name, phrase)
 
 
+def notes_of(folder: Path, code: str) -> str:
+    return (folder / f"{folder.name}-{code}" / "internal" / "notes.txt").read_text(encoding="utf-8")
+
+
 def test_exhibits_are_numbered_without_gaps_with_the_workbooks_id(tmp_path):
     """A package citing E002 only numbers it [1], and says it is the submitter's E002."""
     rows = rows_with_detail()
@@ -257,6 +261,8 @@ def test_exhibits_are_numbered_without_gaps_with_the_workbooks_id(tmp_path):
     letter = [p.text for p in Document(sent(folder, "us") / "submission.docx").paragraphs]
     entries = [p for p in letter if p.startswith("[")]
     assert entries[0].startswith("[1] ") and entries[0].endswith(f"Our reference: {numbers[0][1]}.")
+    # no relative is named: the submitter is not asked to confirm which relatives count
+    assert "immediate family" not in notes_of(folder, "us")
 
 
 def test_package_entities_hold_only_targets_and_what_they_rely_on(tmp_path):
@@ -290,6 +296,7 @@ def test_package_entities_hold_only_targets_and_what_they_rely_on(tmp_path):
         assert "Research Lead" not in names(path), code
     # The US has a family measure (Section 7031(c)): the son is named there, and only there.
     assert "Son Testbayev" in names(sent(folder, "us") / "entities-confidential.ftm.json")
+    assert "confirm each relative listed" in notes_of(folder, "us")
     assert "Son Testbayev" not in names(sent(folder, "gb") / "entities-confidential.ftm.json")
     # The publishable list holds what the public page shows: no research lead, no relative.
     public = names(folder / "entities.ftm.json")
