@@ -87,6 +87,32 @@ def inner_quotes(text: str) -> str:
     return _OPENING.sub("‘", text).translate(INNER_QUOTES)
 
 
+# The words by which a passage opens by naming its teller ("According to Kayyrbek, on 6
+# January 2020 he was…"), folded as passages are.
+_OPENS_TOLD = re.compile(
+    r"(?:according to|in the words of|as (?:told|reported|stated) by|по словам|со слов)\b"
+)
+_TELLER_WITHIN = 60  # how far after those words the teller is named
+
+
+def told_within(anchor: Anchor, by: str) -> bool:
+    """Whether every passage opens by naming its teller, ``by`` (a word of it): the passage
+    says whose account it is in the source's own words, and a sentence that said so again
+    before it ("According to Askar Kayyrbek: “According to Kayyrbek, …”") would say it twice."""
+    words = [w for w in fold_text(by).split() if len(w) >= 3 and w not in ("the", "and")]
+    if not anchor.quote or not words:
+        return False
+    for passage in anchor.quote:
+        text = fold_text(passage)
+        opening = _OPENS_TOLD.match(text)
+        if opening is None:
+            return False
+        head = text[opening.end() : opening.end() + _TELLER_WITHIN]
+        if not any(word in head for word in words):
+            return False
+    return True
+
+
 def statement(
     anchor: Anchor, source: str, named: bool = True, cite: Callable[[str], str] | None = None
 ) -> str:
@@ -98,6 +124,8 @@ def statement(
     if not anchor.quote:
         return ""
     by = who(anchor, named)
+    if by is not None and named and told_within(anchor, by):
+        by = None  # the passage names its teller itself: quoted as it stands, it says whose it is
     if cite is not None:  # each passage names its own source
         if by is None:
             return quoted(anchor, where=True, cite=cite)

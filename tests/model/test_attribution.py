@@ -164,6 +164,45 @@ def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("passages", "printed"),
+    [
+        # the passage names its teller: said once, in the source's words
+        (
+            ("According to Testov, on 6 January 2020 he was beaten by an officer",),
+            "[3]: “According to Testov, on 6 January 2020 he was beaten by an officer” (p. 2)",
+        ),
+        # another teller, or none named at the start: the account is still said to be his
+        (
+            ("According to the police, he fell",),
+            "According to Marat Testov, as reported in [3]: “According to the police, he fell” "
+            "(p. 2)",
+        ),
+        (
+            ("he was beaten, according to Testov",),
+            "According to Marat Testov, as reported in [3]: “he was beaten, according to "
+            "Testov” (p. 2)",
+        ),
+        # every passage must name him: one that does not is his account in the row's words
+        (
+            ("According to Testov, he was beaten", "they kicked him"),
+            "According to Marat Testov, as reported in [3]: “According to Testov, he was "
+            "beaten” (p. 2) … “they kicked him” (p. 2)",
+        ),
+    ],
+)
+def test_a_passage_that_names_its_teller_is_not_attributed_twice(
+    passages: tuple[str, ...], printed: str
+) -> None:
+    anchor = Anchor(passages, ("p. 2",), "victim", "Marat Testov")
+    assert statement(anchor, "[3]") == printed
+
+
+def test_a_passage_in_russian_that_names_its_teller_is_not_attributed_twice() -> None:
+    anchor = Anchor(("По словам Тестова, его избили",), ("с. 2",), "victim", "Марат Тестов")
+    assert statement(anchor, "[3]") == "[3]: “По словам Тестова, его избили” (с. 2)"
+
+
+@pytest.mark.parametrize(
     ("passage", "printed"),
     [
         (
