@@ -21,7 +21,7 @@ class Role:
     code: str
     description: str  # what the role means, as the editor reads it ("Gave the order")
     label: str  # the role in a few words ("covered up")
-    wording: str  # what the person did, after their name ("gave the order")
+    wording: str  # what the person did ("gave the order"), {incident} where the incident goes
     reaches: frozenset[str]  # the incident's violation types an act in this role is part of
     default: bool  # accepted by a criterion that lists no roles of its own
     after: bool = False  # what came after the violation (a cover-up): no part in causing it
@@ -53,6 +53,15 @@ def roles() -> dict[str, Role]:
             bool(entry.get("after", False)),
         )
     return found
+
+
+def worded(code: str, incident: str) -> tuple[str, bool]:
+    """What the person did in the incident, as a letter says it after "the person" ("gave the
+    order in “…”", "did not act to have “…” investigated"), and whether the incident ends it."""
+    wording = role(code).wording
+    if "{incident}" not in wording:
+        return f"{wording} in {incident}", True
+    return wording.replace("{incident}", incident), wording.endswith("{incident}")
 
 
 def role(code: str) -> Role:

@@ -17,6 +17,7 @@ from functools import cache
 
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.passages import fold, fold_text, passages
+from sanctions.evidence.tellers import ATTRIBUTING
 from sanctions.model.targets import Act, Anchor
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.layout import VIOLATIONS_FILE
@@ -92,25 +93,41 @@ def inner_quotes(text: str) -> str:
 _OPENS_TOLD = re.compile(
     r"(?:according to|in the words of|as (?:told|reported|stated) by|по словам|со слов)\b"
 )
-_TELLER_WITHIN = 60  # how far after those words the teller is named
+_TELLER_WITHIN = 60  # how far into the passage the teller is named
+_SAYING_WITHIN = 40  # how far after that the words that say so end ("believes that")
+_WORDS_BEFORE = 3  # words before the teller ("Agadil's mother"), and in the teller's name
 
 
 def told_within(anchor: Anchor, by: str) -> bool:
-    """Whether every passage opens by naming its teller, ``by`` (a word of it): the passage
-    says whose account it is in the source's own words, and a sentence that said so again
-    before it ("According to Askar Kayyrbek: “According to Kayyrbek, …”") would say it twice."""
+    """Whether every passage opens by naming its teller, ``by`` (a word of it), as the one
+    whose account or belief it is: "According to Kayyrbek, …", "Agadil's mother Gulbarash
+    Zholmukhambetova believes that …". The passage then says whose it is in the source's own
+    words, and a sentence that said so again before it ("According to Askar Kayyrbek:
+    “According to Kayyrbek, …”") would say it twice."""
     words = [w for w in fold_text(by).split() if len(w) >= 3 and w not in ("the", "and")]
-    if not anchor.quote or not words:
-        return False
-    for passage in anchor.quote:
-        text = fold_text(passage)
-        opening = _OPENS_TOLD.match(text)
-        if opening is None:
-            return False
+    return bool(anchor.quote and words) and all(
+        _names_teller(fold_text(passage), words) for passage in anchor.quote
+    )
+
+
+def _names_teller(text: str, words: Sequence[str]) -> bool:
+    opening = _OPENS_TOLD.match(text)
+    if opening is not None:  # "according to Kayyrbek, …"
         head = text[opening.end() : opening.end() + _TELLER_WITHIN]
-        if not any(word in head for word in words):
-            return False
-    return True
+        return any(word in head for word in words)
+    # "Agadil's mother Gulbarash Zholmukhambetova believes that …": the teller the subject of
+    # its opening clause (a few words in, no comma before it), the saying close after it
+    at = [i for word in words if (i := text.find(word, 0, _TELLER_WITHIN)) >= 0]
+    if not at:
+        return False
+    start = min(at)
+    if "," in text[:start] or len(text[:start].split()) > _WORDS_BEFORE:
+        return False
+    saying = ATTRIBUTING.search(text, start, start + _TELLER_WITHIN + _SAYING_WITHIN)
+    if saying is None or _OPENS_TOLD.match(text, saying.start()):
+        return False
+    between = text[start : saying.start()]
+    return "," not in between and len(between.split()) <= _WORDS_BEFORE
 
 
 def statement(

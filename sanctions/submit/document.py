@@ -24,7 +24,7 @@ from sanctions.common.data import templates_dir
 from sanctions.common.spelling import spelled
 from sanctions.governments.arguments import arguments_for
 from sanctions.governments.registry import codes, get
-from sanctions.governments.roles import role
+from sanctions.governments.roles import worded
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import basis, kinds_as_said, statement, who
@@ -95,6 +95,10 @@ def _target_context(
             else cites_held(act_evidence, evidence)
         )
 
+    # the person's acts, those in one incident together, in the order the incidents come
+    in_turn: dict[str, list[Act]] = {}
+    for act in target.own_acts:
+        in_turn.setdefault(act.incident_id, []).append(act)
     by = teller(target.identity_account, target.identity_account_by)
     identified = " ".join(
         part
@@ -148,10 +152,12 @@ def _target_context(
                 "victims": "; ".join(a.victims),
                 "confidential": not a.publishable,
                 "victims_confidential": a.victims_confidential,
-                # what happened is told once, under the first of the person's acts in it
-                "first": a is next(b for b in target.own_acts if b.incident_id == a.incident_id),
+                # an incident is named once, before the first of the person's acts in it,
+                # and what happened is told once, after the last
+                "first": a is in_turn[a.incident_id][0],
+                "last": a is in_turn[a.incident_id][-1],
             }
-            for a in target.own_acts
+            for a in (act for acts in in_turn.values() for act in acts)
         ],
         "criteria": [{"id": c.id, "text": c.text} for c in found.criteria],
         "criteria_ids": "; ".join(c.short for c in found.criteria),
@@ -310,11 +316,12 @@ def ground_line(
     # before he died is not said to have killed him).
     rests = basis(act.anchor)
     based = f", based on {rests}," if rests else ","
+    did, ends = worded(act.role, act.titled(locale, place=True, quoted=True))
+    kinds = kinds_as_said(ground.reach, act, source or "the source")
     text = (
         f"{ground.criterion.short}: in the {spelled('submitting organisation', locale)}'s "
-        f"assessment{based} the "
-        f"person{held} {role(act.role).wording} in {act.titled(locale, place=True, quoted=True)}"
-        f", an incident involving {kinds_as_said(ground.reach, act, source or 'the source')}."
+        f"assessment{based} the person{held} {did}"
+        + (f", an incident involving {kinds}." if ends else f". The incident involved {kinds}.")
     )
     relied = (
         f" The passage relied on: {said}."

@@ -182,6 +182,22 @@ def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
             "According to Marat Testov, as reported in [3]: “he was beaten, according to "
             "Testov” (p. 2)",
         ),
+        # the teller the subject of a saying that opens the passage
+        (
+            ("The victim’s son Marat Testov believes that the officer beat him",),
+            "[3]: “The victim’s son Marat Testov believes that the officer beat him” (p. 2)",
+        ),
+        # but not a teller named in what the passage states, nor one another clause follows
+        (
+            ("The police beat Testov, who said that he fell",),
+            "According to Marat Testov, as reported in [3]: “The police beat Testov, who said "
+            "that he fell” (p. 2)",
+        ),
+        (
+            ("Officers of the unit that arrested Testov stated that he resisted",),
+            "According to Marat Testov, as reported in [3]: “Officers of the unit that arrested "
+            "Testov stated that he resisted” (p. 2)",
+        ),
         # every passage must name him: one that does not is his account in the row's words
         (
             ("According to Testov, he was beaten", "they kicked him"),

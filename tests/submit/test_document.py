@@ -282,8 +282,13 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     )
     text = paragraphs(path)
     chapter = text[text.index("2. Dana Fictiyeva") :]
-    assert sum(p.startswith("Detention of protesters in Example City") for p in chapter) == 2
-    assert sum(p.startswith("What happened:") for p in chapter) == 1
+    # the incident named once, before its first act; what happened told once, after the last
+    conduct = chapter[chapter.index("Conduct") : chapter.index("Criterion")]
+    assert sum(p.startswith("Detention of protesters in Example City") for p in conduct) == 1
+    assert conduct[1].startswith("Detention of protesters in Example City")
+    assert [p for p in conduct if p.startswith("Ordered the detentions too.")]
+    assert sum(p.startswith("What happened:") for p in conduct) == 1
+    assert conduct[-1].startswith("What happened:")
 
 
 def test_north_american_letters_are_on_letter_paper() -> None:
