@@ -77,9 +77,19 @@ def public_targets(
             and reach(act)
             and (
                 # the act's own sources: a document about the incident need not name the person
-                c := _claim(public_line(act), act.evidence, evidence, own)
+                c := _claim(public_line(act, titled=False), act.evidence, evidence, own)
             )
         ]
+        # the acts in one incident together, the incident named before the first of them
+        in_turn: dict[str, list[tuple[Act, dict[str, Any]]]] = {}
+        for act, claim in shown:
+            in_turn.setdefault(act.incident_id, []).append((act, claim))
+        shown = [pair for pairs in in_turn.values() for pair in pairs]
+        for acts in in_turn.values():
+            for n, (act, claim) in enumerate(acts):
+                # each line's incident, for a row that stands alone (the data files)
+                claim["incident"] = "" if act.victims_confidential else act.titled()
+                claim["title"] = claim["incident"] if n == 0 else ""
         conduct = [c for _, c in shown]
         contrary = _contrary(target, evidence)
         for item in (*posts, *conduct, *contrary):
@@ -121,10 +131,11 @@ def sentence(text: str) -> str:
     return text if _ENDED.search(text) else f"{text}."
 
 
-def public_line(act: Act) -> str:
+def public_line(act: Act, titled: bool = True) -> str:
     """The act as a text that may be published tells it: in the source's own words with whose
     account they are; without the incident's title and the passage when the victims are
-    confidential, since either may name them."""
+    confidential, since either may name them. Not ``titled``: without the incident's title
+    (the page names the incident once, before the person's acts in it)."""
     if act.victims_confidential:
         kinds = characterised(act.violation_types, act, named=False)
         by = who(act.anchor, named=False)
@@ -133,8 +144,10 @@ def public_line(act: Act) -> str:
     if act.anchor.quote:
         # the list's account with its caveats, then the source's words and whose they are
         said = statement(act.anchor, "")
-        return f"{act.titled()}: {sentence(act.description)} In the source's words: {said}."
-    return f"{act.titled()}: {act.description}"
+        told = f"{sentence(act.description)} In the source's words: {said}."
+    else:
+        told = act.description
+    return f"{act.titled()}: {told}" if titled else told
 
 
 def _contrary(target: Target, evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
@@ -179,7 +192,10 @@ def _source(item: Evidence, evidence: dict[str, Evidence]) -> dict[str, Any]:
 def _statements(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
     """One person's entry as (kind, text, sources) rows, in the page's order."""
     out = [("Post", p["text"], p["cites"]) for p in entry["posts"]]
-    out += [("Conduct", c["text"], c["cites"]) for c in entry["conduct"]]
+    out += [
+        ("Conduct", f"{c['incident']}: {c['text']}" if c["incident"] else c["text"], c["cites"])
+        for c in entry["conduct"]
+    ]
     if entry["contrary"]:
         out.append(("Contrary information", entry["contrary"], entry["contrary_cites"]))
     for i, source in enumerate(entry["sources"], start=1):
