@@ -16,6 +16,10 @@ from sanctions.governments.scope import scope
 from sanctions.model.targets import Evidence, Target
 
 NO_GOVERNMENT = "no government's criteria reach the case as the sources show it"
+NOT_READY = (
+    "the case is ready for no government: the sources do not show all that those whose "
+    "criteria would reach it ask (the person's page says what)"
+)
 NO_PUBLIC_CONDUCT = "none of their acts rests on a public source"
 
 
@@ -42,13 +46,13 @@ def left_off(
     target: Target, evidence: Mapping[str, Evidence], victim_of: Mapping[str, set[str]]
 ) -> str | None:
     """Why a proposed person is not on the public list, or None when they are on it."""
-    governments = load()
-    if not any(
-        scope(j, target).in_scope
-        for code, j in governments.items()
+    scopes = [
+        scope(j, target)
+        for code, j in load().items()
         if not target.jurisdictions or code in target.jurisdictions
-    ):
-        return NO_GOVERNMENT
+    ]
+    if not any(found.in_scope for found in scopes):
+        return NOT_READY if any(found.not_ready for found in scopes) else NO_GOVERNMENT
     own = victims_own(target, victim_of)
     if not any(act.publishable and citable(act.evidence, evidence, own) for act in target.own_acts):
         return NO_PUBLIC_CONDUCT

@@ -1,9 +1,8 @@
 """The front page of the review report: the list counted, and what each government's package
 will carry.
 
-The package lines follow the same rules as the packages themselves (``in_package``, a
-designation recorded on the submissions sheet, ``split_designated`` for screening), so the
-reviewers sign off what is actually sent.
+The package lines are the packages' own decision (``tracking/selection``), so the reviewers
+sign off what is actually sent.
 """
 
 from __future__ import annotations
@@ -16,13 +15,12 @@ from dataclasses import dataclass
 from sanctions.common import dates
 from sanctions.governments.published import left_off
 from sanctions.governments.schema import Jurisdiction
-from sanctions.governments.scope import in_package
 from sanctions.model.rows import Rows
 from sanctions.model.targets import Evidence, Target
 from sanctions.review.sources import CHECKS, checks_of
-from sanctions.tracking.designations import split_designated
-from sanctions.tracking.history import Histories, recorded_designations
+from sanctions.tracking.history import Histories
 from sanctions.tracking.screening import Screening
+from sanctions.tracking.selection import select
 from sanctions.workbook.layout import load_layout
 
 
@@ -101,6 +99,8 @@ class Package:
     outside: tuple[Entry, ...]  # detail: why the law does not cover them
     not_ready: tuple[Entry, ...]  # detail: what the sources do not show
     elsewhere: tuple[Entry, ...]  # the persons sheet limits them to other governments
+    # held back until it is known where the government this one follows stands
+    unsettled: tuple[Entry, ...] = ()
 
 
 def packages(
@@ -120,47 +120,53 @@ def packages(
 
     found = []
     for code, jurisdiction in jurisdictions.items():
-        inside, outside = in_package(targets, jurisdiction)
-        keep, designations = recorded_designations(inside, histories, code)
-        recorded = [
-            entry(
-                t,
-                f"recorded as designated {dates.in_words(s.date)}".strip()
-                if s.date
-                else "recorded as designated",
-            )
-            for t, s in designations
-        ]
-        propose, designated, possible = split_designated(keep, screening, code)
-        shown = {t.person_id for t in targets if not t.jurisdictions or code in t.jurisdictions}
+        chosen = select(targets, jurisdiction, screening, histories)
+        other = jurisdictions.get(jurisdiction.follows or "")
         found.append(
             Package(
                 code=code,
                 name=jurisdiction.name,
                 propose=ordered(
-                    entry(t, "; ".join(c.short for c in s.criteria)) for t, s in propose
+                    entry(t, "; ".join(c.short for c in s.criteria)) for t, s in chosen.inside
                 ),
                 possible=ordered(
                     entry(
                         t,
                         f"{c.program or 'program not stated'}, screening score {c.score or 0.0:.2f}",
                     )
-                    for t, c in possible
+                    for t, c in chosen.possible
                 ),
-                recorded=ordered(recorded),
+                recorded=ordered(
+                    entry(
+                        t,
+                        f"recorded as designated {dates.in_words(s.date)}".strip()
+                        if s.date
+                        else "recorded as designated",
+                    )
+                    for t, s in chosen.recorded
+                ),
                 designated=ordered(
                     entry(
                         t,
                         f"{c.program or 'program not stated'}{', listed ' + c.date if c.date else ''}",
                     )
-                    for t, c in designated
+                    for t, c in chosen.designated
                 ),
-                outside=ordered(entry(t, s.reason) for t, s in outside if not s.not_ready),
-                not_ready=ordered(entry(t, s.reason) for t, s in outside if s.not_ready),
+                outside=ordered(entry(t, s.reason) for t, s in chosen.outside if not s.not_ready),
+                not_ready=ordered(entry(t, s.reason) for t, s in chosen.outside if s.not_ready),
                 elsewhere=ordered(
                     entry(t, "the persons sheet limits the person to " + ", ".join(t.jurisdictions))
-                    for t in targets
-                    if t.person_id not in shown
+                    for t in chosen.elsewhere
+                ),
+                unsettled=ordered(
+                    entry(
+                        t,
+                        f"the request asks {jurisdiction.prose_name} to take over "
+                        f"{other.prose_name if other else 'another government'}'s listings: "
+                        "screen the list, or record that government's decision on the "
+                        "submissions sheet",
+                    )
+                    for t, _ in chosen.unsettled
                 ),
             )
         )

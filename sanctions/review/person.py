@@ -16,15 +16,14 @@ from sanctions.common.countries import country_name
 from sanctions.governments.registry import codes
 from sanctions.governments.roles import role
 from sanctions.governments.schema import Jurisdiction
-from sanctions.governments.scope import scope
 from sanctions.model.rows import RelationRow
 from sanctions.model.targets import RELATIVE_IS, Act, Evidence, Target
 from sanctions.review import timeline
 from sanctions.review.findings import FindingLine
 from sanctions.review.sources import Cited, Source, cite, describe, only_confidential
-from sanctions.tracking.gaps import own_designation
 from sanctions.tracking.history import Histories
 from sanctions.tracking.screening import Screening
+from sanctions.tracking.selection import standing
 from sanctions.workbook.layout import load_layout
 
 
@@ -93,6 +92,7 @@ OUTCOMES = {
     "in_scope": "in scope (would be proposed if the status were proposed)",
     "not_covered": "not covered",
     "not_ready": "not ready: nothing about the person goes to this government",
+    "unsettled": "in scope: held back until it is known where the government it follows stands",
     "elsewhere": "not for this government",
     "recorded": "already designated (submissions sheet): not proposed again",
     "screened": "already designated (screening): not proposed again",
@@ -298,34 +298,36 @@ def _government(
     histories: Histories,
     screening: Screening | None,
 ) -> GovernmentLine:
-    """What this government's package does with the person, by the same rules as the package:
-    the persons sheet may limit them to other governments; a designation recorded on the
-    submissions sheet, or found by a confident screening match, means they are not proposed
-    again; else the scope of the law decides."""
+    """What this government's package does with the person: the package's own decision
+    (``tracking/selection``)."""
     code = jurisdiction.code
 
     def line(outcome: str, reason: str = "", note: str = "") -> GovernmentLine:
         return GovernmentLine(code, jurisdiction.name, outcome, None, (), (), reason, note)
 
-    if target.jurisdictions and code not in target.jurisdictions:
+    stand = standing(target, jurisdiction, screening, histories)
+    found, step, cell = stand.scope, stand.step, stand.cell
+    if stand.outcome == "elsewhere" or found is None:
         return line(
             "elsewhere", f"the persons sheet limits the person to {', '.join(target.jurisdictions)}"
         )
-    found = scope(jurisdiction, target)
-    if not found.in_scope:
-        return line("not_ready" if found.not_ready else "not_covered", found.reason)
-    history = histories.get((target.person_id, code))
-    step = history.designated if history is not None else None
-    if step is not None:
+    if stand.outcome in ("not_ready", "not_covered"):
+        return line(stand.outcome, found.reason)
+    if stand.outcome == "recorded" and step is not None:
         return line(
             "recorded",
             f"recorded as designated{' on ' + dates.in_words(step.date) if step.date else ''}",
         )
-    cell = own_designation(screening, target.person_id, code)
-    if cell is not None and cell.confident:
+    if stand.outcome == "screened" and cell is not None:
         return line(
             "screened",
             f"{cell.program or 'program not stated'}{', listed ' + cell.date if cell.date else ''}",
+        )
+    if stand.outcome == "unsettled":
+        return line(
+            "unsettled",
+            "screen the list, or record on the submissions sheet the decision of the "
+            "government whose listings the request asks it to take over",
         )
     note = ""
     if cell is not None:

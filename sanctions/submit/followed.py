@@ -31,10 +31,6 @@ STEPS = {
     "withdrawn": "The submitting organisation withdrew its submission to {other}",
 }
 
-# The steps after which the followed government's answer is known.
-SETTLED = ("designated", "rejected")
-
-
 def followed_status(
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],
@@ -89,42 +85,3 @@ def _lines(
     said = f"{name} has not listed this person, as far as screening against "
     said += f"{sources_label(screening)} found."
     return [said, *lines]
-
-
-def split_unsettled(
-    jurisdiction: Jurisdiction,
-    inside: Sequence[tuple[Target, Scope]],
-    screening: Screening | None,
-    histories: Histories,
-) -> tuple[list[tuple[Target, Scope]], list[Target]]:
-    """(the persons a follower's letter may name, those for whom nobody knows where the
-    followed government stands). The request asks the follower to take over the other's
-    listings, so a person is put to it only once the list was screened or the submissions
-    sheet records the other's decision: until then the person is not ready for it, and the
-    notes say what to do."""
-    if jurisdiction.follows is None or screening is not None:
-        return list(inside), []
-    other = get(jurisdiction.follows)
-    known, unknown = [], []
-    for target, found in inside:
-        history = histories.get((target.person_id, other.code))
-        if history is not None and history.latest.status in SETTLED:
-            known.append((target, found))
-        else:
-            unknown.append(target)
-    return known, unknown
-
-
-def unsettled_note(jurisdiction: Jurisdiction, unknown: Sequence[Target]) -> str:
-    """For the notes: who is left out of a follower's package until the other's stand is known."""
-    if not unknown or jurisdiction.follows is None:
-        return ""
-    other = get(jurisdiction.follows)
-    lines = [
-        f"Not put to {jurisdiction.prose_name} until it is known where {other.prose_name} "
-        f"stands (the request asks it to take over {other.prose_name}'s listings): screen the "
-        f"list (sanctions screen) or record {other.prose_name}'s decision on the submissions "
-        "sheet.",
-        *(f"- {t.name}" for t in unknown),
-    ]
-    return "\n" + "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
 from sanctions.model.targets import Target
@@ -29,14 +30,16 @@ def notes_text(
     recorded: Sequence[tuple[Target, Step]] = (),
     to_check: Sequence[str] = (),
     earlier: Sequence[tuple[str, History]] = (),
+    unsettled: Sequence[tuple[Target, Scope]] = (),
 ) -> str:
     """``earlier``: every person's steps with this government on the submissions sheet (name,
     history), whatever this package holds; ``missing``: what the document shows as a placeholder, to complete before filing;
     ``to_check``: what to settle before filing that the document does not show in brackets;
     ``resubmitted``: targets sent to this government before, with what the summary says;
-    ``recorded``: targets the submissions sheet records as designated by it."""
+    ``recorded``: targets the submissions sheet records as designated by it; ``unsettled``:
+    targets held back until it is known where the government it follows stands."""
     return (
-        _scope_notes(jurisdiction, inside, outside, missing, to_check)
+        _scope_notes(jurisdiction, inside, outside, missing, to_check, unsettled)
         + _history_notes(jurisdiction, resubmitted, recorded)
         + _earlier_notes(jurisdiction, earlier)
         + _own_designation_notes(jurisdiction, designated, possible)
@@ -115,22 +118,40 @@ def _scope_notes(
     outside: Sequence[tuple[Target, Scope]],
     missing: Sequence[str],
     to_check: Sequence[str] = (),
+    unsettled: Sequence[tuple[Target, Scope]] = (),
 ) -> str:
     uncovered = [(t, found) for t, found in outside if not found.not_ready]
     unready = [(t, found) for t, found in outside if found.not_ready]
+    other = get(jurisdiction.follows).prose_name if jurisdiction.follows else ""
+    held = f" Held until it is known where {other} stands: {len(unsettled)}." if unsettled else ""
     lines = [
         f"{jurisdiction.name}: notes for the submitter",
         "",
         f"Targets in scope: {len(inside)}. Not covered by {jurisdiction.criteria_named}: "
-        f"{len(uncovered)}. Not ready: {len(unready)}.",
+        f"{len(uncovered)}. Not ready: {len(unready)}.{held}",
         "",
     ]
-    if not inside:
+    if not inside and unsettled:
+        lines += [
+            f"Nothing goes to {jurisdiction.prose_name} yet: the request asks it to take over "
+            f"{other}'s listings, and it is not known where {other} stands on anyone proposed "
+            "to it (below), so this package has no send/ folder and no .zip.",
+            "",
+        ]
+    elif not inside:
         lines += [
             f"Nothing goes to {jurisdiction.prose_name}: no person of the list is proposed to "
             "it, so this package has no send/ folder and no .zip.",
             "",
         ]
+    if unsettled:
+        lines.append(
+            f"Not put to {jurisdiction.prose_name} until it is known where {other} stands "
+            f"(the request asks it to take over {other}'s listings): screen the list "
+            f"(sanctions screen) or record {other}'s decision on the submissions sheet:"
+        )
+        lines += [f"- {t.name}" for t, _ in unsettled]
+        lines.append("")
     if missing:
         lines.append("To complete before filing:")
         lines += [f"- {item}" for item in missing]

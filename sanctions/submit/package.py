@@ -46,23 +46,22 @@ from sanctions.governments.listformat import (
     rows_for,
 )
 from sanctions.governments.schema import Jurisdiction
-from sanctions.governments.scope import Scope, in_package
+from sanctions.governments.scope import Scope
 from sanctions.model import ftmio
 from sanctions.model.graph import Graph
 from sanctions.model.subset import relied_edges, subset
 from sanctions.model.targets import Evidence, Target
 from sanctions.submit.document import Letterhead, render_submission, to_complete
-from sanctions.submit.followed import followed_status, split_unsettled, unsettled_note
+from sanctions.submit.followed import followed_status
 from sanctions.submit.notes import notes_text
 from sanctions.submit.relied import relied_on
-from sanctions.tracking.designations import split_designated
 from sanctions.tracking.history import (
     Histories,
     History,
-    recorded_designations,
     resubmission_note,
 )
 from sanctions.tracking.screening import Screening
+from sanctions.tracking.selection import select
 
 
 @dataclass
@@ -98,10 +97,8 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     """Write one government's package into ``folder`` and zip its ``send/`` part beside."""
     internal = folder / INTERNAL_FOLDER
     internal.mkdir(parents=True)
-    inside, outside = in_package(inputs.targets, jurisdiction)
-    inside, recorded = recorded_designations(inside, inputs.histories, jurisdiction.code)
-    inside, designated, possible = split_designated(inside, inputs.screening, jurisdiction.code)
-    inside, unsettled = split_unsettled(jurisdiction, inside, inputs.screening, inputs.histories)
+    chosen = select(inputs.targets, jurisdiction, inputs.screening, inputs.histories)
+    inside, outside, unsettled = chosen.inside, chosen.outside, chosen.unsettled
     evidence = exhibits(inside, inputs.evidence, jurisdiction)
     history = _resubmissions(inside, evidence, inputs, jurisdiction)
     letterhead = Letterhead(inputs.draft, inputs.date)
@@ -115,15 +112,15 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         inside,
         outside,
         inputs.screening,
-        designated,
-        possible,
+        chosen.designated,
+        chosen.possible,
         missing,
         [(t, history[t.person_id]) for t, _ in inside if t.person_id in history],
-        recorded,
+        chosen.recorded,
         to_check,
         _earlier(inputs, jurisdiction.code),
+        unsettled,
     )
-    notes += unsettled_note(jurisdiction, unsettled)
     if inputs.draft:
         notes = "DRAFT: not for filing.\n\n" + notes
     (internal / NOTES_FILE).write_text(notes, encoding="utf-8")

@@ -382,6 +382,31 @@ def test_what_each_government_receives(built):
     ]
 
 
+def test_a_person_a_follower_holds_back_is_shown_held_back_as_its_package_does(
+    build, tmp_path: Path
+) -> None:
+    """Unscreened, nobody knows where the European Union stands, so Switzerland's package
+    names no one: the report says so, and that the notes name them, and never "proposed"."""
+    book = build(workbooks.valid_rows())
+    result = validate(book)
+    files = render(result, book, None, None)
+    front = page_of(files["index.html"])
+    assert listed(front, "ch", "propose") == []
+    held = listed(front, "ch", "unsettled")
+    assert [e.split(":")[0] for e in held] == ["P001 Arman Testbayev", "P002 Dana Fictiyeva"]
+    assert "take over the European Union's listings" in held[0]
+    person = page_of(files[next(name for name in files if name.endswith("P001.html"))])
+    assert "held back until it is known where the government it follows stands" in person.text()
+    out = tmp_path / "out"
+    assert run_cli("export", str(book), "--out", str(out)).returncode == 0
+    notes = (out / book.stem / f"{book.stem}-ch" / "internal" / "notes.txt").read_text("utf-8")
+    assert (
+        "Targets in scope: 0." in notes
+        and "Held until it is known where the European Union stands: 2." in notes
+    )
+    assert "Nothing goes to Switzerland yet" in notes and "- Arman Testbayev" in notes
+
+
 def public_lists(front: Element) -> tuple[list[str], list[str]]:
     """The front page's public list: who is shown, and who is left off and why."""
     found = {

@@ -12,9 +12,10 @@ from sanctions.governments.registry import get
 from sanctions.governments.scope import in_package
 from sanctions.model.rows import Rows
 from sanctions.model.targets import load_targets
-from sanctions.submit.followed import followed_status, split_unsettled
+from sanctions.submit.followed import followed_status
 from sanctions.tracking.history import histories
 from sanctions.tracking.screening import Designation, Match, Screened, Screening
+from sanctions.tracking.selection import select
 from tests import workbooks
 from tests.conftest import run_cli
 
@@ -72,7 +73,8 @@ def test_without_a_listing_it_says_what_was_searched_and_what_was_done(tmp_path:
 def test_a_government_that_follows_none_says_nothing_of_it(tmp_path: Path) -> None:
     _, targets = inside(tmp_path)
     assert followed_status(get("gb"), targets, None, {}) == {}
-    assert split_unsettled(get("gb"), targets, None, {}) == (targets, [])
+    chosen = select([t for t, _ in targets], get("gb"), None, {})
+    assert [t for t, _ in chosen.inside] == [t for t, _ in targets] and not chosen.unsettled
 
 
 def test_a_person_is_put_to_the_follower_only_once_the_followed_governments_stand_is_known(
@@ -86,21 +88,20 @@ def test_a_person_is_put_to_the_follower_only_once_the_followed_governments_stan
         {"person_id": "P001", "jurisdiction": "eu", "status": "submitted", "date": "2026-03-02"},
     ]  # fmt: skip
     result, targets = inside(tmp_path, rows)
-    known, unknown = split_unsettled(
-        SWITZERLAND, targets, None, histories(Rows.of(result).submissions)
-    )
-    assert known == [] and [t.person_id for t in unknown] == ["P001", "P002"]
-    assert split_unsettled(SWITZERLAND, targets, screened_by("us", "P001"), {}) == (targets, [])
+    people = [t for t, _ in targets]
+    chosen = select(people, SWITZERLAND, None, histories(Rows.of(result).submissions))
+    assert chosen.inside == [] and [t.person_id for t, _ in chosen.unsettled] == ["P001", "P002"]
+    assert select(people, SWITZERLAND, screened_by("us", "P001"), {}).inside == targets
     rows["submissions"].append(
         {"person_id": "P001", "jurisdiction": "eu", "status": "rejected", "date": "2026-06-01"}
     )
     result, targets = inside(tmp_path, rows)
-    known, unknown = split_unsettled(
-        SWITZERLAND, targets, None, histories(Rows.of(result).submissions)
+    chosen = select(
+        [t for t, _ in targets], SWITZERLAND, None, histories(Rows.of(result).submissions)
     )
-    assert [t.person_id for t, _ in known] == ["P001"] and [t.person_id for t in unknown] == [
-        "P002"
-    ]
+    known = chosen.inside
+    assert [t.person_id for t, _ in known] == ["P001"]
+    assert [t.person_id for t, _ in chosen.unsettled] == ["P002"]
     said = followed_status(SWITZERLAND, known, None, histories(Rows.of(result).submissions))
     assert said["P001"] == [
         "The European Union declined the listing proposed by the submitting organisation on "
