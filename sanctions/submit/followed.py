@@ -31,6 +31,7 @@ STEPS = {
     "withdrawn": "The submitting organisation withdrew its submission to {other}",
 }
 
+
 def followed_status(
     jurisdiction: Jurisdiction,
     inside: Sequence[tuple[Target, Scope]],

@@ -138,6 +138,4 @@ def select(
     histories: Histories,
 ) -> Selection:
     """Every person's standing with the government's package."""
-    return Selection(
-        tuple(standing(t, jurisdiction, screening, histories) for t in targets)
-    )
+    return Selection(tuple(standing(t, jurisdiction, screening, histories) for t in targets))

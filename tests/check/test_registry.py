@@ -379,6 +379,7 @@ def test_every_rule_has_a_case():
         "submitter.value": "check/test_submitter.py",
         "quote.only_confidential": "export/test_leaks.py",
         "quote.carriers_words": "evidence/test_quoting.py",
+        "quote.inline_carriers_words": "evidence/test_inline.py",
         **dict.fromkeys(
             (
                 "submission.order",

@@ -70,3 +70,31 @@ def test_contrary_information_is_looked_for_in_the_sources_cited_for_it(findings
     assert (found.sheet, found.column) == ("persons", "exculpatory")
     rows["persons"][0]["exculpatory"] = "The report says he “answered for the police”."
     assert _inline(findings_of, rows) == []
+
+
+def test_words_only_the_carrier_says_are_its_own_not_the_source_s_it_carries(findings_of) -> None:  # type: ignore[no-untyped-def]
+    """A report known only as another quotes it: words the other sets in quotation marks are
+    the report's; words of the other's own (outside its quotation marks) are not, and a
+    description quoting them as the report's is told to cite the one that says them."""
+    rows = workbooks.valid_rows()
+    workbooks.act_on_earlier_report(rows)
+
+    def found(description: str, cited: str = "E003") -> list[str]:
+        rows["involvement"][0].update(description=description, evidence_ids=cited)
+        return [
+            f.message
+            for f in findings_of(rows)
+            if f.code in ("quote.inline_carriers_words", "quote.inline_not_found")
+        ]
+
+    # in the carrier's quotation marks: the earlier report's words
+    assert found("The earlier report says he had them “taken to the city police station”.") == []
+    # the carrier's own words: not the earlier report's
+    (message,) = found("The earlier report says they were “held overnight”.")
+    assert message.startswith(
+        "“held overnight” in description stands in quotation marks, and of the copies of E003 "
+        "only E001 (example-city-report.txt) holds it, in its own words"
+    )
+    assert "cite E001 for them too" in message
+    # cited too, the carrier is the one saying them
+    assert found("The report says they were “held overnight”.", "E001; E003") == []
