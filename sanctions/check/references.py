@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from sanctions.rules.finding import Finding, cell_ref
-from sanctions.workbook.columns.values import isin, split_multi
+from sanctions.workbook.columns.values import isin, items, split_multi
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -196,6 +196,33 @@ def _relation_targets(sheets: Sheets) -> Iterator[Finding]:
         )
 
 
+def _parts_outside(sheets: Sheets) -> Iterator[Finding]:
+    """An act said to be part of a violation its incident does not have."""
+    frame = sheets.frames["involvement"]
+    if "part_in" not in frame:
+        return
+    typed = frame.loc[frame["part_in"].notna()]
+    if typed.empty:
+        return
+    incidents = sheets.frames["incidents"]
+    kinds = {
+        str(ident): items(value)
+        for ident, value in zip(incidents["incident_id"], incidents["violation_types"], strict=True)
+    }
+    for label, incident, value in zip(
+        typed.index, typed["incident_id"], typed["part_in"], strict=True
+    ):
+        known = kinds.get(str(incident))
+        if known is None:  # an unknown incident: ref.unknown_incident says so
+            continue
+        for kind in items(value):
+            if kind not in known:
+                yield sheets.finding(
+                    PART_OUTSIDE, "involvement", "part_in", row_number(label), value,
+                    kind=kind, incident=incident, kinds="; ".join(known) or "none",
+                )  # fmt: skip
+
+
 def _unknown_rule(entity: str, meaning: str) -> SheetsRule:
     return SheetsRule(
         f"ref.unknown_{entity}",
@@ -234,4 +261,15 @@ RELATION_NO_TARGET = SheetsRule(
     check=_relation_targets,
 )
 
-RULES = (*UNKNOWN.values(), ORG_CYCLE, SELF, RELATION_NO_TARGET)
+PART_OUTSIDE = SheetsRule(
+    "ref.part_outside",
+    "error",
+    "An act said to be part of a violation (part_in) that its incident's violation_types do "
+    "not have.",
+    "part_in '{kind}' is not one of the violation types of incident {incident} ({kinds}): "
+    "name only those of the incident the act is part of, or add it to the incident's "
+    "violation_types if the sources show the incident involved it",
+    check=_parts_outside,
+)
+
+RULES = (*UNKNOWN.values(), ORG_CYCLE, SELF, RELATION_NO_TARGET, PART_OUTSIDE)

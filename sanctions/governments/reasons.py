@@ -36,7 +36,7 @@ def reasons(target: Target, scope: Scope) -> str:
         for a in target.own_acts
         if a.publishable
         and a.anchor.quote
-        and not (a.violation_types and not set(a.violation_types) & scope.covered)
+        and not (a.violations and not set(a.violations) & scope.covered)
     ]
     for incident in dict.fromkeys(a.incident_id for a in acts):
         sentences.append(_incident([a for a in acts if a.incident_id == incident]))

@@ -54,7 +54,7 @@ class Scope:
 
 def reach(act: Act) -> frozenset[str]:
     """The incident's violations that this person's act is part of, given their role."""
-    return frozenset(act.violation_types) & role(act.role).reaches
+    return frozenset(act.violations) & role(act.role).reaches
 
 
 def ground_of(criterion: Criterion, target: Target, act: Act) -> Ground | None:
@@ -127,7 +127,7 @@ def signature(target: Target) -> tuple[object, ...]:
             [
                 (
                     act.role,
-                    frozenset(act.violation_types),
+                    frozenset(act.violations),
                     tuple([h(target, act, True) for h in holds]),
                     tuple([h(target, act, False) for h in holds]),
                 )

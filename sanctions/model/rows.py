@@ -115,6 +115,7 @@ class InvolvementRow:
     person_id: str
     incident_id: str
     role: str
+    part_in: list[str]  # the incident's violations the act is part of, if not all
     description: str
     evidence_ids: list[str]
     quote: list[str]  # the source's own words that state the row's fact

@@ -135,7 +135,7 @@ class Act:
     place: str | None
     role: str
     description: str
-    violation_types: list[str]
+    violation_types: list[str]  # the incident's
     evidence: list[str]
     confidential: bool  # the incident is
     victims: list[str] = field(default_factory=list)
@@ -153,6 +153,19 @@ class Act:
     row: int = 0  # the involvement sheet's Excel row it is typed on
     second_hand: bool = False  # every source cited for the act is known only through another
     publishers: tuple[str, ...] = ()  # who published the act's non-confidential sources
+    # the incident's violations the act is part of, where the sources show only some
+    # (involvement's part_in); empty: all of them
+    part_in: tuple[str, ...] = ()
+
+    @property
+    def violations(self) -> list[str]:
+        """The incident's violations this act is part of: those the row names (``part_in``),
+        else all of them (a role then says which it can reach, ``scope.reach``)."""
+        return (
+            [v for v in self.violation_types if v in self.part_in]
+            if self.part_in
+            else (self.violation_types)
+        )
 
     def when(self, locale: str = "en-GB") -> str:
         """When the incident happened, as prose writes it: a day, or a period."""
@@ -240,7 +253,7 @@ class Target(PersonRow):
 
     @property
     def violation_types(self) -> set[str]:
-        return {v for act in self.own_acts for v in act.violation_types}
+        return {v for act in self.own_acts for v in act.violations}
 
     @property
     def latest_post(self) -> Post | None:
@@ -384,6 +397,7 @@ def load_targets(
                 role=part.role,
                 description=part.description,
                 violation_types=list(incident.violation_types),
+                part_in=tuple(part.part_in),
                 evidence=list(part.evidence_ids),
                 confidential=incident.confidential,
                 victims=list(incident.victims),

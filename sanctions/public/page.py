@@ -137,7 +137,7 @@ def public_line(act: Act, titled: bool = True) -> str:
     confidential, since either may name them. Not ``titled``: without the incident's title
     (the page names the incident once, before the person's acts in it)."""
     if act.victims_confidential:
-        kinds = characterised(act.violation_types, act, named=False)
+        kinds = characterised(act.violations, act, named=False)
         by = who(act.anchor, named=False)
         told = f", according to {by}" if by else ""
         return f"{role(act.role).label.capitalize()} in an incident {act.at()} ({kinds}){told}."

@@ -261,7 +261,7 @@ def _acts(target: Target, evidence: Mapping[str, Evidence]) -> tuple[ActLine, ..
             title=act.incident,
             when=act.when(),
             place=act.place,
-            violations=tuple(_words(v) for v in act.violation_types),
+            violations=tuple(_words(v) for v in act.violations),
             role=role(act.role).label,
             role_meaning=role(act.role).description,
             description=act.description,

@@ -27,7 +27,7 @@ from sanctions.governments.registry import codes, get
 from sanctions.governments.roles import worded
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
-from sanctions.model.attribution import basis, kinds_as_said, statement, who
+from sanctions.model.attribution import basis, kind_words, kinds_as_said, statement, who
 from sanctions.model.targets import Act, Evidence, Target, latest_of
 from sanctions.submit.letter import Letter, letters_jinja
 from sanctions.submit.relied import Relied
@@ -317,11 +317,26 @@ def ground_line(
     rests = basis(act.anchor)
     based = f", based on {rests}," if rests else ","
     did, ends = worded(act.role, act.titled(locale, place=True, quoted=True))
-    kinds = kinds_as_said(ground.reach, act, source or "the source")
+    # where the row says the act is part of only some of the incident's violations, the
+    # incident is still told whole, and the person's part in it as the row narrows it
+    narrowed = set(act.violations) != set(act.violation_types)
+    kinds = kinds_as_said(
+        act.violation_types if narrowed else ground.reach, act, source or "the source"
+    )
+    part = (
+        f"; the person's part in it, as the sources show it, is in its "
+        f"{kind_words(sorted(ground.reach))}"
+        if narrowed
+        else ""
+    )
     text = (
         f"{ground.criterion.short}: in the {spelled('submitting organisation', locale)}'s "
         f"assessment{based} the person{held} {did}"
-        + (f", an incident involving {kinds}." if ends else f". The incident involved {kinds}.")
+        + (
+            f", an incident involving {kinds}{part}."
+            if ends
+            else f". The incident involved {kinds}{part}."
+        )
     )
     relied = (
         f" The passage relied on: {said}."

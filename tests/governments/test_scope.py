@@ -96,6 +96,40 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
+def test_an_act_part_of_only_some_of_its_incident_grounds_only_those(build, tmp_path: Path) -> None:
+    """An officer the report names for the detention that came before a death, which only an
+    account not naming him ties to anyone: ``part_in`` says his act is part of the detention.
+    No right-to-life criterion is met by it, and the letters tell the incident whole, with his
+    part in it as the row narrows it."""
+    detention = dict(KILLING_TRIAL, incident_id="I054", title="Death of Nurlan Victimov after his arrest",
+                     violation_types="killing; arbitrary_detention")  # fmt: skip
+    rows = rows_with(
+        "P054",
+        "Aidos Arrestov",
+        "perpetrated",
+        detention,
+        {"title": "Officer", "start_date": "2015"},
+    )
+    rows["involvement"][-1]["part_in"] = "arbitrary_detention"
+    folder = export(build, tmp_path, rows)
+    for code in ("gb", "au"):  # the right to life and torture, no arbitrary detention
+        assert "ARRESTOV" not in targets(folder, code).upper(), code
+        assert "- Aidos Arrestov: the recorded conduct (arbitrary detention) is outside" in notes(
+            folder, code
+        ), code
+    text = document(folder, "us")
+    chapter = text[text.index("3. Aidos Arrestov") :]
+    why = next(p for p in chapter if "acted in person in" in p)
+    assert (
+        "an incident involving arbitrary detention and killing; the person's part in it, as "
+        "the sources show it, is in its arbitrary detention." in why
+    )
+    # without part_in, the act is part of the killing too
+    rows["involvement"][-1]["part_in"] = None
+    folder = export(build, tmp_path / "whole", rows)
+    assert "ARRESTOV" in targets(folder, "gb").upper()
+
+
 @pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])
 def test_what_came_after_a_death_grounds_only_a_criterion_that_names_it(
     build, tmp_path: Path, role: str

@@ -49,6 +49,7 @@ def act(
         person_id=f"P{i:03d}",
         incident_id=incident,
         role=role,
+        part_in=[],
         description="",
         evidence_ids=["E001"],
         quote=quote,
