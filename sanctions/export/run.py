@@ -62,9 +62,10 @@ from sanctions.public.page import public_sources, public_targets, write_public
 from sanctions.review.report import write_report
 from sanctions.rules.finding import Finding
 from sanctions.submit.package import Built, Inputs, build_package
-from sanctions.tracking.gaps import gap_matrix, proposed_by, rows, write_matrix_xlsx
+from sanctions.tracking.gaps import gap_matrix, rows, write_matrix_xlsx
 from sanctions.tracking.history import histories
 from sanctions.tracking.screening import screening_of
+from sanctions.tracking.selection import proposed_by
 from sanctions.workbook.layout import load_layout
 
 # Written by `sanctions screen`, not by export: carried over when the folder is rebuilt.
@@ -334,7 +335,7 @@ def _write_public_folder(
     title = f"Officials proposed for sanctions: {workbook.stem.replace('_', ' ').title()}"
     gaps = None
     if screening is not None:
-        matrix = gap_matrix(screening, proposed_by(targets))
+        matrix = gap_matrix(screening, proposed_by(targets, screening, inputs.histories))
         gaps = rows(screening, matrix, [e["anchor"] for e in entries])
     public_items = [evidence[i] for i in sources]
     copies = copy_evidence(workbook, public_items, staging / PUBLIC_FOLDER)

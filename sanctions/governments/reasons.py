@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from sanctions.common.mentions import GLUED, SOFT, forms, reads_as, words_of
 from sanctions.governments.scope import Scope
-from sanctions.model.attribution import quoted, who
+from sanctions.model.attribution import quoted, told_within, who
 from sanctions.model.targets import Act, Anchor, Post, Target
 
 WITHHELD = "[name withheld]"
@@ -69,6 +69,8 @@ def _incident(acts: Sequence[Act]) -> str:
 def _voice(act: Act) -> str:
     """Who says it: the publishers for their own finding, or whose account as they report it."""
     by = who(act.anchor, named=not act.victims_confidential)
+    if by is not None and not act.victims_confidential and told_within(act.anchor, by):
+        by = None  # the passage names its teller itself
     publishers = _and(act.publishers)
     if by is None:
         return (

@@ -17,7 +17,6 @@ from functools import cache
 
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.evidence.passages import fold, fold_text, passages
-from sanctions.evidence.tellers import ATTRIBUTING
 from sanctions.model.targets import Act, Anchor
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.layout import VIOLATIONS_FILE
@@ -90,44 +89,71 @@ def inner_quotes(text: str) -> str:
 
 # The words by which a passage opens by naming its teller ("According to Kayyrbek, on 6
 # January 2020 he was…"), folded as passages are.
-_OPENS_TOLD = re.compile(
-    r"(?:according to|in the words of|as (?:told|reported|stated) by|по словам|со слов)\b"
+_OPENS_TOLD = re.compile(r"(?:according to|in the words of|по словам|со слов) ")
+# A verb by which the teller named at a passage's start gives what follows as theirs
+# ("Gulbarash Zholmukhambetova believes that …"), with "that" or a colon after it.
+_SAYS = re.compile(
+    r" (?:believes|believed|said|says|stated|states|told [\w ]{0,20}?|claims|claimed|alleges"
+    r"|alleged|testified|recalled|recounted|insisted|maintains|maintained|asserts|asserted)"
+    r"(?: that\b|:)"
 )
-_TELLER_WITHIN = 60  # how far into the passage the teller is named
-_SAYING_WITHIN = 40  # how far after that the words that say so end ("believes that")
-_WORDS_BEFORE = 3  # words before the teller ("Agadil's mother"), and in the teller's name
+_TELLER_WITHIN = 40  # how far into the passage the teller is named
+_WORDS_BEFORE = 3  # words before the teller's name ("Agadil's mother")
+# A sentence's end inside a passage: what follows is another statement, which the opening
+# words do not give as the teller's.
+_SENTENCE_END = re.compile(r"[.!?…][”’\"»)]* +\S")
+
+
+def teller_names(by: str) -> list[str]:
+    """The words of a teller's name, folded: the capitalised words of ``account_by`` ("Askar
+    Kayyrbek", "Gulbarash Zholmukhambetova, the victim's mother"), none for one described
+    only ("the victim's son"), whom a passage cannot be known to name."""
+    return [fold_text(w) for w in re.findall(r"\b[^\W\d_][\w’'-]{2,}", by) if w[0].isupper()]
 
 
 def told_within(anchor: Anchor, by: str) -> bool:
-    """Whether every passage opens by naming its teller, ``by`` (a word of it), as the one
-    whose account or belief it is: "According to Kayyrbek, …", "Agadil's mother Gulbarash
+    """Whether every passage is one sentence that opens by naming its teller as the one whose
+    account or belief it is: "According to Kayyrbek, …", "Agadil's mother Gulbarash
     Zholmukhambetova believes that …". The passage then says whose it is in the source's own
     words, and a sentence that said so again before it ("According to Askar Kayyrbek:
-    “According to Kayyrbek, …”") would say it twice."""
-    words = [w for w in fold_text(by).split() if len(w) >= 3 and w not in ("the", "and")]
-    return bool(anchor.quote and words) and all(
-        _names_teller(fold_text(passage), words) for passage in anchor.quote
+    “According to Kayyrbek, …”") would say it twice. Anything less certain keeps the
+    attribution: a second sentence, a teller described rather than named, a name that is not
+    the one the row gives, a saying that is not the opening clause's."""
+    names = teller_names(by)
+    return bool(anchor.quote and names) and all(
+        _names_teller(fold_text(passage).strip(), names) for passage in anchor.quote
     )
 
 
-def _names_teller(text: str, words: Sequence[str]) -> bool:
+def _is_name(word: str, names: Sequence[str]) -> bool:
+    """Whether a folded word is one of the teller's names, as such or with an ending
+    ("Kayyrbek's", Russian "Тестова" for Тестов) on a name of five letters or more: not
+    "Ivanova" for Ivan."""
+    word = word.strip(",.:;")
+    return any(
+        word == name or (len(name) >= 5 and word.startswith(name) and len(word) - len(name) <= 2)
+        for name in names
+    )
+
+
+def _names_teller(text: str, names: Sequence[str]) -> bool:
+    if _SENTENCE_END.search(text):
+        return False
+    words = text.split()
     opening = _OPENS_TOLD.match(text)
-    if opening is not None:  # "according to Kayyrbek, …"
-        head = text[opening.end() : opening.end() + _TELLER_WITHIN]
-        return any(word in head for word in words)
-    # "Agadil's mother Gulbarash Zholmukhambetova believes that …": the teller the subject of
-    # its opening clause (a few words in, no comma before it), the saying close after it
-    at = [i for word in words if (i := text.find(word, 0, _TELLER_WITHIN)) >= 0]
-    if not at:
-        return False
-    start = min(at)
-    if "," in text[:start] or len(text[:start].split()) > _WORDS_BEFORE:
-        return False
-    saying = ATTRIBUTING.search(text, start, start + _TELLER_WITHIN + _SAYING_WITHIN)
-    if saying is None or _OPENS_TOLD.match(text, saying.start()):
-        return False
-    between = text[start : saying.start()]
-    return "," not in between and len(between.split()) <= _WORDS_BEFORE
+    if opening is not None:  # "according to Kayyrbek, …": the name, then the clause's comma
+        head = text[opening.end() :].split(",", 1)[0].split()
+        return 0 < len(head) <= _WORDS_BEFORE and any(_is_name(w, names) for w in head)
+    # "agadil’s mother gulbarash zholmukhambetova believes that …": a few words, the name, the
+    # saying right after it
+    for i, word in enumerate(words[: _WORDS_BEFORE + 1]):
+        if _is_name(word, names):
+            j = i
+            while j + 1 < len(words) and _is_name(words[j + 1], names):
+                j += 1
+            after = " " + " ".join(words[j + 1 :])
+            return "," not in " ".join(words[:i]) and _SAYS.match(after) is not None
+    return False
 
 
 def statement(

@@ -24,6 +24,7 @@ from sanctions.common.places import (
     recognise,
 )
 from sanctions.common.progress import Progress
+from sanctions.model.rows import Rows
 from sanctions.model.targets import load_targets
 from sanctions.screen.download import DownloadError, Limits, fetch, is_url
 from sanctions.screen.download import Progress as Download
@@ -33,12 +34,13 @@ from sanctions.screen.reference import Reference, ReferenceError, read_files
 from sanctions.tracking.gaps import (
     Matrix,
     gap_matrix,
-    proposed_by,
     rows,
     to_data,
     write_matrix_xlsx,
 )
+from sanctions.tracking.history import histories
 from sanctions.tracking.screening import Screening, load_screening, same_reference, to_json
+from sanctions.tracking.selection import proposed_by
 
 # For one URL: the download's progress callback, and what to call when it has finished.
 ProgressFor = Callable[[str], tuple[Download, Callable[[], None]]]
@@ -122,7 +124,10 @@ def screen_list(
 ) -> ScreenedList:
     """Screen a validated workbook and write its screening.json and gap-matrix.xlsx."""
     screening = screen(result, workbook, reference, threshold, provenance, steps, kept)
-    matrix = gap_matrix(screening, proposed_by(load_targets(result)))
+    table = Rows.of(result)
+    matrix = gap_matrix(
+        screening, proposed_by(load_targets(table), screening, histories(table.submissions))
+    )
     folder = list_folder(workbook, out)
     record = to_json(screening, to_data(matrix))
     with held(folder):  # not while an export replaces the folder

@@ -95,10 +95,14 @@ def _target_context(
             else cites_held(act_evidence, evidence)
         )
 
-    # the person's acts, those in one incident together, in the order the incidents come
+    # the person's acts, those in one incident together, in the order the incidents come; in
+    # one, those that may be published first, so that the incident named before the first is
+    # never named only inside a paragraph marked confidential
     in_turn: dict[str, list[Act]] = {}
     for act in target.own_acts:
         in_turn.setdefault(act.incident_id, []).append(act)
+    for acts in in_turn.values():
+        acts.sort(key=lambda act: not act.publishable)
     by = teller(target.identity_account, target.identity_account_by)
     identified = " ".join(
         part

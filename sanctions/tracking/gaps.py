@@ -10,15 +10,13 @@ packages keep proposing the person until an editor confirms the match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sanctions.common.writers import write_xlsx
-from sanctions.governments.registry import codes, load
-from sanctions.governments.scope import in_package
-from sanctions.model.targets import Target
+from sanctions.governments.registry import codes
 from sanctions.tracking.screening import Screened, Screening
 
 DESIGNATED, PROPOSED, NONE = "designated", "proposed", "none"
@@ -62,17 +60,6 @@ class Cell:
 
 
 Matrix = dict[str, dict[str, Cell]]
-
-
-def proposed_by(targets: Iterable[Target]) -> dict[str, set[str]]:
-    """For each person, the governments whose package in this workbook proposes them."""
-    targets = list(targets)
-    out: dict[str, set[str]] = {}
-    for code, jurisdiction in load().items():
-        inside, _ = in_package(targets, jurisdiction)
-        for target, _scope in inside:
-            out.setdefault(target.person_id, set()).add(code)
-    return out
 
 
 def designations(person: Screened) -> dict[str, Cell]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from sanctions.governments.registry import load
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope, scope
 from sanctions.model.targets import Target
@@ -129,6 +130,18 @@ class Selection:
     @property
     def elsewhere(self) -> list[Target]:
         return [s.target for s in self._of("elsewhere")]
+
+
+def proposed_by(
+    targets: Iterable[Target], screening: Screening | None, histories: Histories
+) -> dict[str, set[str]]:
+    """For each person, the governments whose package in this workbook proposes them."""
+    targets = list(targets)
+    out: dict[str, set[str]] = {}
+    for code, jurisdiction in load().items():
+        for target, _ in select(targets, jurisdiction, screening, histories).inside:
+            out.setdefault(target.person_id, set()).add(code)
+    return out
 
 
 def select(

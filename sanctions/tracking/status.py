@@ -18,9 +18,10 @@ from sanctions.common.places import list_folder
 from sanctions.governments.registry import codes
 from sanctions.model.rows import PersonRow, Rows
 from sanctions.model.targets import load_targets
-from sanctions.tracking.gaps import Cell, designations, proposed_by
+from sanctions.tracking.gaps import Cell, designations
 from sanctions.tracking.history import Histories, History, histories
 from sanctions.tracking.screening import Screening, screening_of
+from sanctions.tracking.selection import proposed_by
 
 NOT_RECORDED = "designated according to screening, not recorded in the submissions sheet"
 NOT_FOUND = "recorded as designated, not found by screening"
@@ -140,6 +141,6 @@ def status_of(workbook: Path, exports: Path) -> StatusReport:
         rows.persons,
         histories(rows.submissions),
         screening,
-        proposed_by(load_targets(rows)),
+        proposed_by(load_targets(rows), screening, histories(rows.submissions)),
     )
     return StatusReport(workbook, folder, grid, notes, [stale] if stale else [])

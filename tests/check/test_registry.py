@@ -300,7 +300,13 @@ CELL_CASES: list[tuple[str, Mutation, str, str, int]] = [
         0,
     ),
     # an act said to be part of a killing in an incident of detention alone
-    ("ref.part_outside", setter("involvement", 0, "part_in", "killing"), "involvement", "part_in", 0),
+    (
+        "ref.part_outside",
+        setter("involvement", 0, "part_in", "killing"),
+        "involvement",
+        "part_in",
+        0,
+    ),
     # the report's copy gone: its passages cannot be checked
     ("quote.unchecked", setter("evidence", 0, "file", None), "evidence", "file", 0),
     (

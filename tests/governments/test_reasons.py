@@ -16,3 +16,23 @@ def test_a_post_is_dated_in_the_reasons_as_in_the_letter() -> None:
     assert _post(seen).endswith("(in post as of 15 May 2020)")
     undated = Post("Police officer", "Example City Police", None, None, ["E001"])
     assert _post(undated) == "Police officer, Example City Police"
+
+
+def test_a_passage_that_names_its_teller_is_not_attributed_twice_in_the_reasons() -> None:
+    """“According to Testov, …” is said by the publishers as it stands, as the letters quote it:
+    never "according to Marat Testov, as reported by …: “According to Testov, …”"."""
+    from sanctions.governments.reasons import _voice
+    from sanctions.model.targets import Act, Anchor
+
+    def act(passage: str) -> Act:
+        return Act(
+            "I001", "Beating of Marat Testov", "2020-01-06", None, None, "perpetrated", "",
+            ["ill_treatment"], ["E001"], False,
+            anchor=Anchor((passage,), ("p. 2",), "victim", "Marat Testov"),
+            publishers=("Example Watch",),
+        )  # fmt: skip
+
+    assert _voice(act("According to Testov, an officer beat him")) == "Example Watch reports"
+    assert _voice(act("an officer beat him")) == (
+        "according to Marat Testov, as reported by Example Watch"
+    )

@@ -198,6 +198,23 @@ def test_a_finding_is_cited_plainly_and_an_account_as_its_tellers() -> None:
             "According to Marat Testov, as reported in [3]: “Officers of the unit that arrested "
             "Testov stated that he resisted” (p. 2)",
         ),
+        # what the review of the change found: a hedge is no teller named; a word of the name
+        # inside another word; another person; a second sentence the opening does not cover
+        (
+            ("Testov was allegedly beaten by Officer Fictiyev",),
+            "According to Marat Testov, as reported in [3]: “Testov was allegedly beaten by "
+            "Officer Fictiyev” (p. 2)",
+        ),
+        (
+            ("Testovich said that the officers beat him",),
+            "According to Marat Testov, as reported in [3]: “Testovich said that the officers "
+            "beat him” (p. 2)",
+        ),
+        (
+            ("Marat Testov told the court that he was detained. Chief Fictiyeva then beat him",),
+            "According to Marat Testov, as reported in [3]: “Marat Testov told the court that "
+            "he was detained. Chief Fictiyeva then beat him” (p. 2)",
+        ),
         # every passage must name him: one that does not is his account in the row's words
         (
             ("According to Testov, he was beaten", "they kicked him"),
@@ -264,3 +281,17 @@ def test_an_assessment_says_whether_it_rests_on_an_account_or_a_belief(
         else Anchor(("x",), (), "finding")
     )
     assert basis(anchor) == rests_on
+
+
+@pytest.mark.parametrize(
+    ("passage", "by"),
+    [
+        ("Prison staff told him that he would be released", "the victim's son"),
+        ("The victim's lawyer stated that he was beaten", "the victim's mother"),
+        ("Ivanova said that the officers beat him", "Ivan Testov"),
+        ("The victim told his family that he was beaten", "a relative of the victim"),
+    ],
+)
+def test_a_teller_described_or_another_person_keeps_the_attribution(passage: str, by: str) -> None:
+    anchor = Anchor((passage,), ("p. 2",), "relative", by)
+    assert statement(anchor, "[3]").startswith(f"According to {by}, as reported in [3]: ")

@@ -11,8 +11,9 @@ from sanctions.model.targets import load_targets
 from sanctions.screen.matching import screen
 from sanctions.screen.reference import read_file
 from sanctions.screen.scoring import Scorer
-from sanctions.tracking.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix, proposed_by
+from sanctions.tracking.gaps import DESIGNATED, NONE, PROPOSED, gap_matrix
 from sanctions.tracking.screening import Screening
+from sanctions.tracking.selection import proposed_by
 from tests import screening_data as data
 from tests.conftest import run_cli
 
@@ -127,7 +128,7 @@ def test_ended_sanctions_do_not_count_as_designations(tmp_path: Path) -> None:
     reference = read_file(data.write_reference(tmp_path / "r.json", entities))
     result = validate(book)
     screening = screen(result, book, reference)
-    matrix = gap_matrix(screening, proposed_by(load_targets(result)))
+    matrix = gap_matrix(screening, proposed_by(load_targets(result), screening, {}))
     row = matrix["P001"]
     assert row["au"].status == DESIGNATED and row["au"].program == "Thematic"
     assert row["ca"].status == PROPOSED  # the Canadian listing ended
@@ -137,7 +138,7 @@ def test_ended_sanctions_do_not_count_as_designations(tmp_path: Path) -> None:
 
 def test_gap_matrix_statuses(labelled: tuple[Path, Path, Screening]) -> None:
     book, _, screening = labelled
-    matrix = gap_matrix(screening, proposed_by(load_targets(validate(book))))
+    matrix = gap_matrix(screening, proposed_by(load_targets(validate(book)), screening, {}))
     p001 = matrix["P001"]
     assert p001["us"].status == DESIGNATED and p001["us"].date == "2010-03-15"
     assert p001["gb"].status == DESIGNATED

@@ -291,6 +291,34 @@ def test_two_acts_in_one_incident_are_one_entry_and_one_account_of_it(
     assert conduct[-1].startswith("What happened:")
 
 
+def test_an_incident_is_named_outside_the_confidential_mark_when_an_act_in_it_is_public(
+    build, tmp_path: Path
+) -> None:
+    """Of two acts in one public incident, the first resting on a confidential source: the
+    incident is named before the public act, never only inside a paragraph marked
+    CONFIDENTIAL."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E004", "title": "Internal memo", "kind": "testimony",
+         "confidential": "yes"}
+    )  # fmt: skip
+    dana = next(i for i, r in enumerate(rows["involvement"]) if r["person_id"] == "P002")
+    first = {k: v for k, v in rows["involvement"][dana].items()
+             if k not in ("quote", "locator", "account", "account_by")}  # fmt: skip
+    rows["involvement"][dana] = first | {"evidence_ids": "E004", "description": "Gave the order."}
+    rows["involvement"].append(
+        {"person_id": "P002", "incident_id": "I001", "role": "ordered",
+         "description": "Ordered the detentions too.", "evidence_ids": "E001"}
+    )  # fmt: skip
+    folder = export_rows(build, tmp_path, rows, "us")
+    text = paragraphs(folder / f"{folder.name}-us" / "send" / "submission.docx")
+    chapter = text[text.index("2. Dana Fictiyeva") :]
+    conduct = chapter[chapter.index("Conduct") : chapter.index("Criterion")]
+    named = [p for p in conduct if "Detention of protesters in Example City" in p]
+    assert named and named[0].startswith("Detention of protesters in Example City")
+    assert any(p.startswith("CONFIDENTIAL. Gave the order.") for p in conduct)
+
+
 def test_north_american_letters_are_on_letter_paper() -> None:
     """Canadian and US government practice is Letter, not A4."""
     assert {code for code, j in load().items() if j.paper == "letter"} == {"us", "ca"}
