@@ -97,18 +97,22 @@ _SAYS = re.compile(
     r"|alleged|testified|recalled|recounted|insisted|maintains|maintained|asserts|asserted)"
     r"(?: that\b|:)"
 )
-_TELLER_WITHIN = 40  # how far into the passage the teller is named
 _WORDS_BEFORE = 3  # words before the teller's name ("Agadil's mother")
 # A sentence's end inside a passage: what follows is another statement, which the opening
 # words do not give as the teller's.
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]* +\S")
 
 
+# Capitalised words of a teller's description that name no one ("The victim's son").
+_NOT_NAMES = frozenset({"the", "and", "for", "from", "with", "his", "her", "their"})
+
+
 def teller_names(by: str) -> list[str]:
     """The words of a teller's name, folded: the capitalised words of ``account_by`` ("Askar
     Kayyrbek", "Gulbarash Zholmukhambetova, the victim's mother"), none for one described
     only ("the victim's son"), whom a passage cannot be known to name."""
-    return [fold_text(w) for w in re.findall(r"\b[^\W\d_][\w’'-]{2,}", by) if w[0].isupper()]
+    words = re.findall(r"\b[^\W\d_][\w’'-]{2,}", by)
+    return [fold_text(w) for w in words if w[0].isupper() and fold_text(w) not in _NOT_NAMES]
 
 
 def told_within(anchor: Anchor, by: str) -> bool:

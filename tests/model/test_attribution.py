@@ -290,6 +290,7 @@ def test_an_assessment_says_whether_it_rests_on_an_account_or_a_belief(
         ("The victim's lawyer stated that he was beaten", "the victim's mother"),
         ("Ivanova said that the officers beat him", "Ivan Testov"),
         ("The victim told his family that he was beaten", "a relative of the victim"),
+        ("According to the police, he fell", "The victim's son"),
     ],
 )
 def test_a_teller_described_or_another_person_keeps_the_attribution(passage: str, by: str) -> None:
