@@ -38,8 +38,8 @@ NOTICE = (
     "Each entry summarises what the public sources cited under it state about the official: "
     "the posts they held and the conduct attributed to them. The conduct described is alleged "
     "by those sources; it is not a finding of guilt by a court or a decision by any "
-    "government. Where a source or the official disputes a claim, the entry says so under "
-    '"Contrary information".'
+    "government. What a source or the official says that weighs against the case (a claim "
+    'disputed, a step taken) is given under "Contrary information".'
 )
 METHOD = (
     "Entries are compiled only from the documents listed under each official; every post and "

@@ -81,12 +81,8 @@ def designations(person: Screened) -> dict[str, Cell]:
 
 def own_designation(screening: Screening | None, person_id: str, code: str) -> Cell | None:
     """The earliest active listing of a person by one government, found by screening."""
-    if screening is None:
-        return None
-    for person in screening.persons:
-        if person.person_id == person_id:
-            return designations(person).get(code)
-    return None
+    person = screening.by_person.get(person_id) if screening is not None else None
+    return designations(person).get(code) if person is not None else None
 
 
 def gap_matrix(screening: Screening, proposed: dict[str, set[str]]) -> Matrix:

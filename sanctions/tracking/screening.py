@@ -8,6 +8,7 @@ below both steps, is what lets them meet without importing each other.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,12 @@ class Screening:
     sources: list[dict[str, str]]
     persons: list[Screened]
     screened_on: str = ""  # the day it was made (ISO), which `status --since` compares from
+
+    @cached_property
+    def by_person(self) -> dict[str, Screened]:
+        """Each screened person by ID, for the many questions a package asks of one: each
+        target of each government (not a field: ``to_dict`` leaves it out)."""
+        return {person.person_id: person for person in self.persons}
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
