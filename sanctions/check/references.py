@@ -15,6 +15,7 @@ import pandas as pd
 
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.columns.values import isin, items, split_multi
+from sanctions.workbook.layout import load_layout
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -205,21 +206,25 @@ def _parts_outside(sheets: Sheets) -> Iterator[Finding]:
     if typed.empty:
         return
     incidents = sheets.frames["incidents"]
+    vocabulary = frozenset(load_layout().vocabularies["violation_type"])
+    # an incident whose own violation types are mistyped or missing is told at its cell: no
+    # part_in is judged against it, nor a value that is no violation type at all (vocab.invalid)
     kinds = {
-        str(ident): items(value)
+        str(ident): found
         for ident, value in zip(incidents["incident_id"], incidents["violation_types"], strict=True)
+        if (found := items(value)) and set(found) <= vocabulary
     }
     for label, incident, value in zip(
         typed.index, typed["incident_id"], typed["part_in"], strict=True
     ):
         known = kinds.get(str(incident))
-        if known is None:  # an unknown incident: ref.unknown_incident says so
+        if known is None:  # an unknown incident, or one mistyped: said at its own cell
             continue
         for kind in items(value):
-            if kind not in known:
+            if kind in vocabulary and kind not in known:
                 yield sheets.finding(
                     PART_OUTSIDE, "involvement", "part_in", row_number(label), value,
-                    kind=kind, incident=incident, kinds="; ".join(known) or "none",
+                    kind=kind, incident=incident, kinds="; ".join(known),
                 )  # fmt: skip
 
 

@@ -295,7 +295,15 @@ def _check_packages(
     for code, package in zip(codes, built, strict=True):
         jurisdiction = known.load()[code]
         name = package_name(inputs.prefix, code)
-        if package.archive is None:
+        if package.archive is None and package.held:
+            other = known.load()[jurisdiction.follows or ""].prose_name
+            warnings.append(
+                f"nothing to send to {jurisdiction.prose_name} yet: {package.held} "
+                f"{'person waits' if package.held == 1 else 'persons wait'} until it is known "
+                f"where {other} stands (screen the list, or record {other}'s decision on the "
+                f"submissions sheet; {name}/{INTERNAL_FOLDER}/{NOTES_FILE})"
+            )
+        elif package.archive is None:
             nothing.append((jurisdiction.prose_name, name))
         gaps_left += [f"{name}: {item}" for item in package.to_complete]
     if nothing:

@@ -24,7 +24,7 @@ from sanctions.common.data import templates_dir
 from sanctions.common.spelling import spelled
 from sanctions.governments.arguments import arguments_for
 from sanctions.governments.registry import codes, get
-from sanctions.governments.roles import worded
+from sanctions.governments.roles import role, worded
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import basis, kind_words, kinds_as_said, statement, who
@@ -327,9 +327,15 @@ def ground_line(
     kinds = kinds_as_said(
         act.violation_types if narrowed else ground.reach, act, source or "the source"
     )
+    # what came after (a cover-up, an inquiry obstructed) is no part in the violation: it
+    # concerns it
     part = (
-        f"; the person's part in it, as the sources show it, is in its "
-        f"{kind_words(sorted(ground.reach))}"
+        (
+            f"; the person's act concerns its {kind_words(sorted(ground.reach))}"
+            if role(act.role).after
+            else f"; the person's part in it, as the sources show it, is in its "
+            f"{kind_words(sorted(ground.reach))}"
+        )
         if narrowed
         else ""
     )

@@ -91,6 +91,8 @@ class Built:
 
     archive: Path | None
     to_complete: list[str]
+    # the persons held back until it is known where the government this one follows stands
+    held: int = 0
 
 
 def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> Built:
@@ -125,7 +127,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
         notes = "DRAFT: not for filing.\n\n" + notes
     (internal / NOTES_FILE).write_text(notes, encoding="utf-8")
     if not inside:
-        return Built(None, [])
+        return Built(None, [], len(unsettled))
     send = folder / SEND_FOLDER
     send.mkdir()
     rows: list[Row] = []

@@ -124,6 +124,22 @@ def test_an_act_part_of_only_some_of_its_incident_grounds_only_those(build, tmp_
         "an incident involving arbitrary detention and killing; the person's part in it, as "
         "the sources show it, is in its arbitrary detention." in why
     )
+    # a part_in mistyped is one error, at its cell, with what to type; a mistyped incident is
+    # told at the incident, not at a part_in that names it right
+    from sanctions.check.validate import validate
+
+    rows["involvement"][-1]["part_in"] = "Arbitrary detention"
+    found = [f.code for f in validate(build(rows)).findings if f.sheet == "involvement"]
+    assert "ref.part_outside" not in found and "vocab.invalid" in found
+    rows["involvement"][-1]["part_in"] = "arbitrary_detention"
+    incident = next(i for i in rows["incidents"] if i["incident_id"] == "I054")
+    incident["violation_types"] = "killing; arbitrary detention"
+    found = [(f.sheet, f.code) for f in validate(build(rows)).findings if f.severity == "error"]
+    assert ("involvement", "ref.part_outside") not in found and (
+        "incidents",
+        "vocab.invalid",
+    ) in found
+    incident["violation_types"] = detention["violation_types"]
     # without part_in, the act is part of the killing too
     rows["involvement"][-1]["part_in"] = None
     folder = export(build, tmp_path / "whole", rows)
@@ -153,6 +169,27 @@ def test_what_came_after_a_death_grounds_only_a_criterion_that_names_it(
     assert "AFTEROV" in targets(folder, "lv").upper()
     # the submitter is asked to confirm what reg. 6 says of concealment only where it is relied on
     assert ("conceals evidence" in notes(folder, "gb")) is (role == "covered_up")
+
+
+def test_what_came_after_concerns_the_violation_it_narrows_to_and_takes_no_part_in_it(
+    build, tmp_path: Path
+) -> None:
+    """A cover-up narrowed to an incident's killing concerns the killing; the letter never says
+    the person's part is in it."""
+    killing = dict(KILLING_TRIAL, incident_id="I055", title="Death of Nurlan Victimov in custody",
+                   violation_types="killing; ill_treatment")  # fmt: skip
+    rows = rows_with(
+        "P055",
+        "Aidos Afterov",
+        "covered_up",
+        killing,
+        {"title": "Prosecutor", "start_date": "2015"},
+    )
+    rows["involvement"][-1]["part_in"] = "killing"
+    folder = export(build, tmp_path, rows)
+    text = document(folder, "lv")
+    why = next(p for p in text if "concealed what happened in “Death of Nurlan" in p)
+    assert "the person's act concerns its killing" in why and "part in it" not in why
 
 
 @pytest.mark.parametrize("role", ["covered_up", "obstructed", "failed_to_investigate"])

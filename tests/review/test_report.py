@@ -398,7 +398,12 @@ def test_a_person_a_follower_holds_back_is_shown_held_back_as_its_package_does(
     person = page_of(files[next(name for name in files if name.endswith("P001.html"))])
     assert "held back until it is known where the government it follows stands" in person.text()
     out = tmp_path / "out"
-    assert run_cli("export", str(book), "--out", str(out)).returncode == 0
+    done = run_cli("export", str(book), "--out", str(out))
+    assert done.returncode == 0
+    assert (
+        "nothing to send to Switzerland yet: 2 persons wait until it is known where the "
+        "European Union stands" in done.stdout + done.stderr
+    )
     notes = (out / book.stem / f"{book.stem}-ch" / "internal" / "notes.txt").read_text("utf-8")
     assert (
         "Targets in scope: 0." in notes
