@@ -96,6 +96,13 @@ def test_a_judge_at_a_killing_trial_is_not_proposed_under_a_right_to_life_criter
     assert why.endswith("Victims: Nurlan Victimov.") and "killing" not in why
 
 
+def narrowed(pid: str, name: str, role: str, incident: dict[str, str], part_in: str):  # type: ignore[no-untyped-def]
+    """``rows_with`` an act said to be part of only ``part_in`` of its incident."""
+    rows = rows_with(pid, name, role, incident, {"title": "Officer", "start_date": "2015"})
+    rows["involvement"][-1]["part_in"] = part_in
+    return rows
+
+
 def test_an_act_part_of_only_some_of_its_incident_grounds_only_those(build, tmp_path: Path) -> None:
     """An officer the report names for the detention that came before a death, which only an
     account not naming him ties to anyone: ``part_in`` says his act is part of the detention.
@@ -103,14 +110,7 @@ def test_an_act_part_of_only_some_of_its_incident_grounds_only_those(build, tmp_
     part in it as the row narrows it."""
     detention = dict(KILLING_TRIAL, incident_id="I054", title="Death of Nurlan Victimov after his arrest",
                      violation_types="killing; arbitrary_detention")  # fmt: skip
-    rows = rows_with(
-        "P054",
-        "Aidos Arrestov",
-        "perpetrated",
-        detention,
-        {"title": "Officer", "start_date": "2015"},
-    )
-    rows["involvement"][-1]["part_in"] = "arbitrary_detention"
+    rows = narrowed("P054", "Aidos Arrestov", "perpetrated", detention, "arbitrary_detention")
     folder = export(build, tmp_path, rows)
     for code in ("gb", "au"):  # the right to life and torture, no arbitrary detention
         assert "ARRESTOV" not in targets(folder, code).upper(), code
@@ -178,14 +178,7 @@ def test_what_came_after_concerns_the_violation_it_narrows_to_and_takes_no_part_
     the person's part is in it."""
     killing = dict(KILLING_TRIAL, incident_id="I055", title="Death of Nurlan Victimov in custody",
                    violation_types="killing; ill_treatment")  # fmt: skip
-    rows = rows_with(
-        "P055",
-        "Aidos Afterov",
-        "covered_up",
-        killing,
-        {"title": "Prosecutor", "start_date": "2015"},
-    )
-    rows["involvement"][-1]["part_in"] = "killing"
+    rows = narrowed("P055", "Aidos Afterov", "covered_up", killing, "killing")
     folder = export(build, tmp_path, rows)
     text = document(folder, "lv")
     why = next(p for p in text if "concealed what happened in “Death of Nurlan" in p)
