@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
@@ -118,6 +118,18 @@ class Post:
         if self.as_of and not (self.start or self.end):
             return f"in post as of {in_words(self.as_of, locale)}"
         return span_in_words(self.start, self.end, locale)
+
+
+T = TypeVar("T")
+
+
+def by_incident(items: Iterable[T], act_of: Callable[[T], Act]) -> list[list[T]]:
+    """A person's acts (or what is made of each), those in one incident together, in the order
+    the incidents first come: how every document tells them, the incident named once."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(act_of(item).incident_id, []).append(item)
+    return list(grouped.values())
 
 
 def latest_of(posts: list[Post]) -> Post | None:

@@ -28,7 +28,7 @@ from sanctions.governments.roles import role
 from sanctions.governments.scope import reach
 from sanctions.model.attribution import characterised, statement, who
 from sanctions.model.public_cells import PUBLIC_CONTACT, PUBLISHER
-from sanctions.model.targets import Act, Evidence, Target, act_key
+from sanctions.model.targets import Act, Evidence, Target, act_key, by_incident
 
 # list.xlsx: one row per statement (a post, an act, contrary information, a source), each with
 # the person's names, so that it can be filtered and prints without rows taller than a page.
@@ -81,11 +81,9 @@ def public_targets(
             )
         ]
         # the acts in one incident together, the incident named before the first of them
-        in_turn: dict[str, list[tuple[Act, dict[str, Any]]]] = {}
-        for act, claim in shown:
-            in_turn.setdefault(act.incident_id, []).append((act, claim))
-        shown = [pair for pairs in in_turn.values() for pair in pairs]
-        for acts in in_turn.values():
+        in_turn = by_incident(shown, lambda pair: pair[0])
+        shown = [pair for pairs in in_turn for pair in pairs]
+        for acts in in_turn:
             for n, (act, claim) in enumerate(acts):
                 # each line's incident, for a row that stands alone (the data files)
                 claim["incident"] = "" if act.victims_confidential else act.titled()

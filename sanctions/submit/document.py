@@ -28,7 +28,7 @@ from sanctions.governments.roles import role, worded
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Ground, Scope
 from sanctions.model.attribution import basis, kind_words, kinds_as_said, statement, who
-from sanctions.model.targets import Act, Evidence, Target, latest_of
+from sanctions.model.targets import Act, Evidence, Target, by_incident, latest_of
 from sanctions.submit.letter import Letter, letters_jinja
 from sanctions.submit.relied import Relied
 from sanctions.tracking.designations import (
@@ -98,11 +98,10 @@ def _target_context(
     # the person's acts, those in one incident together, in the order the incidents come; in
     # one, those that may be published first, so that the incident named before the first is
     # never named only inside a paragraph marked confidential
-    in_turn: dict[str, list[Act]] = {}
-    for act in target.own_acts:
-        in_turn.setdefault(act.incident_id, []).append(act)
-    for acts in in_turn.values():
-        acts.sort(key=lambda act: not act.publishable)
+    in_turn = {
+        acts[0].incident_id: sorted(acts, key=lambda act: not act.publishable)
+        for acts in by_incident(target.own_acts, lambda act: act)
+    }
     by = teller(target.identity_account, target.identity_account_by)
     identified = " ".join(
         part

@@ -19,3 +19,13 @@ def test_a_described_title_is_printed_marked_untitled(build) -> None:
         "Statement of a detained protester (untitled)"
     )
     assert shown["Report on Example City"] == "Report on Example City"
+
+
+def test_acts_in_one_incident_are_told_together_in_the_order_incidents_come() -> None:
+    from types import SimpleNamespace
+
+    from sanctions.model.targets import by_incident
+
+    acts = [SimpleNamespace(incident_id=i, n=n) for n, i in enumerate(["I2", "I1", "I2", "I3"])]
+    grouped = by_incident(acts, lambda act: act)  # type: ignore[arg-type,return-value]
+    assert [[a.n for a in acts] for acts in grouped] == [[0, 2], [1], [3]]
