@@ -318,6 +318,9 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
     "variant_script": variant_script,
     "nationality_iso": lambda e: "; ".join(c.upper() for c in e.target.nationality),
 }
+# The fields above that print the person's post (``Target.listed_position``): a package's notes
+# name each person whose post such a field leaves empty, and why.
+PRINTS_POSITION = frozenset({"position", "eu_info"})
 
 
 # The workbook columns an argument may be made from (``sources`` in a government's file).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sanctions.governments.fields import PRINTS_POSITION
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
@@ -13,9 +14,6 @@ from sanctions.tracking.designations import Listed, designations_elsewhere, sour
 from sanctions.tracking.gaps import Cell
 from sanctions.tracking.history import History, Step
 from sanctions.tracking.screening import Screening
-
-# The list fields that print a position (``governments/fields``).
-POSITION_FIELDS = frozenset({"position", "eu_info"})
 
 
 def notes_text(
@@ -183,7 +181,7 @@ def _scope_notes(
         )
         lines += untold
         lines.append("")
-    printed = {field for _, field in jurisdiction.list_format.columns} & POSITION_FIELDS
+    printed = {field for _, field in jurisdiction.list_format.columns} & PRINTS_POSITION
     unlisted = [
         f"- {t.name}: {t.position}"
         for t, _ in inside
