@@ -4,7 +4,10 @@ A role and an incident decide which criterion an act could meet (``scope.py``); 
 case is ready to put to a government is a question of what the sources show of that act. Each
 element below is one thing an act must show, with the words the notes use when it is missing.
 A government's file says which elements its standard asks for (``case:`` in
-jurisdictions/<code>.yaml, every element named); an act that lacks one grounds nothing there,
+jurisdictions/<code>.yaml, every element named), and a limb may ask for more where its own
+words require it (``case:`` under a criterion: Canada's s. 4(2)(a) reaches only violations
+against people who seek to expose officials' wrongdoing or to exercise or defend human rights,
+so an act there must show what its victims were doing); an act that lacks one grounds nothing there,
 and the person, if no act passes, is "not ready" for that government: nothing about them goes
 to it, and the notes, the review report and ``validate`` say what is missing.
 """
@@ -63,6 +66,11 @@ ELEMENTS: dict[str, Element] = {
             "victims",
             "the victims, named or marked confidential",
             lambda t, a, tenure: bool(a.victims) or a.victims_confidential,
+        ),
+        Element(
+            "victim_activity",
+            "what the victims were doing that the law protects (the incident's victim_activity)",
+            lambda t, a, tenure: bool(a.victim_activity),
         ),
         Element(
             "post_at_the_time",

@@ -30,7 +30,8 @@ def reasons(target: Target, scope: Scope) -> str:
     sentences = []
     posts = [_post(p) for p in target.own_posts if p.publishable]
     if posts:
-        sentences.append(f"{name} has held the following posts: {'; '.join(posts)}.")
+        held = "the following post" if len(posts) == 1 else "the following posts"
+        sentences.append(f"{name} has held {held}: {'; '.join(posts)}.")
     acts = [
         a
         for a in target.own_acts

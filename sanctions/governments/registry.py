@@ -105,14 +105,23 @@ def _check_references(f: GovernmentFile, j: Jurisdiction, known: set[str]) -> No
                 f"{at}.tenure: {r!r} is not among its roles"
                 for r in sorted(criterion.tenure - criterion.roles)
             ]
+    ids = {c.id for regime in j.regimes for c in regime.criteria}
     for i, check in enumerate(j.check_before_filing):
         problems += [
             f"check_before_filing.{i}.roles: unknown role {r!r}"
             for r in sorted(check.roles - set(roles()))
         ]
+        problems += [
+            f"check_before_filing.{i}.criteria: no criterion {c!r} in this file"
+            for c in sorted(check.criteria - ids)
+        ]
     for i, argument in enumerate(j.arguments):
         problems += [
             f"arguments.{i}.sources: unknown {s!r}" for s in argument.sources if s not in SOURCES
+        ]
+        problems += [
+            f"arguments.{i}.criteria: no criterion {c!r} in this file"
+            for c in sorted(argument.criteria - ids)
         ]
     form = j.list_format
     for key, pairs in (("columns", form.columns), ("proposal", form.proposal)):

@@ -47,6 +47,19 @@ class Criterion(Spec):
     tenure: frozenset[str] = frozenset()
     label: str = ""  # a short name for tables and the reasons given; the id where none is given
     list_ground: str = ""  # the ground as the government's own list writes it (UTPĮ 133 str. 4 d.)
+    # The case-strength elements this limb asks for beyond its government's (``case:`` of the
+    # file), where the limb's own words make them part of it.
+    case: frozenset[str] = frozenset()
+
+    @field_validator("case", mode="before")
+    @classmethod
+    def _elements(cls, raw: Any) -> Any:
+        unknown = sorted(set(raw or ()) - set(ELEMENTS))
+        if unknown:
+            raise ValueError(
+                f"no element {', '.join(unknown)}; the elements are {', '.join(ELEMENTS)}"
+            )
+        return raw
 
     @model_validator(mode="before")
     @classmethod
@@ -224,12 +237,15 @@ class Wording(Spec):
 class Check(Spec):
     """One thing for the submitter to settle before filing (internal/notes.txt), written in
     the file as its text alone where it always applies. ``roles``: only when someone in the
-    package is proposed on an act in one of these roles; ``relatives``: only when the package
-    names a relative under the family measure. A line about what a cover-up counts for is not
-    to be read in a package where no one covered anything up."""
+    package is proposed on an act in one of these roles; ``criteria``: only when someone is
+    proposed under one of these; ``relatives``: only when the package names a relative under
+    the family measure. A line about what a cover-up counts for is not to be read in a package
+    where no one covered anything up, nor one about the corruption limb where no one is
+    proposed on corruption."""
 
     text: str
     roles: frozenset[str] = frozenset()
+    criteria: frozenset[str] = frozenset()
     relatives: bool = False
 
     @model_validator(mode="before")
@@ -237,10 +253,12 @@ class Check(Spec):
     def _plain(cls, raw: Any) -> Any:
         return {"text": raw} if isinstance(raw, str) else raw
 
-    def applies(self, roles: Iterable[str], relatives: bool) -> bool:
+    def applies(self, roles: Iterable[str], relatives: bool, criteria: Iterable[str] = ()) -> bool:
         """Whether the line is for a package whose persons are proposed on acts in ``roles``,
-        naming relatives or not."""
+        under ``criteria`` (their ids), naming relatives or not."""
         if self.relatives and not relatives:
+            return False
+        if self.criteria and self.criteria.isdisjoint(criteria):
             return False
         return not self.roles or not self.roles.isdisjoint(roles)
 

@@ -87,7 +87,7 @@ def grounds_in(
             ground = ground_of(criterion, target, act)
             if ground is None or not ground.reach - covered:
                 continue
-            lacks = missing(asks, target, act, act.role in criterion.tenure)
+            lacks = missing(asks | criterion.case, target, act, act.role in criterion.tenure)
             if lacks:
                 short.append((ground, lacks))
                 continue

@@ -197,7 +197,10 @@ def _scope_notes(
     relied = {ground.act.role for _, found in inside for ground in found.grounds}
     family = jurisdiction.family.relationships if jurisdiction.family is not None else ()
     relatives = any(relationship in family for t, _ in inside for relationship, _, _ in t.relations)
-    checks = [c.text for c in jurisdiction.check_before_filing if c.applies(relied, relatives)]
+    under = {ground.criterion.id for _, found in inside for ground in found.grounds}
+    checks = [
+        c.text for c in jurisdiction.check_before_filing if c.applies(relied, relatives, under)
+    ]
     if checks or to_check:
         lines.append("Check before filing:")
         lines += [f"- {item}" for item in (*to_check, *checks)]

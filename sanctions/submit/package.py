@@ -108,7 +108,7 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     missing = to_complete(inputs.submitter, letterhead) if inputs.draft else []
     missing += arguments_to_complete(jurisdiction, inside)
     # What the submitter should settle before filing that the letter does not show.
-    to_check = names_to_complete(jurisdiction, inside)
+    to_check = names_to_complete(jurisdiction, inside) + unaddressed(evidence)
     notes = notes_text(
         jurisdiction,
         inside,
@@ -199,6 +199,26 @@ def exhibits(
     ids |= {t for i in ids if i in evidence and (t := evidence[i].known_through)}
     ordered = sorted((evidence[i] for i in ids if i in evidence), key=lambda e: e.number)
     return {e.evidence_id: replace(e, number=n) for n, e in enumerate(ordered, start=1)}
+
+
+def unaddressed(evidence: dict[str, Evidence]) -> list[str]:
+    """For notes.txt: the sources the letter cites that have no web address, which a
+    government can check only against the package's own copy. A source cited as read in
+    another is looked up in that one."""
+    lacking = sorted(
+        (e for e in evidence.values() if not (e.url or e.archive_url or e.known_through)),
+        key=lambda e: e.number,
+    )
+    if not lacking:
+        return []
+    return [
+        "Where the government can obtain the original of "
+        + ("this source" if len(lacking) == 1 else "these sources")
+        + ", which the evidence sheet gives no web address (url or archive_url): "
+        + "; ".join(f"[{e.number}] {e.shown_title}" for e in lacking)
+        + ". The package holds only the copy in evidence/; say where the original is "
+        "published, or send it."
+    ]
 
 
 def write_table(

@@ -143,15 +143,24 @@ def timur_only(incident: dict[str, str], person: dict[str, str] | None = None) -
 
 
 def test_canada_asks_what_the_victims_were_doing(build, tmp_path: Path) -> None:
+    """Section 4(2)(a) reaches only violations against people who seek to expose officials'
+    wrongdoing or to exercise or defend human rights: an act whose incident does not say what
+    its victims were doing is not ready there, rather than a letter with a gap to fill."""
     rows = timur_only(incident={"victim_activity": "A journalist who reported on police abuses."})
     folder = export_rows(build, tmp_path, rows, "ca", "--draft")
     text = chapter(folder, "ca", "Timur Officerov")
-    assert after(text, "Victims who exposed wrongdoing or defended human rights") == (
+    assert after(text, "What the victims sought to do that section 4(2)(a) protects") == (
         "Torture of detainees in Example City (March 2, 2021): "
         "A journalist who reported on police abuses. [1]"
     )
-    line = next(n for n in notes(folder, "ca").splitlines() if n.startswith("- Victims who"))
-    assert "Arman Testbayev" in line and "Timur Officerov" not in line  # I001 has no activity
+    said = notes(folder, "ca")
+    not_ready = said.split("Not ready for Canada", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "- Arman Testbayev: the sources do not show what the victims were doing that the law "
+        "protects (the incident's victim_activity)" in not_ready
+    )  # I001 has no activity
+    assert "Timur Officerov" not in not_ready and "Victims who" not in said
+    assert "Arman Testbayev" not in text
 
 
 def test_estonia_asks_what_the_violation_resulted_in_and_lithuania_for_the_crime(

@@ -17,7 +17,7 @@ from sanctions.governments.registry import codes
 from tests import workbooks
 from tests.conftest import run_cli
 
-REASONS_START = "Timur Fictionov has held the following posts: Head, Example City Police"
+REASONS_START = "Timur Fictionov has held the following post: Head, Example City Police"
 
 
 def send(out: Path, code: str) -> Path:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from sanctions.governments.reasons import _post
-from sanctions.model.targets import Post
+from sanctions.check.validate import validate
+from sanctions.governments.reasons import _post, reasons
+from sanctions.governments.registry import load
+from sanctions.governments.scope import scope
+from sanctions.model.targets import Post, load_targets
+from tests import workbooks
 
 
 def test_a_post_is_dated_in_the_reasons_as_in_the_letter() -> None:
@@ -36,3 +40,15 @@ def test_a_passage_that_names_its_teller_is_not_attributed_twice_in_the_reasons(
     assert _voice(act("an officer beat him")) == (
         "according to Marat Testov, as reported by Example Watch"
     )
+
+
+def test_one_post_is_one_post_in_the_reasons(build) -> None:
+    """ "has held the following posts:" before a single post reads as if some were left out."""
+    rows = workbooks.valid_rows()
+    target = next(t for t in load_targets(validate(build(rows))) if t.person_id == "P002")
+    one = reasons(target, scope(load()["gb"], target))
+    assert one.startswith(f"{target.name} has held the following post: ")
+    rows["positions"].append(rows["positions"][1] | {"title": "Deputy Head", "start_date": "2012"})
+    target = next(t for t in load_targets(validate(build(rows))) if t.person_id == "P002")
+    two = reasons(target, scope(load()["gb"], target))
+    assert two.startswith(f"{target.name} has held the following posts: ")

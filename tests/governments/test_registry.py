@@ -129,6 +129,14 @@ def test_deleting_a_file_removes_the_government(tmp_path: Path) -> None:
             lambda d: d["check_before_filing"].append({"text": "Confirm.", "roles": ["hid"]}),
             "jurisdictions/gb.yaml: check_before_filing.3.roles: unknown role 'hid'",
         ),
+        (
+            lambda d: d["check_before_filing"].append({"text": "Confirm.", "criteria": ["GHR 9"]}),
+            "jurisdictions/gb.yaml: check_before_filing.3.criteria: no criterion 'GHR 9' in this",
+        ),
+        (
+            lambda d: d["regimes"][0]["criteria"][0].update(case=["eyewitness"]),
+            "jurisdictions/gb.yaml: regimes.0.criteria.0.case: no element eyewitness; the elements",
+        ),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_key(tmp_path: Path, change, said) -> None:

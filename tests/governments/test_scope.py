@@ -203,6 +203,23 @@ def test_what_came_after_corruption_grounds_the_uk_s_limbs_that_name_it(
     assert ("conceals evidence" in notes(folder, "gb")) is (role == "covered_up")
 
 
+@pytest.mark.parametrize("violation", ["corruption", "torture"])
+def test_a_line_to_check_about_one_limb_is_in_the_notes_only_where_someone_is_under_it(
+    build, tmp_path: Path, violation: str
+) -> None:
+    """Australia's notes ask which sub-regulation holds its corruption limb only of a package
+    that proposes someone on corruption."""
+    incident = dict(KILLING_TRIAL, incident_id="I054", title="The port contract",
+                    violation_types=violation)  # fmt: skip
+    folder = export(build, tmp_path, rows_with(
+        "P054", "Aidos Actorov", "perpetrated", incident, {"title": "Governor", "start_date": "2015"}
+    ))  # fmt: skip
+    assert "ACTOROV" in targets(folder, "au").upper()
+    said = notes(folder, "au")
+    assert ("holds the corruption criterion" in said) is (violation == "corruption")
+    assert "listed contacts" in said  # a line for every package stays
+
+
 def test_a_minister_addressed_in_an_open_letter_is_not_covered(build, tmp_path: Path) -> None:
     torture = dict(KILLING_TRIAL, incident_id="I051", title="Torture in Example City prison",
                    violation_types="torture")  # fmt: skip

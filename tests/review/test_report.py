@@ -119,6 +119,7 @@ def review_rows() -> workbooks.Rows:
             "violation_types": "unfair_trial",
             "summary": "Activists were convicted after a closed trial.",
             "victims": "Example Activist",
+            "victim_activity": "Example Activist organised peaceful rallies.",
             "evidence_ids": "E001",
             "confidential": "no",
         },

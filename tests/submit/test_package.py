@@ -582,3 +582,23 @@ def test_a_list_row_prints_no_position_known_only_from_someones_account(tmp_path
         p.text for p in Document(str(sent(folder, "us") / "submission.docx")).paragraphs
     )
     assert "according to a detained protester" in letter  # the letter gives it, attributed
+
+
+def test_notes_ask_where_a_source_without_an_address_can_be_obtained(built):
+    """A government can check a source it cannot look up only against the copy the package
+    sends: the notes ask where the original is, for each such source the letter cites."""
+    folder, _ = built
+    asked = 0
+    for code in codes():
+        text = notes_of(folder, code)
+        if not (sent(folder, code) / "evidence.csv").exists():
+            continue
+        cited = {r["title"]: r for r in read_csv(sent(folder, code) / "evidence.csv")}
+        line = next(
+            (n for n in text.splitlines() if n.startswith("- Where the government can obtain")),
+            "",
+        )
+        assert ("Witness statement" in line) is ("Witness statement" in cited), code
+        assert "Report on Example City" in cited and "Report on Example City" not in line, code
+        asked += "Witness statement" in line
+    assert asked
