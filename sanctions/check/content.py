@@ -363,12 +363,16 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
     if persons.empty:
         return
     incidents = sheets.frames["incidents"]
-    secret_incidents = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
+    # an incident marked confidential, or told only by confidential sources, is left out of
+    # public outputs with every act in it
+    unpublished = yes(incidents, "confidential") | _secret_only(sheets, incidents)
+    secret_incidents = set(incidents.loc[unpublished, "incident_id"])
     public_rows = _publicly_sourced(sheets, involvement) & ~isin(
         involvement["incident_id"], secret_incidents
     )
     public = set(involvement.loc[public_rows, "person_id"])
-    involved = set(involvement["person_id"])
+    # a row citing no source is an error of its own (required), not confidential conduct
+    involved = set(involvement.loc[involvement["evidence_ids"].notna(), "person_id"])
     for row, pid in persons["person_id"].items():
         if pid in involved and pid not in public:
             yield sheets.finding(
@@ -411,8 +415,8 @@ NO_PUBLIC_CONDUCT = SheetsRule(
     "person.no_public_conduct",
     "warning",
     "A proposed person whose conduct is all confidential; left off the public list.",
-    "all the conduct of '{pid}' is confidential (a confidential incident, or only confidential "
-    "evidence): the person is left off the public list",
+    "all the conduct of '{pid}' is confidential (a confidential incident, one told only by "
+    "confidential sources, or only confidential evidence): the person is left off the public list",
     check=_no_public_conduct,
 )
 

@@ -60,6 +60,7 @@ from sanctions.model.targets import RELATIVE_IS, Anchor, act_key, described
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
+from sanctions.workbook.layout import load_layout
 from sanctions.workbook.reader import Table
 
 STATE_BODY_TYPES = {
@@ -242,7 +243,25 @@ class Converter:
         self.topical: set[tuple[str, str]] = set()  # (person, kind of body) given its topics
         self.hidden_victims: set[str] = set()  # incidents told without names (public output)
         self.secret = {e.evidence_id for e in rows.evidence if e.confidential}
+        # each sheet's cells that name their sources, with the column that does
+        self.sourced = {
+            sheet.name: [(c.name, c.sources) for c in sheet.columns if c.sources is not None]
+            for sheet in load_layout().sheets
+        }
         self.plans: dict[tuple[str, str], Plan] = {}  # by sheet and schema name
+
+    def only_secret_sources(self, sheet: str, rec: Any) -> frozenset[str]:
+        """Public output: the row's cells whose sources (``sources:`` in schemas/) are all
+        confidential, which leave with them: a birth date only a confidential witness gives is
+        no more published than the witness. A cell whose sources are not given stays; validate
+        asks for them."""
+        if not self.public or not self.secret:
+            return frozenset()
+        return frozenset(
+            column
+            for column, cites in self.sourced[sheet]
+            if (ids := getattr(rec, cites)) and all(e in self.secret for e in ids)
+        )
 
     def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:
         """Public output: whether the row's quoted words are held only by its confidential
@@ -433,8 +452,10 @@ class Converter:
 
     def person(self, rec: PersonRow) -> EntityProxy:
         person = self.graph.made("Person", self.person_ids[rec.person_id])
-        self.fill(person, "persons", rec)
-        if rec.exculpatory:  # what goes against the case travels with it, as on every page
+        withheld = self.only_secret_sources("persons", rec)
+        self.fill(person, "persons", rec, withheld)
+        if rec.exculpatory and "exculpatory" not in withheld:
+            # what goes against the case travels with it, as on every page
             text = f"Contrary information: {rec.exculpatory}"
             self.put(person, "notes", text, "persons", rec.row, "exculpatory")
         return person

@@ -415,15 +415,21 @@ def test_evidence_nobody_can_check_is_flagged_unless_known_through_one_that_can(
     assert not found(validate(build(rows)).findings, "evidence.uncheckable")
 
 
+@pytest.mark.parametrize("how", ["marked", "sourced"])
 def test_a_person_whose_conduct_is_all_confidential_is_flagged_and_left_off_the_public_list(
-    build, tmp_path: Path
+    build, tmp_path: Path, how: str
 ) -> None:
+    """An incident marked confidential, or told only by confidential sources (its title may
+    tell what they hold), leaves every public output with the acts in it."""
     rows = workbooks.valid_rows()
     rows["incidents"].append(
         {"incident_id": "I009", "title": "Secret beating", "date": "2020", "country": "kz",
          "violation_types": "torture", "summary": "A beating told in confidence.",
-         "evidence_ids": "E001", "confidential": "yes"}
+         "evidence_ids": "E001" if how == "marked" else "E002",
+         "confidential": "yes" if how == "marked" else "no"}
     )  # fmt: skip
+    if how == "sourced":
+        rows["evidence"][1]["confidential"] = "yes"
     for part in rows["involvement"]:
         if part["person_id"] == "P002":
             part["incident_id"] = "I009"
@@ -435,6 +441,23 @@ def test_a_person_whose_conduct_is_all_confidential_is_flagged_and_left_off_the_
     assert run_cli("export", str(book), "--out", str(out)).returncode == 0
     page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
     assert "Arman Testbayev" in page and "Dana Fictiyeva" not in page
+    assert "Secret beating" not in page
+    public = (out / book.stem / "entities.ftm.json").read_text(encoding="utf-8")
+    assert "Secret beating" not in public and "Dana Fictiyeva" not in public
+
+
+def test_a_row_citing_no_source_is_not_called_confidential_conduct(build) -> None:
+    """An act with its evidence cell left empty is an error at that cell, not conduct that
+    is "all confidential"."""
+    rows = workbooks.valid_rows()
+    for part in rows["involvement"]:
+        if part["person_id"] == "P002":
+            part["evidence_ids"] = ""
+    findings = validate(build(rows)).findings
+    assert any(f.code == "value.missing" and f.sheet == "involvement" for f in findings), [
+        (f.code, f.cell) for f in findings
+    ]
+    assert not found(findings, "person.no_public_conduct")
 
 
 def test_a_list_with_no_confidential_victim_has_nothing_to_look_for(

@@ -310,6 +310,37 @@ def test_public_graph_drops_people_resting_only_on_confidential_evidence(build):
     check(public)
 
 
+def test_public_graph_leaves_out_what_only_confidential_sources_give_of_a_person(build):
+    """A birth date, an ID or contrary information only a confidential source states leaves
+    with it; what a public source states stays."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["persons"][1].update(
+        birth_date="1971-04-02",
+        id_numbers="Passport N7654321",
+        identity_evidence_ids="E002",
+        exculpatory="Denies having been on duty that day.",
+        exculpatory_evidence_ids="E002",
+    )
+    full = graph_of(build, rows)
+    public = graph_of(build, rows, public=True)
+
+    def dana(graph):
+        (person,) = [p for p in by_schema(graph, "Person") if p.first("name") == "Dana Fictiyeva"]
+        return person
+
+    assert dana(full).get("birthDate") == ["1971-04-02"]
+    assert "Passport N7654321" in dana(full).get("idNumber")
+    assert dana(full).get("notes")
+    assert dana(public).get("birthDate") == []
+    assert dana(public).get("idNumber") == []
+    assert dana(public).get("notes") == []
+    assert dana(public).get("name") == ["Dana Fictiyeva"]  # the person stays, by their act
+    rows["persons"][1].update(identity_evidence_ids="E001; E002", exculpatory_evidence_ids="E001")
+    public = graph_of(build, rows, public=True)
+    assert dana(public).get("birthDate") == ["1971-04-02"] and dana(public).get("notes")
+
+
 def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
     proc = subprocess.run(
         [
