@@ -428,8 +428,11 @@ def test_a_person_whose_conduct_is_all_confidential_is_flagged_and_left_off_the_
          "evidence_ids": "E001" if how == "marked" else "E002",
          "confidential": "yes" if how == "marked" else "no"}
     )  # fmt: skip
-    if how == "sourced":
+    if how == "sourced":  # the act itself cites a public source
         rows["evidence"][1]["confidential"] = "yes"
+        rows["involvement"][1].update(
+            evidence_ids="E001", quote="Dana Fictiyeva, who has led the Example City police"
+        )
     for part in rows["involvement"]:
         if part["person_id"] == "P002":
             part["incident_id"] = "I009"
