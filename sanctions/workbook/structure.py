@@ -1,5 +1,5 @@
 """Rules on the workbook's structure: its sheets and header rows, formulas and error values,
-and hidden rows and columns, as ``sheets.load`` found them."""
+hidden rows and columns, and merged cells, as ``sheets.load`` found them."""
 
 from __future__ import annotations
 
@@ -155,6 +155,27 @@ def _hidden_columns(loaded: Loaded) -> Iterator[Finding]:
                 )
 
 
+def _merged_cells(loaded: Loaded) -> Iterator[Finding]:
+    """A merged range that reaches the header or the rows below it: Excel shows its first
+    cell's value across it, but every other cell of it is empty, and would be read so (a
+    "yes" merged over two confidential cells marks one row only)."""
+    for _, table in _present(loaded):
+        hidden = loaded.book.hidden.get(table.sheet)
+        if hidden is None:
+            continue
+        for merged in hidden.merged:
+            first, _, last = merged.partition(":")
+            if not last or _row_of(last) < table.header_row:
+                continue  # one cell, or a title band above the header
+            yield CELLS_MERGED.finding(
+                loaded.file, table.sheet, cell=first, row=_row_of(first), merged=merged, first=first
+            )
+
+
+def _row_of(cell: str) -> int:
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
 SHEET_MISSING = StructureRule(
     "sheet.missing",
     "error",
@@ -226,6 +247,15 @@ COLUMN_NO_HEADER = StructureRule(
     "this column has values but no header; they are not read",
     check=_headless_columns,
 )
+CELLS_MERGED = StructureRule(
+    "cells.merged",
+    "error",
+    "Merged cells among the list's rows: only the first holds a value, the others read empty.",
+    "cells {merged} are merged: Excel shows the value of {first} in each, but the others are "
+    "empty and would be read so; unmerge them (Home, Merge & Center) and type the value in "
+    "every cell",
+    check=_merged_cells,
+)
 ERROR_VALUE = StructureRule(
     "cell.error_value",
     "error",
@@ -252,6 +282,7 @@ RULES = (
     COLUMN_UNKNOWN,
     COLUMN_DUPLICATE,
     COLUMN_NO_HEADER,
+    CELLS_MERGED,
     ERROR_VALUE,
     FORMULA,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -34,12 +34,18 @@ TAG = re.compile(rb"<(?:\w+:)?(row|col)\s[^>]*>")
 ATTRIBUTE = re.compile(rb'\b(r|min|max)="(\d+)"')
 
 
+MERGED = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
 @dataclass
 class Hidden:
-    """A sheet's hidden rows (Excel numbers) and columns (1-based numbers)."""
+    """What reading a sheet's cell values does not show: its hidden rows (Excel numbers) and
+    columns (1-based numbers), and its merged ranges (A1-style, ``K10:K11``), of which only
+    the first cell holds a value while Excel shows it across the range."""
 
     rows: set[int]
     columns: set[int]
+    merged: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ def scan(path: Path) -> tuple[dict[str, list[SpecialCell]], dict[str, Hidden]]:
             if cells:
                 found[sheet] = cells
             parts = _hidden(data)
-            if parts.rows or parts.columns:
+            parts.merged = _merged(data)
+            if parts.rows or parts.columns or parts.merged:
                 hidden[sheet] = parts
     return found, hidden
 
@@ -102,6 +109,18 @@ def _hidden(data: bytes) -> Hidden:
                     out.columns.update(range(low, min(numbers.get("max", low), 16384) + 1))
             at = data.find(marker, at + 1)
     return out
+
+
+def _merged(data: bytes) -> list[str]:
+    """The merged ranges, listed after the sheet's data (``<mergeCells>``)."""
+    at = data.rfind(b"</sheetData")
+    at = data.find(b"mergeCell", max(at, 0))
+    if at < 0:
+        return []
+    return [
+        f"{a.decode()}{b.decode()}:{c.decode()}{d.decode()}" if c else f"{a.decode()}{b.decode()}"
+        for a, b, c, d in MERGED.findall(data, max(at - 64, 0))
+    ]
 
 
 def _scan_part(data: bytes) -> list[SpecialCell]:

@@ -126,6 +126,29 @@ def test_hidden_rows_and_columns_are_reported(build) -> None:
     assert ("column.hidden", "positions", "B1") in found
 
 
+def test_merged_cells_among_the_rows_are_an_error_and_nothing_is_exported(
+    build, tmp_path: Path
+) -> None:
+    """A "yes" merged over two evidence rows shows both confidential in Excel, but only the
+    first cell holds it: the second row would be published. A title band merged above the
+    header is no concern."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = ""
+    path = build(rows)
+    book = load_workbook(path)
+    sheet = book["evidence"]
+    column = [c.value for c in sheet[1]].index("confidential") + 1
+    sheet.cell(row=2, column=column).value = "yes"
+    letter = sheet.cell(row=2, column=column).column_letter
+    sheet.merge_cells(f"{letter}2:{letter}3")
+    book.save(path)
+    merged = [f for f in validate(path).findings if f.code == "cells.merged"]
+    assert [(f.severity, f.sheet, f.cell) for f in merged] == [("error", "evidence", f"{letter}2")]
+    assert f"cells {letter}2:{letter}3 are merged" in merged[0].message
+    proc = run_cli("export", str(path), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1 and not (tmp_path / "out" / path.stem / "public").exists()
+
+
 def test_a_control_character_is_refused_not_a_crash(build, tmp_path: Path) -> None:
     rows = workbooks.valid_rows()
     rows["incidents"][0]["summary"] = "Police detained_x0007_ peaceful protesters."
