@@ -105,10 +105,19 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
     people, of = found.people, found.of
     if not people:
         return
-    victims_at = sheets.tables["incidents"].columns.get("victims")
+    columns = sheets.tables["incidents"].columns
+    by_victims = yes(hidden, "victims_confidential")
 
     def where(victim_row: int) -> str:
-        return cell_ref(victims_at, row_number(victim_row)) if victims_at is not None else ""
+        """The cell that makes the name confidential: the victims' own, or, where only the
+        incident is marked, the incident's."""
+        at = columns.get("victims" if by_victims.get(victim_row, True) else "confidential")
+        return cell_ref(at, row_number(victim_row)) if at is not None else ""
+
+    def why(incident: str, victim_row: int) -> str:
+        if by_victims.get(victim_row, True):
+            return f"a victim of {incident} whose identity is confidential"
+        return f"a victim of {incident}, which is marked confidential"
 
     if sheets.path is not None:  # the public list's title and the entities' IDs are made of it
         name = sheets.path.stem
@@ -122,12 +131,14 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                     name=name,
                     match=match,
                     victim=people[k].name,
-                    incident=incident,
+                    why=why(incident, victim_row),
                     where=where(victim_row),
                 ),
             )
     for sheet, column, values, withheld in _public_cells(sheets, hidden, victims):
         frame = sheets.frames[sheet]
+        # a row of a sheet with a confidential column may be marked so; any other is reworded
+        fix = "reword it, or mark the row confidential" if "confidential" in frame else "reword it"
         for row, (match, k) in _named_in(values, withheld, people).items():
             incident, victim_row = of[k]
             yield sheets.finding(
@@ -139,7 +150,9 @@ def _victims_named(sheets: Sheets) -> Iterator[Finding]:
                 match=match,
                 victim=people[k].name,
                 incident=incident,
+                why=why(incident, victim_row),
                 where=where(victim_row),
+                fix=fix,
             )
 
 
@@ -385,14 +398,13 @@ VICTIM_NAMED = SheetsRule(
     "error",
     "A victim whose identity is confidential is named in a cell that reaches public outputs, "
     "or in the workbook's name, which titles the public list.",
-    "'{match}' names {victim}, a victim of {incident} whose identity is confidential "
-    "(incidents!{where}); this cell reaches public outputs: reword it, or mark it confidential",
+    "'{match}' names {victim}, {why} (incidents!{where}); this cell reaches public outputs: "
+    "{fix}",
     check=_victims_named,
 )
 FILE_NAMED = (
-    "the workbook's name '{name}' names {victim} ('{match}'), a victim of {incident} whose "
-    "identity is confidential (incidents!{where}); the public list's title and the entities' "
-    "IDs are made from it: rename the workbook"
+    "the workbook's name '{name}' names {victim} ('{match}'), {why} (incidents!{where}); the "
+    "public list's title and the entities' IDs are made from it: rename the workbook"
 )
 SUMMARY_TELLS_SECRET = SheetsRule(
     "person.summary_tells_confidential",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sanctions.governments.fields import PRINTS_POSITION
+from sanctions.governments.reasons import reasons
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
@@ -193,6 +194,17 @@ def _scope_notes(
             "account, which a list would print as fact; the letter gives it, attributed):"
         )
         lines += unlisted
+        lines.append("")
+    form = jurisdiction.list_format
+    giving = [column for column, field in (*form.columns, *form.proposal) if field == "reasons"]
+    unreasoned = [f"- {t.name}" for t, found in inside if giving and not reasons(t, found)]
+    if unreasoned:
+        lines.append(
+            f"{giving[0]} left empty in the list row (every post and act cited rests on "
+            "confidential sources, and a list's reasons may be published; write them from "
+            "public sources, or agree with the authority how it will state them):"
+        )
+        lines += unreasoned
         lines.append("")
     relied = {ground.act.role for _, found in inside for ground in found.grounds}
     family = jurisdiction.family.relationships if jurisdiction.family is not None else ()

@@ -44,6 +44,22 @@ def test_a_confidential_victim_named_in_an_organisation_is_an_error_naming_both_
     assert not any(HIDDEN.encode() in p.read_bytes() for p in written)
 
 
+def test_the_fix_offered_for_a_named_victim_is_one_the_cell_allows(build) -> None:
+    """An organisation's row has no confidential column: it can only be reworded. A victim of
+    an incident marked confidential is pointed at by the incident's mark, not by a victims
+    cell that says nothing of it."""
+    rows = with_confidential_victim(workbooks.valid_rows())
+    rows["organizations"][0]["name"] = f"Court that tried the case of {HIDDEN}"
+    (leak,) = [f for f in validate(build(rows)).findings if f.code == "victim.named_elsewhere"]
+    assert leak.message.endswith("this cell reaches public outputs: reword it")
+    assert "whose identity is confidential" in leak.message
+    rows["incidents"][0].update(victims_confidential="no", confidential="yes")
+    (leak,) = [f for f in validate(build(rows)).findings if f.code == "victim.named_elsewhere"]
+    assert f"which is marked confidential (incidents!{cell('incidents', 'confidential', 0)})" in (
+        leak.message
+    )
+
+
 def test_the_victims_own_incident_may_name_them_and_other_cells_may_not(build) -> None:
     rows = with_confidential_victim(workbooks.valid_rows())
     rows["incidents"][0]["summary"] = f"Police detained {HIDDEN} and others."  # its own incident

@@ -602,3 +602,20 @@ def test_notes_ask_where_a_source_without_an_address_can_be_obtained(built):
         assert "Report on Example City" in cited and "Report on Example City" not in line, code
         asked += "Witness statement" in line
     assert asked
+
+
+def test_notes_say_where_a_list_row_goes_without_reasons(tmp_path):
+    """A person proposed on confidential sources alone has no reasons a list may publish: the
+    row's reasons are empty, and the notes say so rather than leave it to be found."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["positions"][1].update(evidence_ids="E002", quote="Chief Fictiyeva led the officers")
+    folder = export(workbooks.write(tmp_path / "testland.xlsx", rows), tmp_path / "out", ["gb"])
+    raw = (sent(folder, "gb") / "testland-gb-targets.csv").read_text(encoding="utf-8-sig")
+    table = csv.DictReader(io.StringIO(raw.split("\n", 1)[1]))  # after the Report Date line
+    (dana,) = [r for r in table if r["Name 6"] == "FICTIYEVA"]
+    assert dana["UK Statement of Reasons"] == ""
+    said = notes_of(folder, "gb")
+    assert "UK Statement of Reasons left empty in the list row" in said
+    after = said.split("UK Statement of Reasons left empty", 1)[1].split("\n\n", 1)[0]
+    assert "- Dana Fictiyeva" in after and "Arman Testbayev" not in after
