@@ -398,8 +398,7 @@ VICTIM_NAMED = SheetsRule(
     "error",
     "A victim whose identity is confidential is named in a cell that reaches public outputs, "
     "or in the workbook's name, which titles the public list.",
-    "'{match}' names {victim}, {why} (incidents!{where}); this cell reaches public outputs: "
-    "{fix}",
+    "'{match}' names {victim}, {why} (incidents!{where}); this cell reaches public outputs: {fix}",
     check=_victims_named,
 )
 FILE_NAMED = (

@@ -1,5 +1,5 @@
 """The ``sanctions`` command. Exit codes: 0 fine, 1 validation errors (or a list not ready for
-the step), 2 unreadable input or misuse.
+the step), 2 unreadable input or misuse, 130 stopped with Ctrl-C.
 
 Each command lives in a module of its own, parses its options, calls the library function of
 its use case and prints what it returns; errors are said in one place (``shared.say_failure``).
@@ -7,6 +7,9 @@ its use case and prints what it returns; errors are said in one place (``shared.
 
 from __future__ import annotations
 
+import signal
+import sys
+from types import FrameType
 from typing import Any
 
 import click
@@ -57,5 +60,28 @@ for command in (
     cli.add_command(command)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised where ``KeyboardInterrupt`` would be. click turns a KeyboardInterrupt
+    into "Aborted!" and status 1, the status of a list with errors; an editor who stops an
+    export should learn that it stopped and that the last complete outputs are kept."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted
+
+
+STOPPED = (
+    "stopped: nothing this run was writing was kept, and the outputs of the last complete run "
+    "are as they were"
+)
+
+
 def main() -> None:
-    cli.main(prog_name="sanctions")
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        cli.main(prog_name="sanctions")
+    except Interrupted:
+        # every output is written to a temporary name and moved into place whole (``common/
+        # outputs``), so a stopped run leaves none half-written
+        click.echo(STOPPED, err=True)
+        sys.exit(130)

@@ -33,6 +33,16 @@ MESSAGES = [
         "involvement", 0, "evidence_ids", "E001/E002", "id.invalid",
         "evidence_ids 'E001/E002' is not a valid identifier: use letters, digits, '.', '_' or '-'",
     ),
+    (  # a government by another name of its country, the codes shown with their names
+        "persons", 0, "jurisdictions", "us; UK", "vocab.invalid",
+        "jurisdictions 'us; uk': 'uk' is not allowed (did you mean 'gb'?); choose from: "
+        "us (United States), gb (United Kingdom), ",
+    ),
+    (
+        "persons", 0, "jurisdictions", "us, United Kingdom", "vocab.invalid",
+        "jurisdictions 'us, united kingdom': separate several values with ';', not commas: "
+        "'us; gb'",
+    ),
     (
         "involvement", 1, "role", "comanded", "vocab.invalid",
         "role 'comanded' is not allowed (did you mean 'commanded'?); choose from: ",

@@ -19,7 +19,7 @@ import pytest
 from sanctions.common.outputs import ENDING_S, MARKER, held
 from sanctions.common.places import dataset_prefix
 from tests import workbooks
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, run_process
 
 sanctions = run_cli
 
@@ -349,3 +349,34 @@ def _ended_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
+
+
+def test_an_export_stopped_with_ctrl_c_says_so_and_keeps_the_last_outputs(
+    build, tmp_path: Path
+) -> None:
+    """Ctrl-C mid-export: the status says the run stopped (130, not the 1 of a list with
+    errors), the message says the last outputs are kept, and they are, byte for byte."""
+    book = build(workbooks.valid_rows())
+    out = tmp_path / "out"
+    first = run_process("export", str(book), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in (out / book.stem).rglob("*") if p.is_file()}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sanctions", "export", str(book), "--out", str(out)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") for p in out.iterdir()):  # the new export is building
+        assert proc.poll() is None and time.monotonic() < deadline, "the export never staged"
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "stopped:" in stderr and "last complete run" in stderr and "Traceback" not in stderr
+    after = {p: p.read_bytes() for p in (out / book.stem).rglob("*") if p.is_file()}
+    assert after == before

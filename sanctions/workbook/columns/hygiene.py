@@ -101,12 +101,20 @@ def _absent(
 
 
 INVISIBLE_MESSAGE = "{column} {value} contains an invisible character{hint}"
+
+
+def spaced(col: Column, value: str, layout: Vocabularies) -> str:
+    """How the value is read, spaces trimmed and single: what to retype it as."""
+    return f"; it is read as '{' '.join(value.split())}': retype it so"
+
+
 WHITESPACE = _absent(
     "text.whitespace",
     "warning",
     "Leading, trailing or doubled spaces.",
-    "{column} {value} has leading, trailing or doubled spaces",
+    "{column} {value} has leading, trailing or doubled spaces{hint}",
     BAD_WHITESPACE,
+    hint=spaced,
 )
 TEXT_INVISIBLE = _absent(
     "text.invisible",

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from sanctions.common.countries import country_code
 from sanctions.workbook.columns.base import ColumnType
 from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import isin
@@ -20,18 +21,41 @@ def allowed(col: Column, layout: Vocabularies) -> list[str]:
     return list(layout.vocabularies.get(col.vocabulary or "", {}))
 
 
+# The vocabulary whose codes are the governments', which are country codes (and ``eu``).
+GOVERNMENTS = "jurisdiction"
+# Meanings this short are shown beside their codes in the list to choose from.
+SHORT_MEANING = 30
+
+
 def hint(col: Column, value: str, layout: Vocabularies) -> str:
     values = allowed(col, layout)
-    said = commas(col.multi, value, lambda p: p in values, lambda p: nearest(p, values))
+    meanings = layout.vocabularies.get(col.vocabulary or "", {})
+
+    def meant(item: str) -> str | None:
+        """The code an item stands for: a near spelling of one, the meaning itself ("United
+        Kingdom"), or, for the governments, any name or code of the country ("UK")."""
+        found = nearest(item, values)
+        if found is None:
+            named = {str(m).casefold(): code for code, m in meanings.items() if m}
+            found = named.get(item.strip().casefold())
+        if found is None and col.vocabulary == GOVERNMENTS:
+            code = country_code(item)
+            found = code if code in values else None
+        return found
+
+    said = commas(col.multi, value, lambda p: p in values, meant)
     if said:
         return said
     bad = [item for item in items_of(value) if item not in values] if col.multi else [value]
 
     def near(item: str) -> str:
-        found = nearest(item, values)
+        found = meant(item)
         return f"'{found}'" if found else ""
 
-    return f"{which(col.multi, bad, 'allowed', near)}; choose from: {', '.join(values)}"
+    shown = values
+    if meanings and all(len(str(meanings[v] or "")) <= SHORT_MEANING for v in values):
+        shown = [f"{v} ({meanings[v]})" if meanings[v] and meanings[v] != v else v for v in values]
+    return f"{which(col.multi, bad, 'allowed', near)}; choose from: {', '.join(shown)}"
 
 
 def _test(col: Column, layout: Vocabularies) -> Callable[[pd.Series], pd.Series]:
