@@ -125,6 +125,11 @@ def check_loaded(loaded: Loaded) -> Result:
     findings: list[Finding] = []
     for rule in STRUCTURE:
         findings.extend(rule.check(loaded))
+    if loaded.missing:
+        # Without a sheet, every rule between sheets would blame the rows of the others (a
+        # person "has no row on the involvement sheet", thirty times): they wait for it.
+        findings.extend(_cells(sheets))
+        return Result(loaded.book, sort_findings(findings), sheets.frames, sheets.tables, sheets)
     if can_fork():
         # Longest first (``shared``): the readiness of every person on the other core (with
         # the memory its cases take), each column's cells here (the longest job on a short

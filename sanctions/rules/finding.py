@@ -134,10 +134,10 @@ def render_text(findings: list[Finding], workbooks: int, verbose: bool = False) 
             current = group
         if many:
             shown.add(key)
-            cells = cell_ranges([g.cell for g in same if g.cell])
+            at = {g.cell for g in same if g.cell}  # a cell may have several findings
             lines.append(
-                f"    {f.sheet}!{cells} ({len(same)} cells): {f.message}; and {len(same) - 1} "
-                f"more like it (--verbose lists each)  [{f.severity} {f.code}]"
+                f"    {f.sheet}!{cell_ranges(list(at))} ({_count(len(at), 'cell')}): {f.message}; "
+                f"and {len(same) - 1} more like it (--verbose lists each)  [{f.severity} {f.code}]"
             )
         else:
             lines.append(f"    {f.location}: {f.message}  [{f.severity} {f.code}]")
@@ -155,7 +155,7 @@ def _alike(findings: list[Finding]) -> bool:
 def cell_ranges(cells: list[str]) -> str:
     """``I2, I3, I4, I7, K2`` -> ``I2:I4, I7, K2``: runs of a column's rows as ranges."""
     runs: list[list[tuple[int, int, str]]] = []
-    for ref in sorted(cells, key=_cell_key):
+    for ref in sorted(set(cells), key=_cell_key):
         column, row = _cell_key(ref)
         last = runs[-1][-1] if runs else None
         if last is not None and last[0] == column and last[1] + 1 == row:

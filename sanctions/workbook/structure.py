@@ -46,7 +46,20 @@ def _doubled_sheets(loaded: Loaded) -> Iterator[Finding]:
 
 def _missing_sheets(loaded: Loaded) -> Iterator[Finding]:
     for sheet in loaded.missing:
-        yield SHEET_MISSING.finding(loaded.file, sheet.name, name=sheet.name)
+        renamed = _renamed(loaded, {c.name for c in sheet.columns if c.required})
+        hint = f": sheet '{renamed}' has its columns; rename it '{sheet.name}'" if renamed else ""
+        yield SHEET_MISSING.finding(loaded.file, sheet.name, name=sheet.name, hint=hint)
+
+
+def _renamed(loaded: Loaded, required: set[str]) -> str | None:
+    """The sheet the layout does not know whose header holds most of a missing sheet's
+    required columns: that sheet renamed ("Involvement of persons")."""
+    for name in loaded.unknown:
+        table = loaded.book.tables.get(name)
+        held = required & set(table.columns) if table is not None else set()
+        if len(held) >= 2 and len(held) * 2 >= len(required):
+            return name
+    return None
 
 
 def _hidden_sheets(loaded: Loaded) -> Iterator[Finding]:
@@ -180,7 +193,8 @@ SHEET_MISSING = StructureRule(
     "sheet.missing",
     "error",
     "A sheet the layout requires is not in the workbook.",
-    "the workbook has no sheet named '{name}'",
+    "the workbook has no sheet named '{name}'{hint}; the checks between sheets wait until it is "
+    "there",
     check=_missing_sheets,
 )
 SHEET_UNKNOWN = StructureRule(

@@ -25,6 +25,22 @@ def test_missing_required_sheet(findings_of):
     assert next(f for f in found if f.code == "sheet.missing").severity == "error"
 
 
+def test_a_renamed_sheet_is_named_and_nothing_else_is_blamed_for_it(build):
+    """The involvement sheet renamed "Involvement of persons": its one error says which sheet
+    holds its columns, and no person "has no row on the involvement sheet"."""
+    path = build(workbooks.valid_rows())
+    book = load_workbook(path)
+    book["involvement"].title = "Involvement of persons"
+    book.save(path)
+    found = validate(path).findings
+    (missing,) = [f for f in found if f.code == "sheet.missing"]
+    assert missing.message == (
+        "the workbook has no sheet named 'involvement': sheet 'Involvement of persons' has its "
+        "columns; rename it 'involvement'; the checks between sheets wait until it is there"
+    )
+    assert [f.code for f in found if f.severity == "error"] == ["sheet.missing"]
+
+
 def test_optional_sheets_may_be_absent(findings_of):
     rows = workbooks.valid_rows()
     del rows["relations"]
