@@ -172,7 +172,20 @@ def _arguments_unwritten(sheets: Sheets) -> Iterator[Finding]:
                 governments=", ".join(names),
                 pids=", ".join(f"'{p}'" for p in pids),
                 asks=argument.asks,
+                add=_add_column(sheets, sheet, column),
             )
+
+
+def _add_column(sheets: Sheets, sheet: str, column: str) -> str:
+    """What to do first when the sheet has no such column (an optional one the workbook was
+    made without): add its header, which the row's cell then sits under."""
+    if column in sheets.tables[sheet].columns:
+        return ""
+    whose = "this person's" if sheet == "persons" else "this incident's"
+    return (
+        f" (the {sheet} sheet has no '{column}' column yet: type '{column}' in the first empty "
+        f"cell of its header row, and write it below, in {whose} row)"
+    )
 
 
 def _lacking(
@@ -270,12 +283,12 @@ ARGUMENT_UNWRITTEN = SheetsRule(
     "argument.unwritten",
     "warning",
     "An argument a government asks the submitter to make (the US national interest, the UK's "
-    "appropriateness, the victims' protected activity for Canada) whose cell is empty for a "
+    "appropriateness, the gravity Australia asks) whose cell is empty for a "
     "person ready for that government: the draft shows a placeholder, and the export refuses a "
     "filing copy until it is written.",
     "the letters to {governments} make the argument '{title}' for {pids}, and this cell, which "
     "it is written from, is empty: the drafts show a placeholder and no filing copy is made "
-    "until it is written; write {asks}",
+    "until it is written; write {asks}{add}",
     check=_arguments_unwritten,
 )
 

@@ -208,6 +208,24 @@ def test_an_argument_left_to_write_is_pointed_at_for_the_governments_that_ask(bu
         assert "what the victims were doing that the law protects" in unready
 
 
+def test_an_argument_whose_column_the_workbook_lacks_says_to_add_it(build) -> None:
+    """A workbook made before the impact column: the message says where to add it."""
+    rows = workbooks.valid_rows()
+    for person in rows["persons"]:
+        person.pop("impact", None)
+    without = [c for c in workbooks.headers("persons") if c != "impact"]
+    path = build(rows, header_overrides={"persons": without})
+    findings = [f for f in validate(path).findings if f.code == "argument.unwritten"]
+    assert findings and all(f.cell is None and f.sheet == "persons" for f in findings)
+    assert all(
+        f.message.endswith(
+            "(the persons sheet has no 'impact' column yet: type 'impact' in the first empty "
+            "cell of its header row, and write it below, in this person's row)"
+        )
+        for f in findings
+    )
+
+
 def test_arguments_written_raise_nothing(build) -> None:
     findings = validate(build(workbooks.valid_rows())).findings
     assert not [f for f in findings if f.code == "argument.unwritten"]
