@@ -39,7 +39,9 @@ UNWRITTEN_OUTPUT = 120
 def main() -> None:
     if os.environ.get("PYTHONHASHSEED") != SEED and sys.executable:
         env = {**os.environ, "PYTHONHASHSEED": SEED}
-        argv = [sys.executable, "-m", "sanctions", *sys.argv[1:]]
+        # -P: not the current folder first on the module path, as -m would put it there: a
+        # csv.py or click.py in the folder the editor runs the command from is not imported
+        argv = [sys.executable, "-P", "-m", "sanctions", *sys.argv[1:]]
         if os.name == "posix":
             os.execve(sys.executable, argv, env)  # does not return
         else:

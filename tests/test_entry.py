@@ -4,6 +4,7 @@ status once its output is flushed."""
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def test_the_command_runs_again_with_the_hash_seed_fixed(monkeypatch) -> None:
     monkeypatch.setattr("sanctions.cli.main", lambda: calls.append("ran"))
     entry.main()
     argv, env = calls[0]
-    assert argv[1:] == ["-m", "sanctions", "validate", "lists/a.xlsx"]
+    assert argv[1:] == ["-P", "-m", "sanctions", "validate", "lists/a.xlsx"]
     assert env["PYTHONHASHSEED"] == entry.SEED
 
 
@@ -89,3 +90,19 @@ def test_a_command_ends_with_its_status_and_all_its_output(tmp_path) -> None:
     assert run("no-such-command").returncode == 2
     docs = run("docs")
     assert docs.returncode == 0 and len(docs.stdout) > 10_000  # all of it, flushed
+
+
+def test_a_module_in_the_editors_folder_is_not_imported_for_the_real_one(tmp_path) -> None:
+    """A click.py (or csv.py, yaml.py) in the folder the command is run from: the command runs
+    on the real library all the same."""
+    (tmp_path / "click.py").write_text('print("HIJACKED")\nraise SystemExit(7)\n')
+    proc = subprocess.run(
+        [sys.executable, "-c", "from sanctions.entry import main; main()", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": "random"},
+        timeout=120,
+    )
+    assert proc.returncode == 0 and "HIJACKED" not in proc.stdout, proc.stdout + proc.stderr
+    assert "sanctions, version" in proc.stdout

@@ -376,10 +376,7 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
     if persons.empty:
         return
     incidents = sheets.frames["incidents"]
-    # an incident marked confidential, or told only by confidential sources, is left out of
-    # public outputs with every act in it
-    unpublished = yes(incidents, "confidential") | _secret_only(sheets, incidents)
-    secret_incidents = set(incidents.loc[unpublished, "incident_id"])
+    secret_incidents = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
     public_rows = _publicly_sourced(sheets, involvement) & ~isin(
         involvement["incident_id"], secret_incidents
     )
@@ -426,8 +423,8 @@ NO_PUBLIC_CONDUCT = SheetsRule(
     "person.no_public_conduct",
     "warning",
     "A proposed person whose conduct is all confidential; left off the public list.",
-    "all the conduct of '{pid}' is confidential (a confidential incident, one told only by "
-    "confidential sources, or only confidential evidence): the person is left off the public list",
+    "all the conduct of '{pid}' is confidential (a confidential incident, or only confidential "
+    "evidence): the person is left off the public list",
     check=_no_public_conduct,
 )
 

@@ -80,8 +80,11 @@ def text_of(name: str, data: bytes) -> str:
             text = _html_text(data)
         else:
             text = _pdf_text(data)
-    except (OSError, ValueError) as exc:
-        raise NoText(f"{name} cannot be read ({exc})") from exc
+    except Exception as exc:
+        # A copy is untrusted bytes: pypdf and lxml raise what their parsers meet (a limit
+        # reached, an encryption they lack, a document that is empty, a bug on odd input),
+        # and any of it means only that the copy's text cannot be read here.
+        raise NoText(f"{name} cannot be read ({type(exc).__name__}: {exc})") from exc
     # composed (NFC), as a reader sees it: a letter and its accent typed as two characters (a
     # PDF's text, a file from a Mac) would fold to one, and every place in the copy after it
     # would stand one off where the checks map folded text back to the copy (``passages.fold``)
@@ -115,12 +118,8 @@ def _pdf_text(data: bytes) -> str:
     # pypdf and lxml are imported when a copy needs them: every command pays for what it
     # imports at start-up, and most lists hold few PDFs.
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
-    try:
-        return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
-    except PdfReadError as exc:
-        raise ValueError(str(exc)) from exc
+    return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
 
 
 def _html_text(data: bytes) -> str:

@@ -154,8 +154,9 @@ class Act:
     victims_confidential: bool = False
     summary: str = ""  # what happened, from the incident
     incident_evidence: list[str] = field(default_factory=list)
-    # the incident is not confidential, and some of its sources and of the act's are not
-    publishable: bool = True
+    publishable: bool = True  # the incident is not confidential and some evidence is not
+    # some of the incident's own sources are not confidential: its title may be published
+    incident_public: bool = True
     victim_activity: str | None = None  # what the victims were doing that the law protects
     pattern: str | None = None  # what shows the incident is part of a wider pattern
     consequences: str | None = None  # what the violation resulted in, as the sources state it
@@ -417,10 +418,9 @@ def load_targets(
                 victims_confidential=incident.victims_confidential,
                 summary=incident.summary,
                 incident_evidence=list(incident.evidence_ids),
-                # an incident told only by confidential sources leaves public outputs whole
-                publishable=not incident.confidential
-                and not secret.issuperset(incident.evidence_ids)
-                and publishable(part.evidence_ids, anchor),
+                publishable=not incident.confidential and publishable(part.evidence_ids, anchor),
+                # what the editor wrote of the incident (its title) is told by its sources
+                incident_public=not secret.issuperset(incident.evidence_ids),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
                 consequences=incident.consequences,

@@ -38,6 +38,7 @@ from urllib3.util import parse_url
 from urllib3.util.retry import Retry
 
 from sanctions.common.files import atomic_path, file_sha256, write_text
+from sanctions.common.places import protected_place
 from sanctions.common.stall import Pace, Stalled, within
 
 TIMEOUT = (10, 30)  # connect, and each read (seconds)
@@ -88,10 +89,20 @@ class Limits:
     speed_seconds: float = SPEED_SECONDS  # ... in every this many seconds
 
 
-def cache_dir() -> Path:
-    """The cache folder of downloads and kept scores, unless ``--cache`` names one: raises
-    DownloadError, which the commands say as a message, where there is none to find (no
-    home folder, and nothing set)."""
+def cache_dir(given: Path | None = None) -> Path:
+    """The cache folder of downloads and kept scores: ``given`` (``--cache``), or the user's.
+    Raises DownloadError, which the commands say as a message, where there is none to find
+    (no home folder, and nothing set), or where the folder is a protected place: the cache
+    holds the screened persons' names and scores, which must not land in a public folder or
+    travel with a list's evidence into a release (``places.protected_place``)."""
+    folder = given or _default_cache()
+    reason = protected_place(folder)
+    if reason is not None:
+        raise DownloadError(f"the cache folder {folder}: {reason}; name one elsewhere")
+    return folder
+
+
+def _default_cache() -> Path:
     if "SANCTIONS_CACHE" in os.environ:
         return Path(os.environ["SANCTIONS_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME")
@@ -167,7 +178,7 @@ def fetch(
     """
     check_url(url)
     limits = limits or Limits()
-    folder = folder or cache_dir()
+    folder = cache_dir(folder)
     folder.mkdir(parents=True, exist_ok=True)
     data, meta_path = cache_entry(url, folder)
     meta = _meta(data, meta_path)

@@ -144,7 +144,7 @@ class KeptScores:
         if seed() is None:
             return
         try:
-            self.path = (folder or cache_dir()) / FOLDER / f"scores-{fingerprint()}.sqlite3"
+            self.path = cache_dir(folder) / FOLDER / f"scores-{fingerprint()}.sqlite3"
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open(self.path)
         except (sqlite3.Error, OSError, DownloadError) as exc:  # DownloadError: no folder

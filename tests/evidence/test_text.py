@@ -42,6 +42,11 @@ def test_a_pdf_gives_the_text_of_its_pages(tmp_path: Path) -> None:
         # a page its scripts build
         ("app.html", b"<html><body><div id='app'></div><script>render()</script></body></html>"),
         ("empty.txt", b"  \n"),
+        # a page with nothing after its doctype, a comment or a byte-order mark only: lxml
+        # finds the document empty
+        ("doctype.html", b"<!DOCTYPE html>\n"),
+        ("comment.html", b"<!-- saved by a browser -->"),
+        ("bom.html", b"\xef\xbb\xbf"),
     ],
 )
 def test_a_copy_without_readable_text_says_so(tmp_path: Path, name: str, data: bytes) -> None:
@@ -57,3 +62,22 @@ def test_an_html_page_without_a_declared_charset_is_read_as_utf8(tmp_path: Path)
     page.write_bytes("<html><body><p>«Оразов» said “no”.</p></body></html>".encode())
     text = copy_text(page)
     assert "«Оразов»" in text and "“no”" in text
+
+
+@pytest.mark.parametrize(
+    "error", [NotImplementedError("only Standard PDF encryption"), TypeError("str + int")]
+)
+def test_whatever_a_damaged_pdf_makes_its_reader_raise_is_no_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    """A copy is untrusted bytes, and pypdf raises many things on odd ones (a limit reached, an
+    encryption it lacks, its own bugs): each means the text cannot be read, never a crash."""
+    import pypdf
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(pypdf, "PdfReader", broken)
+    (tmp_path / "odd.pdf").write_bytes(pdf("Chief Fictiyeva led the officers"))
+    with pytest.raises(NoText, match="odd.pdf cannot be read"):
+        copy_text(tmp_path / "odd.pdf")

@@ -84,6 +84,23 @@ def test_a_cache_folder_that_cannot_be_written_leaves_the_screening_as_it_is(
     assert found == {p.person_id: [m.ref_id for m in p.matches] for p in screening.persons}
 
 
+def test_a_cache_folder_in_a_public_or_evidence_folder_is_refused(
+    labelled: tuple[Path, Path, Screening], tmp_path: Path
+) -> None:
+    """The kept scores name the screened persons: never in a list's public folder (published)
+    or its evidence folder (copied into every release)."""
+    book, reference, _ = labelled
+    out = tmp_path / "out"
+    assert run_process("export", "--draft", str(book), "--out", str(out)).returncode == 0
+    evidence = book.parent / f"{book.stem}-evidence"
+    for place in (out / book.stem / "public", evidence):
+        before = sorted(p.name for p in place.rglob("*"))
+        args = ["screen", str(book), "--against", str(reference), "--out", str(tmp_path / "s")]
+        proc = run_process(*args, "--cache", str(place))
+        assert f"the cache folder {place}: this is inside" in proc.stderr, proc.stderr
+        assert sorted(p.name for p in place.rglob("*")) == before
+
+
 def test_threshold_option_narrows_matches(
     labelled: tuple[Path, Path, Screening], tmp_path: Path
 ) -> None:
