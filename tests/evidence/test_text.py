@@ -79,5 +79,5 @@ def test_whatever_a_damaged_pdf_makes_its_reader_raise_is_no_text(
 
     monkeypatch.setattr(pypdf, "PdfReader", broken)
     (tmp_path / "odd.pdf").write_bytes(pdf("Chief Fictiyeva led the officers"))
-    with pytest.raises(NoText, match="odd.pdf cannot be read"):
+    with pytest.raises(NoText, match=r"odd\.pdf cannot be read"):
         copy_text(tmp_path / "odd.pdf")
