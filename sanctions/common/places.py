@@ -206,11 +206,9 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
     reason = protected_place(target)
     if reason is not None:
         raise OutputError(f"{target}: {reason}; write it elsewhere")
-    if target.suffix.lower() == ".xlsx" and target.is_file() and is_list_workbook(target):
-        raise OutputError(
-            f"{target} is a list's workbook (it has a persons sheet), which sanctions never "
-            "writes over; give a new file name"
-        )
+    kept = kept_workbook(target)
+    if kept is not None:
+        raise OutputError(f"{target} {kept}, which sanctions never writes over; give a new file name")
     # The workbook's own folder is the editors' folder when it is called so, wherever it is.
     if workbook is not None:
         editors = workbook.resolve().parent
@@ -219,6 +217,20 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
 
 
 ANNOTATED_SHEET = "_findings"  # the first sheet of `validate --annotate`'s copies
+
+
+def kept_workbook(path: Path) -> str | None:
+    """What makes an existing .xlsx a file no command may write over, or None: a list (a
+    persons sheet), or one that cannot be read as a workbook at all. Excel's "Encrypt with
+    Password" writes another kind of file, and a list locked so, or a damaged one, cannot be
+    told from any other."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return None
+    if not zipfile.is_zipfile(path):
+        return "cannot be read as a workbook (password-protected or damaged) and may be a list's"
+    if is_list_workbook(path):
+        return "is a list's workbook (it has a persons sheet)"
+    return None
 
 
 def is_list_workbook(path: Path) -> bool:

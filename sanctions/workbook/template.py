@@ -27,7 +27,7 @@ from sanctions.common.countries import country_code, country_name, country_names
 from sanctions.common.errors import InputError
 from sanctions.common.files import write_with
 from sanctions.common.outputs import OutputError
-from sanctions.common.places import EDITORS_FOLDER, is_list_workbook, protected_place
+from sanctions.common.places import EDITORS_FOLDER, kept_workbook, protected_place
 from sanctions.common.writers import print_setup
 from sanctions.workbook.columns.countries import DROPDOWN as COUNTRY
 from sanctions.workbook.layout import ColumnSpec, Layout, SheetSpec, load_layout
@@ -108,10 +108,10 @@ def write_template(path: Path, layout: Layout | None = None, force: bool = False
     reason = protected_place(path, editors=not in_lists)
     if reason is not None:
         raise OutputError(f"{path}: {reason}; write the new workbook elsewhere")
-    if path.is_file() and is_list_workbook(path):  # --force or not: a list's work would go
+    kept = kept_workbook(path)
+    if kept is not None:  # --force or not: a list's work would go
         raise OutputError(
-            f"{path} is a list's workbook (it has a persons sheet), which sanctions never "
-            "writes over; give the new workbook another name"
+            f"{path} {kept}, which sanctions never writes over; give the new workbook another name"
         )
     if path.exists() and not force:
         raise InputError(f"{path} already exists; use --force to overwrite it")

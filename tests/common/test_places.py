@@ -128,3 +128,29 @@ def test_the_editors_folder_is_known_wherever_the_command_starts(exported, tmp_p
         proc = run_cli(*args, cwd=elsewhere)
         assert proc.returncode == 2 and "the editors' folder" in proc.stderr, (args, proc.stderr)
     assert sorted(p.name for p in evidence.iterdir()) == []
+
+
+# What Excel's "Encrypt with Password" writes: a compound file, not a zip.
+LOCKED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate", "{book}", "--annotate", "{target}"),
+        ("evidence", "hash", "{book}", "--out", "{target}"),
+        ("status", "{book}", "--format", "xlsx", "--file", "{target}"),
+        ("template", "--force", "{target}"),
+    ],
+)
+def test_a_password_protected_workbook_is_never_written_over(
+    exported, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """It cannot be told from a list locked by its editors, so no command writes over it."""
+    book = exported[0]
+    target = tmp_path / "locked.xlsx"
+    target.write_bytes(LOCKED)
+    proc = run_cli(*(part.format(book=book, target=target) for part in command))
+    assert proc.returncode != 0
+    assert "password-protected or damaged" in proc.stderr + proc.stdout
+    assert target.read_bytes() == LOCKED
