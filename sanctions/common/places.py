@@ -208,7 +208,9 @@ def refuse_file(target: Path, suffixes: tuple[str, ...], workbook: Path | None =
         raise OutputError(f"{target}: {reason}; write it elsewhere")
     kept = kept_workbook(target)
     if kept is not None:
-        raise OutputError(f"{target} {kept}, which sanctions never writes over; give a new file name")
+        raise OutputError(
+            f"{target} {kept}, which sanctions never writes over; give a new file name"
+        )
     # The workbook's own folder is the editors' folder when it is called so, wherever it is.
     if workbook is not None:
         editors = workbook.resolve().parent

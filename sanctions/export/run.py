@@ -183,8 +183,10 @@ def _export(
     edition = edition_of(submitter, draft, date)
     _keep_filing_copies(target, edition, force)
     holding = Holding.of(table_rows.evidence, workbook)
-    graph = build(result, prefix, rows=table_rows, holding=holding)
-    public_graph = build(result, prefix, public=True, rows=table_rows, holding=holding)
+    graph = build(result, prefix, rows=table_rows, holding=holding, as_of=edition.date)
+    public_graph = build(
+        result, prefix, public=True, rows=table_rows, holding=holding, as_of=edition.date
+    )
     screening, stale = screening_of(workbook, target)
     warnings = [stale] if stale else []
     if edition.draft:

@@ -156,16 +156,19 @@ def build(
     public: bool = False,
     rows: Rows | None = None,
     holding: Holding | None = None,
+    as_of: str | None = None,
 ) -> Graph:
     """All entities of a validated workbook. ``public`` leaves out everything confidential;
     ``rows``: the workbook's rows, if already read; ``holding``: the texts of its evidence
-    copies, so that each document's Documentation carries only the passages it holds."""
+    copies, so that each document's Documentation carries only the passages it holds;
+    ``as_of``: the edition's date (ISO), which a post's end date is ended or not at (today
+    where none is given), so that an edition dated once is the same bytes on any day."""
     if result.errors:
         raise ModelError("the workbook has validation errors; run `sanctions validate`")
     graph = Graph(prefix, describe=CellNames(result.tables))
     with bulk():
         rows = rows or Rows.of(result)
-        Converter(rows, graph, public, holding or Holding()).run()
+        Converter(rows, graph, public, holding or Holding(), as_of).run()
         check(graph)
     return graph
 
@@ -215,11 +218,14 @@ def _titled(doc: EntityProxy, eid: str) -> str:
 class Converter:
     """One pass over the rows, sheet by sheet, in the order their references need."""
 
-    def __init__(self, rows: Rows, graph: Graph, public: bool, holding: Holding) -> None:
+    def __init__(
+        self, rows: Rows, graph: Graph, public: bool, holding: Holding, as_of: str | None = None
+    ) -> None:
         self.rows = rows
         self.holding = holding
         self.graph = graph
         self.public = public
+        self.as_of = as_of  # the edition's date: a post's end date is ended or not at it
         self.documents: dict[str, EntityProxy] = {}
         self.evidence_rows = {rec.evidence_id: rec for rec in rows.evidence}
         self.persons: dict[str, EntityProxy] = {}
@@ -463,7 +469,7 @@ class Converter:
     # -- posts --------------------------------------------------------------------------------
 
     def positions(self) -> None:
-        today = dates.today().isoformat()
+        today = self.as_of or dates.today().isoformat()
         for rec in self.rows.positions:
             person = self.persons.get(rec.person_id)
             org = self.orgs.get(rec.org_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -620,3 +621,26 @@ def test_an_act_read_in_anothers_copy_says_so_in_its_summary(build, title, intro
         f"[Example Watch's earlier report], as cited in {introduced}: “Minister "
         "Testbayev had the detained protesters taken to the city police station” (para. 6)"
     ]
+
+
+def test_a_posts_end_is_ended_or_not_at_the_editions_date_not_the_day_it_is_built(
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edition dated once is the same bytes whatever day it is exported on."""
+    from sanctions.common import dates
+    from sanctions.model.convert import build as build_graph
+
+    rows = workbooks.valid_rows()
+    rows["positions"][1].update(start_date="2019", end_date="2027-06")
+    result = validate(build(rows))
+
+    def status(as_of: str | None) -> list[str]:
+        graph = build_graph(result, "t", as_of=as_of)
+        (post,) = [o for o in by_schema(graph, "Occupancy") if o.get("endDate") == ["2027-06"]]
+        return post.get("status")
+
+    assert status("2026-12-01") == ["current"]
+    assert status("2027-07-01") == ["ended"]
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2030, 1, 1))
+    assert status("2026-12-01") == ["current"]  # the edition's date, not the day it is built
+    assert status(None) == ["ended"]  # an undated draft: as of the day it is built
