@@ -15,6 +15,7 @@ import orjson
 from sanctions.cli.shared import (
     EXIT_ERRORS,
     EXIT_UNREADABLE,
+    Finite,
     Outcome,
     find_lists,
     format_option,
@@ -39,7 +40,7 @@ def evidence() -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(0.1, None),
+    type=Finite(0.1, None),
     default=10.0,
     show_default=True,
     metavar="SECONDS",

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from sanctions.cli.screen import MAX_SIZE, _progress, parse_size
-from sanctions.cli.shared import EXIT_UNREADABLE
+from sanctions.cli.shared import EXIT_UNREADABLE, Finite
 
 
 @click.group()
@@ -27,7 +27,7 @@ def reference() -> None:
 @MAX_SIZE
 @click.option(
     "--timeout",
-    type=click.FloatRange(1, None),
+    type=Finite(1, None),
     default=3600,
     show_default=True,
     metavar="SECONDS",

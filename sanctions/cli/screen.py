@@ -13,6 +13,7 @@ import orjson
 
 from sanctions.cli.shared import (
     EXIT_UNREADABLE,
+    Finite,
     Outcome,
     exports_option,
     find_lists,
@@ -49,7 +50,7 @@ MAX_SIZE = click.option(
 )
 @click.option(
     "--threshold",
-    type=click.FloatRange(0.0, 1.0),
+    type=Finite(0.0, 1.0),
     default=0.7,
     show_default=True,
     help="How alike (0 to 1) a listed person must be to be reported as a possible match.",
@@ -65,7 +66,7 @@ MAX_SIZE = click.option(
 @MAX_SIZE
 @click.option(
     "--timeout",
-    type=click.FloatRange(1, None),
+    type=Finite(1, None),
     default=1800,
     show_default=True,
     metavar="SECONDS",

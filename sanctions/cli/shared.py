@@ -11,6 +11,7 @@ for the whole command (``sanctions.cli.main``).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,3 +167,15 @@ class GovernmentsHelp(click.Command):
             super().format_help_text(ctx, formatter)
         finally:
             self.help = original
+
+
+class Finite(click.FloatRange):
+    """click's FloatRange without "nan" and "inf", which Python's float() reads and every
+    comparison with a bound lets through: a threshold of nan dropped every match silently,
+    and a timeout of nan ended in a traceback. Every number option of the tool is one."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number; give one like 0.7", param, ctx)
+        return number

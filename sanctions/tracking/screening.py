@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from pydantic import TypeAdapter
 
 from sanctions.common.errors import InputError
 from sanctions.common.files import file_sha256
@@ -148,20 +149,11 @@ class Screening:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Screening:
-        persons = []
-        for p in data["persons"]:
-            matches = [
-                Match(**{**m, "designations": [Designation(**d) for d in m["designations"]]})
-                for m in p["matches"]
-            ]
-            persons.append(Screened(**{**p, "matches": matches}))
-        return cls(
-            list_name=data["list_name"],
-            workbook_sha256=data["workbook_sha256"],
-            threshold=data["threshold"],
-            sources=data["sources"],
-            persons=persons,
-            screened_on=str(data.get("screened_on") or ""),
+        """The screening a file holds, every field of the type it should be: a file edited by
+        hand ("threshold": null) is refused here with a ValueError (pydantic's), not met later
+        as a crash in a command that reads it."""
+        return _SCREENING.validate_python(
+            {**data, "screened_on": str(data.get("screened_on") or "")}
         )
 
 
@@ -238,3 +230,6 @@ def changes(before: Screening, after: Screening) -> list[Change]:
         found += [Change(pid, names[pid], True, new[k]) for k in sorted(set(new) - set(old))]
         found += [Change(pid, names[pid], False, old[k]) for k in sorted(set(old) - set(new))]
     return found
+
+
+_SCREENING = TypeAdapter(Screening)  # after Screening, whose fields it reads

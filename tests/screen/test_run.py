@@ -259,3 +259,25 @@ def test_quiet_screen_prints_no_progress(
     assert proc.returncode == 0, proc.stderr
     assert " ..." not in proc.stderr  # no step lines, only what was written
     assert "wrote" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("screen", "--threshold", "nan"),
+        ("screen", "--timeout", "nan"),
+        ("evidence check", "--timeout", "inf"),
+    ],  # fmt: skip
+)
+def test_a_number_option_that_is_no_number_is_refused(
+    labelled: tuple[Path, Path, Screening], tmp_path: Path, option: tuple[str, str, str]
+) -> None:
+    """Python reads "nan" and "inf" as floats, and every bound lets nan through: refused."""
+    book, reference, _ = labelled
+    command, name, value = option
+    args = [*command.split(), str(book), name, value]
+    if command == "screen":
+        args += ["--against", str(reference), "--out", str(tmp_path / "out")]
+    proc = run(*args)
+    assert proc.returncode == 2 and f"'{value}' is not a number" in proc.stderr, proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from pathlib import Path
+
+import orjson
+import pytest
+
+from sanctions.common.errors import InputError
 from sanctions.tracking.gaps import DESIGNATED, designations, gap_matrix
 from sanctions.tracking.screening import (
     NO_BIRTH_HERE,
@@ -10,6 +17,7 @@ from sanctions.tracking.screening import (
     Match,
     Screened,
     Screening,
+    load_screening,
 )
 
 
@@ -48,3 +56,30 @@ def test_a_possible_designation_never_reads_as_one_and_leaves_the_proposal_shown
     confirmed = gap_matrix(Screening("list", "", 0.7, [], [sure]), {"P002": {"us"}})["P002"]["us"]
     assert (confirmed.short[:2], confirmed.proposed) == ("D ", False)
     assert confirmed.long.startswith("designated: ")
+
+
+def _written(tmp_path, **changed: object) -> Path:
+    designation = Designation("s1", "us", "OFAC", "GLOMAG", "p1", "2020-01-01", "", True, "")
+    match = Match("r1", 0.9, "Arman Testbayev", "Arman Testbayev", "Person", ["ds"], [], [],
+                  [designation], "name_match 0.90")  # fmt: skip
+    screened = Screened("P001", "Arman Testbayev", "proposed", "", [match])
+    screening = Screening("book", "0" * 64, 0.7, [{"name": "ref"}], [screened], "2026-12-01")
+    path = tmp_path / "screening.json"
+    path.write_bytes(orjson.dumps({**asdict(screening), **changed}))
+    return path
+
+
+@pytest.mark.parametrize(
+    "changed", [{"threshold": None}, {"threshold": "x"}, {"sources": "x"}, {"persons": [1]}]
+)
+def test_a_screening_file_edited_into_nonsense_is_refused_when_read(tmp_path, changed) -> None:
+    """Refused with a message when read, not a crash later in the command that uses it."""
+    path = _written(tmp_path, **changed)
+    with pytest.raises(InputError, match="run `sanctions screen` again"):
+        load_screening(path.parent)
+
+
+def test_a_screening_file_reads_back_as_it_was_written(tmp_path) -> None:
+    screening = load_screening(_written(tmp_path).parent)
+    assert screening is not None and screening.persons[0].matches[0].designations[0].program_id
+    assert screening.threshold == 0.7 and screening.screened_on == "2026-12-01"
