@@ -267,7 +267,7 @@ def test_quiet_screen_prints_no_progress(
         ("screen", "--threshold", "nan"),
         ("screen", "--timeout", "nan"),
         ("evidence check", "--timeout", "inf"),
-    ],  # fmt: skip
+    ],
 )
 def test_a_number_option_that_is_no_number_is_refused(
     labelled: tuple[Path, Path, Screening], tmp_path: Path, option: tuple[str, str, str]
