@@ -158,6 +158,8 @@ def check_link(url: str, today: str, timeout: float, slots: HostSlots) -> LinkRe
             except requests.RequestException as exc:
                 outcome, reason = failure(exc, timeout)
                 return LinkResult(outcome, today, reason, status, current)
+            except ValueError as exc:  # an address the connection cannot read: this link only
+                return LinkResult("refused", today, f"not a valid address ({exc})", status, current)
             status = response.status_code
             location = response.headers.get("Location")
             if 300 <= status < 400 and location:

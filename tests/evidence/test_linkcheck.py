@@ -30,6 +30,8 @@ from sanctions.evidence.linkcheck import check_workbook_links
 from sanctions.evidence.links import (
     NAME_UNKNOWN,
     USER_AGENT,
+    HostSlots,
+    check_link,
     failure,
     offline_adjusted,
 )
@@ -509,3 +511,11 @@ def test_an_offline_run_checks_nothing_and_records_nothing(build, tmp_path) -> N
     assert "nothing was checked and nothing recorded" in proc.stderr
     assert not cache_path(book).exists()
     assert not [f for f in validate(book).findings if f.code.startswith("evidence.link")]
+
+
+def test_an_address_the_connection_cannot_read_is_that_links_refusal_only() -> None:
+    """A host name label of 70 letters passes the address pattern, and urllib3 refuses it
+    when it connects: that one link is refused, and the others are still checked."""
+    long = "https://www." + "a" * 70 + ".org/report.pdf"
+    result = check_link(long, "2026-12-07", 5, HostSlots())
+    assert result.outcome == "refused" and "not a valid address" in (result.reason or "")
