@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,23 @@ def too_large(path: Path, limit: int) -> str:
     )
 
 
+def _first_line(path: Path, compression: str | None) -> bytes:
+    """The file's first line that is not blank, its start only (a line is read up to a
+    megabyte), without its leading spaces; empty if there is none in the first thousand."""
+    opener = gzip.open if compression == "gzip" else open
+    try:
+        with opener(path, "rb") as fh:
+            for _ in range(1000):
+                line = fh.readline(1 << 20)
+                if not line:
+                    break
+                if line.strip():
+                    return line.lstrip()
+    except (OSError, EOFError, zlib.error):
+        return b"{"  # a damaged stream is for the reader to say, as it does
+    return b""
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
     """Read one entities file (JSON lines, plain or gzip), of at most ``max_bytes`` once
     decompressed."""
@@ -152,12 +170,18 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Reference:
         raise ReferenceError(f"{path}: the file is empty")
     if size > max_bytes:
         raise ReferenceError(too_large(path, max_bytes))
+    compression = "gzip" if _is_gzip(path) else None
+    if not _first_line(path, compression).startswith(b"{"):
+        # Arrow's reader, given a schema, crashes the process on a first line of "null"
+        raise ReferenceError(
+            f"{path}: not a FollowTheMoney entities file (one JSON entity per line): its first "
+            "line is not a JSON object"
+        )
     person_schemata = pa.array(matchable_schemata())
     every_schema = pa.array(sorted(model.schemata))
     people: list[pa.Table] = []
     sanctions: list[pa.Table] = []
     entities = 0  # lines with an ID and a schema FtM knows
-    compression = "gzip" if _is_gzip(path) else None
     try:
         with pa.input_stream(str(path), compression=compression) as raw:
             stream = pa.PythonFile(Capped(raw, max_bytes, path), mode="r")

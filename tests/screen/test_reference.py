@@ -70,6 +70,21 @@ def test_a_json_file_with_no_ftm_entity_is_refused_not_screened_as_empty(
         read_file(path)
 
 
+@pytest.mark.parametrize("first", ["null\n", "\n  null\n", '"text"\n', "[1]\n"])
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_file_whose_first_line_is_no_json_object_is_refused(
+    tmp_path: Path, first: str, packed: bool
+) -> None:
+    """Arrow's reader crashes the whole process on a first line of "null": refused before."""
+    import gzip
+
+    body = (first + '{"id": "a", "schema": "Person", "properties": {"name": ["X Y"]}}\n').encode()
+    path = tmp_path / "odd.json"
+    path.write_bytes(gzip.compress(body) if packed else body)
+    with pytest.raises(ReferenceError, match="its first line is not a JSON object"):
+        read_file(path)
+
+
 def test_a_broken_line_is_named_as_an_editor_counts(tmp_path: Path) -> None:
     path = tmp_path / "truncated.ftm.json"
     good = '{"id": "a", "schema": "Person", "properties": {"name": ["Ivan Fictov"]}}\n'
