@@ -96,6 +96,7 @@ def write_xlsx(
     formats are made once per workbook: a thousand-target table in a fraction of the time a
     styled cell by cell writer takes."""
     import xlsxwriter  # here: only the commands that write a table pay for its import
+    import xlsxwriter.exceptions
 
     book = xlsxwriter.Workbook(
         str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
@@ -147,7 +148,13 @@ def write_xlsx(
                 elif text:
                     ws.write_string(number, j, text, top if tall else None)
             number += 1
-    book.close()  # in memory, XlsxWriter dates every member 1980-01-01: the same bytes each run
+    try:
+        book.close()  # in memory, XlsxWriter dates every member 1980-01-01: the same bytes each run
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        # XlsxWriter wraps the file system's error (a full disk) in one of its own, which the
+        # commands would not know for one: the file system's, as every other writer raises
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+        raise (cause or OSError(str(exc))) from exc
 
 
 def _print_setup_xlsxwriter(ws: Any, widths: Sequence[float], header: bool = True) -> None:

@@ -132,7 +132,9 @@ def screen_list(
     record = to_json(screening, to_data(matrix))
     with held(folder):  # not while an export replaces the folder
         claim(folder, recognise(screening.list_name))
+        # The grid first: it is the larger, the one a full disk stops, and then the record the
+        # other commands read is still the last whole screening's, not one the grid lacks.
+        write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
         _keep_previous(folder, screening)
         write_bytes(folder / SCREENING_FILE, record)
-        write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))
