@@ -11,6 +11,7 @@ openpyxl does not carry, are not, which is one reason the copy never replaces th
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -25,6 +26,7 @@ from sanctions.common.files import write_with
 from sanctions.common.places import ANNOTATED_SHEET, refuse_file
 from sanctions.common.writers import print_setup
 from sanctions.rules.finding import Finding, summary_line
+from sanctions.workbook.gate import NOT_STRICT_XML, UnreadableWorkbook
 
 FINDINGS_SHEET = ANNOTATED_SHEET  # what the write door knows an annotated copy by
 FILLS = {
@@ -41,7 +43,10 @@ def annotate(workbook: Path, findings: list[Finding], out: Path) -> int:
     Refused (OutputError) over the workbook, in the editors' folder, a public folder, a release
     or an export, and under a name that does not end .xlsx."""
     refuse_file(out, (".xlsx",), workbook)
-    book = load_workbook(workbook)
+    try:
+        book = load_workbook(workbook)
+    except ElementTree.ParseError as exc:  # what openpyxl's parser raises for it
+        raise UnreadableWorkbook(f"{workbook} {NOT_STRICT_XML.format(error=exc)}") from exc
     _mark_cells(book, findings)
     _list_findings(book, findings)
     write_with(out, book.save)

@@ -27,6 +27,14 @@ class UnreadableWorkbook(InputError):
     plain = True
 
 
+# Why a copy of a workbook cannot be written when a strict reader of its XML (openpyxl, lxml)
+# refuses what the lenient one that validates it (calamine) reads: a raw control character.
+NOT_STRICT_XML = (
+    "cannot be copied: it holds characters no workbook may hold (the control characters "
+    "validate reports as text.control errors); fix those cells first ({error})"
+)
+
+
 def check_file(path: Path) -> None:
     if not path.exists():
         raise UnreadableWorkbook("file not found")

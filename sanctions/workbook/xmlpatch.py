@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from sanctions.workbook.gate import NOT_STRICT_XML, UnreadableWorkbook
 from sanctions.workbook.xmlscan import sheet_parts
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -47,7 +48,11 @@ def set_cells(workbook: Path, out: Path, sheet: str, values: dict[tuple[int, int
             for info in source.infolist():
                 data = source.read(info)
                 if info.filename == part and values:
-                    data = _patched(data, values)
+                    try:
+                        data = _patched(data, values)
+                    except etree.XMLSyntaxError as exc:
+                        message = NOT_STRICT_XML.format(error=exc)
+                        raise UnreadableWorkbook(f"{workbook} {message}") from exc
                 target.writestr(info, data, compress_type=info.compress_type)
 
 

@@ -123,3 +123,35 @@ def test_the_copy_opens_in_libreoffice(book: Path, tmp_path: Path) -> None:
     # The findings sheet prints first, before the editor's own sheets.
     assert text.index("1 error, 1 warning in 1 workbook") < text.index("person_id")
     assert "day and month are ambiguous" in text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate", "{book}", "--annotate", "{out}"),
+        ("evidence", "hash", "{book}", "--out", "{out}"),
+    ],
+)
+def test_a_workbook_only_a_lenient_reader_reads_is_refused_in_a_line(
+    book: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A raw control character in a sheet's XML: validate reads the workbook (and says so at
+    the cell), but the copy's stricter readers cannot; one line says why, and no copy."""
+    import zipfile
+
+    wb = load_workbook(book)  # a hash to write, for `evidence hash`
+    sheet = wb["evidence"]
+    sheet.cell(2, [c.value for c in sheet[1]].index("sha256") + 1).value = None
+    wb.save(book)
+    with zipfile.ZipFile(book) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        parts[name] = parts[name].replace(b"<sheetData>", b"<sheetData>\x01", 1)
+    with zipfile.ZipFile(book, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    out = tmp_path / "copy.xlsx"
+    proc = run_cli(*(part.format(book=book, out=out) for part in command))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "cannot be copied: it holds characters no workbook may hold" in proc.stderr
+    assert not out.exists()
