@@ -221,6 +221,20 @@ def _previous_workbook(root: Path, previous: str | None) -> Result | None:
         raise ReleaseError(f"{sources[0]}: {exc}; the changelog compares with it") from exc
 
 
+def _refuse_links(folder: Path) -> None:
+    """A release keeps the list's evidence as it was: files, not links to places outside it
+    (a link kept would point at whatever is there later; one followed would copy whatever it
+    points at, /etc included). The evidence checks refuse links too (``evidence/folder``)."""
+    for root, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            path = Path(root) / name
+            if path.is_symlink():
+                raise ReleaseError(
+                    f"{path} is a link (to {os.readlink(path)}), and a release keeps files, not "
+                    "links: put the file itself in the evidence folder, or remove the link"
+                )
+
+
 def _build(plan: Plan, staging: Path) -> Released:
     """Everything of the release inside ``staging``; ``folder``: the complete release."""
     workbook = plan.workbook
@@ -230,6 +244,7 @@ def _build(plan: Plan, staging: Path) -> Released:
     # with its evidence folder, so that the release's workbook validates as the list did (its
     # copies are checked against their recorded hashes) and later releases compare with it
     if evidence_folder(workbook).is_dir():
+        _refuse_links(evidence_folder(workbook))
         shutil.copytree(evidence_folder(workbook), evidence_folder(source), symlinks=True)
     digest = file_sha256(source)
     result = validate(workbook)

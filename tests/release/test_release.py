@@ -312,3 +312,21 @@ def test_a_refused_first_release_leaves_no_empty_folders(tmp_path):
     proc = run_cli("release", "1.0", str(book), "--out", str(tmp_path / "exports"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert not (tmp_path / "exports").exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_a_link_in_the_evidence_folder_stops_the_release(tmp_path: Path, kind: str) -> None:
+    """Kept, a link would point at whatever is there later; followed, it would copy whatever
+    it points at into the release."""
+    book = workbooks.write(tmp_path / f"{LIST}.xlsx", workbooks.valid_rows())
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not the list's")
+    link = tmp_path / f"{LIST}-evidence" / "linked"
+    link.symlink_to(outside if kind == "folder" else outside / "secret.txt")
+    proc = run_cli("release", "1.0", str(book), "--out", str(tmp_path / "out"), "--date", DATE)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert f"{link} is a link" in proc.stderr and "a release keeps files" in proc.stderr
+    assert not (tmp_path / "out" / "releases").exists() or not any(
+        (tmp_path / "out" / "releases").rglob("secret.txt")
+    )
