@@ -289,15 +289,20 @@ def response_to(
 
 
 def body_of(
-    response: requests.Response, deadline: float, limits: Limits, url: str
+    response: requests.Response, deadline: float, limits: Limits, url: str, most: int
 ) -> Iterator[bytes]:
-    """The body as it arrives; ``read1`` returns whatever came, so the clocks (the total limit
-    and the low-speed limit) are checked however slowly the server sends."""
+    """The body as it arrives, at most ``most`` bytes (every reader of a response names its
+    bound: a server may send without end); ``read1`` returns whatever came, so the clocks
+    (the total limit and the low-speed limit) are checked however slowly the server sends."""
     pace = Pace(limits.speed_bytes, limits.speed_seconds)
+    received = 0
     while True:
         chunk = response.raw.read1(CHUNK)
         if not chunk:
             return
+        received += len(chunk)
+        if received > most:
+            raise DownloadError(f"{url}: the response is larger than the {most:,} bytes expected")
         yield chunk
         if time.monotonic() > deadline:
             raise DownloadError(f"{url}: the download did not finish within the time limit")
@@ -338,7 +343,8 @@ def write_body(
     """Write the body into ``fh`` block by block, within the limits (time, speed, size), from
     ``written`` bytes already there; the length reached. ``digest`` (a hashlib object) is
     updated with each block."""
-    for chunk in body_of(response, deadline, limits, url):
+    # one byte more than the cap may be read, for the message below to say so
+    for chunk in body_of(response, deadline, limits, url, limits.max_bytes - written + CHUNK):
         fh.write(chunk)
         if digest is not None:
             digest.update(chunk)

@@ -63,6 +63,10 @@ class Downloaded:
     resumed: int  # bytes kept from an earlier, broken-off download
 
 
+# An index.json lists a dataset's few files: some kilobytes. A longer one is no index.
+INDEX_BYTES = 1 << 20
+
+
 def published(index_url: str, limits: Limits) -> Published | None:
     """The file's entry in the dataset's ``index.json``, or None when there is none to read."""
     deadline = time.monotonic() + min(limits.seconds, limits.speed_seconds)
@@ -70,7 +74,7 @@ def published(index_url: str, limits: Limits) -> Published | None:
         with response_to(index_url, {}, deadline, limits.speed_seconds, None) as response:
             if response.status_code != 200:
                 return None
-            body = b"".join(body_of(response, deadline, limits, index_url))
+            body = b"".join(body_of(response, deadline, limits, index_url, INDEX_BYTES))
         data = orjson.loads(body)
     except (requests.RequestException, urllib3.exceptions.HTTPError, DownloadError, ValueError):
         return None

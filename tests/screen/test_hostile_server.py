@@ -38,6 +38,16 @@ def hostile() -> Iterator[tuple[str, Hostile]]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             state.hits.append(self.path)
+            if self.path == "/index.json" and state.mode == "endless index":
+                self.send_response(200)  # a dataset's index that never ends
+                self.end_headers()
+                self.wfile.write(b'{"resources": [')
+                while not state.stop.is_set():
+                    try:
+                        self.wfile.write(b'{"name": "x"}, ' * 1000)
+                    except OSError:
+                        return
+                return
             mode = state.mode if self.path == "/entities.ftm.json" else "good"
             if mode == "redirect":
                 self.send_response(302)
@@ -182,6 +192,31 @@ def test_a_download_over_the_size_limit_is_refused(
     url, _ = hostile
     with pytest.raises(DownloadError, match="limit"):
         fetch(url, tmp_path, limits=Limits(max_bytes=100))
+
+
+def test_an_index_that_never_ends_is_read_no_further_than_an_index_can_be(
+    hostile: tuple[str, Hostile],
+) -> None:
+    """The index beside a dataset is read to learn its file's size and checksum: a server
+    that sends it without end is read no further than any index can be, not into memory
+    until the time limit."""
+    from sanctions.screen.offline import INDEX_BYTES, published
+
+    url, state = hostile
+    state.mode = "endless index"
+    index = url.rsplit("/", 1)[0] + "/index.json"
+    sizes: list[int] = []
+    real = download.body_of
+
+    def counted(*args: object, **kwargs: object) -> Iterator[bytes]:
+        for chunk in real(*args, **kwargs):  # type: ignore[arg-type]
+            sizes.append(len(chunk))
+            yield chunk
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sanctions.screen.offline.body_of", counted)
+        assert published(index, Limits(seconds=60)) is None
+    assert sum(sizes) <= INDEX_BYTES
 
 
 def test_a_decompression_bomb_is_refused_early(tmp_path: Path) -> None:
