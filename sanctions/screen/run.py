@@ -79,6 +79,11 @@ def load_sources(
             path = fetched.path
         else:
             path = Path(source)
+            if path.is_dir():
+                raise ScreenError(
+                    f"{source} is a folder: name the entities file in it (a .json or .json.gz "
+                    "file of FollowTheMoney entities), or give --against once for each"
+                )
             if not path.is_file():
                 raise ScreenError(f"{source}: no such file")
         paths.append(path)

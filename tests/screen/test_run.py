@@ -116,7 +116,11 @@ def test_threshold_option_narrows_matches(
 
 @pytest.mark.parametrize(
     ("source", "message"),
-    [("missing.ftm.json", "missing.ftm.json: no such file"), ("http://example.org/x", "https")],
+    [
+        ("missing.ftm.json", "missing.ftm.json: no such file"),
+        ("http://example.org/x", "https"),
+        (".", ". is a folder: name the entities file in it"),
+    ],
 )
 def test_screen_bad_source_is_a_clear_error(
     labelled: tuple[Path, Path, Screening], tmp_path: Path, source: str, message: str
