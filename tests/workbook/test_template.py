@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from sanctions.check.validate import validate
 from sanctions.common.countries import country_names
@@ -76,10 +76,19 @@ def test_a_filled_template_validates(tmp_path):
 
 
 def test_template_refuses_to_overwrite_without_force(tmp_path):
-    (tmp_path / "t.xlsx").write_bytes(b"editor's work")
+    """A workbook that is no list (no persons sheet) is replaced with --force only; one that
+    cannot be read as a workbook at all (a list locked with a password, say) never is."""
+    other = Workbook()
+    other.active.title = "notes"
+    other.save(tmp_path / "t.xlsx")
+    before = (tmp_path / "t.xlsx").read_bytes()
     proc = make_template(tmp_path)
     assert proc.returncode == 2 and "--force" in proc.stderr
-    assert (tmp_path / "t.xlsx").read_bytes() == b"editor's work"
+    assert (tmp_path / "t.xlsx").read_bytes() == before
+    (tmp_path / "locked.xlsx").write_bytes(b"editor's work, encrypted")
+    locked = run_cli("template", "--force", str(tmp_path / "locked.xlsx"))
+    assert locked.returncode == 2 and "password-protected or damaged" in locked.stderr
+    assert (tmp_path / "locked.xlsx").read_bytes() == b"editor's work, encrypted"
     assert make_template(tmp_path, "--force").returncode == 0
     assert load_workbook(tmp_path / "t.xlsx").sheetnames[1] == "persons"
 
