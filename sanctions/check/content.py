@@ -263,10 +263,8 @@ OFFICIALS = ("persons", "positions", "involvement")
 def _publicly_sourced(sheets: Sheets, frame: pd.DataFrame) -> pd.Series:
     """Rows that cite at least one source not marked confidential: only they can reach a
     public output (the one rule of this module for "what a public source supports")."""
-    evidence = sheets.frames["evidence"]
-    secret = set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
     cited = split_multi(frame["evidence_ids"].dropna())
-    public = cited[~isin(cited, secret)]
+    public = cited[~isin(cited, _secret_ids(sheets))]
     return pd.Series(frame.index.isin(public.index), index=frame.index)
 
 
@@ -358,6 +356,37 @@ def _content_words(text: str) -> list[str]:
     return [w[:-1] if w.endswith("s") else w for w in re.findall(r"\w{4,}", text.casefold())]
 
 
+def _secret_sourced_incidents(sheets: Sheets) -> Iterator[Finding]:
+    """An incident not marked confidential whose every source is: its title, date and place
+    rest on them alone, so it leaves public outputs, and with it every act in it, however
+    public the act's own sources. Said where some such act would otherwise be published."""
+    incidents = sheets.frames["incidents"]
+    hidden = incidents[_secret_only(sheets, incidents) & ~yes(incidents, "confidential")]
+    if hidden.empty:
+        return
+    involvement = sheets.frames["involvement"].dropna(subset=["incident_id"])
+    acted = involvement[_publicly_sourced(sheets, involvement)]
+    for row, incident in hidden["incident_id"].items():
+        cited = acted.loc[acted["incident_id"] == incident, "evidence_ids"]
+        if cited.empty:
+            continue
+        public = sorted(set(split_multi(cited).tolist()) - _secret_ids(sheets))
+        yield sheets.finding(
+            INCIDENT_SECRET_SOURCED,
+            "incidents",
+            "evidence_ids",
+            row_number(row),
+            incidents.at[row, "evidence_ids"],
+            incident=incident,
+            public="; ".join(public),
+        )
+
+
+def _secret_ids(sheets: Sheets) -> set[str]:
+    evidence = sheets.frames["evidence"]
+    return set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
+
+
 def _undated_posts(sheets: Sheets) -> Iterator[Finding]:
     persons = proposed(sheets)
     posts = sheets.frames["positions"].dropna(subset=["person_id"])
@@ -376,7 +405,10 @@ def _no_public_conduct(sheets: Sheets) -> Iterator[Finding]:
     if persons.empty:
         return
     incidents = sheets.frames["incidents"]
-    secret_incidents = set(incidents.loc[yes(incidents, "confidential"), "incident_id"])
+    # an incident marked confidential, or told only by confidential sources, leaves public
+    # outputs with every act in it
+    unpublished = yes(incidents, "confidential") | _secret_only(sheets, incidents)
+    secret_incidents = set(incidents.loc[unpublished, "incident_id"])
     public_rows = _publicly_sourced(sheets, involvement) & ~isin(
         involvement["incident_id"], secret_incidents
     )
@@ -423,9 +455,26 @@ NO_PUBLIC_CONDUCT = SheetsRule(
     "person.no_public_conduct",
     "warning",
     "A proposed person whose conduct is all confidential; left off the public list.",
-    "all the conduct of '{pid}' is confidential (a confidential incident, or only confidential "
-    "evidence): the person is left off the public list",
+    "all the conduct of '{pid}' is confidential (a confidential incident, one told only by "
+    "confidential sources, or only confidential evidence): the person is left off the public list",
     check=_no_public_conduct,
 )
 
-RULES = (VICTIM_NAMED, SUMMARY_TELLS_SECRET, POSTS_UNDATED, NO_PUBLIC_CONDUCT)
+INCIDENT_SECRET_SOURCED = SheetsRule(
+    "incident.confidential_sources_only",
+    "warning",
+    "An incident whose every source is confidential: it leaves public outputs, and the acts in "
+    "it with it, however public their own sources.",
+    "every source of {incident} is confidential, so it and the acts in it are left out of "
+    "public outputs; if a public source tells the incident (the acts in it cite {public}), "
+    "add it here",
+    check=_secret_sourced_incidents,
+)
+
+RULES = (
+    VICTIM_NAMED,
+    SUMMARY_TELLS_SECRET,
+    POSTS_UNDATED,
+    NO_PUBLIC_CONDUCT,
+    INCIDENT_SECRET_SOURCED,
+)

@@ -34,8 +34,9 @@ def rows_for(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: i
     else:
         names = names_of(target)[:1]
     rows = []
+    listed = target.as_listed()  # a list is published: not what only confidential sources give
     for index, name in enumerate(names):
-        entry = Entry(target, scope, jurisdiction, number, form, name)
+        entry = Entry(listed, scope, jurisdiction, number, form, name)
         row = {column: field_value(f, entry) or form.empty for column, f in form.columns}
         for column, f in form.columns:
             if f == "dfat_reference" and index:  # 1, 1a, 1b: the same person's further names

@@ -57,8 +57,7 @@ def _post(post: Post) -> str:
 def _incident(acts: Sequence[Act]) -> str:
     """One incident: where and when, then each act's passages with who gives them."""
     first = acts[0]
-    if first.victims_confidential or not first.incident_public:
-        # a title may name the confidential victims, or tell what only confidential sources do
+    if first.victims_confidential:
         head = f"In an incident {first.at()}"
     else:
         head = f"In connection with {first.titled(place=True, quoted=True)}"

@@ -7,7 +7,8 @@ entities never read a cell differently.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -25,6 +26,14 @@ from sanctions.model.rows import (
     Rows,
 )
 from sanctions.workbook.accounts import is_finding, teller
+from sanctions.workbook.layout import load_layout
+
+
+@cache
+def identity_columns() -> tuple[str, ...]:
+    """The person's identifying details: the cells whose sources are identity_evidence_ids."""
+    persons = load_layout().sheet("persons")
+    return tuple(c.name for c in persons.columns if c.sources == "identity_evidence_ids")
 
 
 @dataclass(slots=True)
@@ -154,9 +163,8 @@ class Act:
     victims_confidential: bool = False
     summary: str = ""  # what happened, from the incident
     incident_evidence: list[str] = field(default_factory=list)
-    publishable: bool = True  # the incident is not confidential and some evidence is not
-    # some of the incident's own sources are not confidential: its title may be published
-    incident_public: bool = True
+    # the incident is not confidential, and some of its sources and of the act's are not
+    publishable: bool = True
     victim_activity: str | None = None  # what the victims were doing that the law protects
     pattern: str | None = None  # what shows the incident is part of a wider pattern
     consequences: str | None = None  # what the violation resulted in, as the sources state it
@@ -227,6 +235,9 @@ class Target(PersonRow):
     acts: list[Act] = field(default_factory=list)
     # (what the relative is, name, the evidence that records the tie)
     relations: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # the identifying details (birth, nationality, IDs) are given by some source that is not
+    # confidential, or by none named: a list a government publishes may print them
+    identity_publishable: bool = True
 
     @property
     def own_acts(self) -> list[Act]:
@@ -242,6 +253,18 @@ class Target(PersonRow):
         the person's, by naming them ("the longest-serving Prime Minister" shows that someone
         held the office, not who; the review report shows such a post as context)."""
         return [post for post in self.posts if post.named]
+
+    def as_listed(self) -> Target:
+        """The target as a list row a government publishes may show them: without the
+        identifying details only confidential sources give (the cells whose ``sources`` are
+        ``identity_evidence_ids`` in schemas/persons.yaml); the letter gives them, marked."""
+        if self.identity_publishable:
+            return self
+        blank: dict[str, Any] = {
+            name: [] if isinstance(getattr(self, name), list) else None
+            for name in identity_columns()
+        }
+        return replace(self, **blank)
 
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
@@ -357,6 +380,9 @@ def load_targets(
             continue
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
+    for person in targets.values():
+        cited = person.identity_evidence_ids
+        person.identity_publishable = not cited or not secret.issuperset(cited)
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)
@@ -418,9 +444,11 @@ def load_targets(
                 victims_confidential=incident.victims_confidential,
                 summary=incident.summary,
                 incident_evidence=list(incident.evidence_ids),
-                publishable=not incident.confidential and publishable(part.evidence_ids, anchor),
-                # what the editor wrote of the incident (its title) is told by its sources
-                incident_public=not secret.issuperset(incident.evidence_ids),
+                # an incident told only by confidential sources leaves public outputs with the
+                # acts in it, as the public entities leave out its Event (validate says so)
+                publishable=not incident.confidential
+                and not secret.issuperset(incident.evidence_ids)
+                and publishable(part.evidence_ids, anchor),
                 victim_activity=incident.victim_activity,
                 pattern=incident.pattern,
                 consequences=incident.consequences,

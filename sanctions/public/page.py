@@ -86,10 +86,7 @@ def public_targets(
         for acts in in_turn:
             for n, (act, claim) in enumerate(acts):
                 # each line's incident, for a row that stands alone (the data files)
-                # not a title that may name confidential victims, nor one only confidential
-                # sources tell: the act is shown on its own sources
-                secret = act.victims_confidential or not act.incident_public
-                claim["incident"] = "" if secret else act.titled()
+                claim["incident"] = "" if act.victims_confidential else act.titled()
                 claim["title"] = claim["incident"] if n == 0 else ""
         conduct = [c for _, c in shown]
         contrary = _contrary(target, evidence)

@@ -10,7 +10,7 @@ from sanctions.governments.reasons import reasons
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
-from sanctions.model.targets import Target
+from sanctions.model.targets import Target, identity_columns
 from sanctions.tracking.designations import Listed, designations_elsewhere, sources_label
 from sanctions.tracking.gaps import Cell
 from sanctions.tracking.history import History, Step
@@ -194,6 +194,19 @@ def _scope_notes(
             "account, which a list would print as fact; the letter gives it, attributed):"
         )
         lines += unlisted
+        lines.append("")
+    unidentified = [
+        f"- {t.name}"
+        for t, _ in inside
+        if not t.identity_publishable and any(getattr(t, c) for c in identity_columns())
+    ]
+    if unidentified:
+        lines.append(
+            "Identifying details (birth, nationality, ID numbers) left out of the list row: "
+            "only confidential sources give them, and a list is published; the letter gives "
+            "them, marked confidential:"
+        )
+        lines += unidentified
         lines.append("")
     form = jurisdiction.list_format
     giving = [column for column, field in (*form.columns, *form.proposal) if field == "reasons"]

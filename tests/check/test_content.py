@@ -456,26 +456,34 @@ def test_a_person_whose_conduct_is_all_confidential_is_flagged_and_left_off_the_
     assert "Secret beating" not in public and "Dana Fictiyeva" not in public
 
 
-def test_an_act_on_public_sources_is_published_without_a_title_only_secret_sources_tell(
+def test_an_incident_told_only_by_confidential_sources_leaves_public_outputs_with_its_acts(
     build, tmp_path: Path
 ) -> None:
-    """An incident told only by confidential sources: the act a public source states is
-    published on it, but not the incident's title, on the page or in the reasons a
-    government publishes."""
+    """Its title, date and place rest on confidential sources alone: the incident leaves the
+    public page, the public entities and the reasons governments publish, with the acts in
+    it, however public their own sources; validate says so at its sources, naming the public
+    ones its acts cite."""
     rows = workbooks.valid_rows()
-    rows["incidents"][0]["title"] = "Beating in the Secret Cellar"
-    rows["incidents"][0]["evidence_ids"] = "E002"
+    rows["incidents"][0].update(
+        title="Beating in the Secret Cellar", evidence_ids="E002", victims_confidential="no"
+    )
     rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
     rows["involvement"][1].update(
         evidence_ids="E001", quote="Dana Fictiyeva, who has led the Example City police"
     )
     book = build(rows)
+    (said,) = [f for f in validate(book).findings if f.code == "incident.confidential_sources_only"]
+    assert (said.sheet, said.cell) == ("incidents", cell("incidents", "evidence_ids", 0))
+    assert "the acts in it cite E001" in said.message
     out = tmp_path / "out"
     assert run_cli("export", "--draft", str(book), "--out", str(out)).returncode == 0
     page = (out / book.stem / "public" / "index.html").read_text(encoding="utf-8")
-    assert "Dana Fictiyeva" in page and "Secret Cellar" not in page
+    public = (out / book.stem / "entities.ftm.json").read_text(encoding="utf-8")
+    for text in (page, public):
+        assert "Secret Cellar" not in text and "2020-03-01" not in text
     for table in (out / book.stem).glob("*/send/*-targets.csv"):
-        assert "Secret Cellar" not in table.read_text(encoding="utf-8-sig"), table
+        reasons = table.read_text(encoding="utf-8-sig")
+        assert "Secret Cellar" not in reasons and "1 March 2020" not in reasons, table
 
 
 def test_a_row_citing_no_source_is_not_called_confidential_conduct(build) -> None:

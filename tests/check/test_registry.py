@@ -374,6 +374,7 @@ def test_every_rule_has_a_case():
                 "person.posts_undated",
                 "person.no_public_conduct",
                 "evidence.uncheckable",
+                "incident.confidential_sources_only",
             ),
             "check/test_content.py",
         ),

@@ -165,6 +165,7 @@ def test_a_fact_only_a_confidential_source_states_leaves_public_outputs(build, t
     why at the quote cell."""
     rows = workbooks.valid_rows()
     rows["evidence"][0]["confidential"] = "yes"
+    rows["incidents"][0]["evidence_ids"] = "E001; E002"  # the statement tells the incident too
     book = build(rows)
     [only] = [f for f in validate(book).findings if f.code == "quote.only_confidential"]
     assert (only.sheet, only.cell, only.severity) == (

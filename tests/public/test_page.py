@@ -102,6 +102,7 @@ def test_a_source_known_only_through_a_confidential_one_names_neither_its_title_
 ) -> None:
     rows = rows_with_a_report_known_second_hand()
     rows["involvement"][1]["evidence_ids"] = "E002; E003"
+    rows["incidents"][0]["evidence_ids"] = "E001; E002"  # the statement tells the incident too
     rows["evidence"][0]["confidential"] = "yes"  # E001, through which E003 is known
     folder = export(build, tmp_path, rows)
     page = (folder / "public" / "index.html").read_text(encoding="utf-8")

@@ -619,3 +619,28 @@ def test_notes_say_where_a_list_row_goes_without_reasons(tmp_path):
     assert "UK Statement of Reasons left empty in the list row" in said
     after = said.split("UK Statement of Reasons left empty", 1)[1].split("\n\n", 1)[0]
     assert "- Dana Fictiyeva" in after and "Arman Testbayev" not in after
+
+
+def test_identifying_details_only_confidential_sources_give_stay_out_of_the_list_rows(tmp_path):
+    """A list row is published; the letter, marked confidential where it must be, is not."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["persons"][1].update(
+        birth_date="1971-04-02", id_numbers="Passport N7654321", identity_evidence_ids="E002"
+    )
+    folder = export(workbooks.write(tmp_path / "testland.xlsx", rows), tmp_path / "out")
+    checked = 0
+    for code in codes():
+        table = sent(folder, code) / f"testland-{code}-targets.csv"
+        if not table.exists() or "FICTIYEVA" not in table.read_text(encoding="utf-8-sig").upper():
+            continue
+        text = table.read_text(encoding="utf-8-sig")
+        assert "1971" not in text and "N7654321" not in text, code
+        said = notes_of(folder, code)
+        assert "Identifying details (birth, nationality, ID numbers) left out" in said, code
+        letter = "\n".join(
+            p.text for p in Document(sent(folder, code) / "submission.docx").paragraphs
+        )
+        assert "1971" in letter, code
+        checked += 1
+    assert checked >= 3
