@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
 
@@ -38,13 +39,19 @@ UNWRITTEN_OUTPUT = 120
 
 def main() -> None:
     if os.environ.get("PYTHONHASHSEED") != SEED and sys.executable:
-        env = {**os.environ, "PYTHONHASHSEED": SEED}
         # -P: not the current folder first on the module path, as -m would put it there: a
-        # csv.py or click.py in the folder the editor runs the command from is not imported
+        # csv.py or click.py in the folder the editor runs the command from is not imported.
+        # The folder this code runs from is put there instead, so that the command runs the
+        # same code again, installed or not.
+        home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        path = os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "PYTHONHASHSEED": SEED, "PYTHONPATH": path}
         argv = [sys.executable, "-P", "-m", "sanctions", *sys.argv[1:]]
         if os.name == "posix":
             os.execve(sys.executable, argv, env)  # does not return
         else:
+            # the command's own process says Ctrl-C; this one waits for its status
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             sys.exit(subprocess.call(argv, env=env))
     start()
     from sanctions.cli import main as run

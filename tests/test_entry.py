@@ -46,6 +46,8 @@ def test_the_command_runs_again_with_the_hash_seed_fixed(monkeypatch) -> None:
     argv, env = calls[0]
     assert argv[1:] == ["-P", "-m", "sanctions", "validate", "lists/a.xlsx"]
     assert env["PYTHONHASHSEED"] == entry.SEED
+    # the same code again, installed or run from a checkout
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == str(REPO)
 
 
 def test_with_the_seed_fixed_the_command_runs_at_once(monkeypatch, _no_ending) -> None:

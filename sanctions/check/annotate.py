@@ -11,7 +11,6 @@ openpyxl does not carry, are not, which is one reason the copy never replaces th
 from __future__ import annotations
 
 from pathlib import Path
-from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -45,7 +44,7 @@ def annotate(workbook: Path, findings: list[Finding], out: Path) -> int:
     refuse_file(out, (".xlsx",), workbook)
     try:
         book = load_workbook(workbook)
-    except ElementTree.ParseError as exc:  # what openpyxl's parser raises for it
+    except SyntaxError as exc:  # the parse errors of both XML parsers openpyxl uses
         raise UnreadableWorkbook(f"{workbook} {NOT_STRICT_XML.format(error=exc)}") from exc
     _mark_cells(book, findings)
     _list_findings(book, findings)

@@ -67,6 +67,9 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # once: a second Ctrl-C while the first unwinds (its outputs cleared away, its helpers
+    # ended) would cut that short, with a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise Interrupted
 
 

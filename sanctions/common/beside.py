@@ -119,6 +119,9 @@ class Beside(Generic[T]):
 
 
 def _run(job: Callable[[], Any], send: Connection, parent: int) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    # ends this one (``stop``, or the parent-death signal); this one says nothing of it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent)
     try:
         answer = job()

@@ -41,10 +41,11 @@ class Finding:
 
     def sort_key(self) -> tuple[str, str, int, int, str]:
         col = self.cell.rstrip("0123456789") if self.cell else ""
-        return (self.file, self.sheet or "", self.row or 0, _column_number(col), self.code)
+        return (self.file, self.sheet or "", self.row or 0, column_number(col), self.code)
 
 
-def _column_number(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """The 1-based number of Excel column letters (A -> 1, AA -> 27)."""
     number = 0
     for ch in letters:
         number = number * 26 + (ord(ch) - 64)
@@ -167,4 +168,4 @@ def cell_ranges(cells: list[str]) -> str:
 
 def _cell_key(ref: str) -> tuple[int, int]:
     letters = ref.rstrip("0123456789")
-    return _column_number(letters), int(ref[len(letters) :] or 0)
+    return column_number(letters), int(ref[len(letters) :] or 0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -123,6 +124,7 @@ class Ahead:
 
 
 def _serve(conn: Connection, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to say; it ends this
     die_with_parent(parent)  # a screening killed outright leaves no scorer behind
     # Building the tagger comes after checking the lists on both cores (``NICER``).
     with suppress(OSError):

@@ -343,8 +343,9 @@ def write_body(
     """Write the body into ``fh`` block by block, within the limits (time, speed, size), from
     ``written`` bytes already there; the length reached. ``digest`` (a hashlib object) is
     updated with each block."""
-    # one byte more than the cap may be read, for the message below to say so
-    for chunk in body_of(response, deadline, limits, url, limits.max_bytes - written + CHUNK):
+    # a block past the cap may come, for the check below to say it in the size limit's words
+    most = max(limits.max_bytes - written, 0) + CHUNK
+    for chunk in body_of(response, deadline, limits, url, most):
         fh.write(chunk)
         if digest is not None:
             digest.update(chunk)

@@ -156,7 +156,7 @@ def _first_line(path: Path, compression: str | None) -> bytes:
                 if not line:
                     break
                 if line.strip():
-                    return line.lstrip()
+                    return line.lstrip().removeprefix(b"\xef\xbb\xbf")  # a BOM, as Windows writes
     except (OSError, EOFError, zlib.error):
         return b"{"  # a damaged stream is for the reader to say, as it does
     return b""

@@ -137,9 +137,15 @@ def screen_list(
     record = to_json(screening, to_data(matrix))
     with held(folder):  # not while an export replaces the folder
         claim(folder, recognise(screening.list_name))
-        # The grid first: it is the larger, the one a full disk stops, and then the record the
-        # other commands read is still the last whole screening's, not one the grid lacks.
-        write_with(folder / GAPS_FILE, partial(write_matrix_xlsx, table=rows(screening, matrix)))
-        _keep_previous(folder, screening)
-        write_bytes(folder / SCREENING_FILE, record)
+        # Both or neither: the grid is made beside its place first (the larger, the one a full
+        # disk stops), the record is written, then the grid is moved into place, so that a
+        # stop between them leaves the last whole screening's pair.
+        staged = folder / f".{GAPS_FILE}.{os.getpid()}.tmp"
+        try:
+            write_with(staged, partial(write_matrix_xlsx, table=rows(screening, matrix)))
+            _keep_previous(folder, screening)
+            write_bytes(folder / SCREENING_FILE, record)
+            os.replace(staged, folder / GAPS_FILE)
+        finally:
+            staged.unlink(missing_ok=True)
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

@@ -30,8 +30,9 @@ class UnreadableWorkbook(InputError):
 # Why a copy of a workbook cannot be written when a strict reader of its XML (openpyxl, lxml)
 # refuses what the lenient one that validates it (calamine) reads: a raw control character.
 NOT_STRICT_XML = (
-    "cannot be copied: it holds characters no workbook may hold (the control characters "
-    "validate reports as text.control errors); fix those cells first ({error})"
+    "cannot be copied: it holds characters no workbook may hold (a control character, in a "
+    "cell, which validate reports as a text.control error, or in a cell's comment); remove it "
+    "first ({error})"
 )
 
 

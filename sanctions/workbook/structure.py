@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from sanctions.rules.finding import Finding, cell_ref
+from sanctions.rules.finding import Finding, cell_ref, column_number
 from sanctions.rules.rule import Rule
 from sanctions.workbook.columns.words import show
 from sanctions.workbook.reader import Table, text_or_none
@@ -176,10 +176,14 @@ def _merged_cells(loaded: Loaded) -> Iterator[Finding]:
         hidden = loaded.book.hidden.get(table.sheet)
         if hidden is None:
             continue
+        known = set(table.columns.values())  # 0-based, as the reader numbers them
         for merged in hidden.merged:
             first, _, last = merged.partition(":")
             if not last or _row_of(last) < table.header_row:
                 continue  # one cell, or a title band above the header
+            span = range(_column_of(first) - 1, _column_of(last))
+            if known.isdisjoint(span):
+                continue  # beside the list's columns: nothing of it is read
             yield CELLS_MERGED.finding(
                 loaded.file, table.sheet, cell=first, row=_row_of(first), merged=merged, first=first
             )
@@ -187,6 +191,10 @@ def _merged_cells(loaded: Loaded) -> Iterator[Finding]:
 
 def _row_of(cell: str) -> int:
     return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _column_of(cell: str) -> int:
+    return column_number(cell.rstrip("0123456789"))
 
 
 SHEET_MISSING = StructureRule(

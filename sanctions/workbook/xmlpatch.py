@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from sanctions.rules.finding import column_number
 from sanctions.workbook.gate import NOT_STRICT_XML, UnreadableWorkbook
 from sanctions.workbook.xmlscan import sheet_parts
 
@@ -30,13 +31,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
 
 
 def set_cells(workbook: Path, out: Path, sheet: str, values: dict[tuple[int, int], str]) -> None:
@@ -80,7 +74,7 @@ def _widen_dimension(root: etree._Element, values: dict[tuple[int, int], str]) -
     if dimension is None or not values:
         return
     corners = [_REF.fullmatch(c) for c in (dimension.get("ref") or "").split(":")]
-    found = [(int(m.group(2)), _column_number(m.group(1))) for m in corners if m]
+    found = [(int(m.group(2)), column_number(m.group(1))) for m in corners if m]
     found += list(values)
     rows, columns = [r for r, _ in found], [c for _, c in found]
     first = f"{column_letter(min(columns))}{min(rows)}"
@@ -104,7 +98,7 @@ def _set(row_el: etree._Element, row: int, column: int, text: str) -> None:
     at = len(row_el)
     for k, existing in enumerate(row_el):
         found = _REF.fullmatch(existing.get("r", ""))
-        number = _column_number(found.group(1)) if found else 0
+        number = column_number(found.group(1)) if found else 0
         if number == column:
             cell = existing
             break

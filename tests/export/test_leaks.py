@@ -141,6 +141,7 @@ def test_merged_cells_among_the_rows_are_an_error_and_nothing_is_exported(
     sheet.cell(row=2, column=column).value = "yes"
     letter = sheet.cell(row=2, column=column).column_letter
     sheet.merge_cells(f"{letter}2:{letter}3")
+    sheet.merge_cells("AZ10:BA12")  # beside the list's columns: nothing of it is read
     book.save(path)
     merged = [f for f in validate(path).findings if f.code == "cells.merged"]
     assert [(f.severity, f.sheet, f.cell) for f in merged] == [("error", "evidence", f"{letter}2")]

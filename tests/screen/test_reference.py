@@ -125,3 +125,11 @@ def test_a_file_not_in_utf8_is_refused_in_words(tmp_path: Path, where: str) -> N
     )
     with pytest.raises(ReferenceError, match=r"some of its text is not UTF-8.*save it again"):
         read_file(path)
+
+
+def test_a_file_that_opens_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """As a Windows editor saves a file: the mark is no line that is not an entity."""
+    path = tmp_path / "saved.json"
+    line = b'{"id": "a", "schema": "Person", "properties": {"name": ["Ivan Fictov"]}}\n'
+    path.write_bytes(b"\xef\xbb\xbf" + line)
+    assert read_file(path).people.num_rows == 1

@@ -18,7 +18,7 @@ from sanctions.common.patterns import anywhere, found
 from sanctions.rules.finding import Severity
 from sanctions.workbook.columns.cellrule import CellRule, Column, Vocabularies
 from sanctions.workbook.columns.values import by_unique, lacks
-from sanctions.workbook.columns.words import INVISIBLE_NAMES, MAX_LISTED
+from sanctions.workbook.columns.words import INVISIBLE_NAMES, MAX_LISTED, show
 
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 OTHER_ALPHABETS = "\u0370-\u03ff\u0400-\u052f"  # Greek and Cyrillic: the homoglyph sources
@@ -103,9 +103,15 @@ def _absent(
 INVISIBLE_MESSAGE = "{column} {value} contains an invisible character{hint}"
 
 
+# What the reader makes of spaces (``clean_text``): runs of spaces and tabs made one, the ends
+# trimmed; line breaks are kept.
+SPACES = "[ \t]+"
+
+
 def spaced(col: Column, value: str, layout: Vocabularies) -> str:
-    """How the value is read, spaces trimmed and single: what to retype it as."""
-    return f"; it is read as '{' '.join(value.split())}': retype it so"
+    """How the value is read, spaces trimmed and single (as ``clean_text`` reads it): what to
+    retype it as."""
+    return f"; it is read as {show(re.sub(SPACES, ' ', value).strip())}: retype it so"
 
 
 WHITESPACE = _absent(
@@ -184,7 +190,7 @@ def clean_text(raw: pd.DataFrame) -> pd.DataFrame:
             dirty = found(s, NEEDS_CLEANING)
             fixed = s[dirty].str.replace("[\u00a0\u2007\u202f]", " ", regex=True)
             fixed = fixed.str.replace(INVISIBLE, "", regex=True)
-            fixed = fixed.str.replace("[ \t]+", " ", regex=True).str.strip()
+            fixed = fixed.str.replace(SPACES, " ", regex=True).str.strip()
             s = s.copy()
             s[dirty] = fixed.where(fixed != "", None)
         out[name] = s
