@@ -366,11 +366,12 @@ def _secret_sourced_incidents(sheets: Sheets) -> Iterator[Finding]:
         return
     involvement = sheets.frames["involvement"].dropna(subset=["incident_id"])
     acted = involvement[_publicly_sourced(sheets, involvement)]
+    secret = _secret_ids(sheets)
     for row, incident in hidden["incident_id"].items():
         cited = acted.loc[acted["incident_id"] == incident, "evidence_ids"]
         if cited.empty:
             continue
-        public = sorted(set(split_multi(cited).tolist()) - _secret_ids(sheets))
+        public = sorted(set(split_multi(cited).tolist()) - secret)
         yield sheets.finding(
             INCIDENT_SECRET_SOURCED,
             "incidents",
