@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from sanctions.evidence.holding import Holding
 from sanctions.governments.arguments import written
-from sanctions.governments.case import needs
+from sanctions.governments.case import ELEMENTS, needs
 from sanctions.governments.registry import load
 from sanctions.governments.schema import Argument, Jurisdiction
 from sanctions.governments.scope import scope, signature
@@ -181,7 +181,7 @@ def _add_column(sheets: Sheets, sheet: str, column: str) -> str:
     made without): add its header, which the row's cell then sits under."""
     if column in sheets.tables[sheet].columns:
         return ""
-    whose = "this person's" if sheet == "persons" else "this incident's"
+    whose = "this person's" if sheet == "persons" else "the incident's"
     return (
         f" (the {sheet} sheet has no '{column}' column yet: type '{column}' in the first empty "
         f"cell of its header row, and write it below, in {whose} row)"
@@ -215,6 +215,11 @@ def _not_ready(sheets: Sheets) -> Iterator[Finding]:
         if lacking:
             said = "; ".join(
                 f"{', '.join(names)}: the sources do not show {needs(missing)}"
+                + "".join(
+                    _add_column(sheets, "incidents", ELEMENTS[key].column)
+                    for key in missing
+                    if ELEMENTS[key].column
+                )
                 for missing, names in lacking.items()
             )
             yield sheets.finding(

@@ -45,6 +45,7 @@ class Element:
     key: str
     needs: str  # what is missing, as "the sources do not show …" ends in the notes and validate
     holds: Callable[[Target, Act, bool], bool]
+    column: str = ""  # the incidents sheet's column it is read from, where it is one
 
 
 ELEMENTS: dict[str, Element] = {
@@ -60,17 +61,20 @@ ELEMENTS: dict[str, Element] = {
             "date",
             "the incident's date, to the month at least",
             lambda t, a, tenure: len(a.date) >= len("2020-01"),
+            "date",
         ),
-        Element("place", "the incident's place", lambda t, a, tenure: bool(a.place)),
+        Element("place", "the incident's place", lambda t, a, tenure: bool(a.place), "place"),
         Element(
             "victims",
             "the victims, named or marked confidential",
             lambda t, a, tenure: bool(a.victims) or a.victims_confidential,
+            "victims",
         ),
         Element(
             "victim_activity",
             "what the victims were doing that the law protects (the incident's victim_activity)",
             lambda t, a, tenure: bool(a.victim_activity),
+            "victim_activity",
         ),
         Element(
             "post_at_the_time",

@@ -226,6 +226,22 @@ def test_an_argument_whose_column_the_workbook_lacks_says_to_add_it(build) -> No
     )
 
 
+def test_a_case_element_whose_column_the_workbook_lacks_says_to_add_it(build) -> None:
+    """A workbook made before the victim_activity column: Canada's not-ready finding says
+    where to add it."""
+    rows = workbooks.valid_rows()
+    for incident in rows["incidents"]:
+        incident.pop("victim_activity", None)
+    without = [c for c in workbooks.headers("incidents") if c != "victim_activity"]
+    path = build(rows, header_overrides={"incidents": without})
+    unready = [f.message for f in validate(path).findings if f.code == "person.not_ready"]
+    assert unready and all(
+        "(the incidents sheet has no 'victim_activity' column yet: type 'victim_activity' in the "
+        "first empty cell of its header row, and write it below, in the incident's row)" in m
+        for m in unready
+    )
+
+
 def test_arguments_written_raise_nothing(build) -> None:
     findings = validate(build(workbooks.valid_rows())).findings
     assert not [f for f in findings if f.code == "argument.unwritten"]
