@@ -156,14 +156,23 @@ class Holding:
     def only_in(self, quote: Sequence[str], cited: Sequence[str], secret: Set[str]) -> bool:
         """Whether some passage of ``quote`` is held, of the ``cited`` sources, only by those in
         ``secret`` (the confidential ones): a fact only they state, which public outputs must
-        leave out rather than show with the other sources, which do not state it."""
+        leave out rather than show with the other sources, which do not state it. A passage no
+        copy holds, beside a confidential source whose text is not here, is taken for its."""
         if not any(eid in secret for eid in cited):
             return False
+        # a confidential source whose text is not here may be the one that says it
+        unread = any(eid in secret and not self.reads(eid) for eid in cited)
         for passage in quote:
             held = self.holders(passage, cited)
             if held and all(eid in secret for eid in held):
                 return True
+            if not held and unread:  # no copy here holds it: it may be that source's alone
+                return True
         return False
+
+    def reads(self, eid: str) -> bool:
+        """Whether the text of the source is here (its own copy, or one it is known through)."""
+        return eid in self.own or eid in self.through
 
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         """The cited sources that hold the passage, in the row's order; empty when none does.

@@ -54,9 +54,12 @@ def proposal_rows(inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdic
     form = jurisdiction.list_format
     if not form.proposal:
         return []
+    # its entries are written as the list would publish them (OFAC's line, Canada's schedule)
     return [
         {
-            column: field_value(f, Entry(target, found, jurisdiction, number, form, name))
+            column: field_value(
+                f, Entry(target.as_listed(), found, jurisdiction, number, form, name)
+            )
             for column, f in form.proposal
         }
         for number, (target, found) in enumerate(inside, start=1)

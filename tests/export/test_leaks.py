@@ -185,3 +185,25 @@ def test_a_fact_only_a_confidential_source_states_leaves_public_outputs(build, t
     assert "Example City Police" not in " ".join(cells(public / "list.xlsx"))
     entities = (tmp_path / "out" / book.stem / "entities.ftm.json").read_text(encoding="utf-8")
     assert '"Occupancy"' not in entities and "led the Example City police" not in entities
+
+
+def test_words_no_copy_holds_beside_a_confidential_source_without_one_stay_out(
+    build, tmp_path: Path
+) -> None:
+    """A confidential source known only by its address may be the one that says them: they are
+    not published credited to the public source beside it, which does not."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E098", "title": "Leaked memo", "kind": "other",
+         "url": "https://example.org/memo", "language": "en", "confidential": "yes"}
+    )  # fmt: skip
+    rows["involvement"][0].update(
+        evidence_ids="E001; E098", quote="Testbayev signed the Zyxnocopy order"
+    )
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run_cli("export", "--draft", str(book), "--out", str(out)).returncode == 0
+    public = [out / book.stem / "public" / "index.html", out / book.stem / "entities.ftm.json"]
+    public += list((out / book.stem).glob("*/send/*-targets.csv"))
+    for path in public:
+        assert "Zyxnocopy" not in path.read_text(encoding="utf-8-sig"), path

@@ -15,9 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctions.check.validate import validate
+from sanctions.evidence.holding import Holding
 from sanctions.model.convert import build
 from sanctions.model.ftmio import dumps
 from sanctions.model.graph import Graph, ModelError, check, reference_properties
+from sanctions.model.rows import Rows
 from tests import workbooks
 from tests.conftest import REPO
 
@@ -25,7 +27,11 @@ CANARY = "CANARY-7f3a"
 
 
 def graph_of(build_book, rows, public=False):
-    return build(validate(build_book(rows)), "test", public=public)
+    """The graph as export builds it: with the evidence copies read."""
+    book = build_book(rows)
+    result = validate(book)
+    holding = Holding.of(Rows.of(result).evidence, book)
+    return build(result, "test", public=public, holding=holding)
 
 
 def by_schema(graph, schema):
