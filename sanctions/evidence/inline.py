@@ -13,32 +13,17 @@ already ask for the copy.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from sanctions.evidence.passages import QUOTED, parts_of_all
+from sanctions.evidence.passages import parts_of_all, quoted_in
 from sanctions.evidence.quoting import ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.layout import ColumnSpec
 from sanctions.workbook.reader import row_number
 from sanctions.workbook.sheets import Sheets, SheetsRule
-
-# Words an editor sets in square brackets inside a quotation are theirs ("beat [Orazov]"): the
-# source's words are looked for on either side, as around "…".
-_INSERTED = re.compile(r"\s*\[[^\]]*\]\s*")
-# A stretch needs a word of this many letters to be looked for: “I” or “No” is found anywhere.
-MIN_LETTERS = 3
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
-
-
-def quoted_in(text: str) -> list[str]:
-    """The stretches of ``text`` in quotation marks, in order, that hold a word; without the
-    sentence's own punctuation that English sets inside the closing mark ("…his death.")."""
-    found = ("".join(groups).strip().strip(".,;:!?").strip() for groups in QUOTED.findall(text))
-    return [_INSERTED.sub(" … ", q).strip(" …") for q in found if _WORD.search(q)]
 
 
 def looked_for(frame: pd.DataFrame, col: ColumnSpec) -> pd.Series:

@@ -438,3 +438,18 @@ def nearest(passage: str, text: str) -> Nearest | None:
     while end < len(text) and not text[end].isspace():
         end += 1
     return Nearest(" ".join(text[begin:end].split()), match.score / 100)
+
+
+# Words an editor sets in square brackets inside a quotation are theirs ("beat [Orazov]"): the
+# source's words are looked for on either side, as around "…".
+_INSERTED = re.compile(r"\s*\[[^\]]*\]\s*")
+# A stretch needs a word of this many letters to be looked for: “I” or “No” is found anywhere.
+MIN_LETTERS = 3
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+
+
+def quoted_in(text: str) -> list[str]:
+    """The stretches of ``text`` in quotation marks, in order, that hold a word; without the
+    sentence's own punctuation that English sets inside the closing mark ("…his death.")."""
+    found = ("".join(groups).strip().strip(".,;:!?").strip() for groups in QUOTED.findall(text))
+    return [_INSERTED.sub(" … ", q).strip(" …") for q in found if _WORD.search(q)]

@@ -56,7 +56,7 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
-from sanctions.model.targets import RELATIVE_IS, Anchor, act_key, described
+from sanctions.model.targets import RELATIVE_IS, Anchor, act_key, described, words_publishable
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
@@ -258,15 +258,16 @@ class Converter:
 
     def only_secret_sources(self, sheet: str, rec: Any) -> frozenset[str]:
         """Public output: the row's cells whose sources (``sources:`` in schemas/) are all
-        confidential, which leave with them: a birth date only a confidential witness gives is
-        no more published than the witness. A cell whose sources are not given stays; validate
-        asks for them."""
+        confidential, or whose quoted words only those hold, which leave with them: a birth
+        date only a confidential witness gives is no more published than the witness. A cell
+        whose sources are not given stays; validate asks for them."""
         if not self.public or not self.secret:
             return frozenset()
         return frozenset(
             column
             for column, cites in self.sourced[sheet]
-            if (ids := getattr(rec, cites)) and all(e in self.secret for e in ids)
+            if (ids := getattr(rec, cites))
+            and not words_publishable(getattr(rec, column), ids, self.secret, self.holding)
         )
 
     def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:

@@ -6,7 +6,7 @@ entities never read a cell differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from operator import attrgetter
@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
+from sanctions.evidence.passages import quoted_in
 from sanctions.model.collective import collective_rows
 from sanctions.model.naming import naming_rows
 from sanctions.model.rows import (
@@ -238,6 +239,9 @@ class Target(PersonRow):
     # the identifying details (birth, nationality, IDs) are given by some source that is not
     # confidential, or by none named: a list a government publishes may print them
     identity_publishable: bool = True
+    # the contrary information rests on some source that is not confidential, in words not
+    # held by confidential ones alone: a public output may show it
+    exculpatory_publishable: bool = True
 
     @property
     def own_acts(self) -> list[Act]:
@@ -361,6 +365,19 @@ def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:
     }
 
 
+def words_publishable(
+    text: object, cited: Sequence[str], secret: Set[str], holding: Holding | None
+) -> bool:
+    """Whether a cell that cites ``cited`` may reach a public output: some source of it is not
+    confidential, and the words it quotes are not held by confidential ones alone
+    (``Holding.only_in``): contrary information in a witness's words, only her statement holds,
+    is no more published than her statement."""
+    if cited and all(eid in secret for eid in cited):
+        return False
+    quoted = quoted_in(text) if isinstance(text, str) else []
+    return holding is None or not holding.only_in(quoted, cited, secret)
+
+
 def load_targets(
     source: Cleaned | Rows, status: str = "proposed", holding: Holding | None = None
 ) -> list[Target]:
@@ -383,6 +400,9 @@ def load_targets(
     for person in targets.values():
         cited = person.identity_evidence_ids
         person.identity_publishable = not cited or not secret.issuperset(cited)
+        person.exculpatory_publishable = words_publishable(
+            person.exculpatory, person.exculpatory_evidence_ids, secret, holding
+        )
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)

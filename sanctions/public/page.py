@@ -151,7 +151,7 @@ def public_line(act: Act, titled: bool = True) -> str:
 def _contrary(target: Target, evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
     """What weighs against the case, with its public sources. Shown whenever it is typed, but
     not when every source it cites is confidential: its words would tell what those hold."""
-    if not target.exculpatory:
+    if not target.exculpatory or not target.exculpatory_publishable:
         return []
     if not target.exculpatory_evidence_ids:
         return [{"text": target.exculpatory, "ids": []}]

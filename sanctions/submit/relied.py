@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctions.evidence.holding import Holding, short_title
-from sanctions.evidence.inline import quoted_in
-from sanctions.evidence.passages import fold_text, parts, passages
+from sanctions.evidence.passages import fold_text, parts, passages, quoted_in
 from sanctions.governments.arguments import incident_cells
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope

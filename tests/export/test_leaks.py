@@ -207,3 +207,28 @@ def test_words_no_copy_holds_beside_a_confidential_source_without_one_stay_out(
     public += list((out / book.stem).glob("*/send/*-targets.csv"))
     for path in public:
         assert "Zyxnocopy" not in path.read_text(encoding="utf-8-sig"), path
+
+
+def test_contrary_information_in_words_only_a_confidential_copy_holds_stays_out(
+    build, tmp_path: Path
+) -> None:
+    """Cited to the public report and the confidential statement, but quoting the statement's
+    words: published, it would tell what the statement holds."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["persons"][1].update(
+        exculpatory='A protester said that "we were surrounded by police officers".',
+        exculpatory_evidence_ids="E001; E002",
+    )
+    rows["involvement"][1].update(  # her act, on the public report
+        evidence_ids="E001", quote="Dana Fictiyeva, who has led the Example City police"
+    )
+    book = build(rows)
+    out = tmp_path / "out"
+    assert run_cli("export", "--draft", str(book), "--out", str(out)).returncode == 0
+    for path in (out / book.stem / "public" / "index.html", out / book.stem / "entities.ftm.json"):
+        text = path.read_text(encoding="utf-8")
+        assert "Dana Fictiyeva" in text, path
+        assert "surrounded by police" not in text, path
+    full = (out / book.stem / "entities-confidential.ftm.json").read_text(encoding="utf-8")
+    assert "surrounded by police" in full  # the governments' packages keep it
