@@ -51,6 +51,43 @@ def copy_text(path: Path) -> str:
     return _read(path, stat.st_size, stat.st_mtime_ns)
 
 
+# Characters no reader sees, which may stand inside a name ("Zyrgal\u200bbayev").
+_UNSEEN = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# A word broken at a line's end ("Zyrgal-\nbayev").
+_BROKEN = re.compile(r"(\w)-[ \t]*\r?\n[ \t]*(\w)")
+
+
+def findable_text(path: Path) -> str:
+    """All a copy holds that anyone who has the file can find, for what must not be published
+    in it: its text as read (``copy_text``; raises NoText as it does), words broken at a line's
+    end joined and unseen characters dropped, and, beyond the text a reader sees, a page's
+    markup (attributes, comments, scripts, its head) and a PDF's document information."""
+    text = copy_text(path)
+    suffix = path.suffix.lower()
+    more = []
+    if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES:
+        more.append(path.read_bytes().decode("utf-8", errors="replace"))
+    elif suffix == ".pdf":
+        more.append(_pdf_information(path.read_bytes()))
+    found = "\n".join((text, *more))
+    return "\n".join((found, _BROKEN.sub(r"\1\2", _UNSEEN.sub("", found))))
+
+
+def _pdf_information(data: bytes) -> str:
+    """A PDF's document information (title, author, subject, keywords …) and XMP metadata."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(BytesIO(data))
+        values = [str(v) for v in (reader.metadata or {}).values()]
+        xmp = reader.xmp_metadata
+        if xmp is not None:
+            values.append(xmp.rdf_root.toxml() if hasattr(xmp, "rdf_root") else str(xmp))
+    except Exception:  # a copy whose text was read, with information that is not: none
+        return ""
+    return "\n".join(values)
+
+
 @lru_cache(maxsize=256)
 def _read(path: Path, size: int, modified: int) -> str:
     """Keyed by size and modification time too, so a copy replaced during a session is read

@@ -50,7 +50,7 @@ from sanctions.common.places import (
 from sanctions.evidence.copies import FOLDER as COPIES_FOLDER
 from sanctions.evidence.copies import copy_evidence, large_copies, megabytes
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.text import NoText, copy_text
+from sanctions.evidence.text import NoText, findable_text
 from sanctions.governments import registry as known
 from sanctions.model import ftmio
 from sanctions.model.convert import build
@@ -383,7 +383,7 @@ def _naming_victims(folder: Path, copies: dict[str, str], victims: HiddenVictims
     unread: dict[str, str] = {}
     for name in copies:
         try:
-            texts[name] = copy_text(folder / name)
+            texts[name] = findable_text(folder / name)
         except NoText:
             unread[name] = "it has no text to search for the victims whose identity is confidential"
     named = {
