@@ -29,7 +29,8 @@ SECTIONS = (
 )
 NO_CHANGES = "no changes"
 INTERNAL = (
-    "Internal: this changelog lists confidential material (the rows marked confidential); "
+    "Internal: this changelog lists confidential material (the rows marked confidential, or "
+    "resting on them); "
     "do not publish it."
 )
 # Characters that would start emphasis, a link, code or HTML in Markdown. An underscore

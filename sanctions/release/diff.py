@@ -253,7 +253,69 @@ def compare(
     notes = tuple(
         n for n in (validation_note(old_name, old), validation_note(new_name, new)) if n is not None
     )
-    return Diff(old_name, new_name, tuple(results[s.name] for s in layout.sheets), notes)
+    secret = _secrets(sides)
+    marked = {name: _indirectly(results[name], sides[name], secret) for name in results}
+    return Diff(old_name, new_name, tuple(marked[s.name] for s in layout.sheets), notes)
+
+
+# The columns whose IDs a row cites its sources by, and the one it names its incident by.
+CITING = ("evidence_ids", "identity_evidence_ids", "exculpatory_evidence_ids")
+
+
+def _secrets(sides: Mapping[str, tuple[_Side, _Side]]) -> tuple[set[str], set[str]]:
+    """The evidence and the incidents marked confidential in either workbook."""
+
+    def marked(sheet: str, key: str, columns: tuple[str, ...]) -> set[str]:
+        return {
+            str(r.values.get(key))
+            for side in sides[sheet]
+            for r in side.rows
+            if any((r.values.get(c) or "").lower() == YES for c in columns)
+        }
+
+    return (
+        marked("evidence", "evidence_id", ("confidential",)),
+        marked("incidents", "incident_id", ("confidential", "victims_confidential")),
+    )
+
+
+def _indirectly(
+    found: SheetDiff, sides: tuple[_Side, _Side], secret: tuple[set[str], set[str]]
+) -> SheetDiff:
+    """The sheet's entries, each also marked where it is confidential through another row: a
+    fact cited only to confidential sources, an act in a confidential incident. A changelog
+    is pasted into release notes; such a row is no more public than what it rests on."""
+    evidence, incidents = secret
+    by_row = [{r.row: r for r in side.rows} for side in sides]
+
+    def words(entry: Entry) -> tuple[str, ...]:
+        rows = [
+            table[n]
+            for table, n in zip(by_row, (entry.old_row, entry.new_row), strict=True)
+            if n is not None and n in table
+        ]
+        more = set(entry.confidential)
+        for row in rows:
+            for column in CITING:
+                cited = [
+                    i.strip() for i in str(row.values.get(column) or "").split(";") if i.strip()
+                ]
+                if cited and all(i in evidence for i in cited):
+                    more.add("cited only to confidential sources")
+            if found.sheet != "incidents" and row.values.get("incident_id") in incidents:
+                more.add("in a confidential incident")
+        return tuple(sorted(more))
+
+    def each(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        return tuple(replace(e, confidential=words(e)) for e in entries)
+
+    return replace(
+        found,
+        added=each(found.added),
+        removed=each(found.removed),
+        changed=each(found.changed),
+        renamed=each(found.renamed),
+    )
 
 
 def _side(result: Result, spec: SheetSpec) -> _Side:

@@ -3,6 +3,7 @@ persons, and the text, JSON and Markdown renderings."""
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -217,6 +218,22 @@ def test_confidential_rows_are_marked(build):
     assert "(incidents!" in markdown and "**(victims confidential)**" in markdown
     assert "[confidential]" in render_text(diff)
     assert json.loads(render_json(diff))["confidential"] is True
+
+
+def test_rows_confidential_through_what_they_rest_on_are_marked(build):
+    """An act in a confidential incident, a birth date cited only to a confidential source:
+    no more public in a changelog than what they rest on."""
+    old = workbooks.valid_rows()
+    old["incidents"][0]["confidential"] = "yes"
+    old["evidence"][1]["confidential"] = "yes"  # E002
+    old["persons"][1]["identity_evidence_ids"] = "E002"
+    new = copy.deepcopy(old)
+    new["involvement"][0]["description"] = "Ordered the detentions in writing."
+    new["persons"][1]["birth_date"] = "1971-04-02"
+    diff = diff_of(build, old, new)
+    assert sheet(diff, "involvement").changed[0].confidential == ("in a confidential incident",)
+    assert sheet(diff, "persons").changed[0].confidential == ("cited only to confidential sources",)
+    assert INTERNAL in render_markdown(diff)
 
 
 def test_json_is_sorted_and_the_same_every_time(build):
