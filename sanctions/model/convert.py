@@ -567,14 +567,15 @@ class Converter:
             self.put(event, prop, value, "incidents", rec.row, column)
 
         location = items(rec.place)
+        withheld = self.only_secret_sources("incidents", rec)  # words only they hold
         if self.public and rec.victims_confidential:
             # The title, summary and victims may name whom the editor marked confidential.
-            self.fill(event, "incidents", rec, WITHHELD["incidents"])
+            self.fill(event, "incidents", rec, WITHHELD["incidents"] | withheld)
             kinds = ", ".join(v.replace("_", " ") for v in rec.violation_types)
             put("name", f"Incident on {rec.date} ({kinds})", "title")
             self.hidden_victims.add(rec.incident_id)
         else:
-            self.fill(event, "incidents", rec)
+            self.fill(event, "incidents", rec, withheld)
             put("namesMentioned", rec.victims, "victims")
         put("location", location, "place")
         return event

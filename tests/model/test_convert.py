@@ -650,3 +650,19 @@ def test_a_posts_end_is_ended_or_not_at_the_editions_date_not_the_day_it_is_buil
     monkeypatch.setattr(dates, "today", lambda: datetime.date(2030, 1, 1))
     assert status("2026-12-01") == ["current"]  # the edition's date, not the day it is built
     assert status(None) == ["ended"]  # an undated draft: as of the day it is built
+
+
+def test_an_incidents_words_only_a_confidential_copy_holds_leave_the_public_graph(build):
+    """The summary quotes the witness's statement, confidential; the incident stays, on the
+    public report, without those words."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["incidents"][0].update(
+        evidence_ids="E001; E002",
+        summary='Protesters said "we were surrounded by police officers".',
+        victims_confidential="no",
+    )
+    (event,) = by_schema(graph_of(build, rows, public=True), "Event")
+    assert event.get("summary") == [] and event.get("name")
+    (full,) = by_schema(graph_of(build, rows), "Event")
+    assert "surrounded by police" in full.first("summary")
