@@ -15,6 +15,11 @@ from sanctions.governments.registry import codes, load
 from sanctions.tracking.screening import Screening, changes
 from sanctions.tracking.status import StatusReport, StatusRow
 
+# The grid names persons still under research and where each government stands with each.
+INTERNAL = (
+    "Internal: not for publication. It names persons still under research and where each "
+    "government stands on each."
+)
 LEGEND = (
     "Each cell: the latest step the submissions sheet records, with its date;\n"
     "else 'designated' when screening found a listing, 'to propose' when this workbook's\n"
@@ -140,6 +145,7 @@ td[data-kind=possible]{{background:#eef7ee;font-style:italic}}
 td.disagree{{outline:3px solid #c00;outline-offset:-3px}}
 </style></head><body>
 <h1>{e(title)}</h1>
+<p><strong>{e(INTERNAL)}</strong></p>
 <p>{e(" ".join(LEGEND.split()))}</p>
 <div class="wrap"><table><thead><tr><th>Person</th>{head}</tr></thead><tbody>
 {chr(10).join(body)}
