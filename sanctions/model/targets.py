@@ -398,8 +398,8 @@ def load_targets(
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
     for person in targets.values():
-        cited = person.identity_evidence_ids
-        person.identity_publishable = not cited or not secret.issuperset(cited)
+        ids = person.identity_evidence_ids  # values, not quotations: by their sources alone
+        person.identity_publishable = words_publishable(None, ids, secret, holding)
         person.exculpatory_publishable = words_publishable(
             person.exculpatory, person.exculpatory_evidence_ids, secret, holding
         )

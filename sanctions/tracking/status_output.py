@@ -15,9 +15,10 @@ from sanctions.governments.registry import codes, load
 from sanctions.tracking.screening import Screening, changes
 from sanctions.tracking.status import StatusReport, StatusRow
 
-# The grid names persons still under research and where each government stands with each.
+# The grid says where each government stands on each person, and whom the list may propose
+# (a person on the submissions sheet may still be under research).
 INTERNAL = (
-    "Internal: not for publication. It names persons still under research and where each "
+    "Internal: not for publication. It shows whom the list may propose and where each "
     "government stands on each."
 )
 LEGEND = (

@@ -99,7 +99,7 @@ def test_xlsx_and_html_files(screened, tmp_path):
     assert len(list(grid["disagreements"].iter_rows())) == 3  # header and two
     page = page_path.read_text()
     assert page.count('class="disagree"') == 2 and "<script" not in page
-    assert "<strong>Internal: not for publication." in page  # it names persons under research
+    assert "<strong>Internal: not for publication." in page  # whom the list may propose
 
 
 def test_a_workbook_with_errors_or_unreadable_is_refused(tmp_path):
