@@ -69,8 +69,8 @@ class Holding:
     own: Mapping[str, str] = field(default_factory=dict)
     through: Mapping[str, str] = field(default_factory=dict)
     sha1: Mapping[str, str] = field(default_factory=dict)
-    # evidence_id -> the item it is known through, and the copies as written of those (the
-    # carriers), for where they set words in quotation marks
+    # evidence_id -> the item it is known through; and each copy as written, for where a
+    # carrier sets words in quotation marks and for the values looked for as written (a date)
     known: Mapping[str, str] = field(default_factory=dict)
     written: Mapping[str, str] = field(default_factory=dict)
     # evidence_id of an item known through another -> the folded words that name it there
@@ -102,13 +102,8 @@ class Holding:
             for eid, path in paths.items()
             if isinstance(digest := readings[path].sha1, str)
         }
-        known = _known(sources)
-        written = {
-            eid: text
-            for eid in set(known.values()) & own.keys()
-            if isinstance(text := readings[paths[eid]].text, str)
-        }
-        return cls(own, through, sha1, known, written, _naming(sources))
+        written = {eid: text for eid in own if isinstance(text := readings[paths[eid]].text, str)}
+        return cls(own, through, sha1, _known(sources), written, _naming(sources))
 
     @classmethod
     def on_demand(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:
@@ -169,6 +164,14 @@ class Holding:
             if not held and unread:  # no copy here holds it: it may be that source's alone
                 return True
         return False
+
+    def texts(self, eid: str) -> tuple[str, str] | None:
+        """The source's text as written and folded: its own copy's, else that of the one it is
+        known through; None when neither is here."""
+        held = eid if self.own.get(eid) is not None else self.known.get(eid)
+        folded = self.own.get(held) if held else None
+        written = self.written.get(held) if held else None
+        return None if folded is None or written is None else (written, folded)
 
     def reads(self, eid: str) -> bool:
         """Whether the text of the source is here (its own copy, or one it is known through)."""

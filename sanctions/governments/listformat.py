@@ -34,7 +34,7 @@ def rows_for(target: Target, scope: Scope, jurisdiction: Jurisdiction, number: i
     else:
         names = names_of(target)[:1]
     rows = []
-    listed = target.as_listed()  # a list is published: not what only confidential sources give
+    listed = target.as_published()  # a list is published: not what only confidential sources give
     for index, name in enumerate(names):
         entry = Entry(listed, scope, jurisdiction, number, form, name)
         row = {column: field_value(f, entry) or form.empty for column, f in form.columns}
@@ -58,7 +58,7 @@ def proposal_rows(inside: Sequence[tuple[Target, Scope]], jurisdiction: Jurisdic
     return [
         {
             column: field_value(
-                f, Entry(target.as_listed(), found, jurisdiction, number, form, name)
+                f, Entry(target.as_published(), found, jurisdiction, number, form, name)
             )
             for column, f in form.proposal
         }

@@ -20,7 +20,7 @@ import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import pandas as pd
 from followthemoney import EntityProxy, model
@@ -56,12 +56,20 @@ from sanctions.model.rows import (
     RelationRow,
     Rows,
 )
-from sanctions.model.targets import RELATIVE_IS, Anchor, act_key, described, words_publishable
+from sanctions.model.targets import (
+    RELATIVE_IS,
+    Anchor,
+    act_key,
+    described,
+    given,
+    public_values,
+)
 from sanctions.rules.finding import cell_ref
 from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
-from sanctions.workbook.layout import load_layout
 from sanctions.workbook.reader import Table
+
+R = TypeVar("R", PersonRow, PositionRow, IncidentRow)
 
 STATE_BODY_TYPES = {
     "head_of_state",
@@ -249,26 +257,16 @@ class Converter:
         self.topical: set[tuple[str, str]] = set()  # (person, kind of body) given its topics
         self.hidden_victims: set[str] = set()  # incidents told without names (public output)
         self.secret = {e.evidence_id for e in rows.evidence if e.confidential}
-        # each sheet's cells that name their sources, with the column that does
-        self.sourced = {
-            sheet.name: [(c.name, c.sources) for c in sheet.columns if c.sources is not None]
-            for sheet in load_layout().sheets
-        }
         self.plans: dict[tuple[str, str], Plan] = {}  # by sheet and schema name
 
-    def only_secret_sources(self, sheet: str, rec: Any) -> frozenset[str]:
-        """Public output: the row's cells whose sources (``sources:`` in schemas/) are all
-        confidential, or whose quoted words only those hold, which leave with them: a birth
-        date only a confidential witness gives is no more published than the witness. A cell
-        whose sources are not given stays; validate asks for them."""
-        if not self.public or not self.secret:
-            return frozenset()
-        return frozenset(
-            column
-            for column, cites in self.sourced[sheet]
-            if (ids := getattr(rec, cites))
-            and not words_publishable(getattr(rec, column), ids, self.secret, self.holding)
-        )
+    def published(self, sheet: str, rec: R) -> R:
+        """Public output: the row as it may be published, without what only its confidential
+        sources state (``targets.public_values``): a birth date only a confidential witness
+        gives is no more published than the witness."""
+        if not self.public:
+            return rec
+        found = public_values(sheet, rec, self.secret, self.holding)
+        return replace(rec, **given(rec, found)) if found else rec
 
     def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:
         """Public output: whether the row's quoted words are held only by its confidential
@@ -459,9 +457,9 @@ class Converter:
 
     def person(self, rec: PersonRow) -> EntityProxy:
         person = self.graph.made("Person", self.person_ids[rec.person_id])
-        withheld = self.only_secret_sources("persons", rec)
-        self.fill(person, "persons", rec, withheld)
-        if rec.exculpatory and "exculpatory" not in withheld:
+        rec = self.published("persons", rec)
+        self.fill(person, "persons", rec)
+        if rec.exculpatory:
             # what goes against the case travels with it, as on every page
             text = f"Contrary information: {rec.exculpatory}"
             self.put(person, "notes", text, "persons", rec.row, "exculpatory")
@@ -478,6 +476,7 @@ class Converter:
                 continue
             if self.only_secret_says(rec):
                 continue
+            rec = self.published("positions", rec)
             post = self.post(rec, org)
             occupancy = self.graph.make(
                 "Occupancy",
@@ -558,7 +557,11 @@ class Converter:
                 self.events[rec.incident_id] = event
 
     def incident(self, rec: IncidentRow) -> EntityProxy | None:
-        """The Event, or None when nothing citable supports it (public output)."""
+        """The Event, or None when nothing citable supports it, or only confidential sources
+        say when it happened (public output)."""
+        rec = self.published("incidents", rec)
+        if not rec.date:
+            return None
         event = self.graph.make("Event", "event", rec.incident_id)
         if not self.cite(event, rec.evidence_ids):
             return None
@@ -567,15 +570,14 @@ class Converter:
             self.put(event, prop, value, "incidents", rec.row, column)
 
         location = items(rec.place)
-        withheld = self.only_secret_sources("incidents", rec)  # words only they hold
         if self.public and rec.victims_confidential:
             # The title, summary and victims may name whom the editor marked confidential.
-            self.fill(event, "incidents", rec, WITHHELD["incidents"] | withheld)
+            self.fill(event, "incidents", rec, WITHHELD["incidents"])
             kinds = ", ".join(v.replace("_", " ") for v in rec.violation_types)
             put("name", f"Incident on {rec.date} ({kinds})", "title")
             self.hidden_victims.add(rec.incident_id)
         else:
-            self.fill(event, "incidents", rec, withheld)
+            self.fill(event, "incidents", rec)
             put("namesMentioned", rec.victims, "victims")
         put("location", location, "place")
         return event

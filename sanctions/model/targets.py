@@ -6,7 +6,7 @@ entities never read a cell differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from operator import attrgetter
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.passages import quoted_in
+from sanctions.evidence.withheld import public_value
 from sanctions.model.collective import collective_rows
 from sanctions.model.naming import naming_rows
 from sanctions.model.rows import (
@@ -27,7 +27,7 @@ from sanctions.model.rows import (
     Rows,
 )
 from sanctions.workbook.accounts import is_finding, teller
-from sanctions.workbook.layout import load_layout
+from sanctions.workbook.layout import ColumnSpec, load_layout
 
 
 @cache
@@ -108,6 +108,8 @@ class Post:
     named: bool = True  # some passage quoted for the post names the person (model/naming)
     row: int = 0  # the positions sheet's Excel row it is typed on
     org_id: str = ""  # the body's ID (``org`` is its name)
+    # the dates a published output gives otherwise (``Target.published``)
+    published: dict[str, Any] = field(default_factory=dict)
 
     def told(self, locale: str = "en-GB") -> str:
         """The dates, and whose account the post is when it is not the source's own finding:
@@ -179,6 +181,8 @@ class Act:
     # the incident's violations the act is part of, where the sources show only some
     # (involvement's part_in); empty: all of them
     part_in: tuple[str, ...] = ()
+    # the incident's cells a published output gives otherwise (``Target.published``)
+    published: dict[str, Any] = field(default_factory=dict)
 
     @property
     def violations(self) -> list[str]:
@@ -215,6 +219,35 @@ class Act:
         return f"{title} ({', '.join(parts)})" if parts else title
 
 
+# A post's columns by the names its fields have.
+POST_FIELDS = {"start_date": "start", "end_date": "end"}
+
+
+def _renamed(published: dict[str, Any]) -> dict[str, Any]:
+    return {POST_FIELDS.get(name, name): value for name, value in published.items()}
+
+
+def _dated(act: Act) -> bool:
+    """Whether a published output may say when the act's incident happened."""
+    return act.published.get("date", act.date) is not None
+
+
+def given(row: object, published: dict[str, Any]) -> dict[str, Any]:
+    """The values a published output gives in place of the row's: nothing as the field holds
+    it (an empty list, an empty text where one is required)."""
+    kinds = {f.name: str(f.type) for f in fields(row)}  # type: ignore[arg-type]
+    return {
+        name: value
+        if value is not None
+        else []
+        if kinds[name].startswith("list[")
+        else ""
+        if kinds[name] == "str"
+        else None
+        for name, value in published.items()
+    }
+
+
 # The relations sheet says what the listed person is to the relative ("parent": the person is
 # the relative's parent); a document names the relative by what they are to the person.
 RELATIVE_IS = {
@@ -236,12 +269,10 @@ class Target(PersonRow):
     acts: list[Act] = field(default_factory=list)
     # (what the relative is, name, the evidence that records the tie)
     relations: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    # the identifying details (birth, nationality, IDs) are given by some source that is not
-    # confidential, or by none named: a list a government publishes may print them
-    identity_publishable: bool = True
-    # the contrary information rests on some source that is not confidential, in words not
-    # held by confidential ones alone: a public output may show it
-    exculpatory_publishable: bool = True
+    # the person's cells a published output gives otherwise than typed, each with what it may
+    # give (None: nothing), as ``evidence.withheld`` judges them: a birth date or contrary
+    # information only confidential sources state
+    published: dict[str, Any] = field(default_factory=dict)
 
     @property
     def own_acts(self) -> list[Act]:
@@ -258,17 +289,28 @@ class Target(PersonRow):
         held the office, not who; the review report shows such a post as context)."""
         return [post for post in self.posts if post.named]
 
-    def as_listed(self) -> Target:
-        """The target as a list row a government publishes may show them: without the
-        identifying details only confidential sources give (the cells whose ``sources`` are
-        ``identity_evidence_ids`` in schemas/persons.yaml); the letter gives them, marked."""
-        if self.identity_publishable:
+    def as_published(self) -> Target:
+        """The target as a published output (the public list, a list row a government
+        publishes) may show them: without what only confidential sources state, in their
+        cells, their posts' and their incidents' (``published``); the letters give it, marked.
+        An act whose incident's date only confidential sources give is not published."""
+        if not (
+            self.published
+            or any(p.published for p in self.posts)
+            or any(a.published for a in self.acts)
+        ):
             return self
-        blank: dict[str, Any] = {
-            name: [] if isinstance(getattr(self, name), list) else None
-            for name in identity_columns()
-        }
-        return replace(self, **blank)
+        posts = [replace(p, **given(p, p.published)) for p in self.posts]
+        acts = [
+            replace(a, **given(a, a.published), publishable=a.publishable and _dated(a))
+            for a in self.acts
+        ]
+        return replace(self, **given(self, self.published), posts=posts, acts=acts)
+
+    @property
+    def identity_withheld(self) -> list[str]:
+        """The identifying details a published output leaves out, or gives less of."""
+        return [name for name in identity_columns() if name in self.published]
 
     def ties_to(self, code: str, codes: Iterable[str]) -> list[str]:
         """The ties to show one government: items marked with its code, and unmarked items."""
@@ -365,17 +407,28 @@ def load_evidence(source: Cleaned | Rows) -> dict[str, Evidence]:
     }
 
 
-def words_publishable(
-    text: object, cited: Sequence[str], secret: Set[str], holding: Holding | None
-) -> bool:
-    """Whether a cell that cites ``cited`` may reach a public output: some source of it is not
-    confidential, and the words it quotes are not held by confidential ones alone
-    (``Holding.only_in``): contrary information in a witness's words, only her statement holds,
-    is no more published than her statement."""
-    if cited and all(eid in secret for eid in cited):
-        return False
-    quoted = quoted_in(text) if isinstance(text, str) else []
-    return holding is None or not holding.only_in(quoted, cited, secret)
+@cache
+def _sourced(sheet: str) -> tuple[ColumnSpec, ...]:
+    """The sheet's cells that name their sources (``sources:`` in schemas/)."""
+    return tuple(c for c in load_layout().sheet(sheet).columns if c.sources is not None)
+
+
+def public_values(
+    sheet: str, row: object, secret: Set[str], holding: Holding | None
+) -> dict[str, Any]:
+    """The row's cells a public output gives otherwise than typed, each with what it may give
+    (None: nothing), by the one rule of ``evidence.withheld``: what only confidential sources
+    state leaves public outputs, a birth date only a witness gives as her statement does. A
+    cell whose sources are not given stays; validate asks for them."""
+    if not secret:
+        return {}
+    found: dict[str, Any] = {}
+    for col in _sourced(sheet):
+        value = getattr(row, col.name)
+        given = public_value(col, value, getattr(row, str(col.sources)), secret, holding)
+        if given != value:
+            found[col.name] = given
+    return found
 
 
 def load_targets(
@@ -398,11 +451,7 @@ def load_targets(
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
     for person in targets.values():
-        ids = person.identity_evidence_ids  # values, not quotations: by their sources alone
-        person.identity_publishable = words_publishable(None, ids, secret, holding)
-        person.exculpatory_publishable = words_publishable(
-            person.exculpatory, person.exculpatory_evidence_ids, secret, holding
-        )
+        person.published = public_values("persons", person, secret, holding)
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)
@@ -429,6 +478,7 @@ def load_targets(
                     named=post.row in posts_named,
                     row=post.row,
                     org_id=post.org_id,
+                    published=_renamed(public_values("positions", post, secret, holding)),
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons, holding)
@@ -441,6 +491,7 @@ def load_targets(
         return tuple(dict.fromkeys(found))
 
     told = {r.incident_id: Anchor.of(r) for r in rows.incidents}  # one per incident, shared
+    shown = {r.incident_id: public_values("incidents", r, secret, holding) for r in rows.incidents}
     for part in rows.involvement:
         target = targets.get(part.person_id)
         incident = incidents.get(part.incident_id)
@@ -479,6 +530,7 @@ def load_targets(
                 row=part.row,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
                 publishers=published_by(part.evidence_ids),
+                published=shown[part.incident_id],
             )
         )
     for relation in rows.relations:

@@ -57,7 +57,8 @@ def public_targets(
     incidents in which that person is a victim, never cited against them."""
     victim_of = victim_of or {}
     out = []
-    for target in targets:
+    # as published: without what only confidential sources state (``Target.as_published``)
+    for target in (t.as_published() for t in targets):
         if left_off(target, evidence, victim_of) is not None:  # the one rule of who is shown
             continue
         own = victims_own(target, victim_of)
@@ -149,9 +150,9 @@ def public_line(act: Act, titled: bool = True) -> str:
 
 
 def _contrary(target: Target, evidence: dict[str, Evidence]) -> list[dict[str, Any]]:
-    """What weighs against the case, with its public sources. Shown whenever it is typed, but
-    not when every source it cites is confidential: its words would tell what those hold."""
-    if not target.exculpatory or not target.exculpatory_publishable:
+    """What weighs against the case, with its public sources. Shown whenever it is typed and
+    published (``Target.as_published``: not when only confidential sources state it)."""
+    if not target.exculpatory:
         return []
     if not target.exculpatory_evidence_ids:
         return [{"text": target.exculpatory, "ids": []}]

@@ -10,7 +10,7 @@ from sanctions.governments.reasons import reasons
 from sanctions.governments.registry import get
 from sanctions.governments.schema import Jurisdiction
 from sanctions.governments.scope import Scope
-from sanctions.model.targets import Target, identity_columns
+from sanctions.model.targets import Target
 from sanctions.tracking.designations import Listed, designations_elsewhere, sources_label
 from sanctions.tracking.gaps import Cell
 from sanctions.tracking.history import History, Step
@@ -196,14 +196,14 @@ def _scope_notes(
         lines += unlisted
         lines.append("")
     unidentified = [
-        f"- {t.name}"
+        f"- {t.name}: {', '.join(c.replace('_', ' ').replace('id ', 'ID ') for c in t.identity_withheld)}"
         for t, _ in inside
-        if not t.identity_publishable and any(getattr(t, c) for c in identity_columns())
+        if t.identity_withheld
     ]
     if unidentified:
         lines.append(
-            "Identifying details (birth, nationality, ID numbers) left out of the list row: "
-            "only confidential sources give them, and a list is published; the letter gives "
+            "Identifying details left out of the list row, or given less precisely: only "
+            "confidential sources state them, and a list is published; the letter gives "
             "them, marked confidential:"
         )
         lines += unidentified

@@ -348,6 +348,29 @@ def test_public_graph_leaves_out_what_only_confidential_sources_give_of_a_person
     assert dana(public).get("birthDate") == ["1971-04-02"] and dana(public).get("notes")
 
 
+def test_a_value_a_public_copy_states_only_in_part_is_published_as_far_as_it_states_it(build):
+    """Beside the public report, a confidential testimony with no copy here is cited for a
+    birth date and a place: the report gives the year of birth and one place, and the public
+    entities no more; the internal ones keep what the editor typed."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+    rows["persons"][1].update(birth_date="1981-04-02", identity_evidence_ids="E001; E003")
+    rows["incidents"][0].update(place="Example City; Hidden Town", evidence_ids="E001; E003")
+
+    def found(graph, schema, prop):
+        return sorted(v for e in by_schema(graph, schema) for v in e.get(prop))
+
+    full, public = graph_of(build, rows), graph_of(build, rows, public=True)
+    assert "1981-04-02" in found(full, "Person", "birthDate")
+    assert found(public, "Person", "birthDate") == ["1970-05-01", "1981"]
+    assert found(public, "Person", "nationality") == ["kz", "kz"]  # the report says so
+    assert found(full, "Event", "location") == ["Example City", "Hidden Town"]
+    assert found(public, "Event", "location") == ["Example City"]
+    assert found(public, "Event", "startDate") == ["2020-03-01"]  # the report gives the day
+
+
 def test_kazakhstan_converts_and_ftm_validate_returns_it_unchanged(tmp_path):
     proc = subprocess.run(
         [

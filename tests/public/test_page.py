@@ -218,6 +218,25 @@ def test_a_list_of_officials_the_person_is_named_in_is_not_shown_as_their_conduc
     )
 
 
+def test_the_page_dates_an_incident_as_precisely_as_its_public_sources_do(
+    build, tmp_path: Path
+) -> None:
+    """The day of the incident rests, beside the public report (which gives only its month
+    here), on a confidential interview with no copy: the page gives the month, the letter the
+    day."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+    rows["incidents"][0].update(date="2020-03-15", evidence_ids="E001; E003")
+    folder = export(build, tmp_path, rows)
+    arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
+    assert "Ordered in an incident in March 2020" in arman
+    assert "15 March" not in (folder / "public" / "index.html").read_text(encoding="utf-8")
+    letter = Document(folder / f"{folder.name}-us" / "send" / "submission.docx")
+    assert any("(March 15, 2020, Example City)" in p.text for p in letter.paragraphs)
+
+
 def test_a_description_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     from sanctions.public.page import sentence
 

@@ -640,7 +640,8 @@ def test_identifying_details_only_confidential_sources_give_stay_out_of_the_list
         cells = [str(v) for ws in book for r in ws.iter_rows(values_only=True) for v in r if v]
         assert not [c for c in cells if "1971" in c or "N7654321" in c], code  # the proposal too
         said = notes_of(folder, code)
-        assert "Identifying details (birth, nationality, ID numbers) left out" in said, code
+        assert "Identifying details left out of the list row" in said, code
+        assert "- Dana Fictiyeva: birth date, nationality, ID numbers\n" in said, code
         letter = "\n".join(
             p.text for p in Document(sent(folder, code) / "submission.docx").paragraphs
         )
