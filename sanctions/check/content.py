@@ -22,6 +22,9 @@ from urllib.parse import unquote_plus
 import pandas as pd
 
 from sanctions.common.mentions import Person, mentions, person, taken_readings
+from sanctions.evidence.passages import fold_text
+from sanctions.evidence.quoting import Copy
+from sanctions.evidence.stated import place_in
 from sanctions.governments.reasons import withhold
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
 from sanctions.rules.finding import Finding, cell_ref
@@ -290,7 +293,8 @@ def _other_names(sheets: Sheets, hidden: set[str]) -> Iterator[str]:
 
 def _summary_tells_secret(sheets: Sheets) -> Iterator[Finding]:
     """A person's summary (published with the person) that tells a confidential incident the
-    person is involved in: by its date, its victims' names, or most of its title's words."""
+    person is involved in: by its date (or its month with its place), its victims' names, or
+    most of its title's words."""
     incidents = sheets.frames["incidents"].dropna(subset=["incident_id"])
     closed = incidents[yes(incidents, "confidential")]
     if closed.empty:
@@ -327,12 +331,19 @@ def _summary_tells_secret(sheets: Sheets) -> Iterator[Finding]:
 
 
 def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
-    """How ``text`` tells the incident (its date, a victim's name, its title's words), or ''."""
+    """How ``text`` tells the incident (its date, or its month with its place; a victim's name;
+    its title's words), or ''."""
     when = str(incident.get("date") or "")
     if when.count("-") >= 1:
         found = written_in(text, when)
         if found:
             return f"its date, {found}"
+    place = str(incident.get("place") or "")
+    if when.count("-") == 2 and place:
+        # the month and the place together tell it as the day does ("in Zhanaozen in May 2020")
+        month = written_in(text, when[:7])
+        if month and place_in(place, Copy("", None, text, None, fold_text(text))):
+            return f"its place and month, {place.split(',')[0]}, {month}"
     victims = incident.get("victims")
     people = [
         p

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cache
@@ -27,6 +29,30 @@ def umask() -> int:
 def shared_mode(path: Path) -> None:
     """Give a file or folder the permissions a new one gets under the user's umask."""
     os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask())
+
+
+# What a user sends to stop a run: held back while files that go together are put in place.
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """A few quick steps that must all happen or none (two files replaced as a pair): a Ctrl-C
+    or a stop during them is noted and acted on once they are done, by the handler the command
+    had (``cli``'s, which says the last outputs are kept). Only the main thread may set
+    handlers; elsewhere the steps simply run."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    held = {sig: signal.signal(sig, lambda got, _: noted.append(got)) for sig in STOPPING}
+    try:
+        yield
+    finally:
+        for sig, handler in held.items():
+            signal.signal(sig, handler)
+        if noted:
+            signal.raise_signal(noted[0])  # now, as if it came at this moment
 
 
 @contextmanager

@@ -241,10 +241,34 @@ def _shape(parent: ET.Element, style: NodeStyle, x: float, y: float) -> None:
         )
 
 
-def _legend(svg: ET.Element, nodes: list[str], edges: list[str], width: float) -> float:
-    """The legend at the top, wrapped to the canvas width; returns its height."""
+# A notice's line: its height, and its letters' size (bold, in the confidential badge's red).
+NOTICE_ROW = 18.0
+NOTICE_COLOUR = "#a00"
+
+
+def _notice(svg: ET.Element | None, notice: str, width: float) -> float:
+    """The notice at the top, wrapped to the canvas width (drawn when ``svg`` is given);
+    returns the height it takes."""
+    if not notice:
+        return 0.0
+    per_line = max(20, int((width - 2 * MARGIN) / text_width("x", LABEL_SIZE)))
+    lines = wrap(notice, per_line, 4)
+    if svg is not None:
+        group = element(
+            svg, "g", class_="notice", font_size=LABEL_SIZE, font_weight="bold",
+            fill=NOTICE_COLOUR,
+        )  # fmt: skip
+        for i, line in enumerate(lines):
+            element(group, "text", line, x=MARGIN, y=MARGIN + LABEL_SIZE + i * NOTICE_ROW)
+    return len(lines) * NOTICE_ROW + MARGIN / 2
+
+
+def _legend(
+    svg: ET.Element, nodes: list[str], edges: list[str], width: float, top: float = MARGIN
+) -> float:
+    """The legend from ``top``, wrapped to the canvas width; returns its height."""
     group = element(svg, "g", class_="legend", font_size=LABEL_SIZE, fill="#222")
-    x, y, row = MARGIN, MARGIN, 22.0
+    x, y, row = MARGIN, top, 22.0
     items: list[tuple[str, str]] = [("node", k) for k in nodes] + [("edge", k) for k in edges]
     for kind, key in items:
         text = NODES[key].legend if kind == "node" else EDGES[key].legend
@@ -269,7 +293,7 @@ def _legend(svg: ET.Element, nodes: list[str], edges: list[str], width: float) -
             )
         element(item, "text", text, x=x + 30, y=y + 4)
         x += need
-    return y + row - MARGIN
+    return y + row - top
 
 
 def _arrow(svg: ET.Element, style: str) -> None:
@@ -281,11 +305,17 @@ def _arrow(svg: ET.Element, style: str) -> None:
     element(marker, "path", d="M 0 0 L 10 5 L 0 10 z", fill=EDGES[style].stroke)
 
 
-def draw(net: Network, title: str) -> str:
-    """The network as a standalone SVG document."""
+def draw(net: Network, title: str, notice: str = "") -> str:
+    """The network as a standalone SVG document, with ``notice`` above it: a file opened on its
+    own (sent, attached) says what it is, as the report's pages do."""
     if not net.nodes:
-        svg = root(MIN_SIDE, 80.0, title)
-        element(svg, "text", "Nothing to draw: no person.", x=MARGIN, y=40.0, font_size=LABEL_SIZE)
+        head = _notice(None, notice, MIN_SIDE)
+        svg = root(MIN_SIDE, 80.0 + head, title)
+        _notice(svg, notice, MIN_SIDE)
+        element(
+            svg, "text", "Nothing to draw: no person.", x=MARGIN, y=40.0 + head,
+            font_size=LABEL_SIZE,
+        )  # fmt: skip
         return to_text(svg)
     keys = sorted(net.nodes)
     nodes = [net.nodes[k] for k in keys]
@@ -308,11 +338,12 @@ def draw(net: Network, title: str) -> str:
     top = float((centres[:, 1] - radius).min())
     bottom = float((centres[:, 1] - radius + sizes[:, 1]).max())
     width = max(right - left + 2 * MARGIN, MIN_SIDE)
+    head = _notice(None, notice, width)
     probe = root(width, 0, title)  # the legend's height depends on the width only
-    legend_height = _legend(probe, node_kinds, edge_kinds, width)
+    legend_height = _legend(probe, node_kinds, edge_kinds, width, MARGIN + head)
     offset_x = MARGIN - left + (width - 2 * MARGIN - (right - left)) / 2
-    offset_y = MARGIN + legend_height + MARGIN - top
-    height = bottom - top + legend_height + 3 * MARGIN
+    offset_y = head + MARGIN + legend_height + MARGIN - top
+    height = bottom - top + head + legend_height + 3 * MARGIN
     at = {
         k: (float(c[0]) + offset_x, float(c[1]) + offset_y)
         for k, c in zip(keys, centres, strict=True)
@@ -321,10 +352,11 @@ def draw(net: Network, title: str) -> str:
     svg = root(width, height, title)
     svg.set("class", "network")
     element(svg, "rect", x=0.0, y=0.0, width=width, height=height, fill="#fff")
+    _notice(svg, notice, width)
     for style in edge_kinds:
         if EDGES[style].arrow:
             _arrow(svg, style)
-    _legend(svg, node_kinds, edge_kinds, width)
+    _legend(svg, node_kinds, edge_kinds, width, MARGIN + head)
     lines = element(svg, "g", class_="edges")
     labels = element(
         svg, "g", class_="edge-labels", font_size=EDGE_LABEL_SIZE, text_anchor="middle"

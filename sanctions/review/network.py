@@ -17,6 +17,11 @@ from sanctions.review.drawing import Network, Node, draw
 from sanctions.review.person import relation_words
 
 SPLIT_ABOVE = 60  # persons; above this, one picture per organisation
+# Above every picture: a file of the report opened on its own says what the report's pages say.
+NOTICE = (
+    "CONFIDENTIAL. Part of the internal review report: it shows confidential incidents and "
+    "persons still under research. Do not publish, forward or file it."
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,7 @@ def pictures(
     if len(everyone) <= split_above:
         net = network_of(rows, everyone, pages)
         title = f"Network of {list_title}"
-        return [Picture("network.svg", title, draw(net, title), len(everyone))]
+        return [Picture("network.svg", title, draw(net, title, NOTICE), len(everyone))]
     up = {pid: f"../{page}" for pid, page in pages.items()}
     members: dict[str, set[str]] = {}
     for post in rows.positions:
@@ -165,14 +170,19 @@ def pictures(
         title = f"{names.get(org_id, org_id)}: its persons and their incidents"
         net = network_of(rows, members[org_id], up, orgs=[org_id])
         found.append(
-            Picture(f"network/{org_files[org_id]}", title, draw(net, title), len(members[org_id]))
+            Picture(
+                f"network/{org_files[org_id]}",
+                title,
+                draw(net, title, NOTICE),
+                len(members[org_id]),
+            )
         )
     loose = sorted(set(everyone) - set().union(*members.values()))
     if loose:
         title = "Persons with no post"
         net = network_of(rows, loose, up)
-        found.append(Picture("network/_no-post.svg", title, draw(net, title), len(loose)))
+        found.append(Picture("network/_no-post.svg", title, draw(net, title, NOTICE), len(loose)))
     files = {org_id: f"network/{name}" for org_id, name in org_files.items()}
     title = f"Organisations of {list_title}"
     overview = organisations_of(rows, files, "network/_no-post.svg" if loose else None)
-    return [Picture("network.svg", title, draw(overview, title), len(everyone)), *found]
+    return [Picture("network.svg", title, draw(overview, title, NOTICE), len(everyone)), *found]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sanctions.check.validate import Result
 from sanctions.common.errors import InputError
-from sanctions.common.files import file_sha256, write_bytes, write_with
+from sanctions.common.files import file_sha256, together, write_bytes, write_with
 from sanctions.common.outputs import claim, held
 from sanctions.common.places import (
     GAPS_FILE,
@@ -138,14 +138,15 @@ def screen_list(
     with held(folder):  # not while an export replaces the folder
         claim(folder, recognise(screening.list_name))
         # Both or neither: the grid is made beside its place first (the larger, the one a full
-        # disk stops), the record is written, then the grid is moved into place, so that a
-        # stop between them leaves the last whole screening's pair.
+        # disk stops), then the record is written and the grid moved into place with Ctrl-C
+        # held back (``together``), so that a stop leaves the last whole screening's pair.
         staged = folder / f".{GAPS_FILE}.{os.getpid()}.tmp"
         try:
             write_with(staged, partial(write_matrix_xlsx, table=rows(screening, matrix)))
-            _keep_previous(folder, screening)
-            write_bytes(folder / SCREENING_FILE, record)
-            os.replace(staged, folder / GAPS_FILE)
+            with together():
+                _keep_previous(folder, screening)
+                write_bytes(folder / SCREENING_FILE, record)
+                os.replace(staged, folder / GAPS_FILE)
         finally:
             staged.unlink(missing_ok=True)
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

@@ -41,6 +41,9 @@ class Table:
     blank_header_columns: list[int] = field(default_factory=list)
     hidden: bool = False
     missing: bool = False
+    # (column, Excel row) of each cell read at Excel's limit (``CELL_LIMIT``): calamine cuts a
+    # longer text there without a word, so what follows was not read
+    at_limit: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -254,7 +257,29 @@ def _table(
         for name, j in columns.items()
     }
     frame = pd.DataFrame(data, index=index)
-    return Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
+    table = Table(sheet, header_at + 1, columns, frame, duplicates, used_blanks, hidden)
+    table.at_limit = _at_limit(body, columns, first_row)
+    return table
+
+
+# The most characters a cell holds in Excel; calamine reads no more of a longer one.
+CELL_LIMIT = 32_767
+
+
+def _at_limit(
+    body: dict[int, pa.Array], columns: dict[str, int], first_row: int
+) -> list[tuple[str, int]]:
+    """The cells of the known columns read with ``CELL_LIMIT`` characters: by their length in
+    bytes first (never fewer than the characters), a pass at memory speed."""
+    found = []
+    for name, j in columns.items():
+        column = body[j]
+        longest = pc.max(pc.binary_length(column)).as_py() if len(column) else None
+        if longest is None or longest < CELL_LIMIT:
+            continue
+        full = pc.indices_nonzero(pc.greater_equal(pc.utf8_length(column), CELL_LIMIT))
+        found += [(name, i + first_row) for i in full.to_pylist()]
+    return found
 
 
 def _text_column(column: pa.Array) -> pa.Array:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sanctions.rules.finding import Finding, cell_ref, column_number
 from sanctions.rules.rule import Rule
 from sanctions.workbook.columns.words import show
-from sanctions.workbook.reader import Table, text_or_none
+from sanctions.workbook.reader import CELL_LIMIT, Table, text_or_none
 from sanctions.workbook.sheets import Loaded
 
 
@@ -122,6 +122,21 @@ def _error_values(loaded: Loaded) -> Iterator[Finding]:
                     name=column,
                     error=cell.error,
                 )
+
+
+def _cells_at_limit(loaded: Loaded) -> Iterator[Finding]:
+    for _, table in _present(loaded):
+        for column, row in table.at_limit:
+            yield CELL_AT_LIMIT.finding(
+                loaded.file,
+                table.sheet,
+                cell=cell_ref(table.columns[column], row),
+                row=row,
+                column=column,
+                value=None,
+                name=column,
+                limit=f"{CELL_LIMIT:,}",
+            )
 
 
 def _formulas(loaded: Loaded) -> Iterator[Finding]:
@@ -285,6 +300,15 @@ ERROR_VALUE = StructureRule(
     "{name} holds the error value {error}; fix the formula or type the value",
     check=_error_values,
 )
+CELL_AT_LIMIT = StructureRule(
+    "cell.at_limit",
+    "error",
+    "A cell with as many characters as Excel can hold (32,767): a program other than Excel may "
+    "have written more, and the rest is not read.",
+    "{name} holds {limit} characters, the most a cell can hold in Excel: anything after them was "
+    "not read; shorten the text (quote the source's passage in part, with …)",
+    check=_cells_at_limit,
+)
 FORMULA = StructureRule(
     "cell.formula",
     "warning",
@@ -305,6 +329,7 @@ RULES = (
     COLUMN_DUPLICATE,
     COLUMN_NO_HEADER,
     CELLS_MERGED,
+    CELL_AT_LIMIT,
     ERROR_VALUE,
     FORMULA,
 )

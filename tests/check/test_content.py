@@ -388,6 +388,12 @@ def test_a_summary_telling_a_confidential_incident_is_an_error_at_its_cell(build
         ("Minister; on March 1, 2020 he ordered arrests.", "its date, March 1, 2020"),
         ("Министр; 1 марта 2020 года приказал задержать.", "its date, 1 марта 2020"),
         ("Minister of Examples since 2015.", None),
+        (
+            "Minister who had protesters held in Example City in March 2020.",
+            "its place and month, Example City, March 2020",
+        ),
+        ("Minister; arrests in Example City in 2020.", None),  # a year: many things happened
+        ("Minister of the interior in March 2020.", None),  # a month alone: likewise
     ):
         rows = workbooks.valid_rows()
         rows["incidents"][0]["confidential"] = "yes"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import errno
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
-from sanctions.common.files import write_with
+from sanctions.common.files import together, write_with
 from sanctions.common.outputs import replace_dir
 
 
@@ -50,3 +52,18 @@ def test_a_file_in_a_staging_folder_is_named_where_it_was_going(tmp_path: Path) 
     with pytest.raises(OSError) as raised, replace_dir(target) as staging:
         raise OSError(errno.ENOSPC, "No space left on device", str(staging / "us" / "a.docx"))
     assert raised.value.filename == str(target / "us" / "a.docx")
+
+
+def test_a_ctrl_c_during_steps_done_together_is_acted_on_after_them(tmp_path: Path) -> None:
+    """The screening's record and grid are replaced as a pair: a Ctrl-C between the two is
+    held back until both are in place, then ends the run as any Ctrl-C does."""
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with together():
+            (tmp_path / "record.json").write_text("{}")
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("record")
+            (tmp_path / "grid.xlsx").write_text("")
+            done.append("grid")
+        done.append("after")  # never: the Ctrl-C is acted on as the block ends
+    assert done == ["record", "grid"]

@@ -150,6 +150,25 @@ def test_merged_cells_among_the_rows_are_an_error_and_nothing_is_exported(
     assert proc.returncode == 1 and not (tmp_path / "out" / path.stem / "public").exists()
 
 
+def test_a_cell_longer_than_excel_holds_is_an_error_not_a_cut_text(build, tmp_path: Path) -> None:
+    """A program other than Excel may write more than 32,767 characters in a cell; the reader
+    keeps only those, so the summary would go out cut mid-word. Just under the limit passes."""
+    rows = workbooks.valid_rows()
+    path = build(rows)
+    book = load_workbook(path)
+    sheet = book["incidents"]
+    column = [c.value for c in sheet[1]].index("summary") + 1
+    letter = sheet.cell(row=2, column=column).column_letter
+    sheet.cell(row=2, column=column).value = "Police detained protesters. " * 1200  # 33,600
+    book.save(path)
+    found = [f for f in validate(path).findings if f.code == "cell.at_limit"]
+    assert [(f.severity, f.sheet, f.cell) for f in found] == [("error", "incidents", f"{letter}2")]
+    assert "holds 32,767 characters, the most a cell can hold in Excel" in found[0].message
+    sheet.cell(row=2, column=column).value = "Police detained protesters. " * 1170  # 32,760
+    book.save(path)
+    assert not [f for f in validate(path).findings if f.code == "cell.at_limit"]
+
+
 def test_a_control_character_is_refused_not_a_crash(build, tmp_path: Path) -> None:
     rows = workbooks.valid_rows()
     rows["incidents"][0]["summary"] = "Police detained_x0007_ peaceful protesters."

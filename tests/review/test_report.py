@@ -726,6 +726,12 @@ def test_above_the_threshold_one_picture_per_organisation(tmp_path):
     assert {k for k in nodes if not k.startswith("person:")} == {"org:O002", "incident:I001"}
     tree = ET.parse(out / "network" / "O002.svg").getroot()
     assert "../persons/P001.html" in {a.get("href") for a in tree.iter(f"{SVG}a")}
+    # every picture, opened on its own, says it is internal, above what it shows
+    for picture in [out / "network.svg", *(out / "network").iterdir()]:
+        tree = ET.parse(picture).getroot()
+        said = " ".join(t.text for t in tree.find(f"{SVG}g[@class='notice']").iter() if t.text)
+        assert said.startswith("CONFIDENTIAL. Part of the internal review report"), picture
+        assert "Do not publish" in said, picture
     front = page(out / "index.html")
     pictures = front.one("ul", **{"class": "pictures"}).all("a")
     assert [a.attrs["href"] for a in pictures] == [
