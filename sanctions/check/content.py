@@ -30,7 +30,7 @@ from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.accounts import accounts
 from sanctions.workbook.columns.dates import written_in
-from sanctions.workbook.columns.values import isin, split_multi
+from sanctions.workbook.columns.values import isin, items, split_multi
 from sanctions.workbook.reader import row_number, text_or_none
 from sanctions.workbook.sheets import Sheets, SheetsRule
 
@@ -338,12 +338,15 @@ def _tells(text: str, incident: pd.Series, taken: frozenset[str]) -> str:
         found = written_in(text, when)
         if found:
             return f"its date, {found}"
-    place = str(incident.get("place") or "")
-    if when.count("-") == 2 and place:
-        # the month and the place together tell it as the day does ("in Zhanaozen in May 2020")
-        month = written_in(text, when[:7])
-        if month and place_in(place, Copy("", None, text, None, fold_text(text))):
-            return f"its place and month, {place.split(',')[0]}, {month}"
+    place = incident.get("place")
+    places = items(place) if isinstance(place, str) else []
+    month = written_in(text, when[:7]) if when.count("-") == 2 and places else None
+    if month:
+        # the month and a place together tell it as the day does ("in Zhanaozen in May 2020")
+        copy = Copy("", None, text, None, fold_text(text))
+        for place in places:
+            if place_in(place, copy):
+                return f"its place and month, {place.split(',')[0]}, {month}"
     victims = incident.get("victims")
     people = [
         p

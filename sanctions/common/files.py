@@ -49,8 +49,8 @@ def together() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in held.items():
-            signal.signal(sig, handler)
+        for sig, handler in held.items():  # None: a handler not set from Python
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
         if noted:
             signal.raise_signal(noted[0])  # now, as if it came at this moment
 

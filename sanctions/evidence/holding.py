@@ -159,11 +159,19 @@ class Holding:
         unread = any(eid in secret and not self.reads(eid) for eid in cited)
         for passage in quote:
             held = self.holders(passage, cited)
-            if held and all(eid in secret for eid in held):
+            if held and not any(self.public(eid, secret) for eid in held):
                 return True
             if not held and unread:  # no copy here holds it: it may be that source's alone
                 return True
         return False
+
+    def public(self, eid: str, secret: Set[str]) -> bool:
+        """Whether what the source's text says may be published: the source is not confidential,
+        nor, for one known only through another's copy, is that other (a public report read
+        only as a confidential interview quotes it is read in the interview)."""
+        if eid in secret:
+            return False
+        return self.own.get(eid) is not None or self.known.get(eid) not in secret
 
     def texts(self, eid: str) -> tuple[str, str] | None:
         """The source's text as written and folded: its own copy's, else that of the one it is

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -97,9 +97,12 @@ def missing(col: ColumnSpec, value: str, readable: list[Copy]) -> list[str]:
         said = date_missing(value, readable, what)
         return [] if said is None else [said]
     values = items(value) if col.multi or col.found_as == "place" else [value]
-    found = {"number": number_in, "place": place_in, "country": country_in}.get(
-        col.found_as or "", named_in
-    )
+    finders: dict[str, Callable[[str, Copy], bool]] = {
+        "number": number_in,
+        "place": place_in,
+        "country": country_in,
+    }
+    found = finders.get(col.found_as or "", named_in)
     return [f"{what} '{v}'" for v in values if v and not any(found(v, c) for c in readable)]
 
 
@@ -229,16 +232,16 @@ def _country_words(code: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
 
 
-def number_in(number: str, copy: Copy) -> bool:
+def number_in(number: str, copy: Copy, whole: bool = False) -> bool:
     """Whether the copy holds an ID number: the letters and digits of its parts that have a
     digit, whatever the spacing or punctuation between them ("Passport N 12-34" is in
-    "passport, n1234,"), or its digits alone where a source writes the prefix its own way
-    ("No. 1234567" for N1234567); never as part of a longer number."""
+    "passport, n1234,"), or, unless ``whole``, its digits alone where a source writes the
+    prefix its own way ("No. 1234567" for N1234567); never as part of a longer number."""
     digits = [w for w in number.split() if any(ch.isdigit() for ch in w)]
     core = _NOT_ALNUM.sub("", fold_text(" ".join(digits or [number])))
     if not core:
         return True
-    runs = [core] + [r for r in re.findall(r"\d{5,}", core) if r != core]
+    runs = [core] + [r for r in re.findall(r"\d{5,}", core) if r != core and not whole]
     return any(_spaced(run).search(copy.folded) for run in runs)
 
 

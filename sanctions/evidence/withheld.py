@@ -3,29 +3,48 @@ every public output (the public entities, the public list, the list rows governm
 leaves out what only confidential sources state.
 
 A cell citing only confidential sources is withheld whole. A cell citing a public source beside
-a confidential one is published as far as the public sources' copies state it: a passport number
-or a birth date only a witness's statement gives is no more published than the statement, though
-the report cited beside it is public. So each value is looked for in the copies as validate looks
-for it (``stated``: a date in any usual form, a place or name in any script or spelling, an ID
-by its letters and digits), and quoted words as ``Holding.only_in`` finds them:
+a confidential one is published as far as the public sources' copies state it, and no further:
+a passport number or a birth date only a witness's statement gives is no more published than
+the statement, though the report cited beside it is public. Prose is judged by the words it
+quotes (``Holding.only_in``); a value (the schema's ``found_as``) is looked for in the public
+copies as validate looks for it (``stated``), and:
 
-- a value some public copy states is given;
-- one a confidential copy states and no public copy does is left out: of several (victims, ID
-  numbers, places), that one; of a date, the day or month, where a public copy states the month
-  or year ("May 2020" of 2020-05-15, only a witness giving the day);
-- one no copy states is the editor's, given as typed (validate warns of it), unless a
-  confidential source whose copy is not here is cited: it may be the one that states it.
+- an item some public copy states is given (of several victims, ID numbers or places, those);
+- a date is given as precisely as the public copies state it ("May 2020" of 2020-05-15, where
+  only the witness gives the day), a place as far as they name it ("Zhanaozen" of "Zhanaozen,
+  pretrial centre No. 2");
+- anything else is left out: what no public copy is found to state may be what the confidential
+  one says in words the finders cannot read (a date as "23.VIII.1964", a garbled copy), so
+  leaving it out is the one safe reading. Validate warns of a value no copy states.
+
+A text is public only if its source is and, for a source known only through another's copy,
+that copy's is (``Holding.public``). An ID number must stand whole in a public copy: its digits
+alone, which validate accepts ("No. 1234567" for N1234567), may be another number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
+import pandas as pd
+
+from sanctions.common.mentions import Person, mentions, person
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.passages import quoted_in
+from sanctions.evidence.passages import fold_text, quoted_in
 from sanctions.evidence.quoting import Copy
-from sanctions.evidence.stated import country_in, date_missing, named_in, number_in, place_in
+from sanctions.evidence.stated import (
+    NEAR,
+    country_in,
+    date_missing,
+    named_in,
+    near_passages,
+    number_in,
+    place_in,
+)
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.layout import ColumnSpec
 
@@ -35,7 +54,7 @@ Value = TypeVar("Value", str, list[str])
 FINDERS: dict[str, Callable[[str, Copy], bool]] = {
     "place": place_in,
     "name": named_in,
-    "number": number_in,
+    "number": partial(number_in, whole=True),
     "country": country_in,
 }
 
@@ -46,10 +65,12 @@ def public_value(
     cited: Sequence[str],
     secret: Set[str],
     holding: Holding | None,
+    context: Context | None = None,
 ) -> Value | None:
     """The cell's value as a public output may give it (the module's rule): itself, less of it,
     or None. ``secret``: the list's confidential sources; ``holding``: the copies (None: not
-    read, when only the sources' confidentiality is known)."""
+    read, when only the sources' confidentiality is known); ``context``: where in the public
+    copies a value of the row is looked for."""
     if not value:
         return value
     if cited and all(eid in secret for eid in cited):
@@ -59,39 +80,85 @@ def public_value(
     if col.found_as not in FINDERS and col.found_as != "date":  # prose: by its quoted words
         text = value if isinstance(value, str) else "; ".join(value)
         return None if holding.only_in(quoted_in(text), cited, secret) else value
-    copies = {
-        eid: Copy(eid, None, texts[0], None, texts[1])  # as written, and folded
+    public = [
+        Copy(eid, None, texts[0], None, texts[1])  # as written, and folded
         for eid in cited
-        if (texts := holding.texts(eid)) is not None
-    }
-    public = [c for eid, c in copies.items() if eid not in secret]
-    confidential = [c for eid, c in copies.items() if eid in secret]
-    unread = any(eid in secret and eid not in copies for eid in cited)
+        if holding.public(eid, secret) and (texts := holding.texts(eid)) is not None
+    ]
+    if context is not None:
+        public = context.within(public)
     if col.found_as == "date":
         assert isinstance(value, str)
-        return _date(value, public, confidential, unread)
+        return _date(value, public)
     find = FINDERS[str(col.found_as)]
 
-    def given(item: str) -> bool:
-        if any(find(item, c) for c in public):
-            return True
-        return not unread and not any(find(item, c) for c in confidential)
+    def given(item: str) -> str | None:
+        if col.found_as == "place":
+            return _place(item, public)
+        return item if any(find(item, c) for c in public) else None
 
     if isinstance(value, list):
-        return [item for item in value if given(item)] or None
+        shown = [g for item in value if (g := given(item)) is not None]
+        return shown or None
     typed = items(value) if col.multi or col.found_as == "place" else [value]
-    shown = [item for item in typed if given(item)]
-    return value if len(shown) == len(typed) else "; ".join(shown) or None
+    shown = [g for item in typed if (g := given(item)) is not None]
+    return value if shown == typed else "; ".join(shown) or None
 
 
-def _date(date: str, public: list[Copy], confidential: list[Copy], unread: bool) -> str | None:
-    """The date as precisely as the public copies state it, where only a confidential source
-    may state it more precisely."""
-    if date_missing(date, public, "") is None:
-        return date
-    if not unread and date_missing(date, confidential, "") is not None:
-        return date  # no copy states it: the editor's, as typed (validate warns of it)
-    for coarser in (date[:7], date[:4]):
-        if len(coarser) < len(date) and date_missing(coarser, public, "") is None:
-            return coarser
+@dataclass(frozen=True)
+class Context:
+    """Where a row's values are looked for in a long public copy, as validate looks for them:
+    a person's birth date near where the copy names them (``names``: their names), an
+    incident's near the passages its row quotes (``passages``). "The law of 1975" pages away
+    states nobody's birth year; a report names many incidents' dates."""
+
+    names: tuple[str, ...] = ()
+    passages: tuple[str, ...] = ()
+
+    def within(self, copies: list[Copy]) -> list[Copy]:
+        if self.passages:
+            return near_passages(copies, list(self.passages))
+        people = [p for name in self.names if (p := person(name, frozenset())) is not None]
+        return (
+            [near for c in copies if (near := _naming(c, people)) is not None] if people else copies
+        )
+
+
+def _naming(copy: Copy, people: list[Person]) -> Copy | None:
+    """The stretches of the copy (of about ``NEAR`` characters, at line ends) that name one of
+    ``people``, with the stretch either side, as a copy of their own; None where none does. A
+    short copy is near whole."""
+    text = copy.text or ""
+    if len(text) <= 2 * NEAR:
+        return copy if not mentions(pd.Series([text]), people).empty else None
+    chunks, size = [""], NEAR // 2
+    for line in text.splitlines(keepends=True):
+        if len(chunks[-1]) >= size:
+            chunks.append("")
+        chunks[-1] += line
+    named = mentions(pd.Series(chunks), people).index.tolist()
+    kept = sorted({j for i in named for j in (i - 1, i, i + 1) if 0 <= j < len(chunks)})
+    if not kept:
+        return None
+    near = "".join(chunks[j] for j in kept)
+    return Copy(copy.eid, copy.name, near, None, fold_text(near))
+
+
+def _place(place: str, public: list[Copy]) -> str | None:
+    """The place as far as the public copies name it: whole where they name each of its parts
+    ("Example City, Canaryville quarter"), else the part before a comma or bracket, which names
+    the place (``place_in``), else nothing."""
+    head, *rest = (part.strip(" )") for part in re.split(r"[,(]", place))
+    if not any(place_in(head, c) for c in public):
+        return None
+    if all(any(place_in(part, c) for c in public) for part in rest if part):
+        return place
+    return head
+
+
+def _date(date: str, public: list[Copy]) -> str | None:
+    """The date as precisely as the public copies state it: the day, the month or the year."""
+    for stated in dict.fromkeys((date, date[:7], date[:4])):
+        if date_missing(stated, public, "") is None:
+            return stated
     return None

@@ -138,7 +138,8 @@ def published(
     shown = {e["anchor"] for e in entries}
     acts = [tuple(act) for e in entries for act in e["acts"]]
     people = [graph.id_of("person", t.person_id) for t in targets if t.person_id in shown]
-    chosen = [t for t in targets if t.person_id in shown]
+    # as published: the public graph's posts are made from their published dates
+    chosen = [t.as_published() for t in targets if t.person_id in shown]
     return subset(graph, people, relied_edges(graph, chosen, acts), sources)
 
 

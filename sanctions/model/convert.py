@@ -69,7 +69,7 @@ from sanctions.workbook.accounts import teller
 from sanctions.workbook.columns.values import items
 from sanctions.workbook.reader import Table
 
-R = TypeVar("R", PersonRow, PositionRow, IncidentRow)
+R = TypeVar("R", PersonRow, PositionRow, IncidentRow, InvolvementRow)
 
 STATE_BODY_TYPES = {
     "head_of_state",
@@ -588,6 +588,7 @@ class Converter:
             event = self.events.get(rec.incident_id)
             if person_id is None or event is None or self.only_secret_says(rec):
                 continue
+            rec = self.published("involvement", rec)
             anchor = Anchor.of(rec)
             key = act_key(rec.person_id, rec.incident_id, rec.role, anchor)
             link = self.graph.make("UnknownLink", "involvement", *key)

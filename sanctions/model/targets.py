@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.withheld import public_value
+from sanctions.evidence.withheld import Context, public_value
 from sanctions.model.collective import collective_rows
 from sanctions.model.naming import naming_rows
 from sanctions.model.rows import (
@@ -122,7 +122,13 @@ class Post:
         account it is when it is not the source's own finding."""
         by = teller(self.anchor.account, self.anchor.by)
         told = f" (according to {by})" if by else ""
-        return f"{'Former ' if self.end else ''}{self.title}, {self.org}{told}"
+        return f"{'Former ' if self.ended else ''}{self.title}, {self.org}{told}"
+
+    @property
+    def ended(self) -> bool:
+        """Whether the post has ended: it has an end date, or one a published output leaves
+        out (only a confidential source states when; the post is not therefore still held)."""
+        return bool(self.end) or "end" in self.published
 
     def dates(self, locale: str = "en-GB") -> str:
         """The dates as prose writes them: ``March 2015 to 31 December 2020``, or ``in post as
@@ -146,7 +152,8 @@ def by_incident(items: Iterable[T], act_of: Callable[[T], Act]) -> list[list[T]]
 
 def latest_of(posts: list[Post]) -> Post | None:
     """The post held last: one still held, else the one that ended last."""
-    key = lambda p: (p.end or "9999", p.start or p.as_of or "")  # noqa: E731
+    # an end left out of a published output: ended, when is not said
+    key = lambda p: (p.end or ("" if p.ended else "9999"), p.start or p.as_of or "")  # noqa: E731
     return sorted(posts, key=key)[-1] if posts else None
 
 
@@ -217,6 +224,15 @@ class Act:
             parts.append(self.place)
         title = f"“{self.incident}”" if quoted else self.incident
         return f"{title} ({', '.join(parts)})" if parts else title
+
+
+def _context(row: object) -> Context | None:
+    """Where the row's values are looked for in its public copies: a person's near their
+    names, another row's near the passages it quotes (``evidence.withheld.Context``)."""
+    if isinstance(row, PersonRow):
+        return Context(names=(row.name, *row.name_original))
+    quote = getattr(row, "quote", None)
+    return Context(passages=tuple(quote)) if quote else None
 
 
 # A post's columns by the names its fields have.
@@ -423,9 +439,11 @@ def public_values(
     if not secret:
         return {}
     found: dict[str, Any] = {}
+    context = _context(row)
     for col in _sourced(sheet):
         value = getattr(row, col.name)
-        given = public_value(col, value, getattr(row, str(col.sources)), secret, holding)
+        cited = getattr(row, str(col.sources))
+        given = public_value(col, value, cited, secret, holding, context)
         if given != value:
             found[col.name] = given
     return found
@@ -530,7 +548,8 @@ def load_targets(
                 row=part.row,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
                 publishers=published_by(part.evidence_ids),
-                published=shown[part.incident_id],
+                published=shown[part.incident_id]
+                | public_values("involvement", part, secret, holding),
             )
         )
     for relation in rows.relations:

@@ -57,10 +57,11 @@ def public_targets(
     incidents in which that person is a victim, never cited against them."""
     victim_of = victim_of or {}
     out = []
-    # as published: without what only confidential sources state (``Target.as_published``)
-    for target in (t.as_published() for t in targets):
-        if left_off(target, evidence, victim_of) is not None:  # the one rule of who is shown
-            continue
+    for full in targets:
+        if left_off(full, evidence, victim_of) is not None:  # the one rule of who is shown
+            continue  # judged as the packages judge, on all the list knows
+        # shown as published: without what only confidential sources state
+        target = full.as_published()
         own = victims_own(target, victim_of)
         sources: dict[str, None] = {}
         posts = [
@@ -143,9 +144,11 @@ def public_line(act: Act, titled: bool = True) -> str:
     if act.anchor.quote:
         # the list's account with its caveats, then the source's words and whose they are
         said = statement(act.anchor, "")
-        told = f"{sentence(act.description)} In the source's words: {said}."
+        # the description left out where its quoted words only confidential copies hold
+        own = f"{sentence(act.description)} " if act.description else ""
+        told = f"{own}In the source's words: {said}."
     else:
-        told = act.description
+        told = act.description or f"{role(act.role).label.capitalize()}."
     return f"{act.titled()}: {told}" if titled else told
 
 

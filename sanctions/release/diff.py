@@ -283,8 +283,9 @@ def _indirectly(
     found: SheetDiff, sides: tuple[_Side, _Side], secret: tuple[set[str], set[str]]
 ) -> SheetDiff:
     """The sheet's entries, each also marked where it is confidential through another row: a
-    fact cited only to confidential sources, an act in a confidential incident. A changelog
-    is pasted into release notes; such a row is no more public than what it rests on."""
+    fact cited only to confidential sources, or to one among others (what it gives may be that
+    source's alone), an act in a confidential incident. A changelog is pasted into release
+    notes; such a row is no more public than what it rests on."""
     evidence, incidents = secret
     by_row = [{r.row: r for r in side.rows} for side in sides]
 
@@ -302,6 +303,9 @@ def _indirectly(
                 ]
                 if cited and all(i in evidence for i in cited):
                     more.add("cited only to confidential sources")
+                elif any(i in evidence for i in cited):
+                    # a value or words only that source states may be in it (evidence/withheld)
+                    more.add("cites a confidential source")
             if found.sheet != "incidents" and row.values.get("incident_id") in incidents:
                 more.add("in a confidential incident")
         return tuple(sorted(more))

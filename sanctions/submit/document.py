@@ -503,6 +503,28 @@ def describe(document: Letter, jurisdiction: Jurisdiction, submitter: dict[str, 
     properties.subject = f"Sanctions submission to {jurisdiction.authority}"
 
 
+# How the confidentiality page names a cell a published output leaves out, where its
+# column's name does not say it.
+CELL_WORDS = {
+    "start": "start date",
+    "end": "end date",
+    "as_of": "date in post",
+    "id_numbers": "ID numbers",
+    "exculpatory": "contrary information",
+}
+
+
+# A line of the page on what only confidential evidence states of a person, post or incident,
+# as the letter gives it: a published list gives less of it, or nothing.
+SECRET_CELLS = "Stated (as given here) only by confidential evidence, not to be published: "
+
+
+def _cells(published: dict[str, Any]) -> str:
+    """``birth date and ID numbers``: the cells only confidential evidence states."""
+    said = [CELL_WORDS.get(name, name.replace("_", " ")) for name in published]
+    return f"{', '.join(said[:-1])} and {said[-1]}" if len(said) > 1 else said[0]
+
+
 def confidential_items(
     inside: Sequence[tuple[Target, Scope]], cited: Sequence[Evidence], locale: str = "en-GB"
 ) -> list[str]:
@@ -514,10 +536,18 @@ def confidential_items(
         return act.when(locale)
 
     for target, _ in inside:
+        if target.published:
+            lines[f"{SECRET_CELLS}{target.name}'s {_cells(target.published)}"] = None
         for post in target.own_posts:
             if not post.publishable:
                 lines[f"Post resting on confidential evidence: {post.title}, {post.org}"] = None
+            elif post.published:
+                post_of = f"the post {post.title}, {post.org}"
+                lines[f"{SECRET_CELLS}{_cells(post.published)} of {post_of}"] = None
         for act in target.own_acts:
+            if act.publishable and act.published:
+                told = f"{_cells(act.published)} of {act.incident} ({when(act)})"
+                lines[f"{SECRET_CELLS}{told}"] = None
             if act.confidential:
                 lines[f"Incident: {act.incident} ({when(act)})"] = None
             elif not act.publishable:

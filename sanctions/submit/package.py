@@ -149,7 +149,14 @@ def build_package(inputs: Inputs, jurisdiction: Jurisdiction, folder: Path) -> B
     family = jurisdiction.family.relationships if jurisdiction.family is not None else ()
     edges = relied_edges(inputs.graph, [t for t, _ in inside], relationships=family)
     entities = subset(inputs.graph, people, edges, evidence)
-    publishable = subset(inputs.public_graph, people, edges, evidence)
+    # the public graph's posts are made from their published dates (``Target.as_published``)
+    shown = [t.as_published() for t, _ in inside]
+    publishable = subset(
+        inputs.public_graph,
+        people,
+        relied_edges(inputs.public_graph, shown, relationships=family),
+        evidence,
+    )
     ftmio.write_one(send, entities, publishable, inputs.prefix, inputs.lines)
     render_submission(
         send / LETTER_FILE,

@@ -393,10 +393,14 @@ def test_a_summary_telling_a_confidential_incident_is_an_error_at_its_cell(build
             "its place and month, Example City, March 2020",
         ),
         ("Minister; arrests in Example City in 2020.", None),  # a year: many things happened
+        (  # one of the incident's places (below: "Example City; Zhanaozen")
+            "Minister behind arrests in Zhanaozen in March 2020.",
+            "its place and month, Zhanaozen, March 2020",
+        ),
         ("Minister of the interior in March 2020.", None),  # a month alone: likewise
     ):
         rows = workbooks.valid_rows()
-        rows["incidents"][0]["confidential"] = "yes"
+        rows["incidents"][0].update(confidential="yes", place="Example City; Zhanaozen")
         rows["persons"][0]["summary"] = summary
         findings = [
             f

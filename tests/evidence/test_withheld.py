@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.evidence.withheld import public_value
+from sanctions.evidence.withheld import Context, public_value
 from sanctions.workbook.layout import load_layout
 from tests.evidence.test_holding import READS, Item, holding
 
@@ -56,21 +56,49 @@ def test_a_date_is_given_as_precisely_as_the_public_copies_give_it(
     assert public_value(birth, "1971-04-02", ["E1", "E2"], SECRET, found) is None
 
 
-def test_a_value_no_copy_states_is_the_editors_unless_a_confidential_copy_is_not_here(
+def test_a_value_no_public_copy_states_is_left_out_however_the_confidential_one_says_it(
     copies,  # type: ignore[no-untyped-def]
 ) -> None:
+    """What the finders cannot read in the confidential copy (a date as "23.VIII.1964", a
+    garbled copy) may be what it says: only what a public copy states is given."""
     date = column("incidents", "date")
-    # neither copy says 3 June 2021: typed by the editor (validate warns of it), given
-    assert public_value(date, "2021-06-03", ["E1", "E2"], SECRET, copies) == "2021-06-03"
-    # E3, confidential, has no copy here: it may be the one that says it
+    assert public_value(date, "2021-06-03", ["E1", "E2"], SECRET, copies) is None
     assert public_value(date, "2021-06-03", ["E1", "E3"], {"E3"}, copies) is None
     # ... though a public copy's own words are given still
     assert public_value(date, "2020-05-01", ["E1", "E3"], {"E3"}, copies) == "2020-05"
+    assert public_value(date, "2020-05-01", ["E1"], {"E3"}, copies) == "2020-05-01"
 
 
-def test_an_id_number_only_the_confidential_copy_holds_is_left_out(copies) -> None:  # type: ignore[no-untyped-def]
+def test_a_public_source_read_in_a_confidential_copy_is_not_public(tmp_path: Path) -> None:
+    """A public report known only as the witness's statement quotes it is read in the
+    statement: what it says there is the statement's to withhold."""
+    found = holding(
+        tmp_path,
+        {"report.txt": REPORT, "interview.txt": INTERVIEW},
+        [Item("E1", "report.txt"), Item("E2", "interview.txt"), Item("E4", None, "E2")],
+    )
+    ids = column("persons", "id_numbers")
+    assert public_value(ids, ["Passport N7654321"], ["E4", "E2"], SECRET, found) is None
+    place = column("incidents", "place")
+    assert public_value(place, "Zhanaozen", ["E4", "E2"], SECRET, found) is None
+    assert public_value(place, "Zhanaozen", ["E1", "E4", "E2"], SECRET, found) == "Zhanaozen"
+
+
+def test_an_id_number_only_the_confidential_copy_holds_is_left_out(
+    copies,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     ids = column("persons", "id_numbers")
     assert public_value(ids, ["Passport N7654321"], ["E1", "E2"], SECRET, copies) is None
+    # an ID stands whole in a public copy, not by its digits alone (a hotline's number)
+    (tmp_path / "hotline").mkdir()
+    hotline = holding(
+        tmp_path / "hotline",
+        {"report.txt": "Call the hotline on 765-43-21.", "interview.txt": INTERVIEW},
+        [Item("E1", "report.txt"), Item("E2", "interview.txt")],
+    )
+    assert public_value(ids, ["Passport N7654321"], ["E1", "E2"], SECRET, hotline) is None
+    assert public_value(ids, ["765-43-21"], ["E1", "E2"], SECRET, hotline) == ["765-43-21"]
     nationality = column("persons", "nationality")
     assert public_value(nationality, ["KZ"], ["E1", "E2"], SECRET, copies) == ["KZ"]
 
@@ -83,6 +111,10 @@ def test_of_several_values_only_those_a_public_copy_states_are_given(copies) -> 
     assert public_value(place, "Zhanaozen; Aktau", ["E1", "E2"], SECRET, copies) == "Zhanaozen"
     assert public_value(place, "Zhanaozen", ["E1", "E2"], SECRET, copies) == "Zhanaozen"
     assert public_value(place, "Aktau", ["E1", "E2"], SECRET, copies) is None
+    # a place is given as far as the public copies name it
+    where = "Zhanaozen, Aktau pretrial centre"
+    assert public_value(place, where, ["E1", "E2"], SECRET, copies) == "Zhanaozen"
+    assert public_value(place, "Zhanaozen (Aktau)", ["E1", "E2"], SECRET, copies) == "Zhanaozen"
 
 
 def test_prose_is_judged_by_its_quoted_words_and_any_cell_by_its_sources(copies) -> None:  # type: ignore[no-untyped-def]
@@ -96,3 +128,28 @@ def test_prose_is_judged_by_its_quoted_words_and_any_cell_by_its_sources(copies)
     assert public_value(column("incidents", "place"), "Zhanaozen", ["E2"], SECRET, None) is None
     # without the copies, a cell with a public source is given
     assert public_value(summary, secret, ["E1", "E2"], SECRET, None) == secret
+
+
+def test_a_persons_value_is_looked_for_where_a_long_public_copy_names_them(
+    tmp_path: Path,
+) -> None:
+    """A year the report gives pages away from her ("the law of 1975") is nobody's birth year;
+    her own paragraph's is hers. An incident's value is looked for near its passages."""
+    filler = "The region's courts heard many cases that year.\n" * 80
+    report = (
+        f"Under the law of 1975, protests need a permit.\n{filler}"
+        "Colonel Dana Fictiyeva, born in 1981, commands the police.\n"
+    )
+    found = holding(
+        tmp_path,
+        {"report.txt": report, "interview.txt": INTERVIEW},
+        [Item("E1", "report.txt"), Item("E2", "interview.txt")],
+    )
+    birth = column("persons", "birth_date")
+    hers = Context(names=("Dana Fictiyeva",))
+    assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found, hers) is None
+    assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found) == "1975"  # anywhere
+    assert public_value(birth, "1981-04-02", ["E1", "E2"], SECRET, found, hers) == "1981"
+    date = column("incidents", "date")
+    told = Context(passages=("Colonel Dana Fictiyeva, born in 1981",))
+    assert public_value(date, "1975-06-06", ["E1", "E2"], SECRET, found, told) is None

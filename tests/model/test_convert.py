@@ -343,9 +343,14 @@ def test_public_graph_leaves_out_what_only_confidential_sources_give_of_a_person
     assert dana(public).get("idNumber") == []
     assert dana(public).get("notes") == []
     assert dana(public).get("name") == ["Dana Fictiyeva"]  # the person stays, by their act
+    # beside the public report: what it states of her (the year she was born) is published,
+    # and what it does not (the day, the passport) still is not
     rows["persons"][1].update(identity_evidence_ids="E001; E002", exculpatory_evidence_ids="E001")
     public = graph_of(build, rows, public=True)
-    assert dana(public).get("birthDate") == ["1971-04-02"] and dana(public).get("notes")
+    assert dana(public).get("birthDate") == [] and dana(public).get("notes")
+    rows["persons"][1].update(birth_date="1981-04-02")
+    public = graph_of(build, rows, public=True)
+    assert dana(public).get("birthDate") == ["1981"] and dana(public).get("idNumber") == []
 
 
 def test_a_value_a_public_copy_states_only_in_part_is_published_as_far_as_it_states_it(build):

@@ -3,6 +3,7 @@ and never against their own victim, second-hand sources said to be so. Every nam
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -235,6 +236,64 @@ def test_the_page_dates_an_incident_as_precisely_as_its_public_sources_do(
     assert "15 March" not in (folder / "public" / "index.html").read_text(encoding="utf-8")
     letter = Document(folder / f"{folder.name}-us" / "send" / "submission.docx")
     assert any("(March 15, 2020, Example City)" in p.text for p in letter.paragraphs)
+
+
+def test_a_post_whose_dates_only_a_confidential_source_gives_is_published_without_them(
+    build, tmp_path: Path
+) -> None:
+    """Beside the public report (which gives the year), a confidential interview with no copy
+    is cited for the day Dana took up her post and for the day Arman left his: the page, the
+    publishable entities and the list rows give the year, and Arman's post as a former one;
+    the letter gives the days and its confidentiality page says so."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+    rows["positions"][1].update(start_date="2018-06-04", evidence_ids="E001; E003")
+    rows["positions"][0].update(end_date="2021-02-11", evidence_ids="E001; E003")
+    book = build(rows)
+    out = tmp_path / "out"
+    proc = run_cli("export", str(book), "--out", str(out), "--only", "gb")
+    assert proc.returncode == 0, proc.stderr
+    folder = out / book.stem
+    page = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    assert "Chief, Example City Police (from 2018)" in page and "June 2018" not in page
+    entities = (folder / "entities.ftm.json").read_text(encoding="utf-8")
+    starts = [
+        json.loads(line)["properties"].get("startDate")
+        for line in entities.splitlines()
+        if '"Occupancy"' in line
+    ]
+    assert ["2018"] in starts and "2018-06-04" not in entities and "2021-02-11" not in entities
+    send = folder / f"{book.stem}-gb" / "send"
+    table = (send / f"{book.stem}-gb-targets.csv").read_text(encoding="utf-8-sig")
+    assert "Former Minister" in table and "2021" not in table
+    letter = [p.text for p in Document(send / "submission.docx").paragraphs]
+    assert any("4 June 2018" in p for p in letter)
+    assert (
+        "Stated (as given here) only by confidential evidence, not to be published: start date "
+        "of the post Chief, Example City Police" in letter
+    )
+
+
+def test_a_description_quoting_only_a_confidential_copy_is_left_off_the_page(
+    build, tmp_path: Path
+) -> None:
+    """The act stands on the public report's words; its description quotes the confidential
+    witness statement, cited beside it: the page tells the act in the report's words alone."""
+    rows = workbooks.valid_rows()
+    rows["evidence"][1]["confidential"] = "yes"  # E002, the witness statement
+    rows["incidents"][0]["victims_confidential"] = "no"
+    rows["involvement"][0].update(
+        evidence_ids="E001; E002",
+        description="Ordered the detentions; a protester said “We were surrounded by police”.",
+    )
+    folder = export(build, tmp_path, rows)
+    arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
+    assert "In the source&#39;s words" in arman or "In the source's words" in arman
+    assert "surrounded" not in arman and "Ordered the detentions" not in arman
+    letter = Document(folder / f"{folder.name}-us" / "send" / "submission.docx")
+    assert any("surrounded by police" in p.text for p in letter.paragraphs)
 
 
 def test_a_description_ending_in_a_quotation_gets_no_second_full_stop() -> None:

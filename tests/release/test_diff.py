@@ -234,6 +234,14 @@ def test_rows_confidential_through_what_they_rest_on_are_marked(build):
     assert sheet(diff, "involvement").changed[0].confidential == ("in a confidential incident",)
     assert sheet(diff, "persons").changed[0].confidential == ("cited only to confidential sources",)
     assert INTERNAL in render_markdown(diff)
+    # beside a public source too: the birth date may be the confidential one's alone
+    old["persons"][1]["identity_evidence_ids"] = new["persons"][1]["identity_evidence_ids"] = (
+        "E001; E002"
+    )
+    new["persons"][1]["birth_date"] = "1971-04-03"
+    diff = diff_of(build, old, new)
+    assert sheet(diff, "persons").changed[0].confidential == ("cites a confidential source",)
+    assert INTERNAL in render_markdown(diff)
 
 
 def test_json_is_sorted_and_the_same_every_time(build):

@@ -646,5 +646,9 @@ def test_identifying_details_only_confidential_sources_give_stay_out_of_the_list
             p.text for p in Document(sent(folder, code) / "submission.docx").paragraphs
         )
         assert "1971" in letter, code
+        assert (
+            "Stated (as given here) only by confidential evidence, not to be published: Dana "
+            "Fictiyeva's birth date, nationality and ID numbers" in letter
+        ), code
         checked += 1
     assert checked >= 3
