@@ -74,8 +74,8 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 STOPPED = (
-    "stopped: nothing this run was writing was kept, and the outputs of the last complete run "
-    "are as they were"
+    "stopped: nothing was left half-written; each output is as the last run that finished "
+    "writing it left it"
 )
 
 

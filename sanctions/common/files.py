@@ -31,28 +31,41 @@ def shared_mode(path: Path) -> None:
     os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask())
 
 
-# What a user sends to stop a run: held back while files that go together are put in place.
-STOPPING = (signal.SIGINT, signal.SIGTERM)
+# What a user sends to stop a run (and Ctrl-Break, on Windows): held back while files that go
+# together are put in place.
+STOPPING = (
+    signal.SIGINT,
+    signal.SIGTERM,
+    *([signal.SIGBREAK] if hasattr(signal, "SIGBREAK") else []),
+)
 
 
 @contextmanager
 def together() -> Iterator[None]:
-    """A few quick steps that must all happen or none (two files replaced as a pair): a Ctrl-C
-    or a stop during them is noted and acted on once they are done, by the handler the command
-    had (``cli``'s, which says the last outputs are kept). Only the main thread may set
-    handlers; elsewhere the steps simply run."""
+    """A few quick steps that must all happen or none (two files renamed into place as a
+    pair): a stop asked for during them is noted and, once they are done, asked for again, so
+    that the handler the command had acts on it then (``cli``'s Ctrl-C; the system's for a
+    signal without one, which ends the process). A step that fails raises its own error: the
+    run ends by it anyway. Only the main thread may set handlers; elsewhere the steps simply
+    run."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     noted: list[int] = []
     held = {sig: signal.signal(sig, lambda got, _: noted.append(got)) for sig in STOPPING}
-    try:
-        yield
-    finally:
+
+    def restore() -> None:
         for sig, handler in held.items():  # None: a handler not set from Python
             signal.signal(sig, signal.SIG_DFL if handler is None else handler)
-        if noted:
-            signal.raise_signal(noted[0])  # now, as if it came at this moment
+
+    try:
+        yield
+    except BaseException:
+        restore()
+        raise
+    restore()
+    if noted:
+        signal.raise_signal(noted[0])  # now, as if it came at this moment
 
 
 @contextmanager

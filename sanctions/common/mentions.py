@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -66,11 +67,14 @@ SOFT = "\u00ad"  # a soft hyphen: invisible, and no word break
 GLUED = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # SerikOrazov, #FreeOrazov
 
 
+@lru_cache(maxsize=1 << 16)
 def forms(word: str) -> frozenset[str]:
-    """The relaxed readings of one word under every romanisation system."""
+    """The relaxed readings of one word under every romanisation system (once per word: a
+    long copy repeats its words thousands of times, each read for every name looked for)."""
     return frozenset(relaxed(r) for r in readings(word))
 
 
+@lru_cache(maxsize=1 << 12)
 def stems(name_forms: frozenset[str]) -> frozenset[str]:
     """What a word must begin with to be a case of the name: a feminine -a dropped, and the
     й of a name in -ай, -ей, -ой, -ий with the vowel before it where it declines as an

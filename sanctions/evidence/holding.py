@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sanctions.evidence.folder import RefusedName, evidence_folder, resolve
 from sanctions.evidence.passages import (
@@ -78,6 +78,8 @@ class Holding:
     _quotations: dict[str, tuple[tuple[int, ...], list[tuple[int, int]]]] = field(
         default_factory=dict, repr=False
     )
+    # what a reader of the texts works out once for every row (``withheld``: each copy as one)
+    worked: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, sources: Iterable[Source], workbook: Path | None) -> Holding:

@@ -35,7 +35,7 @@ from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person
-from sanctions.evidence.passages import fold, fold_text, parts, spans
+from sanctions.evidence.passages import fold_text, parts, spans
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
@@ -324,7 +324,7 @@ def near_passages(copies: list[Copy], quotes: list[str]) -> list[Copy]:
         ]
         if not windows:
             continue
-        origin = fold(text).origin  # where each folded character stands in the copy
+        origin = copy.origin  # where each folded character stands in the copy (worked out once)
         kept = "\n\n".join(
             text[max(0, origin[a] - NEAR) : origin[min(b, len(origin)) - 1] + NEAR]
             for a, b in sorted(windows)

@@ -81,12 +81,12 @@ def public_value(
         text = value if isinstance(value, str) else "; ".join(value)
         return None if holding.only_in(quoted_in(text), cited, secret) else value
     public = [
-        Copy(eid, None, texts[0], None, texts[1])  # as written, and folded
+        copy
         for eid in cited
-        if holding.public(eid, secret) and (texts := holding.texts(eid)) is not None
+        if holding.public(eid, secret) and (copy := _copy(holding, eid)) is not None
     ]
     if context is not None:
-        public = context.within(public)
+        public = context.within(public, holding)
     if col.found_as == "date":
         assert isinstance(value, str)
         return _date(value, public)
@@ -105,6 +105,17 @@ def public_value(
     return value if shown == typed else "; ".join(shown) or None
 
 
+def _copy(holding: Holding, eid: str) -> Copy | None:
+    """The source's text as one copy, made once for every row that cites it (its casefolded
+    text, read by every date looked for, with it)."""
+    key = ("copy", eid)
+    if key not in holding.worked:
+        texts = holding.texts(eid)  # as written, and folded
+        holding.worked[key] = None if texts is None else Copy(eid, None, texts[0], None, texts[1])
+    found: Copy | None = holding.worked[key]
+    return found
+
+
 @dataclass(frozen=True)
 class Context:
     """Where a row's values are looked for in a long public copy, as validate looks for them:
@@ -115,33 +126,44 @@ class Context:
     names: tuple[str, ...] = ()
     passages: tuple[str, ...] = ()
 
-    def within(self, copies: list[Copy]) -> list[Copy]:
+    def within(self, copies: list[Copy], holding: Holding) -> list[Copy]:
         if self.passages:
             return near_passages(copies, list(self.passages))
         people = [p for name in self.names if (p := person(name, frozenset())) is not None]
-        return (
-            [near for c in copies if (near := _naming(c, people)) is not None] if people else copies
-        )
+        if not people:
+            return copies
+        return [near for c in copies if (near := _naming(c, people, holding)) is not None]
 
 
-def _naming(copy: Copy, people: list[Person]) -> Copy | None:
-    """The stretches of the copy (of about ``NEAR`` characters, at line ends) that name one of
-    ``people``, with the stretch either side, as a copy of their own; None where none does. A
-    short copy is near whole."""
+def _naming(copy: Copy, people: list[Person], holding: Holding) -> Copy | None:
+    """The stretches of the copy (of about half ``NEAR`` characters, at line ends) that name
+    one of ``people``, with the stretch either side, as a copy of their own; None where none
+    does. A short copy is near whole."""
     text = copy.text or ""
     if len(text) <= 2 * NEAR:
         return copy if not mentions(pd.Series([text]), people).empty else None
-    chunks, size = [""], NEAR // 2
-    for line in text.splitlines(keepends=True):
-        if len(chunks[-1]) >= size:
-            chunks.append("")
-        chunks[-1] += line
-    named = mentions(pd.Series(chunks), people).index.tolist()
+    chunks = _chunks(copy, holding)
+    named = mentions(chunks, people).index.tolist()
     kept = sorted({j for i in named for j in (i - 1, i, i + 1) if 0 <= j < len(chunks)})
     if not kept:
         return None
-    near = "".join(chunks[j] for j in kept)
+    near = "".join(chunks.iloc[j] for j in kept)
     return Copy(copy.eid, copy.name, near, None, fold_text(near))
+
+
+def _chunks(copy: Copy, holding: Holding) -> pd.Series:
+    """The copy in stretches of about half ``NEAR`` characters, ending at line ends: made once
+    for every person whose names are looked for in it."""
+    key = ("chunks", copy.eid)
+    if key not in holding.worked:
+        chunks, size = [""], NEAR // 2
+        for line in (copy.text or "").splitlines(keepends=True):
+            if len(chunks[-1]) >= size:
+                chunks.append("")
+            chunks[-1] += line
+        holding.worked[key] = pd.Series(chunks)
+    found: pd.Series = holding.worked[key]
+    return found
 
 
 def _place(place: str, public: list[Copy]) -> str | None:

@@ -54,6 +54,7 @@ def left_off(
     if not any(found.in_scope for found in scopes):
         return NOT_READY if any(found.not_ready for found in scopes) else NO_GOVERNMENT
     own = victims_own(target, victim_of)
-    if not any(act.publishable and citable(act.evidence, evidence, own) for act in target.own_acts):
+    acts = target.as_published().own_acts  # not an act whose date only confidential sources give
+    if not any(act.publishable and citable(act.evidence, evidence, own) for act in acts):
         return NO_PUBLIC_CONDUCT
     return None

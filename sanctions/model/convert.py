@@ -60,8 +60,8 @@ from sanctions.model.targets import (
     RELATIVE_IS,
     Anchor,
     act_key,
+    as_fields,
     described,
-    given,
     public_values,
 )
 from sanctions.rules.finding import cell_ref
@@ -266,7 +266,7 @@ class Converter:
         if not self.public:
             return rec
         found = public_values(sheet, rec, self.secret, self.holding)
-        return replace(rec, **given(rec, found)) if found else rec
+        return replace(rec, **as_fields(rec, found)) if found else rec
 
     def only_secret_says(self, rec: PositionRow | InvolvementRow) -> bool:
         """Public output: whether the row's quoted words are held only by its confidential

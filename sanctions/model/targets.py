@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
+from sanctions.evidence.stated import WITHHELD_BY
 from sanctions.evidence.withheld import Context, public_value
 from sanctions.model.collective import collective_rows
 from sanctions.model.naming import naming_rows
@@ -35,6 +36,24 @@ def identity_columns() -> tuple[str, ...]:
     """The person's identifying details: the cells whose sources are identity_evidence_ids."""
     persons = load_layout().sheet("persons")
     return tuple(c.name for c in persons.columns if c.sources == "identity_evidence_ids")
+
+
+class Later:
+    """What a published output gives of a row otherwise than typed, worked out when first asked
+    for: only the public outputs ask (``Target.as_published``), and judging it reads the
+    copies, which validate, the report and the screening never need."""
+
+    __slots__ = ("_made", "_make")
+
+    def __init__(self, make: Callable[[], dict[str, Any]] | None = None) -> None:
+        self._make = make
+        self._made: dict[str, Any] | None = None if make is not None else {}
+
+    def get(self) -> dict[str, Any]:
+        if self._made is None:
+            assert self._make is not None
+            self._made, self._make = self._make(), None
+        return self._made
 
 
 @dataclass(slots=True)
@@ -109,7 +128,12 @@ class Post:
     row: int = 0  # the positions sheet's Excel row it is typed on
     org_id: str = ""  # the body's ID (``org`` is its name)
     # the dates a published output gives otherwise (``Target.published``)
-    published: dict[str, Any] = field(default_factory=dict)
+    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+
+    @property
+    def published(self) -> dict[str, Any]:
+        """The post's cells a published output gives otherwise than typed (``Later``)."""
+        return self.shown.get()
 
     def told(self, locale: str = "en-GB") -> str:
         """The dates, and whose account the post is when it is not the source's own finding:
@@ -188,8 +212,13 @@ class Act:
     # the incident's violations the act is part of, where the sources show only some
     # (involvement's part_in); empty: all of them
     part_in: tuple[str, ...] = ()
-    # the incident's cells a published output gives otherwise (``Target.published``)
-    published: dict[str, Any] = field(default_factory=dict)
+    # the incident's and the act's cells a published output gives otherwise (``Target.published``)
+    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+
+    @property
+    def published(self) -> dict[str, Any]:
+        """The incident's and the act's cells a published output gives otherwise than typed (``Later``)."""
+        return self.shown.get()
 
     @property
     def violations(self) -> list[str]:
@@ -239,8 +268,17 @@ def _context(row: object) -> Context | None:
 POST_FIELDS = {"start_date": "start", "end_date": "end"}
 
 
-def _renamed(published: dict[str, Any]) -> dict[str, Any]:
+def _post_shown(post: PositionRow, secret: Set[str], holding: Holding | None) -> dict[str, Any]:
+    """A post's published cells by its fields' names (``start`` for start_date)."""
+    published = public_values("positions", post, secret, holding)
     return {POST_FIELDS.get(name, name): value for name, value in published.items()}
+
+
+def _act_shown(
+    incident: Later, part: InvolvementRow, secret: Set[str], holding: Holding | None
+) -> dict[str, Any]:
+    """An act's published cells: its incident's, and its own (its description)."""
+    return incident.get() | public_values("involvement", part, secret, holding)
 
 
 def _dated(act: Act) -> bool:
@@ -248,7 +286,7 @@ def _dated(act: Act) -> bool:
     return act.published.get("date", act.date) is not None
 
 
-def given(row: object, published: dict[str, Any]) -> dict[str, Any]:
+def as_fields(row: object, published: dict[str, Any]) -> dict[str, Any]:
     """The values a published output gives in place of the row's: nothing as the field holds
     it (an empty list, an empty text where one is required)."""
     kinds = {f.name: str(f.type) for f in fields(row)}  # type: ignore[arg-type]
@@ -288,7 +326,12 @@ class Target(PersonRow):
     # the person's cells a published output gives otherwise than typed, each with what it may
     # give (None: nothing), as ``evidence.withheld`` judges them: a birth date or contrary
     # information only confidential sources state
-    published: dict[str, Any] = field(default_factory=dict)
+    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+
+    @property
+    def published(self) -> dict[str, Any]:
+        """The person's cells a published output gives otherwise than typed (``Later``)."""
+        return self.shown.get()
 
     @property
     def own_acts(self) -> list[Act]:
@@ -316,12 +359,12 @@ class Target(PersonRow):
             or any(a.published for a in self.acts)
         ):
             return self
-        posts = [replace(p, **given(p, p.published)) for p in self.posts]
+        posts = [replace(p, **as_fields(p, p.published)) for p in self.posts]
         acts = [
-            replace(a, **given(a, a.published), publishable=a.publishable and _dated(a))
+            replace(a, **as_fields(a, a.published), publishable=a.publishable and _dated(a))
             for a in self.acts
         ]
-        return replace(self, **given(self, self.published), posts=posts, acts=acts)
+        return replace(self, **as_fields(self, self.published), posts=posts, acts=acts)
 
     @property
     def identity_withheld(self) -> list[str]:
@@ -436,16 +479,20 @@ def public_values(
     (None: nothing), by the one rule of ``evidence.withheld``: what only confidential sources
     state leaves public outputs, a birth date only a witness gives as her statement does. A
     cell whose sources are not given stays; validate asks for them."""
-    if not secret:
-        return {}
+    if not secret or getattr(row, "confidential", False) is True:
+        return {}  # a confidential incident reaches no public output
     found: dict[str, Any] = {}
     context = _context(row)
     for col in _sourced(sheet):
+        flag = WITHHELD_BY.get(col.name)
+        if flag is not None and getattr(row, flag, False) is True:
+            # never published; the whole list names whom to withhold from the words shown
+            continue
         value = getattr(row, col.name)
         cited = getattr(row, str(col.sources))
-        given = public_value(col, value, cited, secret, holding, context)
-        if given != value:
-            found[col.name] = given
+        shown = public_value(col, value, cited, secret, holding, context)
+        if shown != value:
+            found[col.name] = shown
     return found
 
 
@@ -469,7 +516,7 @@ def load_targets(
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
     for person in targets.values():
-        person.published = public_values("persons", person, secret, holding)
+        person.shown = Later(partial(public_values, "persons", person, secret, holding))
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)
@@ -496,7 +543,7 @@ def load_targets(
                     named=post.row in posts_named,
                     row=post.row,
                     org_id=post.org_id,
-                    published=_renamed(public_values("positions", post, secret, holding)),
+                    shown=Later(partial(_post_shown, post, secret, holding)),
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons, holding)
@@ -509,7 +556,10 @@ def load_targets(
         return tuple(dict.fromkeys(found))
 
     told = {r.incident_id: Anchor.of(r) for r in rows.incidents}  # one per incident, shared
-    shown = {r.incident_id: public_values("incidents", r, secret, holding) for r in rows.incidents}
+    incident_shown = {
+        r.incident_id: Later(partial(public_values, "incidents", r, secret, holding))
+        for r in rows.incidents
+    }
     for part in rows.involvement:
         target = targets.get(part.person_id)
         incident = incidents.get(part.incident_id)
@@ -548,8 +598,9 @@ def load_targets(
                 row=part.row,
                 second_hand=bool(part.evidence_ids) and set(part.evidence_ids) <= through,
                 publishers=published_by(part.evidence_ids),
-                published=shown[part.incident_id]
-                | public_values("involvement", part, secret, holding),
+                shown=Later(
+                    partial(_act_shown, incident_shown[part.incident_id], part, secret, holding)
+                ),
             )
         )
     for relation in rows.relations:

@@ -105,16 +105,15 @@ class ScreenedList:
     written: tuple[Path, Path]  # screening.json and gap-matrix.xlsx
 
 
-def _keep_previous(folder: Path, screening: Screening) -> None:
-    """Keep the latest screening as the previous one when the new one reads other reference
-    data (a new month's lists): `status --since` tells what changed between them. Screening
-    again against the same data only replaces the latest."""
+def _keep_previous(folder: Path, screening: Screening) -> bool:
+    """Whether to keep the latest screening as the previous one: the new one reads other
+    reference data (a new month's lists), and `status --since` tells what changed between
+    them. Screening again against the same data only replaces the latest."""
     try:
         latest = load_screening(folder)
     except InputError:
-        return  # unreadable: nothing worth keeping
-    if latest is not None and not same_reference(latest, screening):
-        os.replace(folder / SCREENING_FILE, folder / PREVIOUS_SCREENING_FILE)
+        return False  # unreadable: nothing worth keeping
+    return latest is not None and not same_reference(latest, screening)
 
 
 def screen_list(
@@ -137,16 +136,21 @@ def screen_list(
     record = to_json(screening, to_data(matrix))
     with held(folder):  # not while an export replaces the folder
         claim(folder, recognise(screening.list_name))
-        # Both or neither: the grid is made beside its place first (the larger, the one a full
-        # disk stops), then the record is written and the grid moved into place with Ctrl-C
-        # held back (``together``), so that a stop leaves the last whole screening's pair.
+        # Both or neither: the grid and the record are written beside their places first (a
+        # full disk stops them there), then renamed into place with a stop held back
+        # (``together``), so that a Ctrl-C leaves the last whole screening's pair.
         staged = folder / f".{GAPS_FILE}.{os.getpid()}.tmp"
+        noted = folder / f".{SCREENING_FILE}.{os.getpid()}.tmp"
         try:
             write_with(staged, partial(write_matrix_xlsx, table=rows(screening, matrix)))
+            write_bytes(noted, record)
+            keep = _keep_previous(folder, screening)
             with together():
-                _keep_previous(folder, screening)
-                write_bytes(folder / SCREENING_FILE, record)
+                if keep:
+                    os.replace(folder / SCREENING_FILE, folder / PREVIOUS_SCREENING_FILE)
+                os.replace(noted, folder / SCREENING_FILE)
                 os.replace(staged, folder / GAPS_FILE)
         finally:
             staged.unlink(missing_ok=True)
+            noted.unlink(missing_ok=True)
     return ScreenedList(screening, matrix, record, (folder / SCREENING_FILE, folder / GAPS_FILE))

@@ -371,6 +371,7 @@ def test_every_rule_has_a_case():
             (
                 "victim.named_elsewhere",
                 "person.summary_tells_confidential",
+                "person.summary_may_tell_confidential",
                 "person.posts_undated",
                 "person.no_public_conduct",
                 "evidence.uncheckable",

@@ -58,12 +58,21 @@ def test_a_ctrl_c_during_steps_done_together_is_acted_on_after_them(tmp_path: Pa
     """The screening's record and grid are replaced as a pair: a Ctrl-C between the two is
     held back until both are in place, then ends the run as any Ctrl-C does."""
     done = []
-    with pytest.raises(KeyboardInterrupt):
-        with together():
-            (tmp_path / "record.json").write_text("{}")
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with together():
+                (tmp_path / "record.json").write_text("{}")
+                os.kill(os.getpid(), signal.SIGINT)
+                done.append("record")
+                (tmp_path / "grid.xlsx").write_text("")
+                done.append("grid")
+            done.append("after")  # never: the Ctrl-C is acted on as the block ends
+        assert done == ["record", "grid"]
+        # a step that fails raises its own error, not the stop asked for meanwhile
+        with pytest.raises(OSError, match="disk full"), together():
             os.kill(os.getpid(), signal.SIGINT)
-            done.append("record")
-            (tmp_path / "grid.xlsx").write_text("")
-            done.append("grid")
-        done.append("after")  # never: the Ctrl-C is acted on as the block ends
-    assert done == ["record", "grid"]
+            raise OSError("disk full")
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -150,6 +150,35 @@ def test_merged_cells_among_the_rows_are_an_error_and_nothing_is_exported(
     assert proc.returncode == 1 and not (tmp_path / "out" / path.stem / "public").exists()
 
 
+def test_a_confidential_victim_is_withheld_from_list_rows_however_their_sources_are_cited(
+    build, tmp_path: Path
+) -> None:
+    """The incident cites a public report, which names the victim by surname alone, beside a
+    confidential interview: the victims are left out of what is published, and still every
+    published text withholds their names."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+    rows["incidents"][0].update(
+        victims="Serik Secretov", victims_confidential="yes", evidence_ids="E001; E003"
+    )
+    rows["involvement"][1].update(
+        description="Fictiyeva led the officers who beat Secretov.", evidence_ids="E001"
+    )
+    for key in ("quote", "locator", "account", "account_by"):
+        rows["involvement"][1].pop(key, None)
+    folder = export(build(rows), tmp_path / "out")
+    published = [p for p in folder.rglob("*-targets.*")] + list((folder / "public").rglob("*"))
+    assert published
+    for path in published:
+        if path.suffix == ".xlsx":
+            assert not any("Secretov" in c for c in cells(path)), path
+        elif path.is_file() and path.suffix in (".csv", ".html", ".json"):
+            assert "Secretov" not in path.read_text(encoding="utf-8", errors="ignore"), path
+    assert any("[name withheld]" in " ".join(cells(p)) for p in folder.rglob("*-gb-targets.xlsx"))
+
+
 def test_a_cell_longer_than_excel_holds_is_an_error_not_a_cut_text(build, tmp_path: Path) -> None:
     """A program other than Excel may write more than 32,767 characters in a cell; the reader
     keeps only those, so the summary would go out cut mid-word. Just under the limit passes."""
