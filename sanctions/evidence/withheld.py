@@ -69,14 +69,16 @@ def public_value(
 ) -> Value | None:
     """The cell's value as a public output may give it (the module's rule): itself, less of it,
     or None. ``secret``: the list's confidential sources; ``holding``: the copies (None: not
-    read, when only the sources' confidentiality is known); ``context``: where in the public
-    copies a value of the row is looked for."""
+    read, and a cell citing a confidential source is then withheld); ``context``: where in the
+    public copies a value of the row is looked for."""
     if not value:
         return value
     if cited and all(eid in secret for eid in cited):
         return None
-    if holding is None or not any(eid in secret for eid in cited):
+    if not any(eid in secret for eid in cited):
         return value
+    if holding is None:
+        return None  # the copies not read: nothing shows what the public sources state
     if col.found_as not in FINDERS and col.found_as != "date":  # prose: by its quoted words
         text = value if isinstance(value, str) else "; ".join(value)
         return None if holding.only_in(quoted_in(text), cited, secret) else value

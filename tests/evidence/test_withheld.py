@@ -126,8 +126,9 @@ def test_prose_is_judged_by_its_quoted_words_and_any_cell_by_its_sources(copies)
     # every source confidential: nothing, whatever the copies hold
     assert public_value(summary, told, ["E2"], SECRET, copies) is None
     assert public_value(column("incidents", "place"), "Zhanaozen", ["E2"], SECRET, None) is None
-    # without the copies, a cell with a public source is given
-    assert public_value(summary, secret, ["E1", "E2"], SECRET, None) == secret
+    # without the copies, nothing shows what the public source states: withheld
+    assert public_value(summary, told, ["E1", "E2"], SECRET, None) is None
+    assert public_value(summary, told, ["E1"], SECRET, None) == told
 
 
 def test_a_persons_value_is_looked_for_where_a_long_public_copy_names_them(
