@@ -56,6 +56,11 @@ class Later:
         return self._made
 
 
+# Every cell as typed: what a row of a list without confidential sources publishes (one for all
+# such rows; it never changes).
+AS_TYPED = Later()
+
+
 @dataclass(slots=True)
 class Evidence(EvidenceRow):
     """An evidence item as documents cite it: ``[number]``, numbered in workbook order."""
@@ -128,7 +133,7 @@ class Post:
     row: int = 0  # the positions sheet's Excel row it is typed on
     org_id: str = ""  # the body's ID (``org`` is its name)
     # the dates a published output gives otherwise (``Target.published``)
-    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+    shown: Later = field(default=AS_TYPED, compare=False, repr=False)
 
     @property
     def published(self) -> dict[str, Any]:
@@ -213,7 +218,7 @@ class Act:
     # (involvement's part_in); empty: all of them
     part_in: tuple[str, ...] = ()
     # the incident's and the act's cells a published output gives otherwise (``Target.published``)
-    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+    shown: Later = field(default=AS_TYPED, compare=False, repr=False)
 
     @property
     def published(self) -> dict[str, Any]:
@@ -326,7 +331,7 @@ class Target(PersonRow):
     # the person's cells a published output gives otherwise than typed, each with what it may
     # give (None: nothing), as ``evidence.withheld`` judges them: a birth date or contrary
     # information only confidential sources state
-    shown: Later = field(default_factory=lambda: Later(), compare=False, repr=False)
+    shown: Later = field(default=AS_TYPED, compare=False, repr=False)
 
     @property
     def published(self) -> dict[str, Any]:
@@ -516,7 +521,8 @@ def load_targets(
         targets[rec.person_id] = Target(**_values(rec))
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
     for person in targets.values():
-        person.shown = Later(partial(public_values, "persons", person, secret, holding))
+        if secret:  # a list with no confidential source publishes every cell as typed
+            person.shown = Later(partial(public_values, "persons", person, secret, holding))
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)
@@ -543,7 +549,9 @@ def load_targets(
                     named=post.row in posts_named,
                     row=post.row,
                     org_id=post.org_id,
-                    shown=Later(partial(_post_shown, post, secret, holding)),
+                    shown=Later(partial(_post_shown, post, secret, holding))
+                    if secret
+                    else AS_TYPED,
                 )
             )
     collective = collective_rows(rows.involvement, rows.persons, holding)
@@ -558,7 +566,7 @@ def load_targets(
     told = {r.incident_id: Anchor.of(r) for r in rows.incidents}  # one per incident, shared
     incident_shown = {
         r.incident_id: Later(partial(public_values, "incidents", r, secret, holding))
-        for r in rows.incidents
+        for r in (rows.incidents if secret else ())
     }
     for part in rows.involvement:
         target = targets.get(part.person_id)
@@ -600,7 +608,9 @@ def load_targets(
                 publishers=published_by(part.evidence_ids),
                 shown=Later(
                     partial(_act_shown, incident_shown[part.incident_id], part, secret, holding)
-                ),
+                )
+                if secret
+                else AS_TYPED,
             )
         )
     for relation in rows.relations:
