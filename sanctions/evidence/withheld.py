@@ -91,7 +91,7 @@ def public_value(
         public = context.within(public, holding)
     if col.found_as == "date":
         assert isinstance(value, str)
-        return _date(value, public)
+        return _date(value, _about_birth(public) if col.birth else public)
     find = FINDERS[str(col.found_as)]
 
     def given(item: str) -> str | None:
@@ -178,6 +178,28 @@ def _place(place: str, public: list[Copy]) -> str | None:
     if all(any(place_in(part, c) for c in public) for part in rest if part):
         return place
     return head
+
+
+# Words that say a date is someone's birth, in the languages of the sources ("born", "b.", "date
+# of birth", "родился", "рождения", "туған"), and how far from one the date may stand.
+BIRTH_WORDS = re.compile(r"(?i)\b(?:born|birth|b\.|d\.?o\.?b|родил|рожд|туған|туылған)")
+BIRTH_NEAR = 80
+
+
+def _about_birth(copies: list[Copy]) -> list[Copy]:
+    """The stretches of the copies around words that tell a birth, as copies of their own: a
+    birth date is public only where a public copy gives it as one ("born on 1 May 1970"), not
+    where the year stands for something else near the name ("the law of 1975")."""
+    near: list[Copy] = []
+    for copy in copies:
+        text = copy.text or ""
+        kept = "\n\n".join(
+            text[max(0, m.start() - BIRTH_NEAR) : m.end() + BIRTH_NEAR]
+            for m in BIRTH_WORDS.finditer(text)
+        )
+        if kept:
+            near.append(Copy(copy.eid, copy.name, kept, None, fold_text(kept)))
+    return near
 
 
 def _date(date: str, public: list[Copy]) -> str | None:

@@ -149,8 +149,33 @@ def test_a_persons_value_is_looked_for_where_a_long_public_copy_names_them(
     birth = column("persons", "birth_date")
     hers = Context(names=("Dana Fictiyeva",))
     assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found, hers) is None
-    assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found) == "1975"  # anywhere
+    # a birth date only where a public copy gives it as one: the law's year is no birth year
+    assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found) is None
+    assert public_value(column("incidents", "date"), "1975-06-06", ["E1", "E2"], SECRET, found) == (
+        "1975"  # an incident's year, without the row's passages to look near: anywhere
+    )
     assert public_value(birth, "1981-04-02", ["E1", "E2"], SECRET, found, hers) == "1981"
     date = column("incidents", "date")
     told = Context(passages=("Colonel Dana Fictiyeva, born in 1981",))
     assert public_value(date, "1975-06-06", ["E1", "E2"], SECRET, found, told) is None
+
+
+def test_a_birth_date_is_public_only_where_a_public_copy_gives_it_as_one(tmp_path: Path) -> None:
+    """A short report names him, and a law of the year he was born: only the interview gives
+    his birth. "b. 1975" or "born in 1975" in the report would be his."""
+    birth = column("persons", "birth_date")
+    his = Context(names=("Vadim Yearelse",))
+    for report, shown in (
+        ("Vadim Yearelse detained protesters.\nThe law of 1975 on public order was applied.", None),
+        ("Vadim Yearelse (b. 1975) detained protesters.", "1975"),
+        ("Vadim Yearelse, born on 6 June 1975, detained protesters.", "1975-06-06"),
+        ("Вадим Еарелсе, родился в 1975 году, задерживал протестующих.", "1975"),
+    ):
+        folder = tmp_path / str(len(report))
+        folder.mkdir()
+        found = holding(
+            folder,
+            {"report.txt": report, "interview.txt": "Vadim Yearelse was born on 6 June 1975."},
+            [Item("E1", "report.txt"), Item("E2", "interview.txt")],
+        )
+        assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found, his) == shown, report
