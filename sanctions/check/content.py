@@ -23,11 +23,14 @@ from urllib.parse import unquote_plus
 import pandas as pd
 
 from sanctions.common.mentions import Person, mentions, person, taken_readings
+from sanctions.evidence.holding import Holding
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy
 from sanctions.evidence.stated import place_in
 from sanctions.governments.reasons import withhold
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
+from sanctions.model.rows import Rows
+from sanctions.model.targets import public_values
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.accounts import accounts
 from sanctions.workbook.columns.dates import written_in
@@ -399,6 +402,55 @@ def _secret_sourced_incidents(sheets: Sheets) -> Iterator[Finding]:
         )
 
 
+def _titles_tell_withheld(sheets: Sheets) -> Iterator[Finding]:
+    """An incident's title naming a victim or a place that only its confidential sources give
+    (``evidence.withheld``): the public outputs leave them out of the victims and place, but the
+    title is published (the incident's name on the public list, in the entities and the list
+    rows), and it would give them. Judged only where an incident cites a confidential source
+    beside a public one, its copies read as the export reads them."""
+    rows = sheets.derived("_rows", Rows.of)
+    secret = {e.evidence_id for e in rows.evidence if e.confidential}
+    mixed = [
+        r
+        for r in rows.incidents
+        if not r.confidential
+        and not r.victims_confidential  # the title is withheld with such victims
+        and secret & set(r.evidence_ids)
+        and not secret.issuperset(r.evidence_ids)
+    ]
+    if not mixed:
+        return
+    holding = Holding.on_demand(rows.evidence, sheets.path)
+    for row in mixed:
+        shown = public_values("incidents", row, secret, holding)
+        title = Copy("", None, row.title, None, fold_text(row.title))
+        told = [
+            f"the victim {v}"
+            for v in row.victims
+            if "victims" in shown
+            and v not in (shown["victims"] or [])
+            and (named := person(v, frozenset())) is not None
+            and not mentions(pd.Series([row.title]), [named]).empty
+        ]
+        kept = " ".join(items(shown.get("place", row.place) or ""))
+        told += [
+            f"the place {place}"
+            for place in items(row.place or "")
+            if not place_in(place, Copy("", None, kept, None, fold_text(kept)))
+            and place_in(place, title)
+        ]
+        if told:
+            yield sheets.finding(
+                TITLE_TELLS_WITHHELD,
+                "incidents",
+                "title",
+                row.row,
+                row.title,
+                incident=row.incident_id,
+                told=" and ".join(told),
+            )
+
+
 def _secret_ids(sheets: Sheets) -> set[str]:
     evidence = sheets.frames["evidence"]
     return set(evidence.loc[yes(evidence, "confidential"), "evidence_id"])
@@ -460,6 +512,15 @@ SUMMARY_TELLS_SECRET = SheetsRule(
     "published with the person: reword it without the incident",
     check=_summary_tells_secret,
 )
+TITLE_TELLS_WITHHELD = SheetsRule(
+    "incident.title_tells_withheld",
+    "warning",
+    "An incident's title names a victim or place that only its confidential sources give; the "
+    "title is published, though they are left out of the public outputs.",
+    "the title of {incident} names {told}, which only its confidential sources give: public "
+    "outputs leave them out, but they print the title; reword it without them",
+    check=_titles_tell_withheld,
+)
 MONTH_AND_PLACE = "its place and month"
 SUMMARY_MAY_TELL_SECRET = SheetsRule(
     "person.summary_may_tell_confidential",
@@ -505,4 +566,5 @@ RULES = (
     POSTS_UNDATED,
     NO_PUBLIC_CONDUCT,
     INCIDENT_SECRET_SOURCED,
+    TITLE_TELLS_WITHHELD,
 )

@@ -537,3 +537,28 @@ def test_a_list_with_no_confidential_victim_has_nothing_to_look_for(
     hidden = read_sheets(build(with_confidential_victim(workbooks.valid_rows()))).sheets
     with pytest.raises(AssertionError, match="no confidential victim"):
         list(content._victims_named(hidden))
+
+
+def test_a_title_naming_a_victim_or_place_only_confidential_sources_give_is_warned_of(
+    build,  # type: ignore[no-untyped-def]
+) -> None:
+    """Beside the public report, a confidential interview with no copy is cited for a victim
+    and a place the report does not give: they leave the public outputs, and the title, which
+    is published, must not give them; a title naming only what the report gives passes."""
+    rows = workbooks.valid_rows()
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+    rows["incidents"][0].update(
+        title="Beating of Serik Secretov in Hidden Town",
+        victims="Serik Secretov",
+        victims_confidential="no",
+        place="Example City; Hidden Town",
+        evidence_ids="E001; E003",
+    )
+    [f] = [f for f in validate(build(rows)).findings if f.code == "incident.title_tells_withheld"]
+    assert (f.sheet, f.cell, f.severity) == ("incidents", cell("incidents", "title", 0), "warning")
+    assert "names the victim Serik Secretov and the place Hidden Town" in f.message
+    rows["incidents"][0]["title"] = "Detention of protesters in Example City"
+    findings = validate(build(rows)).findings
+    assert not [f for f in findings if f.code == "incident.title_tells_withheld"]

@@ -376,6 +376,7 @@ def test_every_rule_has_a_case():
                 "person.no_public_conduct",
                 "evidence.uncheckable",
                 "incident.confidential_sources_only",
+                "incident.title_tells_withheld",
             ),
             "check/test_content.py",
         ),
