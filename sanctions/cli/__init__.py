@@ -66,10 +66,14 @@ class Interrupted(BaseException):
     export should learn that it stopped and that the last complete outputs are kept."""
 
 
+_ASKED: list[int] = []  # a Ctrl-C came, even if the Interrupted raised for it was swallowed
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     # once: a second Ctrl-C while the first unwinds (its outputs cleared away, its helpers
     # ended) would cut that short, with a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ASKED.append(signum)
     raise Interrupted
 
 
@@ -88,3 +92,10 @@ def main() -> None:
         # outputs``), so a stopped run leaves none half-written
         click.echo(STOPPED, err=True)
         sys.exit(130)
+    except SystemExit:
+        # Python ignores an exception raised where nothing can catch it (a callback of the
+        # system's, a finaliser): the run went on to its end, but the editor asked it to stop
+        if _ASKED:
+            click.echo(STOPPED, err=True)
+            sys.exit(130)
+        raise

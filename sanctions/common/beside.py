@@ -27,6 +27,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from sanctions.common.files import together
+
 T = TypeVar("T")
 
 # Set by tests and by a run that wants one core only (SANCTIONS_PROCESSES=1).
@@ -89,7 +91,8 @@ class Beside(Generic[T]):
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_run, args=(job, send, os.getpid()), daemon=True)
-            self._process.start()
+            with together():  # a Ctrl-C during the fork's own steps would be lost there
+                self._process.start()
             send.close()
             self._answer = receive
 
@@ -122,6 +125,7 @@ def _run(job: Callable[[], Any], send: Connection, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
     # ends this one (``stop``, or the parent-death signal); this one says nothing of it
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ``stop`` ends it (forked in ``together``)
     die_with_parent(parent)
     try:
         answer = job()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions.common.beside import can_fork, die_with_parent
 from sanctions.common.errors import ToolError
+from sanctions.common.files import together
 from sanctions.screen.reference import as_scored
 
 if TYPE_CHECKING:
@@ -97,7 +98,8 @@ class Ahead:
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe(duplex=True)
         self._process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
-        self._process.start()
+        with together():  # a Ctrl-C during the fork's own steps would be lost there
+            self._process.start()
         theirs.close()
 
     def score(self, request: Request) -> Scored:
@@ -125,6 +127,7 @@ class Ahead:
 
 def _serve(conn: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to say; it ends this
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ``close`` ends it (forked in ``together``)
     die_with_parent(parent)  # a screening killed outright leaves no scorer behind
     # Building the tagger comes after checking the lists on both cores (``NICER``).
     with suppress(OSError):
