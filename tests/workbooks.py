@@ -226,6 +226,14 @@ def with_listed_act(rows: Rows) -> None:
     )  # fmt: skip
 
 
+def with_unread_interview(rows: Rows) -> None:
+    """Add E003, a confidential interview with no copy in the evidence folder: what a row cites
+    it for beside the public report may be its alone, and public outputs leave it out."""
+    rows["evidence"].append(
+        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
+    )
+
+
 def valid_rows() -> Rows:
     return copy.deepcopy(VALID)
 

@@ -546,9 +546,7 @@ def test_a_title_naming_a_victim_or_place_only_confidential_sources_give_is_warn
     and a place the report does not give: they leave the public outputs, and the title, which
     is published, must not give them; a title naming only what the report gives passes."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
-    )
+    workbooks.with_unread_interview(rows)
     rows["incidents"][0].update(
         title="Beating of Serik Secretov in Hidden Town",
         victims="Serik Secretov",

@@ -157,9 +157,7 @@ def test_a_confidential_victim_is_withheld_from_list_rows_however_their_sources_
     confidential interview: the victims are left out of what is published, and still every
     published text withholds their names."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
-    )
+    workbooks.with_unread_interview(rows)
     rows["incidents"][0].update(
         victims="Serik Secretov", victims_confidential="yes", evidence_ids="E001; E003"
     )

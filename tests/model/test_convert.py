@@ -358,9 +358,7 @@ def test_a_value_a_public_copy_states_only_in_part_is_published_as_far_as_it_sta
     birth date and a place: the report gives the year of birth and one place, and the public
     entities no more; the internal ones keep what the editor typed."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
-    )
+    workbooks.with_unread_interview(rows)
     rows["persons"][1].update(birth_date="1981-04-02", identity_evidence_ids="E001; E003")
     rows["incidents"][0].update(place="Example City; Hidden Town", evidence_ids="E001; E003")
 

@@ -226,9 +226,7 @@ def test_the_page_dates_an_incident_as_precisely_as_its_public_sources_do(
     here), on a confidential interview with no copy: the page gives the month, the letter the
     day."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
-    )
+    workbooks.with_unread_interview(rows)
     rows["incidents"][0].update(date="2020-03-15", evidence_ids="E001; E003")
     folder = export(build, tmp_path, rows)
     arman = entry((folder / "public" / "index.html").read_text(encoding="utf-8"), "Arman Testbayev")
@@ -246,9 +244,7 @@ def test_a_post_whose_dates_only_a_confidential_source_gives_is_published_withou
     publishable entities and the list rows give the year, and Arman's post as a former one;
     the letter gives the days and its confidentiality page says so."""
     rows = workbooks.valid_rows()
-    rows["evidence"].append(
-        {"evidence_id": "E003", "title": "Interview", "kind": "testimony", "confidential": "yes"}
-    )
+    workbooks.with_unread_interview(rows)
     rows["positions"][1].update(start_date="2018-06-04", evidence_ids="E001; E003")
     rows["positions"][0].update(end_date="2021-02-11", evidence_ids="E001; E003")
     book = build(rows)
