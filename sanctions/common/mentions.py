@@ -143,35 +143,45 @@ class Person:
     def every_part(self) -> tuple[frozenset[str], ...]:
         return self.surnames + self.others
 
-    def found_in(self, words: list[str], compounds: list[int] | None = None) -> str | None:
+    def found_in(
+        self, words: list[str], compounds: list[int] | None = None, at: Iterable[int] | None = None
+    ) -> str | None:
         """The words of ``words`` (a text's words, lower-case) that name this person, or None;
-        ``compounds``: which hyphenated word each word belongs to."""
-        readings_of = [forms(w) for w in words]
+        ``compounds``: which hyphenated word each word belongs to; ``at``: the only places
+        (in order) where a word can be this person's surname, when the caller knows them
+        (``mentions``: a report of 200,000 characters has 30,000 words, a handful of them
+        beginning as the surname). Each word is read only where it is looked at."""
         group = compounds if compounds is not None and len(compounds) == len(words) else None
-        for i, read in enumerate(readings_of):
-            if not any(reads_as(read, s) for s in self.surnames):
+        for i in range(len(words)) if at is None else at:
+            if not any(reads_as(forms(words[i]), s) for s in self.surnames):
                 continue
-            if self.alone and self._whole(i, readings_of, group):
+            if self.alone and self._whole(i, words, group):
                 return words[i]
             for j in range(max(0, i - NEAR), min(len(words), i + NEAR + 1)):
                 if j == i:
                     continue
-                near = readings_of[j]
+                near = forms(words[j])
                 initial = len(words[j]) == 1 and bool(near & self.initials)
                 if initial or any(reads_as(near, part) for part in self.every_part if part):
                     lo, hi = min(i, j), max(i, j)
                     return " ".join(words[lo : hi + 1])
         return None
 
-    def _whole(self, i: int, readings_of: list[frozenset[str]], group: list[int] | None) -> bool:
+    def _whole(self, i: int, words: list[str], group: list[int] | None) -> bool:
         """Whether word ``i`` stands as a name of its own: not a piece of a hyphenated word
-        whose other pieces are not this person's (``Nur-Sultan``)."""
+        whose other pieces are not this person's (``Nur-Sultan``). The pieces of one word stand
+        together (``compounds_of``)."""
         if group is None:
             return True
+        lo = hi = i
+        while lo > 0 and group[lo - 1] == group[i]:
+            lo -= 1
+        while hi + 1 < len(group) and group[hi + 1] == group[i]:
+            hi += 1
         return all(
-            any(reads_as(readings_of[j], part) for part in self.every_part)
-            for j in range(len(group))
-            if group[j] == group[i] and j != i
+            any(reads_as(forms(words[j]), part) for part in self.every_part)
+            for j in range(lo, hi + 1)
+            if j != i
         )
 
 
@@ -223,54 +233,105 @@ def taken_readings(names: Iterable[str]) -> frozenset[str]:
     return frozenset(r for r in read.to_pylist() if r)
 
 
-def mentions(texts: pd.Series, people: list[Person]) -> pd.Series:
+class Reading:
+    """Texts as ``mentions`` reads them, made once however many people are looked for in them
+    (a report of 200,000 characters is searched for each listed person's name in turn): each
+    distinct text once (a list repeats its titles, places and publishers in many rows), its
+    words split inside Arrow, and the distinct words of them all read under every
+    romanisation system."""
+
+    def __init__(self, texts: pd.Series) -> None:
+        texts = texts.dropna().astype(str)
+        self.labels = texts.index.to_numpy()
+        self.codes, cells = pd.factorize(texts)
+        self.cells: list[str] = cells.tolist()
+        self._at_word: np.ndarray | None = None
+        self._words: dict[int, tuple[list[str], list[int]]] = {}
+        if not self.cells:
+            return
+        self.lists = pc.split_pattern_regex(words_of_texts(self.cells), _SPLIT)
+        self.raw = pc.list_flatten(self.lists).cast(pa.string())
+        self.owners = pc.list_parent_indices(self.lists).to_numpy()
+        self.starts = self.lists.offsets.to_numpy()
+        self.distinct = pc.unique(self.raw)
+        cyrillic = pc.match_substring_regex(self.distinct, r"[\x{0400}-\x{052F}]")
+        self.spelt = read_all(ascii_array(self.distinct), cyrillic, RELAXED)
+
+    @property
+    def empty(self) -> bool:
+        return not self.cells
+
+    def at_word(self) -> np.ndarray:
+        """For each word of every text, in order, its index among the distinct words."""
+        if self._at_word is None:
+            found = pc.index_in(self.raw, value_set=self.distinct)
+            self._at_word = found.to_numpy(zero_copy_only=False)
+        return self._at_word
+
+    def words(self, owner: int) -> tuple[list[str], list[int]]:
+        """The distinct text's words and hyphenated compounds (``words_of``, ``compounds_of``)."""
+        if owner not in self._words:
+            text = self.cells[owner]
+            self._words[owner] = (words_of(text), compounds_of(text))
+        return self._words[owner]
+
+
+@lru_cache(maxsize=16)
+def reading_of(text: str) -> Reading:
+    """One text's ``Reading``, kept for the next few people looked for in it: a copy of a
+    source is searched for every listed person's name, its place names and its dates' rows."""
+    return Reading(pd.Series([text], dtype="str"))
+
+
+def mentions(texts: pd.Series | Reading, people: list[Person]) -> pd.Series:
     """For each text that names one of ``people``: (the words that name them, the index in
     ``people`` of the first person it names), by the text's index label.
 
-    Each distinct text is read once (a list repeats its titles, places and publishers in many
-    rows), and the distinct words of them all once more, inside Arrow; only texts holding a
-    word that begins as somebody's surname does are looked at word by word, and only for the
-    people whose surnames its words begin as (a list's acts quote thousands of victims, each
-    act its own: trying every victim on every such text grew with their product)."""
-    texts = texts.dropna().astype(str)
+    The texts are read once (``Reading``); only texts holding a word that begins as somebody's
+    surname does are looked at word by word, only for the people whose surnames its words
+    begin as (a list's acts quote thousands of victims, each act its own: trying every victim
+    on every such text grew with their product), and only at those words."""
     found: dict[object, tuple[str, int]] = {}
-    if texts.empty or not people:
+    if not people:
+        return pd.Series(found, dtype=object)
+    read = texts if isinstance(texts, Reading) else Reading(texts)
+    if read.empty:
         return pd.Series(found, dtype=object)
     whose: dict[str, list[int]] = {}  # a surname's beginning -> the people whose it is
     for k, someone in enumerate(people):
         for beginning in {s for part in someone.surnames for s in stems(part)}:
             whose.setdefault(beginning, []).append(k)
-    codes, cells = pd.factorize(texts)
-    distinct_cells = cells.tolist()
-    lists = pc.split_pattern_regex(words_of_texts(distinct_cells), _SPLIT)
-    raw = pc.list_flatten(lists).cast(pa.string())
-    owners = pc.list_parent_indices(lists).to_numpy()
-    distinct = pc.unique(raw)
-    cyrillic = pc.match_substring_regex(distinct, r"[\x{0400}-\x{052F}]")
-    spelt = read_all(ascii_array(distinct), cyrillic, RELAXED)
-    hit = np.zeros(len(distinct), dtype=bool)
-    for reading in spelt.values():
-        hit |= _begins_with_any(reading, whose)
+    hit = np.zeros(len(read.distinct), dtype=bool)
+    for spelling in read.spelt.values():
+        hit |= _begins_with_any(spelling, whose)
     if not hit.any():
         return pd.Series(found, dtype=object)
-    suspects = _suspects(np.flatnonzero(hit), spelt, whose)
-    at_word = pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False)
-    hits = hit[at_word]
-    candidates: dict[int, set[int]] = {}
-    for owner, word in zip(owners[hits].tolist(), at_word[hits].tolist(), strict=True):
-        candidates.setdefault(owner, set()).update(suspects[word])
+    suspects = _suspects(np.flatnonzero(hit), read.spelt, whose)
+    at_word = read.at_word()
+    hits = np.flatnonzero(hit[at_word])
+    starts = read.starts
+    # text -> person -> the places in the text where a word begins as the person's surname
+    candidates: dict[int, dict[int, list[int]]] = {}
+    for place, owner, word in zip(
+        hits.tolist(), read.owners[hits].tolist(), at_word[hits].tolist(), strict=True
+    ):
+        places = candidates.setdefault(owner, {})
+        for k in suspects[word]:
+            places.setdefault(k, []).append(place - int(starts[owner]))
     named: dict[int, tuple[str, int]] = {}
     for owner, ks in candidates.items():
-        text = distinct_cells[owner]
-        words, compounds = words_of(text), compounds_of(text)
+        words, compounds = read.words(owner)
+        # the places hold where the Arrow pass split the text as ``words_of`` does (it
+        # always has; were a text ever split otherwise, it is read word by word)
+        same = len(words) == int(starts[owner + 1] - starts[owner])
         for k in sorted(ks):
-            said = people[k].found_in(words, compounds)
+            said = people[k].found_in(words, compounds, ks[k] if same else None)
             if said is not None:
                 named[owner] = (said, k)
                 break
-    labels = texts.index.to_numpy()
-    for at in np.flatnonzero(np.isin(codes, list(named))).tolist():
-        found[labels[at]] = named[int(codes[at])]
+    labels = read.labels
+    for at in np.flatnonzero(np.isin(read.codes, list(named))).tolist():
+        found[labels[at]] = named[int(read.codes[at])]
     return pd.Series(found, dtype=object)
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
-from sanctions.common.mentions import mentions, person
+from sanctions.common.mentions import mentions, person, reading_of
 from sanctions.evidence.passages import fold_text, parts, spans
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
@@ -160,7 +160,7 @@ def named_in(name: str, copy: Copy) -> bool:
         return False
     if named.alone and named.others:
         named = replace(named, alone=False)
-    return not mentions(pd.Series([copy.text]), [named]).empty
+    return not mentions(reading_of(copy.text or ""), [named]).empty
 
 
 def place_in(place: str, copy: Copy) -> bool:
@@ -183,7 +183,7 @@ def _word_named(word: str, copy: Copy) -> bool:
     if bounded(copy.folded, fold_text(word).strip()):
         return True
     named = person(word, frozenset())
-    return named is not None and not mentions(pd.Series([copy.text]), [named]).empty
+    return named is not None and not mentions(reading_of(copy.text or ""), [named]).empty
 
 
 def _aliases(name: str) -> list[str]:

@@ -25,6 +25,7 @@ alone, which validate accepts ("No. 1234567" for N1234567), may be another numbe
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
@@ -32,9 +33,9 @@ from typing import TypeVar
 
 import pandas as pd
 
-from sanctions.common.mentions import Person, mentions, person
+from sanctions.common.mentions import Person, Reading, mentions, person, reading_of
 from sanctions.evidence.holding import Holding
-from sanctions.evidence.passages import fold_text, quoted_in
+from sanctions.evidence.passages import DASHES, fold_text, quoted_in
 from sanctions.evidence.quoting import Copy
 from sanctions.evidence.stated import (
     NEAR,
@@ -143,29 +144,51 @@ def _naming(copy: Copy, people: list[Person], holding: Holding) -> Copy | None:
     does. A short copy is near whole."""
     text = copy.text or ""
     if len(text) <= 2 * NEAR:
-        return copy if not mentions(pd.Series([text]), people).empty else None
-    chunks = _chunks(copy, holding)
-    named = mentions(chunks, people).index.tolist()
-    kept = sorted({j for i in named for j in (i - 1, i, i + 1) if 0 <= j < len(chunks)})
+        return copy if not mentions(reading_of(text), people).empty else None
+    stretches = _stretches(copy, holding)
+    named = mentions(stretches.reading, people).index.tolist()
+    last = len(stretches.texts) - 1
+    kept = sorted({j for i in named for j in (i - 1, i, i + 1) if 0 <= j <= last})
     if not kept:
         return None
-    near = "".join(chunks.iloc[j] for j in kept)
-    return Copy(copy.eid, copy.name, near, None, fold_text(near))
+    near = "".join(stretches.texts[j] for j in kept)
+    return Copy(copy.eid, copy.name, near, None, "".join(stretches.folded[j] for j in kept))
 
 
-def _chunks(copy: Copy, holding: Holding) -> pd.Series:
-    """The copy in stretches of about half ``NEAR`` characters, ending at line ends: made once
-    for every person whose names are looked for in it."""
-    key = ("chunks", copy.eid)
+@dataclass(frozen=True)
+class Stretches:
+    """A long copy in stretches of about half ``NEAR`` characters, each ending at a line's end
+    (its newline; never after a dash that joins the next line's word), folded, and as
+    ``mentions`` reads them: made once for every person whose names are looked for in the
+    copy. Folded stretches joined are then the joined stretches folded (``fold_text``): each
+    folds to nothing or ends with a space."""
+
+    texts: list[str]
+    folded: list[str]
+    reading: Reading
+
+
+def _stretches(copy: Copy, holding: Holding) -> Stretches:
+    key = ("stretches", copy.eid)
     if key not in holding.worked:
-        chunks, size = [""], NEAR // 2
-        for line in (copy.text or "").splitlines(keepends=True):
-            if len(chunks[-1]) >= size:
-                chunks.append("")
-            chunks[-1] += line
-        holding.worked[key] = pd.Series(chunks)
-    found: pd.Series = holding.worked[key]
+        texts, size = [""], NEAR // 2
+        for line in (copy.text or "").split("\n"):
+            if len(texts[-1]) >= size and not _joins_next(texts[-1]):
+                texts.append("")
+            texts[-1] += line + "\n"
+        texts[-1] = texts[-1][:-1]  # the text's own end: no newline after it
+        series = pd.Series(texts)
+        holding.worked[key] = Stretches(texts, [fold_text(t) for t in texts], Reading(series))
+    found: Stretches = holding.worked[key]
     return found
+
+
+def _joins_next(stretch: str) -> bool:
+    """Whether the stretch ends with a dash (whitespace aside) that folding joins to the next
+    line's word ("pre-\ntrial"): the stretch goes on to that word, so that it folds as the
+    copy does."""
+    last = stretch.rstrip()[-1:]
+    return bool(last) and unicodedata.normalize("NFKC", last)[-1:] in DASHES
 
 
 def _place(place: str, public: list[Copy]) -> str | None:

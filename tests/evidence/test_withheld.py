@@ -5,9 +5,14 @@ as the public copies give it. Every text is invented."""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from sanctions.evidence.passages import fold_text
+from sanctions.evidence.quoting import Copy
 from sanctions.evidence.withheld import Context, public_value
 from sanctions.workbook.layout import load_layout
 from tests.evidence.test_holding import READS, Item, holding
@@ -179,3 +184,38 @@ def test_a_birth_date_is_public_only_where_a_public_copy_gives_it_as_one(tmp_pat
             [Item("E1", "report.txt"), Item("E2", "interview.txt")],
         )
         assert public_value(birth, "1975-06-06", ["E1", "E2"], SECRET, found, his) == shown, report
+
+
+# Lines of a long copy: dashes at a line's end (joined to the next line's word; one only once
+# normalised), quotation marks, runs of whitespace of several kinds, letters that fold.
+LINE = st.lists(
+    st.sampled_from([*"aBß -–—\u00ad\ufe63\u2028\t«»\"'\u00a0", "ﬁ", "Ё", "word", "  ", "\r"]),
+    max_size=8,
+).map("".join)
+
+
+@given(st.lists(LINE, max_size=12), st.data())
+def test_the_stretches_of_a_copy_folded_one_by_one_join_as_the_copy_folded(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """A long copy is cut into stretches at line ends and folded once, stretch by stretch, and
+    the stretches that name a person are joined (``_naming``): the same text as folding the
+    stretches joined. Stretches of a few characters here, to cut at many lines."""
+    from sanctions.evidence import withheld
+
+    text = "\n".join(lines)
+    with mock.patch.object(withheld, "NEAR", 6):
+        made = withheld._stretches(Copy("E1", None, text, None, fold_text(text)), Worked())
+    assert "".join(made.texts) == text
+    kept = data.draw(st.lists(st.booleans(), min_size=len(made.texts), max_size=len(made.texts)))
+    chosen = [k for k, keep in enumerate(kept) if keep]
+    assert "".join(made.folded[k] for k in chosen) == fold_text(
+        "".join(made.texts[k] for k in chosen)
+    )
+
+
+class Worked:
+    """What ``_stretches`` keeps its work in (a ``Holding``'s)."""
+
+    def __init__(self) -> None:
+        self.worked: dict[object, object] = {}
