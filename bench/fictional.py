@@ -76,6 +76,19 @@ VICTIM_SYLLABLES = ["qi", "wu", "yo", "ji", "hu", "xi", "ce", "ty"]
 ROLES = ["ordered", "commanded", "perpetrated", "judge", "prosecutor", "investigator"]
 
 
+# A long report's paragraphs on other people than the list's, as human-rights reports write them.
+PARAGRAPHS = [
+    "In {year}, {name} was detained after a peaceful protest and held for ten days; lawyers "
+    "were not admitted, and relatives learned of the detention from neighbours.",
+    "Under the law of {year} on public assemblies, organisers such as {name} must notify the "
+    "city administration ten days in advance; the courts fined dozens of participants.",
+    "{name}, a journalist born in {year}, reported threats after publishing an investigation "
+    "into the region's prisons, where former detainees described beatings and cold cells.",
+    "The prosecutor's office opened a case against {name} in {year} for 'spreading false "
+    "information'; the trial was closed to observers and the sentence was upheld on appeal.",
+]
+
+
 def fictional_name(rng: random.Random) -> tuple[str, str]:
     first = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
     last = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
@@ -89,11 +102,20 @@ def write_workbook(
     evidence: int,
     seed: int = 7,
     named: Path | None = None,
+    report_chars: int = 0,
 ) -> None:
     """A fictional list as editors keep one: every post, incident and act quoting its source,
-    one incident in ten with a confidential victim, and every second source with a local copy (in the evidence folder of ``named``, the name
-    the workbook will have; ``path`` by default) that holds the passages quoted from it."""
+    one incident in ten with a confidential victim, and every second source with a local copy
+    (in the evidence folder of ``named``, the name the workbook will have; ``path`` by
+    default) that holds the passages quoted from it.
+
+    With ``report_chars``, each copy is a long report of about that many characters (the
+    passages quoted from it among paragraphs on other people, places and years), and each
+    source without a copy is a confidential interview, cited beside a report for every
+    person's identity and every incident: what a public output gives of those cells is then
+    looked for in the reports (``evidence/withheld``)."""
     rng = random.Random(seed)
+    long = report_chars > 0
     copies: dict[int, list[str]] = {e: [] for e in range(0, evidence, 2)}
 
     def quoted(e: int, text: str) -> dict[str, str]:
@@ -109,12 +131,36 @@ def write_workbook(
         if i not in copies:
             return {"sha256": f"{i:064x}"}
         text = f"Fictional report {i}\n\n" + "".join(
-            f"{n}. {passage}.\n\n" for n, passage in enumerate(copies[i], start=1)
+            f"{n}. {passage}.\n\n{filler(i, n)}" for n, passage in enumerate(copies[i], start=1)
         )
         data = text.encode("utf-8")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{i:06d}.txt").write_bytes(data)
         return {"file": f"{i:06d}.txt", "sha256": hashlib.sha256(data).hexdigest()}
+
+    filling = random.Random(seed + 2)  # its own draws: the rows as they are without reports
+
+    def filler(i: int, n: int) -> str:
+        """Paragraphs on other people, places and years, spread between a report's passages."""
+        if not long:
+            return ""
+        share = report_chars // max(len(copies[i]), 1)
+        out: list[str] = []
+        while sum(map(len, out)) < share:
+            first, last = fictional_name(filling)
+            year = filling.randint(1960, 2022)
+            out.append(
+                f"{filling.choice(PARAGRAPHS).format(name=f'{first} {last}', year=year)}\n\n"
+            )
+        return "".join(out)
+
+    def beside(e: int) -> str:
+        """A row's sources: the one given, and in a list of long reports its confidential
+        interview beside it."""
+        return f"E{e:06d}; E{e + 1:06d}" if long else f"E{e:06d}"
+
+    def public(e: int) -> int:
+        return e - e % 2 if long else e
 
     layout = load_layout()
     orgs, incidents = max(persons // 100, 2), max(persons // 20, 1)
@@ -145,7 +191,7 @@ def write_workbook(
             born = f"{rng.randint(1940, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             # the source cited for the birth date and nationality states them, as validate looks
             # for them there
-            held = copies.get(i % max(evidence, 1))
+            held = copies.get(public(i % max(evidence, 1)))
             if held is not None:
                 held.append(f"official {first} {last}, a Kazakh citizen, was born on {born}")
             yield {
@@ -157,7 +203,7 @@ def write_workbook(
                 "birth_date": born,
                 "nationality": "kz",
                 # the source of the birth date, as a list ready to file cites it
-                "identity_evidence_ids": f"E{i % max(evidence, 1):06d}",
+                "identity_evidence_ids": beside(public(i % max(evidence, 1))),
                 "status": "proposed",
                 # As in real lists: the name in its own script, and other spellings.
                 "name_original": cyrillic(f"{last} {first}"),
@@ -204,11 +250,13 @@ def write_workbook(
                 "title": "Officer",
                 "start_date": f"{2000 + i % 10}-01",
                 "end_date": f"{2012 + i % 10}-06-30",
-                "evidence_ids": f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
+                "evidence_ids": beside(public(i % evidence))
+                if long
+                else f"E{i % evidence:06d}; E{(i * 7) % evidence:06d}",
                 # a passage on a post names its holder, and its dates as a report writes them
                 # (validate looks for them there), as a source's does
                 **quoted(
-                    i % evidence,
+                    public(i % evidence),
                     f"official {surnames[i % persons]} (P{i % persons:06d}) served as an officer "
                     f"from January {2000 + i % 10} to 30 June {2012 + i % 10}",
                 ),
@@ -231,13 +279,13 @@ def write_workbook(
             "summary": "A fictional incident for the benchmark.",
             "place": f"Fictional Town {i % 50}",
             **told,
-            "evidence_ids": f"E{i % evidence:06d}",
+            "evidence_ids": beside(public(i % evidence)),
             "confidential": "no",
             "victim_activity": "The victims were protesting peacefully.",
             "pattern": f"One of {50 + i % 7} such incidents in the region that year.",
             "consequences": f"{1 + i % 5} of the detainees were taken to hospital.",
             **quoted(
-                i % evidence,
+                public(i % evidence),
                 f"on 1 May {2010 + i % 12}, in Fictional Town {i % 50}, in fictional incident "
                 f"{i}, {named} was detained",
             ),
@@ -254,11 +302,15 @@ def write_workbook(
                 # the editor's words, quoting the source's where they matter, as lists do
                 "description": f"The source says that officer {surnames[i]} “took part” in "
                 f"incident {i}.",
-                "evidence_ids": f"E{(i * 3) % evidence:06d}",
+                "evidence_ids": beside(public((i * 3) % evidence))
+                if long
+                else f"E{(i * 3) % evidence:06d}",
                 # a passage on the person's own act names them, as a source's does; its words
                 # are its own (a formula shared by every act would be one passage quoted by
                 # all the officials of a surname: a collective mention, as no source writes)
-                **quoted((i * 3) % evidence, f"at incident {i} officer {surnames[i]} took part"),
+                **quoted(
+                    public((i * 3) % evidence), f"at incident {i} officer {surnames[i]} took part"
+                ),
             }
             for i in range(persons)
         ),
@@ -275,7 +327,8 @@ def write_workbook(
                 "url": f"https://example.org/r/{i}",
                 **copy(i),
                 "language": "en",
-                "confidential": "no",
+                "confidential": "yes" if long and i % 2 else "no",
+                **({"kind": "testimony", "title": f"Interview {i}"} if long and i % 2 else {}),
             }
             for i in range(evidence)
         ),
@@ -294,14 +347,18 @@ def write_workbook(
     book.close()
 
 
-def cached_workbook(persons: int) -> Path:
+def cached_workbook(persons: int, reports: int = 0, report_chars: int = 0) -> Path:
     """The fictional workbook of `persons` persons, generated once into CACHE and reused while
-    the generator's VERSION stands."""
-    path = CACHE / f"fictional-{persons}-v{VERSION}.xlsx"
+    the generator's VERSION stands. With ``reports``: that many long public reports of about
+    ``report_chars`` characters, each with a confidential interview cited beside it, in place
+    of a short copy for every fourth person."""
+    long = f"-{reports}x{report_chars}" if reports else ""
+    path = CACHE / f"fictional-{persons}{long}-v{VERSION}.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         print(f"generating {path.name} (once; cached) …", flush=True)
         tmp = path.with_suffix(".tmp.xlsx")
-        write_workbook(tmp, persons, 2 * persons, max(persons // 2, 1), named=path)
+        evidence = 2 * reports if reports else max(persons // 2, 1)
+        write_workbook(tmp, persons, 2 * persons, evidence, named=path, report_chars=report_chars)
         tmp.replace(path)
     return path

@@ -22,6 +22,7 @@ a given name or its initial beside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +59,7 @@ CASE_ENDINGS = frozenset(
     | {"ka", "ga", "ke", "ge", "ti", "di", "ni", "tin", "din", "nin", "ta", "da", "te", "de"}
     | {"tan", "dan", "nan", "pen", "ben", "men"}
 )
+LAST_CHARACTER = "\U0010ffff"  # after a beginning: past every text that begins so
 MIN_STEM = 4  # letters a stem needs before a case ending is allowed after it
 MIN_ALONE = 4  # letters a surname needs to identify someone on its own
 NEAR = 2  # how many words apart a given name (or initial) and the surname may stand
@@ -118,6 +120,9 @@ def compounds_of(text: str) -> list[int]:
     text = re.sub(POSSESSIVE, "", text)
     out: list[int] = []
     for chunk in re.split(r"[^\w\-‐‑'’ʼ]+", text):
+        if chunk.isalpha():  # one word of letters (most are): no pieces, nothing to split
+            out.append(len(out))
+            continue
         pieces = [p for p in re.split(r"[\-‐‑]", chunk) if p]
         proper = len(pieces) > 1 and all(p[:1].isupper() for p in pieces)
         count = len(parts(chunk.lower()))
@@ -185,9 +190,11 @@ class Person:
         )
 
 
+@lru_cache(maxsize=1 << 14)
 def person(name: str, taken: frozenset[str]) -> Person | None:
     """The person called ``name``; ``taken`` holds the readings of every part of the other names
-    the list holds. None for a name with no part of two letters or more."""
+    the list holds. None for a name with no part of two letters or more. Kept for the next
+    time (a person's names are looked for in their sources once for each value of theirs)."""
     written = [w for w in words_of(name) if len(w) > 1]
     if not written:
         return None
@@ -247,6 +254,8 @@ class Reading:
         self.cells: list[str] = cells.tolist()
         self._at_word: np.ndarray | None = None
         self._words: dict[int, tuple[list[str], list[int]]] = {}
+        self._sorted: tuple[list[str], list[int]] | None = None
+        self.asked = 0  # how many times ``mentions`` has searched it
         if not self.cells:
             return
         self.lists = pc.split_pattern_regex(words_of_texts(self.cells), _SPLIT)
@@ -267,6 +276,39 @@ class Reading:
             found = pc.index_in(self.raw, value_set=self.distinct)
             self._at_word = found.to_numpy(zero_copy_only=False)
         return self._at_word
+
+    def beginning_as(self, whose: dict[str, list[int]]) -> dict[int, set[int]]:
+        """For each distinct word a reading of which begins as one of ``whose`` (a surname's
+        beginnings), the people whose it is. The first search passes over every word inside
+        Arrow (``_begins_with_any``); a text searched again (a report, for each listed person
+        in turn) has its readings sorted once, and each beginning is found among them by
+        bisection."""
+        self.asked += 1
+        if self.asked == 1:
+            hit = np.zeros(len(self.distinct), dtype=bool)
+            for spelling in self.spelt.values():
+                hit |= _begins_with_any(spelling, whose)
+            return _suspects(np.flatnonzero(hit), self.spelt, whose) if hit.any() else {}
+        readings, words = self._sorted_readings()
+        out: dict[int, set[int]] = {}
+        for beginning, people in whose.items():
+            lo = bisect_left(readings, beginning)
+            hi = bisect_left(readings, beginning + LAST_CHARACTER, lo)
+            for word in words[lo:hi]:
+                out.setdefault(word, set()).update(people)
+        return out
+
+    def _sorted_readings(self) -> tuple[list[str], list[int]]:
+        """Every reading of every distinct word (none empty), sorted, with its word."""
+        if self._sorted is None:
+            pairs = sorted(
+                (reading, word)
+                for spelling in self.spelt.values()
+                for word, reading in enumerate(spelling.to_pylist())
+                if reading
+            )
+            self._sorted = ([r for r, _ in pairs], [w for _, w in pairs])
+        return self._sorted
 
     def words(self, owner: int) -> tuple[list[str], list[int]]:
         """The distinct text's words and hyphenated compounds (``words_of``, ``compounds_of``)."""
@@ -301,12 +343,11 @@ def mentions(texts: pd.Series | Reading, people: list[Person]) -> pd.Series:
     for k, someone in enumerate(people):
         for beginning in {s for part in someone.surnames for s in stems(part)}:
             whose.setdefault(beginning, []).append(k)
-    hit = np.zeros(len(read.distinct), dtype=bool)
-    for spelling in read.spelt.values():
-        hit |= _begins_with_any(spelling, whose)
-    if not hit.any():
+    suspects = read.beginning_as(whose)
+    if not suspects:
         return pd.Series(found, dtype=object)
-    suspects = _suspects(np.flatnonzero(hit), read.spelt, whose)
+    hit = np.zeros(len(read.distinct), dtype=bool)
+    hit[list(suspects)] = True
     at_word = read.at_word()
     hits = np.flatnonzero(hit[at_word])
     starts = read.starts

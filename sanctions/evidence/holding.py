@@ -190,7 +190,16 @@ class Holding:
     def holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         """The cited sources that hold the passage, in the row's order; empty when none does.
         A cited source known only through a copy that holds the passage in quotation marks
-        holds it in that copy's stead; of several such, the one the copy names there."""
+        holds it in that copy's stead; of several such, the one the copy names there. Found
+        once for each passage and sources (a package asks for every passage it cites, and
+        each of nine packages asks)."""
+        key = ("holders", passage, tuple(cited))
+        if key not in self.worked:
+            self.worked[key] = self._holders(passage, cited)
+        held: tuple[str, ...] = self.worked[key]
+        return held
+
+    def _holders(self, passage: str, cited: Sequence[str]) -> tuple[str, ...]:
         found = [e for e in cited if (t := self.own.get(e)) and found_in_folded(passage, t)]
         if found:
             return tuple(dict.fromkeys(self._quoted_for(passage, found, cited)))

@@ -131,17 +131,38 @@ class Context:
 
     def within(self, copies: list[Copy], holding: Holding) -> list[Copy]:
         if self.passages:
-            return near_passages(copies, list(self.passages))
+            quoted = (_near_quoted(c, self.passages, holding) for c in copies)
+            return [c for c in quoted if c is not None]
         people = [p for name in self.names if (p := person(name, frozenset())) is not None]
         if not people:
             return copies
-        return [near for c in copies if (near := _naming(c, people, holding)) is not None]
+        naming = (_naming(c, people, holding) for c in copies)
+        return [c for c in naming if c is not None]
+
+
+def _near_quoted(copy: Copy, passages: tuple[str, ...], holding: Holding) -> Copy | None:
+    """The stretches of the copy near the row's passages (``near_passages``), or None: worked
+    out once for each row's passages and copy, for every value of the row."""
+    key = ("near", copy.eid, passages)
+    if key not in holding.worked:
+        holding.worked[key] = next(iter(near_passages([copy], list(passages))), None)
+    found: Copy | None = holding.worked[key]
+    return found
 
 
 def _naming(copy: Copy, people: list[Person], holding: Holding) -> Copy | None:
     """The stretches of the copy (of about half ``NEAR`` characters, at line ends) that name
     one of ``people``, with the stretch either side, as a copy of their own; None where none
-    does. A short copy is near whole."""
+    does. A short copy is near whole. Worked out once for each person's names and copy, for
+    every value of theirs the copy is asked for."""
+    key = ("naming", copy.eid, tuple(p.name for p in people))
+    if key not in holding.worked:
+        holding.worked[key] = _near_names(copy, people, holding)
+    found: Copy | None = holding.worked[key]
+    return found
+
+
+def _near_names(copy: Copy, people: list[Person], holding: Holding) -> Copy | None:
     text = copy.text or ""
     if len(text) <= 2 * NEAR:
         return copy if not mentions(reading_of(text), people).empty else None
@@ -205,7 +226,8 @@ def _place(place: str, public: list[Copy]) -> str | None:
 
 # Words that say a date is someone's birth, in the languages of the sources ("born", "b.", "date
 # of birth", "родился", "рождения", "туған"), and how far from one the date may stand.
-BIRTH_WORDS = re.compile(r"(?i)\b(?:born|birth|b\.|d\.?o\.?b|родил|рожд|туған|туылған)")
+# (The look-ahead at their first letters lets the search skip to them: twice as fast.)
+BIRTH_WORDS = re.compile(r"(?i)(?=[bdрт])\b(?:born|birth|b\.|d\.?o\.?b|родил|рожд|туған|туылған)")
 BIRTH_NEAR = 80
 
 

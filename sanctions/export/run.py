@@ -57,7 +57,13 @@ from sanctions.model.convert import build
 from sanctions.model.graph import Graph
 from sanctions.model.rows import Rows
 from sanctions.model.subset import relied_edges, subset
-from sanctions.model.targets import Target, load_evidence, load_targets, victim_evidence
+from sanctions.model.targets import (
+    Target,
+    judge_published,
+    load_evidence,
+    load_targets,
+    victim_evidence,
+)
 from sanctions.public.page import public_sources, public_targets, write_public
 from sanctions.review.report import write_report
 from sanctions.rules.finding import Finding
@@ -184,6 +190,7 @@ def _export(
     edition = edition_of(submitter, draft, date)
     _keep_filing_copies(target, edition, force)
     holding = Holding.of(table_rows.evidence, workbook)
+    judge_published(table_rows, holding)
     graph = build(result, prefix, rows=table_rows, holding=holding, as_of=edition.date)
     public_graph = build(
         result, prefix, public=True, rows=table_rows, holding=holding, as_of=edition.date
@@ -220,7 +227,7 @@ def _export(
         # the review report, each package and the public folder need nothing the others make:
         # both cores take the next one as they are free, the longest (the report) first
         jobs: list[Callable[[], object]] = [
-            partial(write_report, result, workbook, staging, screening, edition.date),
+            partial(write_report, result, workbook, staging, screening, edition.date, holding),
             *(partial(_package, inputs, code, staging) for code in codes),
             partial(
                 _write_public_folder,

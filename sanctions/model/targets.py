@@ -12,6 +12,7 @@ from functools import cache, partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from sanctions.common.beside import shared
 from sanctions.common.dates import in_words, span_in_words
 from sanctions.evidence.holding import Holding
 from sanctions.evidence.stated import WITHHELD_BY
@@ -486,6 +487,81 @@ def public_values(
     cell whose sources are not given stays; validate asks for them."""
     if not secret or getattr(row, "confidential", False) is True:
         return {}  # a confidential incident reaches no public output
+    if holding is None:
+        return _public_values(sheet, row, secret, holding)
+    # judged once for each row, however many outputs ask (the public entities, then each
+    # package, the public list and the report); the row is kept with its answer, so that its
+    # id names it as long as the answer is kept
+    key = _key(sheet, row, secret)
+    if key not in holding.worked:
+        holding.worked[key] = (row, _public_values(sheet, row, secret, holding))
+    found: dict[str, Any] = holding.worked[key][1]
+    return found
+
+
+def _key(sheet: str, row: object, secret: Set[str]) -> tuple[object, ...]:
+    return ("public", sheet, id(row), frozenset(secret))
+
+
+def judge_published(rows: Rows, holding: Holding) -> None:
+    """What the public outputs may give of each row they may publish (a proposed person's,
+    their posts and acts, the incidents of those acts), worked out now on both cores, where
+    the work splits (``common/beside``), and kept in ``holding`` for every output that asks
+    (``public_values``). Only rows citing a confidential source beside a public one cost
+    anything: their values are looked for in the public copies. The rows are shared by the
+    copies they cite, so that each core reads the stretches of the fewest copies."""
+    secret = {e.evidence_id for e in rows.evidence if e.confidential}
+    proposed = {p.person_id for p in rows.persons if p.status == "proposed"}
+    acts = [r for r in rows.involvement if r.person_id in proposed]
+    told = {r.incident_id for r in acts}
+    asked: list[tuple[str, object]] = [
+        (sheet, row)
+        for sheet, of_sheet in (
+            ("persons", [r for r in rows.persons if r.person_id in proposed]),
+            ("positions", [r for r in rows.positions if r.person_id in proposed]),
+            ("incidents", [r for r in rows.incidents if r.incident_id in told]),
+            ("involvement", acts),
+        )
+        for row in of_sheet
+        if _mixed(sheet, row, secret)
+    ]
+    if len(asked) < 2:
+        return
+    asked.sort(key=lambda pair: _cited(pair[0], pair[1]))
+    halves = [asked[: len(asked) // 2], asked[len(asked) // 2 :]]
+    answers = shared([partial(_judged, half, secret, holding) for half in halves])
+    for half, found in zip(halves, answers, strict=True):
+        for (sheet, row), values in zip(half, found, strict=True):
+            holding.worked[_key(sheet, row, secret)] = (row, values)
+
+
+def _cited(sheet: str, row: object) -> tuple[str, ...]:
+    """Every source the row's sourced cells cite, in order."""
+    return tuple(
+        dict.fromkeys(eid for col in _sourced(sheet) for eid in getattr(row, str(col.sources)))
+    )
+
+
+def _mixed(sheet: str, row: object, secret: Set[str]) -> bool:
+    """Whether some cell of the row cites a confidential source beside a public one."""
+    if getattr(row, "confidential", False) is True:
+        return False
+    for col in _sourced(sheet):
+        cited = getattr(row, str(col.sources))
+        if any(e in secret for e in cited) and not all(e in secret for e in cited):
+            return True
+    return False
+
+
+def _judged(
+    asked: list[tuple[str, object]], secret: Set[str], holding: Holding
+) -> list[dict[str, Any]]:
+    return [_public_values(sheet, row, secret, holding) for sheet, row in asked]
+
+
+def _public_values(
+    sheet: str, row: object, secret: Set[str], holding: Holding | None
+) -> dict[str, Any]:
     found: dict[str, Any] = {}
     context = _context(row)
     for col in _sourced(sheet):

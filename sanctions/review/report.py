@@ -74,13 +74,15 @@ def write_report(
     folder: Path,
     screening: Screening | None,
     date: str | None,
+    holding: Holding | None = None,
 ) -> None:
     """The report of a validated ``workbook`` in ``folder/report/``. ``folder``: the list's
     folder (``exports/<list>/``, or the staging folder export builds it in), created if need be;
     ``screening``: the list's latest screening, if any; ``date``: the ISO date to show (never
-    the clock's)."""
+    the clock's); ``holding``: the copies as the export read them, with what it worked out of
+    them (each act and value judged once for the packages, the public list and the report)."""
     folder.mkdir(parents=True, exist_ok=True)
-    write_review(result, workbook, folder / REPORT_FOLDER, screening, date)
+    write_review(result, workbook, folder / REPORT_FOLDER, screening, date, holding)
 
 
 def write_review(
@@ -89,10 +91,11 @@ def write_review(
     target: Path,
     screening: Screening | None,
     date: str | None,
+    holding: Holding | None = None,
 ) -> Path:
     """The report in ``target`` itself, which is replaced whole once complete. ``target`` must
     be new, empty, or a report written before (it carries the tool's marker)."""
-    files = render(result, workbook, screening, date)
+    files = render(result, workbook, screening, date, holding)
     _refuse_other_outputs(target)
     with replace_dir(target, _empty) as staging:
         for name in sorted(files):
@@ -156,13 +159,18 @@ def _environment() -> Environment:
 
 
 def render(
-    result: Result, workbook: Path, screening: Screening | None, date: str | None
+    result: Result,
+    workbook: Path,
+    screening: Screening | None,
+    date: str | None,
+    holding: Holding | None = None,
 ) -> dict[str, str]:
     """Every file of the report: path inside the report folder -> its text."""
     rows = Rows.of(result)
     evidence = load_evidence(rows)
     statuses = list(load_layout().vocabularies["person_status"])
-    holding = Holding.on_demand(rows.evidence, workbook)  # acts judged as the letters judge them
+    if holding is None:  # acts judged as the letters judge them
+        holding = Holding.on_demand(rows.evidence, workbook)
     everyone = sorted(
         (t for status in statuses for t in load_targets(rows, status, holding)),
         key=lambda t: natural_key(t.person_id),

@@ -3,6 +3,8 @@ invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from sanctions.check.validate import validate
 from sanctions.model.targets import load_evidence
 from tests import workbooks
@@ -29,3 +31,36 @@ def test_acts_in_one_incident_are_told_together_in_the_order_incidents_come() ->
     acts = [SimpleNamespace(incident_id=i, n=n) for n, i in enumerate(["I2", "I1", "I2", "I3"])]
     grouped = by_incident(acts, lambda act: act)  # type: ignore[arg-type,return-value]
     assert [[a.n for a in acts] for acts in grouped] == [[0, 2], [1], [3]]
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_rows_judged_ahead_on_both_cores_publish_what_each_judged_alone_would(
+    build, monkeypatch, processes
+) -> None:
+    """The export judges what the public outputs may give of each row ahead, the rows shared by
+    two cores (``judge_published``): each output then gives what judging the row alone gives,
+    a birth date and a place only as far as the public report states them."""
+    from sanctions.common.beside import PROCESSES_ENV
+    from sanctions.evidence.holding import Holding
+    from sanctions.model.rows import Rows
+    from sanctions.model.targets import judge_published, public_values
+
+    monkeypatch.setenv(PROCESSES_ENV, processes)
+    rows = workbooks.valid_rows()
+    workbooks.with_unread_interview(rows)
+    rows["persons"][1].update(birth_date="1981-04-02", identity_evidence_ids="E001; E003")
+    rows["incidents"][0].update(place="Example City; Hidden Town", evidence_ids="E001; E003")
+    book = build(rows)
+    read = Rows.of(validate(book))
+    secret = {"E003"}
+    ahead, alone = Holding.of(read.evidence, book), Holding.of(read.evidence, book)
+    judge_published(read, ahead)
+    judged = [key for key in ahead.worked if isinstance(key, tuple) and key[0] == "public"]
+    assert len(judged) == 2  # the person and the incident: the only rows citing E003
+    for sheet in ("persons", "positions", "incidents", "involvement"):
+        for row in getattr(read, sheet):
+            assert public_values(sheet, row, secret, ahead) == public_values(
+                sheet, row, secret, alone
+            )
+    assert public_values("persons", read.persons[1], secret, ahead) == {"birth_date": "1981"}
+    assert public_values("incidents", read.incidents[0], secret, ahead) == {"place": "Example City"}
