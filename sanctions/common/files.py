@@ -52,7 +52,15 @@ def together() -> Iterator[None]:
         yield
         return
     noted: list[int] = []
-    held = {sig: signal.signal(sig, lambda got, _: noted.append(got)) for sig in STOPPING}
+    owner = os.getpid()
+
+    def hold(got: int, _: object) -> None:
+        if os.getpid() != owner:  # a helper forked during the steps: not its to hold
+            _as_forked(got)
+        else:
+            noted.append(got)
+
+    held = {sig: signal.signal(sig, hold) for sig in STOPPING}
 
     def restore() -> None:
         for sig, handler in held.items():  # None: a handler not set from Python
@@ -66,6 +74,18 @@ def together() -> Iterator[None]:
     restore()
     if noted:
         signal.raise_signal(noted[0])  # now, as if it came at this moment
+
+
+def _as_forked(got: int) -> None:
+    """A stop that reaches a helper forked during ``together``'s steps before it has set its
+    own handlers (``common/beside``, ``screen/ahead``): it takes it as they would. A Ctrl-C is
+    the parent's to act on (it ends its helpers); anything else ends the helper now, as the
+    parent that ends it asks: held back, it would be lost, since the helper never leaves the
+    steps it was forked in, and the parent would wait for it forever."""
+    if got == signal.SIGINT:
+        return
+    signal.signal(got, signal.SIG_DFL)
+    signal.raise_signal(got)
 
 
 @contextmanager

@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,3 +78,34 @@ def test_a_ctrl_c_during_steps_done_together_is_acted_on_after_them(tmp_path: Pa
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="helpers are forked on Linux only")
+def test_a_helper_forked_during_steps_done_together_is_ended_by_the_stop_sent_to_it() -> None:
+    """A helper forked during ``together`` (``Beside``, the scorer ahead) and ended by its
+    parent before it has set its own handlers ends then: the stop is not held back for steps
+    it never leaves, which kept its parent waiting for a scorer sleeping ten minutes. A Ctrl-C
+    stays the parent's to act on."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for stop, ends in ((signal.SIGTERM, True), (signal.SIGINT, False)):
+        ready = context.Event()
+        with together():
+            process = context.Process(target=_helper, args=(ready,), daemon=True)
+            process.start()
+        assert ready.wait(5)
+        os.kill(process.pid, stop)
+        process.join(timeout=2)
+        assert (process.exitcode == -stop) is ends
+        if process.is_alive():
+            process.terminate()
+        process.join()
+
+
+def _helper(ready: Any) -> None:
+    """A forked helper that never sets its own handlers, as one stopped at once."""
+    import time
+
+    ready.set()
+    time.sleep(5)
