@@ -65,7 +65,10 @@ MIN_ALONE = 4  # letters a surname needs to identify someone on its own
 NEAR = 2  # how many words apart a given name (or initial) and the surname may stand
 _SPLIT = r"[^\p{L}\p{M}]+"
 POSSESSIVE = r"['’ʼ]s\b"  # "Orazov's file": the name is "Orazov"
+POSSESSIVE_AS_WRITTEN = r"['’ʼ][sS]\b"  # the same, before the text is lower-cased
 SOFT = "\u00ad"  # a soft hyphen: invisible, and no word break
+HYPHENS = "-‐‑"  # the hyphens that join the pieces of a name (not the dashes between words)
+_HYPHEN = re.compile(f"[{HYPHENS}]")
 GLUED = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # SerikOrazov, #FreeOrazov
 
 
@@ -115,21 +118,18 @@ def words_of(text: str) -> list[str]:
 def compounds_of(text: str) -> list[int]:
     """For each word of ``words_of(text)``, a number it shares with the other pieces of a
     hyphenated proper name (``Nur-Sultan``: every piece capitalised), and with no other word
-    (``orazov-case`` in an address is two words)."""
+    (``orazov-case`` in an address is two words). The text is parted as ``words_of`` parts
+    it (apostrophes dropped, a word's letters and marks kept together), hyphens aside, so that
+    the numbers stand one for one beside its words."""
     text = GLUED.sub(" ", text.replace(SOFT, ""))
-    text = re.sub(POSSESSIVE, "", text)
+    text = re.sub(APOSTROPHES, "", re.sub(POSSESSIVE_AS_WRITTEN, "", text))
     out: list[int] = []
-    for chunk in re.split(r"[^\w\-‐‑'’ʼ]+", text):
-        if chunk.isalpha():  # one word of letters (most are): no pieces, nothing to split
-            out.append(len(out))
-            continue
-        pieces = [p for p in re.split(r"[\-‐‑]", chunk) if p]
-        proper = len(pieces) > 1 and all(p[:1].isupper() for p in pieces)
-        count = len(parts(chunk.lower()))
-        if proper:
-            out += [len(out)] * count
+    for chunk in blanked(text, keep=HYPHENS).split():
+        pieces = [p for p in _HYPHEN.split(chunk) if p] if _HYPHEN.search(chunk) else [chunk]
+        if len(pieces) > 1 and all(p[:1].isupper() for p in pieces):
+            out += [len(out)] * len(pieces)
         else:
-            out += [len(out) + k for k in range(count)]
+            out += range(len(out), len(out) + len(pieces))
     return out
 
 

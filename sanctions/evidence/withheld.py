@@ -173,31 +173,37 @@ def _near_names(copy: Copy, people: list[Person], holding: Holding) -> Copy | No
     if not kept:
         return None
     near = "".join(stretches.texts[j] for j in kept)
-    return Copy(copy.eid, copy.name, near, None, "".join(stretches.folded[j] for j in kept))
+    return Copy(copy.eid, copy.name, near, None, stretches.folded(kept, near))
 
 
 @dataclass(frozen=True)
 class Stretches:
-    """A long copy in stretches of about half ``NEAR`` characters, each ending at a line's end
-    (its newline; never after a dash that joins the next line's word), folded, and as
-    ``mentions`` reads them: made once for every person whose names are looked for in the
-    copy. Folded stretches joined are then the joined stretches folded (``fold_text``): each
-    folds to nothing or ends with a space."""
+    """A long copy in stretches of about half ``NEAR`` characters, each ending at a line's end,
+    each folded, and as ``mentions`` reads them: made once for every person whose names are
+    looked for in the copy."""
 
     texts: list[str]
-    folded: list[str]
+    folds: list[str]
     reading: Reading
+
+    def folded(self, kept: list[int], near: str) -> str:
+        """The kept stretches (``near``) folded: their folds joined, the same text, as each
+        ends with a line break, which folds to a space or to nothing before more space; but
+        for a stretch that ends with a dash, which folding joins to the next line's word
+        (``_joins_next``): then the kept stretches are folded together."""
+        if any(_joins_next(self.texts[j]) for j in kept[:-1]):
+            return fold_text(near)
+        return "".join(self.folds[j] for j in kept)
 
 
 def _stretches(copy: Copy, holding: Holding) -> Stretches:
     key = ("stretches", copy.eid)
     if key not in holding.worked:
         texts, size = [""], NEAR // 2
-        for line in (copy.text or "").split("\n"):
-            if len(texts[-1]) >= size and not _joins_next(texts[-1]):
+        for line in (copy.text or "").splitlines(keepends=True):
+            if len(texts[-1]) >= size:
                 texts.append("")
-            texts[-1] += line + "\n"
-        texts[-1] = texts[-1][:-1]  # the text's own end: no newline after it
+            texts[-1] += line
         series = pd.Series(texts)
         holding.worked[key] = Stretches(texts, [fold_text(t) for t in texts], Reading(series))
     found: Stretches = holding.worked[key]
@@ -205,9 +211,8 @@ def _stretches(copy: Copy, holding: Holding) -> Stretches:
 
 
 def _joins_next(stretch: str) -> bool:
-    """Whether the stretch ends with a dash (whitespace aside) that folding joins to the next
-    line's word ("pre-\ntrial"): the stretch goes on to that word, so that it folds as the
-    copy does."""
+    """Whether the stretch ends with a dash (whitespace aside), which folding may join to the
+    next line's word ("pre-\ntrial")."""
     last = stretch.rstrip()[-1:]
     return bool(last) and unicodedata.normalize("NFKC", last)[-1:] in DASHES
 

@@ -24,9 +24,10 @@ from sanctions.common.mentions import (
     words_of_texts,
 )
 
-# Letters of both scripts and both cases (a glued "SerikOrazov"), possessives, apostrophes,
-# soft hyphens, marks, digits, punctuation, whitespace and the joining character itself.
-PIECES = [*"aZsSıİß ЖжәҚ'’ʼ\u00ad\u0301-–#.,;:!1\n\t\x00", "'s", "’s ", "Orazov"]
+# Letters of both scripts and both cases (a glued "SerikOrazov"), possessives, apostrophes (a
+# letter one, "ʼ", too), soft hyphens, marks, digits, punctuation, whitespace and the joining
+# character itself.
+PIECES = [*"aZsSıİß ЖжәҚ'’ʼʹ`´\u00ad\u0301-‐–#.,;:!1_\n\t\x00", "'s", "’s ", "’S", "Orazov"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
@@ -38,6 +39,19 @@ def _words(array: pa.Array) -> list[list[str]]:
 def test_texts_read_together_give_the_words_each_gives_alone(texts: list[str]) -> None:
     alone = pa.array([words_of_text(t) for t in texts], pa.large_string())
     assert _words(words_of_texts(texts)) == _words(alone)
+
+
+@given(TEXT)
+def test_each_word_has_its_compound(text: str) -> None:
+    """``compounds_of`` numbers the words ``words_of`` gives, one for one (an apostrophe
+    alone, even a letter one, "ʼ", is no word)."""
+    assert len(compounds_of(text)) == len(words_of(text))
+
+
+def test_a_surname_inside_a_town_s_name_is_not_the_person_beside_a_lone_apostrophe() -> None:
+    people = [person("Serik Orazov", frozenset())]
+    text = "Police in Kyzyl-Orazov ʼ detained protesters."
+    assert mentions(pd.Series([text], dtype="str"), people).empty
 
 
 def test_no_texts_no_words() -> None:

@@ -187,31 +187,54 @@ def test_a_birth_date_is_public_only_where_a_public_copy_gives_it_as_one(tmp_pat
 
 
 # Lines of a long copy: dashes at a line's end (joined to the next line's word; one only once
-# normalised), quotation marks, runs of whitespace of several kinds, letters that fold.
+# normalised), quotation marks, runs of whitespace of several kinds, letters that fold; and the
+# line breaks a copy holds (a PDF's page break, a web page's line separator).
 LINE = st.lists(
-    st.sampled_from([*"aBß -–—\u00ad\ufe63\u2028\t«»\"'\u00a0", "ﬁ", "Ё", "word", "  ", "\r"]),
+    st.sampled_from([*"aBß -–—\u00ad\ufe63\t«»\"'\u00a0", "ﬁ", "Ё", "word", "  "]),
     max_size=8,
 ).map("".join)
+BREAK = st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\x0b", "\u2028", "\u2029", "\x85", "\x1c"])
 
 
-@given(st.lists(LINE, max_size=12), st.data())
-def test_the_stretches_of_a_copy_folded_one_by_one_join_as_the_copy_folded(
-    lines: list[str], data: st.DataObject
+@given(st.lists(st.tuples(LINE, BREAK), max_size=12), st.data())
+def test_the_stretches_of_a_copy_are_cut_at_line_ends_and_folded_as_the_copy_is(
+    lines: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    """A long copy is cut into stretches at line ends and folded once, stretch by stretch, and
-    the stretches that name a person are joined (``_naming``): the same text as folding the
-    stretches joined. Stretches of a few characters here, to cut at many lines."""
+    """A long copy is cut into stretches at its line ends, whichever (a page break too), and
+    folded once, stretch by stretch; the stretches that name a person are joined
+    (``_naming``) and read folded as folding them joined reads. Stretches of a few characters
+    here, to cut at many lines."""
     from sanctions.evidence import withheld
 
-    text = "\n".join(lines)
+    text = "".join(line + end for line, end in lines)
     with mock.patch.object(withheld, "NEAR", 6):
         made = withheld._stretches(Copy("E1", None, text, None, fold_text(text)), Worked())
     assert "".join(made.texts) == text
-    kept = data.draw(st.lists(st.booleans(), min_size=len(made.texts), max_size=len(made.texts)))
-    chosen = [k for k, keep in enumerate(kept) if keep]
-    assert "".join(made.folded[k] for k in chosen) == fold_text(
-        "".join(made.texts[k] for k in chosen)
+    assert all(t.splitlines(keepends=True)[-1] != t.splitlines()[-1] for t in made.texts[:-1])
+    kept = sorted(data.draw(st.sets(st.integers(0, len(made.texts) - 1))))
+    near = "".join(made.texts[k] for k in kept)
+    assert made.folded(kept, near) == fold_text(near)
+
+
+@pytest.mark.parametrize("end", ["\n", "\x0c", "\u2028", " -\n"])
+def test_a_birth_date_stated_a_stretch_away_from_her_name_is_not_hers(
+    tmp_path: Path, end: str
+) -> None:
+    """The report names her, and two stretches on, past a page break, a line separator or a
+    dash at a line's end, gives a birth date: too far from her name to be hers."""
+    filler = ("Lorem ipsum dolor sit amet consectetur. " * 20)[:760]
+    report = (
+        f"{filler} Colonel Dana Fictiyeva commanded.\n{filler}{end}"
+        f"She was born 2 April 1971.\n{filler}{filler}{filler}\n"
     )
+    found = holding(
+        tmp_path,
+        {"report.txt": report, "interview.txt": "Fictiyeva, born 2 April 1971."},
+        [Item("E1", "report.txt"), Item("E2", "interview.txt")],
+    )
+    hers = Context(names=("Dana Fictiyeva",))
+    birth = column("persons", "birth_date")
+    assert public_value(birth, "1971-04-02", ["E1", "E2"], SECRET, found, hers) is None
 
 
 class Worked:
