@@ -304,7 +304,9 @@ def main() -> int:
     long_seconds, long_info = best_export(
         [sys.executable, "-m", "bench.exports", "packages", str(cited)]
     )
-    long_chars = min(p.stat().st_size for p in evidence_folder(cited).glob("*.txt"))
+    long_chars = min(
+        len(p.read_text(encoding="utf-8")) for p in evidence_folder(cited).glob("*.txt")
+    )
     print(
         f"export, the same 1,000 targets citing {LONG_REPORTS} long reports "
         f"({long_chars:,}+ characters each) beside confidential interviews: "

@@ -408,7 +408,7 @@ def _titles_tell_withheld(sheets: Sheets) -> Iterator[Finding]:
     title is published (the incident's name on the public list, in the entities and the list
     rows), and it would give them. Judged only where an incident cites a confidential source
     beside a public one, its copies read as the export reads them."""
-    rows = sheets.derived("_rows", Rows.of)
+    rows = Rows.of(sheets)
     secret = {e.evidence_id for e in rows.evidence if e.confidential}
     mixed = [
         r

@@ -25,7 +25,7 @@ from sanctions.workbook.sheets import Sheets, SheetsRule
 
 def _rows(sheets: Sheets) -> Rows:
     """The typed rows, read once for every rule here."""
-    return sheets.derived("_rows", Rows.of)
+    return Rows.of(sheets)
 
 
 def _targets(sheets: Sheets) -> list[Target]:

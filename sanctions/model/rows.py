@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,16 @@ class Cleaned(Protocol):
 
     @property
     def frames(self) -> dict[str, pd.DataFrame]: ...
+
+
+@runtime_checkable
+class Derives(Protocol):
+    """Sheets that keep what is worked out of them (``workbook.sheets.Sheets``)."""
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]: ...
+
+    def derived(self, key: str, compute: Callable[[Any], Rows]) -> Rows: ...
 
 
 @dataclass(slots=True)
@@ -178,8 +188,16 @@ class Rows:
 
     @classmethod
     def of(cls, source: Cleaned | Rows) -> Rows:
-        """The rows of a validated workbook (read now), or rows already read."""
-        return source if isinstance(source, Rows) else read_rows(source)
+        """The rows of a validated workbook, or rows already read. A validation's sheets keep
+        theirs (``Sheets.derived``): read once, the same rows for every step that reads them
+        (the rules, the entities, the packages, the report), and what is worked out of a row
+        once (``targets.public_values``) serves them all."""
+        if isinstance(source, Rows):
+            return source
+        sheets = getattr(source, "sheets", source)
+        if isinstance(sheets, Derives):
+            return sheets.derived("_rows", read_rows)
+        return read_rows(source)
 
 
 # The record type of each sheet; its fields (but ``row``) are the sheet's columns.

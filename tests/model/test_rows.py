@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from sanctions.check.validate import validate
-from sanctions.model.rows import RECORDS, read_rows
+from sanctions.model.rows import RECORDS, Rows, read_rows
 from sanctions.workbook.layout import load_layout
 from tests import workbooks
 
@@ -84,3 +84,13 @@ def test_multi_valued_cells_keep_their_rows_and_share_their_items(build) -> None
     first, second = read.persons
     assert first.nationality == ["kz", "ru"] and second.nationality == ["kz"]
     assert first.nationality[0] is second.nationality[0]
+
+
+def test_a_validated_workbook_s_rows_are_read_once_for_every_step(build) -> None:
+    """The rules, the entities, the packages and the report read one set of rows: what is
+    worked out of a row once (what a public output may give of it) serves every step."""
+    result = validate(build(workbooks.valid_rows()))
+    rows = Rows.of(result)
+    assert Rows.of(result) is rows and Rows.of(result.sheets) is rows
+    assert Rows.of(rows) is rows
+    assert [p.person_id for p in rows.persons] == list(result.frames["persons"]["person_id"])
