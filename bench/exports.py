@@ -209,15 +209,18 @@ def citations(frame: Any) -> Any:
 
 def child_convert(workbook: Path) -> None:
     """One conversion in a fresh process, as a command makes it: the validation first (not
-    timed), then the build, its one-time costs (each distinct value cleaned) included."""
+    timed), then the build, its one-time costs (each distinct value cleaned) included, and
+    the reading of the cells into typed rows too, which a command's validation may already
+    have done (``Rows.of``): ``ftm map`` reads its cells in its own time."""
     from sanctions.check.validate import validate
     from sanctions.entry import end, start
     from sanctions.model.convert import build
+    from sanctions.model.rows import read_rows
 
     start()
     result = validate(workbook)
     begin = time.perf_counter()
-    graph = build(result, "bench")
+    graph = build(result, "bench", rows=read_rows(result))
     seconds = time.perf_counter() - begin
     print(json.dumps({"seconds": seconds, "entities": len(graph.entities)}))
     end(0)
