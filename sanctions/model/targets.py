@@ -591,14 +591,14 @@ def load_targets(
     incidents = {r.incident_id: r for r in rows.incidents}
     names = {r.person_id: r.name for r in rows.persons}
     targets: dict[str, Target] = {}
+    secret = {e.evidence_id for e in rows.evidence if e.confidential}
     for rec in rows.persons:
         if rec.status != status:
             continue
-        targets[rec.person_id] = Target(**_values(rec))
-    secret = {e.evidence_id for e in rows.evidence if e.confidential}
-    for person in targets.values():
+        person = targets[rec.person_id] = Target(**_values(rec))
         if secret:  # a list with no confidential source publishes every cell as typed
-            person.shown = Later(partial(public_values, "persons", person, secret, holding))
+            # judged by the row, as every output judges it (``judge_published``): once
+            person.shown = Later(partial(public_values, "persons", rec, secret, holding))
 
     def publishable(evidence: list[str], anchor: Anchor) -> bool:
         if secret.issuperset(evidence):  # every source confidential (or none cited)

@@ -43,7 +43,7 @@ def test_rows_judged_ahead_on_both_cores_publish_what_each_judged_alone_would(
     from sanctions.common.beside import PROCESSES_ENV
     from sanctions.evidence.holding import Holding
     from sanctions.model.rows import Rows
-    from sanctions.model.targets import judge_published, public_values
+    from sanctions.model.targets import judge_published, load_targets, public_values
 
     monkeypatch.setenv(PROCESSES_ENV, processes)
     rows = workbooks.valid_rows()
@@ -63,4 +63,9 @@ def test_rows_judged_ahead_on_both_cores_publish_what_each_judged_alone_would(
                 sheet, row, secret, alone
             )
     assert public_values("persons", read.persons[1], secret, ahead) == {"birth_date": "1981"}
+    # every output's targets are judged by their rows: the judgement made ahead serves them
+    before = set(ahead.worked)
+    shown = [t.as_published() for t in load_targets(read, holding=ahead)]
+    assert [t.birth_date for t in shown] == ["1970-05-01", "1981"]
+    assert not [k for k in set(ahead.worked) - before if k[0] == "public"]
     assert public_values("incidents", read.incidents[0], secret, ahead) == {"place": "Example City"}
