@@ -29,7 +29,7 @@ from sanctions.evidence.quoting import Copy
 from sanctions.evidence.stated import place_in
 from sanctions.governments.reasons import withhold
 from sanctions.model.public_cells import NAMES_WITHHELD, SHOWN, SHOWN_SUBMITTER_KEYS, WITHHELD
-from sanctions.model.rows import Rows
+from sanctions.model.rows import EvidenceRow, IncidentRow, sheet_rows
 from sanctions.model.targets import public_values
 from sanctions.rules.finding import Finding, cell_ref
 from sanctions.workbook.accounts import accounts
@@ -408,11 +408,12 @@ def _titles_tell_withheld(sheets: Sheets) -> Iterator[Finding]:
     title is published (the incident's name on the public list, in the entities and the list
     rows), and it would give them. Judged only where an incident cites a confidential source
     beside a public one, its copies read as the export reads them."""
-    rows = Rows.of(sheets)
-    secret = {e.evidence_id for e in rows.evidence if e.confidential}
+    evidence: list[EvidenceRow] = sheet_rows(sheets, "evidence")
+    secret = {e.evidence_id for e in evidence if e.confidential}
+    incidents: list[IncidentRow] = sheet_rows(sheets, "incidents")
     mixed = [
         r
-        for r in rows.incidents
+        for r in incidents
         if not r.confidential
         and not r.victims_confidential  # the title is withheld with such victims
         and secret & set(r.evidence_ids)
@@ -420,7 +421,7 @@ def _titles_tell_withheld(sheets: Sheets) -> Iterator[Finding]:
     ]
     if not mixed:
         return
-    holding = Holding.on_demand(rows.evidence, sheets.path)
+    holding = Holding.on_demand(evidence, sheets.path)
     for row in mixed:
         shown = public_values("incidents", row, secret, holding)
         title = Copy("", None, row.title, None, fold_text(row.title))

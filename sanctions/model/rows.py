@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import partial
 from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 import numpy as np
@@ -21,6 +22,8 @@ import pyarrow.compute as pc
 
 from sanctions.workbook.columns.values import arrow_text, dealt, item_spans
 from sanctions.workbook.layout import ColumnSpec, Layout, load_layout
+
+T = TypeVar("T")
 
 
 class Cleaned(Protocol):
@@ -37,7 +40,7 @@ class Derives(Protocol):
     @property
     def frames(self) -> dict[str, pd.DataFrame]: ...
 
-    def derived(self, key: str, compute: Callable[[Any], Rows]) -> Rows: ...
+    def derived(self, key: str, compute: Callable[[Any], T]) -> T: ...
 
 
 @dataclass(slots=True)
@@ -196,8 +199,30 @@ class Rows:
             return source
         sheets = getattr(source, "sheets", source)
         if isinstance(sheets, Derives):
-            return sheets.derived("_rows", read_rows)
+            return sheets.derived("_rows", _read_kept)
         return read_rows(source)
+
+
+def sheet_rows(source: Cleaned | Rows, sheet: str) -> list[Any]:
+    """One sheet's rows (``sheet`` is a field of ``Rows``): the same records as ``Rows.of``'s.
+    A validation's sheets keep each sheet's apart, so that a rule reading two sheets, in a
+    process of its own, reads those two and not the nine (a second of a large list's)."""
+    if isinstance(source, Rows):
+        found: list[Any] = getattr(source, sheet)
+        return found
+    sheets = getattr(source, "sheets", source)
+    if isinstance(sheets, Derives):
+        return sheets.derived(f"_rows.{sheet}", partial(_read_one, sheet))
+    return cast(list[Any], getattr(read_rows(source), sheet))
+
+
+def _read_one(sheet: str, source: Cleaned) -> list[Any]:
+    return read_sheet(source.frames[sheet], RECORDS[sheet], sheet, load_layout())
+
+
+def _read_kept(source: Cleaned) -> Rows:
+    """``read_rows``, each sheet's rows those ``sheet_rows`` keeps."""
+    return read_rows(source, read=lambda sheet: sheet_rows(source, sheet))
 
 
 # The record type of each sheet; its fields (but ``row``) are the sheet's columns.
@@ -257,11 +282,16 @@ def read_sheet(frame: pd.DataFrame, record: type[R], sheet: str, layout: Layout)
     return [make(*values) for values in zip(frame.index.tolist(), *columns, strict=True)]
 
 
-def read_rows(source: Cleaned, layout: Layout | None = None) -> Rows:
+def read_rows(
+    source: Cleaned, layout: Layout | None = None, read: Callable[[str], list[Any]] | None = None
+) -> Rows:
+    """Every sheet's records; ``read``, where given, reads one sheet's (``sheet_rows``)."""
     layout = layout or load_layout()
     frames = source.frames
 
     def sheet(name: str, record: type[R]) -> list[R]:
+        if read is not None:
+            return cast(list[R], read(name))
         return read_sheet(frames[name], record, name, layout)
 
     submitter = frames["submitter"].dropna(subset=["key"])

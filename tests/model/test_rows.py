@@ -94,3 +94,25 @@ def test_a_validated_workbook_s_rows_are_read_once_for_every_step(build) -> None
     assert Rows.of(result) is rows and Rows.of(result.sheets) is rows
     assert Rows.of(rows) is rows
     assert [p.person_id for p in rows.persons] == list(result.frames["persons"]["person_id"])
+
+
+def test_one_sheet_s_rows_are_read_alone_and_are_those_of_the_whole_reading(build) -> None:
+    """A rule that reads two sheets, in a process of its own, reads those two; the rows read
+    later for every sheet are the same records, not a second reading of them."""
+    from sanctions.model.rows import sheet_rows
+
+    result = validate(build(workbooks.valid_rows()))
+    memo = result.sheets._memo
+    memo.pop("_rows", None)
+    for key in [k for k in memo if k.startswith("_rows.")]:
+        del memo[key]
+    incidents = sheet_rows(result.sheets, "incidents")
+    assert [r.incident_id for r in incidents] == list(result.frames["incidents"]["incident_id"])
+    assert "_rows" not in memo and [k for k in memo if k.startswith("_rows.")] == [
+        "_rows.incidents"
+    ]
+    rows = Rows.of(result)
+    assert rows.incidents is incidents
+    assert sheet_rows(result, "persons") is rows.persons and sheet_rows(rows, "evidence") is (
+        rows.evidence
+    )
