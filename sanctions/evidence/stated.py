@@ -13,8 +13,10 @@ government's file. Each is looked for as the sources write it:
   in another script, spelling or grammatical case, read as ``common/mentions`` reads names
   (``Almaty`` in "в Алматы", ``Semenova`` as "Semyenova");
 - an ID number by its letters and digits, whatever the spacing or punctuation;
-- a country (a nationality) by its name, as a place is, or by the word its people are called
-  by, which begins as the name does ("a Kazakh citizen" of Kazakhstan).
+- a country (a nationality, which is citizenship) by its name or the word its people are called
+  by, which begins as the name does, beside words that state a citizenship ("a Kazakh
+  citizen", "a national of Kazakhstan", "гражданин Республики Казахстан"): every source on a
+  country names it, and "a Russian-language newspaper" states no one's citizenship.
 
 Warnings, not errors: a source may write a date in words. A person's identifying details are
 judged together, in one warning for the person (``identity.py``); this module's rule takes the
@@ -35,7 +37,7 @@ from sanctions.common.countries import country_code, country_name
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person, reading_of
-from sanctions.evidence.passages import fold_text, parts, spans
+from sanctions.evidence.passages import DASHES, fold_text, parts, spans
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
@@ -213,23 +215,52 @@ PEOPLE_STEM = 5
 COUNTRY_LANGUAGES = ("en", "ru", "kk", "uk", "de", "fr", "es")
 
 
+# Words that state a citizenship, in the same languages (each the beginning of a word):
+# "citizen", "nationality", a passport, and "national" only as a noun ("a national of",
+# "Kazakh nationals"; not "the National Security Committee of Kazakhstan"). Kazakh's "азамат"
+# is also a given name: only its possessive forms ("Қазақстан Республикасының азаматы").
+CITIZENSHIP = (
+    r"citizen|nationality|passport|граждан|подданств|громадян|азамат(?:ы|тығы|шасы)"
+    r"|staatsangehörig|staatsbürger|citoyen|ressortissant|nationalité|ciudadan|nacionalidad"
+)
+# The words that may stand between such a word and the country's: "a citizen of the Republic
+# of Kazakhstan", "гражданин Республики Казахстан", "de la République du Kazakhstan", "a Kazakh
+# dual citizen"; no other ("a citizen of Kazakhstan born in Uzbekistan" states no Uzbek one).
+BETWEEN = (
+    r"of|the|dual|republic|federation|de|la|du|del|der|des|république|república|republik"
+    r"|fédération|federación|республики|республикасының|федерации"
+)
+
+
 def country_in(country: str, copy: Copy) -> bool:
-    """Whether the copy names the country (a code or a name, as the workbook holds it) by a
-    word beginning as one of its names does, in the usual languages of sources ("Kazakhstan",
-    "a Kazakh citizen", "гражданин Казахстана"); a name no code is known for, as a place."""
+    """Whether the copy states the country (a code or a name, as the workbook holds it) as a
+    citizenship: a word beginning as one of its names does, in the usual languages of sources,
+    beside a word that states one ("a Kazakh citizen", "гражданин Казахстана"; not "a
+    Russian-language newspaper", nor "Kazakhstan" anywhere in a report on it); a name no code
+    is known for, as a place."""
     code = country_code(country)
     if code is None:
         return place_in(country, copy)
-    return _country_words(code).search(copy.folded) is not None
+    return _citizenship(code).search(copy.lowered) is not None
 
 
 @cache
-def _country_words(code: str) -> re.Pattern[str]:
-    """The beginnings of the country's names, at a word's start: one pattern per country,
-    for every person whose nationality is looked for."""
+def _citizenship(code: str) -> re.Pattern[str]:
+    """The country's word and a word stating a citizenship, in either order, with only
+    ``BETWEEN``'s words between them: one pattern per country, for every person whose
+    nationality is looked for. The country's word is a word beginning as one of its names
+    does, not joined by a hyphen to the next ("Russian-language", "Kazakhstan-based")."""
     names = {country_name(code, language) for language in COUNTRY_LANGUAGES}
     stems = sorted({fold_text(name).strip()[:PEOPLE_STEM] for name in names} - {""})
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
+    letters = r"[^\W\d_]"
+    dashes = re.escape("".join(sorted(DASHES)))
+    word = rf"(?<!{letters})(?:{'|'.join(map(re.escape, stems))}){letters}*(?!{letters}|[{dashes}])"
+    states = rf"(?<!{letters})(?:{CITIZENSHIP}){letters}*"
+    between = rf"(?:(?:{BETWEEN})[\s:]+)"
+    return re.compile(
+        rf"{word}(?:['’]s?)?\s+{between}{{0,2}}(?:{states}|nationals?(?!{letters}))"
+        rf"|(?:{states}|(?<!{letters})nationals?\s+of)[\s:]+{between}{{0,4}}{word}"
+    )
 
 
 def number_in(number: str, copy: Copy, whole: bool = False) -> bool:

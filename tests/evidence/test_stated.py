@@ -7,6 +7,7 @@ import pytest
 from sanctions.evidence.passages import fold_text
 from sanctions.evidence.quoting import Copy
 from sanctions.evidence.stated import (
+    country_in,
     date_missing,
     missing,
     named_in,
@@ -117,6 +118,39 @@ def test_a_place_is_found_by_its_name_in_any_script_case_or_other_name(
     text: str, place: str, found: bool
 ) -> None:
     assert place_in(place, copy(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "stated"),
+    [
+        ("Karim Massimov is a Kazakh citizen born in 1965 in Almaty.", "kz", True),
+        ("Mr. Doe, a national of Kazakhstan, was detained.", "Kazakhstan", True),
+        ("Two Kazakhstani nationals were detained.", "kz", True),
+        ("He holds a Russian passport.", "ru", True),
+        ("Kazakhstan's citizens voted.", "kz", True),
+        ("He is a citizen of the Republic of Kazakhstan.", "kz", True),
+        ("Гражданин Республики Казахстан Иван Тестов", "kz", True),
+        ("Қазақстан Республикасының азаматы", "kz", True),
+        ("ein kasachischer Staatsangehöriger", "kz", True),
+        ("de nationalité kazakhe", "kz", True),
+        # a country named without a word stating a citizenship states none
+        ("He chaired the National Security Committee of Kazakhstan.", "kz", False),
+        ("The report covers Kazakhstan. Citizens of many towns protested.", "kz", False),
+        ("Азамат Тестов из Казахстана", "kz", False),  # Azamat, a given name
+        # a people's word joined to another word is not a citizenship
+        ("He edits a Russian-language newspaper and is a citizen of Kazakhstan.", "ru", False),
+        ("a Kazakhstan-based citizens' group", "kz", False),
+        ("citizens of Russian-speaking towns", "ru", False),
+        ("born in Uzbekistan, a citizen of Kazakhstan", "uz", False),
+    ],
+)
+def test_a_nationality_is_stated_by_words_of_citizenship_beside_the_country(
+    text: str, country: str, stated: bool
+) -> None:
+    """A nationality is printed as the person's citizenship: every source on a country names
+    it, so its name alone in the copy, or a word joined to it ("Russian-language"), states no
+    one's."""
+    assert country_in(country, copy(text)) is stated
 
 
 def test_a_value_stated_only_far_from_the_row_s_passages_is_not_near_them() -> None:
