@@ -133,6 +133,20 @@ def country_name(code: str, language: str = "en") -> str:
     return str(Locale(language).territories.get(code.upper(), english))
 
 
+@cache
+def names_by_country(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Every country's short names in ``languages`` (CLDR, by babel; English from rigour too),
+    by its code, lower-case: what a source may call it."""
+    out: dict[str, set[str]] = {}
+    for language in languages:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                out.setdefault(code.lower(), set()).add(name)
+    for code, names in out.items():
+        names.add(country_name(code))
+    return {code: frozenset(names) for code, names in out.items()}
+
+
 @lru_cache(maxsize=1024)
 def language_code(value: str) -> str | None:
     """ISO 639-1 where there is one (``English`` -> ``en``), else ISO 639-3; None if unknown."""

@@ -64,6 +64,21 @@ def fold_text(text: str) -> str:
     return _single_spaced(text)
 
 
+def unbroken_text(text: str) -> str:
+    """The text composed (NFKC) and casefolded, a word broken at a line's end by a hyphen
+    ("Kazakh-\\nstani", as a PDF's text has it) or a soft hyphen joined again, and every other
+    hyphen and quotation mark kept: what a statement of citizenship is read in ("a
+    Russian-language newspaper" is no Russian's), where ``fold_text`` joins the words."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u00ad", "")
+    if _HYPHEN_AT_LINE_END.search(text) is None:  # most copies: none to join
+        return text
+    return _LINE_BREAK_HYPHEN.sub("", text)
+
+
+_HYPHEN_AT_LINE_END = re.compile(r"[-‐‑][ \t]*\n")
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑]\s*\n\s*(?=[^\W\d_])")
+
+
 def _single_spaced(text: str) -> str:
     """``_SPACES.sub(" ", text).lstrip(" ")``: each run of whitespace one space, none at the
     start. ``str.split`` knows the same whitespace as ``\\s`` and splits megabytes at C speed,

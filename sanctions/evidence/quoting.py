@@ -29,6 +29,7 @@ from sanctions.evidence.passages import (
     pieces_in,
     quoted_stretches,
     spans,
+    unbroken_text,
     within,
 )
 from sanctions.evidence.reading import Found, copy_readings
@@ -70,6 +71,12 @@ class Copy:
     def lowered(self) -> str:
         """The text casefolded, once for every date looked for in it."""
         return (self.text or "").casefold()
+
+    @cached_property
+    def unbroken(self) -> str:
+        """The text as a citizenship is looked for in it (``passages.unbroken_text``), once
+        for every person citing it."""
+        return unbroken_text(self.text or "")
 
     def holds(self, pieces: list[str]) -> bool:
         """Whether the copy holds the passage (its ``parts``), as ``passages.pieces_in`` finds

@@ -28,16 +28,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import pandas as pd
 
-from sanctions.common.countries import country_code, country_name
+from sanctions.common.countries import country_code, country_name, names_by_country
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person, reading_of
-from sanctions.evidence.passages import DASHES, fold_text, parts, spans
+from sanctions.evidence.passages import DASHES, fold_text, parts, spans, unbroken_text
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
@@ -215,52 +215,157 @@ PEOPLE_STEM = 5
 COUNTRY_LANGUAGES = ("en", "ru", "kk", "uk", "de", "fr", "es")
 
 
-# Words that state a citizenship, in the same languages (each the beginning of a word):
-# "citizen", "nationality", a passport, and "national" only as a noun ("a national of",
-# "Kazakh nationals"; not "the National Security Committee of Kazakhstan"). Kazakh's "азамат"
-# is also a given name: only its possessive forms ("Қазақстан Республикасының азаматы").
-CITIZENSHIP = (
-    r"citizen|nationality|passport|граждан|подданств|громадян|азамат(?:ы|тығы|шасы)"
-    r"|staatsangehörig|staatsbürger|citoyen|ressortissant|nationalité|ciudadan|nacionalidad"
-)
-# The words that may stand between such a word and the country's: "a citizen of the Republic
-# of Kazakhstan", "гражданин Республики Казахстан", "de la République du Kazakhstan", "a Kazakh
-# dual citizen"; no other ("a citizen of Kazakhstan born in Uzbekistan" states no Uzbek one).
-BETWEEN = (
-    r"of|the|dual|republic|federation|de|la|du|del|der|des|république|república|republik"
-    r"|fédération|federación|республики|республикасының|федерации"
-)
+# How sources state a citizenship, and the countries' other names (``schemas/``).
+CITIZENSHIP = "citizenship.yaml"
 
 
 def country_in(country: str, copy: Copy) -> bool:
     """Whether the copy states the country (a code or a name, as the workbook holds it) as a
-    citizenship: a word beginning as one of its names does, in the usual languages of sources,
-    beside a word that states one ("a Kazakh citizen", "гражданин Казахстана"; not "a
-    Russian-language newspaper", nor "Kazakhstan" anywhere in a report on it); a name no code
-    is known for, as a place."""
+    citizenship: its word beside a word that states one, as ``schemas/citizenship.yaml`` says
+    ("a Kazakh citizen", "гражданин Казахстана"; not "a Russian-language newspaper", nor
+    "Kazakhstan" anywhere in a report on it); a name no code is known for, as a place."""
     code = country_code(country)
     if code is None:
         return place_in(country, copy)
-    return _citizenship(code).search(copy.lowered) is not None
+    return _states_citizenship(code, copy)
+
+
+@lru_cache(maxsize=65536)
+def _states_citizenship(code: str, copy: Copy) -> bool:
+    """``country_in`` for a country's code: once per copy (several persons cite it), and only
+    around the words that may state a citizenship (a copy has few)."""
+    text = copy.unbroken
+    rules = _citizenship_rules()
+    pattern = _citizenship(code)
+    for anchor in rules.anchor.finditer(text):
+        # the statement around it, from a space to a space (a word cut short is no word)
+        start = text.rfind(" ", 0, max(0, anchor.start() - REACH)) + 1
+        end = text.find(" ", anchor.end() + REACH)
+        for found in pattern.finditer(text, start, len(text) if end == -1 else end):
+            before = text[max(0, found.start() - NOT_AFTER_WITHIN) : found.start()]
+            word = next(w for w in found.groups() if w is not None)
+            if (
+                rules.not_after.search(before) is None
+                and rules.not_before.match(text, found.end()) is None
+                and not _anothers(word, code)
+            ):
+                return True
+    return False
+
+
+# How far from a word stating a citizenship the country's word may end: the words between and
+# the longest names ("гражданин Республики Казахстан", "a citizen of the Republic of ...").
+REACH = 160
+
+
+@lru_cache(maxsize=4096)
+def _anothers(word: str, code: str) -> bool:
+    """Whether the country's word is another country's: it begins as another's name does, and
+    as none as long of its own ("Australian" of Austria, "Nigerian" of Niger). Asked once per
+    word and country: a list's copies state few."""
+    own = _names(code)
+    longest = max((len(n) for n in own if word.startswith(n)), default=0)
+    return any(len(name) > longest and word.startswith(name) for name in _all_names() - own)
+
+
+# How far before a statement of citizenship ``not_after``'s words are looked for: a few words
+# ("was stripped of his", "applied for").
+NOT_AFTER_WITHIN = 30
+
+
+_LETTERS = r"[^\W\d_]"
+_DASHES = re.escape("".join(sorted(DASHES)))
+# What may part the words of a statement of citizenship: spaces, a colon, a table's bar,
+# brackets, quotation marks, a dash between spaces ("Гражданство – Россия").
+_PARTING = r"(?:[\s:|()\[\]\"'«»“”„‘’/]|\s[-–—]\s)+"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    states: str  # a word stating a citizenship, as a pattern
+    anchor: re.Pattern[str]  # the same, or "national", where a statement may stand
+    between: str
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    other_names: dict[str, list[str]]
+
+
+def _words(words: list[str]) -> str:
+    """``citizenship.yaml``'s words as a pattern: each the beginning of a word, or, ending with
+    "$", the whole word."""
+    return "|".join(
+        re.escape(w[:-1]) if w.endswith("$") else re.escape(w) + _LETTERS + "*"
+        for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+
+
+@cache
+def _citizenship_rules() -> _Rules:
+    raw = read_yaml(schemas_dir() / CITIZENSHIP)
+    alone = rf"(?<!{_LETTERS})(?:{{}})(?!{_LETTERS})"
+    return _Rules(
+        states=alone.format(_words(raw["states"])),
+        anchor=re.compile(alone.format(_words([*raw["states"], "national"]))),
+        between=alone.format(_words(raw["between"])),
+        not_after=re.compile(alone.format(_words(raw["not_after"]))),
+        not_before=re.compile(_PARTING + alone.format(_words(raw["not_before"]))),
+        other_names={str(k): [str(n) for n in v] for k, v in raw["other_names"].items()},
+    )
+
+
+@cache
+def _names(code: str) -> frozenset[str]:
+    """The country's names as copies are read (``unbroken_text``), in the sources' languages."""
+    names = names_by_country(COUNTRY_LANGUAGES).get(code.lower(), frozenset())
+    return frozenset(unbroken_text(n).strip() for n in names | {country_name(code)})
+
+
+@cache
+def _all_names() -> frozenset[str]:
+    return frozenset(n for code in names_by_country(COUNTRY_LANGUAGES) for n in _names(code))
 
 
 @cache
 def _citizenship(code: str) -> re.Pattern[str]:
     """The country's word and a word stating a citizenship, in either order, with only
-    ``BETWEEN``'s words between them: one pattern per country, for every person whose
-    nationality is looked for. The country's word is a word beginning as one of its names
-    does, not joined by a hyphen to the next ("Russian-language", "Kazakhstan-based")."""
-    names = {country_name(code, language) for language in COUNTRY_LANGUAGES}
-    stems = sorted({fold_text(name).strip()[:PEOPLE_STEM] for name in names} - {""})
-    letters = r"[^\W\d_]"
-    dashes = re.escape("".join(sorted(DASHES)))
-    word = rf"(?<!{letters})(?:{'|'.join(map(re.escape, stems))}){letters}*(?!{letters}|[{dashes}])"
-    states = rf"(?<!{letters})(?:{CITIZENSHIP}){letters}*"
-    between = rf"(?:(?:{BETWEEN})[\s:]+)"
-    return re.compile(
-        rf"{word}(?:['’]s?)?\s+{between}{{0,2}}(?:{states}|nationals?(?!{letters}))"
-        rf"|(?:{states}|(?<!{letters})nationals?\s+of)[\s:]+{between}{{0,4}}{word}"
+    ``between``'s words between them (the country's word the match's group): one pattern per
+    country, for every person whose nationality is looked for.
+
+    The country's word begins as one of its names does (the first five letters of a name of one
+    word, as "Kazakh" does Kazakhstan's; a shorter name, or a name of several words, whole:
+    "United States" is not "United Arab Emirates", "Inde" not "independent"), or is one of the
+    other names; it is not joined by a hyphen to another word ("Russian-language",
+    "non-Russian")."""
+    rules = _citizenship_rules()
+    names = _names(code)
+    words = [
+        _words([n[:PEOPLE_STEM]]) if len(n) >= PEOPLE_STEM else _words([n + "$"])
+        for n in names
+        if n and not _SEVERAL.search(n)
+    ]
+    words += [
+        "(?:\\s+|[-‐‑])".join(re.escape(part) for part in _SEVERAL.split(n))
+        for n in names
+        if _SEVERAL.search(n)
+    ]
+    words += [_words([n]) for n in rules.other_names.get(code.lower(), [])]
+    country = "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+    def word(group: str) -> str:
+        return rf"(?<!{_LETTERS}|[{_DASHES}])(?P<{group}>{country})(?!{_LETTERS}|[{_DASHES}])"
+
+    between = rf"(?:{rules.between}{_PARTING})"
+    pattern = re.compile(
+        rf"{word('a')}(?:['’]s?)?{_PARTING}{between}{{0,2}}"
+        rf"(?:{rules.states}|nationals(?!{_LETTERS}))"
+        rf"|{word('b')}{_PARTING}national(?=\s*[,.;)]|\s*$)"
+        rf"|(?:{rules.states}|(?<!{_LETTERS})nationals?\s+of(?!{_LETTERS})){_PARTING}"
+        rf"{between}{{0,4}}{word('c')}"
     )
+    return pattern
+
+
+_SEVERAL = re.compile(r"[\s\-‐‑]+")
 
 
 def number_in(number: str, copy: Copy, whole: bool = False) -> bool:

@@ -142,6 +142,47 @@ def test_a_place_is_found_by_its_name_in_any_script_case_or_other_name(
         ("a Kazakhstan-based citizens' group", "kz", False),
         ("citizens of Russian-speaking towns", "ru", False),
         ("born in Uzbekistan, a citizen of Kazakhstan", "uz", False),
+        ("a non-Russian citizen", "ru", False),
+        ("pro-Russian citizens rallied", "ru", False),
+        # "national" as an adjective, "гражданский" (civil): no citizenship
+        ("the al-Farabi Kazakh National University", "kz", False),
+        ("the Russian National Guard", "ru", False),
+        ("развитие казахстанского гражданского общества", "kz", False),
+        ("українське громадянське суспільство", "ua", False),
+        # a citizenship no longer, or never, the person's; a law on it; an ethnic group
+        ("He was stripped of his Kazakh citizenship in 2019.", "kz", False),
+        ("He renounced his Russian citizenship.", "ru", False),
+        ("a former Russian citizen, now stateless", "ru", False),
+        ("He applied for Kazakh citizenship but was refused.", "kz", False),
+        ("under the Law on Citizenship of the Republic of Kazakhstan", "kz", False),
+        ("the Russian citizenship law", "ru", False),
+        ("at the Kazakh passport office", "kz", False),
+        ("ethnic Uzbek citizens of Kyrgyzstan", "uz", False),
+        ("гражданин узбекской национальности", "uz", False),
+        # another country's name, longer, or of several words
+        ("He is a citizen of the United States.", "gb", False),
+        ("a national of the United Kingdom", "us", False),
+        ("a citizen of the United Arab Emirates", "us", False),
+        ("an Australian citizen", "at", False),
+        ("a Nigerian citizen", "ne", False),
+        ("an independent citizen journalist", "in", False),
+        ("citoyens des États membres de l'Union", "us", False),
+        # as sources write it: a line broken by a hyphen, a list entry, a court filing
+        ("a Kazakh-\nstani citizen", "kz", True),
+        ("a citi-\nzen of\nthe Republic of\nKazakhstan", "kz", True),
+        ("a Kazakh\u00adstani citizen", "kz", True),
+        ("Nationality: a) Russian Federation b) Cyprus", "ru", True),
+        ("Гражданство – Россия", "ru", True),
+        ('a citizen of "Kazakhstan"', "kz", True),
+        ("a citizen and resident of the Russian Federation", "ru", True),
+        ("He is a citizen of the United States.", "us", True),
+        ("a national of the United Kingdom", "gb", True),
+        ("Қазақстан азаматтары", "kz", True),
+        ("гражданин Кыргызстана", "kg", True),
+        ("белорусский гражданин", "by", True),
+        ("громадянка Росії", "ru", True),
+        ("de nationalité russe", "ru", True),
+        ("a Turkish citizen", "tr", True),
     ],
 )
 def test_a_nationality_is_stated_by_words_of_citizenship_beside_the_country(
@@ -171,3 +212,16 @@ def test_a_value_stated_only_far_from_the_row_s_passages_is_not_near_them() -> N
     )
     # a passage the copy does not hold says nothing of where the value is
     assert near_passages([far], ["words no copy holds"]) == []
+
+
+def test_the_words_of_citizenship_are_written_as_copies_are_read() -> None:
+    """``schemas/citizenship.yaml`` is matched against the copies casefolded and composed: a
+    word written otherwise there would never be found."""
+    from sanctions.common.data import read_yaml, schemas_dir
+    from sanctions.evidence.passages import unbroken_text
+    from sanctions.evidence.stated import CITIZENSHIP
+
+    raw = read_yaml(schemas_dir() / CITIZENSHIP)
+    words = [*raw["states"], *raw["between"], *raw["not_after"], *raw["not_before"]]
+    words += [w for names in raw["other_names"].values() for w in names]
+    assert words and all(unbroken_text(w) == w and w.strip() == w and w for w in words)
