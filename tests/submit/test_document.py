@@ -220,7 +220,8 @@ def test_a_summary_table_of_targets_comes_first(exported: Path) -> None:
     doc = Document(str(exported / "testland-gb" / "send" / "submission.docx"))
     table = doc.tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["No.", "Name", "Position", "Criterion", "Conduct and evidence"]
+    # the incidents, not "conduct": a death in a column of conduct read as the person's act
+    assert rows[0] == ["No.", "Name", "Position", "Criterion", "Incidents relied on, and evidence"]
     assert rows[1][:2] == ["1", "Arman Testbayev"] and rows[1][2].startswith("Former Minister")
     assert rows[1][3].startswith("SI 2020/680") or rows[1][3]
     # the incident and its sources; no role label, which would read as his part in all of it
