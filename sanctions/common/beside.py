@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sanctions.common.files import together
+from sanctions.common.files import STOPPING, together
 
 T = TypeVar("T")
 
@@ -62,6 +62,19 @@ def running(pid: int) -> bool:
     except OSError:
         return True  # no /proc to ask: os.kill found it
     return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def helper_handlers() -> None:
+    """A forked helper's own handlers, set first thing: a Ctrl-C is its parent's to act on (it
+    ends its helpers), and a SIGTERM, from a parent ending it, ends it. The stops are held by
+    the system while the handlers change and acted on after: one that came between Python's
+    look for pending stops and the change would be flagged for the handler inherited from
+    ``together`` and then dropped, that handler gone, and the helper, never ended, waited for
+    forever (a screening's scorer, once in hundreds of runs)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop held meanwhile acts now
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent ends
@@ -124,8 +137,7 @@ class Beside(Generic[T]):
 def _run(job: Callable[[], Any], send: Connection, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
     # ends this one (``stop``, or the parent-death signal); this one says nothing of it
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ``stop`` ends it (forked in ``together``)
+    helper_handlers()
     die_with_parent(parent)
     try:
         answer = job()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -21,7 +20,7 @@ from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from sanctions.common.beside import can_fork, die_with_parent
+from sanctions.common.beside import can_fork, die_with_parent, helper_handlers
 from sanctions.common.errors import ToolError
 from sanctions.common.files import together
 from sanctions.screen.reference import as_scored
@@ -126,8 +125,7 @@ class Ahead:
 
 
 def _serve(conn: Connection, parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to say; it ends this
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ``close`` ends it (forked in ``together``)
+    helper_handlers()  # Ctrl-C is the parent's to say, which ends this (``close``)
     die_with_parent(parent)  # a screening killed outright leaves no scorer behind
     # Building the tagger comes after checking the lists on both cores (``NICER``).
     with suppress(OSError):

@@ -132,3 +132,52 @@ def test_a_job_ends_when_its_parent_is_killed() -> None:
         time.sleep(120)
         """
     )
+
+
+def _sets_handlers(send: Any) -> None:
+    """In a forked helper: its handlers set, each change made with which stops held."""
+    import signal
+
+    real = signal.signal
+    held: list[bool] = []
+
+    def recording(sig: int, handler: Any) -> Any:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        held.append(signal.SIGINT in blocked and signal.SIGTERM in blocked)
+        return real(sig, handler)
+
+    signal.signal = recording  # type: ignore[assignment]
+    try:
+        beside.helper_handlers()
+    finally:
+        signal.signal = real
+    after = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    send.send((held, signal.SIGTERM in after or signal.SIGINT in after))
+    os.kill(os.getpid(), signal.SIGINT)  # the parent's to act on: this goes on
+    os.kill(os.getpid(), signal.SIGTERM)  # the parent ending it: this ends
+    os._exit(0)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork and signal masks: Linux")
+def test_a_helper_sets_its_handlers_with_stops_held_and_then_acts_on_them() -> None:
+    """A stop between Python's look for pending signals and a handler's change was flagged for
+    the handler ``together`` leaves and dropped once it was gone: the scorer forked ahead of a
+    screening was never ended, and the suite waited for it. The stops are held by the system
+    while the handlers change, and acted on after, by the helper's own."""
+    import multiprocessing
+    import signal
+
+    from sanctions.common.files import together
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    with together():  # as every helper is forked
+        process = context.Process(target=_sets_handlers, args=(send,), daemon=True)
+        process.start()
+    held, still_blocked = receive.recv()
+    process.join(timeout=10)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    assert held == [True, True] and not still_blocked
+    assert process.exitcode == -signal.SIGTERM
