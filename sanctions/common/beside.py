@@ -22,7 +22,8 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -64,17 +65,30 @@ def running(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
+@contextmanager
+def forking() -> Iterator[None]:
+    """Fork a helper in the block: the stops (Ctrl-C, SIGTERM) are held by the system for its
+    steps, in this process and in the helper, which inherits them held and takes them once it
+    has set its own handlers (``helper_handlers``). A stop that came to the helper in its first
+    moments, before Python had made itself ready after the fork, was dropped with the other
+    pending signals then, and the helper, never ended, was waited for forever (a screening's
+    scorer, once in hundreds of runs). Here, a stop held meanwhile is taken by this process's
+    handlers when the block ends (``together``'s, which act on it after)."""
+    with together():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def helper_handlers() -> None:
-    """A forked helper's own handlers, set first thing: a Ctrl-C is its parent's to act on (it
-    ends its helpers), and a SIGTERM, from a parent ending it, ends it. The stops are held by
-    the system while the handlers change and acted on after: one that came between Python's
-    look for pending stops and the change would be flagged for the handler inherited from
-    ``together`` and then dropped, that handler gone, and the helper, never ended, waited for
-    forever (a screening's scorer, once in hundreds of runs)."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    """A forked helper's own handlers, set first thing (forked in ``forking``, with the stops
+    held): a Ctrl-C is its parent's to act on (it ends its helpers), and a SIGTERM, from a
+    parent ending it, ends it; then the stops held are taken, by these handlers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop held meanwhile acts now
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent ends
@@ -104,7 +118,7 @@ class Beside(Generic[T]):
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_run, args=(job, send, os.getpid()), daemon=True)
-            with together():  # a Ctrl-C during the fork's own steps would be lost there
+            with forking():
                 self._process.start()
             send.close()
             self._answer = receive

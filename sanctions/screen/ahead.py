@@ -20,9 +20,8 @@ from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from sanctions.common.beside import can_fork, die_with_parent, helper_handlers
+from sanctions.common.beside import can_fork, die_with_parent, forking, helper_handlers
 from sanctions.common.errors import ToolError
-from sanctions.common.files import together
 from sanctions.screen.reference import as_scored
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ class Ahead:
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe(duplex=True)
         self._process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
-        with together():  # a Ctrl-C during the fork's own steps would be lost there
+        with forking():
             self._process.start()
         theirs.close()
 

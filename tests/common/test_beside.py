@@ -135,49 +135,60 @@ def test_a_job_ends_when_its_parent_is_killed() -> None:
 
 
 def _sets_handlers(send: Any) -> None:
-    """In a forked helper: its handlers set, each change made with which stops held."""
+    """In a forked helper: which stops it starts with held, and holds once its handlers set."""
     import signal
 
-    real = signal.signal
-    held: list[bool] = []
-
-    def recording(sig: int, handler: Any) -> Any:
+    def holding() -> bool:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-        held.append(signal.SIGINT in blocked and signal.SIGTERM in blocked)
-        return real(sig, handler)
+        return signal.SIGINT in blocked and signal.SIGTERM in blocked
 
-    signal.signal = recording  # type: ignore[assignment]
-    try:
-        beside.helper_handlers()
-    finally:
-        signal.signal = real
-    after = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    send.send((held, signal.SIGTERM in after or signal.SIGINT in after))
+    first = holding()
+    beside.helper_handlers()
+    send.send((first, holding()))
     os.kill(os.getpid(), signal.SIGINT)  # the parent's to act on: this goes on
     os.kill(os.getpid(), signal.SIGTERM)  # the parent ending it: this ends
     os._exit(0)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork and signal masks: Linux")
-def test_a_helper_sets_its_handlers_with_stops_held_and_then_acts_on_them() -> None:
-    """A stop between Python's look for pending signals and a handler's change was flagged for
-    the handler ``together`` leaves and dropped once it was gone: the scorer forked ahead of a
-    screening was never ended, and the suite waited for it. The stops are held by the system
-    while the handlers change, and acted on after, by the helper's own."""
+def test_a_helper_is_forked_with_stops_held_until_its_handlers_are_set() -> None:
+    """A stop that reached a helper in its first moments, before Python had made itself ready
+    after the fork, was dropped with the pending signals then: the scorer forked ahead of a
+    screening and ended at once was never ended, and the suite waited for it. A helper is
+    forked with the stops held by the system, and takes them with its own handlers; the
+    parent holds them only for the fork."""
     import multiprocessing
     import signal
 
-    from sanctions.common.files import together
-
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    with together():  # as every helper is forked
+    with beside.forking():
         process = context.Process(target=_sets_handlers, args=(send,), daemon=True)
         process.start()
-    held, still_blocked = receive.recv()
+    parent_holds = signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    first, after = receive.recv()
     process.join(timeout=10)
     if process.is_alive():
         process.kill()
         process.join()
-    assert held == [True, True] and not still_blocked
+    assert first and not after and not parent_holds
     assert process.exitcode == -signal.SIGTERM
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork and signal masks: Linux")
+def test_a_stop_during_the_fork_reaches_the_parent_after_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The parent's stop held for the fork is not lost: its handler takes it when the fork is
+    done."""
+    import signal
+
+    got: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda sig, _: got.append(sig))
+    try:
+        with beside.forking():
+            os.kill(os.getpid(), signal.SIGTERM)
+            assert got == []  # held
+        assert got == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
