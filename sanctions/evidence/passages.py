@@ -64,12 +64,19 @@ def fold_text(text: str) -> str:
     return _single_spaced(text)
 
 
-def unbroken_text(text: str) -> str:
+def unbroken_text(text: str, lowered: str | None = None) -> str:
     """The text composed (NFKC) and casefolded, a word broken at a line's end by a hyphen
     ("Kazakh-\\nstani", as a PDF's text has it) or a soft hyphen joined again, and every other
     hyphen and quotation mark kept: what a statement of citizenship is read in ("a
-    Russian-language newspaper" is no Russian's), where ``fold_text`` joins the words."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("\u00ad", "")
+    Russian-language newspaper" is no Russian's), where ``fold_text`` joins the words.
+    ``lowered``: the text casefolded, where it already is; for a text already composed, with
+    nothing to join, it is the answer itself, and no second copy of a large text is kept."""
+    if lowered is not None and unicodedata.is_normalized("NFKC", text):
+        text = lowered
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
     if _HYPHEN_AT_LINE_END.search(text) is None:  # most copies: none to join
         return text
     return _LINE_BREAK_HYPHEN.sub("", text)

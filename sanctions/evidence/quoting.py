@@ -76,7 +76,7 @@ class Copy:
     def unbroken(self) -> str:
         """The text as a citizenship is looked for in it (``passages.unbroken_text``), once
         for every person citing it."""
-        return unbroken_text(self.text or "")
+        return unbroken_text(self.text or "", self.lowered)
 
     def holds(self, pieces: list[str]) -> bool:
         """Whether the copy holds the passage (its ``parts``), as ``passages.pieces_in`` finds

@@ -134,3 +134,21 @@ def test_a_passage_the_source_misspaces_is_found_by_every_check_and_output() -> 
     assert not found_in_folded("in pre-trial custody", text)
     # a space the passage lacks is no typo: "detainee.Next" is not two paragraphs
     assert not found_in_folded("detainee.next", fold_text("the detainee.\n\nNext paragraph."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kazakh citizen.",
+        "a Kazakh-\nstani citizen",
+        "a Kazakh\u00adstani citizen",
+        "ﬁle Ⅻ İstanbul",  # composed by NFKC first
+        "e\u0301tat",  # an accent typed apart
+    ],
+)
+def test_a_text_read_for_citizenship_is_the_same_from_its_casefolded_copy(text: str) -> None:
+    """``unbroken_text`` reuses the copy's casefolded text where the copy is composed already:
+    the same answer either way."""
+    from sanctions.evidence.passages import unbroken_text
+
+    assert unbroken_text(text, text.casefold()) == unbroken_text(text)
