@@ -65,25 +65,18 @@ def fold_text(text: str) -> str:
 
 
 def unbroken_text(text: str, lowered: str | None = None) -> str:
-    """The text composed (NFKC) and casefolded, a word broken at a line's end by a hyphen
-    ("Kazakh-\\nstani", as a PDF's text has it) or a soft hyphen joined again, and every other
-    hyphen and quotation mark kept: what a statement of citizenship is read in ("a
-    Russian-language newspaper" is no Russian's), where ``fold_text`` joins the words.
-    ``lowered``: the text casefolded, where it already is; for a text already composed, with
-    nothing to join, it is the answer itself, and no second copy of a large text is kept."""
+    """The text composed (NFKC) and casefolded, soft hyphens taken out, and every hyphen and
+    quotation mark kept: what a statement of citizenship is read in ("a Russian-language
+    newspaper" is no Russian's), where ``fold_text`` joins the words. A word broken by a hyphen
+    at a line's end is not joined: "Russian-\\nspeaking" would read as one word, and "Kazakh-
+    \\nstani" is then asked of the editor rather than read. ``lowered``: the text casefolded,
+    where it already is; for a text already composed it is the answer itself, and no second
+    copy of a large text is kept."""
     if lowered is not None and unicodedata.is_normalized("NFKC", text):
         text = lowered
     else:
         text = unicodedata.normalize("NFKC", text).casefold()
-    if "\u00ad" in text:
-        text = text.replace("\u00ad", "")
-    if _HYPHEN_AT_LINE_END.search(text) is None:  # most copies: none to join
-        return text
-    return _LINE_BREAK_HYPHEN.sub("", text)
-
-
-_HYPHEN_AT_LINE_END = re.compile(r"[-‐‑][ \t]*\n")
-_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑]\s*\n\s*(?=[^\W\d_])")
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
 def _single_spaced(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -66,6 +66,8 @@ class Copy:
     text: str | None
     missing: str | None  # why there is no text (no copy; unreadable form)
     folded: str = ""  # the text folded (``passages.fold_text``), once for every quote
+    # what is worked out of the copy once for every row asking (a citizenship, by country)
+    worked: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @cached_property
     def lowered(self) -> str:

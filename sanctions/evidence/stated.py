@@ -37,7 +37,7 @@ from sanctions.common.countries import country_code, country_name, names_by_coun
 from sanctions.common.data import read_yaml, schemas_dir
 from sanctions.common.dates import is_valid
 from sanctions.common.mentions import mentions, person, reading_of
-from sanctions.evidence.passages import DASHES, fold_text, parts, spans, unbroken_text
+from sanctions.evidence.passages import fold_text, parts, spans, unbroken_text
 from sanctions.evidence.quoting import Copy, ReadableOf, copies_of, sourced_columns
 from sanctions.rules.finding import Finding
 from sanctions.workbook.columns.dates import bounded, last_day_named, written_in
@@ -230,27 +230,45 @@ def country_in(country: str, copy: Copy) -> bool:
     return _states_citizenship(code, copy)
 
 
-@lru_cache(maxsize=65536)
 def _states_citizenship(code: str, copy: Copy) -> bool:
-    """``country_in`` for a country's code: once per copy (several persons cite it), and only
-    around the words that may state a citizenship (a copy has few)."""
-    text = copy.unbroken
+    """``country_in`` for a country's code: once per copy (several persons cite it, kept with
+    the copy), and only around the words that may state a citizenship (a copy has few)."""
+    if code not in copy.worked:
+        copy.worked[code] = _stated_in(code, copy.unbroken)
+    return copy.worked[code]
+
+
+def _stated_in(code: str, text: str) -> bool:
     rules = _citizenship_rules()
     pattern = _citizenship(code)
-    for anchor in rules.anchor.finditer(text):
-        # the statement around it, from a space to a space (a word cut short is no word)
-        start = text.rfind(" ", 0, max(0, anchor.start() - REACH)) + 1
-        end = text.find(" ", anchor.end() + REACH)
-        for found in pattern.finditer(text, start, len(text) if end == -1 else end):
-            before = text[max(0, found.start() - NOT_AFTER_WITHIN) : found.start()]
-            word = next(w for w in found.groups() if w is not None)
+    for start, end in _windows(rules.anchor, text):
+        # the end unseen by the pattern's look-aheads is a space: no word is cut there
+        for found in pattern.finditer(text, start, end):
             if (
-                rules.not_after.search(before) is None
+                rules.not_after.search(
+                    text, max(0, found.start() - NOT_AFTER_WITHIN), found.start()
+                )
+                is None
                 and rules.not_before.match(text, found.end()) is None
-                and not _anothers(word, code)
+                and not _anothers(next(w for w in found.groups() if w is not None), code)
             ):
                 return True
     return False
+
+
+def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The stretches around the words that may state a citizenship, each from a space to a
+    space (a word cut short is no word), overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for found in anchor.finditer(text):
+        start = text.rfind(" ", 0, max(0, found.start() - REACH)) + 1
+        end = text.find(" ", found.end() + REACH)
+        end = len(text) if end == -1 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 # How far from a word stating a citizenship the country's word may end: the words between and
@@ -274,10 +292,12 @@ NOT_AFTER_WITHIN = 30
 
 
 _LETTERS = r"[^\W\d_]"
-_DASHES = re.escape("".join(sorted(DASHES)))
+# The hyphens that join a word to another ("Russian-language"); a dash between words ("Nationality—
+# Kazakhstan") parts them.
+_HYPHENS = re.escape("-‐‑")
 # What may part the words of a statement of citizenship: spaces, a colon, a table's bar,
 # brackets, quotation marks, a dash between spaces ("Гражданство – Россия").
-_PARTING = r"(?:[\s:|()\[\]\"'«»“”„‘’/]|\s[-–—]\s)+"
+_PARTING = r"(?:[\s:|()\[\]\"'«»“”„‘’/–—]|\s-\s)+"
 
 
 @dataclass(frozen=True)
@@ -352,13 +372,13 @@ def _citizenship(code: str) -> re.Pattern[str]:
     country = "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
     def word(group: str) -> str:
-        return rf"(?<!{_LETTERS}|[{_DASHES}])(?P<{group}>{country})(?!{_LETTERS}|[{_DASHES}])"
+        return rf"(?<!{_LETTERS}|[{_HYPHENS}])(?P<{group}>{country})(?!{_LETTERS}|[{_HYPHENS}])"
 
     between = rf"(?:{rules.between}{_PARTING})"
     pattern = re.compile(
         rf"{word('a')}(?:['’]s?)?{_PARTING}{between}{{0,2}}"
         rf"(?:{rules.states}|nationals(?!{_LETTERS}))"
-        rf"|{word('b')}{_PARTING}national(?=\s*[,.;)]|\s*$)"
+        rf"|{word('b')}{_PARTING}national(?=\s*[,.;)])"
         rf"|(?:{rules.states}|(?<!{_LETTERS})nationals?\s+of(?!{_LETTERS})){_PARTING}"
         rf"{between}{{0,4}}{word('c')}"
     )
